@@ -1,0 +1,134 @@
+"""The values that flow between geomap's stages.
+
+``ingest`` makes :class:`Document`, ``detect`` makes :class:`Mention`, the
+gazetteer answers with :class:`Place`, ``resolve`` pairs them into
+:class:`Resolution`, and :class:`DocumentResult` carries one document's
+outcome to the export and render stages. All are frozen: a stage never edits
+what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text to geoparse, with what is known of where it came from.
+
+    ``origin`` names the file (and line, for JSONL/CSV rows) it was read from,
+    so errors and outputs can point back to it.
+    """
+
+    doc_id: str
+    text: str
+    source: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a document's text that names a place.
+
+    ``start``/``end`` are Python ``str`` offsets: ``text[start:end] == mention.text``.
+    ``qualifier`` holds the name of an enclosing region given with it
+    ("Georgia" in "Plains, Georgia"), ``kind_hint`` a feature hint from the
+    words around it ("province", "county", "city").
+    """
+
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+    kind_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry.
+
+    ``feature_code`` is a GeoNames feature code (``PCLI``, ``ADM1``, ``PPLC``,
+    ``PPL``, ``CONT``, ``RGN``...). ``admin1`` is the admin-1 region's name,
+    ``admin1_code`` its GeoNames code ("GA" for Georgia, US; "12" for Idlib, SY).
+    """
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    feature_code: str
+    country_code: str | None
+    admin1_code: str | None = None
+    admin1: str | None = None
+    population: int = 0
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code.startswith("PCL") or self.feature_code == "TERR"
+
+    @property
+    def is_admin1(self) -> bool:
+        return self.feature_code == "ADM1"
+
+    @property
+    def is_region(self) -> bool:
+        """A place bigger than a country (continent, macro-region)."""
+        return self.feature_code in ("CONT", "RGN")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A mention and the place it was resolved to (``place`` is None when unresolved)."""
+
+    mention: Mention
+    place: Place | None
+    confidence: float
+    sentence: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything geomap found in one document."""
+
+    document: Document
+    resolutions: tuple[Resolution, ...] = ()
+    events: tuple[Any, ...] = field(default=())
+
+    def to_record(self) -> dict[str, Any]:
+        """The document as one line of geomap's JSONL output contract."""
+        doc = self.document
+        return {
+            "doc_id": doc.doc_id,
+            "source": doc.source,
+            "title": doc.title,
+            "date": doc.date,
+            "url": doc.url,
+            "mentions": [mention_record(r) for r in self.resolutions],
+        }
+
+
+def mention_record(res: Resolution) -> dict[str, Any]:
+    """One mention in the output contract's shape (null place fields when unresolved)."""
+    m, p = res.mention, res.place
+    return {
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "geonameid": p.geonameid if p else None,
+        "name": p.name if p else None,
+        "feature_code": p.feature_code if p else None,
+        "country_code": p.country_code if p else None,
+        "admin1": p.admin1 if p else None,
+        "confidence": round(res.confidence, 4),
+        "sentence": res.sentence,
+    }
