@@ -1,0 +1,623 @@
+"""Score a geoparser against an annotated corpus.
+
+The corpus is a JSON Lines file in the bench schema (one document per line)::
+
+    {"id": str, "corpus": str, "text": str,
+     "toponyms": [{"start": int, "end": int, "name": str,
+                   "lat": float|null, "lon": float|null,
+                   "geonameid": int|null, "feature": str|null}]}
+
+The geoparser is any callable that takes a list of :class:`~geomap.models.Document`
+and returns, for each, a list of mention dicts in the output contract's shape
+(at least ``start``, ``end``, ``lat``, ``lon``, ``geonameid``; see
+:func:`geomap.models.mention_record`)::
+
+    >>> report = evaluate("../shared/bench/lgl.jsonl", my_extract)   # doctest: +SKIP
+    >>> print(report.format_table())                                  # doctest: +SKIP
+
+Metrics follow the field's conventions: recognition precision, recall and F1
+with exact-offset and with overlap matching; resolution over gold toponyms that
+have coordinates and were recognised, as accuracy within 161 km (or the same
+GeoNames id), median and mean error, and the AUC of the log error curve.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import IO, Any, Literal, NamedTuple
+
+from geomap.exceptions import ConfigurationError, InputError
+from geomap.models import Document
+
+__all__ = [
+    "ACCURACY_KM",
+    "MAX_ERROR_KM",
+    "RESOLUTION_ONLY_CORPORA",
+    "Report",
+    "evaluate",
+    "haversine_km",
+]
+
+#: A resolution within this many kilometres (100 miles) counts as correct.
+ACCURACY_KM = 161.0
+#: The error charged to a recognised toponym left unresolved: half the Earth's
+#: circumference, the field's conventional maximum.
+MAX_ERROR_KM = 20039.0
+#: Corpora that annotate only some toponyms of each text, so a prediction
+#: without a gold span is not necessarily wrong: precision and F1 are not scored.
+RESOLUTION_ONLY_CORPORA = frozenset({"wiktor", "hu2014", "ju2016"})
+
+# Mean Earth radius (IUGG), the value geopy's great_circle uses.
+_EARTH_RADIUS_KM = 6371.0088
+_CONTEXT_CHARS = 40
+
+Extract = Callable[[list[Document]], Sequence[Iterable[Mapping[str, Any]]]]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two WGS84 points.
+
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2
+        Coordinates in decimal degrees.
+
+    Returns
+    -------
+    float
+        The distance on a sphere of the Earth's mean radius (6371.0088 km).
+    """
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlam = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The scores of one geoparser on one corpus.
+
+    Ratios are in ``[0, 1]``; a metric is ``None`` where it is undefined (no
+    predictions, no gold toponyms) or not meaningful (precision and F1 on a
+    resolution-only corpus).
+
+    ``predicted_mentions`` counts every mention the geoparser returned;
+    ``ignored_predictions`` those left unmatched inside an ignore zone, which
+    are left out of precision. ``resolution_toponyms`` is the number of gold
+    toponyms the resolution metrics are computed over (with coordinates and
+    overlap-matched). Throughput counts only the time spent in ``extract``.
+    """
+
+    corpus: str
+    path: str
+    resolution_only: bool
+    docs: int
+    gold_toponyms: int
+    predicted_mentions: int
+    ignored_predictions: int
+    resolved_share: float | None
+    matched_exact: int
+    matched_overlap: int
+    precision_exact: float | None
+    recall_exact: float | None
+    f1_exact: float | None
+    precision_overlap: float | None
+    recall_overlap: float | None
+    f1_overlap: float | None
+    resolution_toponyms: int
+    accuracy_161: float | None
+    median_km: float | None
+    mean_km: float | None
+    auc: float | None
+    seconds: float
+    docs_per_second: float | None
+    mb_per_second: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict (field name -> value)."""
+        return asdict(self)
+
+    def format_table(self) -> str:
+        """A short plain-text summary, one line per group of metrics."""
+        resolved = (
+            f", {_pct(self.resolved_share)} resolved" if self.resolved_share is not None else ""
+        )
+        ignored = (
+            f", {self.ignored_predictions:,} in ignore zones" if self.ignored_predictions else ""
+        )
+        lines = [
+            f"{self.corpus}: {self.docs:,} docs, {self.gold_toponyms:,} gold toponyms, "
+            f"{self.predicted_mentions:,} predicted mentions{resolved}{ignored}",
+            f"recognition  exact    P {_num(self.precision_exact)}  R {_num(self.recall_exact)}"
+            f"  F1 {_num(self.f1_exact)}",
+            f"             overlap  P {_num(self.precision_overlap)}"
+            f"  R {_num(self.recall_overlap)}  F1 {_num(self.f1_overlap)}",
+        ]
+        if self.resolution_only:
+            lines.append("             (resolution-only corpus: precision and F1 not scored)")
+        lines += [
+            f"resolution   {self.resolution_toponyms:,} toponyms  acc@161 {_num(self.accuracy_161)}"
+            f"  median {_km(self.median_km)}  mean {_km(self.mean_km)}  AUC {_num(self.auc)}",
+            f"throughput   {_num(self.docs_per_second, '.1f')} docs/s"
+            f"  {_num(self.mb_per_second, '.3f')} MB/s  ({self.seconds:.2f} s in extract)",
+        ]
+        return "\n".join(lines)
+
+    @staticmethod
+    def format_markdown_header() -> str:
+        """The header and rule lines of the table :meth:`format_markdown_row` fills."""
+        return (
+            "| corpus | docs | P | R | F1 (overlap) | F1 (exact) | acc@161 | median km "
+            "| mean km | AUC |\n"
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        )
+
+    def format_markdown_row(self) -> str:
+        """One README table row; P and R use overlap matching, ``-`` marks a missing metric."""
+        cells = [
+            self.corpus,
+            str(self.docs),
+            _num(self.precision_overlap),
+            _num(self.recall_overlap),
+            _num(self.f1_overlap),
+            _num(self.f1_exact),
+            _num(self.accuracy_161),
+            _num(self.median_km, ".1f"),
+            _num(self.mean_km, ".1f"),
+            _num(self.auc),
+        ]
+        return "| " + " | ".join(cells) + " |"
+
+
+def evaluate(
+    corpus: str | PathLike[str],
+    extract: Extract,
+    *,
+    limit: int | None = None,
+    resolution_only: bool | None = None,
+    ignore_zones: str | PathLike[str] | Literal[False] | None = None,
+    errors_path: str | PathLike[str] | None = None,
+    batch_size: int = 64,
+) -> Report:
+    """Run ``extract`` over an annotated corpus and score what it finds.
+
+    Parameters
+    ----------
+    corpus
+        A bench-schema JSON Lines file, read one line at a time.
+    extract
+        Called with lists of up to ``batch_size`` documents (``doc_id`` and
+        ``text`` set); returns one list of mention dicts per document, each
+        with ``start``, ``end`` and, when resolved, ``lat``, ``lon`` and
+        ``geonameid`` (missing or ``None`` when unresolved).
+    limit
+        Score only the first ``limit`` documents.
+    resolution_only
+        Whether only some toponyms of each text are annotated, so precision
+        and F1 are left ``None``. ``None`` decides from the first document's
+        ``corpus`` field (see :data:`RESOLUTION_ONLY_CORPORA`).
+    ignore_zones
+        A JSON Lines file of ``{"id", "start", "end"}`` regions where an
+        unmatched prediction is not a false positive (SemEval-2019 Task 12).
+        ``None`` uses the sibling ``<corpus stem>.ignore_zones.jsonl`` when it
+        exists; ``False`` uses none.
+    errors_path
+        If given, write there one JSON line per false positive, false
+        negative, boundary mismatch (overlap but not exact) and resolution
+        error beyond 161 km, with the span's context, for tuning.
+    batch_size
+        How many documents to hand ``extract`` at a time.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    InputError
+        The corpus or ignore-zones file cannot be read or a line is not in the
+        bench schema.
+    ConfigurationError
+        An argument is invalid, or ``extract`` returned something other than
+        one list of mention dicts per document.
+
+    Notes
+    -----
+    Exact matching pairs spans with identical offsets. Overlap matching keeps
+    those pairs and then pairs each remaining gold span, in text order, with
+    the first unpaired prediction sharing at least one character with it; a
+    span is paired at most once. A resolution is correct within 161 km or
+    when the predicted and gold GeoNames ids agree; the latter scores an
+    error of 0 km, since the gazetteer's and the corpus's coordinates for one
+    place can lie far apart for large features.
+    """
+    path = Path(corpus)
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
+        raise ConfigurationError(
+            f"limit={limit!r} is invalid: expected a non-negative integer or None"
+        )
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ConfigurationError(f"batch_size={batch_size!r} is invalid: expected an integer >= 1")
+    zones_file = _zones_path(path, ignore_zones)
+    zones = _read_zones(zones_file) if zones_file is not None else {}
+
+    tally = _Tally()
+    name: str | None = None
+    with ExitStack() as stack:
+        errors = None
+        if errors_path is not None:
+            errors = stack.enter_context(Path(errors_path).open("w", encoding="utf-8"))
+        for batch in _batches(_read_corpus(path, limit), batch_size):
+            if name is None:
+                name = batch[0].corpus
+                if resolution_only is None:
+                    resolution_only = name.lower() in RESOLUTION_ONLY_CORPORA
+            docs = [
+                Document(doc_id=row.doc_id, text=row.text, origin=f"{path}:{row.line}")
+                for row in batch
+            ]
+            started = time.perf_counter()
+            returned = extract(docs)
+            tally.seconds += time.perf_counter() - started
+            predictions = _check_predictions(returned, batch)
+            for row, preds in zip(batch, predictions, strict=True):
+                _score(row, preds, zones.get(row.doc_id, ()), bool(resolution_only), tally, errors)
+    return tally.report(name or path.stem, str(path), bool(resolution_only))
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+    geonameid: Any
+
+
+class _Row(NamedTuple):
+    doc_id: str
+    corpus: str
+    text: str
+    gold: list[_Span]
+    line: int
+
+
+@dataclass
+class _Tally:
+    docs: int = 0
+    text_bytes: int = 0
+    gold: int = 0
+    predicted: int = 0
+    ignored: int = 0
+    resolved: int = 0
+    exact: int = 0
+    overlap: int = 0
+    correct: int = 0
+    errors_km: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def report(self, corpus: str, path: str, resolution_only: bool) -> Report:
+        scored = self.predicted - self.ignored
+        errors = self.errors_km
+        n = len(errors)
+
+        def precision(tp: int) -> float | None:
+            return None if resolution_only else _ratio(tp, scored)
+
+        def f1(tp: int) -> float | None:
+            # 2TP / (predicted + gold) is the harmonic mean of P and R, and is
+            # 0 (not undefined) when one of them has no denominator.
+            return None if resolution_only else _ratio(2 * tp, scored + self.gold)
+
+        return Report(
+            corpus=corpus,
+            path=path,
+            resolution_only=resolution_only,
+            docs=self.docs,
+            gold_toponyms=self.gold,
+            predicted_mentions=self.predicted,
+            ignored_predictions=self.ignored,
+            resolved_share=_ratio(self.resolved, self.predicted),
+            matched_exact=self.exact,
+            matched_overlap=self.overlap,
+            precision_exact=precision(self.exact),
+            recall_exact=_ratio(self.exact, self.gold),
+            f1_exact=f1(self.exact),
+            precision_overlap=precision(self.overlap),
+            recall_overlap=_ratio(self.overlap, self.gold),
+            f1_overlap=f1(self.overlap),
+            resolution_toponyms=n,
+            accuracy_161=_ratio(self.correct, n),
+            median_km=statistics.median(errors) if n else None,
+            mean_km=math.fsum(errors) / n if n else None,
+            auc=(
+                math.fsum(math.log1p(km) for km in errors) / (n * math.log(MAX_ERROR_KM))
+                if n
+                else None
+            ),
+            seconds=self.seconds,
+            docs_per_second=self.docs / self.seconds if self.seconds > 0 else None,
+            mb_per_second=self.text_bytes / 1e6 / self.seconds if self.seconds > 0 else None,
+        )
+
+
+def _score(
+    row: _Row,
+    preds: list[_Span],
+    zones: Sequence[tuple[int, int]],
+    resolution_only: bool,
+    tally: _Tally,
+    errors: IO[str] | None,
+) -> None:
+    gold = row.gold
+    exact, pairs = _match(gold, preds)
+    tally.docs += 1
+    tally.text_bytes += len(row.text.encode("utf-8"))
+    tally.gold += len(gold)
+    tally.predicted += len(preds)
+    tally.resolved += sum(p.lat is not None and p.lon is not None for p in preds)
+    tally.exact += exact
+    tally.overlap += len(pairs)
+
+    paired = set(pairs.values())
+    for j, pred in enumerate(preds):
+        if j in paired:
+            continue
+        if any(pred.start < z_end and z_start < pred.end for z_start, z_end in zones):
+            tally.ignored += 1
+        elif errors is not None and not resolution_only:
+            _dump(errors, row, "false_positive", None, pred, None)
+
+    for i, gold_span in enumerate(gold):
+        paired_with = pairs.get(i)
+        if paired_with is None:
+            if errors is not None:
+                _dump(errors, row, "false_negative", gold_span, None, None)
+            continue
+        pred = preds[paired_with]
+        if errors is not None and (pred.start, pred.end) != (gold_span.start, gold_span.end):
+            _dump(errors, row, "boundary", gold_span, pred, None)
+        if gold_span.lat is None or gold_span.lon is None:
+            continue
+        km, correct = _resolution_error(gold_span, pred)
+        tally.errors_km.append(km)
+        tally.correct += correct
+        if errors is not None and not correct:
+            _dump(errors, row, "resolution", gold_span, pred, km)
+
+
+def _match(gold: Sequence[_Span], preds: Sequence[_Span]) -> tuple[int, dict[int, int]]:
+    """Pair gold and predicted spans: the number of exact pairs, and gold -> prediction index.
+
+    Exact pairs are taken first so overlap matching never scores below exact
+    matching and a prediction with the right offsets is the one resolution is
+    judged on.
+    """
+    same_offsets: dict[tuple[int, int], list[int]] = {}
+    for j in range(len(preds) - 1, -1, -1):  # reversed, so pop() yields the first
+        same_offsets.setdefault((preds[j].start, preds[j].end), []).append(j)
+    used = [False] * len(preds)
+    pairs: dict[int, int] = {}
+    for i, g in enumerate(gold):
+        candidates = same_offsets.get((g.start, g.end))
+        if candidates:
+            j = candidates.pop()
+            pairs[i] = j
+            used[j] = True
+    exact = len(pairs)
+
+    order = sorted(range(len(preds)), key=lambda j: (preds[j].start, preds[j].end))
+    for i in sorted(range(len(gold)), key=lambda i: (gold[i].start, gold[i].end)):
+        if i in pairs:
+            continue
+        g = gold[i]
+        for j in order:
+            p = preds[j]
+            if p.start >= g.end:
+                break
+            if not used[j] and p.end > g.start:
+                pairs[i] = j
+                used[j] = True
+                break
+    return exact, pairs
+
+
+def _resolution_error(gold: _Span, pred: _Span) -> tuple[float, bool]:
+    """The error in km of ``pred`` against ``gold`` (which has coordinates), and if it is right."""
+    if (
+        gold.geonameid is not None
+        and pred.geonameid is not None
+        and str(gold.geonameid) == str(pred.geonameid)
+    ):
+        return 0.0, True
+    if pred.lat is None or pred.lon is None:
+        return MAX_ERROR_KM, False
+    assert gold.lat is not None and gold.lon is not None
+    km = haversine_km(gold.lat, gold.lon, pred.lat, pred.lon)
+    return km, km <= ACCURACY_KM
+
+
+def _dump(
+    out: IO[str],
+    row: _Row,
+    kind: str,
+    gold: _Span | None,
+    pred: _Span | None,
+    km: float | None,
+) -> None:
+    span = gold if gold is not None else pred
+    assert span is not None
+    text = row.text
+    record = {
+        "doc_id": row.doc_id,
+        "kind": kind,
+        "start": span.start,
+        "end": span.end,
+        "text": text[span.start : span.end],
+        "context": text[max(0, span.start - _CONTEXT_CHARS) : span.end + _CONTEXT_CHARS],
+        "gold": _span_record(gold, text),
+        "predicted": _span_record(pred, text),
+        "error_km": None if km is None else round(km, 3),
+    }
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _span_record(span: _Span | None, text: str) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {
+        "start": span.start,
+        "end": span.end,
+        "text": text[span.start : span.end],
+        "lat": span.lat,
+        "lon": span.lon,
+        "geonameid": span.geonameid,
+    }
+
+
+def _read_corpus(path: Path, limit: int | None) -> Iterator[_Row]:
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as err:
+        raise InputError(
+            f"cannot open the corpus ({err.strerror}); give the path of a bench-schema "
+            "JSON Lines file",
+            path=str(path),
+        ) from err
+    with handle:
+        count = 0
+        for lineno, line in enumerate(handle, 1):
+            if limit is not None and count >= limit:
+                return
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                if not isinstance(text, str):
+                    raise TypeError(f"'text' is {type(text).__name__}, not str")
+                gold = [_span(t) for t in record["toponyms"]]
+                row = _Row(
+                    str(record["id"]), str(record.get("corpus") or path.stem), text, gold, lineno
+                )
+            except (ValueError, KeyError, TypeError) as err:
+                raise InputError(
+                    f"not a bench-schema document ({type(err).__name__}: {err}); expected "
+                    '{"id", "corpus", "text", "toponyms": [{"start", "end", "lat", "lon", '
+                    '"geonameid", ...}]} on each line',
+                    path=str(path),
+                    line=lineno,
+                ) from err
+            count += 1
+            yield row
+
+
+def _span(mention: Mapping[str, Any]) -> _Span:
+    """A gold toponym or a predicted mention as a span; KeyError, TypeError or ValueError if bad."""
+    lat, lon = mention.get("lat"), mention.get("lon")
+    return _Span(
+        int(mention["start"]),
+        int(mention["end"]),
+        None if lat is None else float(lat),
+        None if lon is None else float(lon),
+        mention.get("geonameid"),
+    )
+
+
+def _check_predictions(returned: Any, batch: Sequence[_Row]) -> list[list[_Span]]:
+    try:
+        per_doc = list(returned)
+    except TypeError as err:
+        raise ConfigurationError(
+            f"extract returned {type(returned).__name__}; expected a list with one list of "
+            "mention dicts per document"
+        ) from err
+    if len(per_doc) != len(batch):
+        raise ConfigurationError(
+            f"extract returned {len(per_doc)} results for {len(batch)} documents; expected "
+            "one list of mention dicts per document, in order"
+        )
+    checked = []
+    for row, mentions in zip(batch, per_doc, strict=True):
+        try:
+            checked.append([_span(m) for m in mentions])
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise ConfigurationError(
+                f"extract returned a malformed mention for document {row.doc_id!r} "
+                f"({type(err).__name__}: {err}); expected dicts with int 'start' and 'end' "
+                "and 'lat', 'lon', 'geonameid' (None when unresolved)"
+            ) from err
+    return checked
+
+
+def _zones_path(
+    corpus: Path, ignore_zones: str | PathLike[str] | Literal[False] | None
+) -> Path | None:
+    if ignore_zones is False:
+        return None
+    if ignore_zones is None:
+        sibling = corpus.with_name(f"{corpus.stem}.ignore_zones.jsonl")
+        return sibling if sibling.is_file() else None
+    return Path(ignore_zones)
+
+
+def _read_zones(path: Path) -> dict[str, list[tuple[int, int]]]:
+    zones: dict[str, list[tuple[int, int]]] = {}
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as err:
+        raise InputError(
+            f"cannot open the ignore-zones file ({err.strerror}); give a JSON Lines file of "
+            '{"id", "start", "end"} or ignore_zones=False',
+            path=str(path),
+        ) from err
+    with handle:
+        for lineno, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                zone = json.loads(line)
+                zones.setdefault(str(zone["id"]), []).append((int(zone["start"]), int(zone["end"])))
+            except (ValueError, KeyError, TypeError) as err:
+                raise InputError(
+                    f"not an ignore zone ({type(err).__name__}: {err}); expected "
+                    '{"id", "start", "end"} on each line',
+                    path=str(path),
+                    line=lineno,
+                ) from err
+    return zones
+
+
+def _batches(rows: Iterable[_Row], size: int) -> Iterator[list[_Row]]:
+    batch: list[_Row] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def _num(value: float | None, spec: str = ".3f") -> str:
+    return "-" if value is None else format(value, spec)
+
+
+def _km(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.1f} km"
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
