@@ -1,0 +1,381 @@
+"""Mention recognition: which spans of a text name places.
+
+The default :class:`GazetteerDetector` needs no model: it walks the capitalised
+word runs of the text, finds the longest gazetteer name at each position, then
+filters what only looks like a place: common words capitalised at a sentence
+start, people ("Michael Jordan", "Steven H. Warren", "John Kerry" and later
+"Kerry"), organisations ("Washington Free Beacon", "The New York Times") and
+weapon names ("Hind", "Havoc"). Names qualified by a region ("Plains, Georgia")
+or a feature word ("Idlib province") keep that context on the :class:`Mention`
+for the resolver.
+
+Detectors sit behind :class:`Detector` and are created by name with
+:func:`get_detector`.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from bisect import bisect_right
+from typing import ClassVar
+
+from geomap.exceptions import ConfigurationError
+from geomap.gazetteers import Gazetteer, normalize
+from geomap.models import Mention
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|\d+|[^\w\s]", re.UNICODE)
+_MAX_WORDS = 6
+
+CONNECTORS = frozenset(
+    "of de la le les du des del della di da do dos das al el and upon on the y am an der den "
+    "im sur en van von aan bin".split())
+"""Lower-case words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro")."""
+
+FEATURE_WORDS = {
+    "province": "ADM1", "governorate": "ADM1", "state": "ADM1", "region": "ADM1",
+    "oblast": "ADM1", "prefecture": "ADM1", "territory": "ADM1", "emirate": "ADM1",
+    "county": "ADM2", "parish": "ADM2", "district": "ADM2", "borough": "ADM2",
+    "city": "PPL", "town": "PPL", "village": "PPL", "area": None,
+}
+"""Words after a name that say what kind of place it is ("Idlib province")."""
+
+TITLES = frozenset(
+    "mr mrs ms miss dr prof president sen senator rep representative gov governor secretary "
+    "minister gen general col colonel lt lieutenant sgt sergeant capt captain cmdr commander adm "
+    "admiral maj major officer deputy det detective judge justice rev reverend father sister "
+    "brother coach king queen prince princess pope sheikh ayatollah chancellor premier mayor "
+    "ambassador spokesman spokeswoman spokesperson chairman chairwoman councilman councilwoman "
+    "commissioner trooper attorney superintendent principal pastor bishop lord lady sir dame "
+    "actor actress singer player defendant suspect victim manager director chief ceo founder".split())
+"""Words before a capitalised name that make it a person ("President Carter")."""
+
+SPEECH_VERBS = frozenset(
+    "said says told added noted explained asserted wrote stated argued claimed asked answered "
+    "replied insisted warned urged announced recalled admitted acknowledged continued".split())
+
+ORG_WORDS = frozenset(
+    "times post free beacon journal herald tribune news press daily gazette globe star sun "
+    "chronicle observer inquirer examiner magazine review register courier bulletin dispatch "
+    "record telegraph guardian independent mirror express standard sentinel monitor reporter "
+    "university college institute school academy center centre hospital clinic airlines airways "
+    "airport bank company corp corporation inc ltd llc group club council committee association "
+    "federation society foundation party union league team fc cowboys rangers giants bulls "
+    "department office police sheriff court board agency authority commission ministry army navy "
+    "corps church cathedral mosque temple museum library stadium arena mall hotel restaurant "
+    "street st avenue ave road rd boulevard blvd highway hwy lane drive parkway bridge tower "
+    "building station park square plaza hall house zoo capitals nationals senators".split())
+"""Words that turn a preceding place name into something else ("Washington Post")."""
+
+NAME_PREFIXES = frozenset(
+    "north south east west northern southern eastern western central upper lower greater new old "
+    "fort mount mt lake port san santa saint st sainte downtown rural metro upstate suburban "
+    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern "
+    "coastal inner outer".split())
+"""Capitalised words that may stand before a place name without making it a person's."""
+
+WEAPON_NAMES = frozenset(
+    "hind havoc hokum alligator frogfoot flanker fulcrum foxbat backfire bear blackjack tomahawk "
+    "hellfire patriot stinger javelin apache black hawk chinook reaper predator harrier tornado "
+    "typhoon rafale mirage hornet raptor lightning kalashnikov grad smerch tochka iskander "
+    "kalibr kinzhal pantsir buk tor".split())
+"""NATO reporting and weapon names that are also place names ("Mi-35 Hind")."""
+
+GENERIC_WORDS = frozenset(
+    "centre center central capital region north south east west northern southern eastern "
+    "western coast lakes valley highlands lowlands islands island mountains plains research "
+    "union independence liberty victory progress unity enterprise commerce hope harmony "
+    "paradise mission providence carmel friendship concord reform security defense defence "
+    "education health justice police fire army navy media".split())
+"""Words that name some admin region or town but in running text are almost always words."""
+
+_STOP = frozenset(
+    "the a an in at on of for to from by with and or but as if when while after before during "
+    "since until then than so that this these those there here it its he she they we you i "
+    "his her their our your my is was were are be been has have had will would can could "
+    "should may might must not no yes all any some each every many more most such".split())
+
+_ABBREV_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|"
+                         r"Co|Corp|Ltd|Mt|Ft|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m)\.$")
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\"“#\-–—•*\d])")
+
+
+class Detector(ABC):
+    """Finds place-mention spans in a text. Subclasses implement :meth:`detect`."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def detect(self, text: str) -> list[Mention]:
+        """Mentions in ``text``, sorted by start, not overlapping."""
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` (a light rule-based splitter)."""
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        before = text[max(0, m.start() - 6): m.start() + 1]
+        if before.endswith(".") and _ABBREV_END.search(before):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def sentence_at(text: str, bounds: list[int], offset: int) -> tuple[int, int]:
+    i = bisect_right(bounds, offset) - 1
+    start = bounds[i]
+    end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
+    return start, end
+
+
+class GazetteerDetector(Detector):
+    """Longest-match gazetteer lookup over capitalised word runs, with filters.
+
+    Parameters
+    ----------
+    gazetteer
+        The :class:`~geomap.gazetteers.Gazetteer` whose names are matched.
+    common_word_zipf
+        A single-word name whose lower-case form is at least this frequent in
+        English (Zipf scale) is dropped when it starts a sentence and is not a
+        country, region or admin-1 name.
+    """
+
+    name = "gazetteer"
+
+    def __init__(self, gazetteer: Gazetteer, *, common_word_zipf: float = 3.6):
+        self.gaz = gazetteer
+        self.common_word_zipf = common_word_zipf
+
+    # -- helpers ------------------------------------------------------------
+    def _hit(self, surface: str) -> str | None:
+        key = normalize(surface)
+        if key in self.gaz.names:
+            return key
+        return None
+
+    def _major(self, key: str) -> bool:
+        """Whether any candidate is a country, admin-1, region or a large city."""
+        for v in self.gaz.names.get(key, ()):
+            i = v >> 2
+            f = self.gaz.feature[i]
+            if f[:3] in ("PCL", "ADM", "CON", "RGN") and f != "ADM2":
+                return True
+            if f == "PPLC" or self.gaz.population[i] >= 100_000:
+                return True
+        return False
+
+    def _has_feature(self, key: str, prefixes: tuple[str, ...]) -> bool:
+        return any(self.gaz.feature[v >> 2].startswith(prefixes) for v in self.gaz.names.get(key, ()))
+
+    # -- main ---------------------------------------------------------------
+    def detect(self, text: str) -> list[Mention]:
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        bounds = sentence_bounds(text)
+        sent_starts = set(bounds)
+        n = len(toks)
+        persons: set[str] = set()
+        blocked: set[int] = set()  # token indices that belong to person names
+
+        def is_cap(tok: str) -> bool:
+            return tok[0].isupper()
+
+        def sentence_initial(k: int) -> bool:
+            s = toks[k][0]
+            if s in sent_starts:
+                return True
+            j = k - 1
+            # skip opening quotes/brackets/bullets
+            while j >= 0 and toks[j][2] in "\"“‘'([-–—•*#" and len(toks[j][2]) == 1:
+                if toks[j][0] in sent_starts:
+                    return True
+                j -= 1
+            return j < 0 or toks[j][2] in (".", "!", "?", ":", "\n")
+
+        # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
+        for k in range(n):
+            s, e, tok = toks[k]
+            low = tok.lower().rstrip(".")
+            first = low in self.gaz.first_names and is_cap(tok)
+            titled = low in TITLES and is_cap(tok)
+            if not (first or titled):
+                continue
+            j = k + 1
+            names_after = []
+            while j < n and j < k + 5:
+                t = toks[j][2]
+                if not is_cap(t) or not t[0].isalpha():
+                    break
+                if text[toks[j - 1][1]:toks[j][0]] not in (" ", "\u00a0"):
+                    break
+                if t.lower().rstrip(".") in TITLES and titled:
+                    j += 1  # "Former President Jimmy Carter"
+                    continue
+                names_after.append(j)
+                j += 1
+            if not names_after:
+                continue
+            if first and not titled:
+                first_key = normalize(tok)
+                if self._major(first_key) and not (len(names_after) == 1 and
+                                                   len(toks[names_after[0]][2].rstrip(".")) == 1):
+                    # "Georgia Smith" is rare; "Georgia" before a name is usually the place
+                    if not (toks[names_after[-1]][2].lower() in self.gaz.surnames):
+                        continue
+                last = toks[names_after[-1]][2]
+                if self._hit(text[s:toks[names_after[-1]][1]]) and self._major(
+                        normalize(text[s:toks[names_after[-1]][1]])):
+                    continue  # the whole run is a known place: "Virginia Beach"? keep it
+                blocked.add(k)
+            last_tok = toks[names_after[-1]][2].rstrip(".")
+            if len(last_tok) > 1:
+                persons.add(normalize(last_tok))
+            blocked.update(names_after)
+
+        # Pass 2: longest gazetteer match at each capitalised token.
+        mentions: list[Mention] = []
+        k = 0
+        while k < n:
+            s, e, tok = toks[k]
+            if not tok[0].isalpha() or not is_cap(tok) or k in blocked:
+                k += 1
+                continue
+            if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(toks[k + 1][2]):
+                k += 1  # "Col. Steven H. Warren", "Gen. Lee"
+                continue
+            best = None
+            j = k
+            while j < n and j < k + _MAX_WORDS:
+                t = toks[j][2]
+                if j > k:
+                    gap = text[toks[j - 1][1]:toks[j][0]]
+                    if gap not in (" ", "-", "\u00a0") or j in blocked:
+                        break
+                    if not t[0].isalpha():
+                        break
+                    if not is_cap(t) and t.lower() not in CONNECTORS:
+                        break
+                if is_cap(t) or j == k:
+                    surface = text[s:toks[j][1]]
+                    key = self._hit(surface)
+                    if key is None and surface.endswith("."):
+                        key = self._hit(surface[:-1])
+                        if key is not None:
+                            best = (j, toks[j][1] - 1, key)
+                    elif key is not None:
+                        best = (j, toks[j][1], key)
+                j += 1
+            if best is None:
+                k += 1
+                continue
+            j_end, end, key = best
+            mention = self._filter(text, toks, k, j_end, end, key, persons, sentence_initial)
+            if mention is not None:
+                mentions.append(mention)
+            k = j_end + 1
+        return mentions
+
+    def _filter(self, text, toks, k, j_end, end, key, persons, sentence_initial) -> Mention | None:
+        s = toks[k][0]
+        surface = text[s:end]
+        words = surface.split()
+        n = len(toks)
+        major = self._major(key)
+        single = len(words) == 1
+        prev = toks[k - 1][2] if k > 0 else ""
+        prev_low = prev.lower().rstrip(".")
+        nxt = toks[j_end + 1][2] if j_end + 1 < n else ""
+        nxt_gap = text[end:toks[j_end + 1][0]] if j_end + 1 < n else ""
+
+        # Short all-capitals tokens match only country/state abbreviations ("US", "UK").
+        if surface.isupper() and len(surface.replace(".", "")) <= 4:
+            if not self._has_feature(key, ("PCL", "ADM1")):
+                return None
+        elif surface.isupper() and len(surface) > 4 and not major:
+            return None  # headlines and acronyms in capitals
+
+        # People: titles, known surnames of this document, "X said".
+        if prev_low in TITLES and prev[:1].isupper() and not major:
+            return None
+        if single and key in persons and not self._has_feature(key, ("PCL", "ADM1", "CONT", "RGN")):
+            return None
+        if single and nxt.lower() in SPEECH_VERBS and nxt_gap == " " and not major:
+            return None
+        if single and nxt.lower() in ("administration", "government's") and not self._has_feature(
+                key, ("PCL",)):
+            return None
+        if nxt in ("'s", "’s") and key in self.gaz.surnames and not major and single:
+            pass  # possessives are common for places too ("Georgia's"); keep
+
+        # Weapons and aircraft ("Mi-35 Hind", "Havoc anti-armor").
+        if single and key in WEAPON_NAMES and not major:
+            return None
+
+        # Organisations and other names that merely start with a place name.
+        if nxt and nxt_gap == " " and nxt[:1].isupper() and nxt[0].isalpha():
+            nlow = nxt.lower().rstrip(".")
+            after = toks[j_end + 2][2] if j_end + 2 < n else ""
+            after_gap = text[toks[j_end + 1][1]:toks[j_end + 2][0]] if j_end + 2 < n else ""
+            if nlow in ORG_WORDS:
+                return None
+            if after_gap == " " and after[:1].isupper() and after[0].isalpha() and \
+                    nlow not in FEATURE_WORDS and not self._hit(nxt):
+                return None  # "Washington Free Beacon"
+        if prev[:1].isupper() and prev[0].isalpha() and text[toks[k - 1][1]:s] == " ":
+            if prev_low in ("the",) and nxt.lower().rstrip(".") in ORG_WORDS:
+                return None
+            if (prev_low not in NAME_PREFIXES and prev_low not in _STOP
+                    and prev_low not in TITLES and not sentence_initial(k - 1)
+                    and not self._hit(prev) and not major):
+                return None  # "Kofi Annan": a capitalised word glued before a minor place
+
+        # Common words capitalised only because they start a sentence ("Reading is...").
+        if single and key in GENERIC_WORDS and not self._has_feature(key, ("PCL", "CONT")):
+            return None
+        if single and not major:
+            z = self.gaz.english.get(key, 0.0)
+            if z >= self.common_word_zipf and sentence_initial(k):
+                return None
+            if z >= 4.3 and prev_low not in ("in", "at", "near", "outside"):
+                return None
+            if z >= 3.0 and all(v & 3 == 2 for v in self.gaz.names[key]):
+                return None  # only a loose alternate name ("Thursday" for Thursday Island)
+
+        # Context the resolver uses: "X province", "X, Georgia".
+        kind_hint = None
+        qualifier = None
+        if nxt and nxt_gap == " ":
+            kind_hint = FEATURE_WORDS.get(nxt.lower().rstrip("."))
+            if kind_hint is not None or nxt.lower() == "area":
+                if nxt.lower() in ("province", "governorate", "county", "parish", "oblast",
+                                   "prefecture", "district", "region", "state") or nxt[0].isupper():
+                    end = toks[j_end + 1][1]
+                    surface = text[s:end]
+        if nxt == "," and j_end + 2 < n:
+            q_start = toks[j_end + 2][0]
+            q_tok = toks[j_end + 2][2]
+            if q_tok[:1].isupper():
+                q = q_tok
+                # two-word qualifiers: "New Mexico", "North Carolina", "N.Y."
+                if j_end + 3 < n and text[toks[j_end + 2][1]:toks[j_end + 3][0]] == " " and \
+                        toks[j_end + 3][2][:1].isupper():
+                    two = text[q_start:toks[j_end + 3][1]]
+                    if self._hit(two) or self._hit(two.rstrip(".")):
+                        q = two
+                qkey = self._hit(q) or self._hit(q.rstrip("."))
+                if qkey and self._has_feature(qkey, ("PCL", "ADM1")):
+                    qualifier = q.rstrip(".") if not self._hit(q) else q
+        return Mention(start=s, end=end, text=surface, qualifier=qualifier, kind_hint=kind_hint)
+
+
+DETECTORS: dict[str, type[Detector]] = {"gazetteer": GazetteerDetector}
+
+
+def get_detector(name: str, gazetteer: Gazetteer, **config) -> Detector:
+    """Create a detector by name (``"gazetteer"``)."""
+    try:
+        cls = DETECTORS[name]
+    except KeyError:
+        raise ConfigurationError(
+            f"unknown detector {name!r}; expected one of {sorted(DETECTORS)}") from None
+    return cls(gazetteer, **config)

@@ -1,0 +1,61 @@
+"""The geoparser: documents in, :class:`~geomap.models.DocumentResult` out.
+
+    documents -> mentions -> candidates -> resolutions
+     ingest      detect      gazetteers    resolve
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from geomap.detect import Detector, get_detector, sentence_at, sentence_bounds
+from geomap.gazetteers import Gazetteer, load
+from geomap.models import Document, DocumentResult
+from geomap.resolve import Weights, resolve_document
+
+_SENTENCE_MAX = 600
+
+
+class Geoparser:
+    """Finds and resolves the place mentions of documents.
+
+    Parameters
+    ----------
+    gazetteer
+        A loaded :class:`~geomap.gazetteers.Gazetteer`, or the name/path passed
+        to :func:`geomap.gazetteers.load` (``"default"``: the embedded one).
+    detector
+        Detector name (see :data:`geomap.detect.DETECTORS`).
+    min_confidence
+        Mentions resolved with less confidence are kept unresolved.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
+                 min_confidence: float = 0.1, weights: Weights | None = None):
+        self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)
+        self.detector: Detector = get_detector(detector, self.gazetteer)
+        self.min_confidence = min_confidence
+        self.weights = weights or Weights()
+
+    def parse(self, document: Document) -> DocumentResult:
+        """Geoparse one document."""
+        text = document.text
+        mentions = self.detector.detect(text)
+        bounds = sentence_bounds(text)
+        sentences = []
+        for m in mentions:
+            s, e = sentence_at(text, bounds, m.start)
+            sentence = text[s:e].strip()
+            if len(sentence) > _SENTENCE_MAX:
+                lo = max(s, m.start - _SENTENCE_MAX // 2)
+                sentence = text[lo:lo + _SENTENCE_MAX].strip()
+            sentences.append(sentence)
+        resolutions = resolve_document(
+            mentions, self.gazetteer.candidates, weights=self.weights,
+            min_confidence=self.min_confidence, sentences=sentences)
+        return DocumentResult(document=document, resolutions=tuple(resolutions))
+
+    def parse_many(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Geoparse documents lazily, in order."""
+        for doc in documents:
+            yield self.parse(doc)
