@@ -24,7 +24,11 @@ from geomap.exceptions import ConfigurationError
 from geomap.gazetteers import Gazetteer, normalize
 from geomap.models import Mention
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|\d+|[^\w\s]", re.UNICODE)
+# A word may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
+# possessive "'s" is split off so "Israel's" finds Israel.
+_TOKEN = re.compile(
+    r"[^\W\d_](?:[\w\-]*\w)?(?:['’](?![sS]\b)\w(?:[\w\-]*\w)?)*\.?|\d+|['’][sS]\b|[^\w\s]",
+    re.UNICODE)
 _MAX_WORDS = 6
 
 CONNECTORS = frozenset(
@@ -54,10 +58,13 @@ SPEECH_VERBS = frozenset(
     "said says told added noted explained asserted wrote stated argued claimed asked answered "
     "replied insisted warned urged announced recalled admitted acknowledged continued".split())
 
+MEDIA_WORDS = frozenset(
+    "times post beacon journal journal-constitution herald tribune gazette globe chronicle "
+    "observer inquirer examiner magazine register courier bulletin dispatch telegraph "
+    "sentinel reporter star-telegram star-ledger free daily".split())
+"""Words of newspaper names: "Washington Free Beacon" and "New York Times" are not places."""
+
 ORG_WORDS = frozenset(
-    "times post free beacon journal herald tribune news press daily gazette globe star sun "
-    "chronicle observer inquirer examiner magazine review register courier bulletin dispatch "
-    "record telegraph guardian independent mirror express standard sentinel monitor reporter "
     "university college institute school academy center centre hospital clinic airlines airways "
     "airport bank company corp corporation inc ltd llc group club council committee association "
     "federation society foundation party union league team fc cowboys rangers giants bulls "
@@ -208,6 +215,8 @@ class GazetteerDetector(Detector):
                     break
                 if text[toks[j - 1][1]:toks[j][0]] not in (" ", "\u00a0"):
                     break
+                if t.lower().rstrip(".") in FEATURE_WORDS or t.lower().rstrip(".") in ORG_WORDS:
+                    break  # "Henry County", "Lincoln Street"
                 if t.lower().rstrip(".") in TITLES and titled:
                     j += 1  # "Former President Jimmy Carter"
                     continue
@@ -249,7 +258,8 @@ class GazetteerDetector(Detector):
                 t = toks[j][2]
                 if j > k:
                     gap = text[toks[j - 1][1]:toks[j][0]]
-                    if gap not in (" ", "-", "\u00a0") or j in blocked:
+                    glued = gap == "" and toks[j - 1][2].endswith(".")  # "U.S.", "D.C."
+                    if (gap not in (" ", "-", "\u00a0") and not glued) or j in blocked:
                         break
                     if not t[0].isalpha():
                         break
@@ -311,16 +321,14 @@ class GazetteerDetector(Detector):
         if single and key in WEAPON_NAMES and not major:
             return None
 
-        # Organisations and other names that merely start with a place name.
-        if nxt and nxt_gap == " " and nxt[:1].isupper() and nxt[0].isalpha():
-            nlow = nxt.lower().rstrip(".")
-            after = toks[j_end + 2][2] if j_end + 2 < n else ""
-            after_gap = text[toks[j_end + 1][1]:toks[j_end + 2][0]] if j_end + 2 < n else ""
-            if nlow in ORG_WORDS:
+        # Newspapers named after a place ("Washington Free Beacon", "New York Times").
+        # Other organisations keep their place: "Texas Department of Health" is in Texas.
+        j = j_end + 1
+        while j < n and j <= j_end + 3 and toks[j][2][:1].isupper() and \
+                text[toks[j - 1][1]:toks[j][0]] in (" ", "-"):
+            if toks[j][2].lower().rstrip(".") in MEDIA_WORDS:
                 return None
-            if after_gap == " " and after[:1].isupper() and after[0].isalpha() and \
-                    nlow not in FEATURE_WORDS and not self._hit(nxt):
-                return None  # "Washington Free Beacon"
+            j += 1
         if prev[:1].isupper() and prev[0].isalpha() and text[toks[k - 1][1]:s] == " ":
             if prev_low in ("the",) and nxt.lower().rstrip(".") in ORG_WORDS:
                 return None

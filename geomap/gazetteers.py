@@ -439,8 +439,29 @@ def _us_abbreviations() -> dict[str, list[str]]:
     return out
 
 
+_COMMON: dict[str, float] = {}
+
+
+def _common_word(name: str, zipf: float) -> bool:
+    """Whether ``name`` is an English word at least as frequent as ``zipf``."""
+    from wordfreq import zipf_frequency
+
+    key = normalize(name)
+    if key not in _COMMON:
+        _COMMON[key] = zipf_frequency(key, "en")
+    return _COMMON[key] >= zipf
+
+
+def _good_alias(alias: str, protected: set[str]) -> bool:
+    """Packaged aliases carry codes ("ACT", "No") and words; keep real names."""
+    return (len(alias) > 3 and _is_latin(alias) and normalize(alias) not in protected
+            and not _common_word(alias, 4.5))
+
+
 def _good_alternate(alt: str, protected: set[str]) -> bool:
     if len(alt) < 3 or not _is_latin(alt):
+        return False
+    if _common_word(alt, 3.5):  # "Thursday" for Thursday Island, "May" for May-sur-Orne
         return False
     if alt.isupper() and len(alt) <= 4:  # airport and postal codes: ATL, LAX
         return False
@@ -532,7 +553,7 @@ def build_default() -> Gazetteer:
         lc = loc_countries.get(iso)
         if lc:
             for alias in [lc[0], lc[4], *lc[6].split("|")]:
-                if alias and _is_latin(alias):
+                if alias and _good_alias(alias, set()):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
         for alias in _COUNTRY_EXTRA.get(iso, []):
             gaz.add_name(alias, idx, NAME_ALIAS, index)
@@ -559,7 +580,7 @@ def build_default() -> Gazetteer:
                 for alias in us_abbrev.get(a1, ()):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
             for alias in aliases.split("|"):
-                if alias and _is_latin(alias) and normalize(alias) not in protected - {normalize(name)}:
+                if alias and _good_alias(alias, protected - {normalize(name)}):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
         else:
             pt = None
@@ -574,7 +595,7 @@ def build_default() -> Gazetteer:
             gaz.add_name(name, idx, NAME_PREFERRED, index)
             for alias in aliases.split("|"):
                 # bare "Long" for "Long County" would shadow towns and words
-                if alias and " " in alias and _is_latin(alias) and normalize(alias) not in protected:
+                if alias and " " in alias and _good_alias(alias, protected):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
 
     # Cities and towns
