@@ -353,12 +353,12 @@ class GazetteerDetector(Detector):
         kind_hint = None
         qualifier = None
         if nxt and nxt_gap == " ":
-            kind_hint = FEATURE_WORDS.get(nxt.lower().rstrip("."))
-            if kind_hint is not None or nxt.lower() == "area":
-                if nxt.lower() in ("province", "governorate", "county", "parish", "oblast",
-                                   "prefecture", "district", "region", "state") or nxt[0].isupper():
-                    end = toks[j_end + 1][1]
-                    surface = text[s:end]
+            word = nxt.lower().rstrip(".")
+            kind_hint = FEATURE_WORDS.get(word)
+            if kind_hint is not None and kind_hint != "PPL":
+                # "Idlib province" is one mention; "Huntsville City Manager" is not
+                end = toks[j_end + 1][1] - (1 if nxt.endswith(".") else 0)
+                surface = text[s:end]
         if nxt == "," and j_end + 2 < n:
             q_start = toks[j_end + 2][0]
             q_tok = toks[j_end + 2][2]

