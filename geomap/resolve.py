@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from geomap.gazetteers import distance_km
+from geomap.gazetteers import distance_km, normalize
 from geomap.models import Mention, Place, Resolution
 
 #: Score lost by a name that is an alias (1) or a loose GeoNames alternate (2).
@@ -150,93 +150,109 @@ def resolve_document(
         "Gainesville" to Georgia in round two.
     """
     w = weights or Weights()
-    cand_lists: list[Candidates] = []
-    local: list[list[float]] = []
+    # Mentions with the same name, qualifier and feature word share one
+    # decision (one sense per discourse) and cast one vote, so five
+    # "Victoria"s cannot outvote one "British Columbia".
+    groups: dict[tuple, _Group] = {}
+    group_of: list[_Group] = []
     for m in mentions:
-        name = m.text
-        cands = candidates(name)
-        if not cands and m.kind_hint is not None:
-            # "Idlib province" is indexed as "Idlib"
-            name = name.rsplit(" ", 1)[0]
-            cands = candidates(name)
-        qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
-            if m.qualifier else []
-        cand_lists.append(cands)
-        local.append([_local_score(m, p, k, qual, cands, w) for p, k in cands])
-
-    # Pass 1: local decisions, to learn the document's geography.
-    first: list[Place | None] = []
-    first_conf: list[float] = []
-    for cands, scores in zip(cand_lists, local):
-        if not cands:
-            first.append(None)
-            first_conf.append(0.0)
-            continue
-        best, conf = _softmax_top(scores, w)
-        first.append(cands[best][0])
-        first_conf.append(conf)
-
+        key = (normalize(m.text), m.qualifier and normalize(m.qualifier), m.kind_hint)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(m, candidates, w)
+        group_of.append(g)
+    ordered = list(groups.values())
+    for g in ordered:
+        g.decide([], w)  # local decision: priors, qualifier, feature word
     for _ in range(rounds):
-        results, first, first_conf = _context_pass(
-            mentions, cand_lists, local, first, first_conf, w, min_confidence, sentences,
-            context_countries or {})
-    return results
-
-
-def _context_pass(mentions, cand_lists, local, first, first_conf, w, min_confidence, sentences,
-                  cues):
-    """One round of scoring with the document context that the previous round found."""
-    # Votes are weighted by confidence, so a lone doubtful town ("English",
-    # Indiana) cannot pull the rest of the document its way.
-    countries: Counter[str] = Counter(cues)
-    admin1s: Counter[tuple[str | None, str]] = Counter()
-    for p, conf in zip(first, first_conf):
-        if p is None:
-            continue
-        if p.country_code:
-            countries[p.country_code] += conf
-        if p.admin1_code and not p.is_country:
-            admin1s[(p.country_code, p.admin1_code)] += conf
-    total = sum(countries.values()) or 1.0
-    points = [(i, p.lat, p.lon) for i, (p, c) in enumerate(zip(first, first_conf))
-              if p is not None and c >= 0.5 and p.feature_code.startswith(("PPL", "ADM2"))]
+        ctx = _Context.of(ordered, context_countries or {})
+        for g in ordered:
+            g.decide(ctx, w)
 
     out: list[Resolution] = []
-    nxt: list[Place | None] = []
-    nxt_conf: list[float] = []
-    for i, (m, cands, scores) in enumerate(zip(mentions, cand_lists, local)):
-        sentence = sentences[i] if sentences is not None else ""
-        if not cands:
-            out.append(Resolution(m, None, 0.0, sentence))
-            nxt.append(None)
-            nxt_conf.append(0.0)
+    for i, (m, g) in enumerate(zip(mentions, group_of)):
+        if g.drop:
             continue
-        own, own_conf = first[i], first_conf[i]
-        final = []
-        for (p, _k), s in zip(cands, scores):
-            cc = p.country_code
-            c_votes = countries.get(cc, 0) - (
-                own_conf if own is not None and own.country_code == cc else 0)
-            if c_votes > 0.3 and not p.is_region:
-                s += min(1.0, c_votes) * w.same_country + w.country_share * (c_votes / total)
+        sentence = sentences[i] if sentences is not None else ""
+        place = g.place if g.place is not None and g.conf >= min_confidence else None
+        out.append(Resolution(m, place, g.conf if g.cands else 0.0, sentence))
+    return out
+
+
+class _Group:
+    """The candidates and current decision for all mentions of one name."""
+
+    __slots__ = ("cands", "local", "place", "conf", "drop", "multiword")
+
+    def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights):
+        cands = candidates(m.text)
+        if not cands and m.kind_hint is not None:
+            cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
+        qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
+            if m.qualifier else []
+        self.cands = cands
+        self.local = [_local_score(m, p, k, qual, cands, w) for p, k in cands]
+        self.place: Place | None = None
+        self.conf = 0.0
+        self.drop = False
+        self.multiword = " " in m.text
+
+    def decide(self, ctx: _Context | list, w: Weights) -> None:
+        if not self.cands:
+            return
+        scores = self.local if not ctx else [
+            s + ctx.bonus(p, self, len(self.cands) > 1, w)
+            for (p, _k), s in zip(self.cands, self.local)]
+        best, self.conf = _softmax_top(scores, w)
+        self.place = self.cands[best][0]
+        self.drop = scores[best] < w.drop_below and not self.multiword
+
+
+class _Context:
+    """What the document's current decisions say about its geography."""
+
+    __slots__ = ("countries", "admin1s", "total", "points", "votes")
+
+    @classmethod
+    def of(cls, groups: list[_Group], cues: dict[str, float]) -> _Context:
+        ctx = cls()
+        ctx.countries = Counter(cues)
+        ctx.admin1s = Counter()
+        ctx.points = []
+        ctx.votes = {}
+        for g in groups:
+            p = g.place
+            if p is None or g.drop:
+                continue
+            c = g.conf
+            if p.country_code:
+                ctx.countries[p.country_code] += c
             if p.admin1_code and not p.is_country:
-                key = (cc, p.admin1_code)
-                a_votes = admin1s.get(key, 0) - (
-                    own_conf if own is not None and (own.country_code, own.admin1_code) == key else 0)
-                if a_votes > 0.3:
-                    s += min(1.0, a_votes) * w.same_admin1
-            if len(cands) > 1 and p.feature_code.startswith(("PPL", "ADM2")) and w.nearby:
-                for j, lat, lon in points:
-                    if j != i and abs(p.lat - lat) < 2.0 and \
-                            distance_km(p.lat, p.lon, lat, lon) <= w.nearby_km:
-                        s += w.nearby
-                        break
-            final.append(s)
-        best, conf = _softmax_top(final, w)
-        nxt.append(cands[best][0])
-        nxt_conf.append(conf)
-        if final[best] < w.drop_below and " " not in m.text:
-            continue  # nothing here is plausibly a place: not a mention at all
-        place = cands[best][0] if conf >= min_confidence else None
-        out.append(Resolution(m, place, conf, sentence))
-    return out, nxt, nxt_conf
+                ctx.admin1s[(p.country_code, p.admin1_code)] += c
+            if c >= 0.5 and p.feature_code.startswith(("PPL", "ADM2")):
+                ctx.points.append((g, p.lat, p.lon))
+            ctx.votes[id(g)] = (p, c)
+        ctx.total = sum(ctx.countries.values()) or 1.0
+        return ctx
+
+    def bonus(self, p: Place, g: _Group, ambiguous: bool, w: Weights) -> float:
+        own, own_conf = self.votes.get(id(g), (None, 0.0))
+        bonus = 0.0
+        cc = p.country_code
+        c_votes = self.countries.get(cc, 0) - (
+            own_conf if own is not None and own.country_code == cc else 0)
+        if c_votes > 0.3 and not p.is_region:
+            bonus += min(1.0, c_votes) * w.same_country + w.country_share * (c_votes / self.total)
+        if p.admin1_code and not p.is_country:
+            key = (cc, p.admin1_code)
+            a_votes = self.admin1s.get(key, 0) - (
+                own_conf if own is not None and (own.country_code, own.admin1_code) == key else 0)
+            if a_votes > 0.3:
+                bonus += min(1.0, a_votes) * w.same_admin1
+        if ambiguous and w.nearby and p.feature_code.startswith(("PPL", "ADM2")):
+            for other, lat, lon in self.points:
+                if other is not g and abs(p.lat - lat) < 2.0 and \
+                        distance_km(p.lat, p.lon, lat, lon) <= w.nearby_km:
+                    bonus += w.nearby
+                    break
+        return bonus
