@@ -252,29 +252,7 @@ class GazetteerDetector(Detector):
             if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(toks[k + 1][2]):
                 k += 1  # "Col. Steven H. Warren", "Gen. Lee"
                 continue
-            best = None
-            j = k
-            while j < n and j < k + _MAX_WORDS:
-                t = toks[j][2]
-                if j > k:
-                    gap = text[toks[j - 1][1]:toks[j][0]]
-                    glued = gap == "" and toks[j - 1][2].endswith(".")  # "U.S.", "D.C."
-                    if (gap not in (" ", "-", "\u00a0") and not glued) or j in blocked:
-                        break
-                    if not t[0].isalpha():
-                        break
-                    if not is_cap(t) and t.lower() not in CONNECTORS:
-                        break
-                if is_cap(t) or j == k:
-                    surface = text[s:toks[j][1]]
-                    key = self._hit(surface)
-                    if key is None and surface.endswith("."):
-                        key = self._hit(surface[:-1])
-                        if key is not None:
-                            best = (j, toks[j][1] - 1, key)
-                    elif key is not None:
-                        best = (j, toks[j][1], key)
-                j += 1
+            best = self._longest(text, toks, k, blocked)
             if best is None:
                 k += 1
                 continue
@@ -284,6 +262,35 @@ class GazetteerDetector(Detector):
                 mentions.append(mention)
             k = j_end + 1
         return mentions
+
+    def _longest(self, text: str, toks: list, k: int, blocked: set[int] = frozenset()):
+        """The longest gazetteer name starting at token ``k``: (last token, end offset, key)."""
+        n = len(toks)
+        s = toks[k][0]
+        best = None
+        j = k
+        while j < n and j < k + _MAX_WORDS:
+            t = toks[j][2]
+            if j > k:
+                gap = text[toks[j - 1][1]:toks[j][0]]
+                glued = gap == "" and toks[j - 1][2].endswith(".")  # "U.S.", "D.C."
+                if (gap not in (" ", "-", "\u00a0") and not glued) or j in blocked:
+                    break
+                if not t[0].isalpha():
+                    break
+                if not t[0].isupper() and t.lower() not in CONNECTORS:
+                    break
+            if t[0].isupper() or j == k:
+                surface = text[s:toks[j][1]]
+                key = self._hit(surface)
+                if key is None and surface.endswith("."):
+                    key = self._hit(surface[:-1])
+                    if key is not None:
+                        best = (j, toks[j][1] - 1, key)
+                elif key is not None:
+                    best = (j, toks[j][1], key)
+            j += 1
+        return best
 
     def _filter(self, text, toks, k, j_end, end, key, persons, sentence_initial) -> Mention | None:
         s = toks[k][0]
@@ -297,8 +304,12 @@ class GazetteerDetector(Detector):
         nxt = toks[j_end + 1][2] if j_end + 1 < n else ""
         nxt_gap = text[end:toks[j_end + 1][0]] if j_end + 1 < n else ""
 
+        # Postal codes name a state only as a qualifier: "Washington, IL".
+        if key in self.gaz.postal_codes:
+            if not (surface.isupper() and prev == "," and k >= 2 and toks[k - 2][2][:1].isupper()):
+                return None
         # Short all-capitals tokens match only country/state abbreviations ("US", "UK").
-        if surface.isupper() and len(surface.replace(".", "")) <= 4:
+        elif surface.isupper() and len(surface.replace(".", "")) <= 4:
             if not self._has_feature(key, ("PCL", "ADM1")):
                 return None
         elif surface.isupper() and len(surface) > 4 and not major:
@@ -359,20 +370,13 @@ class GazetteerDetector(Detector):
                 # "Idlib province" is one mention; "Huntsville City Manager" is not
                 end = toks[j_end + 1][1] - (1 if nxt.endswith(".") else 0)
                 surface = text[s:end]
-        if nxt == "," and j_end + 2 < n:
-            q_start = toks[j_end + 2][0]
-            q_tok = toks[j_end + 2][2]
-            if q_tok[:1].isupper():
-                q = q_tok
-                # two-word qualifiers: "New Mexico", "North Carolina", "N.Y."
-                if j_end + 3 < n and text[toks[j_end + 2][1]:toks[j_end + 3][0]] == " " and \
-                        toks[j_end + 3][2][:1].isupper():
-                    two = text[q_start:toks[j_end + 3][1]]
-                    if self._hit(two) or self._hit(two.rstrip(".")):
-                        q = two
-                qkey = self._hit(q) or self._hit(q.rstrip("."))
-                if qkey and self._has_feature(qkey, ("PCL", "ADM1")):
-                    qualifier = q.rstrip(".") if not self._hit(q) else q
+        if kind_hint is None and k >= 2 and prev_low == "of" and \
+                toks[k - 2][2].lower() in ("state", "province", "city", "town", "village", "county"):
+            kind_hint = FEATURE_WORDS[toks[k - 2][2].lower()]  # "the state of Washington"
+        if nxt == "," and j_end + 2 < n and toks[j_end + 2][2][:1].isupper():
+            found = self._longest(text, toks, j_end + 2)
+            if found is not None and self._has_feature(found[2], ("PCL", "ADM1")):
+                qualifier = text[toks[j_end + 2][0]:found[1]]
         return Mention(start=s, end=end, text=surface, qualifier=qualifier, kind_hint=kind_hint)
 
 

