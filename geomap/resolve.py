@@ -64,11 +64,11 @@ class Weights:
     qualifier_match: float = 6.0
     qualifier_mismatch: float = -4.0
     kind_hint: float = 4.0
-    same_admin1: float = 3.5
-    same_country: float = 2.0
+    same_admin1: float = 5.5
+    same_country: float = 1.0
     country_share: float = 2.5
-    nearby: float = 1.5
-    nearby_km: float = 200.0
+    nearby: float = 3.5
+    nearby_km: float = 100.0
     city_over_namesake_region: float = 2.5
     temperature: float = 1.0
     null_score: float = 4.0
