@@ -1,0 +1,785 @@
+/* geomap's map page.
+ *
+ * The page carries its data as JSON in script elements of type
+ * application/json (written by geomap/render.py). Every document-derived string reaches the DOM
+ * through textContent or a DOM property (title, href after a protocol check,
+ * dataset), never through innerHTML; a Content-Security-Policy with a nonce
+ * backs that up.
+ *
+ * The filters below mirror geomap.export.iter_features rule for rule, and the
+ * "Download GeoJSON" button rebuilds each feature's properties in the order of
+ * geomap.export.PROPERTIES, so the download equals `geomap export` for the
+ * same filter.
+ */
+(function () {
+  "use strict";
+
+  const readJSON = (id) => JSON.parse(document.getElementById(id).textContent);
+  const CFG = readJSON("geomap-config");
+  const timings = {start: performance.now()};
+  const DATA = readJSON("geomap-data");
+  timings.data = performance.now();
+  const S = DATA.strings;
+  const D = DATA.docs;
+  const P = DATA.places;
+  const F = DATA.features;
+  const N = F.kind.length;
+  const NDOCS = D.doc_id.length;
+  const PALETTE = CFG.palette;
+  const MAX_POPUP_ITEMS = 25;
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function colour(i) {
+    if (i < PALETTE.length) return PALETTE[i];
+    return "hsl(" + ((i * 137.508) % 360).toFixed(1) + ", 62%, 45%)"; // golden-angle hues
+  }
+
+  // ------------------------------------------------------------ features
+
+  function props(i) {
+    const out = {};
+    for (const [name, where, interned] of DATA.layout) {
+      let v;
+      if (where === "d") v = D[name][F.doc[i]];
+      else if (where === "p") v = P[name][F.place[i]];
+      else v = F[name][i];
+      out[name] = interned ? S[v] : v;
+    }
+    return out;
+  }
+
+  function feature(i) {
+    const p = props(i);
+    return {type: "Feature", geometry: {type: "Point", coordinates: [p.lon, p.lat]}, properties: p};
+  }
+
+  // Source layer of each document: its source, or the document itself (export.layer_of).
+  const sourceIndex = new Map();
+  const SOURCES = [];
+  const docLayer = new Int32Array(NDOCS);
+  for (let d = 0; d < NDOCS; d++) {
+    const source = S[D.source[d]];
+    const docId = S[D.doc_id[d]];
+    const key = source ? String(source) : String(docId);
+    let s = sourceIndex.get(key);
+    if (s === undefined) {
+      const title = S[D.title[d]];
+      const label = source ? String(source) : title ? String(title) : String(docId);
+      s = SOURCES.length;
+      sourceIndex.set(key, s);
+      SOURCES.push({key: key, label: label, docId: source ? null : String(docId), total: 0});
+    }
+    docLayer[d] = s;
+  }
+
+  // Actors: entry 0 is "no actor" (plain place mentions, actor null in the export).
+  const ACTORS = [{key: null, label: "Place mentions (no actor)", total: 0}];
+  const actorIndex = new Map();
+  const srcOf = new Int32Array(N);
+  const actOf = new Int32Array(N);
+  const isEvent = new Uint8Array(N);
+  const conf = new Float64Array(N);
+  const dateOf = new Array(N);
+  let anyDate = false;
+  let minDate = null;
+  let maxDate = null;
+  for (let i = 0; i < N; i++) {
+    srcOf[i] = docLayer[F.doc[i]];
+    SOURCES[srcOf[i]].total++;
+    isEvent[i] = S[F.kind[i]] === "event" ? 1 : 0;
+    const actor = S[F.actor[i]];
+    if (actor === null || actor === undefined) {
+      actOf[i] = 0;
+    } else {
+      let a = actorIndex.get(actor);
+      if (a === undefined) {
+        a = ACTORS.length;
+        actorIndex.set(actor, a);
+        ACTORS.push({key: actor, label: String(actor), total: 0});
+      }
+      actOf[i] = a;
+    }
+    ACTORS[actOf[i]].total++;
+    conf[i] = F.confidence[i] || 0;
+    const date = S[F.date[i]];
+    dateOf[i] = date ? String(date).slice(0, 10) : null;
+    if (dateOf[i]) {
+      anyDate = true;
+      if (/^\d{4}-\d{2}-\d{2}$/.test(dateOf[i])) {
+        if (minDate === null || dateOf[i] < minDate) minDate = dateOf[i];
+        if (maxDate === null || dateOf[i] > maxDate) maxDate = dateOf[i];
+      }
+    }
+  }
+  timings.index = performance.now();
+  const hasEvents = ACTORS.length > 1;
+  const sourceOrder = SOURCES.map((_, i) => i).sort(
+    (a, b) => SOURCES[b].total - SOURCES[a].total || (SOURCES[a].key < SOURCES[b].key ? -1 : 1)
+  );
+  sourceOrder.forEach((s, rank) => { SOURCES[s].color = colour(rank); });
+  // Actors take hues after the palette, so an actor rarely shares a source's colour.
+  ACTORS.forEach((a, i) => { a.color = i === 0 ? "#555" : colour(PALETTE.length + i - 1); });
+
+  let haystack = null; // lower-cased search text per feature, built on the first search
+  function hay(i) {
+    if (haystack === null) haystack = new Array(N);
+    let h = haystack[i];
+    if (h === undefined) {
+      const p = props(i);
+      // "\u0000" between fields: a search never matches across two of them (export._matches).
+      h = CFG.searchFields.map((f) => (p[f] === null || p[f] === undefined ? "" : String(p[f]).toLowerCase())).join("\u0000");
+      haystack[i] = h;
+    }
+    return h;
+  }
+
+  // ------------------------------------------------------------ filter state
+
+  const state = {
+    sources: new Uint8Array(SOURCES.length).fill(1),
+    actors: new Uint8Array(ACTORS.length).fill(1),
+    minConfidence: 0,
+    query: "",
+    dateFrom: "",
+    dateTo: "",
+  };
+  let visible = [];
+  let sourceCounts = new Int32Array(SOURCES.length);
+  let actorCounts = new Int32Array(ACTORS.length);
+
+  function dateIn(i) {
+    const d = dateOf[i];
+    if (!d) return false;
+    return (!state.dateFrom || d + "~" >= state.dateFrom) && (!state.dateTo || d <= state.dateTo);
+  }
+
+  function recompute() {
+    const needle = state.query ? state.query.toLowerCase() : "";
+    const dated = Boolean(state.dateFrom || state.dateTo);
+    sourceCounts = new Int32Array(SOURCES.length);
+    actorCounts = new Int32Array(ACTORS.length);
+    const out = [];
+    for (let i = 0; i < N; i++) {
+      if (conf[i] < state.minConfidence) continue;
+      if (dated && !dateIn(i)) continue;
+      if (needle && !hay(i).includes(needle)) continue;
+      const s = srcOf[i];
+      const a = actOf[i];
+      const sOk = state.sources[s] === 1;
+      const aOk = state.actors[a] === 1;
+      // Facet counts: what each source (actor) would show under every other filter.
+      if (aOk) sourceCounts[s]++;
+      if (sOk) actorCounts[a]++;
+      if (sOk && aOk) out.push(i);
+    }
+    visible = out;
+  }
+
+  /** The filter as geomap.export.iter_features keyword arguments (null = no filter). */
+  function filterArgs() {
+    const all = (flags) => flags.every((x) => x === 1);
+    return {
+      sources: all(state.sources) ? null : SOURCES.filter((_, i) => state.sources[i]).map((s) => s.key),
+      actors: all(state.actors) ? null : ACTORS.filter((_, i) => state.actors[i]).map((a) => a.key),
+      min_confidence: state.minConfidence || null,
+      date_from: state.dateFrom || null,
+      date_to: state.dateTo || null,
+      query: state.query || null,
+    };
+  }
+
+  function visibleFeatureCollection() {
+    return {type: "FeatureCollection", features: visible.map(feature)};
+  }
+
+  function downloadGeoJSON() {
+    const text = JSON.stringify(visibleFeatureCollection());
+    const blob = new Blob([text], {type: "application/geo+json"});
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "geomap.geojson";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // ------------------------------------------------------------ map and base layers
+
+  // The offline basemap is vector data with no zoom limit of its own; markercluster needs one.
+  const map = L.map("geomap-map", {zoomControl: true, worldCopyJump: true, minZoom: 1, maxZoom: 18});
+  map.attributionControl.addAttribution("Places: GeoNames (CC BY 4.0)");
+  map.createPane("geomap-basemap").style.zIndex = 150;
+
+  const base = {};
+  const naturalEarth = L.layerGroup([], {attribution: "Natural Earth (public domain)"});
+  base[CFG.basemapName] = naturalEarth;
+  // world-atlas is made for spherical (d3-geo) drawing: rings that cross the antimeridian
+  // jump from 180 to -180, which Leaflet's flat projection draws as lines across the world.
+  // Unwrap each ring's longitudes; a ring that then does not close (Antarctica) goes round
+  // a pole, so close it along that pole.
+  function unwrapRing(ring) {
+    const out = [ring[0].slice()];
+    for (let k = 1; k < ring.length; k++) {
+      let lon = ring[k][0];
+      const prev = out[k - 1][0];
+      while (lon - prev > 180) lon -= 360;
+      while (prev - lon > 180) lon += 360;
+      out.push([lon, ring[k][1]]);
+    }
+    const first = out[0];
+    const last = out[out.length - 1];
+    if (Math.abs(last[0] - first[0]) > 180) {
+      const pole = out.reduce((sum, c) => sum + c[1], 0) < 0 ? -89.9 : 89.9;
+      out.push([last[0], pole], [first[0], pole], first.slice());
+    }
+    return out;
+  }
+  function unwrapGeometry(g) {
+    if (!g) return;
+    if (g.type === "Polygon") g.coordinates = g.coordinates.map(unwrapRing);
+    else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((poly) => poly.map(unwrapRing));
+  }
+  function addCountries(topo) {
+    const countries = topojson.feature(topo, topo.objects.countries);
+    for (const f of countries.features) unwrapGeometry(f.geometry);
+    naturalEarth.addLayer(L.geoJSON(countries, {
+      pane: "geomap-basemap",
+      renderer: L.canvas({pane: "geomap-basemap", padding: 0.5}),
+      interactive: false,
+      style: {color: "#8c969e", weight: 0.6, fillColor: "#f4f1e8", fillOpacity: 1},
+    }));
+  }
+  const notice = el("div", "geomap-notice");
+  notice.hidden = true;
+  function showNotice(text) {
+    notice.textContent = text;
+    notice.hidden = false;
+  }
+  if (CFG.basemapUrl) {
+    fetch(CFG.basemapUrl)
+      .then((r) => r.json())
+      .then(addCountries)
+      .catch(() => showNotice("The country basemap could not be loaded (offline?)."));
+  } else {
+    addCountries(readJSON("geomap-basemap"));
+    timings.basemap = performance.now();
+  }
+  naturalEarth.on("add", () => map.getContainer().classList.add("geomap-ocean"));
+  naturalEarth.on("remove", () => map.getContainer().classList.remove("geomap-ocean"));
+
+  for (const t of CFG.tiles) {
+    const layer = L.tileLayer(t.url, {attribution: t.attribution, subdomains: t.subdomains || "abc", maxZoom: t.maxZoom || 19});
+    // Online tiles are optional: offline they fail, and the map says so once instead of breaking.
+    let warned = false;
+    layer.on("tileerror", () => {
+      if (!warned) showNotice("Online tiles did not load (no network?). The Natural Earth base map works offline.");
+      warned = true;
+    });
+    base[t.name] = layer;
+  }
+  naturalEarth.addTo(map);
+  L.control.layers(base, null, {position: "topleft", collapsed: true}).addTo(map);
+  L.control.scale({position: "bottomleft"}).addTo(map);
+
+  // ------------------------------------------------------------ markers
+
+  // A cluster is drawn as a ring of its markers' colours (sources and actors), weighted
+  // by mentions, around the number of mentions it holds.
+  function clusterIcon(cluster) {
+    const children = cluster.getAllChildMarkers();
+    const byColour = new Map();
+    let mentions = 0;
+    for (const m of children) {
+      const n = m.options.geomapCount;
+      mentions += n;
+      const c = m.geomapGroup.color;
+      byColour.set(c, (byColour.get(c) || 0) + n);
+    }
+    const stops = [];
+    let at = 0;
+    for (const [c, n] of [...byColour.entries()].sort((a, b) => b[1] - a[1])) {
+      const next = at + (100 * n) / mentions;
+      stops.push(c + " " + at.toFixed(2) + "% " + next.toFixed(2) + "%");
+      at = next;
+    }
+    const d = Math.round(Math.min(60, 30 + 8 * Math.log10(mentions)));
+    const box = el("div", "geomap-cluster");
+    box.style.background = "conic-gradient(" + stops.join(", ") + ")";
+    box.style.width = d + "px";
+    box.style.height = d + "px";
+    box.appendChild(el("span", null, mentions));
+    box.dataset.markers = String(children.length);
+    box.dataset.mentions = String(mentions);
+    box.title = mentions + " mentions in " + children.length + " markers";
+    return L.divIcon({html: box, className: "geomap-cluster-icon", iconSize: L.point(d, d)});
+  }
+  const cluster = L.markerClusterGroup({
+    maxClusterRadius: 40,
+    showCoverageOnHover: false,
+    spiderfyOnMaxZoom: true,
+    iconCreateFunction: clusterIcon,
+  });
+  map.addLayer(cluster);
+
+  const markerCache = new Map();
+
+  function dotElement(group, d) {
+    const dot = el("div", group.event ? "geomap-dot geomap-dot-event" : "geomap-dot");
+    dot.style.background = group.color;
+    dot.style.width = d + "px";
+    dot.style.height = d + "px";
+    dot.dataset.layer = group.layerKey === null ? "" : String(group.layerKey);
+    dot.dataset.kind = group.event ? "event" : "mention";
+    dot.dataset.count = String(group.idx.length);
+    return dot;
+  }
+  // The dot is built only when Leaflet draws the marker: on a large map most markers sit
+  // inside clusters and never need an element.
+  const DotIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      this.options.html = dotElement(this.options.group, this.options.iconSize[0]);
+      return L.DivIcon.prototype.createIcon.call(this, old);
+    },
+  });
+  function dotIcon(group) {
+    const d = Math.round(Math.min(44, 12 + 5 * Math.log2(group.idx.length)));
+    return new DotIcon({className: "geomap-marker", iconSize: [d, d], group: group});
+  }
+
+  function buildGroups() {
+    const groups = new Map();
+    for (const i of visible) {
+      const ev = isEvent[i] === 1;
+      const layer = ev ? actOf[i] : srcOf[i];
+      const key = (ev ? "e" : "m") + F.place[i] + ":" + layer;
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = {
+          key: key,
+          place: F.place[i],
+          event: ev,
+          layer: layer,
+          layerKey: ev ? ACTORS[layer].key : SOURCES[layer].key,
+          layerLabel: ev ? ACTORS[layer].label : SOURCES[layer].label,
+          color: ev ? ACTORS[layer].color : SOURCES[layer].color,
+          idx: [],
+        };
+        groups.set(key, g);
+      }
+      g.idx.push(i);
+    }
+    return groups;
+  }
+
+  function placeLabel(placeIdx) {
+    const name = S[P.name[placeIdx]];
+    return name === null || name === undefined ? "(unnamed place)" : String(name);
+  }
+
+  let shown = new Set(); // markerCache keys of the markers now in the cluster group
+
+  function updateMarkers() {
+    const groups = buildGroups();
+    const layers = [];
+    const added = [];
+    const changed = [];
+    for (const g of groups.values()) {
+      let entry = markerCache.get(g.key);
+      const n = g.idx.length;
+      const title = placeLabel(g.place) + " \u2014 " + g.layerLabel + " (" + n + ")";
+      if (entry === undefined) {
+        const marker = L.marker([P.lat[g.place], P.lon[g.place]], {icon: dotIcon(g), title: title, alt: title, geomapCount: n});
+        entry = {marker: marker, count: n};
+        markerCache.set(g.key, entry);
+      } else if (entry.count !== n) {
+        entry.marker.options.geomapCount = n;
+        entry.marker.options.title = title;
+        entry.marker.setIcon(dotIcon(g));
+        entry.count = n;
+        if (shown.has(g.key)) changed.push(entry.marker);
+      }
+      entry.marker.geomapGroup = g;
+      layers.push(entry.marker);
+      if (!shown.has(g.key)) added.push(entry.marker);
+    }
+    const removed = [];
+    for (const key of shown) if (!groups.has(key)) removed.push(markerCache.get(key).marker);
+    // Re-clustering everything beats many single removals once much has changed.
+    if (added.length + removed.length > layers.length / 2) {
+      cluster.clearLayers();
+      cluster.addLayers(layers);
+    } else {
+      if (removed.length) cluster.removeLayers(removed);
+      if (added.length) cluster.addLayers(added);
+      if (changed.length) cluster.refreshClusters(changed);
+    }
+    shown = new Set(groups.keys());
+    return layers;
+  }
+
+  // ------------------------------------------------------------ popup
+
+  // One popup for the whole map, filled on click: binding a popup to each of tens of
+  // thousands of markers costs more than drawing them.
+  function openPopupFor(marker) {
+    const size = marker.options.icon.options.iconSize[0];
+    return L.popup({maxWidth: 420, minWidth: 260, maxHeight: 380, autoPanPadding: [20, 20], offset: [0, 7 - size / 2]})
+      .setLatLng(marker.getLatLng())
+      .setContent(popup(marker.geomapGroup))
+      .openOn(map);
+  }
+  cluster.on("click", (e) => openPopupFor(e.layer));
+
+  function safeHref(url) {
+    if (typeof url !== "string") return null;
+    try {
+      const u = new URL(url);
+      return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function highlighted(sentence, text) {
+    const q = el("div", "geomap-sentence");
+    const s = sentence === null || sentence === undefined ? "" : String(sentence);
+    const t = text === null || text === undefined ? "" : String(text);
+    const at = t ? s.indexOf(t) : -1;
+    if (at >= 0) {
+      q.appendChild(document.createTextNode(s.slice(0, at)));
+      q.appendChild(el("mark", null, t));
+      q.appendChild(document.createTextNode(s.slice(at + t.length)));
+    } else {
+      if (s) q.appendChild(document.createTextNode(s + " "));
+      if (t) q.appendChild(el("mark", null, t));
+    }
+    return q;
+  }
+
+  function popup(group) {
+    const root = el("div", "geomap-popup");
+    const pi = group.place;
+    root.appendChild(el("h3", null, placeLabel(pi)));
+    const where = [S[P.admin1[pi]], S[P.country_code[pi]]].filter((x) => x).map(String);
+    const fc = S[P.feature_code[pi]];
+    if (where.length || fc) root.appendChild(el("div", "geomap-where", where.join(", ") + (fc ? " \u00b7 " + fc : "")));
+    const lat = Number(P.lat[pi]);
+    const lon = Number(P.lon[pi]);
+    const coords = el("div", "geomap-coords", lat.toFixed(4) + ", " + lon.toFixed(4));
+    const gid = P.geonameid[pi];
+    if (Number.isInteger(gid) && gid > 0) {
+      coords.appendChild(document.createTextNode(" \u00b7 "));
+      const a = el("a", null, "GeoNames " + gid);
+      a.href = "https://www.geonames.org/" + gid;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      coords.appendChild(a);
+    }
+    root.appendChild(coords);
+    const n = group.idx.length;
+    const what = group.event ? (n === 1 ? "event" : "events") + " by " : (n === 1 ? "mention" : "mentions") + " in ";
+    root.appendChild(el("div", "geomap-layer", n + " " + what + group.layerLabel));
+    const list = el("ol", "geomap-items");
+    for (const i of group.idx.slice(0, MAX_POPUP_ITEMS)) {
+      const p = props(i);
+      const li = el("li");
+      li.appendChild(highlighted(p.sentence, p.kind === "event" && p.action ? p.action : p.text));
+      if (p.kind === "event") {
+        let line = String(p.actor) + (p.action ? " \u2014 " + p.action : "");
+        if (p.attributed_to) line += " (according to " + (typeof p.attributed_to === "string" ? p.attributed_to : JSON.stringify(p.attributed_to)) + ")";
+        li.appendChild(el("div", "geomap-event", line));
+      }
+      const meta = el("div", "geomap-meta");
+      const title = p.title ? String(p.title) : String(p.doc_id);
+      const href = safeHref(p.url);
+      if (href) {
+        const a = el("a", null, title);
+        a.href = href;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        meta.appendChild(a);
+      } else {
+        meta.appendChild(el("span", "geomap-doc", title));
+      }
+      const bits = [];
+      if (p.source) bits.push(String(p.source));
+      if (p.date) bits.push(String(p.date));
+      if (p.confidence !== null && p.confidence !== undefined) bits.push("confidence " + Number(p.confidence).toFixed(2));
+      if (bits.length) meta.appendChild(document.createTextNode(" \u00b7 " + bits.join(" \u00b7 ")));
+      li.appendChild(meta);
+      list.appendChild(li);
+    }
+    root.appendChild(list);
+    if (n > MAX_POPUP_ITEMS) {
+      root.appendChild(el("div", "geomap-more", "\u2026 and " + (n - MAX_POPUP_ITEMS) + " more (Download GeoJSON has them all)"));
+    }
+    return root;
+  }
+
+  // ------------------------------------------------------------ filter panel
+
+  const panel = el("div", "geomap-panel");
+  const header = el("div", "geomap-header");
+  header.appendChild(el("h2", null, CFG.title));
+  const toggle = el("button", "geomap-toggle", "\u2212");
+  toggle.type = "button";
+  toggle.title = "Hide or show the filters";
+  header.appendChild(toggle);
+  panel.appendChild(header);
+  const body = el("div", "geomap-body");
+  panel.appendChild(body);
+  toggle.addEventListener("click", () => {
+    body.hidden = !body.hidden;
+    toggle.textContent = body.hidden ? "+" : "\u2212";
+  });
+  const summary = el("div", "geomap-summary");
+  body.appendChild(summary);
+  body.appendChild(notice);
+
+  function checklist(title, className, entries, order, flags, counts) {
+    const section = el("section", "geomap-section " + className);
+    const head = el("div", "geomap-section-head");
+    head.appendChild(el("h3", null, title));
+    const allBtn = el("button", "geomap-all", "all");
+    const noneBtn = el("button", "geomap-none", "none");
+    allBtn.type = noneBtn.type = "button";
+    head.appendChild(allBtn);
+    head.appendChild(noneBtn);
+    section.appendChild(head);
+    let finder = null;
+    if (entries.length > 12) {
+      finder = el("input", "geomap-finder");
+      finder.type = "search";
+      finder.placeholder = "find in list";
+      section.appendChild(finder);
+    }
+    const list = el("ul", "geomap-list");
+    const rows = [];
+    for (const i of order) {
+      const e = entries[i];
+      const li = el("li");
+      const label = el("label");
+      const box = el("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.dataset.index = String(i);
+      box.addEventListener("change", () => {
+        flags[i] = box.checked ? 1 : 0;
+        refresh();
+      });
+      const swatch = el("span", "geomap-swatch");
+      swatch.style.background = e.color;
+      const name = el("span", "geomap-name", e.label);
+      if (e.docId) name.title = "document " + e.docId;
+      const count = el("span", "geomap-count");
+      label.appendChild(box);
+      label.appendChild(swatch);
+      label.appendChild(name);
+      label.appendChild(count);
+      li.appendChild(label);
+      list.appendChild(li);
+      rows.push({i: i, li: li, box: box, count: count, text: e.label.toLowerCase()});
+    }
+    section.appendChild(list);
+    const setAll = (v) => {
+      for (const r of rows) {
+        r.box.checked = v === 1;
+        flags[r.i] = v;
+      }
+      refresh();
+    };
+    allBtn.addEventListener("click", () => setAll(1));
+    noneBtn.addEventListener("click", () => setAll(0));
+    if (finder) {
+      finder.addEventListener("input", () => {
+        const q = finder.value.toLowerCase();
+        for (const r of rows) r.li.hidden = Boolean(q) && !r.text.includes(q);
+      });
+    }
+    return {section: section, update: () => { for (const r of rows) r.count.textContent = String(counts()[r.i]); }};
+  }
+
+  const sourceList = checklist("Sources", "geomap-sources", SOURCES, sourceOrder, state.sources, () => sourceCounts);
+  body.appendChild(sourceList.section);
+  let actorList = null;
+  if (hasEvents) {
+    const actorOrder = ACTORS.map((_, i) => i);
+    actorList = checklist("Actors", "geomap-actors", ACTORS, actorOrder, state.actors, () => actorCounts);
+    body.appendChild(actorList.section);
+  }
+
+  const confSection = el("section", "geomap-section geomap-confidence");
+  const confLabel = el("label", null, "Minimum confidence ");
+  const confOut = el("output", null, "0.00");
+  const slider = el("input", "geomap-slider");
+  slider.type = "range";
+  slider.min = "0";
+  slider.max = "1";
+  slider.step = "0.05";
+  slider.value = "0";
+  confLabel.appendChild(confOut);
+  confSection.appendChild(confLabel);
+  confSection.appendChild(slider);
+  body.appendChild(confSection);
+
+  const searchSection = el("section", "geomap-section geomap-search");
+  const search = el("input", "geomap-query");
+  search.type = "search";
+  search.placeholder = "search text, places, titles\u2026";
+  searchSection.appendChild(search);
+  body.appendChild(searchSection);
+
+  let fromInput = null;
+  let toInput = null;
+  if (anyDate) {
+    const dates = el("section", "geomap-section geomap-dates");
+    fromInput = el("input", "geomap-date-from");
+    toInput = el("input", "geomap-date-to");
+    for (const inp of [fromInput, toInput]) {
+      inp.type = "date";
+      if (minDate) inp.min = minDate;
+      if (maxDate) inp.max = maxDate;
+    }
+    dates.appendChild(el("span", null, "From "));
+    dates.appendChild(fromInput);
+    dates.appendChild(el("span", null, " to "));
+    dates.appendChild(toInput);
+    body.appendChild(dates);
+  }
+
+  const download = el("button", "geomap-download", "Download GeoJSON");
+  download.type = "button";
+  download.title = "The mentions shown, as an RFC 7946 FeatureCollection";
+  download.addEventListener("click", downloadGeoJSON);
+  body.appendChild(download);
+
+  const Panel = L.Control.extend({
+    options: {position: "topright"},
+    onAdd: function () {
+      L.DomEvent.disableClickPropagation(panel);
+      L.DomEvent.disableScrollPropagation(panel);
+      return panel;
+    },
+  });
+  new Panel().addTo(map);
+
+  function unresolvedShown() {
+    let u = 0;
+    for (let d = 0; d < NDOCS; d++) if (state.sources[docLayer[d]]) u += D.unresolved[d];
+    return u;
+  }
+
+  function updateSummary(markerCount) {
+    let events = 0;
+    const places = new Set();
+    const docs = new Set();
+    for (const i of visible) {
+      events += isEvent[i];
+      places.add(F.place[i]);
+      docs.add(F.doc[i]);
+    }
+    const mentions = visible.length - events;
+    let text = mentions + " of " + (N - eventsTotal) + " mentions";
+    if (hasEvents) text += ", " + events + " of " + eventsTotal + " events";
+    text += " at " + places.size + " places from " + docs.size + " documents (" + markerCount + " markers).";
+    const u = unresolvedShown();
+    if (u) text += " " + u + " unresolved mentions are not mapped.";
+    summary.textContent = text;
+  }
+  let eventsTotal = 0;
+  for (let i = 0; i < N; i++) eventsTotal += isEvent[i];
+
+  let markerCount = 0;
+  function refresh() {
+    recompute();
+    markerCount = updateMarkers().length;
+    sourceList.update();
+    if (actorList) actorList.update();
+    updateSummary(markerCount);
+  }
+
+  let pending = null;
+  function refreshSoon() {
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(() => { pending = null; refresh(); }, 120);
+  }
+  slider.addEventListener("input", () => {
+    state.minConfidence = Number(slider.value);
+    confOut.textContent = state.minConfidence.toFixed(2);
+    refreshSoon();
+  });
+  search.addEventListener("input", () => { state.query = search.value; refreshSoon(); });
+  if (fromInput) {
+    fromInput.addEventListener("change", () => { state.dateFrom = fromInput.value; refresh(); });
+    toInput.addEventListener("change", () => { state.dateTo = toInput.value; refresh(); });
+  }
+
+  // ------------------------------------------------------------ start
+
+  timings.panel = performance.now();
+  // Set the view before adding markers: markercluster only clusters on a map that has
+  // one, and queues (at quadratic cost) whatever it is given before.
+  recompute();
+  const seen = new Uint8Array(P.lat.length);
+  const points = [];
+  for (const i of visible) {
+    if (!seen[F.place[i]]) {
+      seen[F.place[i]] = 1;
+      points.push([P.lat[F.place[i]], P.lon[F.place[i]]]);
+    }
+  }
+  if (points.length) {
+    // Keep the markers clear of the filter panel when the window is wide enough.
+    const size = map.getSize();
+    const right = size.x > 2 * panel.offsetWidth ? panel.offsetWidth + 20 : 10;
+    map.fitBounds(L.latLngBounds(points), {
+      maxZoom: 6, paddingTopLeft: [40, 30], paddingBottomRight: [right, 30], animate: false,
+    });
+  } else {
+    map.setView([20, 0], 2);
+  }
+  refresh();
+  timings.markers = performance.now();
+
+  /* A small API for scripts and tests: the map, the visible FeatureCollection and
+     the filter in geomap.export's terms. */
+  window.geomap = {
+    map: map,
+    cluster: cluster,
+    featureCollection: visibleFeatureCollection,
+    download: downloadGeoJSON,
+    filter: filterArgs,
+    refresh: refresh,
+    /** Zoom until marker n (in cluster.getLayers() order) is unclustered, then open its popup. */
+    openMarker: (n, done) => {
+      const m = cluster.getLayers()[n];
+      cluster.zoomToShowLayer(m, () => {
+        const p = openPopupFor(m);
+        if (done) done(p.getElement());
+      });
+    },
+    markers: () => cluster.getLayers().map((m) => {
+      const g = m.geomapGroup;
+      return {
+        kind: g.event ? "event" : "mention",
+        layer: g.layerKey,
+        lat: P.lat[g.place],
+        lon: P.lon[g.place],
+        geonameid: P.geonameid[g.place],
+        count: g.idx.length,
+      };
+    }),
+    ready: true,
+    readyAt: performance.now(),
+    timings: timings,
+  };
+  document.documentElement.setAttribute("data-geomap-ready", "1");
+})();

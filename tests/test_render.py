@@ -1,0 +1,199 @@
+"""Tests for geomap.render: the page's fragments, its embedded data, escaping and assets.
+
+The page is checked piece by piece (the nonce changes on every render); what it
+does in a browser is tested in test_browser.py.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from geomap import render
+from geomap.exceptions import ConfigurationError, InputError
+from geomap.export import PROPERTIES, read_records, to_feature_collection
+from geomap.render import ASSETS, render_file, render_html, render_map, script_json
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = DATA / "sample_mentions.jsonl"
+HOSTILE = '</script><script>window.__pwned=1</script><!-- <img src=x onerror="alert(1)"> & \u2028'
+
+
+@pytest.fixture
+def records():
+    return read_records(SAMPLE)
+
+
+@pytest.fixture
+def page(records):
+    return render_html(records, title="Seeds")
+
+
+def json_block(page: str, element_id: str):
+    m = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
+    assert m, f"no {element_id} block"
+    return json.loads(m.group(1))
+
+
+def decode_features(data):
+    """Rebuild feature properties from the page data the way geomap-map.js's props() does."""
+    strings, docs, places, feats = data["strings"], data["docs"], data["places"], data["features"]
+    out = []
+    for i in range(len(feats["kind"])):
+        props = {}
+        for name, where, interned in data["layout"]:
+            if where == "d":
+                v = docs[name][feats["doc"][i]]
+            elif where == "p":
+                v = places[name][feats["place"][i]]
+            else:
+                v = feats[name][i]
+            props[name] = strings[v] if interned else v
+        out.append(props)
+    return out
+
+
+def test_all_is_sorted():
+    assert render.__all__ == sorted(render.__all__)
+
+
+def test_script_json_cannot_close_the_script_element():
+    value = {"text": HOSTILE}
+    encoded = script_json(value)
+    for raw in ("<", ">", "&", "\u2028"):
+        assert raw not in encoded
+    assert json.loads(encoded) == value
+
+
+def test_offline_page_has_no_external_reference(page):
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page)
+    assert "sourceMappingURL" not in page
+    assert "url(images/" not in page  # leaflet.css images inlined as data: URIs
+    assert "data:image/png;base64," in page
+    assert 'version="1.9.4"' in page or 't.version="1.9.4"' in page  # Leaflet inlined
+    assert "L.MarkerClusterGroup" in page
+    assert "topojson-client v3.1.0" in page
+
+
+def test_every_code_script_carries_the_csp_nonce(page):
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    csp = csp.replace("&#x27;", "'")
+    nonce = re.search(r"'nonce-([\w-]+)'", csp).group(1)
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+    assert "https://tile.openstreetmap.org" in csp  # optional online base layers may load images
+    scripts = re.findall(r"<script([^>]*)>", page)
+    code = [s for s in scripts if "application/json" not in s]
+    assert len(code) == 4  # leaflet, markercluster, topojson-client, geomap-map.js
+    assert all(f'nonce="{nonce}"' in s for s in code)
+
+
+def test_basemap_embedded_and_offline_default(page):
+    atlas = json_block(page, "geomap-basemap")
+    assert atlas["type"] == "Topology" and "countries" in atlas["objects"]
+    config = json_block(page, "geomap-config")
+    assert config["basemapUrl"] is None
+    assert [t["name"] for t in config["tiles"]] == [
+        "OpenStreetMap.Mapnik",
+        "OpenTopoMap",
+        "Esri.WorldImagery",
+    ]
+    assert config["title"] == "Seeds"
+
+
+def test_page_data_decodes_to_the_export_features(records, page):
+    data = json_block(page, "geomap-data")
+    expected = [f["properties"] for f in to_feature_collection(records)["features"]]
+    decoded = decode_features(data)
+    assert decoded == json.loads(json.dumps(expected))
+    assert [list(p) for p in decoded] == [list(PROPERTIES)] * len(decoded)
+    # Unresolved mentions are counted per document for the panel's summary.
+    assert data["docs"]["unresolved"] == [1, 0, 1, 0]
+
+
+def test_layout_follows_the_export_schema():
+    assert tuple(name for name, _, _ in render._LAYOUT) == PROPERTIES
+
+
+def test_hostile_strings_stay_inside_json(records):
+    records[0]["title"] = HOSTILE
+    records[0]["source"] = HOSTILE
+    records[0]["mentions"][0]["sentence"] = HOSTILE
+    page = render_html(records, title=HOSTILE)
+    assert "window.__pwned" in page  # the text is there...
+    assert "<script>window.__pwned" not in page  # ...but never as markup
+    assert "<img src=x" not in page
+    assert "\u2028" not in page.split("</title>", 1)[1]  # raw only in <title>, where it is text
+    assert len(re.findall(r"<script", page)) == 7  # 3 data blocks + 4 code blocks, none injected
+    assert "<title>&lt;/script&gt;&lt;script&gt;" in page
+    data = json_block(page, "geomap-data")
+    assert HOSTILE in data["strings"]
+
+
+def test_cdn_mode_links_the_same_versions_with_integrity(records):
+    page = render_html(records, offline=False)
+    leaflet = (Path(render.__file__).parent / "assets" / "leaflet" / "leaflet.js").read_bytes()
+    sri = "sha384-" + base64.b64encode(hashlib.sha384(leaflet).digest()).decode()
+    assert f'src="https://unpkg.com/leaflet@1.9.4/dist/leaflet.js" integrity="{sri}"' in page
+    assert 'id="geomap-basemap"' not in page
+    config = json_block(page, "geomap-config")
+    assert config["basemapUrl"] == "https://unpkg.com/world-atlas@2.0.2/countries-50m.json"
+    assert len(page) < 200_000 < len(render_html(records))
+
+
+def test_render_map_writes_and_returns_the_path(records, tmp_path):
+    out = render_map(records, tmp_path / "maps" / "map.html", title="Seeds")
+    assert out == tmp_path / "maps" / "map.html"
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "Download GeoJSON" in text
+
+
+def test_failed_render_keeps_the_existing_map(records, tmp_path):
+    out = tmp_path / "map.html"
+    out.write_text("previous map", encoding="utf-8")
+    records[1]["mentions"][0]["confidence"] = float("nan")  # cannot be written as JSON
+    with pytest.raises(ValueError):
+        render_map(records, out)
+    assert out.read_text(encoding="utf-8") == "previous map"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+def test_render_file_rejects_bad_input_before_writing(tmp_path):
+    out = tmp_path / "map.html"
+    out.write_text("previous map", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc_id": "a", "mentions": []}\n{"doc_id": "b"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.jsonl:2"):
+        render_file(bad, out)
+    assert out.read_text(encoding="utf-8") == "previous map"
+    render_file(SAMPLE, out)
+    assert "<title>sample_mentions</title>" in out.read_text(encoding="utf-8")
+
+
+def test_tile_providers(records):
+    with pytest.raises(ConfigurationError, match="unknown tile provider 'Nope.Nope'"):
+        render_html(records, tiles=["Nope.Nope"])
+    with pytest.raises(ConfigurationError, match="needs an API key"):
+        render_html(records, tiles=["CartoDB.Positron"])
+    config = json_block(render_html(records, tiles=[]), "geomap-config")
+    assert config["tiles"] == []
+
+
+def test_empty_map_renders(tmp_path):
+    page = render_html([])
+    assert json_block(page, "geomap-data")["features"]["kind"] == []
+
+
+def test_vendored_assets_have_licences_and_versions():
+    root = Path(render.__file__).parent / "assets"
+    versions = (root / "VERSIONS.md").read_text(encoding="utf-8")
+    for folder, asset in ASSETS.items():
+        assert (root / folder / asset.licence_file).is_file()
+        for name in (*asset.js, *asset.css, *asset.data):
+            assert (root / folder / name).is_file()
+        assert f"`{asset.package}` | {asset.version} |" in versions
+    assert not list(root.rglob("*.map")), "no source maps in the vendored assets"
