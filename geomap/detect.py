@@ -318,9 +318,10 @@ class GazetteerDetector(Detector):
         # People: titles, known surnames of this document, "X said".
         if prev_low in TITLES and prev[:1].isupper() and not major:
             return None
-        if single and key in persons and not self._has_feature(key, ("PCL", "ADM1", "CONT", "RGN")):
-            return None
-        if single and nxt.lower() in SPEECH_VERBS and nxt_gap == " " and not major:
+        if single and key in persons and not self._has_feature(key, ("PCL", "CONT", "RGN")):
+            return None  # "John Kerry ... Kerry said", though County Kerry exists
+        if single and nxt.lower() in SPEECH_VERBS and nxt_gap == " " and \
+                not self._has_feature(key, ("PCL", "PPLC")):
             return None
         if single and nxt.lower() in ("administration", "government's") and not self._has_feature(
                 key, ("PCL",)):
@@ -348,10 +349,20 @@ class GazetteerDetector(Detector):
                     and not self._hit(prev) and not major):
                 return None  # "Kofi Annan": a capitalised word glued before a minor place
 
+        qualified = nxt == "," and j_end + 2 < n and toks[j_end + 2][2][:1].isupper() and \
+            (found := self._longest(text, toks, j_end + 2)) is not None and \
+            self._has_feature(found[2], ("PCL", "ADM1"))
+
         # Common words capitalised only because they start a sentence ("Reading is...").
-        if single and key in GENERIC_WORDS and not self._has_feature(key, ("PCL", "CONT")):
+        if qualified:
+            pass  # "Plains, Georgia": the state vouches for the town
+        elif single and key in GENERIC_WORDS and not self._has_feature(key, ("PCL", "CONT")):
             return None
-        if single and not major:
+        if single and not qualified and sentence_initial(k) and \
+                self.gaz.english.get(key, 0.0) >= 4.5 and \
+                not self._has_feature(key, ("PCL", "ADM1", "CONT", "RGN", "PPLC")):
+            return None  # "Reading is fun": even a city of 300,000 yields to the word
+        if single and not major and not qualified:
             z = self.gaz.english.get(key, 0.0)
             if z >= self.common_word_zipf and sentence_initial(k):
                 return None
@@ -373,10 +384,11 @@ class GazetteerDetector(Detector):
         if kind_hint is None and k >= 2 and prev_low == "of" and \
                 toks[k - 2][2].lower() in ("state", "province", "city", "town", "village", "county"):
             kind_hint = FEATURE_WORDS[toks[k - 2][2].lower()]  # "the state of Washington"
-        if nxt == "," and j_end + 2 < n and toks[j_end + 2][2][:1].isupper():
-            found = self._longest(text, toks, j_end + 2)
-            if found is not None and self._has_feature(found[2], ("PCL", "ADM1")):
-                qualifier = text[toks[j_end + 2][0]:found[1]]
+        if qualified:
+            qualifier = text[toks[j_end + 2][0]:found[1]]
+        if kind_hint is None and any(t[2].lower() in ("embassy", "embassies", "consulate")
+                                     for t in toks[max(0, k - 4):k]):
+            kind_hint = "PPLC"  # "the Russian embassy in Washington": a capital
         return Mention(start=s, end=end, text=surface, qualifier=qualifier, kind_hint=kind_hint)
 
 

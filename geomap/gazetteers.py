@@ -510,6 +510,8 @@ def _common_word(name: str, zipf: float) -> bool:
     from wordfreq import zipf_frequency
 
     key = normalize(name)
+    if " " in key or "-" in key:
+        return False  # phrases: "New York" is frequent but is no word
     if key not in _COMMON:
         _COMMON[key] = zipf_frequency(key, "en")
     return _COMMON[key] >= zipf

@@ -30,6 +30,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from geomap.sources import MANIFEST_NAME  # a folder's metadata, skipped when walking it
 from geomap.exceptions import ConfigurationError, InputError
 from geomap.models import Document
 
@@ -224,8 +225,8 @@ def _walk(
         report(_os_error(err, folder))
         return
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
+        if entry.name.startswith(".") or entry.name == MANIFEST_NAME:
+            continue  # a folder's manifest.csv is metadata, not documents
         try:
             is_dir = entry.is_dir()
             is_file = not is_dir and entry.is_file()

@@ -44,7 +44,7 @@ def prior_score(place: Place, kind: int = 0) -> float:
     elif f == "CONT":
         base = 10.5
     elif f == "RGN":
-        base = 9.5
+        base = 10.5
     elif f == "ADM1":
         base = 7.0 + 0.3 * pop
     elif f == "ADM2":
@@ -85,7 +85,9 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
         s += w.qualifier_match if _within(place, qual) else w.qualifier_mismatch
     if m.kind_hint:
         f = place.feature_code
-        if m.kind_hint == "PPL":
+        if m.kind_hint == "PPLC":
+            s += w.kind_hint if f == "PPLC" else 0.0
+        elif m.kind_hint == "PPL":
             s += w.kind_hint if f.startswith("PPL") else 0.0
         elif f == m.kind_hint or (m.kind_hint == "ADM1" and f == "ADM2"):
             s += w.kind_hint

@@ -1,0 +1,37 @@
+"""geomap: find where a pile of documents says things happen, offline.
+
+>>> import geomap
+>>> gdf = geomap.extract("seeds/")                       # doctest: +SKIP
+>>> gdf[["doc_id", "text", "name", "country_code"]]      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from geomap.api import extract, iter_results
+from geomap.exceptions import (
+    ConfigurationError,
+    GazetteerError,
+    GeocoderError,
+    GeomapError,
+    InputError,
+)
+from geomap.models import Document, DocumentResult, Mention, Place, Resolution
+from geomap.pipeline import Geoparser
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConfigurationError",
+    "Document",
+    "DocumentResult",
+    "GazetteerError",
+    "GeocoderError",
+    "GeomapError",
+    "Geoparser",
+    "InputError",
+    "Mention",
+    "Place",
+    "Resolution",
+    "extract",
+    "iter_results",
+]

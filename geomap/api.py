@@ -1,0 +1,139 @@
+"""The Python API: ``geomap.extract`` and the streaming :func:`iter_results`."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geomap.exceptions import InputError
+from geomap.ingest import iter_documents
+from geomap.models import Document, DocumentResult
+from geomap.pipeline import Geoparser
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+Input = str | os.PathLike[str] | Document
+
+
+def _split_inputs(items: Iterable[Input] | Input) -> Iterator[Document | Path]:
+    """Paths stay paths; strings that name no existing file are texts."""
+    if isinstance(items, (str, os.PathLike, Document)):
+        items = [items]
+    n = 0
+    for item in items:
+        if isinstance(item, Document):
+            yield item
+        elif isinstance(item, os.PathLike):
+            yield Path(item)
+        elif isinstance(item, str):
+            looks_like_path = "\n" not in item and len(item) < 4096 and Path(item).exists()
+            if looks_like_path:
+                yield Path(item)
+            else:
+                yield Document(doc_id=str(n), text=item)
+        else:
+            raise TypeError(f"expected a text, a path or a Document, got {type(item).__name__}")
+        n += 1
+
+
+def with_metadata(doc: Document) -> Document:
+    """Fill a document's missing source and title from a folder manifest, a byline or its file."""
+    from geomap.sources import guess_source, load_manifest
+
+    if doc.origin is None:
+        return doc
+    path = Path(doc.origin.rsplit(":", 1)[0] if not Path(doc.origin).exists() else doc.origin)
+    meta = _manifest_cached(path.parent, load_manifest).get(path.name, {})
+    changes: dict[str, Any] = {k: v for k, v in meta.items()
+                               if v and getattr(doc, k, None) in (None, "")}
+    if not (changes.get("source") or doc.source):
+        changes["source"] = guess_source(doc.text, path.name)
+    return dataclasses.replace(doc, **changes) if changes else doc
+
+
+_MANIFESTS: dict[Path, dict] = {}
+
+
+def _manifest_cached(folder: Path, loader: Callable[[Path], dict]) -> dict:
+    if folder not in _MANIFESTS:
+        try:
+            _MANIFESTS[folder] = loader(folder)
+        except InputError:
+            _MANIFESTS[folder] = {}
+            raise
+    return _MANIFESTS[folder]
+
+
+def iter_documents_from(items: Iterable[Input] | Input, *, strict: bool = False,
+                        on_error: Callable[[InputError], None] | None = None,
+                        text_field: str = "text") -> Iterator[Document]:
+    """Documents from any mix of paths, texts and :class:`Document` objects, with metadata."""
+    for item in _split_inputs(items):
+        if isinstance(item, Document):
+            yield item
+            continue
+        for doc in iter_documents([item], strict=strict, on_error=on_error, text_field=text_field):
+            try:
+                yield with_metadata(doc)
+            except InputError as err:
+                if strict:
+                    raise
+                if on_error is not None:
+                    on_error(err)
+                yield doc
+
+
+def iter_results(items: Iterable[Input] | Input, *, geoparser: Geoparser | None = None,
+                 strict: bool = False, on_error: Callable[[InputError], None] | None = None,
+                 text_field: str = "text") -> Iterator[DocumentResult]:
+    """Geoparse documents lazily: paths (files, folders), texts or Documents in, results out."""
+    gp = geoparser or default_geoparser()
+    docs = iter_documents_from(items, strict=strict, on_error=on_error, text_field=text_field)
+    yield from gp.parse_many(docs)
+
+
+_DEFAULT: Geoparser | None = None
+
+
+def default_geoparser() -> Geoparser:
+    """The process-wide geoparser on the embedded gazetteer (loaded on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Geoparser()
+    return _DEFAULT
+
+
+def extract(items: Iterable[Input] | Input, *, geoparser: Geoparser | None = None,
+            strict: bool = False, text_field: str = "text") -> geopandas.GeoDataFrame:
+    """Find and resolve the place mentions of texts or files.
+
+    Parameters
+    ----------
+    items
+        Texts, paths to ``.txt``/``.md``/``.html``/``.jsonl``/``.csv`` files or
+        folders, or :class:`~geomap.models.Document` objects (one or many).
+        A string that names an existing path is read as a path.
+    geoparser
+        A configured :class:`~geomap.pipeline.Geoparser`; the default uses the
+        embedded offline gazetteer.
+    strict
+        Raise on the first unreadable input instead of skipping it with a log message.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per mention, EPSG:4326 points; unresolved mentions have no geometry.
+
+    Examples
+    --------
+    >>> gdf = geomap.extract("Russian jets struck Idlib province, Syria.")  # doctest: +SKIP
+    >>> gdf[["text", "name", "country_code"]]                               # doctest: +SKIP
+    """
+    from geomap.frame import to_geodataframe
+
+    return to_geodataframe(iter_results(items, geoparser=geoparser, strict=strict,
+                                        text_field=text_field))

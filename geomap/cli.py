@@ -1,0 +1,322 @@
+"""The ``geomap`` command line.
+
+Stage logic lives in the library; this module only parses arguments, wires
+stages together, reports progress and sets the exit code:
+
+* 0: everything was read and written;
+* 1: some inputs could not be read (the rest was processed and written);
+* 2: bad usage, or nothing could be done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from geomap.exceptions import GeomapError, InputError
+
+log = logging.getLogger("geomap")
+
+
+class _Run:
+    """Counts what a run did, for the closing summary and the exit code."""
+
+    def __init__(self, strict: bool):
+        self.strict = strict
+        self.errors: list[InputError] = []
+        self.docs = 0
+        self.mentions = 0
+        self.resolved = 0
+        self.started = time.perf_counter()
+
+    def on_error(self, err: InputError) -> None:
+        self.errors.append(err)
+        print(f"geomap: error: {err}", file=sys.stderr)
+
+    def count(self, result) -> None:
+        self.docs += 1
+        self.mentions += len(result.resolutions)
+        self.resolved += sum(r.resolved for r in result.resolutions)
+
+    def summary(self) -> str:
+        secs = time.perf_counter() - self.started
+        share = f"{self.resolved / self.mentions:.0%}" if self.mentions else "-"
+        return (f"geomap: {self.docs} documents, {self.mentions} mentions ({share} resolved), "
+                f"{len(self.errors)} errors, {secs:.1f} s")
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def _progress(iterable, enabled: bool, desc: str):
+    if not enabled or not sys.stderr.isatty():
+        return iterable
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return iterable
+    return tqdm(iterable, desc=desc, unit="doc", file=sys.stderr)
+
+
+def _geoparser(args):
+    from geomap.pipeline import Geoparser
+
+    return Geoparser(args.gazetteer, min_confidence=args.min_confidence)
+
+
+def _results(args, run: _Run):
+    from geomap.api import iter_results
+
+    gp = _geoparser(args)
+    for res in _progress(iter_results(args.paths, geoparser=gp, strict=args.strict,
+                                      on_error=run.on_error, text_field=args.text_field),
+                         not args.quiet, "geoparsing"):
+        run.count(res)
+        yield res
+
+
+def cmd_extract(args) -> int:
+    from geomap import export
+
+    run = _Run(args.strict)
+    records = (r.to_record() for r in _results(args, run))
+    fmt = args.format
+    if args.output is None:
+        if fmt != "jsonl":
+            records = list(records)
+        _print(records, fmt)
+    elif fmt == "jsonl":
+        export.write_jsonl(records, args.output)
+    elif fmt == "geojson":
+        export.write_geojson(list(records), args.output)
+    else:
+        export.write_csv(list(records), args.output)
+    print(run.summary(), file=sys.stderr)
+    return run.exit_code
+
+
+def _print(records, fmt: str) -> None:
+    import json
+
+    from geomap import export
+
+    if fmt == "jsonl":
+        for rec in records:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    elif fmt == "geojson":
+        json.dump(export.to_feature_collection(records), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        import csv
+
+        rows = export.to_rows(records)
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def cmd_run(args) -> int:
+    from geomap import export
+    from geomap.render import render_map
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    run = _Run(args.strict)
+    records = [r.to_record() for r in _results(args, run)]
+    export.write_jsonl(records, out / "mentions.jsonl")
+    export.write_geojson(records, out / "mentions.geojson")
+    render_map(records, out / "map.html", title=args.title, offline=not args.cdn)
+    print(f"geomap: wrote {out / 'mentions.jsonl'}, {out / 'mentions.geojson'}, "
+          f"{out / 'map.html'}", file=sys.stderr)
+    print(run.summary(), file=sys.stderr)
+    return run.exit_code
+
+
+def cmd_lookup(args) -> int:
+    from geomap.gazetteers import load
+
+    gaz = load(args.gazetteer)
+    ranked = gaz.lookup(args.name, limit=args.limit)
+    if not ranked:
+        print(f"no place called {args.name!r} in the gazetteer", file=sys.stderr)
+        return 1
+    for place, score in ranked:
+        where = ", ".join(x for x in (place.admin1, place.country_code) if x)
+        print(f"{score:6.2f}  {place.name:<30} {place.feature_code:<5} {where:<30} "
+              f"{place.lat:9.4f} {place.lon:10.4f}  pop {place.population:<10} "
+              f"geonameid {place.geonameid}")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from geomap.evaluate import Report, evaluate
+    from geomap.models import mention_record
+
+    gp = _geoparser(args)
+
+    def extract(docs):
+        return [[mention_record(r) for r in gp.parse(d).resolutions] for d in docs]
+
+    status = 0
+    for corpus in args.corpora:
+        path = Path(corpus)
+        if not path.exists():
+            print(f"geomap: error: {corpus}: no such corpus file", file=sys.stderr)
+            status = 1
+            continue
+        report = evaluate(path, extract, limit=args.limit, errors_path=args.errors)
+        if args.markdown:
+            if corpus == args.corpora[0]:
+                print(Report.format_markdown_header())
+            print(report.format_markdown_row())
+        else:
+            print(report.format_table())
+    return status
+
+
+def cmd_gazetteer(args) -> int:
+    from geomap import gazetteers
+
+    if args.action == "build":
+        if args.places:
+            if not args.admin1:
+                print("geomap: error: --admin1 admin1CodesASCII.txt is needed with --places",
+                      file=sys.stderr)
+                return 2
+            gaz = gazetteers.build_from_dumps(Path(args.places), Path(args.admin1),
+                                              Path(args.alternates) if args.alternates else None,
+                                              min_population=args.min_population)
+            path = Path(args.output) if args.output else gazetteers.index_path("geonames")
+        else:
+            gaz = gazetteers.build_default()
+            path = Path(args.output) if args.output else gazetteers.index_path("default")
+        gazetteers.save(gaz, path)
+        print(f"geomap: built {gaz.kind} gazetteer: {len(gaz)} places, {len(gaz.names)} names "
+              f"-> {path}", file=sys.stderr)
+        return 0
+    gaz = gazetteers.load(args.gazetteer)
+    print(f"kind: {gaz.kind}\nplaces: {len(gaz)}\nnames: {len(gaz.names)}")
+    for name, what in gaz.sources.items():
+        print(f"source: {name}: {what}")
+    return 0
+
+
+def cmd_map(args) -> int:
+    from geomap.render import render_file
+
+    path = render_file(args.input, args.output, title=args.title, offline=not args.cdn)
+    print(f"geomap: wrote {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from geomap.export import export
+
+    path = export(args.input, args.output, format=args.format, sources=args.source or None,
+                  actors=args.actor or None, min_confidence=args.min_confidence,
+                  date_from=args.date_from, date_to=args.date_to, query=args.query)
+    print(f"geomap: wrote {path}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="geomap", description="Find where documents say things happen, offline, and map it.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def geoparse_options(p):
+        p.add_argument("--gazetteer", default="default",
+                       help="'default' (embedded) or a gazetteer file from `geomap gazetteer build`")
+        p.add_argument("--min-confidence", type=float, default=0.1,
+                       help="resolutions below this confidence are reported unresolved")
+        p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
+        p.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("extract", help="find and resolve place mentions")
+    p.add_argument("paths", nargs="+", help="files (.txt .md .html .jsonl .csv) or folders")
+    p.add_argument("--format", choices=("jsonl", "geojson", "csv"), default="jsonl")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    geoparse_options(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("run", help="extract, export GeoJSON and render the map")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--out", default="output", help="output folder (default: output/)")
+    p.add_argument("--title", default="geomap")
+    p.add_argument("--cdn", action="store_true", help="link map libraries from a CDN (smaller file)")
+    geoparse_options(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("lookup", help="ranked gazetteer candidates for a name")
+    p.add_argument("name")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--gazetteer", default="default")
+    p.set_defaults(func=cmd_lookup)
+
+    p = sub.add_parser("evaluate", help="score against annotated corpora (bench JSONL schema)")
+    p.add_argument("corpora", nargs="+")
+    p.add_argument("--limit", type=int, help="only the first N documents")
+    p.add_argument("--errors", help="write false positives/negatives and far resolutions here")
+    p.add_argument("--markdown", action="store_true", help="print README table rows")
+    geoparse_options(p)
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("gazetteer", help="build or describe the gazetteer")
+    p.add_argument("action", choices=("build", "info"))
+    p.add_argument("--places", help="GeoNames allCountries.zip / cities500.zip (or .txt)")
+    p.add_argument("--admin1", help="GeoNames admin1CodesASCII.txt")
+    p.add_argument("--alternates", help="GeoNames alternateNamesV2.zip (optional)")
+    p.add_argument("--min-population", type=int, default=0)
+    p.add_argument("-o", "--output", help="where to write the gazetteer file")
+    p.add_argument("--gazetteer", default="default")
+    p.set_defaults(func=cmd_gazetteer)
+
+    p = sub.add_parser("map", help="render a map from geomap JSONL or GeoJSON")
+    p.add_argument("input")
+    p.add_argument("-o", "--output", "--out", dest="output", default="output/map.html")
+    p.add_argument("--title")
+    p.add_argument("--cdn", action="store_true")
+    p.set_defaults(func=cmd_map)
+
+    p = sub.add_parser("export", help="filter geomap output into GeoJSON, CSV or GeoParquet")
+    p.add_argument("input")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--format", choices=("geojson", "csv", "parquet"))
+    p.add_argument("--source", action="append", help="keep this source (repeatable)")
+    p.add_argument("--actor", action="append", help="keep this actor (repeatable)")
+    p.add_argument("--min-confidence", type=float)
+    p.add_argument("--date-from")
+    p.add_argument("--date-to")
+    p.add_argument("--query", help="keep features whose text matches")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="geomap: %(levelname)s: %(message)s")
+    try:
+        return args.func(args)
+    except GeomapError as err:
+        print(f"geomap: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `geomap extract ... | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("geomap: interrupted; earlier outputs are left as they were", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

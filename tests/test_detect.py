@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from geomap.detect import GazetteerDetector, get_detector, sentence_bounds
+from geomap.exceptions import ConfigurationError
+
+
+@pytest.fixture(scope="module")
+def detect(gazetteer):
+    return GazetteerDetector(gazetteer).detect
+
+
+def texts(mentions):
+    return [m.text for m in mentions]
+
+
+def test_offsets_index_the_text_exactly(detect):
+    text = "Strikes hit Idlib province, Syria — then Baiji.\r\nLater: Tikrit 🚀 and Baghdad."
+    found = detect(text)
+    assert texts(found) == ["Idlib province", "Syria", "Baiji", "Tikrit", "Baghdad"]
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+def test_multiword_qualified_and_possessive_names(detect):
+    found = detect("Carter taught in Plains, Georgia, and flew from New York to Israel's capital.")
+    assert texts(found) == ["Plains", "Georgia", "New York", "Israel"]
+    assert found[0].qualifier == "Georgia"
+    assert detect("Damage in the U.S. and Washington, D.C. was light.")[0].text == "U.S."
+
+
+def test_people_are_not_places(detect):
+    text = ("Michael Jordan met US Col. Steven H. Warren. John Kerry spoke; later Kerry said "
+            "Kofi Annan agreed. President Obama and the Obama administration. Carter said so.")
+    found = texts(detect(text))
+    for person in ("Jordan", "Warren", "Kerry", "Annan", "Obama", "Carter"):
+        assert person not in found
+    assert "US" in found
+
+
+def test_newspapers_and_weapons_are_not_places(detect):
+    text = ("The Washington Free Beacon reports, The New York Times writes. Russia supplied "
+            "Mi-35 Hind helicopters and Mil Mi-28NE Havoc gunships to Iraq.")
+    assert texts(detect(text)) == ["Russia", "Iraq"]
+
+
+def test_common_words_at_sentence_start_are_dropped(detect):
+    text = "Reading is fun. No one came. May was cold. The mayor of Reading, England spoke."
+    assert texts(detect(text)) == ["Reading", "England"]
+
+
+def test_feature_words_join_the_mention_and_hint_the_kind(detect):
+    idlib, = detect("air strikes in Idlib province")
+    assert idlib.text == "Idlib province" and idlib.kind_hint == "ADM1"
+    county, = detect("burn ban in Walker County lifted")
+    assert county.text == "Walker County"
+    wa, = detect("cases in the state of Washington rose")
+    assert wa.text == "Washington" and wa.kind_hint == "ADM1"
+
+
+def test_postal_codes_only_as_qualifiers(detect):
+    assert texts(detect("Washington, IL was founded in 1825.")) == ["Washington", "IL"]
+    assert texts(detect("IN THE NEWS: Peoria")) == ["Peoria"]
+
+
+def test_sentence_bounds_skip_abbreviations():
+    text = "Col. Warren spoke in the U.S. capital. Then he left.\n\nNew para"
+    starts = sentence_bounds(text)
+    assert [text[s:s + 4] for s in starts] == ["Col.", "Then", "New "]
+
+
+def test_unknown_detector_lists_the_valid_names(gazetteer):
+    with pytest.raises(ConfigurationError, match="expected one of .*gazetteer"):
+        get_detector("spacy-large", gazetteer)

@@ -1,0 +1,68 @@
+"""The seed documents end to end: every place found, none from people or organisations."""
+
+from __future__ import annotations
+
+import pytest
+
+SEED_A = "000_e0d5f0f5ba397e53"
+SEED_B = "001_e34941cba40add1c"
+
+
+def places(result):
+    return {r.mention.text: r.place for r in result.resolutions}
+
+
+def test_offsets_hold_for_every_mention(seed_results):
+    for res in seed_results.values():
+        text = res.document.text
+        for r in res.resolutions:
+            assert text[r.mention.start:r.mention.end] == r.mention.text
+            assert r.mention.text in r.sentence or len(r.sentence) >= 500
+
+
+@pytest.mark.parametrize("doc,name,geonameid", [
+    (SEED_A, "Georgia", 4197000),        # the US state, not the country
+    (SEED_A, "Washington", 4140963),     # Washington, D.C.
+    (SEED_A, "Atlanta", 4180439),
+    (SEED_A, "Idlib province", 169387),  # the governorate
+    (SEED_A, "Moscow", 524901),
+    (SEED_A, "Baghdad", 98182),
+    (SEED_B, "Baiji", 97783),            # Bayji, Iraq
+    (SEED_B, "Tikrit", 90150),
+    (SEED_B, "Baghdad", 98182),
+    (SEED_B, "Washington", 4140963),
+    (SEED_B, "New York", 5128581),       # the meeting is in the city
+])
+def test_seed_places_resolve_correctly(seed_results, doc, name, geonameid):
+    place = places(seed_results[doc])[name]
+    assert place is not None and place.geonameid == geonameid
+
+
+def test_every_country_and_region_mention_is_found(seed_results):
+    a = places(seed_results[SEED_A])
+    for name in ("Russia", "Syria", "Ukraine", "Iraq", "Iran", "Lebanon", "Jordan", "Turkey",
+                 "China", "Europe", "Middle East", "United States", "U.S.", "US"):
+        assert name in a, name
+    b = places(seed_results[SEED_B])
+    for name in ("Iraq", "Iran", "Syria", "Russia", "Middle East", "North Africa", "Levant"):
+        assert name in b, name
+
+
+def test_no_mention_comes_from_a_person_organisation_or_weapon(seed_results):
+    found = {r.mention.text for res in seed_results.values() for r in res.resolutions}
+    for wrong in ("Jimmy Carter", "Carter", "Kofi Annan", "Annan", "Obama", "Kerry", "John Kerry",
+                  "Warren", "Jordan Free", "Washington Free Beacon", "New York Times", "Times",
+                  "Hind", "Havoc", "Col", "Centre", "Research", "Region", "English"):
+        assert wrong not in found, wrong
+    texts = [r.mention.text for res in seed_results.values() for r in res.resolutions]
+    a_text = seed_results[SEED_A].document.text
+    beacon = a_text.index("Washington Free Beacon")
+    assert not any(r.mention.start == beacon for r in seed_results[SEED_A].resolutions)
+    assert texts.count("Washington") >= 4
+
+
+def test_every_seed_mention_is_resolved_with_high_confidence(seed_results):
+    for res in seed_results.values():
+        for r in res.resolutions:
+            assert r.place is not None, r.mention.text
+            assert 0.4 <= r.confidence <= 1.0

@@ -1,0 +1,89 @@
+"""Resolution over hand-built places: no gazetteer, no I/O."""
+
+from __future__ import annotations
+
+from geomap.models import Mention, Place
+from geomap.resolve import Weights, prior_score, resolve_document
+
+GE = Place(614540, "Georgia", 42.0, 43.5, "PCLI", "GE", population=3_700_000)
+US = Place(6252001, "United States", 39.76, -98.5, "PCLI", "US", population=327_000_000)
+US_GA = Place(4197000, "Georgia", 32.75, -83.5, "ADM1", "US", "GA", "Georgia", 10_000_000)
+ATLANTA_GA = Place(4180439, "Atlanta", 33.749, -84.388, "PPL", "US", "GA", "Georgia", 510_823)
+ATLANTA_TX = Place(4671576, "Atlanta", 33.11, -94.16, "PPL", "US", "TX", "Texas", 5_605)
+PLAINS_GA = Place(4216423, "Plains", 32.03, -84.39, "PPL", "US", "GA", "Georgia", 740)
+PLAINS_PA = Place(5206422, "Plains", 41.27, -75.85, "PPL", "US", "PA", "Pennsylvania", 4_335)
+PARIS_FR = Place(2988507, "Paris", 48.853, 2.349, "PPLC", "FR", "11", "Île-de-France", 2_138_551)
+PARIS_TX = Place(4717560, "Paris", 33.66, -95.56, "PPL", "US", "TX", "Texas", 24_782)
+TEXAS = Place(4736286, "Texas", 31.25, -99.25, "ADM1", "US", "TX", "Texas", 25_000_000)
+LAMAR = Place(4705086, "Lamar County", 33.67, -95.57, "ADM2", "US", "TX", "Texas", 0)
+
+TABLE = {
+    "georgia": [(GE, 0), (US_GA, 0)],
+    "atlanta": [(ATLANTA_GA, 0), (ATLANTA_TX, 0)],
+    "plains": [(PLAINS_GA, 0), (PLAINS_PA, 0)],
+    "paris": [(PARIS_FR, 0), (PARIS_TX, 0)],
+    "texas": [(TEXAS, 0)],
+    "lamar county": [(LAMAR, 0)],
+    "united states": [(US, 0)],
+}
+
+
+def candidates(name):
+    return TABLE.get(name.lower(), [])
+
+
+def mention(text, start=0, **kw):
+    return Mention(start, start + len(text), text, **kw)
+
+
+def resolve(*mentions, **kw):
+    return resolve_document(list(mentions), candidates, **kw)
+
+
+def test_priors_rank_countries_then_regions_then_towns_by_size():
+    assert prior_score(GE) > prior_score(US_GA) > prior_score(ATLANTA_GA) > prior_score(ATLANTA_TX)
+    assert prior_score(PARIS_FR) > prior_score(PARIS_TX)
+    assert prior_score(ATLANTA_GA, kind=2) < prior_score(ATLANTA_GA, kind=0)
+
+
+def test_a_bare_name_takes_the_prior():
+    georgia, = resolve(mention("Georgia"))
+    assert georgia.place is GE
+
+
+def test_co_mentioned_places_pull_georgia_to_the_us_state():
+    res = resolve(mention("Atlanta"), mention("Georgia", 20), mention("United States", 40))
+    assert [r.place for r in res] == [ATLANTA_GA, US_GA, US]
+    assert all(0.0 <= r.confidence <= 1.0 for r in res)
+
+
+def test_qualifier_decides_the_town():
+    plains, = resolve(mention("Plains", qualifier="Georgia"))
+    assert plains.place is PLAINS_GA
+    assert plains.confidence > 0.9
+
+
+def test_local_context_beats_a_famous_namesake():
+    alone, = resolve(mention("Paris"))
+    assert alone.place is PARIS_FR
+    res = resolve(mention("Paris"), mention("Lamar County", 30), mention("Texas", 50))
+    assert res[0].place is PARIS_TX
+
+
+def test_repeated_names_share_one_reading_and_one_vote():
+    res = resolve(*(mention("Paris", 10 * i) for i in range(5)), mention("Lamar County", 60),
+                  mention("Texas", 80))
+    assert {r.place for r in res[:5]} == {PARIS_TX}
+
+
+def test_low_confidence_is_kept_as_unresolved_not_dropped():
+    res = resolve(mention("Georgia"), min_confidence=0.999)
+    assert len(res) == 1 and res[0].place is None and 0 < res[0].confidence < 0.999
+
+
+def test_unknown_names_stay_unresolved_and_weights_are_configurable():
+    res = resolve(mention("Atlantis Major"))
+    assert res[0].place is None and res[0].confidence == 0.0
+    strong = Weights(same_admin1=0.0, same_country=0.0, country_share=0.0, nearby=0.0)
+    res = resolve(mention("Paris"), mention("Lamar County", 30), weights=strong)
+    assert res[0].place is PARIS_FR
