@@ -30,14 +30,27 @@ def _split_inputs(items: Iterable[Input] | Input) -> Iterator[Document | Path]:
         elif isinstance(item, os.PathLike):
             yield Path(item)
         elif isinstance(item, str):
-            looks_like_path = "\n" not in item and len(item) < 4096 and Path(item).exists()
-            if looks_like_path:
+            if _looks_like_path(item):
                 yield Path(item)
             else:
                 yield Document(doc_id=str(n), text=item)
         else:
             raise TypeError(f"expected a text, a path or a Document, got {type(item).__name__}")
         n += 1
+
+
+def _looks_like_path(item: str) -> bool:
+    """An existing path, or a single token shaped like one ("data/x.jsonl"): then a
+    missing file is reported, not geoparsed as the text "data/x.jsonl"."""
+    from geomap.ingest import SUPPORTED_SUFFIXES
+
+    if "\n" in item or len(item) > 4096:
+        return False
+    if Path(item).exists():
+        return True
+    token = item.strip()
+    return " " not in token and (token.lower().endswith(tuple(SUPPORTED_SUFFIXES))
+                                 or token.endswith(("/", os.sep)))
 
 
 def with_metadata(doc: Document) -> Document:

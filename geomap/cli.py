@@ -73,7 +73,8 @@ def _results(args, run: _Run):
     from geomap.api import iter_results
 
     gp = _geoparser(args)
-    for res in _progress(iter_results(args.paths, geoparser=gp, strict=args.strict,
+    paths = [Path(p) for p in args.paths]  # on the command line everything is a path
+    for res in _progress(iter_results(paths, geoparser=gp, strict=args.strict,
                                       on_error=run.on_error, text_field=args.text_field),
                          not args.quiet, "geoparsing"):
         run.count(res)

@@ -55,8 +55,6 @@ MAX_ERROR_KM = 20039.0
 #: without a gold span is not necessarily wrong: precision and F1 are not scored.
 RESOLUTION_ONLY_CORPORA = frozenset({"wiktor", "hu2014", "ju2016"})
 
-# Mean Earth radius (IUGG), the value geopy's great_circle uses.
-_EARTH_RADIUS_KM = 6371.0088
 _CONTEXT_CHARS = 40
 
 Extract = Callable[[list[Document]], Sequence[Iterable[Mapping[str, Any]]]]
@@ -73,13 +71,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     Returns
     -------
     float
-        The distance on a sphere of the Earth's mean radius (6371.0088 km).
+        The distance on a sphere of the Earth's mean radius (geopy's
+        ``great_circle``, 6371.009 km).
     """
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlam = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+    from geopy.distance import great_circle
+
+    return great_circle((lat1, lon1), (lat2, lon2)).km
 
 
 @dataclass(frozen=True, slots=True)

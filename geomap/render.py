@@ -43,10 +43,19 @@ from geomap.export import (
     as_record,
     atomic_path,
     iter_features,
+    layer_of,
     read_records,
 )
 
-__all__ = ["ASSETS", "DEFAULT_TILES", "render_file", "render_html", "render_map", "script_json"]
+__all__ = [
+    "ASSETS",
+    "DEFAULT_TILES",
+    "folium_map",
+    "render_file",
+    "render_html",
+    "render_map",
+    "script_json",
+]
 
 
 @dataclass(frozen=True)
@@ -431,3 +440,41 @@ def render_file(
     """
     records = read_records(input_path)
     return render_map(records, output_path, title=title or Path(input_path).stem, offline=offline)
+
+
+def folium_map(records: Iterable[Any], **filters: Any):
+    """The records as a :class:`folium.Map`, for notebooks.
+
+    One ``FeatureGroup`` per source (or actor, for events), a circle marker per
+    place in each, ``LayerControl`` added last. Popups are built with
+    :func:`html.escape`, so document text stays text. For large corpora or
+    offline use prefer :func:`render_map`, whose single file needs no network.
+
+    ``filters`` are those of :func:`geomap.export.iter_features`.
+    """
+    import folium
+
+    groups: dict[str, dict[Hashable, list[dict[str, Any]]]] = {}
+    for props in iter_features(records, **filters):
+        if props.get("lat") is None:
+            continue
+        layer = props.get("actor") or layer_of(props)
+        groups.setdefault(layer, {}).setdefault(
+            (props.get("geonameid"), props["lat"], props["lon"]), []).append(props)
+    fmap = folium.Map(location=[20, 10], zoom_start=2, tiles="OpenStreetMap")
+    for i, (layer, places) in enumerate(sorted(groups.items(), key=lambda kv: str(kv[0]))):
+        group = folium.FeatureGroup(name=html.escape(str(layer)))
+        color = PALETTE[i % len(PALETTE)]
+        for (_gid, lat, lon), hits in places.items():
+            first = hits[0]
+            lines = [f"<b>{html.escape(str(first.get('name') or first.get('text')))}</b> "
+                     f"({len(hits)})"]
+            lines += [html.escape(str(h.get("sentence") or ""))[:300] for h in hits[:5]]
+            folium.CircleMarker(  # folium wants [lat, lon]
+                location=[lat, lon], radius=4 + min(12, 2 * len(hits)), color=color,
+                fill=True, popup=folium.Popup("<br>".join(lines), max_width=400),
+                tooltip=html.escape(str(first.get("name") or "")),
+            ).add_to(group)
+        group.add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    return fmap

@@ -197,3 +197,22 @@ def test_vendored_assets_have_licences_and_versions():
             assert (root / folder / name).is_file()
         assert f"`{asset.package}` | {asset.version} |" in versions
     assert not list(root.rglob("*.map")), "no source maps in the vendored assets"
+
+
+def test_folium_map_has_a_layer_per_source_and_escapes_text():
+    import folium
+
+    from geomap.render import folium_map
+
+    hostile = {"doc_id": "h", "source": "<b>Evil</b>", "title": None, "date": None, "url": None,
+               "mentions": [{"start": 0, "end": 7, "text": "Baghdad", "lat": 33.34, "lon": 44.4,
+                             "geonameid": 98182, "name": "Baghdad", "feature_code": "PPLC",
+                             "country_code": "IQ", "admin1": None, "confidence": 0.9,
+                             "sentence": "Baghdad <script>alert(1)</script>"}]}
+    fmap = folium_map(read_records(SAMPLE) + [hostile])
+    assert isinstance(fmap, folium.Map)
+    html_out = fmap.get_root().render()
+    groups = [c for c in fmap._children.values() if isinstance(c, folium.FeatureGroup)]
+    assert {g.layer_name for g in groups} >= {"Sputnik", "&lt;b&gt;Evil&lt;/b&gt;"}
+    assert "<script>alert(1)</script>" not in html_out
+    assert "L.control.layers" in html_out

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import geomap
+from tests.conftest import SEEDS
+
+
+def test_public_names_are_pinned():
+    assert geomap.__all__ == sorted(geomap.__all__)
+    assert {"extract", "Geoparser", "GeomapError", "Document"} <= set(geomap.__all__)
+
+
+def test_extract_texts_returns_a_geodataframe(geoparser):
+    gdf = geomap.extract(["Russian jets struck Idlib province, Syria.", "Plains, Georgia."],
+                         geoparser=geoparser)
+    assert str(gdf.crs) == "EPSG:4326"
+    assert list(gdf["text"]) == ["Idlib province", "Syria", "Plains", "Georgia"]
+    assert list(gdf["doc_id"]) == ["0", "0", "1", "1"]
+    idlib = gdf.iloc[0]
+    assert (idlib.geometry.x, idlib.geometry.y) == (idlib["lon"], idlib["lat"])
+    assert gdf.iloc[3]["admin1"] == "Georgia" and gdf.iloc[3]["country_code"] == "US"
+
+
+def test_extract_paths_and_unresolved_rows(geoparser, tmp_path):
+    gdf = geomap.extract([SEEDS], geoparser=geoparser)
+    assert set(gdf["doc_id"]) == {"000_e0d5f0f5ba397e53", "001_e34941cba40add1c"}
+    assert gdf.geometry.notna().all()
+    strict = geomap.Geoparser(geoparser.gazetteer, min_confidence=0.99)
+    gdf = geomap.extract("Georgia and Washington.", geoparser=strict)
+    assert gdf.geometry.isna().any() and len(gdf) == 2
