@@ -211,6 +211,10 @@ class GazetteerDetector(Detector):
             names_after = []
             while j < n and j < k + 5:
                 t = toks[j][2]
+                before = toks[j - 1][2]
+                if before.endswith(".") and len(before) > 2 and before.lower().rstrip(".") \
+                        not in TITLES:
+                    break  # "in India. The cases": a name does not cross a full stop
                 if not is_cap(t) or not t[0].isalpha():
                     break
                 if text[toks[j - 1][1]:toks[j][0]] not in (" ", "\u00a0"):
@@ -225,7 +229,7 @@ class GazetteerDetector(Detector):
             if not names_after:
                 continue
             if first and not titled:
-                first_key = normalize(tok)
+                first_key = normalize(tok.rstrip("."))
                 if self._major(first_key) and not (len(names_after) == 1 and
                                                    len(toks[names_after[0]][2].rstrip(".")) == 1):
                     # "Georgia Smith" is rare; "Georgia" before a name is usually the place
