@@ -96,6 +96,19 @@ GENERIC_WORDS = frozenset(
     "education health justice police fire army navy media".split())
 """Words that name some admin region or town but in running text are almost always words."""
 
+DISEASE_WORDS = frozenset(
+    "virus viruses ebolavirus fever disease flu influenza strain strains encephalitis "
+    "syndrome variant".split())
+"""Words after a place that make it a disease's name ("Marburg virus", "Rift Valley fever")."""
+
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "wall street", "downing street",
+                        "scotland yard", "whitehall", "capitol hill"})
+"""Buildings and institutions named like towns elsewhere ("White House", Tennessee)."""
+
 _STOP = frozenset(
     "the a an in at on of for to from by with and or but as if when while after before during "
     "since until then than so that this these those there here it its he she they we you i "
@@ -296,6 +309,20 @@ class GazetteerDetector(Detector):
             j += 1
         return best
 
+    def _continues_list(self, text: str, toks: list, j: int) -> bool:
+        """Whether the region ending at token ``j`` is followed by another one in a list:
+        in "Washington, Pennsylvania and California" Pennsylvania qualifies nothing."""
+        n = len(toks)
+        if j + 2 >= n or toks[j + 1][2].lower() not in (",", "and", "or"):
+            return False
+        k = j + 2
+        if toks[k][2].lower() in ("and", "or") and k + 1 < n:
+            k += 1
+        if not toks[k][2][:1].isupper():
+            return False
+        found = self._longest(text, toks, k)
+        return found is not None and self._has_feature(found[2], ("PCL", "ADM1"))
+
     def _filter(self, text, toks, k, j_end, end, key, persons, sentence_initial) -> Mention | None:
         s = toks[k][0]
         surface = text[s:end]
@@ -308,13 +335,19 @@ class GazetteerDetector(Detector):
         nxt = toks[j_end + 1][2] if j_end + 1 < n else ""
         nxt_gap = text[end:toks[j_end + 1][0]] if j_end + 1 < n else ""
 
+        if key in NOT_PLACES or (single and key in CALENDAR_WORDS):
+            return None
+        if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:
+            return None  # "Marburg virus", "Reston ebolavirus"
+        if single and key in self.gaz.demonyms and not self._has_feature(key, ("PCL",)):
+            return None  # "Saudi", "Somali": adjectives, not places
         # Postal codes name a state only as a qualifier: "Washington, IL".
         if key in self.gaz.postal_codes:
             if not (surface.isupper() and prev == "," and k >= 2 and toks[k - 2][2][:1].isupper()):
                 return None
         # Short all-capitals tokens match only country/state abbreviations ("US", "UK").
         elif surface.isupper() and len(surface.replace(".", "")) <= 4:
-            if not self._has_feature(key, ("PCL", "ADM1")):
+            if not self._has_feature(key, ("PCL", "ADM1", "RGN")):
                 return None
         elif surface.isupper() and len(surface) > 4 and not major:
             return None  # headlines and acronyms in capitals
@@ -355,7 +388,8 @@ class GazetteerDetector(Detector):
 
         qualified = nxt == "," and j_end + 2 < n and toks[j_end + 2][2][:1].isupper() and \
             (found := self._longest(text, toks, j_end + 2)) is not None and \
-            self._has_feature(found[2], ("PCL", "ADM1"))
+            self._has_feature(found[2], ("PCL", "ADM1")) and \
+            not self._continues_list(text, toks, found[0])
 
         # Common words capitalised only because they start a sentence ("Reading is...").
         if qualified:

@@ -71,6 +71,7 @@ class Weights:
     nearby_km: float = 100.0
     city_over_namesake_region: float = 2.5
     temperature: float = 1.0
+    focus_regions: float = 3.0
     null_score: float = 4.0
     drop_below: float = 1.5
 
@@ -167,7 +168,7 @@ def resolve_document(
     for g in ordered:
         g.decide([], w)  # local decision: priors, qualifier, feature word
     for _ in range(rounds):
-        ctx = _Context.of(ordered, context_countries or {})
+        ctx = _Context.of(ordered, context_countries or {}, w.focus_regions)
         for g in ordered:
             g.decide(ctx, w)
 
@@ -213,10 +214,11 @@ class _Group:
 class _Context:
     """What the document's current decisions say about its geography."""
 
-    __slots__ = ("countries", "admin1s", "total", "points", "votes")
+    __slots__ = ("countries", "admin1s", "total", "points", "votes", "focus")
 
     @classmethod
-    def of(cls, groups: list[_Group], cues: dict[str, float]) -> _Context:
+    def of(cls, groups: list[_Group], cues: dict[str, float],
+           w_focus_regions: float = 3.0) -> _Context:
         ctx = cls()
         ctx.countries = Counter(cues)
         ctx.admin1s = Counter()
@@ -235,6 +237,10 @@ class _Context:
                 ctx.points.append((g, p.lat, p.lon))
             ctx.votes[id(g)] = (p, c)
         ctx.total = sum(ctx.countries.values()) or 1.0
+        # A document about one or two regions lends them its weight; a list of
+        # thirty states ("Alaska, Alabama, Arizona, ...") points nowhere in particular.
+        regions = sum(1 for v in ctx.admin1s.values() if v > 0.3)
+        ctx.focus = min(1.0, w_focus_regions / regions) if regions else 1.0
         return ctx
 
     def bonus(self, p: Place, g: _Group, ambiguous: bool, w: Weights) -> float:
@@ -250,7 +256,7 @@ class _Context:
             a_votes = self.admin1s.get(key, 0) - (
                 own_conf if own is not None and (own.country_code, own.admin1_code) == key else 0)
             if a_votes > 0.3:
-                bonus += min(1.0, a_votes) * w.same_admin1
+                bonus += min(1.0, a_votes) * w.same_admin1 * self.focus
         if ambiguous and w.nearby and p.feature_code.startswith(("PPL", "ADM2")):
             for other, lat, lon in self.points:
                 if other is not g and abs(p.lat - lat) < 2.0 and \
