@@ -130,6 +130,11 @@ class Detector(ABC):
         """Mentions in ``text``, sorted by start, not overlapping."""
 
 
+def _lower_cased(text: str) -> bool:
+    """Whether ``text`` is long enough to judge and has no capital letter at all."""
+    return len(text) >= 40 and not any(c.isupper() for c in text)
+
+
 def sentence_bounds(text: str) -> list[int]:
     """Start offsets of the sentences of ``text`` (a light rule-based splitter)."""
     starts = [0]
@@ -191,6 +196,8 @@ class GazetteerDetector(Detector):
     # -- main ---------------------------------------------------------------
     def detect(self, text: str) -> list[Mention]:
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        if _lower_cased(text):
+            return self._detect_lower(text, toks)
         bounds = sentence_bounds(text)
         sent_starts = set(bounds)
         n = len(toks)
@@ -280,7 +287,41 @@ class GazetteerDetector(Detector):
             k = j_end + 1
         return mentions
 
-    def _longest(self, text: str, toks: list, k: int, blocked: set[int] = frozenset()):
+    def _detect_lower(self, text: str, toks: list) -> list[Mention]:
+        """Text with no capitals at all (chat, transcripts, lower-cased corpora).
+
+        Without capitals every word could start a name, so only names that are
+        unlikely to be words are taken: those of countries, regions and large
+        cities ("washington", "paris"), and rare words ("tikrit").
+        """
+        mentions = []
+        n = len(toks)
+        k = 0
+        while k < n:
+            tok = toks[k][2]
+            if not tok[0].isalpha() or tok in _STOP or tok in CONNECTORS:
+                k += 1
+                continue
+            best = self._longest(text, toks, k, any_case=True)
+            if best is None:
+                k += 1
+                continue
+            j_end, end, key = best
+            single = j_end == k
+            common = self.gaz.english.get(key, 0.0)
+            keep = key not in NOT_PLACES and key not in CALENDAR_WORDS and \
+                key not in self.gaz.demonyms and key not in GENERIC_WORDS and \
+                (self._major(key) if (single and common >= 3.0) else True) and \
+                key not in self.gaz.postal_codes and len(key) > 2
+            if keep and single and key in self.gaz.first_names and not self._major(key):
+                keep = False
+            if keep:
+                mentions.append(Mention(start=toks[k][0], end=end, text=text[toks[k][0]:end]))
+            k = j_end + 1
+        return mentions
+
+    def _longest(self, text: str, toks: list, k: int, blocked: set[int] = frozenset(),
+                 any_case: bool = False):
         """The longest gazetteer name starting at token ``k``: (last token, end offset, key)."""
         n = len(toks)
         s = toks[k][0]
@@ -295,9 +336,9 @@ class GazetteerDetector(Detector):
                     break
                 if not t[0].isalpha():
                     break
-                if not t[0].isupper() and t.lower() not in CONNECTORS:
+                if not (t[0].isupper() or any_case) and t.lower() not in CONNECTORS:
                     break
-            if t[0].isupper() or j == k:
+            if t[0].isupper() or j == k or (any_case and t not in CONNECTORS):
                 surface = text[s:toks[j][1]]
                 key = self._hit(surface)
                 if key is None and surface.endswith("."):

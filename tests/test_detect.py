@@ -73,3 +73,8 @@ def test_sentence_bounds_skip_abbreviations():
 def test_unknown_detector_lists_the_valid_names(gazetteer):
     with pytest.raises(ConfigurationError, match="expected one of .*gazetteer"):
         get_detector("spacy-large", gazetteer)
+
+
+def test_lower_cased_text_finds_only_names_that_are_not_words(detect):
+    text = "the washington telegraph reported floods near tikrit and in hope, but not in may."
+    assert texts(detect(text)) == ["washington", "tikrit"]
