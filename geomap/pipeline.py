@@ -16,6 +16,7 @@ from geomap.models import Document, DocumentResult
 from geomap.resolve import Weights, resolve_document
 
 _SENTENCE_MAX = 600
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 class Geoparser:
@@ -38,16 +39,16 @@ class Geoparser:
         self.detector: Detector = get_detector(detector, self.gazetteer)
         self.min_confidence = min_confidence
         self.weights = weights or Weights()
-        dem = sorted(self.gazetteer.demonyms, key=len, reverse=True)
-        self._demonym_re = re.compile(
-            r"\b(" + "|".join(re.escape(d.capitalize()) for d in dem) + r")s?\b") if dem else None
 
     def country_cues(self, text: str) -> dict[str, float]:
         """Country votes from demonyms ("Iraqi air crews" -> IQ), half a mention each, at most 2."""
-        if self._demonym_re is None:
-            return {}
-        counts = Counter(self.gazetteer.demonyms[m.group(1).lower()]
-                         for m in self._demonym_re.finditer(text))
+        dem = self.gazetteer.demonyms
+        counts: Counter[str] = Counter()
+        for m in _CAPITALISED.finditer(text):
+            word = m.group().lower()
+            cc = dem.get(word) or (dem.get(word[:-1]) if word.endswith("s") else None)
+            if cc:
+                counts[cc] += 1
         return {cc: min(2.0, 0.5 * n) for cc, n in counts.items()}
 
     def parse(self, document: Document) -> DocumentResult:

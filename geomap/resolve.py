@@ -20,7 +20,7 @@ These are plain functions over :class:`~geomap.models.Mention` and
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -185,7 +185,7 @@ def resolve_document(
 class _Group:
     """The candidates and current decision for all mentions of one name."""
 
-    __slots__ = ("cands", "local", "place", "conf", "drop", "multiword")
+    __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs")
 
     def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights):
         cands = candidates(m.text)
@@ -199,6 +199,7 @@ class _Group:
         self.conf = 0.0
         self.drop = False
         self.multiword = " " in m.text
+        self.probs: list[float] = []
 
     def decide(self, ctx: _Context | list, w: Weights) -> None:
         if not self.cands:
@@ -209,12 +210,16 @@ class _Group:
         best, self.conf = _softmax_top(scores, w)
         self.place = self.cands[best][0]
         self.drop = scores[best] < w.drop_below and not self.multiword
+        top = scores[best]
+        weights = [math.exp((x - top) / w.temperature) for x in scores]
+        total = sum(weights) + math.exp((w.null_score - top) / w.temperature)
+        self.probs = [x / total for x in weights]
 
 
 class _Context:
     """What the document's current decisions say about its geography."""
 
-    __slots__ = ("countries", "admin1s", "total", "points", "votes", "focus")
+    __slots__ = ("countries", "admin1s", "total", "cells", "votes", "focus")
 
     @classmethod
     def of(cls, groups: list[_Group], cues: dict[str, float],
@@ -222,7 +227,7 @@ class _Context:
         ctx = cls()
         ctx.countries = Counter(cues)
         ctx.admin1s = Counter()
-        ctx.points = []
+        ctx.cells = defaultdict(list)
         ctx.votes = {}
         for g in groups:
             p = g.place
@@ -233,9 +238,16 @@ class _Context:
                 ctx.countries[p.country_code] += c
             if p.admin1_code and not p.is_country:
                 ctx.admin1s[(p.country_code, p.admin1_code)] += c
-            if c >= 0.5 and p.feature_code.startswith(("PPL", "ADM2")):
-                ctx.points.append((g, p.lat, p.lon))
             ctx.votes[id(g)] = (p, c)
+        # Where each name might be, weighted by how likely each reading is: two
+        # ambiguous names with readings close together support those readings
+        # ("Washington ... 10 miles east of Peoria": Illinois for both).
+        for g in groups:
+            if g.drop:
+                continue
+            for (q, _k), prob in zip(g.cands, g.probs):
+                if prob >= 0.03 and q.feature_code.startswith(("PPL", "ADM2")):
+                    ctx.cells[(math.floor(q.lat), math.floor(q.lon))].append((g, q.lat, q.lon, prob))
         ctx.total = sum(ctx.countries.values()) or 1.0
         # A document about one or two regions lends them its weight; a list of
         # thirty states ("Alaska, Alabama, Arizona, ...") points nowhere in particular.
@@ -258,9 +270,12 @@ class _Context:
             if a_votes > 0.3:
                 bonus += min(1.0, a_votes) * w.same_admin1 * self.focus
         if ambiguous and w.nearby and p.feature_code.startswith(("PPL", "ADM2")):
-            for other, lat, lon in self.points:
-                if other is not g and abs(p.lat - lat) < 2.0 and \
-                        distance_km(p.lat, p.lon, lat, lon) <= w.nearby_km:
-                    bonus += w.nearby
-                    break
+            near = 0.0
+            la, lo = math.floor(p.lat), math.floor(p.lon)
+            for cell in ((la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1)):
+                for other, lat, lon, prob in self.cells.get(cell, ()):
+                    if prob > near and other is not g and \
+                            distance_km(p.lat, p.lon, lat, lon) <= w.nearby_km:
+                        near = prob
+            bonus += w.nearby * min(1.0, near / 0.5)
         return bonus
