@@ -105,6 +105,11 @@ CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
 
+ORG_OF_HEADS = frozenset(
+    "university college institute bank church hospital academy school museum council "
+    "department ministry".split())
+"""Heads of organisation names built as "X of <place>" ("University of California")."""
+
 NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "wall street", "downing street",
                         "scotland yard", "whitehall", "capitol hill"})
 """Buildings and institutions named like towns elsewhere ("White House", Tennessee)."""
@@ -128,6 +133,25 @@ class Detector(ABC):
     @abstractmethod
     def detect(self, text: str) -> list[Mention]:
         """Mentions in ``text``, sorted by start, not overlapping."""
+
+
+def _in_org_of(toks: list, k: int) -> bool:
+    """Whether token ``k`` sits in an organisation name "Head of [X and] <here>"."""
+    j = k - 1
+    if j >= 0 and toks[j][2].lower() == "the":
+        j -= 1
+    if j >= 2 and toks[j][2].lower() == "and":  # "... of Iraq and Levant"
+        j -= 1
+        while j >= 0 and toks[j][2][:1].isupper():
+            j -= 1
+        if j >= 0 and toks[j][2].lower() == "the":
+            j -= 1
+    if j < 1 or toks[j][2].lower() not in ("of", "in"):
+        return False
+    head = toks[j - 1][2].lower()
+    if toks[j][2].lower() == "of" and head in ORG_OF_HEADS:
+        return True
+    return head == "state" and j >= 2 and toks[j - 2][2] == "Islamic"
 
 
 def _lower_cased(text: str) -> bool:
@@ -378,6 +402,8 @@ class GazetteerDetector(Detector):
 
         if key in NOT_PLACES or (single and key in CALENDAR_WORDS):
             return None
+        if _in_org_of(toks, k):
+            return None  # "University of California", "Islamic State of Iraq and Levant"
         if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:
             return None  # "Marburg virus", "Reston ebolavirus"
         if single and key in self.gaz.demonyms and not self._has_feature(key, ("PCL",)):

@@ -78,3 +78,9 @@ def test_unknown_detector_lists_the_valid_names(gazetteer):
 def test_lower_cased_text_finds_only_names_that_are_not_words(detect):
     text = "the washington telegraph reported floods near tikrit and in hope, but not in may."
     assert texts(detect(text)) == ["washington", "tikrit"]
+
+
+def test_places_inside_organisation_names_are_not_mentions(detect):
+    text = ("The Islamic State of Iraq and Levant (ISIL) fights in Iraq. Researchers at the "
+            "University of California said so.")
+    assert texts(detect(text)) == ["Iraq"]
