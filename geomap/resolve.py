@@ -64,14 +64,14 @@ class Weights:
     qualifier_match: float = 6.0
     qualifier_mismatch: float = -4.0
     kind_hint: float = 4.0
-    same_admin1: float = 5.5
+    same_admin1: float = 6.5
     same_country: float = 1.0
-    country_share: float = 2.5
+    country_share: float = 4.0
     nearby: float = 3.5
     nearby_km: float = 100.0
     city_over_namesake_region: float = 2.5
     temperature: float = 1.0
-    focus_regions: float = 3.0
+    focus_regions: float = 6.0
     null_score: float = 4.0
     drop_below: float = 1.5
 
