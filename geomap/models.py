@@ -2,8 +2,9 @@
 
 ``ingest`` makes :class:`Document`, ``detect`` makes :class:`Mention`, the
 gazetteer answers with :class:`Place`, ``resolve`` pairs them into
-:class:`Resolution`, and :class:`DocumentResult` carries one document's
-outcome to the export and render stages. All are frozen: a stage never edits
+:class:`Resolution`, ``events`` links actors to them in :class:`Event`, and
+:class:`DocumentResult` carries one document's outcome to the export and render
+stages. All are frozen: a stage never edits
 what an earlier stage produced.
 """
 
@@ -95,12 +96,57 @@ class Resolution:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what where: an actor's action at one resolved place mention.
+
+    ``start``/``end`` are the offsets of the place mention (as on its
+    :class:`Mention`); ``actor_type`` is one of ``"person"``, ``"organisation"``,
+    ``"country"``, ``"armed_group"``; ``attributed_to`` names who reports it and
+    ``date`` is an ISO 8601 date (``"2015-09-28"``, ``"2014"``) when the sentence
+    gives one.
+    """
+
+    actor: str
+    actor_type: str
+    action: str
+    start: int
+    end: int
+    place: Place
+    sentence: str = ""
+    attributed_to: str | None = None
+    date: str | None = None
+
+    @property
+    def lat(self) -> float:
+        return self.place.lat
+
+    @property
+    def lon(self) -> float:
+        return self.place.lon
+
+    def to_record(self) -> dict[str, Any]:
+        """The event in the JSONL output contract's shape."""
+        return {
+            "actor": self.actor,
+            "actor_type": self.actor_type,
+            "action": self.action,
+            "start": self.start,
+            "end": self.end,
+            "lat": self.place.lat,
+            "lon": self.place.lon,
+            "sentence": self.sentence,
+            "attributed_to": self.attributed_to,
+            "date": self.date,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentResult:
     """Everything geomap found in one document."""
 
     document: Document
     resolutions: tuple[Resolution, ...] = ()
-    events: tuple[Any, ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())
 
     def to_record(self) -> dict[str, Any]:
         """The document as one line of geomap's JSONL output contract."""
@@ -112,6 +158,7 @@ class DocumentResult:
             "date": doc.date,
             "url": doc.url,
             "mentions": [mention_record(r) for r in self.resolutions],
+            "events": [e.to_record() for e in self.events],
         }
 
 

@@ -1,7 +1,7 @@
 """The geoparser: documents in, :class:`~geomap.models.DocumentResult` out.
 
-    documents -> mentions -> candidates -> resolutions
-     ingest      detect      gazetteers    resolve
+    documents -> mentions -> candidates -> resolutions -> events
+     ingest      detect      gazetteers    resolve         events
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from geomap.detect import Detector, get_detector, sentence_at, sentence_bounds
+from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
-from geomap.models import Document, DocumentResult
+from geomap.models import Document, DocumentResult, Event
 from geomap.resolve import Weights, resolve_document
 
 _SENTENCE_MAX = 600
@@ -31,14 +32,19 @@ class Geoparser:
         Detector name (see :data:`geomap.detect.DETECTORS`).
     min_confidence
         Mentions resolved with less confidence are kept unresolved.
+    events
+        Extract who did what where (:mod:`geomap.events`) into
+        ``DocumentResult.events``; with ``False`` it stays empty.
     """
 
     def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
-                 min_confidence: float = 0.1, weights: Weights | None = None):
+                 min_confidence: float = 0.1, weights: Weights | None = None,
+                 events: bool = True):
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)
         self.detector: Detector = get_detector(detector, self.gazetteer)
         self.min_confidence = min_confidence
         self.weights = weights or Weights()
+        self.event_extractor = EventExtractor(self.gazetteer) if events else None
 
     def country_cues(self, text: str) -> dict[str, float]:
         """Country votes from demonyms ("Iraqi air crews" -> IQ), half a mention each, at most 2."""
@@ -68,7 +74,11 @@ class Geoparser:
             mentions, self.gazetteer.candidates, weights=self.weights,
             min_confidence=self.min_confidence, sentences=sentences,
             context_countries=self.country_cues(text))
-        return DocumentResult(document=document, resolutions=tuple(resolutions))
+        events: tuple[Event, ...] = ()
+        if self.event_extractor is not None:
+            events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,
+                                                        doc_date=document.date))
+        return DocumentResult(document=document, resolutions=tuple(resolutions), events=events)
 
     def parse_many(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Geoparse documents lazily, in order."""
