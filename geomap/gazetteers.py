@@ -20,6 +20,7 @@ GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -52,6 +53,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """The key a name is indexed under: accents stripped, case folded, spaces collapsed.
 
