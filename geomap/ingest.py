@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import json
 import logging
 import os
@@ -120,7 +121,20 @@ def iter_documents(
 
     for path in _expand(paths, report):
         try:
-            yield from _read_file(path, text_field, report)
+            warned = False
+            for doc in _read_file(path, text_field, report):
+                clean = _without_surrogates(doc)
+                if clean is not doc and not warned:
+                    warned = True
+                    logger.warning(
+                        "%s: lone UTF-16 surrogates (a JSON escape such as \\ud800 without its "
+                        "pair, or a file name that is not UTF-8) are not text; they were replaced "
+                        "with U+FFFD%s",
+                        clean.origin or path,
+                        " (later ones in this file are not reported)" if doc.origin != str(path)
+                        else "",
+                    )
+                yield clean
         except InputError as err:
             if strict:
                 raise
@@ -562,6 +576,25 @@ def _iter_csv(
     decoder.summarise()
     if rows == 0:
         logger.warning("%s: a header but no rows; no documents in this file", path)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(doc: Document) -> Document:
+    """``doc`` with lone surrogates replaced by U+FFFD (``doc`` itself when it has none).
+
+    JSON may escape them ("\\ud800") and non-UTF-8 file names decode to them; they
+    are not text and cannot be written as UTF-8. One code point replaces another,
+    so offsets into the text are unchanged. ``origin`` is cleaned too, since the
+    source and document id may later be taken from it.
+    """
+    changes = {}
+    for name in ("doc_id", "text", "source", "title", "date", "url", "origin"):
+        value = getattr(doc, name)
+        if value and _SURROGATES.search(value):
+            changes[name] = _SURROGATES.sub("\ufffd", value)
+    return dataclasses.replace(doc, **changes) if changes else doc
 
 
 def _caused_by(err: InputError, cause: BaseException) -> InputError:

@@ -313,6 +313,10 @@ def test_hostile_corpus_runs_nothing_and_shows_text_literally(driver, tmp_path):
         time.sleep(0.1)
         text = driver.execute_script("return document.querySelector('.leaflet-popup').textContent")
         assert HOSTILE[1] in text and HOSTILE[2] in text  # place name and admin1, literally
+        tooltips = driver.execute_script(
+            "return [...document.querySelectorAll('.leaflet-marker-icon')].map(e => e.title)"
+        )
+        assert any(HOSTILE[1] in t for t in tooltips), tooltips  # the marker's tooltip too
         assert HOSTILE[4] in text  # title (mention) or sentence (event)
 
     with pytest.raises(NoAlertPresentException):
@@ -322,6 +326,40 @@ def test_hostile_corpus_runs_nothing_and_shows_text_literally(driver, tmp_path):
     assert driver.execute_script("return document.title") == HOSTILE[4]
     assert checkbox(driver, "sources", HOSTILE[0]).is_enabled()
     assert checkbox(driver, "actors", HOSTILE[5]).is_enabled()
+    hrefs = driver.execute_script("return [...document.querySelectorAll('a')].map(a => a.href)")
+    assert not [h for h in hrefs if h.startswith("javascript:")]
+    # the GeoJSON download carries the strings unchanged, as data
+    assert download_geojson(driver) == json.loads(json.dumps(to_feature_collection(records)))
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert not [u for u in loaded["requests"] if u.startswith(NETWORK_SCHEMES)]
+    severe = [e for e in driver.get_log("browser") + loaded["console"] if e["level"] == "SEVERE"]
+    assert not severe, severe
+
+
+def test_hostile_pipeline_output_runs_nothing(driver, tmp_path):
+    """The map `geomap run` makes from hostile documents and a hostile user gazetteer."""
+    from tests.test_hostile import HOSTILE as H
+    from tests.test_hostile import run_hostile
+
+    out = run_hostile(tmp_path)
+    loaded = open_map(driver, out / "map.html")
+    expected = expected_markers(read_records(out / "mentions.jsonl"))
+    wait_for_markers(driver, expected)
+    popups = "\n".join(
+        driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "geomap.openMarker(arguments[0], el => done(el.textContent));",
+            n,
+        )
+        for n in range(len(expected))
+    )
+    for key in ("place", "country", "region", "admin1", "title", "text"):
+        assert H[key] in popups, key  # literally, as text
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text  # noqa: B018
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert driver.execute_script("return document.title") == H["title"]
+    assert checkbox(driver, "sources", H["source"]).is_enabled()
     hrefs = driver.execute_script("return [...document.querySelectorAll('a')].map(a => a.href)")
     assert not [h for h in hrefs if h.startswith("javascript:")]
     assert not [u for u in loaded["requests"] if u.startswith(NETWORK_SCHEMES)]

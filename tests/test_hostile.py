@@ -1,0 +1,553 @@
+"""Hostile and broken input, end to end: what a user sees when a corpus is messy or malicious.
+
+* no injection: hostile documents and a hostile user gazetteer give a map whose
+  data cannot break out of its JSON (the browser side is in test_browser.py);
+* bad input: every broken file is named, the rest is written, the run closes
+  with a summary and exit code 1, and ``--strict`` stops at the first error;
+* nothing lost: failed or interrupted runs (SIGINT, SIGTERM) leave the previous
+  outputs as they were and no temporary files;
+* no network: the default run opens no socket.
+
+Everything runs on real files in ``tmp_path``; the signal and no-network tests
+run ``python -m geomap.cli`` in a subprocess.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from geomap import export, gazetteers
+from geomap.cli import main
+from geomap.render import render_html
+from tests.conftest import ROOT, SEEDS
+
+# --------------------------------------------------------------------- hostile strings
+
+PWN = "window.__pwned = 1"
+HOSTILE = {
+    "place": f'<img src=x onerror="{PWN}">',
+    "country": f"Georgia\"'); {PWN}; //",
+    "region": "</script><script>alert(1)</script>",
+    "admin1": "<svg onload=alert(1)>",
+    "title": f"</title></script><script>{PWN}</script>",
+    "source": f"javascript:{PWN}",
+    "url": f"javascript:{PWN}",
+    "text": f"`${{{PWN}}}` <!-- \u2028 \u2029 &amp; <script>{PWN}</script>",
+}
+
+
+def _dump_row(gid, name, ascii_name, lat, lon, fclass, fcode, cc, admin1, pop) -> str:
+    cols = [
+        gid,
+        name,
+        ascii_name,
+        "",
+        lat,
+        lon,
+        fclass,
+        fcode,
+        cc,
+        "",
+        admin1,
+        "",
+        "",
+        "",
+        pop,
+        "",
+        "100",
+        "UTC",
+        "2024-01-01",
+    ]
+    return "\t".join(map(str, cols)) + "\n"
+
+
+def hostile_gazetteer(folder: Path) -> Path:
+    """A user gazetteer (GeoNames dump format) whose canonical names are markup and script."""
+    folder.mkdir(parents=True, exist_ok=True)
+    places = folder / "places.txt"
+    places.write_text(
+        _dump_row(900001, HOSTILE["place"], "Zorbania", 41.5, 44.25, "P", "PPL", "GE", "01", 50000)
+        + _dump_row(
+            900002, HOSTILE["country"], "Georgia", 42.0, 43.5, "A", "PCLI", "GE", "00", 3_700_000
+        )
+        + _dump_row(
+            900003, HOSTILE["region"], "Kvemo Kartli", 41.4, 44.5, "A", "ADM1", "GE", "01", 400_000
+        ),
+        encoding="utf-8",
+    )
+    admin1 = folder / "admin1CodesASCII.txt"
+    admin1.write_text(f"GE.01\t{HOSTILE['admin1']}\tKvemo Kartli\t900003\n", encoding="utf-8")
+    return gazetteers.save(gazetteers.build_from_dumps(places, admin1), folder / "hostile.pkl")
+
+
+def hostile_corpus(folder: Path) -> Path:
+    """An HTML page and a JSONL feed carrying script in every field a document has."""
+    folder.mkdir(parents=True, exist_ok=True)
+    esc = {"<": "&lt;", ">": "&gt;", '"': "&quot;", "&": "&amp;"}
+
+    def attr(s: str) -> str:
+        return "".join(esc.get(c, c) for c in s)
+
+    (folder / "page.html").write_text(
+        "<html><head>"
+        f"<title>{attr(HOSTILE['title'])}</title>"
+        f'<meta property="og:site_name" content="{attr(HOSTILE["source"])}">'
+        f'<meta property="og:url" content="{attr(HOSTILE["url"])}">'
+        "</head><body>"
+        f"<p>Clashes in Zorbania, Georgia. {attr(HOSTILE['text'])}</p>"
+        f'<script>{PWN}</script><img src=x onerror="{PWN}">'
+        "<p>Shelling near Kvemo Kartli.</p></body></html>",
+        encoding="utf-8",
+    )
+    # one 100,000-character line; see test_a_very_long_word_does_not_stall_the_run for
+    # one long word
+    long_line = "Zorbania " + "lorem ipsum " * 8_000 + f" {HOSTILE['text']} Georgia"
+    rows = [
+        {
+            "id": HOSTILE["country"],
+            "text": f"{HOSTILE['text']} Rain in Zorbania.",
+            "source": HOSTILE["place"],
+            "title": HOSTILE["region"],
+            "url": HOSTILE["url"],
+        },
+        {"id": "long", "text": long_line, "source": HOSTILE["admin1"]},
+    ]
+    (folder / "feed.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    return folder
+
+
+def _strings(value) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*map(_strings, value.values()), *map(_strings, value.keys()))
+    if isinstance(value, list):
+        return set().union(*map(_strings, value)) if value else set()
+    return set()
+
+
+def _script_json(page: str, element_id: str):
+    m = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
+    assert m, f"no #{element_id} element"
+    return json.loads(m.group(1))
+
+
+def run_hostile(tmp_path: Path) -> Path:
+    """Run ``geomap run`` on the hostile corpus and gazetteer; return the output folder."""
+    gaz = hostile_gazetteer(tmp_path / "gaz")
+    corpus = hostile_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    code = main(
+        [
+            "run",
+            str(corpus),
+            "--gazetteer",
+            str(gaz),
+            "--out",
+            str(out),
+            "-q",
+            "--title",
+            HOSTILE["title"],
+        ]
+    )
+    assert code == 0
+    return out
+
+
+def test_hostile_corpus_and_gazetteer_stay_inside_the_maps_json(tmp_path):
+    out = run_hostile(tmp_path)
+    records = export.read_records(out / "mentions.jsonl")
+    names = {m["name"] for r in records for m in r["mentions"]}
+    assert {HOSTILE["place"], HOSTILE["country"], HOSTILE["region"]} <= names
+    page = (out / "map.html").read_text(encoding="utf-8")
+
+    # no element or comment came from the documents: the page holds exactly as many
+    # as a map of nothing (the inlined libraries have some of their own); "onerror=" and
+    # "javascript:" are in the data, harmless inside JSON strings that no "<" can end ...
+    empty = render_html([], title="x")
+    for needle in ("<script", "</script>", "<img", "<svg", "<!--", "\u2028", "\u2029"):
+        assert page.count(needle) == empty.count(needle), needle
+    # ... yet every hostile string is in the page's data, literally, once decoded
+    data = _strings(_script_json(page, "geomap-data"))
+    for key in ("place", "country", "region", "admin1", "title", "source", "text"):
+        assert any(HOSTILE[key] in s for s in data), key
+    assert _script_json(page, "geomap-config")["title"] == HOSTILE["title"]
+    assert "<title>&lt;/title&gt;&lt;/script&gt;" in page
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def _messy_folder(folder: Path) -> dict[str, Path]:
+    folder.mkdir()
+    files = {
+        "good": folder / "a_good.txt",
+        "latin1": folder / "b_latin1.txt",
+        "binary": folder / "c_binary.txt",
+        "empty": folder / "d_empty.txt",
+        "jsonl": folder / "e_rows.jsonl",
+        "nocol": folder / "f_notext.csv",
+        "locked": folder / "g_locked.txt",
+    }
+    files["good"].write_text("Rain fell on Baghdad.", encoding="utf-8")
+    files["latin1"].write_bytes("Snow in Montr\xe9al and Kyiv.".encode("latin-1"))
+    files["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    files["empty"].write_bytes(b"")
+    files["jsonl"].write_text(
+        '{"id": "r1", "text": "Sun over Lima."}\n'
+        "{broken json\n"
+        '["an", "array"]\n'
+        '{"id": "r4", "text": 42}\n'
+        '{"id": "r5", "text": "Wind in Dhaka."}\n',
+        encoding="utf-8",
+    )
+    files["nocol"].write_text("id,body\n1,Fog in Oslo.\n", encoding="utf-8")
+    files["locked"].write_text("Hail in Quito.", encoding="utf-8")
+    files["locked"].chmod(0)
+    return files
+
+
+def test_messy_corpus_reports_each_bad_input_and_writes_the_rest(
+    tmp_path, capsys, caplog, gazetteer
+):
+    files = _messy_folder(tmp_path / "docs")
+    missing = tmp_path / "nowhere" / "missing.jsonl"
+    out = tmp_path / "out"
+    code = main(["run", str(tmp_path / "docs"), str(missing), "--out", str(out), "-q"])
+    err = capsys.readouterr().err
+    errors = [line for line in err.splitlines() if line.startswith("geomap: error:")]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+
+    assert code == 1
+    # one clear message per bad input, naming the file (and line)
+    assert any(f"{files['binary']}: looks like a binary file" in e for e in errors)
+    assert any(f"{files['jsonl']}:2: line 2 is not valid JSON" in e for e in errors)
+    assert any(f"{files['jsonl']}:3: line 3 is an array" in e for e in errors)
+    assert any(f"{files['jsonl']}:4: line 4: 'text' is a number" in e for e in errors)
+    assert any(f"{files['nocol']}:1: no 'text' column (columns: id, body)" in e for e in errors)
+    assert any(f"{missing}: no such file or folder" in e for e in errors)
+    if os.geteuid() != 0:  # root reads a mode-000 file anyway
+        assert any(f"{files['locked']}: cannot read it (Permission denied)" in e for e in errors)
+    # invalid UTF-8 and empty files are read, with a warning naming them
+    assert any(f"{files['latin1']}: not valid UTF-8" in w and "U+FFFD" in w for w in warnings)
+    assert any(f"{files['empty']}: empty file" in w for w in warnings)
+    # everything else was geoparsed and written
+    records = export.read_records(out / "mentions.jsonl")
+    by_id = {r["doc_id"]: r for r in records}
+    expected = {"a_good", "b_latin1", "d_empty", "r1", "r5"}
+    if os.geteuid() == 0:
+        expected.add("g_locked")
+    assert set(by_id) == expected
+    assert [m["name"] for m in by_id["b_latin1"]["mentions"]] == ["Kyiv"]
+    assert [m["name"] for m in by_id["r5"]["mentions"]] == ["Dhaka"]
+    assert (out / "map.html").stat().st_size > 0 and (out / "mentions.geojson").exists()
+    # a closing summary counts them
+    summary = err.strip().splitlines()[-1]
+    assert re.match(
+        rf"geomap: {len(expected)} documents, \d+ mentions .* {len(errors)} errors, "
+        rf"{len(warnings)} warnings, ",
+        summary,
+    ), summary
+    assert len(errors) == 6 + (os.geteuid() != 0)
+
+
+def test_invalid_utf8_text_keeps_offsets_into_the_replaced_text(tmp_path, gazetteer):
+    doc = tmp_path / "mixed.txt"
+    raw = b"Caf\xe9 talk in Baghdad \xff\xfe and Kyiv."
+    doc.write_bytes(raw)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(doc), "-o", str(out), "-q"]) == 0
+    text = raw.decode("utf-8", errors="replace")
+    [record] = export.read_records(out)
+    assert [m["text"] for m in record["mentions"]] == ["Baghdad", "Kyiv"]
+    for m in record["mentions"]:
+        assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_strict_makes_the_first_error_fatal_and_keeps_old_outputs(tmp_path, capsys, gazetteer):
+    files = _messy_folder(tmp_path / "docs")
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+    code = main(["run", str(tmp_path / "docs"), "--out", str(out), "--strict", "-q"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"geomap: error: {files['binary']}: looks like a binary file" in err
+    assert "e_rows.jsonl" not in err  # it stopped before reading further
+    assert _contents(out) == old
+
+
+def test_jsonl_of_100k_lines_with_a_few_bad_ones(tmp_path, capsys, gazetteer):
+    src = tmp_path / "feed.jsonl"
+    bad = {17: "{not json", 50_000: '"a bare string"', 99_999: '{"id": "x", "text": null}'}
+    places = ["Baghdad", "Kyiv", "Lima", "Dhaka"]
+    with src.open("w", encoding="utf-8") as fh:
+        for n in range(1, 100_001):
+            if n in bad:
+                fh.write(bad[n] + "\n")
+            elif n % 1000 == 0:
+                fh.write(
+                    json.dumps({"id": f"d{n}", "text": f"Rain in {places[n // 1000 % 4]}."}) + "\n"
+                )
+            else:
+                fh.write(json.dumps({"id": f"d{n}", "text": f"note {n}"}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    for n in bad:
+        assert f"geomap: error: {src}:{n}: line {n}" in err
+    with out.open(encoding="utf-8") as fh:
+        ids = [json.loads(line)["doc_id"] for line in fh]
+    assert len(ids) == 100_000 - len(bad)
+    assert ids[0] == "d1" and ids[-1] == "d100000" and "d17" not in ids and "d18" in ids
+    # a place every 1000th line, but line 50,000 is a bad one
+    assert "geomap: 99997 documents, 99 mentions (100% resolved), 3 errors, 0 warnings" in err
+
+
+def test_a_very_long_word_does_not_stall_the_run(tmp_path, gazetteer):
+    # A regular expression that backtracks over a long word made this take minutes
+    # (events' acronym pattern, before it was anchored at a word start).
+    doc = tmp_path / "blob.txt"
+    doc.write_text("Rain in Kyiv. " + "A" * 30_000 + " Floods in Dhaka.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    # a second or two when linear; quadratic, it took nearly a minute
+    result = _cli("extract", str(doc), "-o", str(out), "-q", timeout=20)
+    assert result.returncode == 0, result.stderr
+    [record] = export.read_records(out)
+    assert [m["text"] for m in record["mentions"]] == ["Kyiv", "Dhaka"]
+
+
+def _rss_of_children_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "geomap.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+
+
+def test_200_mb_single_document_in_bounded_time_and_memory(tmp_path, gazetteer):
+    """One 200 MB text file: a data dump (long unbroken lines) with a few sentences in it.
+
+    Geoparsing 200 MB of running prose takes minutes (see the module notes in the
+    closing report); this checks that size alone breaks nothing: the file is read,
+    scanned to the end with exact offsets, and written, in bounded memory.
+    """
+    doc = tmp_path / "huge.txt"
+    line = ("q" * 4095) + "\n"
+    head = "Bombs fell on Aleppo.\n"
+    middle = "Floods hit Dhaka.\n"
+    tail = "Snow fell on Kyiv."
+    block = line * 256  # 1 MiB
+    with doc.open("w", encoding="utf-8") as fh:
+        fh.write(head)
+        for i in range(200):
+            if i == 100:
+                fh.write(middle)
+            fh.write(block)
+        fh.write(tail)
+    size = doc.stat().st_size
+    assert size > 200 * 2**20
+    out = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    result = _cli("extract", str(doc), "-o", str(out), "-q")
+    took = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    [record] = export.read_records(out)
+    assert [m["text"] for m in record["mentions"]] == ["Aleppo", "Dhaka", "Kyiv"]
+    starts = [m["start"] for m in record["mentions"]]
+    assert starts[0] == head.index("Aleppo")
+    assert starts[1] == len(head) + 100 * len(block) + middle.index("Dhaka")
+    assert starts[2] == size - len(tail) + tail.index("Kyiv")
+    # the text held about twice over (bytes read, then str) plus the gazetteer; not 10x
+    print(f"200 MB document: {took:.1f} s, peak RSS {_rss_of_children_mb():.0f} MB")
+    assert _rss_of_children_mb() < 1500 + 3 * size / 2**20, _rss_of_children_mb()
+    assert took < 120, took
+
+
+def test_failed_run_keeps_all_previous_outputs(tmp_path, monkeypatch, gazetteer):
+    from geomap import render
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+
+    def broken_render(records, path, **kwargs):
+        Path(path).write_text("<html>half a map", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(render, "render_map", broken_render)
+    with pytest.raises(OSError, match="No space left"):
+        main(["run", str(doc), "--out", str(out), "-q"])
+    # mentions.jsonl and .geojson were complete, but are not put in place without their map
+    assert _contents(out) == old
+
+
+# ------------------------------------------------------------------------ interruption
+
+
+def _old_outputs(out: Path) -> dict[str, bytes]:
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("mentions.jsonl", "mentions.geojson", "map.html", "extract.jsonl"):
+        (out / name).write_text(f"yesterday's {name}\n", encoding="utf-8")
+    return _contents(out)
+
+
+def _contents(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def _big_feed(path: Path, docs: int) -> Path:
+    text = (
+        "Russian jets struck Idlib province, Syria, and Iraqi forces moved on Baiji near Tikrit. "
+    ) * 8
+    with path.open("w", encoding="utf-8") as fh:
+        for n in range(docs):
+            fh.write(json.dumps({"id": f"d{n}", "text": text, "source": "AP"}) + "\n")
+    return path
+
+
+def _start(*args: str) -> subprocess.Popen:
+    # A shell's background job may have SIGINT ignored; Python only raises
+    # KeyboardInterrupt when it starts with the default handler, as from a terminal.
+    def default_sigint():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "geomap.cli", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=default_sigint,
+    )
+
+
+def _wait_for(predicate, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if proc.poll() is not None:
+            raise AssertionError(f"finished before the signal: {proc.communicate()[1]}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError("timed out waiting for the run to get going")
+        time.sleep(0.005)
+
+
+def _temporaries(out: Path) -> list[Path]:
+    return [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_signal_while_extract_streams_keeps_the_old_output(tmp_path, sig, gazetteer):
+    feed = _big_feed(tmp_path / "feed.jsonl", 20_000)
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+    proc = _start("extract", str(feed), "-o", str(out / "extract.jsonl"), "-q")
+    # the temporary output fills as documents are geoparsed: interrupt mid-stream
+    _wait_for(lambda: any(p.stat().st_size > 0 for p in _temporaries(out)), proc)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + sig, err
+    assert "earlier outputs are left as they were" in err
+    assert _contents(out) == old
+    assert _temporaries(out) == []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_signal_while_run_writes_keeps_all_old_outputs(tmp_path, sig, gazetteer):
+    feed = _big_feed(tmp_path / "feed.jsonl", 600)
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+    proc = _start("run", str(feed), "--out", str(out), "-q")
+    # the outputs are staged as temporary files once geoparsing is done: interrupt the writing
+    _wait_for(lambda: bool(_temporaries(out)), proc)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + sig, err
+    assert _contents(out) == old
+    assert _temporaries(out) == []
+
+
+# -------------------------------------------------------------------------- no network
+
+_NO_NETWORK = r"""
+import socket, sys
+
+def refuse(*args, **kwargs):
+    sys.stderr.write(f"NETWORK ATTEMPT {args!r}\n")
+    raise OSError("network access blocked by the test")
+
+class NoSocket(socket.socket):
+    def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+        if fileno is None:
+            refuse(family, type)
+        super().__init__(family, type, proto, fileno)
+
+socket.socket = NoSocket
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+socket.socketpair = refuse
+
+from geomap.cli import main
+code = main(sys.argv[1:])
+loaded = sorted(m for m in sys.modules if m in ("geomap.geocoders", "geopy.geocoders", "requests",
+                                                "urllib.request", "http.client"))
+print("LOADED", " ".join(loaded))
+sys.exit(code)
+"""
+
+
+def test_default_run_opens_no_socket(tmp_path, gazetteer):
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_NETWORK, "run", str(SEEDS), "--out", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "NETWORK ATTEMPT" not in result.stderr
+    assert "LOADED " in result.stdout and "geomap.geocoders" not in result.stdout
+    records = export.read_records(out / "mentions.jsonl")
+    assert len(records) == 2 and sum(len(r["mentions"]) for r in records) > 10
+    page = (out / "map.html").read_text(encoding="utf-8")
+    assert 'src="http' not in page and "geomap-data" in page
+    # the blocker works: a geocoder lookup in the same guarded interpreter is refused
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _NO_NETWORK.replace(
+                "from geomap.cli import main",
+                "from geomap.geocoders import get_geocoder\n"
+                "get_geocoder('photon', cache=False, max_retries=0).geocode('Zorbania')\n"
+                "from geomap.cli import main",
+            ),
+            "lookup",
+            "Kyiv",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert "NETWORK ATTEMPT" in probe.stderr
