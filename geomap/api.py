@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -59,13 +60,20 @@ def with_metadata(doc: Document) -> Document:
 
     if doc.origin is None:
         return doc
-    path = Path(doc.origin.rsplit(":", 1)[0] if not Path(doc.origin).exists() else doc.origin)
+    path = _origin_path(doc.origin)
     meta = _manifest_cached(path.parent, load_manifest).get(path.name, {})
     changes: dict[str, Any] = {k: v for k, v in meta.items()
                                if v and getattr(doc, k, None) in (None, "")}
     if not (changes.get("source") or doc.source):
         changes["source"] = guess_source(doc.text, path.name)
     return dataclasses.replace(doc, **changes) if changes else doc
+
+
+@functools.lru_cache(maxsize=4096)
+def _origin_path(origin: str) -> Path:
+    """The file a document came from: ``origin`` is a path, or ``path:line`` for rows.
+    Cached: a JSONL file's rows would otherwise stat the file once each."""
+    return Path(origin if Path(origin).exists() else origin.rsplit(":", 1)[0])
 
 
 _MANIFESTS: dict[Path, dict] = {}

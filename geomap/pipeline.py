@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from geomap.detect import Detector, get_detector, sentence_at, sentence_bounds
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
 from geomap.models import Document, DocumentResult, Event
 from geomap.resolve import Weights, resolve_document
+
+if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
+    from geomap.geocoders import OnlineGeocoder
 
 _SENTENCE_MAX = 600
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -35,16 +39,24 @@ class Geoparser:
     events
         Extract who did what where (:mod:`geomap.events`) into
         ``DocumentResult.events``; with ``False`` it stays empty.
+    geocoder
+        An opt-in online geocoder (:func:`geomap.geocoders.get_geocoder`) asked
+        for names the gazetteer lacks. None (the default) opens no socket.
     """
 
     def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
                  min_confidence: float = 0.1, weights: Weights | None = None,
-                 events: bool = True):
+                 events: bool = True, geocoder: OnlineGeocoder | None = None):
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)
         self.detector: Detector = get_detector(detector, self.gazetteer)
         self.min_confidence = min_confidence
         self.weights = weights or Weights()
         self.event_extractor = EventExtractor(self.gazetteer) if events else None
+        self.candidates = self.gazetteer.candidates
+        if geocoder is not None:
+            from geomap.geocoders import with_fallback
+
+            self.candidates = with_fallback(self.gazetteer.candidates, geocoder)
 
     def country_cues(self, text: str) -> dict[str, float]:
         """Country votes from demonyms ("Iraqi air crews" -> IQ), half a mention each, at most 2."""
@@ -71,7 +83,7 @@ class Geoparser:
                 sentence = text[lo:lo + _SENTENCE_MAX].strip()
             sentences.append(sentence)
         resolutions = resolve_document(
-            mentions, self.gazetteer.candidates, weights=self.weights,
+            mentions, self.candidates, weights=self.weights,
             min_confidence=self.min_confidence, sentences=sentences,
             context_countries=self.country_cues(text))
         events: tuple[Event, ...] = ()
