@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -14,13 +15,14 @@ from typing import TYPE_CHECKING
 from geomap.detect import Detector, get_detector, sentence_at, sentence_bounds
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
-from geomap.models import Document, DocumentResult, Event
+from geomap.models import Document, DocumentResult, Event, Mention
 from geomap.resolve import Weights, resolve_document
 
 if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
     from geomap.geocoders import OnlineGeocoder
 
 _SENTENCE_MAX = 600
+_WINDOW = 1_000_000
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
@@ -69,10 +71,28 @@ class Geoparser:
                 counts[cc] += 1
         return {cc: min(2.0, 0.5 * n) for cc, n in counts.items()}
 
+    def _detect(self, text: str) -> list[Mention]:
+        """Mentions of ``text``; a very long text is read in windows cut at line or
+        sentence ends, so memory follows the window, not the document."""
+        if len(text) <= _WINDOW:
+            return self.detector.detect(text)
+        mentions: list[Mention] = []
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + _WINDOW)
+            if end < len(text):
+                cut = max(text.rfind("\n", start + _WINDOW // 2, end),
+                          text.rfind(". ", start + _WINDOW // 2, end))
+                end = cut + 1 if cut > 0 else end
+            for m in self.detector.detect(text[start:end]):
+                mentions.append(dataclasses.replace(m, start=m.start + start, end=m.end + start))
+            start = end
+        return mentions
+
     def parse(self, document: Document) -> DocumentResult:
         """Geoparse one document."""
         text = document.text
-        mentions = self.detector.detect(text)
+        mentions = self._detect(text)
         bounds = sentence_bounds(text)
         sentences = []
         for m in mentions:

@@ -67,3 +67,17 @@ def test_every_seed_mention_is_resolved_with_high_confidence(seed_results):
         for r in res.resolutions:
             assert r.place is not None, r.mention.text
             assert 0.4 <= r.confidence <= 1.0
+
+
+def test_a_long_document_is_read_in_windows_with_exact_offsets(geoparser, monkeypatch):
+    import geomap.pipeline as pipeline
+    from geomap.models import Document
+
+    monkeypatch.setattr(pipeline, "_WINDOW", 200)
+    sentence = "Rain fell on Baghdad and Tikrit. Then snow hit Kyiv.\n"
+    text = sentence * 40
+    whole = [(m.start, m.text) for m in geoparser.detector.detect(text)]
+    res = geoparser.parse(Document("long", text))
+    assert [(r.mention.start, r.mention.text) for r in res.resolutions] == whole
+    assert len(whole) == 120
+    assert all(text[r.mention.start:r.mention.end] == r.mention.text for r in res.resolutions)
