@@ -11,15 +11,30 @@ stages together, reports progress and sets the exit code:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from geomap.exceptions import GeomapError, InputError
+from geomap.exceptions import ConfigurationError, GeomapError, InputError
 
 log = logging.getLogger("geomap")
+
+
+class _WarningCount(logging.Handler):
+    """Counts the warnings geomap logs during a run (they are printed by the root handler)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 class _Run:
@@ -32,6 +47,8 @@ class _Run:
         self.mentions = 0
         self.resolved = 0
         self.started = time.perf_counter()
+        self.warnings = _WarningCount()
+        log.addHandler(self.warnings)
 
     def on_error(self, err: InputError) -> None:
         self.errors.append(err)
@@ -43,10 +60,13 @@ class _Run:
         self.resolved += sum(r.resolved for r in result.resolutions)
 
     def summary(self) -> str:
+        log.removeHandler(self.warnings)
         secs = time.perf_counter() - self.started
         share = f"{self.resolved / self.mentions:.0%}" if self.mentions else "-"
+        warned = self.warnings.count
         return (f"geomap: {self.docs} documents, {self.mentions} mentions ({share} resolved), "
-                f"{len(self.errors)} errors, {secs:.1f} s")
+                f"{len(self.errors)} errors, {warned} warning{'' if warned == 1 else 's'}, "
+                f"{secs:.1f} s")
 
     @property
     def exit_code(self) -> int:
@@ -63,10 +83,22 @@ def _progress(iterable, enabled: bool, desc: str):
     return tqdm(iterable, desc=desc, unit="doc", file=sys.stderr)
 
 
+def _check_options(args) -> None:
+    if getattr(args, "geocoder", None) and getattr(args, "engine", "local") != "local":
+        raise ConfigurationError(
+            "--geocoder cannot run with --engine dask: each worker would keep its own rate "
+            "limit and break the server's usage policy; geocode with --engine local")
+
+
 def _geoparser(args):
     from geomap.pipeline import Geoparser
 
-    return Geoparser(args.gazetteer, min_confidence=args.min_confidence)
+    geocoder = None
+    if getattr(args, "geocoder", None):
+        from geomap.geocoders import get_geocoder
+
+        geocoder = get_geocoder(args.geocoder, url=args.geocoder_url, user_agent=args.user_agent)
+    return Geoparser(args.gazetteer, min_confidence=args.min_confidence, geocoder=geocoder)
 
 
 def _results(args, run: _Run):
@@ -81,22 +113,45 @@ def _results(args, run: _Run):
         yield res
 
 
+@contextmanager
+def _records(args, run: _Run, parquet_dir: Path | None):
+    """The output records, from this process (``--engine local``) or from Dask."""
+    if args.engine == "local":
+        yield (r.to_record() for r in _results(args, run))
+        return
+    from geomap.distributed import extract_dask
+
+    with extract_dask([Path(p) for p in args.paths], parquet_dir, scheduler=args.scheduler,
+                      partitions=args.partitions, gazetteer=args.gazetteer,
+                      min_confidence=args.min_confidence, text_field=args.text_field,
+                      strict=args.strict, on_error=run.on_error,
+                      progress=not args.quiet and sys.stderr.isatty()) as result:
+        run.docs, run.mentions, run.resolved = result.docs, result.mentions, result.resolved
+        yield result.records()
+
+
 def cmd_extract(args) -> int:
     from geomap import export
 
     run = _Run(args.strict)
-    records = (r.to_record() for r in _results(args, run))
-    fmt = args.format
-    if args.output is None:
-        if fmt != "jsonl":
-            records = list(records)
-        _print(records, fmt)
-    elif fmt == "jsonl":
-        export.write_jsonl(records, args.output)
-    elif fmt == "geojson":
-        export.write_geojson(list(records), args.output)
-    else:
-        export.write_csv(list(records), args.output)
+    parquet_dir = None
+    if args.output is not None:  # the Dask engine also writes partitioned GeoParquet beside it
+        out = Path(args.output)
+        parquet_dir = out.with_name(out.stem + ".parquet")
+        if parquet_dir == out:
+            parquet_dir = out.with_name(out.stem + ".parts.parquet")
+    with _records(args, run, parquet_dir) as records:
+        fmt = args.format
+        if args.output is None:
+            if fmt != "jsonl":
+                records = list(records)
+            _print(records, fmt)
+        elif fmt == "jsonl":
+            export.write_jsonl(records, args.output)
+        elif fmt == "geojson":
+            export.write_geojson(list(records), args.output)
+        else:
+            export.write_csv(list(records), args.output)
     print(run.summary(), file=sys.stderr)
     return run.exit_code
 
@@ -129,12 +184,19 @@ def cmd_run(args) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     run = _Run(args.strict)
-    records = [r.to_record() for r in _results(args, run)]
-    export.write_jsonl(records, out / "mentions.jsonl")
-    export.write_geojson(records, out / "mentions.geojson")
-    render_map(records, out / "map.html", title=args.title, offline=not args.cdn)
+    with _records(args, run, out / "mentions.parquet") as stream:
+        records = list(stream)
+        # The three files are written beside their targets and renamed over them only
+        # once all are complete: a failed or interrupted run leaves the previous set whole.
+        with contextlib.ExitStack() as stack:
+            staged = {name: stack.enter_context(export.atomic_path(out / name))
+                      for name in ("mentions.jsonl", "mentions.geojson", "map.html")}
+            export.write_jsonl(records, staged["mentions.jsonl"])
+            export.write_geojson(records, staged["mentions.geojson"])
+            render_map(records, staged["map.html"], title=args.title, offline=not args.cdn)
+    parquet = f", {out / 'mentions.parquet'}/" if args.engine == "dask" else ""
     print(f"geomap: wrote {out / 'mentions.jsonl'}, {out / 'mentions.geojson'}, "
-          f"{out / 'map.html'}", file=sys.stderr)
+          f"{out / 'map.html'}{parquet}", file=sys.stderr)
     print(run.summary(), file=sys.stderr)
     return run.exit_code
 
@@ -165,6 +227,11 @@ def cmd_evaluate(args) -> int:
         return [[mention_record(r) for r in gp.parse(d).resolutions] for d in docs]
 
     status = 0
+    if args.events:
+        status = _evaluate_events(args, gp)
+    elif not args.corpora:
+        print("geomap: error: give a corpus file or --events GOLD", file=sys.stderr)
+        return 2
     for corpus in args.corpora:
         path = Path(corpus)
         if not path.exists():
@@ -179,6 +246,18 @@ def cmd_evaluate(args) -> int:
         else:
             print(report.format_table())
     return status
+
+
+def _evaluate_events(args, gp) -> int:
+    from geomap.evaluate_events import evaluate_events
+
+    try:
+        report = evaluate_events(args.events, gp, bench=args.bench)
+    except GeomapError as err:
+        print(f"geomap: error: {err}", file=sys.stderr)
+        return 1
+    print(report.format_markdown() if args.markdown else report.format_table())
+    return 0
 
 
 def cmd_gazetteer(args) -> int:
@@ -240,12 +319,30 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
         p.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+        p.add_argument("--geocoder", choices=("nominatim", "photon", "pelias"),
+                       help="look up names the gazetteer lacks online (opt-in: sends those "
+                            "names to the server)")
+        p.add_argument("--geocoder-url", help="the geocoder's server (default: its public one)")
+        p.add_argument("--user-agent", help="identifies you to the geocoder (Nominatim needs it)")
+
+    def engine_options(p):
+        p.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="'dask' runs on a Dask cluster and also writes partitioned "
+                            "GeoParquet (needs `pip install 'geomap[dask]'`)")
+        p.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of "
+                            "2 worker processes); inputs and outputs must be on a filesystem "
+                            "the workers share")
+        p.add_argument("--partitions", type=int, metavar="N",
+                       help="about how many Dask partitions to split the input into")
 
     p = sub.add_parser("extract", help="find and resolve place mentions")
     p.add_argument("paths", nargs="+", help="files (.txt .md .html .jsonl .csv) or folders")
     p.add_argument("--format", choices=("jsonl", "geojson", "csv"), default="jsonl")
-    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument("-o", "--output", help="output file (default: standard output); with "
+                                          "--engine dask also OUTPUT_STEM.parquet/")
     geoparse_options(p)
+    engine_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("run", help="extract, export GeoJSON and render the map")
@@ -254,6 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", default="geomap")
     p.add_argument("--cdn", action="store_true", help="link map libraries from a CDN (smaller file)")
     geoparse_options(p)
+    engine_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("lookup", help="ranked gazetteer candidates for a name")
@@ -263,7 +361,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_lookup)
 
     p = sub.add_parser("evaluate", help="score against annotated corpora (bench JSONL schema)")
-    p.add_argument("corpora", nargs="+")
+    p.add_argument("corpora", nargs="*", help="bench-schema corpus files")
+    p.add_argument("--events", metavar="GOLD",
+                   help="score event extraction against a gold set (events/gold.jsonl)")
+    p.add_argument("--bench", help="folder of the public corpora the gold set refers to "
+                                   "(default ../shared/bench)")
     p.add_argument("--limit", type=int, help="only the first N documents")
     p.add_argument("--errors", help="write false positives/negatives and far resolutions here")
     p.add_argument("--markdown", action="store_true", help="print README table rows")
@@ -301,12 +403,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that unfinished outputs are cleaned up the same way."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="geomap: %(levelname)s: %(message)s")
+    # By default SIGTERM ends the process on the spot, leaving half-written temporary
+    # files behind; as an exception it unwinds through the atomic writers instead.
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
+        _check_options(args)
         return args.func(args)
     except GeomapError as err:
         print(f"geomap: error: {err}", file=sys.stderr)
@@ -314,9 +430,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `geomap extract ... | head`
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:
-        print("geomap: interrupted; earlier outputs are left as they were", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as err:
+        how = "terminated" if isinstance(err, _Terminated) else "interrupted"
+        print(f"geomap: {how}; earlier outputs are left as they were", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(err, _Terminated) else signal.SIGINT)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        for handler in [h for h in log.handlers if isinstance(h, _WarningCount)]:
+            log.removeHandler(handler)  # a run that ended early never printed its summary
 
 
 if __name__ == "__main__":  # pragma: no cover

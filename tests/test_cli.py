@@ -125,3 +125,14 @@ def test_extract_other_formats(tmp_path, fmt, gazetteer):
                  "-o", str(out), "-q"]) == 0
     body = out.read_text(encoding="utf-8")
     assert ("Tikrit" in body) and (body.startswith("{") if fmt == "geojson" else "," in body)
+
+
+def test_geocoder_options_are_checked_before_any_request(tmp_path, capsys, gazetteer):
+    doc = tmp_path / "d.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    # Nominatim's usage policy needs a real User-Agent: refused before any socket opens
+    assert main(["extract", str(doc), "--geocoder", "nominatim", "-q"]) == 2
+    assert "User-Agent" in capsys.readouterr().err
+    assert main(["extract", str(doc), "--geocoder", "photon", "--engine", "dask",
+                 "--geocoder-url", "http://127.0.0.1:9", "-q"]) == 2
+    assert "--engine dask" in capsys.readouterr().err
