@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geomap.exceptions import InputError
-from geomap.ingest import iter_documents
+from geomap.ingest import iter_documents, without_surrogates
 from geomap.models import Document, DocumentResult
 from geomap.pipeline import Geoparser
 
@@ -95,7 +95,7 @@ def iter_documents_from(items: Iterable[Input] | Input, *, strict: bool = False,
     """Documents from any mix of paths, texts and :class:`Document` objects, with metadata."""
     for item in _split_inputs(items):
         if isinstance(item, Document):
-            yield item
+            yield without_surrogates(item)  # lone surrogates cannot be written as UTF-8
             continue
         for doc in iter_documents([item], strict=strict, on_error=on_error, text_field=text_field):
             try:

@@ -35,7 +35,7 @@ from geomap.sources import MANIFEST_NAME  # a folder's metadata, skipped when wa
 from geomap.exceptions import ConfigurationError, InputError
 from geomap.models import Document
 
-__all__ = ["SUPPORTED_SUFFIXES", "documents_from_texts", "iter_documents"]
+__all__ = ["SUPPORTED_SUFFIXES", "documents_from_texts", "iter_documents", "without_surrogates"]
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ def iter_documents(
         try:
             warned = False
             for doc in _read_file(path, text_field, report):
-                clean = _without_surrogates(doc)
+                clean = without_surrogates(doc)
                 if clean is not doc and not warned:
                     warned = True
                     logger.warning(
@@ -581,7 +581,7 @@ def _iter_csv(
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _without_surrogates(doc: Document) -> Document:
+def without_surrogates(doc: Document) -> Document:
     """``doc`` with lone surrogates replaced by U+FFFD (``doc`` itself when it has none).
 
     JSON may escape them ("\\ud800") and non-UTF-8 file names decode to them; they

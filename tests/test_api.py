@@ -27,3 +27,12 @@ def test_extract_paths_and_unresolved_rows(geoparser, tmp_path):
     strict = geomap.Geoparser(geoparser.gazetteer, min_confidence=0.99)
     gdf = geomap.extract("Georgia and Washington.", geoparser=strict)
     assert gdf.geometry.isna().any() and len(gdf) == 2
+
+
+def test_texts_with_lone_surrogates_are_cleaned_not_fatal(geoparser, tmp_path):
+    from geomap.export import write_jsonl
+
+    results = list(geomap.iter_results(["Snow in Kyiv \ud800 today."], geoparser=geoparser))
+    assert results[0].document.text == "Snow in Kyiv \ufffd today."
+    path = write_jsonl(results, tmp_path / "o.jsonl")
+    assert "Kyiv" in path.read_text(encoding="utf-8")
