@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap.exceptions import ConfigurationError, GeomapError, InputError
+from geomap.ingest import error_reporter
 
 __all__ = [
     "DaskRun",
@@ -540,14 +541,7 @@ def extract_dask(paths: Iterable[str | os.PathLike[str]],
     import dask.bag as db
     from distributed import as_completed
 
-    def report(err: InputError) -> None:
-        if strict:
-            raise err
-        if on_error is not None:
-            on_error(err)
-        else:
-            logger.error("%s", err)
-
+    report = error_reporter(strict, on_error)
     target = Path(parquet_dir) if parquet_dir is not None else None
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,13 @@ from geomap.sources import MANIFEST_NAME  # a folder's metadata, skipped when wa
 from geomap.exceptions import ConfigurationError, InputError
 from geomap.models import Document
 
-__all__ = ["SUPPORTED_SUFFIXES", "documents_from_texts", "iter_documents", "without_surrogates"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "documents_from_texts",
+    "error_reporter",
+    "iter_documents",
+    "without_surrogates",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -111,14 +117,7 @@ def iter_documents(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
 
-    def report(err: InputError) -> None:
-        if strict:
-            raise err
-        if on_error is not None:
-            on_error(err)
-        else:
-            logger.error("%s", err)
-
+    report = error_reporter(strict, on_error)
     for path in _expand(paths, report):
         try:
             warned = False
@@ -139,6 +138,23 @@ def iter_documents(
             if strict:
                 raise
             report(err)
+
+
+def error_reporter(
+    strict: bool, on_error: Callable[[InputError], None] | None
+) -> Callable[[InputError], None]:
+    """How a run reports a bad input: raise it (``strict``), hand it to ``on_error``,
+    or log it and go on."""
+
+    def report(err: InputError) -> None:
+        if strict:
+            raise err
+        if on_error is not None:
+            on_error(err)
+        else:
+            logger.error("%s", err)
+
+    return report
 
 
 def documents_from_texts(texts: Iterable[str] | str) -> list[Document]:
