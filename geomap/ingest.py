@@ -31,9 +31,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from geomap.sources import MANIFEST_NAME  # a folder's metadata, skipped when walking it
 from geomap.exceptions import ConfigurationError, InputError
 from geomap.models import Document
+from geomap.sources import MANIFEST_NAME  # a folder's metadata, skipped when walking it
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
