@@ -35,7 +35,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from geomap.detect import CONNECTORS, TITLES, sentence_bounds
+from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES, sentence_bounds
 from geomap.gazetteers import Gazetteer, normalize
 from geomap.models import Event, Resolution
 
@@ -103,6 +103,8 @@ _PHRASES = [
     (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle"),
 ]
 
+_MILITARY_WORDS = "troops soldiers forces army military contingent".split()
+
 # Words after which a capitalised run names an actor of that kind ("Iraqi air crews").
 _STATE_NOUNS = frozenset(
     "government governments army armies military militaries forces force navy crews crew troops "
@@ -134,6 +136,15 @@ _KNOWN_ORGS = {
 _GROUP_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(
         [*_ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# The longest word of each group name: a text without any names none (a quick test).
+_GROUP_HINTS = tuple(sorted({v for k in [*_ARMED_GROUPS, *_SEATS]
+                             for w in [max(k.split(), key=len)]
+                             for v in (w, w.replace("'", "’"))}))
+
+
+def _may_name_group(text: str) -> bool:
+    low = text.lower()
+    return any(h in low for h in _GROUP_HINTS)
 _ORG_HEADS = frozenset(
     "council organization organisation agency department ministry commission committee union "
     "nations legion cross authority movement party bureau court institute foundation center "
@@ -190,6 +201,19 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]*\w)?(?:['’](?![sS]\b)[^\W\d_]+(?:[\w\-]*\w)?)*\.?|"
     r"\d[\d,.:]*|"
     r"['’]s\b|[^\w\s]", re.UNICODE)
+_PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in _PHRASES), re.I)
+
+
+_WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?")
+
+
+def _may_act(sentence: str) -> bool:
+    """Whether a sentence has an action word or phrase or a military noun: one
+    without any has no event."""
+    return not _GATE_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or \
+        _PHRASE_GATE.search(sentence) is not None
+
+
 _SAY_VERBS = frozenset(
     "said says say told stated added noted explained asserted wrote argued claimed insisted warned "
     "announced declared reported reports writes stressed continued concluded commented "
@@ -300,8 +324,10 @@ class EventExtractor:
                     state.warned = True
                 continue
             resolved = [(i, r) for i, r in (res or ()) if r.place is not None]
-            if not resolved:
-                self._skim(sent, state)   # no place: only who is being talked about
+            if not resolved or not _may_act(sent):
+                # no place or no action word (most sentences of local news): no event,
+                # only who is being talked about
+                self._skim(sent, state)
                 continue
             toks = [_Tok(start + m.start(), start + m.end(), m.group()) for m in
                     _TOKEN.finditer(sent)]
@@ -326,24 +352,33 @@ class EventExtractor:
                 state.acronyms[acr.lower()] = full
 
     def _names(self, text: str, state: _DocState) -> None:
-        """Full names given anywhere in the document, so "Morsi" in a headline is found."""
+        """Full names given anywhere in the document, so "Morsi" in a headline, or
+        "Herrick" after "Business Manager Sam Herrick", is found."""
+        first_names = self.first_names
         for m in _NAME_RE.finditer(text):
-            words = [w.rstrip(".") for w in m.group().split()]
             prev = text[max(0, m.start() - 25):m.start()].split()
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
-            i = 0
-            while i < len(words) and (words[i].lower() in TITLES or words[i].lower() in _ROLE_WORDS
-                                      or words[i].lower() in _NAME_PREFIX_WORDS or
-                                      self._demonym(words[i])):
-                titled = titled or words[i].lower() in TITLES
-                i += 1
-            name = words[i:i + 3]
-            if len(name) < 2 or name[0].lower() in _STOP or name[-1].lower() in _ORG_HEADS or \
-                    name[-1].lower() in TITLES or len(name[-1]) < 2:
-                continue
-            if name[0].lower() in self.first_names or titled:
-                state.persons.setdefault(normalize(name[-1]), " ".join(name))
+            for words in _name_runs(m.group()):
+                lows = [w.lower() for w in words]
+                i = 0
+                # The name follows the run's last title: "Former Arkansas Gov. Mike Huckabee".
+                for k in range(len(lows) - 2, -1, -1):
+                    if lows[k] in TITLES or lows[k] in _CIVIC_TITLES:
+                        i, titled = k + 1, True
+                        break
+                while i < len(words) and (lows[i] in TITLES or lows[i] in _ROLE_WORDS
+                                          or lows[i] in _NAME_PREFIX_WORDS or
+                                          self._demonym(words[i])):
+                    titled = titled or lows[i] in TITLES
+                    i += 1
+                name = words[i:i + 3]
+                if len(name) < 2 or lows[i] in _STOP or lows[i + len(name) - 1] in _NOT_SURNAMES \
+                        or len(name[-1]) < 2:
+                    continue
+                if lows[i] in first_names or titled:
+                    state.persons.setdefault(normalize(name[-1]), " ".join(name))
+                titled = False
 
     @staticmethod
     def _skim(sentence: str, state: _DocState) -> None:
@@ -353,7 +388,7 @@ class EventExtractor:
             if name:
                 state.last_person = name
                 return
-        group = _GROUP_RE.search(sentence)
+        group = _GROUP_RE.search(sentence) if _may_name_group(sentence) else None
         if group and _fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
             state.last_group = _ARMED_GROUPS[_fold(group.group()).replace("’", "'")]
 
@@ -368,7 +403,10 @@ class EventExtractor:
                 state.last_group = a.name
 
     # -- actors -------------------------------------------------------------
-    def _actors(self, text: str, toks: list[_Tok], resolved, state: _DocState) -> list[_Actor]:
+    def _actors(self, text: str, toks: list[_Tok], resolved, state: _DocState, *,
+                people_only: bool = False) -> list[_Actor]:
+        """The actors of a sentence; with ``people_only`` just the people and armed
+        groups, which is all that later sentences need of it."""
         n = len(toks)
         out: list[_Actor] = []
         taken = [False] * n
@@ -383,7 +421,7 @@ class EventExtractor:
             out.append(a)
 
         # Named armed groups and seats of government ("Islamic State of Iraq and Levant").
-        if n:
+        if n and _may_name_group(text[toks[0].start:toks[-1].end]):
             for m in _GROUP_RE.finditer(text, toks[0].start, toks[-1].end):
                 if not m.group()[:1].isupper() and " " not in m.group():
                     continue
@@ -418,7 +456,7 @@ class EventExtractor:
                 j += 1
 
         # Countries: resolved country mentions; capitals used for their government.
-        for i, r in resolved:
+        for i, r in () if people_only else resolved:
             p = r.place
             span = _mention_tokens(toks, r)
             if not span or any(taken[j] for j in span):
@@ -441,7 +479,7 @@ class EventExtractor:
 
         # Demonym + state noun ("Russian air force", "Iraqi air crews", "Egyptian troops"),
         # also coordinated ("Russian, Iraqi, Syrian and Iranian security specialists").
-        j = 0
+        j = n if people_only else 0
         while j < n:
             dem = self._demonym(toks[j].text) if toks[j].cap else None
             if dem is None or taken[j]:
@@ -752,7 +790,8 @@ _EXTRA_DEMONYMS = {"american": "US", "u.s.": "US", "us": "US", "british": "GB", 
                    "panamanian": "PA", "libyan": "LY", "sudanese": "SD", "kenyan": "KE",
                    "vietnamese": "VN", "philippine": "PH", "cypriot": "CY", "qatari": "QA",
                    "jordanian": "JO", "kuwaiti": "KW", "yemeni": "YE", "dutch": "NL"}
-_MILITARY = frozenset("troops soldiers forces army military contingent".split())
+_MILITARY = frozenset(_MILITARY_WORDS)
+_GATE_WORDS = frozenset(ACTIONS) | _MILITARY
 _ROLE_WORDS = frozenset(
     "foreign interior defense defence intelligence chief head security prime finance "
     "economy energy justice health affairs state supreme leader spokesman spokeswoman "
@@ -778,7 +817,24 @@ _SKIP_NOMINAL = frozenset(
     "military air natural gas ongoing massive several pending urgent official "
     "humanitarian economic".split())
 _CAPWORD = re.compile(r"(?<![\w\-])[A-Z][\w\-]{1,40}")
-_NAME_RE = re.compile(r"\b[A-Z][a-z]+\.?(?: [A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?){1,5}\b")
+_CIVIC_TITLES = frozenset(
+    "comptroller treasurer auditor clerk assessor selectman selectwoman alderman alderwoman "
+    "supervisor trustee coroner registrar".split())
+_NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
+
+
+def _name_runs(run: str) -> list[list[str]]:
+    """The words of a capitalised run, cut where a sentence ends inside it
+    ("Texas Comptroller Susan Combs. Local entities"), full stops dropped."""
+    out: list[list[str]] = [[]]
+    for w in run.split():
+        out[-1].append(w.rstrip("."))
+        if w.endswith(".") and len(w) > 2 and w[:-1].lower() not in TITLES:
+            out.append([])
+    return [ws for ws in out if ws]
+
+
+_NAME_RE = re.compile(r"\b[A-Z][a-z]+\.?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b")
 # Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
 _ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)"
                           r"(?: (?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)){1,9}) \(([A-Z]{2,8})\)")

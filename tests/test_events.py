@@ -70,6 +70,18 @@ def test_surname_is_linked_to_the_full_name_seen_earlier(geoparser):
         ("Jimmy Carter", "person", "travel")]
 
 
+@pytest.mark.parametrize("intro, later", [
+    ("Business Manager Sam Herrick presented the budget.", "Herrick"),
+    ("The figures came from Comptroller Susan Combs. Local entities receive half.", "Combs"),
+    ("Former Arkansas Gov. Susan Combs was at home.", "Combs"),
+])
+def test_full_name_after_a_title_run_is_remembered(geoparser, intro, later):
+    """A person introduced after a title, in a sentence with no action, names the later
+    surname."""
+    res = parse(geoparser, intro + f" Then {later} visited Boston on Friday.")
+    assert ("Sam Herrick" if later == "Herrick" else "Susan Combs", "Boston") in triples(res)
+
+
 def test_seats_of_government_and_capitals_stand_for_their_country(geoparser):
     res = parse(geoparser, "The Kremlin sent more troops to Syria last week.")
     assert [(e.actor, e.actor_type) for e in events_at(res, "Syria")] == [("Russia", "country")]
