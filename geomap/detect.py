@@ -131,8 +131,9 @@ class Detector(ABC):
     name: ClassVar[str]
 
     @abstractmethod
-    def detect(self, text: str) -> list[Mention]:
-        """Mentions in ``text``, sorted by start, not overlapping."""
+    def detect(self, text: str, bounds: list[int] | None = None) -> list[Mention]:
+        """Mentions in ``text``, sorted by start, not overlapping. ``bounds``, the
+        sentence starts of ``text`` (:func:`sentence_bounds`), save computing them again."""
 
 
 def _in_org_of(toks: list, k: int) -> bool:
@@ -218,15 +219,16 @@ class GazetteerDetector(Detector):
         return any(self.gaz.feature[v >> 2].startswith(prefixes) for v in self.gaz.names.get(key, ()))
 
     # -- main ---------------------------------------------------------------
-    def detect(self, text: str) -> list[Mention]:
+    def detect(self, text: str, bounds: list[int] | None = None) -> list[Mention]:
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         if _lower_cased(text):
             return self._detect_lower(text, toks)
-        bounds = sentence_bounds(text)
-        sent_starts = set(bounds)
+        sent_starts = set(bounds if bounds is not None else sentence_bounds(text))
         n = len(toks)
         persons: set[str] = set()
         blocked: set[int] = set()  # token indices that belong to person names
+        # Names start at capitalised words: only those are visited.
+        caps = [k for k, t in enumerate(toks) if t[2][0].isupper()]
 
         def is_cap(tok: str) -> bool:
             return tok[0].isupper()
@@ -244,11 +246,12 @@ class GazetteerDetector(Detector):
             return j < 0 or toks[j][2] in (".", "!", "?", ":", "\n")
 
         # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
-        for k in range(n):
+        first_names = self.gaz.first_names
+        for k in caps:
             s, e, tok = toks[k]
             low = tok.lower().rstrip(".")
-            first = low in self.gaz.first_names and is_cap(tok)
-            titled = low in TITLES and is_cap(tok)
+            first = low in first_names
+            titled = low in TITLES
             if not (first or titled):
                 continue
             j = k + 1
@@ -291,24 +294,23 @@ class GazetteerDetector(Detector):
 
         # Pass 2: longest gazetteer match at each capitalised token.
         mentions: list[Mention] = []
-        k = 0
-        while k < n:
-            s, e, tok = toks[k]
-            if not tok[0].isalpha() or not is_cap(tok) or k in blocked:
-                k += 1
+        after = 0  # the token after the last match: matches do not overlap
+        for k in caps:
+            if k < after or k in blocked:
+                continue
+            tok = toks[k][2]
+            if not tok[0].isalpha():
                 continue
             if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(toks[k + 1][2]):
-                k += 1  # "Col. Steven H. Warren", "Gen. Lee"
-                continue
+                continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = self._longest(text, toks, k, blocked)
             if best is None:
-                k += 1
                 continue
             j_end, end, key = best
             mention = self._filter(text, toks, k, j_end, end, key, persons, sentence_initial)
             if mention is not None:
                 mentions.append(mention)
-            k = j_end + 1
+            after = j_end + 1
         return mentions
 
     def _detect_lower(self, text: str, toks: list) -> list[Mention]:

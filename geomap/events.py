@@ -136,15 +136,15 @@ _KNOWN_ORGS = {
 _GROUP_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(
         [*_ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
-# The longest word of each group name: a text without any names none (a quick test).
-_GROUP_HINTS = tuple(sorted({v for k in [*_ARMED_GROUPS, *_SEATS]
-                             for w in [max(k.split(), key=len)]
-                             for v in (w, w.replace("'", "’"))}))
+_GROUP_KEYS = tuple(sorted({v for k in [*_ARMED_GROUPS, *_SEATS]
+                            for v in (k, k.replace("'", "’"))}))
 
 
 def _may_name_group(text: str) -> bool:
+    """Whether ``text`` may name an armed group or seat of government (a quick test
+    for a whole document: most name none)."""
     low = text.lower()
-    return any(h in low for h in _GROUP_HINTS)
+    return any(k in low for k in _GROUP_KEYS)
 _ORG_HEADS = frozenset(
     "council organization organisation agency department ministry commission committee union "
     "nations legion cross authority movement party bureau court institute foundation center "
@@ -264,6 +264,7 @@ class _DocState:
     last_group: str | None = None
     header_source: str | None = None
     warned: bool = False
+    groups: bool = True  # whether the document may name an armed group or seat of government
 
 
 class EventExtractor:
@@ -297,7 +298,7 @@ class EventExtractor:
         if not text:
             return []
         bounds = bounds if bounds is not None else sentence_bounds(text)
-        state = _DocState()
+        state = _DocState(groups=_may_name_group(text))
         self._acronyms(text, state)
         self._names(text, state)
         by_sentence: dict[int, list[tuple[int, Resolution]]] = {}
@@ -345,6 +346,8 @@ class EventExtractor:
 
     # -- document-level -----------------------------------------------------
     def _acronyms(self, text: str, state: _DocState) -> None:
+        if _ACRONYM_PAREN.search(text) is None:
+            return  # no "(ABC)" at all
         for m in _ACRONYM_DEF.finditer(text):
             full, acr = m.group(1).strip(), m.group(2)
             words = [w for w in full.split() if w[:1].isupper()]
@@ -359,36 +362,44 @@ class EventExtractor:
             prev = text[max(0, m.start() - 25):m.start()].split()
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
-            for words in _name_runs(m.group()):
-                lows = [w.lower() for w in words]
-                i = 0
-                # The name follows the run's last title: "Former Arkansas Gov. Mike Huckabee".
-                for k in range(len(lows) - 2, -1, -1):
-                    if lows[k] in TITLES or lows[k] in _CIVIC_TITLES:
-                        i, titled = k + 1, True
-                        break
-                while i < len(words) and (lows[i] in TITLES or lows[i] in _ROLE_WORDS
-                                          or lows[i] in _NAME_PREFIX_WORDS or
-                                          self._demonym(words[i])):
-                    titled = titled or lows[i] in TITLES
-                    i += 1
-                name = words[i:i + 3]
-                if len(name) < 2 or lows[i] in _STOP or lows[i + len(name) - 1] in _NOT_SURNAMES \
-                        or len(name[-1]) < 2:
-                    continue
-                if lows[i] in first_names or titled:
-                    state.persons.setdefault(normalize(name[-1]), " ".join(name))
+            runs = _name_runs(m.group())
+            if not titled and not any(w.lower() in first_names or w.lower() in _PERSON_TITLES
+                                      for words in runs for w in words):
+                continue  # no given name, no title: not a person's name
+            for words in runs:
+                self._name(words, titled, state)
                 titled = False
+
+    def _name(self, words: list[str], titled: bool, state: _DocState) -> None:
+        """Remember the person a run of capitalised words names, if it names one."""
+        lows = [w.lower() for w in words]
+        i = 0
+        # The name follows the run's last title: "Former Arkansas Gov. Mike Huckabee".
+        for k in range(len(lows) - 2, -1, -1):
+            if lows[k] in _PERSON_TITLES:
+                i, titled = k + 1, True
+                break
+        while i < len(words) and (lows[i] in TITLES or lows[i] in _ROLE_WORDS
+                                  or lows[i] in _NAME_PREFIX_WORDS or self._demonym(words[i])):
+            titled = titled or lows[i] in TITLES
+            i += 1
+        name = words[i:i + 3]
+        if len(name) < 2 or lows[i] in _STOP or lows[i + len(name) - 1] in _NOT_SURNAMES or \
+                len(name[-1]) < 2:
+            return
+        if lows[i] in self.first_names or titled:
+            state.persons.setdefault(normalize(name[-1]), " ".join(name))
 
     @staticmethod
     def _skim(sentence: str, state: _DocState) -> None:
         """Track the person a sentence without places is about (for a later "he")."""
-        for m in _CAPWORD.finditer(sentence):
-            name = state.persons.get(normalize(m.group()))
-            if name:
-                state.last_person = name
-                return
-        group = _GROUP_RE.search(sentence) if _may_name_group(sentence) else None
+        if state.persons:
+            for word in _CAPWORD.findall(sentence):
+                name = state.persons.get(normalize(word))
+                if name:
+                    state.last_person = name
+                    return
+        group = _GROUP_RE.search(sentence) if state.groups else None
         if group and _fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
             state.last_group = _ARMED_GROUPS[_fold(group.group()).replace("’", "'")]
 
@@ -421,7 +432,7 @@ class EventExtractor:
             out.append(a)
 
         # Named armed groups and seats of government ("Islamic State of Iraq and Levant").
-        if n and _may_name_group(text[toks[0].start:toks[-1].end]):
+        if n and state.groups:
             for m in _GROUP_RE.finditer(text, toks[0].start, toks[-1].end):
                 if not m.group()[:1].isupper() and " " not in m.group():
                     continue
@@ -820,6 +831,7 @@ _CAPWORD = re.compile(r"(?<![\w\-])[A-Z][\w\-]{1,40}")
 _CIVIC_TITLES = frozenset(
     "comptroller treasurer auditor clerk assessor selectman selectwoman alderman alderwoman "
     "supervisor trustee coroner registrar".split())
+_PERSON_TITLES = TITLES | _CIVIC_TITLES
 _NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
 
 
@@ -838,6 +850,7 @@ _NAME_RE = re.compile(r"\b[A-Z][a-z]+\.?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-
 # Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
 _ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)"
                           r"(?: (?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)){1,9}) \(([A-Z]{2,8})\)")
+_ACRONYM_PAREN = re.compile(r" \([A-Z]{2,8}\)")
 _BLOCK_END = re.compile(r"^\s*(?:\[…\]|\[\.\.\.\]|\d+\.\s*$|[\w ]{1,30} says\s*$)")
 
 

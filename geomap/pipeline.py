@@ -71,11 +71,12 @@ class Geoparser:
                 counts[cc] += 1
         return {cc: min(2.0, 0.5 * n) for cc, n in counts.items()}
 
-    def _detect(self, text: str) -> list[Mention]:
-        """Mentions of ``text``; a very long text is read in windows cut at line or
-        sentence ends, so memory follows the window, not the document."""
+    def _detect(self, text: str, bounds: list[int]) -> list[Mention]:
+        """Mentions of ``text`` (sentences starting at ``bounds``); a very long text is
+        read in windows cut at line or sentence ends, so memory follows the window, not
+        the document."""
         if len(text) <= _WINDOW:
-            return self.detector.detect(text)
+            return self.detector.detect(text, bounds)
         mentions: list[Mention] = []
         start = 0
         while start < len(text):
@@ -92,8 +93,8 @@ class Geoparser:
     def parse(self, document: Document) -> DocumentResult:
         """Geoparse one document."""
         text = document.text
-        mentions = self._detect(text)
         bounds = sentence_bounds(text)
+        mentions = self._detect(text, bounds)
         sentences = []
         for m in mentions:
             s, e = sentence_at(text, bounds, m.start)
