@@ -77,6 +77,7 @@ class Weights:
 
 
 Candidates = list[tuple[Place, int]]
+_NOBODY = object()  # compares unequal to any country or admin-1 key
 
 
 def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: Candidates,
@@ -110,15 +111,6 @@ def _within(place: Place, regions: Candidates) -> bool:
                 place.admin1_code == q.admin1_code and not place.is_admin1:
             return True
     return False
-
-
-def _softmax_top(scores: list[float], w: Weights) -> tuple[int, float]:
-    """The best candidate and its probability against its rivals and "none of them"."""
-    best = max(range(len(scores)), key=scores.__getitem__)
-    top = scores[best]
-    t = w.temperature
-    z = sum(math.exp((x - top) / t) for x in scores) + math.exp((w.null_score - top) / t)
-    return best, 1.0 / z
 
 
 def resolve_document(
@@ -185,7 +177,7 @@ def resolve_document(
 class _Group:
     """The candidates and current decision for all mentions of one name."""
 
-    __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs")
+    __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts")
 
     def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights):
         cands = candidates(m.text)
@@ -200,26 +192,31 @@ class _Group:
         self.drop = False
         self.multiword = " " in m.text
         self.probs: list[float] = []
+        # What the context scoring asks of each candidate, looked up once.
+        self.facts = [(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
+                       (math.floor(p.lat), math.floor(p.lon))
+                       if p.feature_code.startswith(("PPL", "ADM2")) else None)
+                      for p, _k in cands]
 
     def decide(self, ctx: _Context | list, w: Weights) -> None:
         if not self.cands:
             return
-        scores = self.local if not ctx else [
-            s + ctx.bonus(p, self, len(self.cands) > 1, w)
-            for (p, _k), s in zip(self.cands, self.local)]
-        best, self.conf = _softmax_top(scores, w)
-        self.place = self.cands[best][0]
-        self.drop = scores[best] < w.drop_below and not self.multiword
-        top = scores[best]
+        scores = self.local if not ctx else ctx.scores(self, w)
+        # Softmax over the candidates and "none of them"; confidence is the best one's share.
+        top = max(scores)
+        best = scores.index(top)
         weights = [math.exp((x - top) / w.temperature) for x in scores]
         total = sum(weights) + math.exp((w.null_score - top) / w.temperature)
+        self.conf = 1.0 / total
+        self.place = self.cands[best][0]
+        self.drop = top < w.drop_below and not self.multiword
         self.probs = [x / total for x in weights]
 
 
 class _Context:
     """What the document's current decisions say about its geography."""
 
-    __slots__ = ("countries", "admin1s", "total", "cells", "votes", "focus")
+    __slots__ = ("countries", "admin1s", "total", "cells", "near", "votes", "focus")
 
     @classmethod
     def of(cls, groups: list[_Group], cues: dict[str, float],
@@ -248,6 +245,9 @@ class _Context:
             for (q, _k), prob in zip(g.cands, g.probs):
                 if prob >= 0.03 and q.feature_code.startswith(("PPL", "ADM2")):
                     ctx.cells[(math.floor(q.lat), math.floor(q.lon))].append((g, q.lat, q.lon, prob))
+        # The cells with a reading in or next to them: elsewhere nothing is nearby.
+        ctx.near = {(la + i, lo + j) for la, lo in ctx.cells
+                    for i in (-1, 0, 1) for j in (-1, 0, 1)}
         ctx.total = sum(ctx.countries.values()) or 1.0
         # A document about one or two regions lends them its weight; a list of
         # thirty states ("Alaska, Alabama, Arizona, ...") points nowhere in particular.
@@ -255,27 +255,36 @@ class _Context:
         ctx.focus = min(1.0, w_focus_regions / regions) if regions else 1.0
         return ctx
 
-    def bonus(self, p: Place, g: _Group, ambiguous: bool, w: Weights) -> float:
+    def scores(self, g: _Group, w: Weights) -> list[float]:
+        """The scores of ``g``'s candidates: local score plus what the rest of the
+        document says (its own vote left out)."""
         own, own_conf = self.votes.get(id(g), (None, 0.0))
-        bonus = 0.0
-        cc = p.country_code
-        c_votes = self.countries.get(cc, 0) - (
-            own_conf if own is not None and own.country_code == cc else 0)
-        if c_votes > 0.3 and not p.is_region:
-            bonus += min(1.0, c_votes) * w.same_country + w.country_share * (c_votes / self.total)
-        if p.admin1_code and not p.is_country:
-            key = (cc, p.admin1_code)
-            a_votes = self.admin1s.get(key, 0) - (
-                own_conf if own is not None and (own.country_code, own.admin1_code) == key else 0)
-            if a_votes > 0.3:
-                bonus += min(1.0, a_votes) * w.same_admin1 * self.focus
-        if ambiguous and w.nearby and p.feature_code.startswith(("PPL", "ADM2")):
-            near = 0.0
-            la, lo = math.floor(p.lat), math.floor(p.lon)
-            for cell in ((la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1)):
-                for other, lat, lon, prob in self.cells.get(cell, ()):
-                    if prob > near and other is not g and \
-                            distance_km(p.lat, p.lon, lat, lon) <= w.nearby_km:
-                        near = prob
-            bonus += w.nearby * min(1.0, near / 0.5)
-        return bonus
+        own_cc = own.country_code if own is not None else _NOBODY
+        own_a1 = (own.country_code, own.admin1_code) if own is not None else _NOBODY
+        countries, admin1s, cells, near_cells = self.countries, self.admin1s, self.cells, self.near
+        nearby = w.nearby if len(g.cands) > 1 else 0.0
+        out = []
+        for (p, _k), local, (cc, a1, is_region, cell) in zip(g.cands, g.local, g.facts):
+            bonus = 0.0
+            c_votes = countries.get(cc, 0) - (own_conf if own_cc == cc else 0)
+            if c_votes > 0.3 and not is_region:
+                bonus += min(1.0, c_votes) * w.same_country + \
+                    w.country_share * (c_votes / self.total)
+            if a1:
+                key = (cc, a1)
+                a_votes = admin1s.get(key, 0) - (own_conf if own_a1 == key else 0)
+                if a_votes > 0.3:
+                    bonus += min(1.0, a_votes) * w.same_admin1 * self.focus
+            if nearby and cell is not None:
+                near = 0.0
+                if cell in near_cells:
+                    la, lo = cell
+                    for i in (-1, 0, 1):
+                        for j in (-1, 0, 1):
+                            for other, lat, lon, prob in cells.get((la + i, lo + j), ()):
+                                if prob > near and other is not g and \
+                                        distance_km(p.lat, p.lon, lat, lon) <= w.nearby_km:
+                                    near = prob
+                bonus += nearby * min(1.0, near / 0.5)
+            out.append(local + bonus)
+        return out
