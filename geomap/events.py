@@ -263,7 +263,6 @@ class _DocState:
     last_person: str | None = None
     last_group: str | None = None
     header_source: str | None = None
-    warned: bool = False
     groups: bool = True  # whether the document may name an armed group or seat of government
 
 
@@ -298,16 +297,34 @@ class EventExtractor:
         if not text:
             return []
         bounds = bounds if bounds is not None else sentence_bounds(text)
-        state = _DocState(groups=_may_name_group(text))
-        self._acronyms(text, state)
-        self._names(text, state)
         by_sentence: dict[int, list[tuple[int, Resolution]]] = {}
         for i, r in enumerate(resolutions):
             s = _sentence_index(bounds, r.mention.start)
             by_sentence.setdefault(s, []).append((i, r))
+        # The sentences that may hold an event: a resolved place and an action word.
+        # Without any the document has no event; after the last one, nothing is read.
+        warned = False
+        active: set[int] = set()
+        for k in sorted(by_sentence):
+            sent = text[bounds[k]:bounds[k + 1] if k + 1 < len(bounds) else len(text)]
+            if len(sent) > MAX_SENTENCE:
+                if not warned:
+                    logger.warning("events: a sentence of %d characters at offset %d is too long "
+                                   "to read for events; skipped (and any others in this document)",
+                                   len(sent), bounds[k])
+                    warned = True
+            elif any(r.place is not None for _i, r in by_sentence[k]) and _may_act(sent) and \
+                    not _HEADER.match(sent):
+                active.add(k)
+        if not active:
+            return []
+        state = _DocState(groups=_may_name_group(text))
+        self._acronyms(text, state)
+        self._names(text, state)
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
-        for k, start in enumerate(bounds):
+        for k in range(max(active) + 1):
+            start = bounds[k]
             end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
             sent = text[start:end]
             header = _HEADER.match(sent)
@@ -316,20 +333,14 @@ class EventExtractor:
                 continue
             if _ends_block(sent):
                 state.header_source = None
-            res = by_sentence.get(k)
             if len(sent) > MAX_SENTENCE:
-                if res and not state.warned:
-                    logger.warning("events: a sentence of %d characters at offset %d is too long "
-                                   "to read for events; skipped (and any others in this document)",
-                                   len(sent), start)
-                    state.warned = True
                 continue
-            resolved = [(i, r) for i, r in (res or ()) if r.place is not None]
-            if not resolved or not _may_act(sent):
+            if k not in active:
                 # no place or no action word (most sentences of local news): no event,
                 # only who is being talked about
                 self._skim(sent, state)
                 continue
+            resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
             toks = [_Tok(start + m.start(), start + m.end(), m.group()) for m in
                     _TOKEN.finditer(sent)]
             if not toks:

@@ -55,6 +55,7 @@ class Geoparser:
         self.weights = weights or Weights()
         self.event_extractor = EventExtractor(self.gazetteer) if events else None
         self.candidates = self.gazetteer.candidates
+        self._resolve_cache: dict = {}  # name -> candidates and local scores, across documents
         if geocoder is not None:
             from geomap.geocoders import with_fallback
 
@@ -64,11 +65,11 @@ class Geoparser:
         """Country votes from demonyms ("Iraqi air crews" -> IQ), half a mention each, at most 2."""
         dem = self.gazetteer.demonyms
         counts: Counter[str] = Counter()
-        for m in _CAPITALISED.finditer(text):
-            word = m.group().lower()
+        for word, n in Counter(_CAPITALISED.findall(text)).items():
+            word = word.lower()
             cc = dem.get(word) or (dem.get(word[:-1]) if word.endswith("s") else None)
             if cc:
-                counts[cc] += 1
+                counts[cc] += n
         return {cc: min(2.0, 0.5 * n) for cc, n in counts.items()}
 
     def _detect(self, text: str, bounds: list[int]) -> list[Mention]:
@@ -106,7 +107,7 @@ class Geoparser:
         resolutions = resolve_document(
             mentions, self.candidates, weights=self.weights,
             min_confidence=self.min_confidence, sentences=sentences,
-            context_countries=self.country_cues(text))
+            context_countries=self.country_cues(text), cache=self._resolve_cache)
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
             events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,

@@ -78,6 +78,7 @@ class Weights:
 
 Candidates = list[tuple[Place, int]]
 _NOBODY = object()  # compares unequal to any country or admin-1 key
+_CACHE_SIZE = 50_000  # names whose candidates a resolution cache keeps
 
 
 def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: Candidates,
@@ -122,6 +123,7 @@ def resolve_document(
     sentences: Sequence[str] | None = None,
     context_countries: dict[str, float] | None = None,
     rounds: int = 2,
+    cache: dict | None = None,
 ) -> list[Resolution]:
     """Resolve every mention of one document coherently.
 
@@ -143,6 +145,10 @@ def resolve_document(
         Context rounds after the local pass; each uses the previous round's
         decisions, so "Georgia" settled as the US state in round one can pull
         "Gainesville" to Georgia in round two.
+    cache
+        A dict kept across documents (by a :class:`~geomap.pipeline.Geoparser`)
+        for each name's candidates and local scores; it must be used with one
+        ``candidates`` function only. None: nothing is kept.
     """
     w = weights or Weights()
     # Mentions with the same name, qualifier and feature word share one
@@ -154,7 +160,7 @@ def resolve_document(
         key = (normalize(m.text), m.qualifier and normalize(m.qualifier), m.kind_hint)
         g = groups.get(key)
         if g is None:
-            g = groups[key] = _Group(m, candidates, w)
+            g = groups[key] = _Group(m, candidates, w, cache)
         group_of.append(g)
     ordered = list(groups.values())
     for g in ordered:
@@ -179,24 +185,38 @@ class _Group:
 
     __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts")
 
-    def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights):
-        cands = candidates(m.text)
-        if not cands and m.kind_hint is not None:
-            cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
-        qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
-            if m.qualifier else []
-        self.cands = cands
-        self.local = [_local_score(m, p, k, qual, cands, w) for p, k in cands]
+    def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights,
+                 cache: dict | None = None):
+        key = (m.text, m.qualifier, m.kind_hint, w)
+        known = cache.get(key) if cache is not None else None
+        if known is None:
+            known = self._candidates(m, candidates, w)
+            if cache is not None:
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                cache[key] = known
+        self.cands, self.local, self.facts = known
         self.place: Place | None = None
         self.conf = 0.0
         self.drop = False
         self.multiword = " " in m.text
         self.probs: list[float] = []
-        # What the context scoring asks of each candidate, looked up once.
-        self.facts = [(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
-                       (math.floor(p.lat), math.floor(p.lon))
-                       if p.feature_code.startswith(("PPL", "ADM2")) else None)
-                      for p, _k in cands]
+
+    @staticmethod
+    def _candidates(m: Mention, candidates: Callable[[str], Candidates], w: Weights) -> tuple:
+        """The candidates of ``m``, their local scores and what the context scoring asks
+        of each (these depend only on the mention's words, so they can be kept)."""
+        cands = candidates(m.text)
+        if not cands and m.kind_hint is not None:
+            cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
+        qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
+            if m.qualifier else []
+        local = [_local_score(m, p, k, qual, cands, w) for p, k in cands]
+        facts = [(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
+                  (math.floor(p.lat), math.floor(p.lon))
+                  if p.feature_code.startswith(("PPL", "ADM2")) else None)
+                 for p, _k in cands]
+        return cands, local, facts
 
     def decide(self, ctx: _Context | list, w: Weights) -> None:
         if not self.cands:
