@@ -207,11 +207,11 @@ _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in _PHRASE
 _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?")
 
 
-def _may_act(sentence: str) -> bool:
-    """Whether a sentence has an action word or phrase or a military noun: one
-    without any has no event."""
-    return not _GATE_WORDS.isdisjoint(_WORD.findall(sentence.lower())) or \
-        _PHRASE_GATE.search(sentence) is not None
+def _action_cues(sentence: str) -> tuple[bool, bool]:
+    """Whether a sentence has (an action word or military noun, an action phrase):
+    one with neither has no event."""
+    return (not _GATE_WORDS.isdisjoint(_WORD.findall(sentence.lower())),
+            _PHRASE_GATE.search(sentence) is not None)
 
 
 _SAY_VERBS = frozenset(
@@ -304,7 +304,7 @@ class EventExtractor:
         # The sentences that may hold an event: a resolved place and an action word.
         # Without any the document has no event; after the last one, nothing is read.
         warned = False
-        active: set[int] = set()
+        active: dict[int, bool] = {}  # sentence -> whether it has an action phrase
         for k in sorted(by_sentence):
             sent = text[bounds[k]:bounds[k + 1] if k + 1 < len(bounds) else len(text)]
             if len(sent) > MAX_SENTENCE:
@@ -313,9 +313,9 @@ class EventExtractor:
                                    "to read for events; skipped (and any others in this document)",
                                    len(sent), bounds[k])
                     warned = True
-            elif any(r.place is not None for _i, r in by_sentence[k]) and _may_act(sent) and \
-                    not _HEADER.match(sent):
-                active.add(k)
+            elif any(r.place is not None for _i, r in by_sentence[k]) and \
+                    any(cues := _action_cues(sent)) and not _HEADER.match(sent):
+                active[k] = cues[1]
         if not active:
             return []
         state = _DocState(groups=_may_name_group(text))
@@ -347,7 +347,8 @@ class EventExtractor:
                 continue
             try:
                 actors = self._actors(text, toks, resolved, state)
-                events.extend(self._sentence_events(text, toks, actors, resolved, state, year))
+                events.extend(self._sentence_events(text, toks, actors, resolved, state, year,
+                                                    phrases=active[k]))
             except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
                 logger.warning("events: skipped the sentence at offset %d (%s: %s)", start,
                                type(err).__name__, err)
@@ -373,11 +374,10 @@ class EventExtractor:
             prev = text[max(0, m.start() - 25):m.start()].split()
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
-            runs = _name_runs(m.group())
-            if not titled and not any(w.lower() in first_names or w.lower() in _PERSON_TITLES
-                                      for words in runs for w in words):
+            if not titled and not any(w in first_names or w in _PERSON_TITLES
+                                      for w in m.group().lower().split() for w in [w.rstrip(".")]):
                 continue  # no given name, no title: not a person's name
-            for words in runs:
+            for words in _name_runs(m.group()):
                 self._name(words, titled, state)
                 titled = False
 
@@ -503,14 +503,14 @@ class EventExtractor:
         # also coordinated ("Russian, Iraqi, Syrian and Iranian security specialists").
         j = n if people_only else 0
         while j < n:
-            dem = self._demonym(toks[j].text) if toks[j].cap else None
+            dem = self._demonym_of(toks[j].low) if toks[j].cap else None
             if dem is None or taken[j]:
                 j += 1
                 continue
             chain: list[tuple[int, str]] = [(j, dem)]
             k = j + 1
             while k + 1 < n and toks[k].low in (",", "and") and toks[k + 1].cap:
-                nxt = self._demonym(toks[k + 1].text)
+                nxt = self._demonym_of(toks[k + 1].low)
                 if nxt is None:
                     break
                 chain.append((k + 1, nxt))
@@ -543,6 +543,9 @@ class EventExtractor:
 
     def _run_actor(self, text, toks, j, k, run, span_of, state) -> _Actor | None:
         """An actor named by the capitalised run ``toks[j:k]``, or None."""
+        if k - j == 1 and run[0].low in _STOP and run[0].low not in _KNOWN_ORGS and \
+                run[0].low not in state.acronyms:
+            return None  # "The", "But", "He" at a sentence start
         words = [t.text for t in run]
         lows = [t.low for t in run]
         if not words:
@@ -565,7 +568,7 @@ class EventExtractor:
         # Persons: titles, first names, surnames seen before.
         i0 = 0
         while i0 < len(lows) and (lows[i0] in TITLES or lows[i0] in _NAME_PREFIX_WORDS or
-                                  lows[i0] in _ROLE_WORDS or self._demonym(words[i0]) or
+                                  lows[i0] in _ROLE_WORDS or self._demonym_of(lows[i0]) or
                                   (j + i0) in span_of or
                                   (words[i0].isupper() and len(words[i0]) <= 4)):
             i0 += 1
@@ -599,7 +602,7 @@ class EventExtractor:
             if surname in state.persons:
                 return _Actor(j, k, state.persons[surname], "person")
             # "CarterPutinCarter": names run together by a page scrape
-            pieces = re.findall(r"[A-Z][a-z]+", parts[0])
+            pieces = _CAPITALISED_PART.findall(parts[0])
             if len(pieces) > 1 and normalize(pieces[-1]) in state.persons:
                 return _Actor(j, k, state.persons[normalize(pieces[-1])], "person")
             said = k < len(toks) and toks[k].low in _SAY_VERBS and k - 1 not in span_of
@@ -610,19 +613,24 @@ class EventExtractor:
         return None
 
     def _demonym(self, word: str) -> str | None:
-        w = word.lower().rstrip(".")
-        cc = self.demonyms.get(w)
-        if cc is None and w.endswith("s"):
-            cc = self.demonyms.get(w[:-1])
+        return self._demonym_of(word.lower().rstrip("."))
+
+    def _demonym_of(self, low: str) -> str | None:
+        """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
+        cc = self.demonyms.get(low)
+        if cc is None and low.endswith("s"):
+            cc = self.demonyms.get(low[:-1])
         return cc
 
     # -- events -------------------------------------------------------------
-    def _sentence_events(self, text, toks, actors, resolved, state, year) -> list[Event]:
+    def _sentence_events(self, text, toks, actors, resolved, state, year, *,
+                         phrases: bool = True) -> list[Event]:
+        """The events of one sentence; ``phrases``: whether it may hold an action phrase."""
         low = [t.low for t in toks]
         sent_start, sent_end = toks[0].start, toks[-1].end
         sentence_text = text[sent_start:sent_end]
         triggers: list[tuple[int, int, str]] = []   # (first token, end token, class)
-        for pat, cls in _PHRASES:
+        for pat, cls in _PHRASES if phrases else ():
             for m in pat.finditer(text, sent_start, sent_end):
                 a = _tok_at(toks, m.start())
                 b = _tok_at(toks, m.end() - 1)
@@ -646,10 +654,18 @@ class EventExtractor:
             idx = _mention_tokens(toks, r)
             if idx:
                 places.append((i, r, idx[0], idx[-1] + 1))
-        speaker = self._speaker(text, toks, actors, sentence_text, state)
-        date = _date(sentence_text, year)
-
         found: dict[tuple[str, int], Event] = {}
+        memo: dict[str, str | None] = {}
+
+        def speaker() -> str | None:   # who reports it and when: read once, when needed
+            if "speaker" not in memo:
+                memo["speaker"] = self._speaker(text, toks, actors, sentence_text, state)
+            return memo["speaker"]
+
+        def date() -> str | None:
+            if "date" not in memo:
+                memo["date"] = _date(sentence_text, year)
+            return memo["date"]
 
         def emit(actor: _Actor, cls: str, r: Resolution) -> None:
             if r.place is None:
@@ -658,10 +674,10 @@ class EventExtractor:
             if key in found or actor.place_idx is not None and \
                     resolved_map[actor.place_idx] is r:
                 return
-            attributed = speaker if not (cls == "say" and speaker == actor.name) else None
+            attributed = speaker() if not (cls == "say" and speaker() == actor.name) else None
             found[key] = Event(actor=actor.name, actor_type=actor.kind, action=cls,
                                start=r.mention.start, end=r.mention.end, place=r.place,
-                               sentence=r.sentence, attributed_to=attributed, date=date)
+                               sentence=r.sentence, attributed_to=attributed, date=date())
 
         resolved_map = dict(resolved)
         qualifiers = _qualifier_places(text, places)
@@ -678,13 +694,13 @@ class EventExtractor:
             if follows is not None:
                 # "the crowded Sochi mayoral election": the event noun right after the place
                 for actor in self._trigger_actors(toks, actors, follows[0], follows[1],
-                                                  follows[2], speaker):
+                                                  follows[2], speaker()):
                     emit(actor, follows[2], r)
                 continue
             where = _where_clause(toks, hi, triggers)
             if where is not None:
                 for actor in self._trigger_actors(toks, actors, where[0], where[1], where[2],
-                                                  speaker):
+                                                  speaker()):
                     emit(actor, where[2], r)
                 continue
             att = _attachment(toks, lo, places, pi)
@@ -708,13 +724,13 @@ class EventExtractor:
                     emit(actor_loc, trig[2], r)
                     if trig[2] in _RECIPROCAL:
                         for actor in self._trigger_actors(toks, actors, trig[0], trig[1],
-                                                          trig[2], speaker):
+                                                          trig[2], speaker()):
                             emit(actor, trig[2], r)
                 continue
             if trig is None:
                 continue
             a, b, cls = trig
-            for actor in self._trigger_actors(toks, actors, a, b, cls, speaker):
+            for actor in self._trigger_actors(toks, actors, a, b, cls, speaker()):
                 emit(actor, cls, r)
             if actor_loc is not None:
                 emit(actor_loc, cls, r)
@@ -747,7 +763,7 @@ class EventExtractor:
                         low[j] in _SKIP_NOMINAL or toks[j].text in ("'s", "’s")
                         for j in range(x.end, a)) and (
                         x.end < len(toks) and toks[x.end].text in ("'s", "’s") or
-                        x.end - x.start == 1 and self._demonym(toks[x.start].text) or
+                        x.end - x.start == 1 and self._demonym_of(toks[x.start].low) or
                         x.kind == "country" and x.end == a):
                     chosen.append(x)
                     break
@@ -838,6 +854,7 @@ _SKIP_NOMINAL = frozenset(
     "'s ’s recent new first latest three-week continued direct military-technical "
     "military air natural gas ongoing massive several pending urgent official "
     "humanitarian economic".split())
+_CAPITALISED_PART = re.compile(r"[A-Z][a-z]+")
 _CAPWORD = re.compile(r"(?<![\w\-])[A-Z][\w\-]{1,40}")
 _CIVIC_TITLES = frozenset(
     "comptroller treasurer auditor clerk assessor selectman selectwoman alderman alderwoman "
