@@ -120,6 +120,9 @@ _STOP = frozenset(
     "his her their our your my is was were are be been has have had will would can could "
     "should may might must not no yes all any some each every many more most such".split())
 
+_UNSEEN = object()
+_HITS_KEPT = 200_000
+
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|"
                          r"Co|Corp|Ltd|Mt|Ft|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m)\.$")
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\"“#\-–—•*\d])")
@@ -196,13 +199,20 @@ class GazetteerDetector(Detector):
     def __init__(self, gazetteer: Gazetteer, *, common_word_zipf: float = 3.6):
         self.gaz = gazetteer
         self.common_word_zipf = common_word_zipf
+        self._hits: dict[str, str | None] = {}  # surface -> gazetteer key, across documents
 
     # -- helpers ------------------------------------------------------------
     def _hit(self, surface: str) -> str | None:
-        key = normalize(surface)
-        if key in self.gaz.names:
-            return key
-        return None
+        """The gazetteer key ``surface`` is indexed under, or None."""
+        key = self._hits.get(surface, _UNSEEN)
+        if key is _UNSEEN:
+            key = normalize(surface)
+            if key not in self.gaz.names:
+                key = None
+            if len(self._hits) >= _HITS_KEPT:
+                self._hits.clear()
+            self._hits[surface] = key
+        return key
 
     def _major(self, key: str) -> bool:
         """Whether any candidate is a country, admin-1, region or a large city."""
