@@ -341,8 +341,7 @@ class EventExtractor:
                 self._skim(sent, state)
                 continue
             resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
-            toks = [_Tok(start + m.start(), start + m.end(), m.group()) for m in
-                    _TOKEN.finditer(sent)]
+            toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
             if not toks:
                 continue
             try:
@@ -425,10 +424,7 @@ class EventExtractor:
                 state.last_group = a.name
 
     # -- actors -------------------------------------------------------------
-    def _actors(self, text: str, toks: list[_Tok], resolved, state: _DocState, *,
-                people_only: bool = False) -> list[_Actor]:
-        """The actors of a sentence; with ``people_only`` just the people and armed
-        groups, which is all that later sentences need of it."""
+    def _actors(self, text: str, toks: list[_Tok], resolved, state: _DocState) -> list[_Actor]:
         n = len(toks)
         out: list[_Actor] = []
         taken = [False] * n
@@ -458,11 +454,10 @@ class EventExtractor:
                     add(_Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
 
         # Capitalised runs: organisations, persons.
-        j = 0
-        while j < n:
-            t = toks[j]
-            if taken[j] or not t.cap or not t.text[0].isalpha():
-                j += 1
+        caps = [j for j, t in enumerate(toks) if t.cap]
+        after = 0
+        for j in caps:
+            if j < after or taken[j] or not toks[j].text[0].isalpha():
                 continue
             k = j
             while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
@@ -473,12 +468,10 @@ class EventExtractor:
             found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
             if found is not None:
                 add(found)
-                j = found.end
-            else:
-                j += 1
+                after = found.end
 
         # Countries: resolved country mentions; capitals used for their government.
-        for i, r in () if people_only else resolved:
+        for i, r in resolved:
             p = r.place
             span = _mention_tokens(toks, r)
             if not span or any(taken[j] for j in span):
@@ -501,11 +494,10 @@ class EventExtractor:
 
         # Demonym + state noun ("Russian air force", "Iraqi air crews", "Egyptian troops"),
         # also coordinated ("Russian, Iraqi, Syrian and Iranian security specialists").
-        j = n if people_only else 0
-        while j < n:
-            dem = self._demonym_of(toks[j].low) if toks[j].cap else None
+        after = 0
+        for j in caps:
+            dem = self._demonym_of(toks[j].low) if j >= after else None
             if dem is None or taken[j]:
-                j += 1
                 continue
             chain: list[tuple[int, str]] = [(j, dem)]
             k = j + 1
@@ -524,10 +516,11 @@ class EventExtractor:
             elif k < n and toks[k].low in _NOMINAL_ADJ_OK:
                 for at, c in chain:
                     out.append(_Actor(at, at + 1, self.country_names[c], "country"))
-            j = k if k > j else j + 1
+            after = k
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
-        for j, t in enumerate(toks):
+        for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or t.low == "group"]:
+            t = toks[j]
             if t.low in _PRONOUNS:
                 before = [x for x in out if x.kind == "person" and x.end <= j]
                 who = before[-1].name if before else state.last_person
