@@ -69,11 +69,18 @@ def with_metadata(doc: Document) -> Document:
     return dataclasses.replace(doc, **changes) if changes else doc
 
 
-@functools.lru_cache(maxsize=4096)
 def _origin_path(origin: str) -> Path:
-    """The file a document came from: ``origin`` is a path, or ``path:line`` for rows.
-    Cached: a JSONL file's rows would otherwise stat the file once each."""
-    return Path(origin if Path(origin).exists() else origin.rsplit(":", 1)[0])
+    """The file a document came from: ``origin`` is a path, or ``path:line`` for rows."""
+    head, colon, line = origin.rpartition(":")
+    if colon and line.isdigit() and _is_file(head):
+        return Path(head)
+    return Path(origin)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_file(path: str) -> bool:
+    """Cached: a JSONL file's rows would otherwise stat the file once each."""
+    return Path(path).is_file()
 
 
 _MANIFESTS: dict[Path, dict] = {}
