@@ -313,7 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def geoparse_options(p):
         p.add_argument("--gazetteer", default="default",
-                       help="'default' (embedded) or a gazetteer file from `geomap gazetteer build`")
+                       help="'default' (embedded) or a gazetteer file from "
+                            "`geomap gazetteer build`")
         p.add_argument("--min-confidence", type=float, default=0.1,
                        help="resolutions below this confidence are reported unresolved")
         p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
@@ -349,7 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--out", default="output", help="output folder (default: output/)")
     p.add_argument("--title", default="geomap")
-    p.add_argument("--cdn", action="store_true", help="link map libraries from a CDN (smaller file)")
+    p.add_argument("--cdn", action="store_true",
+                   help="link map libraries from a CDN (smaller file)")
     geoparse_options(p)
     engine_options(p)
     p.set_defaults(func=cmd_run)

