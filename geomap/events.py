@@ -630,12 +630,11 @@ class EventExtractor:
                 if a is not None and b is not None and not _negated(low, a):
                     triggers.append((a, b + 1, cls))
         covered = {j for a, b, _ in triggers for j in range(a, b)}
-        words = [t for t in toks if t.text[:1].isalpha()]
-        headline = len(words) >= 3 and sum(t.cap for t in words) >= 0.7 * len(words)
-        for j, w in enumerate(low):
-            word_cls = ACTIONS.get(w)
-            if word_cls and j not in covered and not _negated(low, j) and \
-                    (toks[j].text[:1].islower() or j == 0 or headline):
+        for j in [j for j, w in enumerate(low) if w in ACTIONS]:
+            w = low[j]
+            word_cls = ACTIONS[w]
+            if j not in covered and not _negated(low, j) and \
+                    (toks[j].text[:1].islower() or j == 0 or _headline(toks)):
                 if w in ("troops", "presence") and not _deployed(toks, j):
                     continue
                 triggers.append((j, j + 1, word_cls))
@@ -910,6 +909,12 @@ def _tok_at(toks: list[_Tok], offset: int) -> int | None:
         else:
             hi = mid
     return lo if lo < len(toks) and toks[lo].start <= offset else None
+
+
+def _headline(toks: list[_Tok]) -> bool:
+    """Whether a sentence is a headline: most of its words capitalised."""
+    words = [t for t in toks if t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(t.cap for t in words) >= 0.7 * len(words)
 
 
 def _hashtag(text: str, start: int) -> bool:
