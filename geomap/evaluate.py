@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple
 
 from geomap.exceptions import ConfigurationError, InputError
+from geomap.export import atomic_path
 from geomap.models import Document
 
 __all__ = [
@@ -251,8 +252,9 @@ def evaluate(
     name: str | None = None
     with ExitStack() as stack:
         errors = None
-        if errors_path is not None:
-            errors = stack.enter_context(Path(errors_path).open("w", encoding="utf-8"))
+        if errors_path is not None:  # written beside, moved in place when complete
+            tmp = stack.enter_context(atomic_path(errors_path))
+            errors = stack.enter_context(tmp.open("w", encoding="utf-8"))
         for batch in _batches(_read_corpus(path, limit), batch_size):
             if name is None:
                 name = batch[0].corpus

@@ -288,6 +288,23 @@ def test_errors_dump(tmp_path):
     assert [r["kind"] for r in records] == ["false_negative"] * 3
 
 
+def test_errors_dump_is_replaced_only_by_a_finished_run(tmp_path):
+    text = "Paris is big."
+    corpus = write_corpus(tmp_path / "c.jsonl", [
+        {"id": "d", "text": text, "toponyms": [toponym(text, "Paris", lat=48.86, lon=2.35)]},
+        {"id": "e", "text": text, "toponyms": []}])
+    errors_path = tmp_path / "errors.jsonl"
+    errors_path.write_text("previous run\n")
+
+    def failing(docs):
+        raise RuntimeError("extractor crashed")
+
+    with pytest.raises(RuntimeError):
+        evaluate(corpus, failing, errors_path=errors_path, batch_size=1)
+    assert errors_path.read_text() == "previous run\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".errors")] == []
+
+
 def test_bad_corpus_line_names_file_and_line(tmp_path):
     corpus = tmp_path / "bad.jsonl"
     corpus.write_text('{"id": "1", "text": "a", "toponyms": []}\n{"id": "2", "text": \n')
