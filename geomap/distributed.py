@@ -186,7 +186,7 @@ def plan_partitions(paths: Iterable[str | os.PathLike[str]], *, partitions: int 
     list of list of Unit
         Never more partitions than units; each list is non-empty.
     """
-    from geomap.ingest import _JSONL_SUFFIXES, _expand  # the local engine's own file walk
+    from geomap.ingest import JSONL_SUFFIXES, expand_paths  # the local engine's own file walk
 
     if partitions is not None and partitions < 1:
         raise ConfigurationError(f"partitions={partitions!r} is invalid; expected an integer >= 1")
@@ -195,7 +195,7 @@ def plan_partitions(paths: Iterable[str | os.PathLike[str]], *, partitions: int 
         logger.error("%s", err)
 
     files = []
-    for path in _expand(paths, report or _log):
+    for path in expand_paths(paths, report or _log):
         try:
             files.append((path, path.stat().st_size))
         except OSError as err:
@@ -209,7 +209,7 @@ def plan_partitions(paths: Iterable[str | os.PathLike[str]], *, partitions: int 
 
     units: list[Unit] = []
     for path, size in files:
-        if path.suffix.lower() in _JSONL_SUFFIXES and size > chunk:
+        if path.suffix.lower() in JSONL_SUFFIXES and size > chunk:
             units.extend(_split_jsonl(path, size, chunk))
         else:
             units.append(Unit(str(path), size))
@@ -320,7 +320,7 @@ def _unit_documents(unit: Unit, opts: _Options, report: Callable[[InputError], N
 
 
 def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[InputError], None]):
-    from geomap.ingest import _jsonl_document  # the local engine's line reader
+    from geomap.ingest import jsonl_document  # the local engine's line reader
 
     bad_utf8 = 0
     try:
@@ -349,7 +349,7 @@ def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[Inpu
                                    "U+FFFD", path, lineno)
             if line.strip():
                 try:
-                    yield _jsonl_document(line, path, lineno, text_field)
+                    yield jsonl_document(line, path, lineno, text_field)
                 except InputError as err:
                     report(err)
             lineno += 1

@@ -36,10 +36,13 @@ from geomap.models import Document
 from geomap.sources import MANIFEST_NAME  # a folder's metadata, skipped when walking it
 
 __all__ = [
+    "JSONL_SUFFIXES",
     "SUPPORTED_SUFFIXES",
     "documents_from_texts",
     "error_reporter",
+    "expand_paths",
     "iter_documents",
+    "jsonl_document",
     "without_surrogates",
 ]
 
@@ -47,11 +50,11 @@ logger = logging.getLogger(__name__)
 
 _TEXT_SUFFIXES = (".md", ".text", ".txt")
 _HTML_SUFFIXES = (".htm", ".html")
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _CSV_DELIMITERS = {".csv": ",", ".tsv": "\t"}
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
-    _TEXT_SUFFIXES + _HTML_SUFFIXES + _JSONL_SUFFIXES + tuple(_CSV_DELIMITERS)
+    _TEXT_SUFFIXES + _HTML_SUFFIXES + JSONL_SUFFIXES + tuple(_CSV_DELIMITERS)
 )
 """File name endings read when searching a folder (lower case, with the dot)."""
 
@@ -118,7 +121,7 @@ def iter_documents(
         paths = [paths]
 
     report = error_reporter(strict, on_error)
-    for path in _expand(paths, report):
+    for path in expand_paths(paths, report):
         try:
             warned = False
             for doc in _read_file(path, text_field, report):
@@ -191,10 +194,11 @@ def documents_from_texts(texts: Iterable[str] | str) -> list[Document]:
 # --- finding files -----------------------------------------------------------
 
 
-def _expand(
+def expand_paths(
     paths: Iterable[str | os.PathLike[str]], report: Callable[[InputError], None]
 ) -> Iterator[Path]:
-    """Yield each file to read, in order."""
+    """Yield each file to read, in order: files as given, folders' supported files
+    depth first in name order; a missing or unreadable path is reported to ``report``."""
     for i, given in enumerate(paths):
         if not isinstance(given, (str, os.PathLike)):
             raise ConfigurationError(
@@ -277,7 +281,7 @@ def _read_file(
 ) -> Iterator[Document]:
     suffix = path.suffix.lower()
     try:
-        if suffix in _JSONL_SUFFIXES:
+        if suffix in JSONL_SUFFIXES:
             yield from _iter_jsonl(path, text_field, report)
         elif suffix in _CSV_DELIMITERS:
             yield from _iter_csv(path, _CSV_DELIMITERS[suffix], text_field, report)
@@ -406,7 +410,7 @@ def _iter_jsonl(
                 blank += 1
                 continue
             try:
-                yield _jsonl_document(line, path, lineno, text_field)
+                yield jsonl_document(line, path, lineno, text_field)
             except InputError as err:
                 report(err)
     decoder.summarise()
@@ -416,7 +420,9 @@ def _iter_jsonl(
         logger.warning("%s: only blank lines; no documents in this file", path)
 
 
-def _jsonl_document(line: str, path: Path, lineno: int, text_field: str) -> Document:
+def jsonl_document(line: str, path: Path, lineno: int, text_field: str) -> Document:
+    """The document on line ``lineno`` of JSON Lines file ``path``; :class:`InputError`
+    naming the file and line when it is not a JSON object with a text."""
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as err:
