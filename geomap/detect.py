@@ -405,6 +405,18 @@ class GazetteerDetector(Detector):
         found = self._longest(text, toks, k)
         return found is not None and self._has_feature(found[2], ("PCL", "ADM1"))
 
+    def _qualified(self, text: str, toks: list, j_end: int):
+        """The country or admin-1 name after ", " that qualifies the name ending at token
+        ``j_end`` ("Plains, Georgia"), as :meth:`_longest` finds it; None without one."""
+        n = len(toks)
+        if j_end + 2 >= n or toks[j_end + 1][2] != "," or not toks[j_end + 2][2][:1].isupper():
+            return None
+        found = self._longest(text, toks, j_end + 2)
+        if found is None or not self._has_feature(found[2], ("PCL", "ADM1")) or \
+                self._continues_list(text, toks, found[0]):
+            return None
+        return found
+
     def _filter(self, text, toks, k, j_end, end, key, persons, sentence_initial) -> Mention | None:
         s = toks[k][0]
         surface = text[s:end]
@@ -439,8 +451,10 @@ class GazetteerDetector(Detector):
         # People: titles, known surnames of this document, "X said".
         if prev_low in TITLES and prev[:1].isupper() and not major:
             return None
-        if single and key in persons and not self._has_feature(key, ("PCL", "CONT", "RGN")):
-            return None  # "John Kerry ... Kerry said", though County Kerry exists
+        if single and key in persons and not self._has_feature(key, ("PCL", "CONT", "RGN")) \
+                and not self._qualified(text, toks, j_end):
+            return None  # "John Kerry ... Kerry said", though County Kerry exists; but
+            # "George Washington ... Washington, North Carolina" is the town
         if single and nxt.lower() in SPEECH_VERBS and nxt_gap == " " and \
                 not self._has_feature(key, ("PCL", "PPLC")):
             return None
@@ -470,10 +484,8 @@ class GazetteerDetector(Detector):
                     and not self._hit(prev) and not major):
                 return None  # "Kofi Annan": a capitalised word glued before a minor place
 
-        qualified = nxt == "," and j_end + 2 < n and toks[j_end + 2][2][:1].isupper() and \
-            (found := self._longest(text, toks, j_end + 2)) is not None and \
-            self._has_feature(found[2], ("PCL", "ADM1")) and \
-            not self._continues_list(text, toks, found[0])
+        found = self._qualified(text, toks, j_end)
+        qualified = found is not None
 
         # Common words capitalised only because they start a sentence ("Reading is...").
         if qualified:

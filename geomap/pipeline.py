@@ -23,7 +23,14 @@ if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
 
 _SENTENCE_MAX = 600
 _WINDOW = 1_000_000
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# Capitalised words (for demonyms) and two-capital words (for state codes), in one scan.
+_CAPITALISED = re.compile(r"\b[A-Z](?:[a-z]{2,}|[A-Z])\b")
+# A state's postal code read as a region, not a mention: after a compass word
+# ("northwestern NJ", "central PA") or before a ZIP code ("Washington, NJ 07882").
+_COMPASS_BEFORE = re.compile(
+    r"(?:\b(?:[Nn]orth|[Ss]outh)(?:east|west)?(?:ern)?|\b(?:[Ee]ast|[Ww]est)(?:ern)?|"
+    r"\b[Cc]entral|\b[Uu]pstate|\b[Dd]ownstate) $")
+_ZIP_AFTER = re.compile(r" \d{5}(?:-\d{4})?(?![\w-])")
 
 
 class Geoparser:
@@ -61,16 +68,50 @@ class Geoparser:
 
             self.candidates = with_fallback(self.gazetteer.candidates, geocoder)
 
-    def country_cues(self, text: str) -> dict[str, float]:
-        """Country votes from demonyms ("Iraqi air crews" -> IQ), half a mention each, at most 2."""
+    def country_cues(self, text: str, words: Counter[str] | None = None) -> dict[str, float]:
+        """Country votes from demonyms ("Iraqi air crews" -> IQ), half a mention each, at most 2.
+
+        ``words`` is ``Counter(_CAPITALISED.findall(text))`` when the caller has it."""
         dem = self.gazetteer.demonyms
         counts: Counter[str] = Counter()
-        for word, n in Counter(_CAPITALISED.findall(text)).items():
+        if words is None:
+            words = Counter(_CAPITALISED.findall(text))
+        for word, n in words.items():
+            if len(word) == 2:
+                continue  # a state code, not a word
             word = word.lower()
             cc = dem.get(word) or (dem.get(word[:-1]) if word.endswith("s") else None)
             if cc:
                 counts[cc] += n
         return {cc: min(2.0, 0.5 * n) for cc, n in counts.items()}
+
+    def region_cues(self, text: str, words: Counter[str] | None = None,
+                    ) -> dict[tuple[str, str], float]:
+        """Admin-1 votes from US state codes that are not mentions ("northwestern NJ",
+        "NJ 07882"), one vote each, at most 2."""
+        if words is None:
+            words = Counter(_CAPITALISED.findall(text))
+        postal = self.gazetteer.postal_codes
+        counts: Counter[tuple[str, str]] = Counter()
+        for code in words:
+            if len(code) != 2 or code.lower() not in postal:
+                continue
+            key = None
+            s = text.find(code)
+            while s >= 0:
+                e = s + 2
+                if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "._")) and \
+                        (e == len(text) or not (text[e].isalnum() or text[e] == "_")) and \
+                        (_COMPASS_BEFORE.search(text, max(0, s - 16), s) or
+                         _ZIP_AFTER.match(text, e)):
+                    if key is None:
+                        key = next((("US", p.admin1_code) for p, _k in
+                                    self.gazetteer.candidates(code)
+                                    if p.is_admin1 and p.country_code == "US"), ())
+                    if key:
+                        counts[key] += 1
+                s = text.find(code, e)
+        return {key: min(2.0, float(n)) for key, n in counts.items()}
 
     def _detect(self, text: str, bounds: list[int]) -> list[Mention]:
         """Mentions of ``text`` (sentences starting at ``bounds``); a very long text is
@@ -104,10 +145,13 @@ class Geoparser:
                 lo = max(s, m.start - _SENTENCE_MAX // 2)
                 sentence = text[lo:lo + _SENTENCE_MAX].strip()
             sentences.append(sentence)
+        words = Counter(_CAPITALISED.findall(text))
         resolutions = resolve_document(
             mentions, self.candidates, weights=self.weights,
             min_confidence=self.min_confidence, sentences=sentences,
-            context_countries=self.country_cues(text), cache=self._resolve_cache)
+            context_countries=self.country_cues(text, words),
+            context_regions=self.region_cues(text, words),
+            cache=self._resolve_cache)
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
             events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,

@@ -69,6 +69,7 @@ class Weights:
     country_share: float = 4.0
     nearby: float = 3.5
     nearby_km: float = 100.0
+    nearby_unlikely: float = 0.15
     city_over_namesake_region: float = 2.5
     temperature: float = 1.0
     focus_regions: float = 6.0
@@ -122,6 +123,7 @@ def resolve_document(
     min_confidence: float = 0.1,
     sentences: Sequence[str] | None = None,
     context_countries: dict[str, float] | None = None,
+    context_regions: dict[tuple[str, str], float] | None = None,
     rounds: int = 2,
     cache: dict | None = None,
 ) -> list[Resolution]:
@@ -141,6 +143,9 @@ def resolve_document(
         The sentence of each mention, copied onto its :class:`Resolution`.
     context_countries
         Extra country votes from cues that are not mentions ("Iraqi", "Russian").
+    context_regions
+        Extra admin-1 votes, ``(country, admin1) -> weight``, from cues that are
+        not mentions ("northwestern NJ").
     rounds
         Context rounds after the local pass; each uses the previous round's
         decisions, so "Georgia" settled as the US state in round one can pull
@@ -165,8 +170,29 @@ def resolve_document(
     ordered = list(groups.values())
     for g in ordered:
         g.decide([], w)  # local decision: priors, qualifier, feature word
+    # Where each name might be: every reading of a town or county, filed by 1-degree
+    # cell, and the cells where readings of two or more names lie within a cell of
+    # each other (only there can one name support another). Built once: the rounds
+    # change only how likely each reading is.
+    cells: dict[tuple[int, int], list] = defaultdict(list)
+    seen: dict[tuple[int, int], object] = {}
+    for g in ordered:
+        for i, facts in enumerate(g.facts):
+            if facts[3] is None:
+                continue
+            cell, around = facts[3]
+            cells[cell].append((g, i))
+            for c in around:
+                v = seen.get(c, g)
+                if v is g:
+                    seen[c] = g
+                else:
+                    seen[c] = _NOBODY
+    shared = {c for c, v in seen.items() if v is _NOBODY}
     for _ in range(rounds):
-        ctx = _Context.of(ordered, context_countries or {}, w.focus_regions)
+        ctx = _Context.of(ordered, context_countries or {}, w.focus_regions, context_regions)
+        ctx.cells, ctx.near = cells, shared
+        ctx.live = {g: g.probs for g in ordered if not g.drop}  # as the round starts
         for g in ordered:
             g.decide(ctx, w)
 
@@ -178,6 +204,12 @@ def resolve_document(
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         out.append(Resolution(m, place, g.conf if g.cands else 0.0, sentence))
     return out
+
+
+def _around(p: Place) -> tuple:
+    """The 1-degree cell of ``p`` and the nine cells around it (itself included)."""
+    la, lo = math.floor(p.lat), math.floor(p.lon)
+    return (la, lo), tuple((la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
 
 
 class _Group:
@@ -213,8 +245,7 @@ class _Group:
             if m.qualifier else []
         local = [_local_score(m, p, k, qual, cands, w) for p, k in cands]
         facts = [(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
-                  (math.floor(p.lat), math.floor(p.lon))
-                  if p.feature_code.startswith(("PPL", "ADM2")) else None)
+                  _around(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
                  for p, _k in cands]
         return cands, local, facts
 
@@ -236,15 +267,16 @@ class _Group:
 class _Context:
     """What the document's current decisions say about its geography."""
 
-    __slots__ = ("countries", "admin1s", "total", "cells", "near", "votes", "focus")
+    __slots__ = ("countries", "admin1s", "total", "cells", "near", "live", "votes", "focus")
 
     @classmethod
     def of(cls, groups: list[_Group], cues: dict[str, float],
-           w_focus_regions: float = 3.0) -> _Context:
+           w_focus_regions: float = 3.0,
+           region_cues: dict[tuple[str, str], float] | None = None) -> _Context:
         ctx = cls()
         ctx.countries = Counter(cues)
-        ctx.admin1s = Counter()
-        ctx.cells = defaultdict(list)
+        ctx.admin1s = Counter(region_cues or {})
+        ctx.cells, ctx.near, ctx.live = {}, set(), {}
         ctx.votes = {}
         for g in groups:
             p = g.place
@@ -256,19 +288,6 @@ class _Context:
             if p.admin1_code and not p.is_country:
                 ctx.admin1s[(p.country_code, p.admin1_code)] += c
             ctx.votes[id(g)] = (p, c)
-        # Where each name might be, weighted by how likely each reading is: two
-        # ambiguous names with readings close together support those readings
-        # ("Washington ... 10 miles east of Peoria": Illinois for both).
-        for g in groups:
-            if g.drop:
-                continue
-            for (q, _k), prob in zip(g.cands, g.probs, strict=True):
-                if prob >= 0.03 and q.feature_code.startswith(("PPL", "ADM2")):
-                    cell = (math.floor(q.lat), math.floor(q.lon))
-                    ctx.cells[cell].append((g, q.lat, q.lon, prob))
-        # The cells with a reading in or next to them: elsewhere nothing is nearby.
-        ctx.near = {(la + i, lo + j) for la, lo in ctx.cells
-                    for i in (-1, 0, 1) for j in (-1, 0, 1)}
         ctx.total = sum(ctx.countries.values()) or 1.0
         # A document about one or two regions lends them its weight; a list of
         # thirty states ("Alaska, Alabama, Arizona, ...") points nowhere in particular.
@@ -284,6 +303,9 @@ class _Context:
         own_a1 = (own.country_code, own.admin1_code) if own is not None else _NOBODY
         countries, admin1s, cells, near_cells = self.countries, self.admin1s, self.cells, self.near
         nearby = w.nearby if len(g.cands) > 1 else 0.0
+        unlikely = w.nearby_unlikely
+        max_dlat = w.nearby_km / 111.0  # a degree of latitude is 111.2 km on distance_km's sphere
+        live = self.live
         out = []
         for (p, _k), local, (cc, a1, is_region, cell) in zip(g.cands, g.local, g.facts,
                                                             strict=True):
@@ -299,13 +321,24 @@ class _Context:
                     bonus += min(1.0, a_votes) * w.same_admin1 * self.focus
             if nearby and cell is not None:
                 near = 0.0
-                if cell in near_cells:
-                    la, lo = cell
-                    for i in (-1, 0, 1):
-                        for j in (-1, 0, 1):
-                            for other, lat, lon, prob in cells.get((la + i, lo + j), ()):
-                                if prob > near and other is not g and \
-                                        distance_km(p.lat, p.lon, lat, lon) <= w.nearby_km:
+                if cell[0] in near_cells:
+                    # Two ambiguous names with readings close together support those
+                    # readings ("Washington ... 10 miles east of Peoria": Illinois for
+                    # both), by how likely each is; a reading too unlikely to count on
+                    # its own still lends a little, so two such names can settle on the
+                    # one area both have a reading in ("Floyd County ... Greenville").
+                    for c in cell[1]:
+                        for other, k in cells.get(c, ()):
+                            probs = live.get(other)
+                            if probs is None or other is g:
+                                continue
+                            prob = probs[k]
+                            if prob < 0.03:
+                                prob = unlikely
+                            if prob > near:
+                                q = other.cands[k][0]
+                                if abs(q.lat - p.lat) <= max_dlat and \
+                                        distance_km(p.lat, p.lon, q.lat, q.lon) <= w.nearby_km:
                                     near = prob
                 bonus += nearby * min(1.0, near / 0.5)
             out.append(local + bonus)

@@ -81,3 +81,28 @@ def test_a_long_document_is_read_in_windows_with_exact_offsets(geoparser, monkey
     assert [(r.mention.start, r.mention.text) for r in res.resolutions] == whole
     assert len(whole) == 120
     assert all(text[r.mention.start:r.mention.end] == r.mention.text for r in res.resolutions)
+
+
+def _where(geoparser, text, name):
+    from geomap.models import Document
+
+    res = geoparser.parse(Document("t", text))
+    found = [r.place for r in res.resolutions if r.mention.text == name]
+    assert found and found[0] is not None, (text, [r.mention.text for r in res.resolutions])
+    return found[0].country_code, found[0].admin1_code
+
+
+@pytest.mark.parametrize("text", [
+    "Washington is a borough in northwestern NJ with 6,500 residents.",
+    "Write to the borough office, Washington, NJ 07882, before Friday.",
+])
+def test_a_state_code_that_is_no_mention_still_places_the_town(geoparser, text):
+    assert _where(geoparser, text, "Washington") == ("US", "NJ")
+    bare = "Washington is a borough with 6,500 residents."
+    assert _where(geoparser, bare, "Washington") == ("US", "DC")
+
+
+def test_a_town_qualified_by_its_state_survives_a_namesake_person(geoparser):
+    text = ("George Washington never slept here. The town of Washington, North Carolina, "
+            "was named after him in 1776.")
+    assert _where(geoparser, text, "Washington") == ("US", "NC")

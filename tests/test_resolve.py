@@ -87,3 +87,37 @@ def test_unknown_names_stay_unresolved_and_weights_are_configurable():
     strong = Weights(same_admin1=0.0, same_country=0.0, country_share=0.0, nearby=0.0)
     res = resolve(mention("Paris"), mention("Lamar County", 30), weights=strong)
     assert res[0].place is PARIS_FR
+
+
+FLOYD_IN = Place(4257227, "Floyd County", 38.32, -85.91, "ADM2", "US", "IN", "Indiana", 0)
+FLOYD_GA = Place(4194474, "Floyd County", 34.26, -85.21, "ADM2", "US", "GA", "Georgia", 0)
+FLOYD_KY = Place(4291255, "Floyd County", 37.56, -82.75, "ADM2", "US", "KY", "Kentucky", 0)
+GREENVILLE_SC = Place(4580543, "Greenville", 34.85, -82.40, "PPL", "US", "SC", "South Carolina",
+                      70_720)
+GREENVILLE_IN = Place(4257796, "Greenville", 38.37, -85.99, "PPL", "US", "IN", "Indiana", 595)
+GREENVILLES = [
+    (GREENVILLE_SC, 0), (GREENVILLE_IN, 0),
+    (Place(4469160, "Greenville", 35.61, -77.37, "PPL", "US", "NC", "North Carolina", 90_000), 0),
+    (Place(4428495, "Greenville", 33.41, -91.06, "PPL", "US", "MS", "Mississippi", 34_400), 0),
+    (Place(4694482, "Greenville", 33.14, -96.11, "PPL", "US", "TX", "Texas", 25_500), 0)]
+
+
+def test_two_ambiguous_names_settle_where_both_have_a_reading():
+    """No reading of either name stands out, but only in Indiana are they neighbours."""
+    table = {"floyd county": [(FLOYD_GA, 0), (FLOYD_KY, 0), (FLOYD_IN, 0)],
+             "greenville": GREENVILLES}
+    mentions = [mention("Greenville"), mention("Floyd County", 40)]
+    res = resolve_document(mentions, lambda name: table.get(name.lower(), []))
+    assert [r.place for r in res] == [GREENVILLE_IN, FLOYD_IN]
+    # The small Greenville is too unlikely a reading to count on its own; without the
+    # little every reading lends, the two names do not settle in two rounds.
+    alone = resolve_document(mentions, lambda name: table.get(name.lower(), []),
+                             weights=Weights(nearby_unlikely=0.0))
+    assert alone[0].place is not GREENVILLE_IN
+
+
+def test_region_cues_that_are_not_mentions_vote():
+    plains, = resolve(mention("Plains"))
+    assert plains.place is PLAINS_PA  # the bigger one
+    plains, = resolve(mention("Plains"), context_regions={("US", "GA"): 1.0})
+    assert plains.place is PLAINS_GA
