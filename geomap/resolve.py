@@ -20,7 +20,7 @@ These are plain functions over :class:`~geomap.models.Mention` and
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -174,21 +174,16 @@ def resolve_document(
     # cell, and the cells where readings of two or more names lie within a cell of
     # each other (only there can one name support another). Built once: the rounds
     # change only how likely each reading is.
-    cells: dict[tuple[int, int], list] = defaultdict(list)
-    seen: dict[tuple[int, int], object] = {}
+    reach: Counter[tuple[int, int]] = Counter()
     for g in ordered:
-        for i, facts in enumerate(g.facts):
-            if facts[3] is None:
-                continue
-            cell, around = facts[3]
-            cells[cell].append((g, i))
-            for c in around:
-                v = seen.get(c, g)
-                if v is g:
-                    seen[c] = g
-                else:
-                    seen[c] = _NOBODY
-    shared = {c for c, v in seen.items() if v is _NOBODY}
+        reach.update(g.reach)
+    shared = {c for c, n in reach.items() if n > 1}
+    cells: dict[tuple[int, int], list] = {}
+    if shared:
+        for g in ordered:
+            for c, idx in g.by_cell.items():
+                if c in shared:  # a reading elsewhere supports no other name's
+                    cells.setdefault(c, []).extend((g, i) for i in idx)
     for _ in range(rounds):
         ctx = _Context.of(ordered, context_countries or {}, w.focus_regions, context_regions)
         ctx.cells, ctx.near = cells, shared
@@ -215,7 +210,8 @@ def _around(p: Place) -> tuple:
 class _Group:
     """The candidates and current decision for all mentions of one name."""
 
-    __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts")
+    __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts",
+                 "by_cell", "reach")
 
     def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights,
                  cache: dict | None = None):
@@ -227,7 +223,7 @@ class _Group:
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
                 cache[key] = known
-        self.cands, self.local, self.facts = known
+        self.cands, self.local, self.facts, self.by_cell, self.reach = known
         self.place: Place | None = None
         self.conf = 0.0
         self.drop = False
@@ -247,7 +243,13 @@ class _Group:
         facts = [(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
                   _around(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
                  for p, _k in cands]
-        return cands, local, facts
+        # The readings of towns and counties by 1-degree cell, and every cell next to one.
+        by_cell: dict[tuple[int, int], list[int]] = {}
+        for i, f in enumerate(facts):
+            if f[3] is not None:
+                by_cell.setdefault(f[3][0], []).append(i)
+        reach = frozenset(c for f in facts if f[3] is not None for c in f[3][1])
+        return cands, local, facts, by_cell, reach
 
     def decide(self, ctx: _Context | list, w: Weights) -> None:
         if not self.cands:
