@@ -201,7 +201,8 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]*\w)?(?:['’](?![sS]\b)[^\W\d_]+(?:[\w\-]*\w)?)*\.?|"
     r"\d[\d,.:]*|"
     r"['’]s\b|[^\w\s]", re.UNICODE)
-_PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in _PHRASES), re.I)
+# Matched against the lower-cased sentence: a case-blind search is twice as slow.
+_PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in _PHRASES))
 
 
 _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?")
@@ -210,8 +211,8 @@ _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?")
 def _action_cues(sentence: str) -> tuple[bool, bool]:
     """Whether a sentence has (an action word or military noun, an action phrase):
     one with neither has no event."""
-    return (not _GATE_WORDS.isdisjoint(_WORD.findall(sentence.lower())),
-            _PHRASE_GATE.search(sentence) is not None)
+    low = sentence.lower()
+    return (not _GATE_WORDS.isdisjoint(_WORD.findall(low)), _PHRASE_GATE.search(low) is not None)
 
 
 _SAY_VERBS = frozenset(
