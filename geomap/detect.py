@@ -122,6 +122,7 @@ _STOP = frozenset(
     "should may might must not no yes all any some each every many more most such".split())
 
 _UNSEEN = object()
+_EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word-by-word one
 _HITS_KEPT = 200_000
 
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|"
@@ -201,6 +202,7 @@ class GazetteerDetector(Detector):
         self.gaz = gazetteer
         self.common_word_zipf = common_word_zipf
         self._hits: dict[str, str | None] = {}  # surface -> gazetteer key, across documents
+        self._majors: dict[str, bool] = {}  # gazetteer key -> whether it names a major place
 
     # -- helpers ------------------------------------------------------------
     def _hit(self, surface: str) -> str | None:
@@ -217,14 +219,20 @@ class GazetteerDetector(Detector):
 
     def _major(self, key: str) -> bool:
         """Whether any candidate is a country, admin-1, region or a large city."""
-        for v in self.gaz.names.get(key, ()):
-            i = v >> 2
-            f = self.gaz.feature[i]
-            if f[:3] in ("PCL", "ADM", "CON", "RGN") and f != "ADM2":
-                return True
-            if f == "PPLC" or self.gaz.population[i] >= 100_000:
-                return True
-        return False
+        major = self._majors.get(key)
+        if major is None:
+            major = False
+            for v in self.gaz.names.get(key, ()):
+                i = v >> 2
+                f = self.gaz.feature[i]
+                if (f[:3] in ("PCL", "ADM", "CON", "RGN") and f != "ADM2") or f == "PPLC" or \
+                        self.gaz.population[i] >= 100_000:
+                    major = True
+                    break
+            if len(self._majors) >= _HITS_KEPT:
+                self._majors.clear()
+            self._majors[key] = major
+        return major
 
     def _has_feature(self, key: str, prefixes: tuple[str, ...]) -> bool:
         feature = self.gaz.feature
@@ -521,8 +529,9 @@ class GazetteerDetector(Detector):
             kind_hint = FEATURE_WORDS[toks[k - 2][2].lower()]  # "the state of Washington"
         if qualified:
             qualifier = text[toks[j_end + 2][0]:found[1]]
-        if kind_hint is None and any(t[2].lower() in ("embassy", "embassies", "consulate")
-                                     for t in toks[max(0, k - 4):k]):
+        if kind_hint is None and k > 0 and _EMBASSY.search(text, toks[max(0, k - 4)][0], s) and \
+                any(t[2].lower() in ("embassy", "embassies", "consulate")
+                    for t in toks[max(0, k - 4):k]):
             kind_hint = "PPLC"  # "the Russian embassy in Washington": a capital
         return Mention(start=s, end=end, text=surface, qualifier=qualifier, kind_hint=kind_hint)
 
