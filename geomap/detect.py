@@ -169,8 +169,8 @@ def sentence_bounds(text: str) -> list[int]:
     """Start offsets of the sentences of ``text`` (a light rule-based splitter)."""
     starts = [0]
     for m in _SENT_END.finditer(text):
-        before = text[max(0, m.start() - 6): m.start() + 1]
-        if before.endswith(".") and _ABBREV_END.search(before):
+        s = m.start()
+        if text[s] == "." and _ABBREV_END.search(text[max(0, s - 6):s + 1]):
             continue
         starts.append(m.end())
     return starts
