@@ -32,8 +32,10 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES, sentence_bounds
 from geomap.gazetteers import Gazetteer, normalize
@@ -876,8 +878,6 @@ _BLOCK_END = re.compile(r"^\s*(?:\[…\]|\[\.\.\.\]|\d+\.\s*$|[\w ]{1,30} says\s
 
 
 def _sentence_index(bounds: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(bounds, offset) - 1)
 
 
@@ -885,15 +885,12 @@ def _ends_block(sentence: str) -> bool:
     return bool(_BLOCK_END.match(sentence))
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _mention_tokens(toks: list[_Tok], r: Resolution) -> list[int]:
     """Indices of the tokens that start inside the mention's span."""
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < r.mention.start:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect_left(toks, r.mention.start, key=_START)
     out = []
     while lo < len(toks) and toks[lo].start < r.mention.end:
         out.append(lo)
@@ -902,13 +899,8 @@ def _mention_tokens(toks: list[_Tok], r: Resolution) -> list[int]:
 
 
 def _tok_at(toks: list[_Tok], offset: int) -> int | None:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
+    """The index of the token holding ``offset``, or None in a gap."""
+    lo = bisect_right(toks, offset, key=_END)
     return lo if lo < len(toks) and toks[lo].start <= offset else None
 
 
