@@ -65,6 +65,17 @@ MEDIA_WORDS = frozenset(
     "sentinel reporter star-telegram star-ledger free daily".split())
 """Words of newspaper names: "Washington Free Beacon" and "New York Times" are not places."""
 
+STREET_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd highway hwy lane ln drive parkway pkwy pike "
+    "turnpike expressway freeway terrace square".split())
+"""Words that make a town's name a street's: "Lincoln Street" is not Lincoln."""
+
+_STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
+
+STREET = "street"
+"""The ``kind_hint`` of a street named after a town ("Lincoln Street"): a mention of a
+location the gazetteer cannot place, kept unresolved."""
+
 ORG_WORDS = frozenset(
     "university college institute school academy center centre hospital clinic airlines airways "
     "airport bank company corp corporation inc ltd llc group club council committee association "
@@ -522,6 +533,15 @@ class GazetteerDetector(Detector):
             if kind_hint is not None and kind_hint != "PPL":
                 # "Idlib province" is one mention; "Huntsville City Manager" is not
                 end = toks[j_end + 1][1] - (1 if nxt.endswith(".") else 0)
+                surface = text[s:end]
+            elif word in STREET_WORDS and nxt[0].isupper() and \
+                    not self._has_feature(key, ("PCL", "ADM1", "ADM2")) \
+                    and not (word == "st" and j_end + 2 < n and toks[j_end + 2][2][:1].isupper()):
+                # "Lincoln Street", "Belvidere Ave." name a street, not the town; but
+                # "Ohio Turnpike" is in Ohio, and "Boston St. Patrick's Day" in Boston
+                kind_hint = STREET
+                end = toks[j_end + 1][1] - (1 if word not in _STREET_ABBREVIATIONS and
+                                            nxt.endswith(".") else 0)
                 surface = text[s:end]
         if kind_hint is None and k >= 2 and prev_low == "of" and \
                 toks[k - 2][2].lower() in ("state", "province", "city", "town", "village",

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from geomap.detect import STREET
 from geomap.gazetteers import distance_km, normalize
 from geomap.models import Mention, Place, Resolution
 
@@ -162,6 +163,11 @@ def resolve_document(
     groups: dict[tuple, _Group] = {}
     group_of: list[_Group] = []
     for m in mentions:
+        if m.kind_hint == STREET:
+            # A street named after a town is not mapped, but the town's name in it
+            # counts with that town's other mentions ("Riverside Parkway" in Riverside).
+            m = Mention(m.start, m.start + len(m.text.rsplit(" ", 1)[0]),
+                        m.text.rsplit(" ", 1)[0], m.qualifier)
         key = (normalize(m.text), m.qualifier and normalize(m.qualifier), m.kind_hint)
         g = groups.get(key)
         if g is None:
@@ -196,6 +202,9 @@ def resolve_document(
         if g.drop:
             continue
         sentence = sentences[i] if sentences is not None else ""
+        if m.kind_hint == STREET:
+            out.append(Resolution(m, None, 0.0, sentence))
+            continue
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         out.append(Resolution(m, place, g.conf if g.cands else 0.0, sentence))
     return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from geomap.models import Document
+
 SEED_A = "000_e0d5f0f5ba397e53"
 SEED_B = "001_e34941cba40add1c"
 
@@ -106,3 +108,36 @@ def test_a_town_qualified_by_its_state_survives_a_namesake_person(geoparser):
     text = ("George Washington never slept here. The town of Washington, North Carolina, "
             "was named after him in 1776.")
     assert _where(geoparser, text, "Washington") == ("US", "NC")
+
+
+def _mentions(geoparser, text):
+    res = geoparser.parse(Document(doc_id="t", text=text))
+    return {r.mention.text: r.place for r in res.resolutions}
+
+
+def test_a_street_named_after_a_town_is_kept_but_not_mapped(geoparser):
+    found = _mentions(geoparser, "Police closed Lincoln Street and Belvidere Ave. near the "
+                                 "school in Springfield, Illinois, on Riverside Parkway.")
+    # the whole street is the mention, and no point is put at Lincoln or Belvidere
+    assert found["Lincoln Street"] is None
+    assert found["Belvidere Ave."] is None       # the abbreviation keeps its full stop
+    assert found["Riverside Parkway"] is None    # the sentence's full stop is not the street's
+    assert not {"Lincoln", "Belvidere", "Riverside"} & set(found)
+    assert found["Springfield"].admin1_code == "IL"
+
+
+def test_a_state_or_city_before_a_road_word_is_still_the_place(geoparser):
+    assert _mentions(geoparser, "The Ohio Turnpike was closed.")["Ohio"].admin1_code == "OH"
+    found = _mentions(geoparser, "Crowds lined Boston St. Patrick's Day parade route.")
+    assert found["Boston"].admin1_code == "MA"
+    # a lower-case "road" names no street: "the Louisville and Nashville road"
+    found = _mentions(geoparser, "Trains ran on the Louisville and Nashville road in Kentucky.")
+    assert found["Nashville"] is not None and "Nashville road" not in found
+
+
+def test_a_street_still_counts_for_its_town_elsewhere_in_the_document(geoparser):
+    text = ("Riverside is a community in Harford County, Maryland. Most shops in Riverside "
+            "are on Riverside Parkway.")
+    found = _mentions(geoparser, text)
+    assert found["Riverside"].admin1_code == "MD"
+    assert found["Riverside Parkway"] is None
