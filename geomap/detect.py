@@ -70,6 +70,7 @@ STREET_WORDS = frozenset(
     "turnpike expressway freeway terrace square".split())
 """Words that make a town's name a street's: "Lincoln Street" is not Lincoln."""
 
+_SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
 _STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
 
 STREET = "street"
@@ -495,6 +496,8 @@ class GazetteerDetector(Detector):
             if toks[j][2].lower().rstrip(".") in MEDIA_WORDS:
                 return None
             j += 1
+        if single and prev_low in _SAINT_WORDS and text[toks[k - 1][1]:s] == " ":
+            return None  # "St. Patrick's Day", "St. Mary's Hospital": a saint, not the town
         if prev[:1].isupper() and prev[0].isalpha() and text[toks[k - 1][1]:s] == " ":
             if prev_low in ("the",) and nxt.lower().rstrip(".") in ORG_WORDS:
                 return None

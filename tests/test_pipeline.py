@@ -141,3 +141,12 @@ def test_a_street_still_counts_for_its_town_elsewhere_in_the_document(geoparser)
     found = _mentions(geoparser, text)
     assert found["Riverside"].admin1_code == "MD"
     assert found["Riverside Parkway"] is None
+
+
+def test_a_saint_is_no_place_of_the_same_name(geoparser):
+    found = _mentions(geoparser, "The St. Patrick's Day parade passed St. Mary's Hospital "
+                                 "in Rochester, New York.")
+    assert "Patrick" not in found and "Mary" not in found
+    assert found["Rochester"].admin1_code == "NY"
+    assert _mentions(geoparser, "They live in St. Petersburg.")["St. Petersburg"].country_code \
+        == "RU"
