@@ -72,12 +72,19 @@ STREET_WORDS = frozenset(
     "turnpike expressway freeway terrace square".split())
 """Words that make a town's name a street's: "Lincoln Street" is not Lincoln."""
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
 _STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
 
 STREET = "street"
 """The ``kind_hint`` of a street named after a town ("Lincoln Street"): a mention of a
 location the gazetteer cannot place, kept unresolved."""
+
+VEHICLE_MAKES = frozenset(
+    "toyota honda dodge mercury lincoln chevrolet chevy buick pontiac cadillac plymouth "
+    "nissan mazda subaru hyundai kia lexus acura infiniti volvo mercedes chrysler jeep saturn "
+    "oldsmobile geo scion suzuki isuzu mitsubishi".split())
+"""Car makes named like places: "a 1992 Toyota Corolla" is no trip to Toyota."""
 
 ORG_WORDS = frozenset(
     "university college institute school academy center centre hospital clinic airlines airways "
@@ -309,6 +316,11 @@ class GazetteerDetector(Detector):
                 j += 1
             if not names_after:
                 continue
+            if first and not titled and k > 0 and \
+                    toks[k - 1][2].lower().rstrip(".") in NAME_PREFIXES and \
+                    text[toks[k - 1][1]:s] == " " and \
+                    (self._longest(text, toks, k - 1) or (k - 1,))[0] >= names_after[-1]:
+                continue  # "San Juan Bautista", "Santa Maria": a place, not Juan or Maria
             if first and not titled:
                 first_key = normalize(tok.rstrip("."))
                 if self._major(first_key) and not (len(names_after) == 1 and
@@ -498,6 +510,12 @@ class GazetteerDetector(Detector):
             if toks[j][2].lower().rstrip(".") in MEDIA_WORDS:
                 return None
             j += 1
+        if single and key in NAME_PREFIXES and nxt_gap == " " and nxt[:1].isupper() and \
+                self._longest(text, toks, j_end + 1) is not None:
+            return None  # "Metro Nashville", "Northwest D.C.": a part of the next place
+        if single and key in VEHICLE_MAKES and nxt[:1].isupper() and (
+                _YEAR.fullmatch(prev) or prev_low in ("a", "an", "his", "her", "their")):
+            return None  # "a 1992 Toyota Corolla", "driving a Dodge Caravan"
         if single and prev_low in _SAINT_WORDS and text[toks[k - 1][1]:s] == " ":
             return None  # "St. Patrick's Day", "St. Mary's Hospital": a saint, not the town
         if prev[:1].isupper() and prev[0].isalpha() and text[toks[k - 1][1]:s] == " ":

@@ -150,3 +150,16 @@ def test_a_saint_is_no_place_of_the_same_name(geoparser):
     assert found["Rochester"].admin1_code == "NY"
     assert _mentions(geoparser, "They live in St. Petersburg.")["St. Petersburg"].country_code \
         == "RU"
+
+
+def test_car_makes_and_name_prefixes_are_no_places(geoparser):
+    found = _mentions(geoparser, "A 1992 Toyota Corolla hit a Dodge Caravan on the way to "
+                                 "Nashville, Metro Nashville police said.")
+    assert set(found) == {"Nashville"}
+    # the town itself is still found
+    assert _mentions(geoparser, "She moved to Toyota in Japan.")["Toyota"].country_code == "JP"
+
+
+def test_a_saints_place_name_is_not_cut_at_a_first_name(geoparser):
+    found = _mentions(geoparser, "The farm is in San Juan Bautista, California.")
+    assert found["San Juan Bautista"].admin1_code == "CA"
