@@ -15,9 +15,12 @@ Detectors sit behind :class:`Detector` and are created by name with
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
+from pathlib import Path
 from typing import ClassVar
 
 from geomap.exceptions import ConfigurationError
@@ -71,6 +74,24 @@ STREET_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd highway hwy lane ln drive parkway pkwy pike "
     "turnpike expressway freeway terrace square".split())
 """Words that make a town's name a street's: "Lincoln Street" is not Lincoln."""
+
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+@functools.cache
+def _common_first_names(top: int = 100) -> frozenset[str]:
+    """The ``top`` most frequent male and female US Census first names (the
+    ``names`` package's lists, public domain)."""
+    import names as names_pkg
+
+    base = Path(names_pkg.__file__).parent
+    out = set()
+    for filename in ("dist.male.first", "dist.female.first"):
+        with open(base / filename, encoding="ascii") as fh:
+            for line in itertools.islice(fh, top):
+                out.add(line.split()[0].lower())
+    return frozenset(out)
+
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
@@ -255,6 +276,21 @@ class GazetteerDetector(Detector):
             self._majors[key] = major
         return major
 
+    def _region(self, key: str) -> bool:
+        """Whether a reading is a country or a province of a country of a million people
+        or more: "Virginia" is, "Michael" (a parish of the Isle of Man) is not."""
+        gaz = self.gaz
+        for v in gaz.names.get(key, ()):
+            i = v >> 2
+            f = gaz.feature[i]
+            if f.startswith("PCL"):
+                return True
+            if f == "ADM1":
+                country = gaz.country_place(gaz.country[i])
+                if country is not None and country.population >= 1_000_000:
+                    return True
+        return False
+
     def _has_feature(self, key: str, prefixes: tuple[str, ...]) -> bool:
         feature = self.gaz.feature
         return any(feature[v >> 2].startswith(prefixes) for v in self.gaz.names.get(key, ()))
@@ -319,14 +355,22 @@ class GazetteerDetector(Detector):
             if first and not titled and k > 0 and \
                     toks[k - 1][2].lower().rstrip(".") in NAME_PREFIXES and \
                     text[toks[k - 1][1]:s] == " " and \
-                    (self._longest(text, toks, k - 1) or (k - 1,))[0] >= names_after[-1]:
-                continue  # "San Juan Bautista", "Santa Maria": a place, not Juan or Maria
+                    (self._longest(text, toks, k - 1) or (k - 1,))[0] >= k:
+                continue  # "San Juan Bautista", "St. Paul": a place, not Juan or Paul
             if first and not titled:
                 first_key = normalize(tok.rstrip("."))
+                surname = toks[names_after[-1]][2].lower().rstrip(".")
+                if surname in _NAME_SUFFIXES and len(names_after) > 1:
+                    surname = toks[names_after[-2]][2].lower()  # "George Bush Jr"
                 if self._major(first_key) and not (len(names_after) == 1 and
                                                    len(toks[names_after[0]][2].rstrip(".")) == 1):
-                    # "Georgia Smith" is rare; "Georgia" before a name is usually the place
-                    if toks[names_after[-1]][2].lower() not in self.gaz.surnames:
+                    # "Georgia Smith" is rare; "Georgia" before a name is usually the place,
+                    # but "Michael" before an unknown word is a man, not the Manx parish
+                    word = toks[names_after[0]][2].rstrip(".")
+                    person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
+                        low in _common_first_names() and not self._region(first_key) and
+                        self._hit(word) is None and normalize(word) not in CALENDAR_WORDS)
+                    if not person:
                         continue
                 if self._hit(text[s:toks[names_after[-1]][1]]) and self._major(
                         normalize(text[s:toks[names_after[-1]][1]])):

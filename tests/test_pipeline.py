@@ -163,3 +163,15 @@ def test_car_makes_and_name_prefixes_are_no_places(geoparser):
 def test_a_saints_place_name_is_not_cut_at_a_first_name(geoparser):
     found = _mentions(geoparser, "The farm is in San Juan Bautista, California.")
     assert found["San Juan Bautista"].admin1_code == "CA"
+
+
+def test_a_common_first_name_before_a_surname_is_a_person_not_a_small_province(geoparser):
+    # Michael is a parish of the Isle of Man, George a South African city
+    found = _mentions(geoparser, "Sami brought down Michael Eneramo in the box, and "
+                                 "George Bush Jr watched from Iraq.")
+    assert "Michael" not in found and "George" not in found and "Bush" not in found
+    assert found["Iraq"].country_code == "IQ"
+    # a state or country keeps its place before any word
+    found = _mentions(geoparser, "the West Virginia Division of Highways in Jordan Valley")
+    assert found["West Virginia"].admin1_code == "WV"
+    assert _mentions(geoparser, "He flew to Florence Monday.")["Florence"] is not None
