@@ -533,11 +533,13 @@ class GazetteerDetector(Detector):
                 and not self._qualified(text, toks, j_end):
             return None  # "John Kerry ... Kerry said", though County Kerry exists; but
             # "George Washington ... Washington, North Carolina" is the town
-        if single and nxt.lower() in SPEECH_VERBS and nxt_gap == " " and \
-                not self._has_feature(key, ("PCL", "PPLC")):
+        if single and nxt.lower().rstrip(".") in SPEECH_VERBS and nxt_gap == " " and \
+                prev_low not in ("from", "in", "of", "at") and \
+                not self._has_feature(key, ("PCL", "PPLC")):  # "Robertson said", but not
+            # "the 20-year-old from Brampton said"
             return None
-        if single and nxt.lower() in ("administration", "government's") and not self._has_feature(
-                key, ("PCL",)):
+        if single and nxt.lower().rstrip(".") in ("administration", "government's") and \
+                not self._has_feature(key, ("PCL",)):
             return None
         if nxt in ("'s", "’s") and key in self.gaz.surnames and not major and single:
             pass  # possessives are common for places too ("Georgia's"); keep
@@ -554,6 +556,12 @@ class GazetteerDetector(Detector):
             if toks[j][2].lower().rstrip(".") in MEDIA_WORDS:
                 return None
             j += 1
+        partner = toks[j_end + 2][2] if nxt == "&" and j_end + 2 < n else \
+            toks[k - 2][2] if prev == "&" and k >= 2 else ""
+        if single and not major and partner[:1].isupper() and \
+                not self._major(normalize(partner.rstrip("."))):
+            return None  # "Stevens & Wilkinson", "McPherson & Jacobsen": a firm (but
+            # "Trinidad & Tobago")
         if single and key in NAME_PREFIXES and nxt_gap == " " and nxt[:1].isupper() and \
                 self._longest(text, toks, j_end + 1) is not None:
             return None  # "Metro Nashville", "Northwest D.C.": a part of the next place

@@ -175,3 +175,10 @@ def test_a_common_first_name_before_a_surname_is_a_person_not_a_small_province(g
     found = _mentions(geoparser, "the West Virginia Division of Highways in Jordan Valley")
     assert found["West Virginia"].admin1_code == "WV"
     assert _mentions(geoparser, "He flew to Florence Monday.")["Florence"] is not None
+
+
+def test_a_speaker_or_a_firm_is_no_place_but_a_place_before_said_is(geoparser):
+    found = _mentions(geoparser, '"It was the first," Robertson said. The city owes '
+                                 "Stevens & Wilkinson money, a man from Brampton said.")
+    assert set(found) == {"Brampton"}
+    assert "Tobago" in _mentions(geoparser, "They flew to Trinidad & Tobago.")
