@@ -141,7 +141,7 @@ GENERIC_WORDS = frozenset(
 
 DISEASE_WORDS = frozenset(
     "virus viruses ebolavirus fever disease flu influenza strain strains encephalitis "
-    "syndrome variant".split())
+    "syndrome variant hemorrhagic haemorrhagic".split())
 """Words after a place that make it a disease's name ("Marburg virus", "Rift Valley fever")."""
 
 CALENDAR_WORDS = frozenset(
@@ -513,6 +513,8 @@ class GazetteerDetector(Detector):
             return None  # "University of California", "Islamic State of Iraq and Levant"
         if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:
             return None  # "Marburg virus", "Reston ebolavirus"
+        if nxt == "$" and nxt_gap == "":
+            return None  # "US$460 million", "NZ$5": a currency
         if single and key in self.gaz.demonyms and not self._has_feature(key, ("PCL",)):
             return None  # "Saudi", "Somali": adjectives, not places
         # Postal codes name a state only as a qualifier: "Washington, IL".

@@ -182,3 +182,9 @@ def test_a_speaker_or_a_firm_is_no_place_but_a_place_before_said_is(geoparser):
                                  "Stevens & Wilkinson money, a man from Brampton said.")
     assert set(found) == {"Brampton"}
     assert "Tobago" in _mentions(geoparser, "They flew to Trinidad & Tobago.")
+
+
+def test_a_currency_or_a_disease_is_no_place(geoparser):
+    found = _mentions(geoparser, "A US$460 million settlement was paid in the US after "
+                                 "Marburg hemorrhagic fever reached Uganda.")
+    assert [name for name in found] == ["US", "Uganda"]
