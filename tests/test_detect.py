@@ -70,6 +70,11 @@ def test_sentence_bounds_skip_abbreviations():
     assert [text[s:s + 4] for s in starts] == ["Col.", "Then", "New "]
 
 
+def test_a_full_stop_before_a_lower_case_word_ends_no_sentence():
+    text = "He lives on Belvidere Ave.  in Rockford. The house is old."
+    assert [text[s:s + 4] for s in sentence_bounds(text)] == ["He l", "The "]
+
+
 def test_unknown_detector_lists_the_valid_names(gazetteer):
     with pytest.raises(ConfigurationError, match="expected one of .*gazetteer"):
         get_detector("spacy-large", gazetteer)
