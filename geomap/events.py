@@ -550,7 +550,8 @@ class EventExtractor:
         key = " ".join(lows)
         if key in state.acronyms:
             return _Actor(j, k, state.acronyms[key], "organisation")
-        if key in _KNOWN_ORGS and (len(words[0]) > 2 or words[0].isupper()):
+        # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
+        if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
             return _Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
         if any(lw in _ORG_HEADS for lw in lows[1:]) and len(run) >= 2:
             state_cc = self._demonym(words[0])

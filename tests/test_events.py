@@ -220,3 +220,14 @@ def test_run_writes_events_to_jsonl_and_geojson(tmp_path, gazetteer):
     assert idlib and idlib[0]["name"] == "Idlib" and idlib[0]["action"] == "strike"
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "Jimmy Carter" in html
+
+
+def test_a_question_word_is_not_the_world_health_organization(geoparser):
+    from geomap.models import Document
+
+    def actors(text):
+        return [e.actor for e in geoparser.parse(Document("q", text)).events]
+
+    assert actors("Who bombed Aleppo on Monday remains unclear.") == []
+    assert actors("The WHO sent doctors to Monrovia.") == ["World Health Organization"]
+    assert actors("Nato bombed Tripoli.") == ["NATO"]
