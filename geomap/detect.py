@@ -447,12 +447,18 @@ class GazetteerDetector(Detector):
             if j > k:
                 gap = text[toks[j - 1][1]:toks[j][0]]
                 glued = gap == "" and (toks[j - 1][2].endswith(".")  # "U.S.", "D.C."
+                                       or t in ("'s", "’s")  # "St. John's"
                                        or toks[j - 1][2] in ("'s", "’s"))  # "People's Republic"
                 if (gap not in (" ", "-", "\u00a0") and not glued) or j in blocked:
                     break
-                if t in ("'s", "’s") and gap == "" and j + 1 < n and toks[j + 1][2][:1].isupper():
-                    j += 1
-                    continue
+                if t in ("'s", "’s") and gap == "":
+                    key = self._hit(text[s:toks[j][1]])
+                    if key is not None:
+                        best = (j, toks[j][1], key)  # "St. John's, Newfoundland"
+                    if j + 1 < n and toks[j + 1][2][:1].isupper():
+                        j += 1  # "People's Republic"
+                        continue
+                    break
                 if not t[0].isalpha():
                     break
                 if not (t[0].isupper() or any_case) and t.lower() not in CONNECTORS:

@@ -188,3 +188,11 @@ def test_a_currency_or_a_disease_is_no_place(geoparser):
     found = _mentions(geoparser, "A US$460 million settlement was paid in the US after "
                                  "Marburg hemorrhagic fever reached Uganda.")
     assert [name for name in found] == ["US", "Uganda"]
+
+
+def test_a_possessive_inside_a_place_name_is_part_of_it(geoparser):
+    found = _mentions(geoparser, "She flew from St. John's, Newfoundland, to St. Mary's "
+                                 "County, Maryland, not to Georgia's capital.")
+    assert found["St. John's"].country_code == "CA"
+    assert found["St. Mary's County"].admin1_code == "MD"
+    assert "Georgia" in found
