@@ -207,7 +207,7 @@ _TOKEN = re.compile(
 _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in _PHRASES))
 
 
-_WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?")
+_WORD = re.compile(r"[^\W\d_]\w*+(?:-++\w++)*+")  # possessive: the same words, faster
 
 
 def _action_cues(sentence: str) -> tuple[bool, bool]:
@@ -851,7 +851,9 @@ _SKIP_NOMINAL = frozenset(
     "military air natural gas ongoing massive several pending urgent official "
     "humanitarian economic".split())
 _CAPITALISED_PART = re.compile(r"[A-Z][a-z]+")
-_CAPWORD = re.compile(r"(?<![\w\-])[A-Z][\w\-]{1,40}")
+# A capital first, then the look-behind: the engine can scan for the capital (twice as
+# fast as a leading look-behind or \b; same matches).
+_CAPWORD = re.compile(r"[A-Z](?<![\w\-][A-Z])[\w\-]{1,40}")
 _CIVIC_TITLES = frozenset(
     "comptroller treasurer auditor clerk assessor selectman selectwoman alderman alderwoman "
     "supervisor trustee coroner registrar".split())
@@ -870,7 +872,8 @@ def _name_runs(run: str) -> list[list[str]]:
     return [ws for ws in out if ws]
 
 
-_NAME_RE = re.compile(r"\b[A-Z][a-z]+\.?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b")
+_NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\.?"
+                      r"(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b")
 # Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
 _ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)"
                           r"(?: (?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)){1,9}) \(([A-Z]{2,8})\)")

@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
 _SENTENCE_MAX = 600
 _WINDOW = 1_000_000
 # Capitalised words (for demonyms) and two-capital words (for state codes), in one scan.
-_CAPITALISED = re.compile(r"\b[A-Z](?:[a-z]{2,}|[A-Z])\b")
+# "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written to start with a character class, which
+# the regex engine can scan for: twice as fast over a whole text.
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])(?:[a-z]{2,}|[A-Z])\b")
 # A state's postal code read as a region, not a mention: after a compass word
 # ("northwestern NJ", "central PA") or before a ZIP code ("Washington, NJ 07882").
 _COMPASS_BEFORE = re.compile(
