@@ -62,9 +62,11 @@ def normalize(name: str) -> str:
     >>> normalize("Côte d’Ivoire")
     "cote d'ivoire"
     """
-    name = name.translate(_QUOTES)
-    if not name.isascii():
-        name = "".join(c for c in unicodedata.normalize("NFKD", name)
+    if name.isascii():  # the usual case: of _QUOTES only the backtick is ASCII
+        if "`" in name:
+            name = name.replace("`", "'")
+    else:
+        name = "".join(c for c in unicodedata.normalize("NFKD", name.translate(_QUOTES))
                        if not unicodedata.combining(c))
     return " ".join(name.casefold().split())
 

@@ -213,7 +213,8 @@ def resolve_document(
 def _around(p: Place) -> tuple:
     """The 1-degree cell of ``p`` and the nine cells around it (itself included)."""
     la, lo = math.floor(p.lat), math.floor(p.lon)
-    return (la, lo), tuple((la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
+    n, s, e, w = la + 1, la - 1, lo + 1, lo - 1
+    return (la, lo), ((s, w), (s, lo), (s, e), (la, w), (la, lo), (la, e), (n, w), (n, lo), (n, e))
 
 
 class _Group:
