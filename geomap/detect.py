@@ -94,8 +94,13 @@ def _common_first_names(top: int = 100) -> frozenset[str]:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_LOCATIVES = frozenset(("in", "near", "outside", "around"))
 _SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
 _STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
+
+PROPOSED = "proposed"
+"""The ``kind_hint`` of a name the gazetteer does not know, proposed for an online
+geocoder (``GazetteerDetector(propose_unknown=True)``)."""
 
 STREET = "street"
 """The ``kind_hint`` of a street named after a town ("Lincoln Street"): a mention of a
@@ -154,7 +159,8 @@ ORG_OF_HEADS = frozenset(
 """Heads of organisation names built as "X of <place>" ("University of California")."""
 
 NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "wall street", "downing street",
-                        "scotland yard", "whitehall", "capitol hill"})
+                        "scotland yard", "whitehall", "capitol hill", "congress", "senate",
+                        "parliament", "supreme court"})
 """Buildings and institutions named like towns elsewhere ("White House", Tennessee)."""
 
 _STOP = frozenset(
@@ -239,13 +245,21 @@ class GazetteerDetector(Detector):
         A single-word name whose lower-case form is at least this frequent in
         English (Zipf scale) is dropped when it starts a sentence and is not a
         country, region or admin-1 name.
+    propose_unknown
+        Also propose capitalised names the gazetteer does not know when they
+        follow "in", "near", "outside" or "around" ("shelling in Kafr Zibad"),
+        for an online geocoder to look up (see :mod:`geomap.geocoders`). They
+        carry ``kind_hint=PROPOSED``; the resolver drops those it finds no place
+        for. Off by default: offline, nothing could place them.
     """
 
     name = "gazetteer"
 
-    def __init__(self, gazetteer: Gazetteer, *, common_word_zipf: float = 3.6):
+    def __init__(self, gazetteer: Gazetteer, *, common_word_zipf: float = 3.6,
+                 propose_unknown: bool = False):
         self.gaz = gazetteer
         self.common_word_zipf = common_word_zipf
+        self.propose_unknown = propose_unknown
         self._hits: dict[str, str | None] = {}  # surface -> gazetteer key, across documents
         self._majors: dict[str, bool] = {}  # gazetteer key -> whether it names a major place
 
@@ -254,9 +268,7 @@ class GazetteerDetector(Detector):
         """The gazetteer key ``surface`` is indexed under, or None."""
         key = self._hits.get(surface, _UNSEEN)
         if key is _UNSEEN:
-            key = normalize(surface)
-            if key not in self.gaz.names:
-                key = None
+            key = self.gaz.key_of(surface)
             if len(self._hits) >= _HITS_KEPT:
                 self._hits.clear()
             self._hits[surface] = key
@@ -397,6 +409,11 @@ class GazetteerDetector(Detector):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = self._longest(text, toks, k, blocked)
             if best is None:
+                if self.propose_unknown:
+                    proposed = self._unknown(text, toks, k, blocked)
+                    if proposed is not None:
+                        mentions.append(proposed[1])
+                        after = proposed[0] + 1
                 continue
             j_end, end, key = best
             mention = self._filter(text, toks, k, j_end, end, key, persons, sentence_initial)
@@ -478,6 +495,37 @@ class GazetteerDetector(Detector):
             j += 1
         return best
 
+    def _unknown(self, text: str, toks: list, k: int, blocked: set[int]):
+        """A name the gazetteer lacks after a locative word ("in Kafr Zibad"), as
+        (last token, Mention), or None: up to four capitalised words, none of them a
+        title, calendar, organisation, street or feature word, not all common
+        English words, and not starting with a given name."""
+        if k == 0 or toks[k - 1][2].lower() not in _LOCATIVES or \
+                text[toks[k - 1][1]:toks[k][0]] != " ":
+            return None
+        n = len(toks)
+        j = k
+        while j < n and j < k + 4 and j not in blocked and toks[j][2][0].isupper() and \
+                toks[j][2][0].isalpha() and (j == k or text[toks[j - 1][1]:toks[j][0]] == " "):
+            low = toks[j][2].lower().rstrip(".")
+            if low in TITLES or low in CALENDAR_WORDS or low in ORG_WORDS or \
+                    low in MEDIA_WORDS or low in STREET_WORDS or low in FEATURE_WORDS or \
+                    low in _STOP:
+                break
+            j += 1
+            if toks[j - 1][2].endswith("."):
+                break  # "in WW II. Kinney said": a name ends at a full stop
+        if j == k or toks[k][2].lower() in self.gaz.first_names:
+            return None
+        words = [toks[i][2].rstrip(".") for i in range(k, j)]
+        from wordfreq import zipf_frequency  # loaded only when names are proposed
+
+        if all(zipf_frequency(w.lower(), "en") >= 3.0 for w in words):
+            return None  # "in Congress", "in Parliament", "near New Year"
+        end = toks[j - 1][1] - (1 if toks[j - 1][2].endswith(".") else 0)
+        start = toks[k][0]
+        return j - 1, Mention(start=start, end=end, text=text[start:end], kind_hint=PROPOSED)
+
     def _continues_list(self, text: str, toks: list, j: int) -> bool:
         """Whether the region ending at token ``j`` is followed by another one in a list:
         in "Washington, Pennsylvania and California" Pennsylvania qualifies nothing."""
@@ -545,7 +593,7 @@ class GazetteerDetector(Detector):
             return None  # "John Kerry ... Kerry said", though County Kerry exists; but
             # "George Washington ... Washington, North Carolina" is the town
         if single and nxt.lower().rstrip(".") in SPEECH_VERBS and nxt_gap == " " and \
-                prev_low not in ("from", "in", "of", "at") and \
+                prev_low not in ("from", "in", "of", "at", "near", "outside", "around", "to") and \
                 not self._has_feature(key, ("PCL", "PPLC")):  # "Robertson said", but not
             # "the 20-year-old from Brampton said"
             return None

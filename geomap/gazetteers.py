@@ -28,6 +28,7 @@ import logging
 import math
 import os
 import pickle
+import re
 import statistics
 import tempfile
 import unicodedata
@@ -51,6 +52,9 @@ NAME_PREFERRED, NAME_ALIAS, NAME_ALTERNATE = 0, 1, 2
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+
+
+_ARTICLE_HYPHEN = re.compile(r"\b(al|el|ad|ar|as|ash|at|az|an)-")  # Arabic "al-" and kin
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -169,9 +173,25 @@ class Gazetteer:
             self._cache[idx] = p
         return p
 
+    def key_of(self, name: str) -> str | None:
+        """The key ``name`` is indexed under, or None when no place has that name.
+
+        An Arabic article joined by a hyphen also matches the spaced spelling
+        GeoNames uses: "Al-Bab" is "Al Bab", "Ras al-Ain" is "Ras al Ain".
+        """
+        key = normalize(name)
+        if key in self.names:
+            return key
+        if "-" in key:
+            key = _ARTICLE_HYPHEN.sub(r"\1 ", key)
+            if key in self.names:
+                return key
+        return None
+
     def candidates(self, name: str) -> list[tuple[Place, int]]:
         """Every place called ``name``, each with how the name is attached (0 strongest)."""
-        return [(self.place(v >> 2), v & 3) for v in self.names.get(normalize(name), ())]
+        key = self.key_of(name)
+        return [(self.place(v >> 2), v & 3) for v in self.names[key]] if key else []
 
     def by_geonameid(self, gid: int) -> Place | None:
         if not self._by_id:

@@ -52,14 +52,19 @@ class Geoparser:
         ``DocumentResult.events``; with ``False`` it stays empty.
     geocoder
         An opt-in online geocoder (:func:`geomap.geocoders.get_geocoder`) asked
-        for names the gazetteer lacks. None (the default) opens no socket.
+        for names the gazetteer lacks, including capitalised names it does not
+        know after "in", "near", "outside" or "around" ("shelling in Kafr
+        Zibad"); those it cannot place are dropped. None (the default) opens no
+        socket.
     """
 
     def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
                  min_confidence: float = 0.1, weights: Weights | None = None,
                  events: bool = True, geocoder: OnlineGeocoder | None = None):
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)
-        self.detector: Detector = get_detector(detector, self.gazetteer)
+        # With an online geocoder, names the gazetteer lacks are worth proposing.
+        self.detector: Detector = get_detector(
+            detector, self.gazetteer, **({"propose_unknown": True} if geocoder is not None else {}))
         self.min_confidence = min_confidence
         self.weights = weights or Weights()
         self.event_extractor = EventExtractor(self.gazetteer) if events else None

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from geomap.detect import STREET
+from geomap.detect import PROPOSED, STREET
 from geomap.gazetteers import distance_km, normalize
 from geomap.models import Mention, Place, Resolution
 
@@ -205,6 +205,8 @@ def resolve_document(
         if m.kind_hint == STREET:
             out.append(Resolution(m, None, 0.0, sentence))
             continue
+        if m.kind_hint == PROPOSED and not g.cands:
+            continue  # a proposed name nothing could place was no place after all
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         out.append(Resolution(m, place, g.conf if g.cands else 0.0, sentence))
     return out
@@ -245,7 +247,7 @@ class _Group:
         """The candidates of ``m``, their local scores and what the context scoring asks
         of each (these depend only on the mention's words, so they can be kept)."""
         cands = candidates(m.text)
-        if not cands and m.kind_hint is not None:
+        if not cands and m.kind_hint is not None and m.kind_hint != PROPOSED:
             cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
         qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
             if m.qualifier else []

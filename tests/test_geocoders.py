@@ -413,3 +413,28 @@ def test_default_path_never_creates_a_geocoder(monkeypatch, tmp_path, geoparser)
     doc = tmp_path / "doc.txt"
     doc.write_text("Floods in Dhaka, Bangladesh.", encoding="utf-8")
     assert main(["run", str(doc), "--out", str(tmp_path / "out"), "-q"]) == 0
+
+
+def test_a_geocoder_places_names_the_gazetteer_lacks_after_in_or_near(fake, tmp_path, gazetteer):
+    from geomap.models import Document
+    from geomap.pipeline import Geoparser
+
+    gp = Geoparser(gazetteer, geocoder=make("nominatim", fake, tmp_path), events=False)
+    text = ("Shelling hit homes in Zorbania on Monday. Lawmakers in Congress and a team "
+            "near Glorpville met John Smith in Tbilisi.")
+    found = {r.mention.text: r.place for r in gp.parse(Document("d", text)).resolutions}
+    # the town the gazetteer lacks is found and placed; names nothing places are
+    # dropped, not kept as unresolved mentions
+    assert found["Zorbania"].country_code == "GE" and found["Zorbania"].geocoder == "nominatim"
+    assert found["Tbilisi"].country_code == "GE"
+    assert "Glorpville" not in found and "Congress" not in found and "Monday" not in found
+    # a common word after "in" is never sent, nor a given name
+    assert "Glorpville" in fake.queries() and "Zorbania" in fake.queries()
+    assert "Congress" not in fake.queries() and not any("John" in q for q in fake.queries())
+
+
+def test_the_offline_default_proposes_no_unknown_names(geoparser):
+    from geomap.models import Document
+
+    res = geoparser.parse(Document("d", "Shelling hit homes in Zorbania, Georgia."))
+    assert [r.mention.text for r in res.resolutions] == ["Georgia"]

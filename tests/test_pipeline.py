@@ -196,3 +196,10 @@ def test_a_possessive_inside_a_place_name_is_part_of_it(geoparser):
     assert found["St. John's"].country_code == "CA"
     assert found["St. Mary's County"].admin1_code == "MD"
     assert "Georgia" in found
+
+
+def test_an_arabic_article_joined_by_a_hyphen_matches_the_gazetteer_spelling(geoparser):
+    found = _mentions(geoparser, "Fighting near Al-Bab continued, and clinics in Cairo, Giza "
+                                 "and Al-Minya filled up.")
+    assert found["Al-Bab"].country_code == "SY"     # GeoNames: "Al Bab"
+    assert found["Al-Minya"].country_code == "EG"
