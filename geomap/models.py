@@ -38,7 +38,9 @@ class Mention:
     ``start``/``end`` are Python ``str`` offsets: ``text[start:end] == mention.text``.
     ``qualifier`` holds the name of an enclosing region given with it
     ("Georgia" in "Plains, Georgia"), ``kind_hint`` a feature hint from the
-    words around it ("province", "county", "city").
+    words around it ("province", "county", "city"), or ``"street"`` for a street
+    named after a town (kept unresolved) and ``"proposed"`` for a name only an
+    online geocoder may know.
     """
 
     start: int

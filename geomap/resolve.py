@@ -199,11 +199,11 @@ def resolve_document(
 
     out: list[Resolution] = []
     for i, (m, g) in enumerate(zip(mentions, group_of, strict=True)):
-        if g.drop:
-            continue
         sentence = sentences[i] if sentences is not None else ""
-        if m.kind_hint == STREET:
+        if m.kind_hint == STREET:  # kept however unlikely the town its name shares
             out.append(Resolution(m, None, 0.0, sentence))
+            continue
+        if g.drop:
             continue
         if m.kind_hint == PROPOSED and not g.cands:
             continue  # a proposed name nothing could place was no place after all
