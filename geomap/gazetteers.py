@@ -55,6 +55,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
 
 
 _ARTICLE_HYPHEN = re.compile(r"\b(al|el|ad|ar|as|ash|at|az|an)-")  # Arabic "al-" and kin
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -177,15 +178,19 @@ class Gazetteer:
         """The key ``name`` is indexed under, or None when no place has that name.
 
         An Arabic article joined by a hyphen also matches the spaced spelling
-        GeoNames uses: "Al-Bab" is "Al Bab", "Ras al-Ain" is "Ras al Ain".
+        GeoNames uses ("Al-Bab" is "Al Bab", "Ras al-Ain" is "Ras al Ain"), or
+        the name without it ("Al-Raqqa" is "Raqqa").
         """
         key = normalize(name)
         if key in self.names:
             return key
         if "-" in key:
-            key = _ARTICLE_HYPHEN.sub(r"\1 ", key)
-            if key in self.names:
-                return key
+            spaced = _ARTICLE_HYPHEN.sub(r"\1 ", key)
+            if spaced in self.names:
+                return spaced
+            bare = _LEADING_ARTICLE.sub("", key)  # "Al-Raqqa" is GeoNames' "Raqqa"
+            if bare != key and len(bare) > 2 and bare in self.names:
+                return bare
         return None
 
     def candidates(self, name: str) -> list[tuple[Place, int]]:

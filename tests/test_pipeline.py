@@ -203,3 +203,4 @@ def test_an_arabic_article_joined_by_a_hyphen_matches_the_gazetteer_spelling(geo
                                  "and Al-Minya filled up.")
     assert found["Al-Bab"].country_code == "SY"     # GeoNames: "Al Bab"
     assert found["Al-Minya"].country_code == "EG"
+    assert _mentions(geoparser, "Jets struck Al-Raqqa.")["Al-Raqqa"].country_code == "SY"
