@@ -15,16 +15,13 @@ Detectors sit behind :class:`Detector` and are created by name with
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
-from pathlib import Path
 from typing import ClassVar
 
 from geomap.exceptions import ConfigurationError
-from geomap.gazetteers import Gazetteer, normalize
+from geomap.gazetteers import Gazetteer, common_first_names, normalize
 from geomap.models import Mention
 
 # A word may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
@@ -76,21 +73,6 @@ STREET_WORDS = frozenset(
 """Words that make a town's name a street's: "Lincoln Street" is not Lincoln."""
 
 _NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
-
-
-@functools.cache
-def _common_first_names(top: int = 100) -> frozenset[str]:
-    """The ``top`` most frequent male and female US Census first names (the
-    ``names`` package's lists, public domain)."""
-    import names as names_pkg
-
-    base = Path(names_pkg.__file__).parent
-    out = set()
-    for filename in ("dist.male.first", "dist.female.first"):
-        with open(base / filename, encoding="ascii") as fh:
-            for line in itertools.islice(fh, top):
-                out.add(line.split()[0].lower())
-    return frozenset(out)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -383,7 +365,7 @@ class GazetteerDetector(Detector):
                     # but "Michael" before an unknown word is a man, not the Manx parish
                     word = toks[names_after[0]][2].rstrip(".")
                     person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
-                        low in _common_first_names() and not self._region(first_key) and
+                        low in common_first_names() and not self._region(first_key) and
                         self._hit(word) is None and normalize(word) not in CALENDAR_WORDS)
                     if not person:
                         continue

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import itertools
 import json
 import logging
 import math
@@ -54,8 +55,9 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
 
 
-_ARTICLE_HYPHEN = re.compile(r"\b(al|el|ad|ar|as|ash|at|az|an)-")  # Arabic "al-" and kin
-_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-")
+_ARTICLES = "al|el|ad|ar|as|ash|at|az|an"  # the Arabic article "al-" and its assimilated forms
+_ARTICLE_HYPHEN = re.compile(rf"\b({_ARTICLES})-")
+_LEADING_ARTICLE = re.compile(rf"^(?:{_ARTICLES})-")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -394,24 +396,34 @@ def _english_words(keys: Iterable[str]) -> dict[str, float]:
     return out
 
 
-def _person_names() -> tuple[frozenset[str], frozenset[str]]:
-    """US Census first and last names (public domain), via the ``names`` package."""
+def _census_names(filename: str, *, cutoff: float = 100.0, rank: int | None = None) -> set[str]:
+    """The names of one US Census list of the ``names`` package (public domain), most
+    frequent first: those within ``cutoff`` per cent of people, and the first ``rank``."""
     import names as names_pkg
 
-    base = Path(names_pkg.__file__).parent
+    out = set()
+    with open(Path(names_pkg.__file__).parent / filename, encoding="ascii") as fh:
+        for line in itertools.islice(fh, rank):
+            parts = line.split()
+            if len(parts) >= 3 and float(parts[2]) <= cutoff:
+                out.add(parts[0].lower())
+    return out
 
-    def top(filename: str, cutoff: float) -> set[str]:
-        out = set()
-        with open(base / filename, encoding="ascii") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) >= 3 and float(parts[2]) <= cutoff:
-                    out.add(parts[0].lower())
-        return out
 
-    first = top("dist.male.first", 90.0) | top("dist.female.first", 90.0)
-    last = top("dist.all.last", 75.0)
+def _person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """US Census first and last names (public domain), via the ``names`` package."""
+    first = _census_names("dist.male.first", cutoff=90.0) | \
+        _census_names("dist.female.first", cutoff=90.0)
+    last = _census_names("dist.all.last", cutoff=75.0)
     return frozenset(first), frozenset(last)
+
+
+@functools.cache
+def common_first_names(rank: int = 100) -> frozenset[str]:
+    """The ``rank`` most frequent male and the ``rank`` most frequent female US Census
+    first names ("michael", "george", "mary")."""
+    return frozenset(_census_names("dist.male.first", rank=rank) |
+                     _census_names("dist.female.first", rank=rank))
 
 
 def _spread_point(points: list[tuple[float, float]], cell: float = 0.25) -> tuple[float, float]:
@@ -846,6 +858,7 @@ __all__ = [
     "build_default",
     "build_from_dumps",
     "cache_dir",
+    "common_first_names",
     "distance_km",
     "index_path",
     "load",

@@ -166,8 +166,8 @@ def resolve_document(
         if m.kind_hint == STREET:
             # A street named after a town is not mapped, but the town's name in it
             # counts with that town's other mentions ("Riverside Parkway" in Riverside).
-            m = Mention(m.start, m.start + len(m.text.rsplit(" ", 1)[0]),
-                        m.text.rsplit(" ", 1)[0], m.qualifier)
+            town = m.text.rsplit(" ", 1)[0]
+            m = Mention(m.start, m.start + len(town), town, m.qualifier)
         key = (normalize(m.text), m.qualifier and normalize(m.qualifier), m.kind_hint)
         g = groups.get(key)
         if g is None:
