@@ -104,6 +104,11 @@ _PHRASES = [
     (re.compile(r"\bdefected\b", re.I), "defect"),
     (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle"),
 ]
+# Every match of a phrase above holds one of these (lower case): a sentence holding none
+# is not searched for phrases (substring tests are twice as fast as the search).
+_PHRASE_WORDS = ("intelligence", "information cent", "air strike", "airstrike", "news conference",
+                 "press conference", "blasted off", "lifted off", "took over", "taken over",
+                 "political asylum", "defected", "settlement")
 
 _MILITARY_WORDS = "troops soldiers forces army military contingent".split()
 
@@ -214,7 +219,8 @@ def _action_cues(sentence: str) -> tuple[bool, bool]:
     """Whether a sentence has (an action word or military noun, an action phrase):
     one with neither has no event."""
     low = sentence.lower()
-    return (not _GATE_WORDS.isdisjoint(_WORD.findall(low)), _PHRASE_GATE.search(low) is not None)
+    return (not _GATE_WORDS.isdisjoint(_WORD.findall(low)),
+            any(w in low for w in _PHRASE_WORDS) and _PHRASE_GATE.search(low) is not None)
 
 
 _SAY_VERBS = frozenset(
@@ -317,7 +323,7 @@ class EventExtractor:
                                    len(sent), bounds[k])
                     warned = True
             elif any(r.place is not None for _i, r in by_sentence[k]) and \
-                    any(cues := _action_cues(sent)) and not _HEADER.match(sent):
+                    any(cues := _action_cues(sent)) and not _header(sent):
                 active[k] = cues[1]
         if not active:
             return []
@@ -330,7 +336,7 @@ class EventExtractor:
             start = bounds[k]
             end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
             sent = text[start:end]
-            header = _HEADER.match(sent)
+            header = _header(sent)
             if header:
                 state.header_source = header.group("src").strip()
                 continue
@@ -376,9 +382,10 @@ class EventExtractor:
             prev = text[max(0, m.start() - 25):m.start()].split()
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
-            if not titled and not any(w in first_names or w in _PERSON_TITLES
-                                      for w in m.group().lower().split() for w in [w.rstrip(".")]):
-                continue  # no given name, no title: not a person's name
+            if not titled:
+                words = m.group().lower().replace(".", "").split()  # dots end words only
+                if first_names.isdisjoint(words) and _PERSON_TITLES.isdisjoint(words):
+                    continue  # no given name, no title: not a person's name
             for words in _name_runs(m.group()):
                 self._name(words, titled, state)
                 titled = False
@@ -887,6 +894,11 @@ def _sentence_index(bounds: list[int], offset: int) -> int:
 
 def _ends_block(sentence: str) -> bool:
     return bool(_BLOCK_END.match(sentence))
+
+
+def _header(sentence: str) -> re.Match | None:
+    """A line naming who reports what follows ("Reuters reports:"), or None."""
+    return _HEADER.match(sentence) if sentence.rstrip().endswith(":") else None
 
 
 _START, _END = attrgetter("start"), attrgetter("end")

@@ -231,3 +231,19 @@ def test_a_question_word_is_not_the_world_health_organization(geoparser):
     assert actors("Who bombed Aleppo on Monday remains unclear.") == []
     assert actors("The WHO sent doctors to Monrovia.") == ["World Health Organization"]
     assert actors("Nato bombed Tripoli.") == ["NATO"]
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Iraq set up an intelligence centre in Baghdad.", ("Iraq", "share intelligence", "Baghdad")),
+    ("Syria and Russia share intelligence in Damascus.",
+     ("Russia", "share intelligence", "Damascus")),
+    ("Russian jets carried out airstrikes near Idlib.", ("Russia", "strike", "Idlib")),
+    ("Islamic State took over Palmyra in May.", ("Islamic State", "capture", "Palmyra")),
+    ("Edward Snowden sought political asylum in Russia.",
+     ("Edward Snowden", "seek asylum", "Russia")),
+    ("Captain John Smith defected to Jordan.", ("John Smith", "defect", "Jordan")),
+    ("Israel expanded settlement activity in Hebron.", ("Israel", "settle", "Hebron")),
+])
+def test_action_phrases_without_an_action_word(geoparser, sentence, event):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert event in {(e.actor, e.action, sentence[e.start:e.end]) for e in result.events}
