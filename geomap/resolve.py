@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from geomap.detect import PROPOSED, STREET
 from geomap.gazetteers import distance_km, normalize
@@ -184,15 +185,17 @@ def resolve_document(
     for g in ordered:
         reach.update(g.reach)
     shared = {c for c, n in reach.items() if n > 1}
-    cells: dict[tuple[int, int], list] = {}
+    pairs = {}
     if shared:
+        cells: dict[tuple[int, int], list] = {}
         for g in ordered:
             for c, idx in g.by_cell.items():
                 if c in shared:  # a reading elsewhere supports no other name's
                     cells.setdefault(c, []).extend((g, i) for i in idx)
+        pairs = _pair_readings(ordered, cells, shared, w)
     for _ in range(rounds):
         ctx = _Context.of(ordered, context_countries or {}, w.focus_regions, context_regions)
-        ctx.cells, ctx.near = cells, shared
+        ctx.pairs = pairs
         ctx.live = {g: g.probs for g in ordered if not g.drop}  # as the round starts
         for g in ordered:
             g.decide(ctx, w)
@@ -209,6 +212,33 @@ def resolve_document(
             continue  # a proposed name nothing could place was no place after all
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         out.append(Resolution(m, place, g.conf if g.cands else 0.0, sentence))
+    return out
+
+
+def _pair_readings(groups: list[_Group], cells: dict, shared: set, w: Weights) -> dict:
+    """For each ambiguous group and each of its readings, the readings of other names
+    within ``w.nearby_km`` (the places do not move between rounds, only their odds).
+    Kept apart from the groups: groups pointing at each other would be cyclic garbage."""
+    out = {}
+    max_dlat = w.nearby_km / 111.0  # a degree of latitude is 111.2 km on distance_km's sphere
+    for g in groups:
+        if len(g.cands) < 2:
+            continue  # a name with one reading takes no support from its neighbours
+        pairs = []
+        for (p, _k), f in zip(g.cands, g.facts, strict=True):
+            cell = f[3]
+            near = []
+            if cell is not None and cell[0] in shared:
+                for c in cell[1]:
+                    for other, k in cells.get(c, ()):
+                        if other is g:
+                            continue
+                        q = other.cands[k][0]
+                        if abs(q.lat - p.lat) <= max_dlat and \
+                                distance_km(p.lat, p.lon, q.lat, q.lon) <= w.nearby_km:
+                            near.append((other, k))
+            pairs.append(near)
+        out[g] = pairs
     return out
 
 
@@ -251,17 +281,19 @@ class _Group:
             cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
         qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
             if m.qualifier else []
-        local = [_local_score(m, p, k, qual, cands, w) for p, k in cands]
-        facts = [(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
-                  _around(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
-                 for p, _k in cands]
+        # Kept for the whole run, so held in tuples: Python's cyclic collector stops
+        # scanning a tuple of numbers and strings once it has seen it.
+        local = tuple(_local_score(m, p, k, qual, cands, w) for p, k in cands)
+        facts = tuple((p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
+                       _around(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
+                      for p, _k in cands)
         # The readings of towns and counties by 1-degree cell, and every cell next to one.
         by_cell: dict[tuple[int, int], list[int]] = {}
         for i, f in enumerate(facts):
             if f[3] is not None:
                 by_cell.setdefault(f[3][0], []).append(i)
         reach = frozenset(c for f in facts if f[3] is not None for c in f[3][1])
-        return cands, local, facts, by_cell, reach
+        return cands, local, facts, {c: tuple(idx) for c, idx in by_cell.items()}, reach
 
     def decide(self, ctx: _Context | list, w: Weights) -> None:
         if not self.cands:
@@ -281,7 +313,7 @@ class _Group:
 class _Context:
     """What the document's current decisions say about its geography."""
 
-    __slots__ = ("countries", "admin1s", "total", "cells", "near", "live", "votes", "focus")
+    __slots__ = ("countries", "admin1s", "total", "live", "votes", "focus", "pairs")
 
     @classmethod
     def of(cls, groups: list[_Group], cues: dict[str, float],
@@ -290,7 +322,7 @@ class _Context:
         ctx = cls()
         ctx.countries = Counter(cues)
         ctx.admin1s = Counter(region_cues or {})
-        ctx.cells, ctx.near, ctx.live = {}, set(), {}
+        ctx.live, ctx.pairs = {}, {}
         ctx.votes = {}
         for g in groups:
             p = g.place
@@ -315,14 +347,15 @@ class _Context:
         own, own_conf = self.votes.get(id(g), (None, 0.0))
         own_cc = own.country_code if own is not None else _NOBODY
         own_a1 = (own.country_code, own.admin1_code) if own is not None else _NOBODY
-        countries, admin1s, cells, near_cells = self.countries, self.admin1s, self.cells, self.near
-        nearby = w.nearby if len(g.cands) > 1 else 0.0
+        countries, admin1s = self.countries, self.admin1s
+        near_readings = self.pairs.get(g)
+        nearby = w.nearby if near_readings is not None else 0.0
         unlikely = w.nearby_unlikely
-        max_dlat = w.nearby_km / 111.0  # a degree of latitude is 111.2 km on distance_km's sphere
         live = self.live
         out = []
-        for (p, _k), local, (cc, a1, is_region, cell) in zip(g.cands, g.local, g.facts,
-                                                            strict=True):
+        for local, (cc, a1, is_region, _cell), pairs in zip(
+                g.local, g.facts, near_readings if near_readings is not None else repeat(()),
+                strict=False):
             bonus = 0.0
             c_votes = countries.get(cc, 0) - (own_conf if own_cc == cc else 0)
             if c_votes > 0.3 and not is_region:
@@ -333,27 +366,22 @@ class _Context:
                 a_votes = admin1s.get(key, 0) - (own_conf if own_a1 == key else 0)
                 if a_votes > 0.3:
                     bonus += min(1.0, a_votes) * w.same_admin1 * self.focus
-            if nearby and cell is not None:
+            if nearby:
+                # Two ambiguous names with readings close together support those
+                # readings ("Washington ... 10 miles east of Peoria": Illinois for
+                # both), by how likely each is; a reading too unlikely to count on
+                # its own still lends a little, so two such names can settle on the
+                # one area both have a reading in ("Floyd County ... Greenville").
                 near = 0.0
-                if cell[0] in near_cells:
-                    # Two ambiguous names with readings close together support those
-                    # readings ("Washington ... 10 miles east of Peoria": Illinois for
-                    # both), by how likely each is; a reading too unlikely to count on
-                    # its own still lends a little, so two such names can settle on the
-                    # one area both have a reading in ("Floyd County ... Greenville").
-                    for c in cell[1]:
-                        for other, k in cells.get(c, ()):
-                            probs = live.get(other)
-                            if probs is None or other is g:
-                                continue
-                            prob = probs[k]
-                            if prob < 0.03:
-                                prob = unlikely
-                            if prob > near:
-                                q = other.cands[k][0]
-                                if abs(q.lat - p.lat) <= max_dlat and \
-                                        distance_km(p.lat, p.lon, q.lat, q.lon) <= w.nearby_km:
-                                    near = prob
+                for other, k in pairs:
+                    probs = live.get(other)
+                    if probs is None:
+                        continue
+                    prob = probs[k]
+                    if prob < 0.03:
+                        prob = unlikely
+                    if prob > near:
+                        near = prob
                 bonus += nearby * min(1.0, near / 0.5)
             out.append(local + bonus)
         return out

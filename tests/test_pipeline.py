@@ -204,3 +204,25 @@ def test_an_arabic_article_joined_by_a_hyphen_matches_the_gazetteer_spelling(geo
     assert found["Al-Bab"].country_code == "SY"     # GeoNames: "Al Bab"
     assert found["Al-Minya"].country_code == "EG"
     assert _mentions(geoparser, "Jets struck Al-Raqqa.")["Al-Raqqa"].country_code == "SY"
+
+
+def test_parsing_leaves_no_reference_cycles(geoparser, seed_results):
+    """Everything a parse makes is freed as soon as it is dropped, without waiting for
+    Python's cyclic collector (which would otherwise rescan the caches all along)."""
+    import gc
+
+    docs = [r.document for r in seed_results.values()] + [Document(doc_id="near", text=(
+        "Washington, a town 10 miles east of Peoria, voted on Tuesday. Officials in "
+        "Springfield and Morton said the Illinois governor visited Washington."))]
+    for doc in docs:
+        geoparser.parse(doc)  # caches filled, modules loaded
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for doc in docs:
+            geoparser.parse(doc)
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
