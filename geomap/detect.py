@@ -261,7 +261,7 @@ class GazetteerDetector(Detector):
         major = self._majors.get(key)
         if major is None:
             major = False
-            for v in self.gaz.names.get(key, ()):
+            for v in self.gaz.entries(key):
                 i = v >> 2
                 f = self.gaz.feature[i]
                 if (f[:3] in ("PCL", "ADM", "CON", "RGN") and f != "ADM2") or f == "PPLC" or \
@@ -277,7 +277,7 @@ class GazetteerDetector(Detector):
         """Whether a reading is a country or a province of a country of a million people
         or more: "Virginia" is, "Michael" (a parish of the Isle of Man) is not."""
         gaz = self.gaz
-        for v in gaz.names.get(key, ()):
+        for v in gaz.entries(key):
             i = v >> 2
             f = gaz.feature[i]
             if f.startswith("PCL"):
@@ -290,7 +290,7 @@ class GazetteerDetector(Detector):
 
     def _has_feature(self, key: str, prefixes: tuple[str, ...]) -> bool:
         feature = self.gaz.feature
-        return any(feature[v >> 2].startswith(prefixes) for v in self.gaz.names.get(key, ()))
+        return any(feature[v >> 2].startswith(prefixes) for v in self.gaz.entries(key))
 
     # -- main ---------------------------------------------------------------
     def detect(self, text: str, bounds: list[int] | None = None) -> list[Mention]:
@@ -637,7 +637,7 @@ class GazetteerDetector(Detector):
                 return None
             if z >= 4.3 and prev_low not in ("in", "at", "near", "outside"):
                 return None
-            if z >= 3.0 and all(v & 3 == 2 for v in self.gaz.names[key]):
+            if z >= 3.0 and all(v & 3 == 2 for v in self.gaz.entries(key)):
                 return None  # only a loose alternate name ("Thursday" for Thursday Island)
 
         # Context the resolver uses: "X province", "X, Georgia".

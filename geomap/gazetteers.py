@@ -46,7 +46,7 @@ from geomap.models import Place
 
 logger = logging.getLogger("geomap.gazetteers")
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 
 #: How a name is attached to a place, strongest first.
@@ -100,7 +100,12 @@ class Gazetteer:
     """Columns of places plus the name index. Build with :func:`build_default`
     or :func:`build_from_dumps`; load with :func:`load`.
 
-    ``names`` maps a normalised name to packed ints ``place_index * 4 + kind``.
+    ``names`` maps a normalised name to its places, each packed as the int
+    ``place_index * 4 + kind``: :meth:`entries` gives them. A name of one place
+    (nine in ten) maps to that int; a name of several to ``-1 - offset`` into
+    ``shared``, which holds their count and then the ints (a dict of ints and an
+    array load faster than half a million tuples, and the cyclic collector never
+    scans them).
     The string columns are lists while a build adds places, tuples once it is done.
     ``english`` maps single-word names that are also English words to their
     Zipf frequency (used to drop "Mobile", "Reading" at sentence starts).
@@ -116,7 +121,8 @@ class Gazetteer:
     country: Sequence[str] = field(default_factory=list)
     admin1: Sequence[str] = field(default_factory=list)
     population: array = field(default_factory=lambda: array("q"))
-    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)
+    shared: array = field(default_factory=lambda: array("q"))
     country_names: dict[str, str] = field(default_factory=dict)
     admin1_names: dict[str, str] = field(default_factory=dict)
     english: dict[str, float] = field(default_factory=dict)
@@ -155,7 +161,28 @@ class Gazetteer:
             slot[idx] = kind
 
     def freeze_names(self, index: dict[str, dict[int, int]]) -> None:
-        self.names = {k: tuple(i * 4 + kind for i, kind in v.items()) for k, v in index.items()}
+        names: dict[str, int] = {}
+        shared = array("q")
+        for key, places in index.items():
+            if len(places) == 1:
+                (i, kind), = places.items()
+                names[key] = i * 4 + kind
+            else:
+                names[key] = -1 - len(shared)
+                shared.append(len(places))
+                shared.extend(i * 4 + kind for i, kind in places.items())
+        self.names, self.shared = names, shared
+
+    def entries(self, key: str) -> Sequence[int]:
+        """The places called ``key`` (a normalised name), packed as
+        ``place_index * 4 + kind``; empty when no place is."""
+        v = self.names.get(key)
+        if v is None:
+            return ()
+        if v >= 0:
+            return (v,)
+        at = -1 - v
+        return self.shared[at + 1:at + 1 + self.shared[at]]
 
     # -- queries ----------------------------------------------------------
     def place(self, idx: int) -> Place:
@@ -200,7 +227,7 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, int]]:
         """Every place called ``name``, each with how the name is attached (0 strongest)."""
         key = self.key_of(name)
-        return [(self.place(v >> 2), v & 3) for v in self.names[key]] if key else []
+        return [(self.place(v >> 2), v & 3) for v in self.entries(key)] if key else []
 
     def by_geonameid(self, gid: int) -> Place | None:
         if not self._by_id:
@@ -209,7 +236,7 @@ class Gazetteer:
         return None if idx is None else self.place(idx)
 
     def country_place(self, cc: str) -> Place | None:
-        for v in self.names.get(normalize(self.country_names.get(cc, "")), ()):
+        for v in self.entries(normalize(self.country_names.get(cc, ""))):
             p = self.place(v >> 2)
             if p.is_country and p.country_code == cc:
                 return p
@@ -219,7 +246,7 @@ class Gazetteer:
         name = self.admin1_names.get(f"{cc}.{code}")
         if not name:
             return None
-        for v in self.names.get(normalize(name), ()):
+        for v in self.entries(normalize(name)):
             p = self.place(v >> 2)
             if p.is_admin1 and p.country_code == cc and p.admin1_code == code:
                 return p

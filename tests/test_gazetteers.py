@@ -54,6 +54,8 @@ def test_build_from_geonames_dumps(dump_dir, tmp_path):
     path = gazetteers.save(gaz, tmp_path / "g.pkl")
     again = gazetteers.read(path)
     assert len(again) == len(gaz) and again.names == gaz.names
+    assert {p.name for p, _ in again.candidates("Paris")} == {"Paris"} and \
+        len(again.candidates("Paris")) == len(gaz.candidates("Paris")) == 2
 
 
 def test_build_from_dumps_names_the_bad_line(dump_dir, tmp_path):
@@ -89,3 +91,16 @@ def test_default_gazetteer_rebuilds_a_corrupt_cache(tmp_path, monkeypatch, gazet
     loaded = gazetteers.load("default")
     assert loaded is gazetteer
     assert gazetteers.read(path).kind == "default"
+
+
+def test_a_name_of_one_place_and_a_name_of_many(gazetteer):
+    springfields = gazetteer.candidates("Springfield")
+    assert len(springfields) > 10 and len({p.geonameid for p, _ in springfields}) == \
+        len(springfields)
+    assert {p.admin1 for p, _ in springfields} >= {"Illinois", "Massachusetts", "Missouri"}
+    (tikrit, kind), = [c for c in gazetteer.candidates("Tikrit") if c[0].country_code == "IQ"
+                       and c[0].feature_code.startswith("PPL")]
+    assert tikrit.geonameid == 90150 and kind == 0  # "Tikrīt"
+    assert gazetteer.entries("no such place anywhere") == ()
+    assert list(gazetteer.entries("springfield")) == [
+        v for v in gazetteer.entries("springfield")]  # a sequence, read twice alike
