@@ -31,6 +31,7 @@ import os
 import pickle
 import re
 import statistics
+import sys
 import tempfile
 import unicodedata
 import zipfile
@@ -145,9 +146,10 @@ class Gazetteer:
         cast(list, self.name).append(name)
         self.lat.append(float(lat))
         self.lon.append(float(lon))
-        cast(list, self.feature).append(feature)
-        cast(list, self.country).append(country or "")
-        cast(list, self.admin1).append(admin1 or "")
+        # A few thousand codes, each stored once (pickled once, loaded once).
+        cast(list, self.feature).append(sys.intern(feature))
+        cast(list, self.country).append(sys.intern(country or ""))
+        cast(list, self.admin1).append(sys.intern(admin1 or ""))
         self.population.append(int(population or 0))
         return idx
 
