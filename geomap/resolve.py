@@ -181,13 +181,15 @@ def resolve_document(
     # cell, and the cells where readings of two or more names lie within a cell of
     # each other (only there can one name support another). Built once: the rounds
     # change only how likely each reading is.
-    reach: Counter[tuple[int, int]] = Counter()
+    seen: set[int] = set()
+    shared: set[int] = set()
     for g in ordered:
-        reach.update(g.reach)
-    shared = {c for c, n in reach.items() if n > 1}
+        if g.reach:
+            shared |= seen & g.reach
+            seen |= g.reach
     pairs = {}
     if shared:
-        cells: dict[tuple[int, int], list] = {}
+        cells: dict[int, list] = {}
         for g in ordered:
             for c, idx in g.by_cell.items():
                 if c in shared:  # a reading elsewhere supports no other name's
@@ -242,11 +244,16 @@ def _pair_readings(groups: list[_Group], cells: dict, shared: set, w: Weights) -
     return out
 
 
-def _around(p: Place) -> tuple:
+# A 1-degree cell is the int latitude * 1000 + longitude (floors): ints hash and
+# compare faster than pairs, and the cells around one are fixed offsets from it.
+_ROW = 1000
+_AROUND = tuple(dy * _ROW + dx for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+
+
+def _around(p: Place) -> tuple[int, tuple[int, ...]]:
     """The 1-degree cell of ``p`` and the nine cells around it (itself included)."""
-    la, lo = math.floor(p.lat), math.floor(p.lon)
-    n, s, e, w = la + 1, la - 1, lo + 1, lo - 1
-    return (la, lo), ((s, w), (s, lo), (s, e), (la, w), (la, lo), (la, e), (n, w), (n, lo), (n, e))
+    c = math.floor(p.lat) * _ROW + math.floor(p.lon)
+    return c, tuple([c + d for d in _AROUND])
 
 
 class _Group:
@@ -288,7 +295,7 @@ class _Group:
                        _around(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
                       for p, _k in cands)
         # The readings of towns and counties by 1-degree cell, and every cell next to one.
-        by_cell: dict[tuple[int, int], list[int]] = {}
+        by_cell: dict[int, list[int]] = {}
         for i, f in enumerate(facts):
             if f[3] is not None:
                 by_cell.setdefault(f[3][0], []).append(i)
