@@ -327,12 +327,14 @@ class EventExtractor:
                 active[k] = cues[1]
         if not active:
             return []
-        state = _DocState(groups=_may_name_group(text))
+        last = max(active) + 1  # the sentence after the last one read
+        state = _DocState(groups=_may_name_group(text[:bounds[last]] if last < len(bounds)
+                                                 else text))
         self._acronyms(text, state)
         self._names(text, state)
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
-        for k in range(max(active) + 1):
+        for k in range(last):
             start = bounds[k]
             end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
             sent = text[start:end]
