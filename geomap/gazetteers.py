@@ -32,7 +32,6 @@ import pickle
 import re
 import statistics
 import sys
-import tempfile
 import unicodedata
 import zipfile
 from array import array
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import cast
 
 from geomap.exceptions import GazetteerError
+from geomap.export import atomic_path
 from geomap.models import Place
 
 logger = logging.getLogger("geomap.gazetteers")
@@ -300,7 +300,6 @@ def index_path(kind: str = "default", directory: Path | None = None) -> Path:
 
 def save(gaz: Gazetteer, path: Path) -> Path:
     """Write ``gaz`` atomically with a header holding version and checksum."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL)
     header = json.dumps({
         "version": INDEX_VERSION,
@@ -309,15 +308,9 @@ def save(gaz: Gazetteer, path: Path) -> Path:
         "kind": gaz.kind,
         "build": gaz.build,
     }).encode() + b"\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(header)
-            fh.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        fh.write(header)
+        fh.write(payload)
     return path
 
 
