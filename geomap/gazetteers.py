@@ -366,6 +366,9 @@ def load(kind_or_path: str | Path = "default", *, rebuild: bool = True) -> Gazet
                 logger.warning("building the embedded gazetteer into %s (once)", path)
             gaz = build_default()
             save(gaz, path)
+            for old in path.parent.glob("gazetteer-default-v*.pkl"):
+                if old != path:  # left by an earlier version of geomap
+                    old.unlink(missing_ok=True)
     else:
         gaz = read(Path(kind_or_path))
     _LOADED[key] = gaz

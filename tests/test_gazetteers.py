@@ -86,11 +86,16 @@ def test_default_gazetteer_rebuilds_a_corrupt_cache(tmp_path, monkeypatch, gazet
     monkeypatch.setattr(gazetteers, "_LOADED", {})
     path = gazetteers.index_path("default")
     path.write_bytes(b"garbage")
+    older = tmp_path / "gazetteer-default-v1.pkl"  # left by an earlier geomap
+    older.write_bytes(b"old")
+    other = tmp_path / "gazetteer-custom-v1.pkl"
+    other.write_bytes(b"not ours to remove")
     # the rebuild is the real one: reuse the session's gazetteer object to keep it quick
     monkeypatch.setattr(gazetteers, "build_default", lambda: gazetteer)
     loaded = gazetteers.load("default")
     assert loaded is gazetteer
     assert gazetteers.read(path).kind == "default"
+    assert not older.exists() and other.exists()
 
 
 def test_a_name_of_one_place_and_a_name_of_many(gazetteer):
