@@ -144,8 +144,8 @@ class Gazetteer:
         idx = len(self.name)
         self.geonameid.append(int(gid))
         cast(list, self.name).append(name)
-        self.lat.append(float(lat))
-        self.lon.append(float(lon))
+        self.lat.append(round(float(lat), 5))  # as a Place gives them
+        self.lon.append(round(float(lon), 5))
         # A few thousand codes, each stored once (pickled once, loaded once).
         cast(list, self.feature).append(sys.intern(feature))
         cast(list, self.country).append(sys.intern(country or ""))
@@ -196,8 +196,8 @@ class Gazetteer:
             p = Place(
                 geonameid=self.geonameid[idx],
                 name=self.name[idx],
-                lat=round(self.lat[idx], 5),
-                lon=round(self.lon[idx], 5),
+                lat=self.lat[idx],
+                lon=self.lon[idx],
                 feature_code=self.feature[idx],
                 country_code=cc,
                 admin1_code=a1,

@@ -290,10 +290,10 @@ class _Group:
             if m.qualifier else []
         # Kept for the whole run, so held in tuples: Python's cyclic collector stops
         # scanning a tuple of numbers and strings once it has seen it.
-        local = tuple(_local_score(m, p, k, qual, cands, w) for p, k in cands)
-        facts = tuple((p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
-                       _around(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
-                      for p, _k in cands)
+        local = tuple([_local_score(m, p, k, qual, cands, w) for p, k in cands])
+        facts = tuple([(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
+                        _around(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
+                       for p, _k in cands])
         # The readings of towns and counties by 1-degree cell, and every cell next to one.
         by_cell: dict[int, list[int]] = {}
         for i, f in enumerate(facts):
