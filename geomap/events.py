@@ -895,7 +895,9 @@ def _sentence_index(bounds: list[int], offset: int) -> int:
 
 
 def _ends_block(sentence: str) -> bool:
-    return bool(_BLOCK_END.match(sentence))
+    """Whether a line closes a quoted block ("[…]", "3.", "Reuters says")."""
+    t = sentence.strip()  # each form is short or starts with "[" or a digit
+    return (len(t) <= 35 or t[:1] == "[" or t[:1].isdigit()) and bool(_BLOCK_END.match(sentence))
 
 
 def _header(sentence: str) -> re.Match | None:
