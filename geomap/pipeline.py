@@ -70,6 +70,13 @@ class Geoparser:
         self.event_extractor = EventExtractor(self.gazetteer) if events else None
         self.candidates = self.gazetteer.candidates
         self._resolve_cache: dict = {}  # name -> candidates and local scores, across documents
+        # Capitalised words as _CAPITALISED finds them ("Iraqi", "Iraqis", "NJ") -> what
+        # they stand for: the demonym's country, the state code itself.
+        dem = self.gazetteer.demonyms
+        self._demonym_words = {f"{d}s".capitalize(): cc for d, cc in dem.items()}
+        self._demonym_words.update({d.capitalize(): cc for d, cc in dem.items()})
+        self._state_codes = frozenset(c.upper() for c in self.gazetteer.postal_codes
+                                      if len(c) == 2 and c.islower())
         if geocoder is not None:
             from geomap.geocoders import with_fallback
 
@@ -79,15 +86,12 @@ class Geoparser:
         """Country votes from demonyms ("Iraqi air crews" -> IQ), half a mention each, at most 2.
 
         ``words`` is ``Counter(_CAPITALISED.findall(text))`` when the caller has it."""
-        dem = self.gazetteer.demonyms
+        demonym_words = self._demonym_words
         counts: Counter[str] = Counter()
         if words is None:
             words = Counter(_CAPITALISED.findall(text))
         for word, n in words.items():
-            if len(word) == 2:
-                continue  # a state code, not a word
-            word = word.lower()
-            cc = dem.get(word) or (dem.get(word[:-1]) if word.endswith("s") else None)
+            cc = demonym_words.get(word) if len(word) > 2 else None  # "NJ" is a state code
             if cc:
                 counts[cc] += n
         return {cc: min(2.0, 0.5 * n) for cc, n in counts.items()}
@@ -98,10 +102,10 @@ class Geoparser:
         "NJ 07882"), one vote each, at most 2."""
         if words is None:
             words = Counter(_CAPITALISED.findall(text))
-        postal = self.gazetteer.postal_codes
+        state_codes = self._state_codes
         counts: Counter[tuple[str, str]] = Counter()
         for code in words:
-            if len(code) != 2 or code.lower() not in postal:
+            if code not in state_codes:
                 continue
             key = None
             s = text.find(code)
