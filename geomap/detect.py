@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
-from typing import ClassVar
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from typing import Any, ClassVar
 
 from geomap.exceptions import ConfigurationError
 from geomap.gazetteers import Gazetteer, common_first_names, normalize
@@ -151,7 +153,7 @@ _STOP = frozenset(
     "his her their our your my is was were are be been has have had will would can could "
     "should may might must not no yes all any some each every many more most such".split())
 
-_UNSEEN = object()
+_UNSEEN: Any = object()  # a cache miss (None is a cached "no place")
 _EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word-by-word one
 _HITS_KEPT = 200_000
 
@@ -437,7 +439,7 @@ class GazetteerDetector(Detector):
             k = j_end + 1
         return mentions
 
-    def _longest(self, text: str, toks: list, k: int, blocked: set[int] = frozenset(),
+    def _longest(self, text: str, toks: list, k: int, blocked: AbstractSet[int] = frozenset(),
                  any_case: bool = False):
         """The longest gazetteer name starting at token ``k``: (last token, end offset, key)."""
         n = len(toks)
@@ -672,7 +674,7 @@ class GazetteerDetector(Detector):
         return Mention(start=s, end=end, text=surface, qualifier=qualifier, kind_hint=kind_hint)
 
 
-DETECTORS: dict[str, type[Detector]] = {"gazetteer": GazetteerDetector}
+DETECTORS: dict[str, Callable[..., Detector]] = {"gazetteer": GazetteerDetector}
 
 
 def get_detector(name: str, gazetteer: Gazetteer, **config) -> Detector:

@@ -474,9 +474,11 @@ def _country_points() -> dict[str, tuple[float, float]]:
     try:
         import countryinfo
     except ImportError:  # pragma: no cover - a declared dependency
-        countryinfo = None
-    if countryinfo is not None:
-        for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        data = None
+    else:
+        data = Path(countryinfo.__file__).parent / "data"
+    if data is not None:
+        for path in sorted(data.glob("*.json")):
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 iso = data["ISO"]["alpha2"]
@@ -689,11 +691,11 @@ def build_default() -> Gazetteer:
     for iso, c in countries.items():
         pt = country_points.get(iso) or points.get(("country", iso))
         if pt is None:
-            towns = [(r["latitude"], r["longitude"]) for r in city_rows.values()
-                     if r["countrycode"] == iso]
-            if not towns:
+            in_country = [(r["latitude"], r["longitude"]) for r in city_rows.values()
+                          if r["countrycode"] == iso]
+            if not in_country:
                 continue
-            pt = _spread_point(towns)
+            pt = _spread_point(in_country)
         gaz.country_names[iso] = c["name"]
         idx = gaz.add_place(c["geonameid"], c["name"], pt[0], pt[1], "PCLI", iso, None,
                             c.get("population") or pop_cc.get(iso, 0))
@@ -866,14 +868,14 @@ def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
             f = line.rstrip("\n").split("\t")
             if len(f) < 4:
                 continue
-            idx = row_of.get(int(f[1]))
+            row = row_of.get(int(f[1]))
             lang = f[2]
             historic_or_colloquial = len(f) > 7 and (f[6] == "1" or f[7] == "1")
-            if idx is None or lang not in ("", "en") or historic_or_colloquial:
+            if row is None or lang not in ("", "en") or historic_or_colloquial:
                 continue
             if _good_alternate(f[3], set()):
                 kind = NAME_ALIAS if lang == "en" else NAME_ALTERNATE
-                gaz.add_name(f[3], idx, kind, index)
+                gaz.add_name(f[3], row, kind, index)
     return _finish(gaz, index)
 
 

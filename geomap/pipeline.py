@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from geomap.detect import Detector, get_detector, sentence_at, sentence_bounds
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
-from geomap.models import Document, DocumentResult, Event, Mention
+from geomap.models import Document, DocumentResult, Event, Mention, Place
 from geomap.resolve import Weights, resolve_document
 
 if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
@@ -68,7 +68,7 @@ class Geoparser:
         self.min_confidence = min_confidence
         self.weights = weights or Weights()
         self.event_extractor = EventExtractor(self.gazetteer) if events else None
-        self.candidates = self.gazetteer.candidates
+        self.candidates: Callable[[str], list[tuple[Place, int]]] = self.gazetteer.candidates
         self._resolve_cache: dict = {}  # name -> candidates and local scores, across documents
         # Capitalised words as _CAPITALISED finds them ("Iraqi", "Iraqis", "NJ") -> what
         # they stand for: the demonym's country, the state code itself.
@@ -107,7 +107,7 @@ class Geoparser:
         for code in words:
             if code not in state_codes:
                 continue
-            key = None
+            key: tuple[str, str] | tuple[()] | None = None
             s = text.find(code)
             while s >= 0:
                 e = s + 2
@@ -118,7 +118,8 @@ class Geoparser:
                     if key is None:
                         key = next((("US", p.admin1_code) for p, _k in
                                     self.gazetteer.candidates(code)
-                                    if p.is_admin1 and p.country_code == "US"), ())
+                                    if p.is_admin1 and p.country_code == "US" and
+                                    p.admin1_code), ())
                     if key:
                         counts[key] += 1
                 s = text.find(code, e)

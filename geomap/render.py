@@ -454,7 +454,7 @@ def folium_map(records: Iterable[Any], **filters: Any):
     """
     import folium
 
-    groups: dict[str, dict[Hashable, list[dict[str, Any]]]] = {}
+    groups: dict[str, dict[tuple[Any, float, float], list[dict[str, Any]]]] = {}
     for props in iter_features(records, **filters):
         if props.get("lat") is None:
             continue

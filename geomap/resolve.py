@@ -20,7 +20,6 @@ These are plain functions over :class:`~geomap.models.Mention` and
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -176,7 +175,7 @@ def resolve_document(
         group_of.append(g)
     ordered = list(groups.values())
     for g in ordered:
-        g.decide([], w)  # local decision: priors, qualifier, feature word
+        g.decide(None, w)  # local decision: priors, qualifier, feature word
     # Where each name might be: every reading of a town or county, filed by 1-degree
     # cell, and the cells where readings of two or more names lie within a cell of
     # each other (only there can one name support another). Built once: the rounds
@@ -302,10 +301,10 @@ class _Group:
         reach = frozenset(c for f in facts if f[3] is not None for c in f[3][1])
         return cands, local, facts, {c: tuple(idx) for c, idx in by_cell.items()}, reach
 
-    def decide(self, ctx: _Context | list, w: Weights) -> None:
+    def decide(self, ctx: _Context | None, w: Weights) -> None:
         if not self.cands:
             return
-        scores = self.local if not ctx else ctx.scores(self, w)
+        scores = self.local if ctx is None else ctx.scores(self, w)
         # Softmax over the candidates and "none of them"; confidence is the best one's share.
         top = max(scores)
         best = scores.index(top)
@@ -321,14 +320,21 @@ class _Context:
     """What the document's current decisions say about its geography."""
 
     __slots__ = ("countries", "admin1s", "total", "live", "votes", "focus", "pairs")
+    countries: dict[str, float]  # country code -> votes (summed confidences)
+    admin1s: dict[tuple[str, str], float]  # (country, admin-1 code) -> votes
+    total: float
+    live: dict[_Group, list[float]]  # group -> its readings' probabilities as a round starts
+    votes: dict[int, tuple[Place, float]]  # id(group) -> its reading and confidence
+    focus: float
+    pairs: dict[_Group, list[list[tuple[_Group, int]]]]
 
     @classmethod
     def of(cls, groups: list[_Group], cues: dict[str, float],
            w_focus_regions: float = 3.0,
            region_cues: dict[tuple[str, str], float] | None = None) -> _Context:
         ctx = cls()
-        ctx.countries = Counter(cues)
-        ctx.admin1s = Counter(region_cues or {})
+        countries = ctx.countries = dict(cues)
+        admin1s = ctx.admin1s = dict(region_cues or {})
         ctx.live, ctx.pairs = {}, {}
         ctx.votes = {}
         for g in groups:
@@ -337,14 +343,15 @@ class _Context:
                 continue
             c = g.conf
             if p.country_code:
-                ctx.countries[p.country_code] += c
+                countries[p.country_code] = countries.get(p.country_code, 0.0) + c
             if p.admin1_code and not p.is_country:
-                ctx.admin1s[(p.country_code, p.admin1_code)] += c
+                key = (p.country_code, p.admin1_code)  # an admin-1 has a country
+                admin1s[key] = admin1s.get(key, 0.0) + c  # type: ignore[index,arg-type]
             ctx.votes[id(g)] = (p, c)
         ctx.total = sum(ctx.countries.values()) or 1.0
         # A document about one or two regions lends them its weight; a list of
         # thirty states ("Alaska, Alabama, Arizona, ...") points nowhere in particular.
-        regions = sum(1 for v in ctx.admin1s.values() if v > 0.3)
+        regions = len([v for v in ctx.admin1s.values() if v > 0.3])
         ctx.focus = min(1.0, w_focus_regions / regions) if regions else 1.0
         return ctx
 
