@@ -35,7 +35,7 @@ seed articles cycled, and accuracy is skipped.
 
 Usage::
 
-    python benchmarks/run.py                 # about 7 minutes on 2 quiet cores
+    python benchmarks/run.py                 # about 5 minutes on 2 quiet cores
     python benchmarks/run.py --quick         # about 1.5 minutes: smaller samples, no build
     python benchmarks/run.py --docs 20000 --stream-mb 1000 --json results.json
 """
