@@ -385,8 +385,8 @@ class EventExtractor:
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
             if not titled:
-                words = m.group().lower().replace(".", "").split()  # dots end words only
-                if first_names.isdisjoint(words) and _PERSON_TITLES.isdisjoint(words):
+                lows = m.group().lower().replace(".", "").split()  # dots end words only
+                if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
                     continue  # no given name, no title: not a person's name
             for words in _name_runs(m.group()):
                 self._name(words, titled, state)

@@ -474,11 +474,11 @@ def _country_points() -> dict[str, tuple[float, float]]:
     try:
         import countryinfo
     except ImportError:  # pragma: no cover - a declared dependency
-        data = None
+        folder = None
     else:
-        data = Path(countryinfo.__file__).parent / "data"
-    if data is not None:
-        for path in sorted(data.glob("*.json")):
+        folder = Path(countryinfo.__file__).parent / "data"
+    if folder is not None:
+        for path in sorted(folder.glob("*.json")):
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 iso = data["ISO"]["alpha2"]
