@@ -107,5 +107,6 @@ def test_a_name_of_one_place_and_a_name_of_many(gazetteer):
                        and c[0].feature_code.startswith("PPL")]
     assert tikrit.geonameid == 90150 and kind == 0  # "Tikrīt"
     assert gazetteer.entries("no such place anywhere") == ()
-    assert list(gazetteer.entries("springfield")) == [
-        v for v in gazetteer.entries("springfield")]  # a sequence, read twice alike
+    # every place whose own name is Springfield is listed under that name
+    rows = {i for i, name in enumerate(gazetteer.name) if name == "Springfield"}
+    assert len(rows) > 10 and rows <= {v >> 2 for v in gazetteer.entries("springfield")}
