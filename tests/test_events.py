@@ -247,3 +247,11 @@ def test_a_question_word_is_not_the_world_health_organization(geoparser):
 def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
     assert event in {(e.actor, e.action, sentence[e.start:e.end]) for e in result.events}
+
+
+def test_a_reports_line_attributes_what_follows_until_the_block_ends(geoparser):
+    text = ("The Moscow Times reports:\n\nRussian jets bombed Idlib on Monday.\n\n[…]\n\n"
+            "Russian jets bombed Aleppo on Tuesday.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    by_place = {text[e.start:e.end]: e.attributed_to for e in result.events}
+    assert by_place == {"Idlib": "The Moscow Times", "Aleppo": None}
