@@ -195,9 +195,8 @@ def resolve_document(
                     cells.setdefault(c, []).extend((g, i) for i in idx)
         pairs = _pair_readings(ordered, cells, shared, w)
     for _ in range(rounds):
-        ctx = _Context.of(ordered, context_countries or {}, w.focus_regions, context_regions)
-        ctx.pairs = pairs
-        ctx.live = {g: g.probs for g in ordered if not g.drop}  # as the round starts
+        ctx = _Context.of(ordered, context_countries or {}, w.focus_regions, context_regions,
+                          pairs)
         for g in ordered:
             g.decide(ctx, w)
 
@@ -331,11 +330,13 @@ class _Context:
     @classmethod
     def of(cls, groups: list[_Group], cues: dict[str, float],
            w_focus_regions: float = 3.0,
-           region_cues: dict[tuple[str, str], float] | None = None) -> _Context:
+           region_cues: dict[tuple[str, str], float] | None = None,
+           pairs: dict[_Group, list[list[tuple[_Group, int]]]] | None = None) -> _Context:
         ctx = cls()
         countries = ctx.countries = dict(cues)
         admin1s = ctx.admin1s = dict(region_cues or {})
-        ctx.live, ctx.pairs = {}, {}
+        ctx.live = {g: g.probs for g in groups if not g.drop}  # as the round starts
+        ctx.pairs = pairs or {}
         ctx.votes = {}
         for g in groups:
             p = g.place
