@@ -20,6 +20,7 @@ from abc import ABC, abstractmethod
 from bisect import bisect_right
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
+from itertools import accumulate
 from typing import Any, ClassVar
 
 from geomap.exceptions import ConfigurationError
@@ -30,8 +31,10 @@ from geomap.models import Mention
 # possessive "'s" is split off so "Israel's" finds Israel.
 # Possessive quantifiers: a word never needs to give characters back, and not
 # trying is 10% faster than the backtracking form.
+# One group around the whole token: ``split`` then yields gap, token, gap, ... as
+# plain strings, and the offsets follow from their lengths.
 _TOKEN = re.compile(
-    r"[^\W\d_]\w*+(?:-++\w++)*+(?:['’](?![sS]\b)\w++(?:-++\w++)*+)*+\.?|\d++|['’][sS]\b|[^\w\s]",
+    r"([^\W\d_]\w*+(?:-++\w++)*+(?:['’](?![sS]\b)\w++(?:-++\w++)*+)*+\.?|\d++|['’][sS]\b|[^\w\s])",
     re.UNICODE)
 _MAX_WORDS = 6
 
@@ -165,6 +168,26 @@ _SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s++(?![a-z])|(?<=\n
                        r"(?<=\n)(?=\s*[A-Z\"“#\-–—•*\d]))")
 
 
+Tokens = tuple[list[str], list[int], list[int]]
+"""The words of a text with their start and end offsets, as three parallel lists."""
+
+
+def tokens(text: str) -> Tokens:
+    """The words and punctuation marks of ``text`` with their offsets.
+
+    >>> tokens("Hit Idlib's camps.")
+    (['Hit', 'Idlib', "'s", 'camps.'], [0, 4, 9, 12], [3, 9, 11, 18])
+
+    Three flat lists rather than a tuple per token: a long text makes thousands
+    of tokens, and lists of strings and ints are cheaper to build and to index
+    (and are no work for the cyclic garbage collector).
+    """
+    parts = _TOKEN.split(text)  # gap, token, gap, token, ..., gap
+    n = len(parts) // 2
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return parts[1::2], offsets[1:2 * n:2], offsets[2:2 * n + 1:2]
+
+
 class Detector(ABC):
     """Finds place-mention spans in a text. Subclasses implement :meth:`detect`."""
 
@@ -176,23 +199,24 @@ class Detector(ABC):
         sentence starts of ``text`` (:func:`sentence_bounds`), save computing them again."""
 
 
-def _in_org_of(toks: list, k: int) -> bool:
+def _in_org_of(toks: Tokens, k: int) -> bool:
     """Whether token ``k`` sits in an organisation name "Head of [X and] <here>"."""
+    words, starts, ends = toks
     j = k - 1
-    if j >= 0 and toks[j][2].lower() == "the":
+    if j >= 0 and words[j].lower() == "the":
         j -= 1
-    if j >= 2 and toks[j][2].lower() == "and":  # "... of Iraq and Levant"
+    if j >= 2 and words[j].lower() == "and":  # "... of Iraq and Levant"
         j -= 1
-        while j >= 0 and toks[j][2][:1].isupper():
+        while j >= 0 and words[j][:1].isupper():
             j -= 1
-        if j >= 0 and toks[j][2].lower() == "the":
+        if j >= 0 and words[j].lower() == "the":
             j -= 1
-    if j < 1 or toks[j][2].lower() not in ("of", "in"):
+    if j < 1 or words[j].lower() not in ("of", "in"):
         return False
-    head = toks[j - 1][2].lower()
-    if toks[j][2].lower() == "of" and head in ORG_OF_HEADS:
+    head = words[j - 1].lower()
+    if words[j].lower() == "of" and head in ORG_OF_HEADS:
         return True
-    return head == "state" and j >= 2 and toks[j - 2][2] == "Islamic"
+    return head == "state" and j >= 2 and words[j - 2] == "Islamic"
 
 
 def _lower_cased(text: str) -> bool:
@@ -296,35 +320,36 @@ class GazetteerDetector(Detector):
 
     # -- main ---------------------------------------------------------------
     def detect(self, text: str, bounds: list[int] | None = None) -> list[Mention]:
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        toks = tokens(text)
+        words, starts, ends = toks
         if _lower_cased(text):
             return self._detect_lower(text, toks)
         sent_starts = set(bounds if bounds is not None else sentence_bounds(text))
-        n = len(toks)
+        n = len(words)
         persons: set[str] = set()
         blocked: set[int] = set()  # token indices that belong to person names
         # Names start at capitalised words: only those are visited.
-        caps = [k for k, t in enumerate(toks) if t[2][0].isupper()]
+        caps = [k for k, t in enumerate(words) if t[0].isupper()]
 
         def is_cap(tok: str) -> bool:
             return tok[0].isupper()
 
         def sentence_initial(k: int) -> bool:
-            s = toks[k][0]
+            s = starts[k]
             if s in sent_starts:
                 return True
             j = k - 1
             # skip opening quotes/brackets/bullets
-            while j >= 0 and toks[j][2] in "\"“‘'([-–—•*#" and len(toks[j][2]) == 1:
-                if toks[j][0] in sent_starts:
+            while j >= 0 and words[j] in "\"“‘'([-–—•*#" and len(words[j]) == 1:
+                if starts[j] in sent_starts:
                     return True
                 j -= 1
-            return j < 0 or toks[j][2] in (".", "!", "?", ":", "\n")
+            return j < 0 or words[j] in (".", "!", "?", ":", "\n")
 
         # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
         first_names = self.gaz.first_names
         for k in caps:
-            s, e, tok = toks[k]
+            s, tok = starts[k], words[k]
             low = tok.lower().rstrip(".")
             first = low in first_names
             titled = low in TITLES
@@ -333,14 +358,14 @@ class GazetteerDetector(Detector):
             j = k + 1
             names_after = []
             while j < n and j < k + 5:
-                t = toks[j][2]
-                before = toks[j - 1][2]
+                t = words[j]
+                before = words[j - 1]
                 if before.endswith(".") and len(before) > 2 and before.lower().rstrip(".") \
                         not in TITLES:
                     break  # "in India. The cases": a name does not cross a full stop
                 if not is_cap(t) or not t[0].isalpha():
                     break
-                if text[toks[j - 1][1]:toks[j][0]] not in (" ", "\u00a0"):
+                if text[ends[j - 1]:starts[j]] not in (" ", "\u00a0"):
                     break
                 if t.lower().rstrip(".") in FEATURE_WORDS or t.lower().rstrip(".") in ORG_WORDS:
                     break  # "Henry County", "Lincoln Street"
@@ -352,30 +377,30 @@ class GazetteerDetector(Detector):
             if not names_after:
                 continue
             if first and not titled and k > 0 and \
-                    toks[k - 1][2].lower().rstrip(".") in NAME_PREFIXES and \
-                    text[toks[k - 1][1]:s] == " " and \
+                    words[k - 1].lower().rstrip(".") in NAME_PREFIXES and \
+                    text[ends[k - 1]:s] == " " and \
                     (self._longest(text, toks, k - 1) or (k - 1,))[0] >= k:
                 continue  # "San Juan Bautista", "St. Paul": a place, not Juan or Paul
             if first and not titled:
                 first_key = normalize(tok.rstrip("."))
-                surname = toks[names_after[-1]][2].lower().rstrip(".")
+                surname = words[names_after[-1]].lower().rstrip(".")
                 if surname in _NAME_SUFFIXES and len(names_after) > 1:
-                    surname = toks[names_after[-2]][2].lower()  # "George Bush Jr"
+                    surname = words[names_after[-2]].lower()  # "George Bush Jr"
                 if self._major(first_key) and not (len(names_after) == 1 and
-                                                   len(toks[names_after[0]][2].rstrip(".")) == 1):
+                                                   len(words[names_after[0]].rstrip(".")) == 1):
                     # "Georgia Smith" is rare; "Georgia" before a name is usually the place,
                     # but "Michael" before an unknown word is a man, not the Manx parish
-                    word = toks[names_after[0]][2].rstrip(".")
+                    word = words[names_after[0]].rstrip(".")
                     person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
                         low in common_first_names() and not self._region(first_key) and
                         self._hit(word) is None and normalize(word) not in CALENDAR_WORDS)
                     if not person:
                         continue
-                if self._hit(text[s:toks[names_after[-1]][1]]) and self._major(
-                        normalize(text[s:toks[names_after[-1]][1]])):
+                if self._hit(text[s:ends[names_after[-1]]]) and self._major(
+                        normalize(text[s:ends[names_after[-1]]])):
                     continue  # the whole run is a known place: "Virginia Beach"? keep it
                 blocked.add(k)
-            last_tok = toks[names_after[-1]][2].rstrip(".")
+            last_tok = words[names_after[-1]].rstrip(".")
             if len(last_tok) > 1:
                 persons.add(normalize(last_tok))
             blocked.update(names_after)
@@ -386,10 +411,10 @@ class GazetteerDetector(Detector):
         for k in caps:
             if k < after or k in blocked:
                 continue
-            tok = toks[k][2]
+            tok = words[k]
             if not tok[0].isalpha():
                 continue
-            if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(toks[k + 1][2]):
+            if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(words[k + 1]):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = self._longest(text, toks, k, blocked)
             if best is None:
@@ -406,18 +431,19 @@ class GazetteerDetector(Detector):
             after = j_end + 1
         return mentions
 
-    def _detect_lower(self, text: str, toks: list) -> list[Mention]:
+    def _detect_lower(self, text: str, toks: Tokens) -> list[Mention]:
         """Text with no capitals at all (chat, transcripts, lower-cased corpora).
 
         Without capitals every word could start a name, so only names that are
         unlikely to be words are taken: those of countries, regions and large
         cities ("washington", "paris"), and rare words ("tikrit").
         """
+        words, starts, ends = toks
         mentions = []
-        n = len(toks)
+        n = len(words)
         k = 0
         while k < n:
-            tok = toks[k][2]
+            tok = words[k]
             if not tok[0].isalpha() or tok in _STOP or tok in CONNECTORS:
                 k += 1
                 continue
@@ -435,31 +461,32 @@ class GazetteerDetector(Detector):
             if keep and single and key in self.gaz.first_names and not self._major(key):
                 keep = False
             if keep:
-                mentions.append(Mention(start=toks[k][0], end=end, text=text[toks[k][0]:end]))
+                mentions.append(Mention(start=starts[k], end=end, text=text[starts[k]:end]))
             k = j_end + 1
         return mentions
 
-    def _longest(self, text: str, toks: list, k: int, blocked: AbstractSet[int] = frozenset(),
+    def _longest(self, text: str, toks: Tokens, k: int, blocked: AbstractSet[int] = frozenset(),
                  any_case: bool = False):
         """The longest gazetteer name starting at token ``k``: (last token, end offset, key)."""
-        n = len(toks)
-        s = toks[k][0]
+        words, starts, ends = toks
+        n = len(words)
+        s = starts[k]
         best = None
         j = k
         while j < n and j < k + _MAX_WORDS:
-            t = toks[j][2]
+            t = words[j]
             if j > k:
-                gap = text[toks[j - 1][1]:toks[j][0]]
-                glued = gap == "" and (toks[j - 1][2].endswith(".")  # "U.S.", "D.C."
+                gap = text[ends[j - 1]:starts[j]]
+                glued = gap == "" and (words[j - 1].endswith(".")  # "U.S.", "D.C."
                                        or t in ("'s", "’s")  # "St. John's"
-                                       or toks[j - 1][2] in ("'s", "’s"))  # "People's Republic"
+                                       or words[j - 1] in ("'s", "’s"))  # "People's Republic"
                 if (gap not in (" ", "-", "\u00a0") and not glued) or j in blocked:
                     break
                 if t in ("'s", "’s") and gap == "":
-                    key = self._hit(text[s:toks[j][1]])
+                    key = self._hit(text[s:ends[j]])
                     if key is not None:
-                        best = (j, toks[j][1], key)  # "St. John's, Newfoundland"
-                    if j + 1 < n and toks[j + 1][2][:1].isupper():
+                        best = (j, ends[j], key)  # "St. John's, Newfoundland"
+                    if j + 1 < n and words[j + 1][:1].isupper():
                         j += 1  # "People's Republic"
                         continue
                     break
@@ -468,67 +495,70 @@ class GazetteerDetector(Detector):
                 if not (t[0].isupper() or any_case) and t.lower() not in CONNECTORS:
                     break
             if t[0].isupper() or j == k or (any_case and t not in CONNECTORS):
-                surface = text[s:toks[j][1]]
+                surface = text[s:ends[j]]
                 key = self._hit(surface)
                 if key is None and surface.endswith("."):
                     key = self._hit(surface[:-1])
                     if key is not None:
-                        best = (j, toks[j][1] - 1, key)
+                        best = (j, ends[j] - 1, key)
                 elif key is not None:
-                    best = (j, toks[j][1], key)
+                    best = (j, ends[j], key)
             j += 1
         return best
 
-    def _unknown(self, text: str, toks: list, k: int, blocked: set[int]):
+    def _unknown(self, text: str, toks: Tokens, k: int, blocked: set[int]):
         """A name the gazetteer lacks after a locative word ("in Kafr Zibad"), as
         (last token, Mention), or None: up to four capitalised words, none of them a
         title, calendar, organisation, street or feature word, not all common
         English words, and not starting with a given name."""
-        if k == 0 or toks[k - 1][2].lower() not in _LOCATIVES or \
-                text[toks[k - 1][1]:toks[k][0]] != " ":
+        words, starts, ends = toks
+        if k == 0 or words[k - 1].lower() not in _LOCATIVES or \
+                text[ends[k - 1]:starts[k]] != " ":
             return None
-        n = len(toks)
+        n = len(words)
         j = k
-        while j < n and j < k + 4 and j not in blocked and toks[j][2][0].isupper() and \
-                toks[j][2][0].isalpha() and (j == k or text[toks[j - 1][1]:toks[j][0]] == " "):
-            low = toks[j][2].lower().rstrip(".")
+        while j < n and j < k + 4 and j not in blocked and words[j][0].isupper() and \
+                words[j][0].isalpha() and (j == k or text[ends[j - 1]:starts[j]] == " "):
+            low = words[j].lower().rstrip(".")
             if low in TITLES or low in CALENDAR_WORDS or low in ORG_WORDS or \
                     low in MEDIA_WORDS or low in STREET_WORDS or low in FEATURE_WORDS or \
                     low in _STOP:
                 break
             j += 1
-            if toks[j - 1][2].endswith("."):
+            if words[j - 1].endswith("."):
                 break  # "in WW II. Kinney said": a name ends at a full stop
-        if j == k or toks[k][2].lower() in self.gaz.first_names:
+        if j == k or words[k].lower() in self.gaz.first_names:
             return None
-        words = [toks[i][2].rstrip(".") for i in range(k, j)]
+        names = [words[i].rstrip(".") for i in range(k, j)]
         from wordfreq import zipf_frequency  # loaded only when names are proposed
 
-        if all(zipf_frequency(w.lower(), "en") >= 3.0 for w in words):
+        if all(zipf_frequency(w.lower(), "en") >= 3.0 for w in names):
             return None  # "in Congress", "in Parliament", "near New Year"
-        end = toks[j - 1][1] - (1 if toks[j - 1][2].endswith(".") else 0)
-        start = toks[k][0]
+        end = ends[j - 1] - (1 if words[j - 1].endswith(".") else 0)
+        start = starts[k]
         return j - 1, Mention(start=start, end=end, text=text[start:end], kind_hint=PROPOSED)
 
-    def _continues_list(self, text: str, toks: list, j: int) -> bool:
+    def _continues_list(self, text: str, toks: Tokens, j: int) -> bool:
         """Whether the region ending at token ``j`` is followed by another one in a list:
         in "Washington, Pennsylvania and California" Pennsylvania qualifies nothing."""
-        n = len(toks)
-        if j + 2 >= n or toks[j + 1][2].lower() not in (",", "and", "or"):
+        words, starts, ends = toks
+        n = len(words)
+        if j + 2 >= n or words[j + 1].lower() not in (",", "and", "or"):
             return False
         k = j + 2
-        if toks[k][2].lower() in ("and", "or") and k + 1 < n:
+        if words[k].lower() in ("and", "or") and k + 1 < n:
             k += 1
-        if not toks[k][2][:1].isupper():
+        if not words[k][:1].isupper():
             return False
         found = self._longest(text, toks, k)
         return found is not None and self._has_feature(found[2], ("PCL", "ADM1"))
 
-    def _qualified(self, text: str, toks: list, j_end: int):
+    def _qualified(self, text: str, toks: Tokens, j_end: int):
         """The country or admin-1 name after ", " that qualifies the name ending at token
         ``j_end`` ("Plains, Georgia"), as :meth:`_longest` finds it; None without one."""
-        n = len(toks)
-        if j_end + 2 >= n or toks[j_end + 1][2] != "," or not toks[j_end + 2][2][:1].isupper():
+        words, starts, ends = toks
+        n = len(words)
+        if j_end + 2 >= n or words[j_end + 1] != "," or not words[j_end + 2][:1].isupper():
             return None
         found = self._longest(text, toks, j_end + 2)
         if found is None or not self._has_feature(found[2], ("PCL", "ADM1")) or \
@@ -536,17 +566,18 @@ class GazetteerDetector(Detector):
             return None
         return found
 
-    def _filter(self, text, toks, k, j_end, end, key, persons, sentence_initial) -> Mention | None:
-        s = toks[k][0]
+    def _filter(self, text, toks: Tokens, k, j_end, end, key, persons,
+                sentence_initial) -> Mention | None:
+        words, starts, ends = toks
+        s = starts[k]
         surface = text[s:end]
-        words = surface.split()
-        n = len(toks)
+        single = len(surface.split()) == 1
+        n = len(words)
         major = self._major(key)
-        single = len(words) == 1
-        prev = toks[k - 1][2] if k > 0 else ""
+        prev = words[k - 1] if k > 0 else ""
         prev_low = prev.lower().rstrip(".")
-        nxt = toks[j_end + 1][2] if j_end + 1 < n else ""
-        nxt_gap = text[end:toks[j_end + 1][0]] if j_end + 1 < n else ""
+        nxt = words[j_end + 1] if j_end + 1 < n else ""
+        nxt_gap = text[end:starts[j_end + 1]] if j_end + 1 < n else ""
 
         if key in NOT_PLACES or (single and key in CALENDAR_WORDS):
             return None
@@ -560,7 +591,7 @@ class GazetteerDetector(Detector):
             return None  # "Saudi", "Somali": adjectives, not places
         # Postal codes name a state only as a qualifier: "Washington, IL".
         if key in self.gaz.postal_codes:
-            if not (surface.isupper() and prev == "," and k >= 2 and toks[k - 2][2][:1].isupper()):
+            if not (surface.isupper() and prev == "," and k >= 2 and words[k - 2][:1].isupper()):
                 return None
         # Short all-capitals tokens match only country/state abbreviations ("US", "UK").
         elif surface.isupper() and len(surface.replace(".", "")) <= 4:
@@ -594,13 +625,13 @@ class GazetteerDetector(Detector):
         # Newspapers named after a place ("Washington Free Beacon", "New York Times").
         # Other organisations keep their place: "Texas Department of Health" is in Texas.
         j = j_end + 1
-        while j < n and j <= j_end + 3 and toks[j][2][:1].isupper() and \
-                text[toks[j - 1][1]:toks[j][0]] in (" ", "-"):
-            if toks[j][2].lower().rstrip(".") in MEDIA_WORDS:
+        while j < n and j <= j_end + 3 and words[j][:1].isupper() and \
+                text[ends[j - 1]:starts[j]] in (" ", "-"):
+            if words[j].lower().rstrip(".") in MEDIA_WORDS:
                 return None
             j += 1
-        partner = toks[j_end + 2][2] if nxt == "&" and j_end + 2 < n else \
-            toks[k - 2][2] if prev == "&" and k >= 2 else ""
+        partner = words[j_end + 2] if nxt == "&" and j_end + 2 < n else \
+            words[k - 2] if prev == "&" and k >= 2 else ""
         if single and not major and partner[:1].isupper() and \
                 not self._major(normalize(partner.rstrip("."))):
             return None  # "Stevens & Wilkinson", "McPherson & Jacobsen": a firm (but
@@ -611,9 +642,9 @@ class GazetteerDetector(Detector):
         if single and key in VEHICLE_MAKES and nxt[:1].isupper() and (
                 _YEAR.fullmatch(prev) or prev_low in ("a", "an", "his", "her", "their")):
             return None  # "a 1992 Toyota Corolla", "driving a Dodge Caravan"
-        if single and prev_low in _SAINT_WORDS and text[toks[k - 1][1]:s] == " ":
+        if single and prev_low in _SAINT_WORDS and text[ends[k - 1]:s] == " ":
             return None  # "St. Patrick's Day", "St. Mary's Hospital": a saint, not the town
-        if prev[:1].isupper() and prev[0].isalpha() and text[toks[k - 1][1]:s] == " ":
+        if prev[:1].isupper() and prev[0].isalpha() and text[ends[k - 1]:s] == " ":
             if prev_low in ("the",) and nxt.lower().rstrip(".") in ORG_WORDS:
                 return None
             if (prev_low not in NAME_PREFIXES and prev_low not in _STOP
@@ -650,26 +681,26 @@ class GazetteerDetector(Detector):
             kind_hint = FEATURE_WORDS.get(word)
             if kind_hint is not None and kind_hint != "PPL":
                 # "Idlib province" is one mention; "Huntsville City Manager" is not
-                end = toks[j_end + 1][1] - (1 if nxt.endswith(".") else 0)
+                end = ends[j_end + 1] - (1 if nxt.endswith(".") else 0)
                 surface = text[s:end]
             elif word in STREET_WORDS and nxt[0].isupper() and \
                     not self._has_feature(key, ("PCL", "ADM1", "ADM2")) \
-                    and not (word == "st" and j_end + 2 < n and toks[j_end + 2][2][:1].isupper()):
+                    and not (word == "st" and j_end + 2 < n and words[j_end + 2][:1].isupper()):
                 # "Lincoln Street", "Belvidere Ave." name a street, not the town; but
                 # "Ohio Turnpike" is in Ohio, and "Boston St. Patrick's Day" in Boston
                 kind_hint = STREET
-                end = toks[j_end + 1][1] - (1 if word not in _STREET_ABBREVIATIONS and
+                end = ends[j_end + 1] - (1 if word not in _STREET_ABBREVIATIONS and
                                             nxt.endswith(".") else 0)
                 surface = text[s:end]
         if kind_hint is None and k >= 2 and prev_low == "of" and \
-                toks[k - 2][2].lower() in ("state", "province", "city", "town", "village",
+                words[k - 2].lower() in ("state", "province", "city", "town", "village",
                                            "county"):
-            kind_hint = FEATURE_WORDS[toks[k - 2][2].lower()]  # "the state of Washington"
+            kind_hint = FEATURE_WORDS[words[k - 2].lower()]  # "the state of Washington"
         if qualified:
-            qualifier = text[toks[j_end + 2][0]:found[1]]
-        if kind_hint is None and k > 0 and _EMBASSY.search(text, toks[max(0, k - 4)][0], s) and \
-                any(t[2].lower() in ("embassy", "embassies", "consulate")
-                    for t in toks[max(0, k - 4):k]):
+            qualifier = text[starts[j_end + 2]:found[1]]
+        if kind_hint is None and k > 0 and _EMBASSY.search(text, starts[max(0, k - 4)], s) and \
+                any(t.lower() in ("embassy", "embassies", "consulate")
+                    for t in words[max(0, k - 4):k]):
             kind_hint = "PPLC"  # "the Russian embassy in Washington": a capital
         return Mention(start=s, end=end, text=surface, qualifier=qualifier, kind_hint=kind_hint)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.detect import GazetteerDetector, get_detector, sentence_bounds
+from geomap.detect import GazetteerDetector, get_detector, sentence_bounds, tokens
 from geomap.exceptions import ConfigurationError
 
 
@@ -21,6 +21,20 @@ def test_offsets_index_the_text_exactly(detect):
     assert texts(found) == ["Idlib province", "Syria", "Baiji", "Tikrit", "Baghdad"]
     for m in found:
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "Idlib", "  snake_case under_score _x_  ", "U.S. forces, 1,500 of them.\n\n",
+    "Côte d’Ivoire's \u00a0capital\tAbidjan 🚀 O'Fallon—al-Bab", "a\u2028b\x00c"])
+def test_tokens_carry_the_offsets_of_their_words(text):
+    words, starts, ends = tokens(text)
+    assert len(words) == len(starts) == len(ends)
+    assert [text[s:e] for s, e in zip(starts, ends)] == words
+    assert all(w.strip() == w and w for w in words)
+    assert starts == sorted(starts)
+    # nothing but spaces and underscores lies between tokens
+    covered = set().union(*(range(s, e) for s, e in zip(starts, ends))) if words else set()
+    assert all(text[i].isspace() or text[i] == "_" for i in range(len(text)) if i not in covered)
 
 
 def test_multiword_qualified_and_possessive_names(detect):
