@@ -85,8 +85,10 @@ _CACHE_SIZE = 50_000  # names whose candidates a resolution cache keeps
 
 def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: Candidates,
                  w: Weights) -> float:
+    """``place``'s score as the meaning of ``m`` from its own words alone; ``qual``
+    holds the qualifier's regions when one of ``cands`` lies in them, else nothing."""
     s = prior_score(place, kind)
-    if qual and any(_within(c, qual) for c, _ in cands):
+    if qual:
         s += w.qualifier_match if _within(place, qual) else w.qualifier_mismatch
     if m.kind_hint:
         f = place.feature_code
@@ -228,9 +230,9 @@ def _pair_readings(groups: list[_Group], cells: dict, shared: set, w: Weights) -
         for (p, _k), f in zip(g.cands, g.facts, strict=True):
             cell = f[3]
             near = []
-            if cell is not None and cell[0] in shared:
-                for c in cell[1]:
-                    for other, k in cells.get(c, ()):
+            if cell is not None and cell in shared:
+                for d in _AROUND:  # the nine cells around the reading's own
+                    for other, k in cells.get(cell + d, ()):
                         if other is g:
                             continue
                         q = other.cands[k][0]
@@ -248,10 +250,9 @@ _ROW = 1000
 _AROUND = tuple(dy * _ROW + dx for dy in (-1, 0, 1) for dx in (-1, 0, 1))
 
 
-def _around(p: Place) -> tuple[int, tuple[int, ...]]:
-    """The 1-degree cell of ``p`` and the nine cells around it (itself included)."""
-    c = math.floor(p.lat) * _ROW + math.floor(p.lon)
-    return c, tuple([c + d for d in _AROUND])
+def _cell(p: Place) -> int:
+    """The 1-degree cell of ``p``."""
+    return math.floor(p.lat) * _ROW + math.floor(p.lon)
 
 
 class _Group:
@@ -286,18 +287,20 @@ class _Group:
             cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
         qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
             if m.qualifier else []
+        if qual and not any(_within(p, qual) for p, _k in cands):
+            qual = []  # no reading lies in the qualifier: it tells them nothing apart
         # Kept for the whole run, so held in tuples: Python's cyclic collector stops
         # scanning a tuple of numbers and strings once it has seen it.
         local = tuple([_local_score(m, p, k, qual, cands, w) for p, k in cands])
         facts = tuple([(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
-                        _around(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
+                        _cell(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
                        for p, _k in cands])
         # The readings of towns and counties by 1-degree cell, and every cell next to one.
         by_cell: dict[int, list[int]] = {}
         for i, f in enumerate(facts):
             if f[3] is not None:
-                by_cell.setdefault(f[3][0], []).append(i)
-        reach = frozenset(c for f in facts if f[3] is not None for c in f[3][1])
+                by_cell.setdefault(f[3], []).append(i)
+        reach = frozenset([c + d for c in by_cell for d in _AROUND])
         return cands, local, facts, {c: tuple(idx) for c, idx in by_cell.items()}, reach
 
     def decide(self, ctx: _Context | None, w: Weights) -> None:
