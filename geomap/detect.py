@@ -469,6 +469,7 @@ class GazetteerDetector(Detector):
                  any_case: bool = False):
         """The longest gazetteer name starting at token ``k``: (last token, end offset, key)."""
         words, starts, ends = toks
+        hits = self._hits
         n = len(words)
         s = starts[k]
         best = None
@@ -496,7 +497,9 @@ class GazetteerDetector(Detector):
                     break
             if t[0].isupper() or j == k or (any_case and t not in CONNECTORS):
                 surface = text[s:ends[j]]
-                key = self._hit(surface)
+                key = hits.get(surface, _UNSEEN)  # self._hit, without a call when known
+                if key is _UNSEEN:
+                    key = self._hit(surface)
                 if key is None and surface.endswith("."):
                     key = self._hit(surface[:-1])
                     if key is not None:
