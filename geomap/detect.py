@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate
 from typing import Any, ClassVar
 
 from geomap.exceptions import ConfigurationError
-from geomap.gazetteers import Gazetteer, common_first_names, normalize
+from geomap.gazetteers import Codes, Gazetteer, common_first_names, normalize
 from geomap.models import Mention
 
 # A word may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
@@ -270,6 +270,11 @@ class GazetteerDetector(Detector):
         self.propose_unknown = propose_unknown
         self._hits: dict[str, str | None] = {}  # surface -> gazetteer key, across documents
         self._majors: dict[str, bool] = {}  # gazetteer key -> whether it names a major place
+        # Each place's feature code as values[ids[row]], read without a call per row
+        features = gazetteer.feature
+        self._feature_codes: tuple[Sequence[str], Sequence[int]] = \
+            (features.values, features.ids) if isinstance(features, Codes) else \
+            (features, range(len(features)))
 
     # -- helpers ------------------------------------------------------------
     def _hit(self, surface: str) -> str | None:
@@ -315,8 +320,8 @@ class GazetteerDetector(Detector):
         return False
 
     def _has_feature(self, key: str, prefixes: tuple[str, ...]) -> bool:
-        feature = self.gaz.feature
-        return any(feature[v >> 2].startswith(prefixes) for v in self.gaz.entries(key))
+        codes, ids = self._feature_codes
+        return any(codes[ids[v >> 2]].startswith(prefixes) for v in self.gaz.entries(key))
 
     # -- main ---------------------------------------------------------------
     def detect(self, text: str, bounds: list[int] | None = None) -> list[Mention]:

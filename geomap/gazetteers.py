@@ -47,7 +47,7 @@ from geomap.models import Place
 
 logger = logging.getLogger("geomap.gazetteers")
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 
 #: How a name is attached to a place, strongest first.
@@ -96,6 +96,65 @@ def _is_latin(name: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
+class Strings(Sequence[str]):
+    """A finished column of strings held as one string and the end offset of each.
+
+    It unpickles in one piece, where a tuple of 272,000 names costs loading 30 ms,
+    and gives Python's cyclic collector nothing to look at, where the tuple costs
+    its first collection after loading a few milliseconds.
+    """
+
+    __slots__ = ("text", "ends")
+
+    def __init__(self, items: Iterable[str] = ()):
+        items = list(items)
+        self.text = "".join(items)
+        self.ends = array("q", itertools.accumulate(map(len, items)))
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        ends = self.ends
+        if i < 0:
+            i += len(ends)
+        end = ends[i]  # IndexError past either end
+        return self.text[ends[i - 1] if i else 0:end]
+
+    def __iter__(self) -> Iterator[str]:
+        text, start = self.text, 0
+        for end in self.ends:
+            yield text[start:end]
+            start = end
+
+
+class Codes(Sequence[str]):
+    """A finished column of codes with few distinct values (feature, country and
+    admin-1 codes): row ``i`` is ``values[ids[i]]``. For the same reasons as
+    :class:`Strings`; a hot loop can index ``values`` and ``ids`` itself."""
+
+    __slots__ = ("values", "ids")
+
+    def __init__(self, items: Iterable[str] = ()):
+        index: dict[str, int] = {}
+        self.ids = array("I", [index.setdefault(v, len(index)) for v in items])
+        self.values = tuple(index)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self.values[j] for j in self.ids[i]]
+        return self.values[self.ids[i]]
+
+    def __iter__(self) -> Iterator[str]:
+        values = self.values
+        return (values[j] for j in self.ids)
+
+
 @dataclass
 class Gazetteer:
     """Columns of places plus the name index. Build with :func:`build_default`
@@ -107,7 +166,8 @@ class Gazetteer:
     ``shared``, which holds their count and then the ints (a dict of ints and an
     array load faster than half a million tuples, and the cyclic collector never
     scans them).
-    The string columns are lists while a build adds places, tuples once it is done.
+    The string columns are lists while a build adds places; once it is done,
+    ``name`` is :class:`Strings` and the code columns are :class:`Codes`.
     ``english`` maps single-word names that are also English words to their
     Zipf frequency (used to drop "Mobile", "Reading" at sentence starts).
     """
@@ -514,11 +574,11 @@ def _demonyms() -> dict[str, str]:
 
 def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]]) -> Gazetteer:
     gaz.freeze_names(index)
-    # Never changed again: as tuples of strings, Python's cyclic collector stops
-    # scanning them after its first look, where each list of 272,000 strings
-    # costs every full collection 2 ms (a quarter of its time after loading).
-    gaz.name, gaz.feature = tuple(gaz.name), tuple(gaz.feature)
-    gaz.country, gaz.admin1 = tuple(gaz.country), tuple(gaz.admin1)
+    # Never changed again: packed, they load faster and are no work for Python's
+    # cyclic collector (each list of 272,000 strings cost every full collection 2 ms).
+    gaz.name = Strings(gaz.name)
+    gaz.feature, gaz.country, gaz.admin1 = Codes(gaz.feature), Codes(gaz.country), \
+        Codes(gaz.admin1)
     gaz.english = _english_words(gaz.names)
     gaz.first_names, gaz.surnames = _person_names()
     gaz.demonyms = {d: cc for d, cc in _demonyms().items() if cc in gaz.country_names}

@@ -110,3 +110,29 @@ def test_a_name_of_one_place_and_a_name_of_many(gazetteer):
     # every place whose own name is Springfield is listed under that name
     rows = {i for i, name in enumerate(gazetteer.name) if name == "Springfield"}
     assert len(rows) > 10 and rows <= {v >> 2 for v in gazetteer.entries("springfield")}
+
+
+@pytest.mark.parametrize("column", [gazetteers.Strings, gazetteers.Codes])
+def test_finished_columns_read_like_the_lists_they_were_built_from(column):
+    import pickle
+
+    items = ["Tikrīt", "", "Springfield", "PPL", "PPL", "Côte d’Ivoire", "PPL"]
+    col = pickle.loads(pickle.dumps(column(items)))
+    assert len(col) == len(items) and list(col) == items
+    assert [col[i] for i in range(len(items))] == items
+    assert col[-1] == items[-1] and col[2:5] == items[2:5]
+    with pytest.raises(IndexError):
+        col[len(items)]
+    assert len(column()) == 0 and list(column()) == []
+
+
+def test_a_loaded_gazetteer_keeps_its_columns_packed(gazetteer):
+    from array import array
+
+    # no object per row: packed columns load in one piece and give the cyclic
+    # collector nothing to scan
+    assert isinstance(gazetteer.name.text, str) and isinstance(gazetteer.name.ends, array)
+    for column in (gazetteer.feature, gazetteer.country, gazetteer.admin1):
+        assert isinstance(column.ids, array) and len(column.values) < 10_000
+        assert len(column) == len(gazetteer)
+    assert gazetteer.place(0).name == gazetteer.name[0]
