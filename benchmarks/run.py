@@ -75,6 +75,7 @@ TARGET_SPACY_RATIO = 50.0
 TARGET_COLD_S = 1.0
 TARGET_RSS_MB = 600.0
 FLAT_TOLERANCE = 1.15  # peak RSS on the big file within 15 % of the small file's
+GOLD_RERUN_BELOW_S = 10.0  # a first pass shorter than this is timed in several processes
 
 
 # ---------------------------------------------------------------- measuring subprocesses
@@ -326,11 +327,12 @@ def available(system: str) -> str | None:
 
 
 def run_system(system: str, *, corpus: Path, docs: int, gold: list[Path], gold_limit: int | None,
-               repeat: int) -> dict[str, Any] | None:
+               repeat: int, gold_runs: int = 1) -> dict[str, Any] | None:
     cmd = [sys.executable, str(HERE / "run.py"), "--worker", system, "--corpus", str(corpus),
            "--docs", str(docs), "--repeat", str(repeat), "--gold", ",".join(map(str, gold))]
     if gold_limit:
         cmd += ["--gold-limit", str(gold_limit)]
+    result = None
     for _ in range(2):
         m = measure(cmd, env=child_env())
         if m.returncode != 0:
@@ -341,6 +343,18 @@ def run_system(system: str, *, corpus: Path, docs: int, gold: list[Path], gold_l
         if not result.get("rebuilt_gazetteer"):
             break
         log(f"  {system}: the gazetteer cache was stale and rebuilt; measuring again")
+    # A first pass of a second or so varies by several percent with what else the
+    # machine does: a short one is repeated in fresh processes and the median kept.
+    runs = [result["accuracy"]] if result and result.get("accuracy") else []
+    if runs and sum(r["seconds"] for r in runs[0].values()) < GOLD_RERUN_BELOW_S:
+        only_gold = [*cmd[:cmd.index("--corpus")], "--docs", "0", *cmd[cmd.index("--gold"):]]
+        for _ in range(gold_runs - 1):
+            m = measure(only_gold, env=child_env())
+            if m.returncode == 0:
+                runs.append(json.loads(m.stdout.strip().splitlines()[-1])["accuracy"])
+        runs.sort(key=lambda acc: sum(r["seconds"] for r in acc.values()))
+        result["accuracy"] = runs[(len(runs) - 1) // 2]
+        result["gold_runs"] = len(runs)
     return result
 
 
@@ -525,13 +539,17 @@ def report(res: dict[str, Any]) -> str:
             if ref and name != "geomap":
                 ratio = (f"{mb_s(ref) / mb_s(p):.1f} / "
                          f"{mb_s(ref, cpu=True) / mb_s(p, cpu=True):.1f}")
-            label = f"cycled, best of {p['passes']}" if kind == "cycled" else "gold, one pass"
+            label = f"cycled, best of {p['passes']}" if kind == "cycled" else \
+                "gold, one pass" + (f" (median of {r['gold_runs']} processes)"
+                                    if r.get("gold_runs", 1) > 1 else "")
             add(f"| {name} | {label} | {p['docs']:,} | {p['bytes'] / MB:.1f} | {p['seconds']:.1f} "
                 f"| {p['docs'] / p['seconds']:.1f} | {mb_s(p):.3f} | {p['cpu_seconds']:.1f} "
                 f"| {mb_s(p, cpu=True):.3f} | {ratio} | {r['peak_rss_mb']:.0f} |")
     add("\nRatios compare MB/s on the same documents (rows of the same kind). 'gold': the "
         "distinct LGL and GeoVirus texts, each parsed once right after loading (the accuracy "
-        "pass); 'cycled': the corpus above, so caches are warm. CPU time counts every thread "
+        "pass); a pass shorter than 10 s is run in fresh processes and the median kept, as a "
+        "second of work varies by several percent with the machine's other work; 'cycled': "
+        "the corpus above, so caches are warm. CPU time counts every thread "
         "of the process and is what the run would take with a core to itself; wall time is "
         "what it took on this machine as loaded at the time.\n")
 
@@ -696,6 +714,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true",
                    help="smaller samples and no gazetteer build, about 1.5 minutes")
     p.add_argument("--repeat", type=int, help="timed passes per system, best kept (default 2)")
+    p.add_argument("--gold-runs", type=int, default=3,
+                   help="fresh processes timing a first pass shorter than 10 s, median kept "
+                        "(default 3)")
     p.add_argument("--stream-mb", type=float, help="size of the big streaming file "
                    "(default 200; 50 with --quick); the small one is a tenth of it")
     p.add_argument("--stream-seconds", type=float, help="stop the big streaming run after this "
@@ -762,7 +783,8 @@ def main(argv: list[str] | None = None) -> int:
             # spaCy needs about a minute per 1,000 news texts: it is timed on the gold pass only.
             sys_docs = 0 if system.startswith("spacy") else n
             res["systems"][system] = run_system(system, corpus=corpus, docs=sys_docs, gold=gold,
-                                                gold_limit=gold_limit, repeat=repeat)
+                                                gold_limit=gold_limit, repeat=repeat,
+                                                gold_runs=args.gold_runs)
 
         if "cold" not in skip:
             log("cold starts ...")
