@@ -194,9 +194,11 @@ class Detector(ABC):
     name: ClassVar[str]
 
     @abstractmethod
-    def detect(self, text: str, bounds: list[int] | None = None) -> list[Mention]:
+    def detect(self, text: str, bounds: list[int] | None = None, *,
+               toks: Tokens | None = None) -> list[Mention]:
         """Mentions in ``text``, sorted by start, not overlapping. ``bounds``, the
-        sentence starts of ``text`` (:func:`sentence_bounds`), save computing them again."""
+        sentence starts of ``text`` (:func:`sentence_bounds`), and ``toks``, its
+        :func:`tokens`, save computing them again (a detector may ignore them)."""
 
 
 def _in_org_of(toks: Tokens, k: int) -> bool:
@@ -324,8 +326,10 @@ class GazetteerDetector(Detector):
         return any(codes[ids[v >> 2]].startswith(prefixes) for v in self.gaz.entries(key))
 
     # -- main ---------------------------------------------------------------
-    def detect(self, text: str, bounds: list[int] | None = None) -> list[Mention]:
-        toks = tokens(text)
+    def detect(self, text: str, bounds: list[int] | None = None, *,
+               toks: Tokens | None = None) -> list[Mention]:
+        if toks is None:
+            toks = tokens(text)
         words, starts, ends = toks
         if _lower_cased(text):
             return self._detect_lower(text, toks)

@@ -37,7 +37,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES, sentence_bounds
+from geomap.detect import (
+    CONNECTORS,
+    FEATURE_WORDS,
+    ORG_WORDS,
+    TITLES,
+    Tokens,
+    sentence_bounds,
+    tokens,
+)
 from geomap.gazetteers import Gazetteer, normalize
 from geomap.models import Event, Resolution
 
@@ -204,10 +212,6 @@ _DATE_MDY = re.compile(r"\b(" + _MONTH_RE + r") (\d{1,2})(?:st|nd|rd|th)?(?:,? (
 _DATE_MY = re.compile(r"\b(?:in |since |during )(" + _MONTH_RE + r") (\d{4})\b")
 _DATE_Y = re.compile(r"\b(?:in|since|during) ((?:19|20)\d{2})\b")
 
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]*\w)?(?:['’](?![sS]\b)[^\W\d_]+(?:[\w\-]*\w)?)*\.?|"
-    r"\d[\d,.:]*|"
-    r"['’]s\b|[^\w\s]", re.UNICODE)
 # Matched against the lower-cased sentence: a case-blind search is twice as slow.
 _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in _PHRASES))
 
@@ -296,12 +300,15 @@ class EventExtractor:
 
     # -- public -------------------------------------------------------------
     def extract(self, text: str, resolutions: Sequence[Resolution], *,
-                bounds: list[int] | None = None, doc_date: str | None = None) -> list[Event]:
+                bounds: list[int] | None = None, doc_date: str | None = None,
+                toks: Tokens | None = None) -> list[Event]:
         """The events of one document, in text order.
 
         ``resolutions`` are the document's resolved mentions (unresolved ones
-        are ignored); ``bounds`` its sentence starts (computed when not given);
-        ``doc_date`` supplies the year of a day-and-month date.
+        are ignored); ``bounds`` its sentence starts and ``toks`` its words as
+        :func:`~geomap.detect.tokens` cuts them (both computed when not given:
+        the words only for the sentences read); ``doc_date`` supplies the year
+        of a day-and-month date.
         """
         if not text:
             return []
@@ -352,12 +359,12 @@ class EventExtractor:
                 self._skim(sent, state)
                 continue
             resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
-            toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-            if not toks:
+            words = _sentence_tokens(text, start, end, toks)
+            if not words:
                 continue
             try:
-                actors = self._actors(text, toks, resolved, state)
-                events.extend(self._sentence_events(text, toks, actors, resolved, state, year,
+                actors = self._actors(text, words, resolved, state)
+                events.extend(self._sentence_events(text, words, actors, resolved, state, year,
                                                     phrases=active[k]))
             except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
                 logger.warning("events: skipped the sentence at offset %d (%s: %s)", start,
@@ -888,6 +895,17 @@ _ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|i
                           r"(?: (?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)){1,9}) \(([A-Z]{2,8})\)")
 _ACRONYM_PAREN = re.compile(r" \([A-Z]{2,8}\)")
 _BLOCK_END = re.compile(r"^\s*(?:\[…\]|\[\.\.\.\]|\d+\.\s*$|[\w ]{1,30} says\s*$)")
+
+
+def _sentence_tokens(text: str, start: int, end: int, doc: Tokens | None) -> list[_Tok]:
+    """The tokens of the sentence ``text[start:end]``, sliced from the document's
+    when it has them."""
+    if doc is None:
+        words, starts, ends = tokens(text[start:end])
+        return [_Tok(s + start, e + start, w) for w, s, e in zip(words, starts, ends, strict=True)]
+    words, starts, ends = doc
+    a, b = bisect_left(starts, start), bisect_left(starts, end)
+    return list(map(_Tok, starts[a:b], ends[a:b], words[a:b]))
 
 
 def _sentence_index(bounds: list[int], offset: int) -> int:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from geomap.detect import Detector, get_detector, sentence_at, sentence_bounds
+from geomap.detect import Detector, Tokens, get_detector, sentence_at, sentence_bounds, tokens
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
 from geomap.models import Document, DocumentResult, Event, Mention, Place
@@ -125,12 +125,12 @@ class Geoparser:
                 s = text.find(code, e)
         return {key: min(2.0, float(n)) for key, n in counts.items()}
 
-    def _detect(self, text: str, bounds: list[int]) -> list[Mention]:
-        """Mentions of ``text`` (sentences starting at ``bounds``); a very long text is
-        read in windows cut at line or sentence ends, so memory follows the window, not
-        the document."""
-        if len(text) <= _WINDOW:
-            return self.detector.detect(text, bounds)
+    def _detect(self, text: str, bounds: list[int], toks: Tokens | None) -> list[Mention]:
+        """Mentions of ``text`` (sentences starting at ``bounds``, words ``toks``).
+        Without ``toks`` (a very long text) it is read in windows cut at line or
+        sentence ends, so memory follows the window, not the document."""
+        if toks is not None:
+            return self.detector.detect(text, bounds, toks=toks)
         mentions: list[Mention] = []
         start = 0
         while start < len(text):
@@ -148,7 +148,9 @@ class Geoparser:
         """Geoparse one document."""
         text = document.text
         bounds = sentence_bounds(text)
-        mentions = self._detect(text, bounds)
+        # The words are cut once, for detection and events; a very long text in windows.
+        toks = tokens(text) if len(text) <= _WINDOW else None
+        mentions = self._detect(text, bounds, toks)
         sentences = []
         for m in mentions:
             s, e = sentence_at(text, bounds, m.start)
@@ -167,7 +169,7 @@ class Geoparser:
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
             events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,
-                                                        doc_date=document.date))
+                                                        doc_date=document.date, toks=toks))
         return DocumentResult(document=document, resolutions=tuple(resolutions), events=events)
 
     def parse_many(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:

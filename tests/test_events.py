@@ -255,3 +255,16 @@ def test_a_reports_line_attributes_what_follows_until_the_block_ends(geoparser):
     result = geoparser.parse(Document(doc_id="x", text=text))
     by_place = {text[e.start:e.end]: e.attributed_to for e in result.events}
     assert by_place == {"Idlib": "The Moscow Times", "Aleppo": None}
+
+
+def test_events_read_the_same_words_with_or_without_the_documents_tokens(geoparser, seed_results):
+    from geomap.detect import tokens
+
+    extractor = geoparser.event_extractor
+    for result in seed_results.values():
+        text, date = result.document.text, result.document.date
+        resolutions = list(result.resolutions)
+        shared = extractor.extract(text, resolutions, doc_date=date, toks=tokens(text))
+        assert shared and tuple(shared) == result.events
+        # without them each sentence read is cut on its own, into the same words
+        assert extractor.extract(text, resolutions, doc_date=date) == shared
