@@ -294,9 +294,10 @@ class GazetteerDetector(Detector):
         major = self._majors.get(key)
         if major is None:
             major = False
+            codes, ids = self._feature_codes
             for v in self.gaz.entries(key):
                 i = v >> 2
-                f = self.gaz.feature[i]
+                f = codes[ids[i]]
                 if (f[:3] in ("PCL", "ADM", "CON", "RGN") and f != "ADM2") or f == "PPLC" or \
                         self.gaz.population[i] >= 100_000:
                     major = True

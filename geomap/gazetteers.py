@@ -251,14 +251,22 @@ class Gazetteer:
         """The :class:`Place` at row ``idx`` (cached)."""
         p = self._cache.get(idx)
         if p is None:
-            cc = self.country[idx] or None
-            a1 = self.admin1[idx] or None
+            name, feature, country, admin1 = self.name, self.feature, self.country, self.admin1
+            if isinstance(name, Strings):  # finished: its packed columns read without calls
+                ends = name.ends
+                name_ = name.text[ends[idx - 1] if idx else 0:ends[idx]]
+                cc = country.values[country.ids[idx]] or None  # type: ignore[attr-defined]
+                a1 = admin1.values[admin1.ids[idx]] or None  # type: ignore[attr-defined]
+                code = feature.values[feature.ids[idx]]  # type: ignore[attr-defined]
+            else:
+                name_, cc, a1, code = name[idx], country[idx] or None, admin1[idx] or None, \
+                    feature[idx]
             p = Place(
                 geonameid=self.geonameid[idx],
-                name=self.name[idx],
+                name=name_,
                 lat=self.lat[idx],
                 lon=self.lon[idx],
-                feature_code=self.feature[idx],
+                feature_code=code,
                 country_code=cc,
                 admin1_code=a1,
                 admin1=self.admin1_names.get(f"{cc}.{a1}") if cc and a1 else None,
