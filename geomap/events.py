@@ -35,6 +35,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import attrgetter
 
 from geomap.detect import (
@@ -219,11 +220,13 @@ _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in _PHRASE
 _WORD = re.compile(r"[^\W\d_]\w*+(?:-++\w++)*+")  # possessive: the same words, faster
 
 
-def _action_cues(sentence: str) -> tuple[bool, bool]:
+def _action_cues(sentence: str, words: Sequence[str] | None = None) -> tuple[bool, bool]:
     """Whether a sentence has (an action word or military noun, an action phrase):
-    one with neither has no event."""
+    one with neither has no event. ``words``: its tokens, when they are cut already."""
     low = sentence.lower()
-    return (not _GATE_WORDS.isdisjoint(_WORD.findall(low)),
+    lows = _WORD.findall(low) if words is None else \
+        map(str.rstrip, map(str.lower, words), repeat("."))  # "killed." is "killed"
+    return (not _GATE_WORDS.isdisjoint(lows),
             any(w in low for w in _PHRASE_WORDS) and _PHRASE_GATE.search(low) is not None)
 
 
@@ -321,8 +324,16 @@ class EventExtractor:
         # Without any the document has no event; after the last one, nothing is read.
         warned = False
         active: dict[int, bool] = {}  # sentence -> whether it has an action phrase
+
+        def words_in(start: int, end: int) -> list[str] | None:
+            """The document's words in ``text[start:end]``, when they are cut already."""
+            if toks is None:
+                return None
+            return toks[0][bisect_left(toks[1], start):bisect_left(toks[1], end)]
+
         for k in sorted(by_sentence):
-            sent = text[bounds[k]:bounds[k + 1] if k + 1 < len(bounds) else len(text)]
+            start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
+            sent = text[start:end]
             if len(sent) > MAX_SENTENCE:
                 if not warned:
                     logger.warning("events: a sentence of %d characters at offset %d is too long "
@@ -330,7 +341,7 @@ class EventExtractor:
                                    len(sent), bounds[k])
                     warned = True
             elif any(r.place is not None for _i, r in by_sentence[k]) and \
-                    any(cues := _action_cues(sent)) and not _header(sent):
+                    any(cues := _action_cues(sent, words_in(start, end))) and not _header(sent):
                 active[k] = cues[1]
         if not active:
             return []
