@@ -152,8 +152,10 @@ _KNOWN_ORGS = {
 _GROUP_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(
         [*_ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_GROUP_KEYS = tuple(sorted({v for k in [*_ARMED_GROUPS, *_SEATS]
-                            for v in (k, k.replace("'", "’"))}))
+_GROUP_SPELLINGS = {v for k in [*_ARMED_GROUPS, *_SEATS] for v in (k, k.replace("'", "’"))}
+# A text holding "islamic state of iraq" holds "islamic state": only the shortest are searched.
+_GROUP_KEYS = tuple(sorted(k for k in _GROUP_SPELLINGS
+                           if not any(o != k and o in k for o in _GROUP_SPELLINGS)))
 
 
 def _may_name_group(text: str) -> bool:
