@@ -27,15 +27,20 @@ from geomap.exceptions import ConfigurationError
 from geomap.gazetteers import Codes, Gazetteer, common_first_names, normalize
 from geomap.models import Mention
 
-# A word may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
+# A token is a word, a run of digits, a possessive "'s" or one other mark. A word
+# may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
 # possessive "'s" is split off so "Israel's" finds Israel.
-# Possessive quantifiers: a word never needs to give characters back, and not
-# trying is 10% faster than the backtracking form.
-# One group around the whole token: ``split`` then yields gap, token, gap, ... as
-# plain strings, and the offsets follow from their lengths.
+# Written for speed, with the same tokens as the plain alternation
+#   [^\W\d_]\w*(?:-+\w+)*(?:['’](?![sS]\b)\w+(?:-+\w+)*)*\.?|\d+|['’][sS]\b|[^\w\s]
+# * the first character is taken by one class, and the look-behinds tell which
+#   kind of token it starts: the regex engine can then skip spaces in C instead
+#   of trying each alternative at each of them (a fifth faster);
+# * possessive quantifiers: a word never needs to give characters back;
+# * one group around the whole token: ``split`` then yields gap, token, gap, ...
+#   as plain strings, and the offsets follow from their lengths.
 _TOKEN = re.compile(
-    r"([^\W\d_]\w*+(?:-++\w++)*+(?:['’](?![sS]\b)\w++(?:-++\w++)*+)*+\.?|\d++|['’][sS]\b|[^\w\s])",
-    re.UNICODE)
+    r"([^\s_](?:(?<=[^\W\d_])\w*+(?:-++\w++)*+(?:['’](?![sS]\b)\w++(?:-++\w++)*+)*+\.?"
+    r"|(?<=\d)\d*+|(?<=['’])[sS]\b|(?<=[^\w\s])))", re.UNICODE)
 _MAX_WORDS = 6
 
 CONNECTORS = frozenset(

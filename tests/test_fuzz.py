@@ -153,6 +153,22 @@ def test_offsets_hold_for_any_text(geoparser, text):
     check_result(geoparser.parse(Document(doc_id="h", text=text)), text)
 
 
+# The tokens of geomap.detect, in their plain form (the module writes them for speed).
+PLAIN_TOKEN = r"[^\W\d_]\w*(?:-+\w+)*(?:['’](?![sS]\b)\w+(?:-+\w+)*)*\.?|\d+|['’][sS]\b|[^\w\s]"
+
+
+@FAST
+@given(text=st.one_of(texts, st.text(st.sampled_from("aZé9_ -'’s.,\n²"), max_size=40)))
+def test_tokens_are_those_of_the_plain_pattern(text):
+    import re
+
+    from geomap.detect import tokens
+
+    plain = [(m.group(), m.start(), m.end()) for m in re.finditer(PLAIN_TOKEN, text)]
+    words, starts, ends = tokens(text)
+    assert list(zip(words, starts, ends, strict=True)) == plain
+
+
 @FAST
 @given(
     names=st.lists(st.sampled_from(PLACE_NAMES), min_size=1, max_size=6),
