@@ -599,7 +599,7 @@ class GazetteerDetector(Detector):
 
         if key in NOT_PLACES or (single and key in CALENDAR_WORDS):
             return None
-        if _in_org_of(toks, k):
+        if prev_low in ("the", "and", "of", "in") and _in_org_of(toks, k):
             return None  # "University of California", "Islamic State of Iraq and Levant"
         if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:
             return None  # "Marburg virus", "Reston ebolavirus"
@@ -670,7 +670,7 @@ class GazetteerDetector(Detector):
                     and not self._hit(prev) and not major):
                 return None  # "Kofi Annan": a capitalised word glued before a minor place
 
-        found = self._qualified(text, toks, j_end)
+        found = self._qualified(text, toks, j_end) if nxt == "," else None
         qualified = found is not None
 
         # Common words capitalised only because they start a sentence ("Reading is...").
