@@ -208,7 +208,7 @@ class Detector(ABC):
 
 def _in_org_of(toks: Tokens, k: int) -> bool:
     """Whether token ``k`` sits in an organisation name "Head of [X and] <here>"."""
-    words, starts, ends = toks
+    words = toks[0]
     j = k - 1
     if j >= 0 and words[j].lower() == "the":
         j -= 1
@@ -453,7 +453,7 @@ class GazetteerDetector(Detector):
         unlikely to be words are taken: those of countries, regions and large
         cities ("washington", "paris"), and rare words ("tikrit").
         """
-        words, starts, ends = toks
+        words, starts = toks[0], toks[1]
         mentions = []
         n = len(words)
         k = 0
@@ -559,7 +559,7 @@ class GazetteerDetector(Detector):
     def _continues_list(self, text: str, toks: Tokens, j: int) -> bool:
         """Whether the region ending at token ``j`` is followed by another one in a list:
         in "Washington, Pennsylvania and California" Pennsylvania qualifies nothing."""
-        words, starts, ends = toks
+        words = toks[0]
         n = len(words)
         if j + 2 >= n or words[j + 1].lower() not in (",", "and", "or"):
             return False
@@ -574,7 +574,7 @@ class GazetteerDetector(Detector):
     def _qualified(self, text: str, toks: Tokens, j_end: int):
         """The country or admin-1 name after ", " that qualifies the name ending at token
         ``j_end`` ("Plains, Georgia"), as :meth:`_longest` finds it; None without one."""
-        words, starts, ends = toks
+        words = toks[0]
         n = len(words)
         if j_end + 2 >= n or words[j_end + 1] != "," or not words[j_end + 2][:1].isupper():
             return None
@@ -714,7 +714,7 @@ class GazetteerDetector(Detector):
                 words[k - 2].lower() in ("state", "province", "city", "town", "village",
                                            "county"):
             kind_hint = FEATURE_WORDS[words[k - 2].lower()]  # "the state of Washington"
-        if qualified:
+        if found is not None:
             qualifier = text[starts[j_end + 2]:found[1]]
         if kind_hint is None and k > 0 and _EMBASSY.search(text, starts[max(0, k - 4)], s) and \
                 any(t.lower() in ("embassy", "embassies", "consulate")
