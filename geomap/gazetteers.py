@@ -120,7 +120,9 @@ class Strings(Sequence[str]):
         ends = self.ends
         if i < 0:
             i += len(ends)
-        end = ends[i]  # IndexError past either end
+            if i < 0:
+                raise IndexError("column index out of range")
+        end = ends[i]  # IndexError past the end
         return self.text[ends[i - 1] if i else 0:end]
 
     def __iter__(self) -> Iterator[str]:

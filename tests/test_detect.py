@@ -29,11 +29,11 @@ def test_offsets_index_the_text_exactly(detect):
 def test_tokens_carry_the_offsets_of_their_words(text):
     words, starts, ends = tokens(text)
     assert len(words) == len(starts) == len(ends)
-    assert [text[s:e] for s, e in zip(starts, ends)] == words
+    assert [text[s:e] for s, e in zip(starts, ends, strict=True)] == words
     assert all(w.strip() == w and w for w in words)
     assert starts == sorted(starts)
     # nothing but spaces and underscores lies between tokens
-    covered = set().union(*(range(s, e) for s, e in zip(starts, ends))) if words else set()
+    covered = {i for s, e in zip(starts, ends, strict=True) for i in range(s, e)}
     assert all(text[i].isspace() or text[i] == "_" for i in range(len(text)) if i not in covered)
 
 

@@ -121,8 +121,9 @@ def test_finished_columns_read_like_the_lists_they_were_built_from(column):
     assert len(col) == len(items) and list(col) == items
     assert [col[i] for i in range(len(items))] == items
     assert col[-1] == items[-1] and col[2:5] == items[2:5]
-    with pytest.raises(IndexError):
-        col[len(items)]
+    for outside in (len(items), -len(items) - 1):
+        with pytest.raises(IndexError):
+            col[outside]
     assert len(column()) == 0 and list(column()) == []
 
 
