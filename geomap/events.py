@@ -219,15 +219,11 @@ _DATE_Y = re.compile(r"\b(?:in|since|during) ((?:19|20)\d{2})\b")
 _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in _PHRASES))
 
 
-_WORD = re.compile(r"[^\W\d_]\w*+(?:-++\w++)*+")  # possessive: the same words, faster
-
-
-def _action_cues(sentence: str, words: Sequence[str] | None = None) -> tuple[bool, bool]:
-    """Whether a sentence has (an action word or military noun, an action phrase):
-    one with neither has no event. ``words``: its tokens, when they are cut already."""
+def _action_cues(sentence: str, words: Sequence[str]) -> tuple[bool, bool]:
+    """Whether a sentence with tokens ``words`` has (an action word or military noun,
+    an action phrase): one with neither has no event."""
     low = sentence.lower()
-    lows = _WORD.findall(low) if words is None else \
-        map(str.rstrip, map(str.lower, words), repeat("."))  # "killed." is "killed"
+    lows = map(str.rstrip, map(str.lower, words), repeat("."))  # "killed." is "killed"
     return (not _GATE_WORDS.isdisjoint(lows),
             any(w in low for w in _PHRASE_WORDS) and _PHRASE_GATE.search(low) is not None)
 
@@ -327,10 +323,10 @@ class EventExtractor:
         warned = False
         active: dict[int, bool] = {}  # sentence -> whether it has an action phrase
 
-        def words_in(start: int, end: int) -> list[str] | None:
-            """The document's words in ``text[start:end]``, when they are cut already."""
+        def words_in(start: int, end: int) -> list[str]:
+            """The words of ``text[start:end]``: the document's, when they are cut already."""
             if toks is None:
-                return None
+                return tokens(text[start:end])[0]
             return toks[0][bisect_left(toks[1], start):bisect_left(toks[1], end)]
 
         for k in sorted(by_sentence):
