@@ -371,7 +371,7 @@ class _Context:
         unlikely = w.nearby_unlikely
         live = self.live
         out = []
-        for local, (cc, a1, is_region, _cell), pairs in zip(
+        for local, (cc, a1, is_region, _where), pairs in zip(
                 g.local, g.facts, near_readings if near_readings is not None else repeat(()),
                 strict=False):
             bonus = 0.0
