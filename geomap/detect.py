@@ -15,16 +15,18 @@ Detectors sit behind :class:`Detector` and are created by name with
 
 from __future__ import annotations
 
+import math
 import re
 from abc import ABC, abstractmethod
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate
 from typing import Any, ClassVar
 
 from geomap.exceptions import ConfigurationError
-from geomap.gazetteers import Codes, Gazetteer, common_first_names, normalize
+from geomap.gazetteers import ARTICLES, REPO_GAZETTEER, Codes, Gazetteer, common_first_names, \
+    normalize
 from geomap.models import Mention
 
 # A token is a word, a run of digits, a possessive "'s" or one other mark. A word
@@ -45,7 +47,7 @@ _MAX_WORDS = 6
 
 CONNECTORS = frozenset(
     "of de la le les du des del della di da do dos das al el and upon on the y am an der den "
-    "im sur en van von aan bin".split())
+    "im sur en van von aan bin es ez ed et ul ibn bint las los sous zu ter dei".split())
 """Lower-case words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro")."""
 
 FEATURE_WORDS = {
@@ -84,9 +86,37 @@ STREET_WORDS = frozenset(
 
 _NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
+# A lower-case Arabic article joined to a capitalised name: "al-Raqqa", "ez-Zor".
+_ARTICLE_WORD = re.compile(rf"(?:{'|'.join(sorted(set(ARTICLES), key=len, reverse=True))})-"
+                           r"(?=[^\W\d_])", re.UNICODE)
+_ARTICLE_START = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(set(ARTICLES), key=len, reverse=True))})"
+                            r"-[^\W\d_a-z]", re.UNICODE)
+# A sentence with no lower-case word but these is a headline in Title Case or capitals.
+_HEADLINE_SMALL = frozenset(
+    "a an the and or nor but of in on at to for by with from as vs via into onto over after "
+    "before amid near off up out per".split())
+_HEADLINE_WORD = re.compile(r"\b[a-z][\w'’-]*")
+_DATELINE_AFTER = frozenset((",", "(", "-", "–", "—", ":"))
+
+# Words that make a capitalised compound's head: "the Beijing-based company",
+# "the Saudi-led coalition" (a known place before them is a mention).
+COMPOUND_SUFFIXES = frozenset(
+    "based led born bound backed controlled held run linked allied area region registered "
+    "flagged made owned headquartered centred centered brokered sponsored funded supported "
+    "occupied administered bred raised wide bordering facing dominated style".split())
+
+GEO_HEADS = frozenset(
+    "area valley basin islands island peninsula strait straits gulf sea desert plateau "
+    "mountains mountain hills range river delta coast corridor canal lake lakes bay "
+    "archipelago".split())
+"""Capitalised words that end a longer geographic name ("Bay Area", "Jordan Valley"):
+a short name before them is part of another place."""
+
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LOCATIVES = frozenset(("in", "near", "outside", "around"))
+_EVIDENCE = frozenset(("in", "near", "outside", "around", "at", "from", "to", "into", "across",
+                       "toward", "towards", "of"))
 _SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
 _STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
 
@@ -242,6 +272,36 @@ def sentence_bounds(text: str) -> list[int]:
     return starts
 
 
+def headline_spans(text: str, bounds: Sequence[int]) -> list[tuple[int, int]]:
+    """The (start, end) of the sentences of ``text`` written as headlines: three words
+    or more, none in lower case but the small words of Title Case ("Talks Resume in
+    Paris After Long Delay", "TALKS RESUME IN PARIS"). In them a capital says nothing:
+    every word is read as if it started a sentence."""
+    out = []
+    n = len(text)
+    for i, s in enumerate(bounds):
+        e = bounds[i + 1] if i + 1 < len(bounds) else n
+        if text.count(" ", s, e) < 2:
+            continue
+        for m in _HEADLINE_WORD.finditer(text, s, e):
+            if m.group() not in _HEADLINE_SMALL:
+                break
+        else:
+            out.append((s, e))
+    return out
+
+
+def _usually_not_places() -> frozenset[str]:
+    """Names that in news are almost always something else (``gazetteer/not_places.tsv``):
+    time zones, news agencies, films, teams. They need evidence to be places."""
+    path = REPO_GAZETTEER / "not_places.tsv"
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(normalize(line.split("\t", 1)[0]) for line in fh
+                         if line.strip() and not line.startswith("#"))
+
+
 def sentence_at(text: str, bounds: list[int], offset: int) -> tuple[int, int]:
     i = bisect_right(bounds, offset) - 1
     start = bounds[i]
@@ -276,6 +336,10 @@ class GazetteerDetector(Detector):
         self.common_word_zipf = common_word_zipf
         self.propose_unknown = propose_unknown
         self._hits: dict[str, str | None] = {}  # surface -> gazetteer key, across documents
+        self._not_places = _usually_not_places()
+        from geomap.gazetteers import place_abbreviations
+
+        self._abbreviations = frozenset(normalize(a) for a in place_abbreviations())
         self._majors: dict[str, bool] = {}  # gazetteer key -> whether it names a major place
         # Each place's feature code as values[ids[row]], read without a call per row
         features = gazetteer.feature
@@ -312,6 +376,28 @@ class GazetteerDetector(Detector):
             self._majors[key] = major
         return major
 
+    def _famous(self, key: str) -> bool:
+        """Whether a reading is a country, continent, region, capital or a city of a
+        million people: a name a reader takes for the place without further clues."""
+        codes, ids = self._feature_codes
+        for v in self.gaz.entries(key):
+            i = v >> 2
+            f = codes[ids[i]]
+            if f[:3] in ("PCL", "CON", "RGN") or f == "PPLC" or \
+                    self.gaz.population[i] >= 1_000_000:
+                return True
+        return False
+
+    def _outweighs_word(self, key: str) -> bool:
+        """Whether the place is better known than the English word spelt the same:
+        its population's order of magnitude clears the word's Zipf frequency by 0.9
+        ("Boston": 5.8 against 4.7; "Reading": 5.5 against 5.1, "Nice", "Mobile" no).
+        Word frequencies are case-blind, so a famous city's name counts as a frequent
+        word; its population tells the two apart."""
+        z = self.gaz.english.get(key, 0.0)
+        pop = max((self.gaz.population[v >> 2] for v in self.gaz.entries(key)), default=0)
+        return math.log10(pop + 1) - z >= 0.9
+
     def _region(self, key: str) -> bool:
         """Whether a reading is a country or a province of a country of a million people
         or more: "Virginia" is, "Michael" (a parish of the Isle of Man) is not."""
@@ -339,19 +425,30 @@ class GazetteerDetector(Detector):
         words, starts, ends = toks
         if _lower_cased(text):
             return self._detect_lower(text, toks)
-        sent_starts = set(bounds if bounds is not None else sentence_bounds(text))
+        if bounds is None:
+            bounds = sentence_bounds(text)
+        sent_starts = set(bounds)
         n = len(words)
         persons: set[str] = set()
         blocked: set[int] = set()  # token indices that belong to person names
-        # Names start at capitalised words: only those are visited.
+        # Names start at capitalised words: only those are visited, and at a lower-case
+        # Arabic article before a capital ("al-Raqqa").
         caps = [k for k, t in enumerate(words) if t[0].isupper()]
+        if "-" in text:
+            extra = [bisect_left(starts, m.start()) for m in _ARTICLE_START.finditer(text)]
+            if extra:
+                caps = sorted(set(caps).union(k for k in extra if k < n))
+        # Headlines: every word capitalised, so capitals tell nothing (token indices).
+        shout: set[int] = set()
+        for hs, he in headline_spans(text, bounds):
+            shout.update(range(bisect_left(starts, hs), bisect_left(starts, he)))
 
         def is_cap(tok: str) -> bool:
             return tok[0].isupper()
 
         def sentence_initial(k: int) -> bool:
             s = starts[k]
-            if s in sent_starts:
+            if s in sent_starts or k in shout:
                 return True
             j = k - 1
             # skip opening quotes/brackets/bullets
@@ -366,7 +463,8 @@ class GazetteerDetector(Detector):
         for k in caps:
             s, tok = starts[k], words[k]
             low = tok.lower().rstrip(".")
-            first = low in first_names
+            first = low in first_names and low not in _STOP and low not in CONNECTORS and \
+                k not in shout  # "In London", "Talks In Aden After": no names in headlines
             titled = low in TITLES
             if not (first or titled):
                 continue
@@ -397,6 +495,9 @@ class GazetteerDetector(Detector):
                     (self._longest(text, toks, k - 1) or (k - 1,))[0] >= k:
                 continue  # "San Juan Bautista", "St. Paul": a place, not Juan or Paul
             if first and not titled:
+                found = self._longest(text, toks, k)
+                if found is not None and found[0] > k:
+                    continue  # "Santa Monica", "Moses Lake", "Dana Point": a longer place
                 first_key = normalize(tok.rstrip("."))
                 surname = words[names_after[-1]].lower().rstrip(".")
                 if surname in _NAME_SUFFIXES and len(names_after) > 1:
@@ -432,6 +533,9 @@ class GazetteerDetector(Detector):
             if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(words[k + 1]):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = self._longest(text, toks, k, blocked)
+            if best is None and "-" in tok:
+                mentions.extend(self._compound(text, toks, k))  # "Beijing-based", "US-Iran"
+                continue
             if best is None:
                 if self.propose_unknown:
                     proposed = self._unknown(text, toks, k, blocked)
@@ -440,7 +544,8 @@ class GazetteerDetector(Detector):
                         after = proposed[0] + 1
                 continue
             j_end, end, key = best
-            mention = self._filter(text, toks, k, j_end, end, key, persons, sentence_initial)
+            mention = self._filter(text, toks, k, j_end, end, key, persons, sentence_initial,
+                                   k in shout)
             if mention is not None:
                 mentions.append(mention)
             after = j_end + 1
@@ -508,9 +613,11 @@ class GazetteerDetector(Detector):
                     break
                 if not t[0].isalpha():
                     break
-                if not (t[0].isupper() or any_case) and t.lower() not in CONNECTORS:
+                if not (t[0].isupper() or any_case) and t.lower() not in CONNECTORS and \
+                        not _ARTICLE_WORD.match(t):
                     break
-            if t[0].isupper() or j == k or (any_case and t not in CONNECTORS):
+            if t[0].isupper() or j == k or (any_case and t not in CONNECTORS) or \
+                    (t[0].islower() and "-" in t and _ARTICLE_WORD.match(t)):
                 surface = text[s:ends[j]]
                 key = hits.get(surface, _UNSEEN)  # self._hit, without a call when known
                 if key is _UNSEEN:
@@ -584,8 +691,57 @@ class GazetteerDetector(Detector):
             return None
         return found
 
+    def _compound(self, text: str, toks: Tokens, k: int) -> list[Mention]:
+        """The places inside a hyphenated word that is no name itself: "the Beijing-based
+        company", "Saudi-led", "Russia-Turkey talks", "Middlesex-London". A place before
+        a lower-case head ("-based", "-led") is a mention when it is a major place or the
+        head is one of :data:`COMPOUND_SUFFIXES`; places joined to each other are
+        mentions when every part is a place, or when the part is famous on its own
+        ("Israel-Hamas war"). "Mercedes-Benz" and "Jean-Pierre" name no place."""
+        word, at = toks[0][k], toks[1][k]
+        parts = word.rstrip(".").split("-")
+        if len(parts) < 2 or len(parts) > 6 or not all(parts):
+            return []
+        found = []  # (start, end, key) of each place part, greedily longest
+        i = 0
+        offset = at
+        while i < len(parts):
+            for j in range(len(parts), i, -1):
+                if j - i == len(parts):
+                    continue  # the whole word was tried already
+                surface = "-".join(parts[i:j])
+                key = self._hit(surface) if surface[0].isupper() else None
+                if key is not None:
+                    found.append((offset, offset + len(surface), key, i, j))
+                    offset += len(surface) + 1
+                    i = j
+                    break
+            else:
+                offset += len(parts[i]) + 1
+                i += 1
+        if not found:
+            return []
+        capital_parts = [p for p in parts if p[0].isupper()]
+        all_places = sum(j - i for *_x, i, j in found) == len(parts)
+        out = []
+        for s, e, key, i, j in found:
+            if key in NOT_PLACES or key in CALENDAR_WORDS or key in GENERIC_WORDS or \
+                    key in self.gaz.postal_codes or len(key) < 3 or key in self._not_places or \
+                    (key in self.gaz.demonyms and not self._has_feature(key, ("PCL",))):
+                continue
+            if i == 0 and key in self.gaz.first_names and not self._major(key):
+                continue
+            rest = parts[j] if j < len(parts) else ""
+            if rest and rest[0].islower():
+                ok = self._major(key) or rest.lower() in COMPOUND_SUFFIXES
+            else:
+                ok = all_places or (self._famous(key) and len(capital_parts) == len(parts))
+            if ok:
+                out.append(Mention(start=s, end=e, text=text[s:e]))
+        return out
+
     def _filter(self, text, toks: Tokens, k, j_end, end, key, persons,
-                sentence_initial) -> Mention | None:
+                sentence_initial, headline: bool = False) -> Mention | None:
         words, starts, ends = toks
         s = starts[k]
         surface = text[s:end]
@@ -611,12 +767,18 @@ class GazetteerDetector(Detector):
         if key in self.gaz.postal_codes:
             if not (surface.isupper() and prev == "," and k >= 2 and words[k - 2][:1].isupper()):
                 return None
-        # Short all-capitals tokens match only country/state abbreviations ("US", "UK").
-        elif surface.isupper() and len(surface.replace(".", "")) <= 4:
-            if not self._has_feature(key, ("PCL", "ADM1", "RGN")):
+        # Short all-capitals tokens match only abbreviations ("US", "UK", "NSW", "NYC"),
+        # not a place's own name shouted ("EST" is no Est, Burkina Faso); in a headline
+        # in capitals they are words like any other ("IN ADEN").
+        elif surface.isupper() and len(surface.replace(".", "")) <= 4 and \
+                not (headline and len(surface) > 2):
+            if not (self._has_feature(key, ("PCL", "RGN")) or key in self._abbreviations or
+                    any(v & 3 == 1 and self._has_feature(key, ("ADM1",))
+                        for v in self.gaz.entries(key))):
                 return None
-        elif surface.isupper() and len(surface) > 4 and not major:
-            return None  # headlines and acronyms in capitals
+        elif surface.isupper() and len(surface) > 4 and not major and not headline and \
+                not (sentence_initial(k) and nxt in _DATELINE_AFTER):
+            return None  # acronyms in capitals; but "HELENA, Mont." is a dateline
 
         # People: titles, known surnames of this document, "X said".
         if prev_low in TITLES and prev[:1].isupper() and not major:
@@ -667,11 +829,28 @@ class GazetteerDetector(Detector):
                 return None
             if (prev_low not in NAME_PREFIXES and prev_low not in _STOP
                     and prev_low not in TITLES and not sentence_initial(k - 1)
-                    and not self._hit(prev) and not major):
-                return None  # "Kofi Annan": a capitalised word glued before a minor place
+                    and not self._hit(prev) and prev_low not in self.gaz.demonyms
+                    and not (major and not single) and not self._famous(key)):
+                return None  # "Kofi Annan", "Tall Afar": a capitalised word glued before
+                # a place that is not famous makes a longer name, not that place
+        if single and not headline and nxt_gap == " " and nxt[:1].isupper() and \
+                nxt[0].isalpha():
+            nl = nxt.lower().rstrip(".")
+            if nl in GEO_HEADS and not self._famous(key):
+                return None  # "Bay Area", "Jordan Valley": a part of a longer place
+            if not major and nl not in _STOP and nl not in TITLES and nl not in ORG_WORDS \
+                    and nl not in MEDIA_WORDS and nl not in STREET_WORDS and \
+                    nl not in FEATURE_WORDS and nl not in DISEASE_WORDS and \
+                    nl not in CALENDAR_WORDS and nl not in SPEECH_VERBS and \
+                    nl not in self.gaz.demonyms and nl not in NAME_PREFIXES and \
+                    self._hit(nxt.rstrip(".")) is None:
+                return None  # "Arab Jabur", "Opera Orchestra": a longer unknown name
 
         found = self._qualified(text, toks, j_end) if nxt == "," else None
         qualified = found is not None
+        if key in self._not_places and not qualified and prev_low not in _EVIDENCE and \
+                FEATURE_WORDS.get(nxt.lower().rstrip(".")) is None:
+            return None  # "EST", "Xinhua", "Batman": a place only with evidence
 
         # Common words capitalised only because they start a sentence ("Reading is...").
         if qualified:
@@ -680,11 +859,14 @@ class GazetteerDetector(Detector):
             return None
         if single and not qualified and sentence_initial(k) and \
                 self.gaz.english.get(key, 0.0) >= 4.5 and \
-                not self._has_feature(key, ("PCL", "ADM1", "CONT", "RGN", "PPLC")):
-            return None  # "Reading is fun": even a city of 300,000 yields to the word
+                not self._has_feature(key, ("PCL", "ADM1", "CONT", "RGN", "PPLC")) and \
+                not self._outweighs_word(key):
+            return None  # "Reading is fun": even a city of 300,000 yields to the word;
+            # but "Boston is" and "Chicago police" are the cities
         if single and not major and not qualified:
             z = self.gaz.english.get(key, 0.0)
-            if z >= self.common_word_zipf and sentence_initial(k):
+            if z >= self.common_word_zipf and sentence_initial(k) and \
+                    not self._outweighs_word(key):
                 return None
             if z >= 4.3 and prev_low not in ("in", "at", "near", "outside"):
                 return None
