@@ -59,7 +59,7 @@ class Place:
         """The name as news writes it: GeoNames' diacritics and ayn marks dropped."""
         s = unicodedata.normalize("NFKD", self.name)
         s = "".join(c for c in s if not unicodedata.combining(c))
-        return s.replace("ʿ", "").replace("ʼ", "'")
+        return s.replace("ʿ", "").replace("ʼ", "'").strip("'")
 
 
 def places(path: Path = PLACES) -> list[Place]:

@@ -284,7 +284,7 @@ def headline_spans(text: str, bounds: Sequence[int]) -> list[tuple[int, int]]:
         if text.count(" ", s, e) < 2:
             continue
         for m in _HEADLINE_WORD.finditer(text, s, e):
-            if m.group() not in _HEADLINE_SMALL:
+            if m.group() not in _HEADLINE_SMALL and m.group() not in CONNECTORS:
                 break
         else:
             out.append((s, e))
@@ -489,11 +489,12 @@ class GazetteerDetector(Detector):
                 j += 1
             if not names_after:
                 continue
-            if first and not titled and k > 0 and \
-                    words[k - 1].lower().rstrip(".") in NAME_PREFIXES and \
-                    text[ends[k - 1]:s] == " " and \
-                    (self._longest(text, toks, k - 1) or (k - 1,))[0] >= k:
-                continue  # "San Juan Bautista", "St. Paul": a place, not Juan or Paul
+            if first and not titled and k > 0 and words[k - 1][:1].isupper() and \
+                    text[ends[k - 1]:s] == " " and any(
+                        (self._longest(text, toks, i) or (i,))[0] >= k
+                        for i in range(max(0, k - 2), k) if words[i][:1].isupper()):
+                continue  # "San Juan Bautista", "St. Paul", "Ho Chi Minh City": a place
+                # that started before the first name
             if first and not titled:
                 found = self._longest(text, toks, k)
                 if found is not None and found[0] > k:
@@ -533,6 +534,10 @@ class GazetteerDetector(Detector):
             if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(words[k + 1]):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = self._longest(text, toks, k, blocked)
+            if best is not None and tok in ("The", "THE") and k + 1 < n:
+                later = self._longest(text, toks, k + 1, blocked)
+                if later is not None and later[1] > best[1]:
+                    continue  # "The Cape Town-led talks" are Cape Town's, not "The Cape"'s
             if best is None and "-" in tok:
                 mentions.extend(self._compound(text, toks, k))  # "Beijing-based", "US-Iran"
                 continue
@@ -628,6 +633,15 @@ class GazetteerDetector(Detector):
                         best = (j, ends[j] - 1, key)
                 elif key is not None:
                     best = (j, ends[j], key)
+                elif j > k and "-" in t:
+                    # "Burkina Faso-based", "Al Bab-led": the name ends inside the word
+                    h = t.rfind("-")
+                    while h > 0:
+                        part = self._hit(text[s:starts[j] + h])
+                        if part is not None:
+                            best = (j, starts[j] + h, part)
+                            break
+                        h = t.rfind("-", 0, h)
             j += 1
         return best
 
@@ -752,6 +766,8 @@ class GazetteerDetector(Detector):
         prev_low = prev.lower().rstrip(".")
         nxt = words[j_end + 1] if j_end + 1 < n else ""
         nxt_gap = text[end:starts[j_end + 1]] if j_end + 1 < n else ""
+        if end < ends[j_end]:  # the name ends inside a word: "Burkina Faso-based"
+            nxt, nxt_gap = text[end:ends[j_end]], ""
 
         if key in NOT_PLACES or (single and key in CALENDAR_WORDS):
             return None
@@ -771,7 +787,8 @@ class GazetteerDetector(Detector):
         # not a place's own name shouted ("EST" is no Est, Burkina Faso); in a headline
         # in capitals they are words like any other ("IN ADEN").
         elif surface.isupper() and len(surface.replace(".", "")) <= 4 and \
-                not (headline and len(surface) > 2):
+                not ((headline or (sentence_initial(k) and nxt in _DATELINE_AFTER)) and
+                     len(surface) > 2):
             if not (self._has_feature(key, ("PCL", "RGN")) or key in self._abbreviations or
                     any(v & 3 == 1 and self._has_feature(key, ("ADM1",))
                         for v in self.gaz.entries(key))):

@@ -314,7 +314,7 @@ class Gazetteer:
         names = self.names
         if key in names:
             return key
-        folded = fold(key)
+        folded = fold(key) if not key.endswith("'s") else key  # "Cuba's" is no "Cubas"
         if folded in names:
             return folded  # "Amuda" for "‘Āmūdā", "Deir ez Zor" for "Deir ez-Zor"
         if "-" in key:
