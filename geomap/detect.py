@@ -846,6 +846,7 @@ class GazetteerDetector(Detector):
                 return None
             if (prev_low not in NAME_PREFIXES and prev_low not in _STOP
                     and prev_low not in TITLES and not sentence_initial(k - 1)
+                    and not sentence_initial(k) and not prev.endswith(".")
                     and not self._hit(prev) and prev_low not in self.gaz.demonyms
                     and not (major and not single) and not self._famous(key)):
                 return None  # "Kofi Annan", "Tall Afar": a capitalised word glued before

@@ -72,6 +72,9 @@ class Weights:
     nearby_km: float = 100.0
     nearby_unlikely: float = 0.15
     city_over_namesake_region: float = 2.5
+    alias_under_city: float = 3.0
+    famous_habit: float = 2.0
+    habit_votes: float = 1.5
     temperature: float = 1.0
     focus_regions: float = 6.0
     null_score: float = 4.0
@@ -98,11 +101,21 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
             s += w.kind_hint if f.startswith("PPL") else 0.0
         elif f == m.kind_hint or (m.kind_hint == "ADM1" and f == "ADM2"):
             s += w.kind_hint
-    if place.feature_code.startswith("PPL") and place.population >= 500_000:
-        for other, _ in cands:
-            if other.is_admin1 and other.country_code == place.country_code and \
+    if place.feature_code.startswith("PPL") and place.population >= 50_000 and \
+            m.kind_hint not in ("ADM1", "ADM2"):
+        for other, k in cands:
+            if other.feature_code in ("ADM1", "ADM2") and \
+                    other.country_code == place.country_code and \
                     other.admin1_code == place.admin1_code:
-                s += w.city_over_namesake_region  # New York City over New York State
+                # New York City over New York State, Geneva over its canton, Kherson over
+                # its oblast: a city is read before its same-name region unless the
+                # text says region ("Kherson oblast")
+                s = max(s + w.city_over_namesake_region, prior_score(other, k) + 1.0)
+                break
+    if kind > 0 and place.feature_code[:3] in ("PCL", "ADM"):
+        for other, k in cands:
+            if k == 0 and other.feature_code.startswith("PPL") and other.population >= 100_000:
+                s -= w.alias_under_city  # "Salvador" is the city, not El Salvador
                 break
     return s
 
@@ -259,7 +272,7 @@ class _Group:
     """The candidates and current decision for all mentions of one name."""
 
     __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts",
-                 "by_cell", "reach")
+                 "by_cell", "reach", "anchor")
 
     def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights,
                  cache: dict | None = None):
@@ -271,7 +284,7 @@ class _Group:
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
                 cache[key] = known
-        self.cands, self.local, self.facts, self.by_cell, self.reach = known
+        self.cands, self.local, self.facts, self.by_cell, self.reach, self.anchor = known
         self.place: Place | None = None
         self.conf = 0.0
         self.drop = False
@@ -287,11 +300,18 @@ class _Group:
             cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
         qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
             if m.qualifier else []
+        contradicted = False
         if qual and not any(_within(p, qual) for p, _k in cands):
-            qual = []  # no reading lies in the qualifier: it tells them nothing apart
+            # No reading lies in the qualifier: "Aleppo, USA", "Bethel, Delaware" name a
+            # place the gazetteer lacks, in that region, not the famous namesake. The
+            # region itself is the best point there is, at even odds.
+            cands = [q for q in qual if q[0].is_admin1] or qual[:1]
+            qual = []
+            contradicted = True
         # Kept for the whole run, so held in tuples: Python's cyclic collector stops
         # scanning a tuple of numbers and strings once it has seen it.
-        local = tuple([_local_score(m, p, k, qual, cands, w) for p, k in cands])
+        local = tuple([_local_score(m, p, k, qual, cands, w) for p, k in cands]) \
+            if not contradicted else (w.null_score,) * len(cands)
         facts = tuple([(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
                         _cell(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
                        for p, _k in cands])
@@ -301,7 +321,23 @@ class _Group:
             if f[3] is not None:
                 by_cell.setdefault(f[3], []).append(i)
         reach = frozenset([c + d for c in by_cell for d in _AROUND])
-        return cands, local, facts, {c: tuple(idx) for c, idx in by_cell.items()}, reach
+        # A country, capital or city of a million that wins on its own words by a clear
+        # margin is the reading a reader takes: context alone does not move "China" to
+        # China, Texas, or "Paris" to Paris, Illinois; a qualifier or feature word does.
+        anchor = -1
+        if len(cands) > 1 and not qual and not m.kind_hint:
+            best = max(range(len(cands)), key=local.__getitem__)
+            p = cands[best][0]
+            runner_up = max(x for i, x in enumerate(local) if i != best)
+            if (p.feature_code[:3] in ("PCL", "CON", "RGN") or p.feature_code == "PPLC" or
+                    p.population >= 1_000_000) and local[best] - runner_up >= 1.0:
+                anchor = best
+        # Rivals a document about their region can still win: towns of 10,000 and regions
+        # ("Alexandria" with "Virginia" is the city in Virginia; China, Texas never is).
+        sizeable = tuple(p.population >= 10_000 or p.feature_code.startswith("ADM")
+                         for p, _k in cands) if anchor >= 0 else ()
+        return cands, local, facts, {c: tuple(idx) for c, idx in by_cell.items()}, reach, \
+            (anchor, sizeable)
 
     def decide(self, ctx: _Context | None, w: Weights) -> None:
         if not self.cands:
@@ -371,10 +407,12 @@ class _Context:
         unlikely = w.nearby_unlikely
         live = self.live
         out = []
+        strong = []  # whether the document itself is about the reading's region
         for local, (cc, a1, is_region, _where), pairs in zip(
                 g.local, g.facts, near_readings if near_readings is not None else repeat(()),
                 strict=False):
             bonus = 0.0
+            a_votes = 0.0
             c_votes = countries.get(cc, 0) - (own_conf if own_cc == cc else 0)
             if c_votes > 0.3 and not is_region:
                 bonus += min(1.0, c_votes) * w.same_country + \
@@ -402,4 +440,13 @@ class _Context:
                         near = prob
                 bonus += nearby * min(1.0, near / 0.5)
             out.append(local + bonus)
+            strong.append(a_votes >= w.habit_votes or c_votes >= 2 * w.habit_votes)
+        anchor, sizeable = g.anchor
+        if anchor >= 0:
+            # the famous reading keeps its lead over any rival that context alone lifts
+            ceiling = out[anchor] - w.famous_habit
+            for i, x in enumerate(out):
+                if i != anchor and x > ceiling and not strong[i] and not (
+                        sizeable[i] and x - g.local[i] >= w.same_admin1 * 0.9):
+                    out[i] = min(x, max(ceiling, g.local[i]))
         return out
