@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Measured on this version: 169 of the 211 undisputed cases (0.801). The margin
+# Measured on this version: 168 of the 211 undisputed cases (0.796). The margin
 # allows one or two cases to move with a deliberate trade-off, not a regression.
 MIN_RATE = 0.78
 
@@ -67,7 +67,8 @@ def test_the_pass_rate_does_not_fall(outcomes):
 
 
 def test_an_impossible_expectation_is_reported_as_a_failure(geoparser):
-    wrong_country = _case("The talks were held in Paris.", [{"name": "Paris", "country_code": "JP"}])
+    wrong_country = _case("The talks were held in Paris.",
+                          [{"name": "Paris", "country_code": "JP"}])
     wrong_point = _case("The talks were held in Paris.",
                         [{"name": "Paris", "geonameid": 1, "lat": -45.0, "lon": 170.0}])
     absent = _case("The talks were held in Paris.", expect_absent=["Paris"])
@@ -102,6 +103,7 @@ def test_a_malformed_case_file_exits_2_naming_file_and_line(tmp_path, capsys):
 
 
 def test_a_long_text_or_a_name_not_in_the_text_is_rejected():
-    assert any("under 600" in p for p in runner.case_problems(_case("x " * 400, expect_absent=["x"])))
+    too_long = _case("x " * 400, expect_absent=["x"])
+    assert any("under 600" in p for p in runner.case_problems(too_long))
     assert runner.case_problems(_case("In Paris.", [{"name": "Lyon"}])) == [
         "expected name 'Lyon' does not occur in the text"]
