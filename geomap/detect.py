@@ -736,20 +736,23 @@ class GazetteerDetector(Detector):
         if not found:
             return []
         capital_parts = [p for p in parts if p[0].isupper()]
-        all_places = sum(j - i for *_x, i, j in found) == len(parts)
-        out = []
+        kept = []
         for s, e, key, i, j in found:
             if key in NOT_PLACES or key in CALENDAR_WORDS or key in GENERIC_WORDS or \
                     key in self.gaz.postal_codes or len(key) < 3 or key in self._not_places or \
-                    (key in self.gaz.demonyms and not self._has_feature(key, ("PCL",))):
-                continue
-            if i == 0 and key in self.gaz.first_names and not self._major(key):
-                continue
+                    (key in self.gaz.demonyms and not self._has_feature(key, ("PCL",))) or \
+                    (key in self.gaz.first_names and not self._major(key)):
+                continue  # "Jean-Pierre", "Mercedes-Benz"
+            kept.append((s, e, key, i, j))
+        all_places = sum(j - i for *_x, i, j in kept) == len(parts)
+        out = []
+        for s, e, key, i, j in kept:
             rest = parts[j] if j < len(parts) else ""
             if rest and rest[0].islower():
                 ok = self._major(key) or rest.lower() in COMPOUND_SUFFIXES
             else:
-                ok = all_places or (self._famous(key) and len(capital_parts) == len(parts))
+                ok = all_places or (i == 0 and self._famous(key) and
+                                    len(capital_parts) == len(parts))
             if ok:
                 out.append(Mention(start=s, end=e, text=text[s:e]))
         return out
@@ -851,6 +854,9 @@ class GazetteerDetector(Detector):
                     and not (major and not single) and not self._famous(key)):
                 return None  # "Kofi Annan", "Tall Afar": a capitalised word glued before
                 # a place that is not famous makes a longer name, not that place
+        if single and nxt_gap == " " and nxt[:1].islower() and _ARTICLE_WORD.match(nxt) and \
+                not self._famous(key):
+            return None  # "Ras al-Ain" the gazetteer lacks is no Ras, India
         if single and not headline and nxt_gap == " " and nxt[:1].isupper() and \
                 nxt[0].isalpha():
             nl = nxt.lower().rstrip(".")

@@ -1,0 +1,110 @@
+"""Places in everyday sentence frames (issue: text nobody tuned for).
+
+The checklist (``benchmarks/frames.py``) puts 880 places (countries, US states,
+world cities, towns of the seeds' region) into 17 frames, one sentence per
+document. Its test split (every fifth place) was never looked at while tuning.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from conftest import ROOT
+from geomap.models import Document
+
+
+def _frames():
+    spec = importlib.util.spec_from_file_location("frames", ROOT / "benchmarks" / "frames.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["frames"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def checklist(geoparser):
+    return _frames().run(geoparser)
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_every_place_is_found_and_resolved_in_every_frame(checklist, split):
+    rows = [r for r in checklist if r["split"] == split and r["group"] != "ambiguous"]
+    assert len({r["place"] for r in rows}) >= 150
+    wrong = [f"{r['text']!r} -> {r['found']!r} {r['got']}" for r in rows if not r["right"]]
+    assert len(wrong) / len(rows) <= 0.01, wrong[:20]
+
+
+def test_every_frame_holds_on_its_own(checklist):
+    frames = _frames()
+    for frame, (ok, n) in frames.rates(
+            [r for r in checklist if r["group"] != "ambiguous"], "frame").items():
+        assert ok / n >= 0.98, frame
+
+
+def parse(geoparser, text):
+    result = geoparser.parse(Document(doc_id="t", text=text))
+    return {r.mention.text: r.place for r in result.resolutions}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("In London, officials said the talks would continue.", "London", "GB"),
+    ("In Brazil, officials said the talks would continue.", "Brazil", "BR"),
+    ("Boston is a city.", "Boston", "US"),
+    ("Chicago police said the suspect fled.", "Chicago", "US"),
+    ("Sydney's leaders met.", "Sydney", "AU"),
+    ("the Beijing-based company grew.", "Beijing", "CN"),
+    ("The Burkina Faso-based group grew.", "Burkina Faso", "BF"),
+    ("Talks Resume In Paris After Long Delay", "Paris", "FR"),
+    ("TALKS RESUME IN ADEN AFTER LONG DELAY", "ADEN", "YE"),
+    ("HELENA, Mont. (AP) - The governor spoke.", "HELENA", "US"),
+    ("KYIV (Reuters) - Officials met.", "KYIV", "UA"),
+    ("He flew to Dar es Salaam yesterday.", "Dar es Salaam", "TZ"),
+    ("He flew to Ho Chi Minh City yesterday.", "Ho Chi Minh City", "VN"),
+    ("Fighting in Deir ez-Zor continued.", "Deir ez-Zor", "SY"),
+    ("Shelling hit al-Raqqa overnight.", "al-Raqqa", "SY"),
+    ("He lives in Santa Monica.", "Santa Monica", "US"),
+    ("He lives in Moses Lake.", "Moses Lake", "US"),
+    ("He lives in NYC now.", "NYC", "US"),
+    ("Aid reached Amuda on Monday.", "Amuda", "SY"),
+])
+def test_a_place_in_an_everyday_frame_is_found(geoparser, text, name, country):
+    found = parse(geoparser, text)
+    assert name in found, found
+    assert found[name] is not None and found[name].country_code == country
+
+
+def test_the_hyphenated_parts_are_places_only_when_they_are(geoparser):
+    found = parse(geoparser, "Russia-Turkey talks resumed, said the Mercedes-Benz dealer.")
+    assert {k: p.country_code for k, p in found.items() if p} == {"Russia": "RU", "Turkey": "TR"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The show airs at 9 p.m. EST tonight.", "EST"),
+    ("He watched Batman at the cinema.", "Batman"),
+    ("He moved to the Bay Area.", "Bay"),
+    ("Fighting near Ras al-Ain continued.", "Ras"),
+])
+def test_a_word_or_part_of_a_longer_name_is_no_place(geoparser, text, absent):
+    assert absent not in parse(geoparser, text)
+
+
+@pytest.mark.parametrize("text, name, country, feature", [
+    ("With Texas in the text, China is still far.", "China", "CN", "PCLI"),
+    ("The tour visits Chicago, Paris and Tokyo.", "Paris", "FR", "PPLC"),
+    ("They met in Geneva.", "Geneva", "CH", "PPL"),
+    ("He lives in London, ON now.", "London", "CA", "PPL"),
+    ("They met in Aleppo, USA.", "Aleppo", "US", "PCLI"),  # no Aleppo in the US is known
+])
+def test_evidence_wins_over_habit_and_habit_over_weak_context(geoparser, text, name, country,
+                                                             feature):
+    place = parse(geoparser, text)[name]
+    assert (place.country_code, place.feature_code) == (country, feature)
+
+
+def test_a_town_in_its_state_still_follows_the_document(geoparser):
+    text = ("Alexandria police found the body. Alexandria is a city in Virginia, "
+            "and Virginia officials said the case is open.")
+    assert parse(geoparser, text)["Alexandria"].admin1_code == "VA"
