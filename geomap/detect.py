@@ -894,7 +894,7 @@ class GazetteerDetector(Detector):
                 return None
             if z >= 4.3 and prev_low not in ("in", "at", "near", "outside"):
                 return None
-            if z >= 3.0 and all(v & 3 == 2 for v in self.gaz.entries(key)):
+            if z >= 3.0 and all(v & 3 >= 2 for v in self.gaz.entries(key)):
                 return None  # only a loose alternate name ("Thursday" for Thursday Island)
 
         # Context the resolver uses: "X province", "X, Georgia".

@@ -51,7 +51,9 @@ INDEX_VERSION = 5
 REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 
 #: How a name is attached to a place, strongest first.
-NAME_PREFERRED, NAME_ALIAS, NAME_ALTERNATE = 0, 1, 2
+NAME_PREFERRED, NAME_ALIAS, NAME_ALTERNATE, NAME_SOUND = 0, 1, 2, 3
+"""A name reached only through :func:`sound_key` (another romanisation) is
+``NAME_SOUND``: the resolver takes it only where the document supports its country."""
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
@@ -101,6 +103,65 @@ def fold(key: str) -> str:
     if "'" not in key and "-" not in key and key.isascii():
         return key
     return " ".join(key.translate(_FOLD).split())
+
+
+#: Countries whose place names news romanises from Arabic, Persian or Pashto in many
+#: ways ("Beiji", "Baiji", GeoNames' "Bayjī"): their places are also indexed by
+#: :func:`sound_key`.
+ROMANISED = frozenset(
+    "SY IQ YE SA JO LB PS EG LY TN DZ MA SD AE OM QA KW BH MR SO DJ EH AF IR".split())
+_VOWELS = frozenset("aeiouy")
+_ARTICLE_WORDS = frozenset(ARTICLES)
+SOUND_PREFIX = "~"
+
+
+@functools.lru_cache(maxsize=50_000)
+def sound_key(key: str) -> str:
+    """What the romanisations of one Arabic or Persian name share, from a
+    :func:`fold`-ed key: every run of vowels (and a "w" or "y" closing one) is one
+    "a", doubled letters are one, a final "h" after a vowel is dropped, articles are
+    "al" and a leading article goes. "Beiji", "Baiji" and "Bayji" are all "baja";
+    "Hodeidah" and "Hudaydah" "hadada"; "Deir ez-Zor" and "Dayr az Zawr" "dar al zar".
+
+    >>> sound_key("maarat al numan") == sound_key("ma'arrat an nu'man".replace("'", ""))
+    True
+    """
+    words = [w for w in key.split() if w]
+    out = []
+    for i, w in enumerate(words):
+        if w in _ARTICLE_WORDS:
+            if i > 0:
+                out.append("al")
+            continue
+        chars = []
+        j = 0
+        n = len(w)
+        while j < n:
+            c = w[j]
+            if c in _VOWELS:
+                while j < n and (w[j] in _VOWELS or (w[j] == "w" and j + 1 < n and
+                                                     w[j + 1] not in _VOWELS) or
+                                 (w[j] == "w" and j + 1 == n)):
+                    j += 1
+                chars.append("a")
+                continue
+            if not chars or chars[-1] != c:
+                chars.append(c)
+            j += 1
+        if len(chars) > 2 and chars[-1] == "h" and chars[-2] == "a":
+            chars.pop()
+        out.append("".join(chars))
+    return " ".join(out)
+
+
+def _romanised_phrase(name: str) -> bool:
+    """Whether ``name`` can be looked up by :func:`sound_key`: two words or more, each
+    capitalised or an article, none a common English word. One word alone matches too
+    much English ("Hamas" would be Homs, "Money" Minya)."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    content = [w for w in words if w.lower() not in _ARTICLE_WORDS]
+    return len(content) >= 2 and all(
+        w[:1].isupper() and len(w) >= 3 and not _common_word(w, 3.5) for w in content)
 
 
 def _is_latin(name: str) -> bool:
@@ -242,13 +303,30 @@ class Gazetteer:
         key = normalize(name)
         if len(key) < 2 or key.isdigit():
             return
-        for k in {key, fold(key)}:
+        folded = fold(key)
+        keys = {key, folded}
+        if self.country[idx] in ROMANISED and folded.isascii():
+            # "Qamishli" for "Al Qāmishlī", "Beiji" for "Bayjī": looked up last, as a loose
+            # alternate (see key_of)
+            words = folded.split()
+            bare = " ".join(words[1:]) if len(words) > 1 and words[0] in _ARTICLE_WORDS \
+                else folded
+            if len(bare) > 3:
+                if bare != folded and (self.population[idx] >= 20_000 or
+                                       self.feature[idx].startswith("ADM")):
+                    keys.add(bare)  # news drops the article: "Raqqa", "Hasakah"
+                if " " in bare:  # only phrases are looked up by sound (_romanised_phrase)
+                    keys.add(SOUND_PREFIX + sound_key(folded))
+        for k in keys:
             if len(k) < 2:
                 continue
             slot = index[k]
             old = slot.get(idx)
-            if old is None or kind < old:
-                slot[idx] = kind
+            how = kind
+            if k[0] == SOUND_PREFIX or (k != key and k != folded):
+                how = max(kind, NAME_SOUND if k[0] == SOUND_PREFIX else NAME_ALIAS)
+            if old is None or how < old:
+                slot[idx] = how
 
     def freeze_names(self, index: dict[str, dict[int, int]]) -> None:
         names: dict[str, int] = {}
@@ -324,6 +402,12 @@ class Gazetteer:
             bare = fold(_LEADING_ARTICLE.sub("", key))  # "Al-Raqqa" is GeoNames' "Raqqa"
             if bare != folded and len(bare) > 2 and bare in names:
                 return bare
+        if " " in folded and folded.isascii() and _romanised_phrase(name):
+            # a romanisation GeoNames lacks: "Maarat al-Numan" (Ma‘arrat an Nu‘mān),
+            # "Ras al-Ain" (Ra’s al ‘Ayn), "Tal Abiad" (Tall Abyaḑ)
+            sound = SOUND_PREFIX + sound_key(folded)
+            if sound in names:
+                return sound
         return None
 
     def candidates(self, name: str) -> list[tuple[Place, int]]:

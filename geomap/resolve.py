@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from geomap.detect import PROPOSED, STREET
-from geomap.gazetteers import distance_km, normalize
+from geomap.gazetteers import NAME_SOUND, distance_km, normalize
 from geomap.models import Mention, Place, Resolution
 
 #: Score lost by a name that is an alias (1) or a loose GeoNames alternate (2).
-NAME_KIND_PENALTY = (0.0, 0.4, 2.5)
+NAME_KIND_PENALTY = (0.0, 0.4, 2.5, 2.5)
 
 
 def prior_score(place: Place, kind: int = 0) -> float:
@@ -75,6 +75,7 @@ class Weights:
     alias_under_city: float = 3.0
     famous_habit: float = 2.0
     habit_votes: float = 1.5
+    unsupported_sound: float = 12.0
     temperature: float = 1.0
     focus_regions: float = 6.0
     null_score: float = 4.0
@@ -301,13 +302,17 @@ class _Group:
         qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
             if m.qualifier else []
         contradicted = False
-        if qual and not any(_within(p, qual) for p, _k in cands):
+        if qual and not any(_within(p, qual) for p, _k in cands) and cands and (
+                any(q.is_country for q, _k in qual) or
+                max(p.population for p, _k in cands) < 100_000):
             # No reading lies in the qualifier: "Aleppo, USA", "Bethel, Delaware" name a
             # place the gazetteer lacks, in that region, not the famous namesake. The
             # region itself is the best point there is, at even odds.
             cands = [q for q in qual if q[0].is_admin1] or qual[:1]
             qual = []
             contradicted = True
+        elif qual and not any(_within(p, qual) for p, _k in cands):
+            qual = []  # "Al Hasakeh, Raqqa": a list, not a city of 400,000 put elsewhere
         # Kept for the whole run, so held in tuples: Python's cyclic collector stops
         # scanning a tuple of numbers and strings once it has seen it.
         local = tuple([_local_score(m, p, k, qual, cands, w) for p, k in cands]) \
@@ -408,9 +413,9 @@ class _Context:
         live = self.live
         out = []
         strong = []  # whether the document itself is about the reading's region
-        for local, (cc, a1, is_region, _where), pairs in zip(
+        for local, (cc, a1, is_region, _where), pairs, (_p, how) in zip(
                 g.local, g.facts, near_readings if near_readings is not None else repeat(()),
-                strict=False):
+                g.cands, strict=False):
             bonus = 0.0
             a_votes = 0.0
             c_votes = countries.get(cc, 0) - (own_conf if own_cc == cc else 0)
@@ -439,6 +444,10 @@ class _Context:
                     if prob > near:
                         near = prob
                 bonus += nearby * min(1.0, near / 0.5)
+            if how == NAME_SOUND and c_votes <= 0.3:
+                # another romanisation of a name ("Beiji" for Bayjī) counts only where
+                # the rest of the document is in that country
+                bonus -= w.unsupported_sound
             out.append(local + bonus)
             strong.append(a_votes >= w.habit_votes or c_votes >= 2 * w.habit_votes)
         anchor, sizeable = g.anchor
