@@ -508,6 +508,9 @@ class GazetteerDetector(Detector):
                     # "Georgia Smith" is rare; "Georgia" before a name is usually the place,
                     # but "Michael" before an unknown word is a man, not the Manx parish
                     word = words[names_after[0]].rstrip(".")
+                    following = self._hit(word)
+                    if following is not None and self._famous(following):
+                        continue  # "Paris France", "Georgia USA": a place and its country
                     person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
                         low in common_first_names() and not self._region(first_key) and
                         self._hit(word) is None and normalize(word) not in CALENDAR_WORDS)
@@ -690,7 +693,25 @@ class GazetteerDetector(Detector):
         if not words[k][:1].isupper():
             return False
         found = self._longest(text, toks, k)
-        return found is not None and self._has_feature(found[2], ("PCL", "ADM1"))
+        if found is None or not self._has_feature(found[2], ("PCL", "ADM1")):
+            return False
+        if words[j + 1] == "," and self._has_feature(found[2], ("PCL",)):
+            # "Bethel, Delaware, United States": the country of the region, not a list
+            region = self._hit(text[toks[1][self._name_start(toks, j)]:toks[2][j]])
+            countries = {self.gaz.country[v >> 2] for v in self.gaz.entries(found[2])}
+            if region is not None and any(
+                    self.gaz.country[v >> 2] in countries for v in self.gaz.entries(region)):
+                return False
+        return True
+
+    def _name_start(self, toks: Tokens, j: int) -> int:
+        """The first token of the capitalised run that ends at token ``j``."""
+        words, starts, ends = toks
+        i = j
+        while i > 0 and starts[i] - ends[i - 1] == 1 and (
+                words[i - 1][:1].isupper() or words[i - 1].lower() in CONNECTORS):
+            i -= 1
+        return i
 
     def _qualified(self, text: str, toks: Tokens, j_end: int):
         """The country or admin-1 name after ", " that qualifies the name ending at token

@@ -794,10 +794,12 @@ def _good_alias(alias: str, protected: set[str]) -> bool:
             and not _common_word(alias, 4.5))
 
 
-def _good_alternate(alt: str, protected: set[str]) -> bool:
+def _good_alternate(alt: str, protected: set[str], population: int = 0) -> bool:
     if len(alt) < 3 or not _is_latin(alt):
         return False
-    if _common_word(alt, 3.5):  # "Thursday" for Thursday Island, "May" for May-sur-Orne
+    if _common_word(alt, 3.5) and not _common_word(alt, math.log10(population + 1) - 0.9):
+        # "Thursday" for Thursday Island, "May" for May-sur-Orne; but a metropolis's
+        # name is frequent because it is famous ("Bangalore" for Bengaluru)
         return False
     if alt.isupper() and len(alt) <= 4:  # airport and postal codes: ATL, LAX
         return False
@@ -968,7 +970,8 @@ def build_default() -> Gazetteer:
         # a metropolis may keep a region's name ("New York"); a village may not ("Turkey")
         shield = protected if c["population"] < 1_000_000 else set()
         for alt in c["alternatenames"]:
-            if alt and normalize(alt) != own and _good_alternate(alt, shield):
+            if alt and normalize(alt) != own and _good_alternate(alt, shield,
+                                                                 c["population"]):
                 gaz.add_name(alt, idx, NAME_ALTERNATE, index)
 
     _add_regions(gaz, index, gc.get_continents())

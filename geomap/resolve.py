@@ -113,6 +113,11 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
                 # text says region ("Kherson oblast")
                 s = max(s + w.city_over_namesake_region, prior_score(other, k) + 1.0)
                 break
+    if kind == 2 and place.population >= 1_000_000:
+        for other, k in cands:
+            if k == 0 and other.population >= 100_000 and other is not place:
+                s -= NAME_KIND_PENALTY[2] - 0.5  # "Cancun" is Cancún, not Changchun
+                break
     if kind > 0 and place.feature_code[:3] in ("PCL", "ADM"):
         for other, k in cands:
             if k == 0 and other.feature_code.startswith("PPL") and other.population >= 100_000:
@@ -302,7 +307,8 @@ class _Group:
         qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
             if m.qualifier else []
         contradicted = False
-        if qual and not any(_within(p, qual) for p, _k in cands) and cands and (
+        if qual and not any(_within(p, qual) for p, _k in cands) and cands and \
+                not any(p.is_country or p.is_admin1 for p, _k in cands) and (
                 any(q.is_country for q, _k in qual) or
                 max(p.population for p, _k in cands) < 100_000):
             # No reading lies in the qualifier: "Aleppo, USA", "Bethel, Delaware" name a
@@ -455,7 +461,8 @@ class _Context:
             # the famous reading keeps its lead over any rival that context alone lifts
             ceiling = out[anchor] - w.famous_habit
             for i, x in enumerate(out):
-                if i != anchor and x > ceiling and not strong[i] and not (
-                        sizeable[i] and x - g.local[i] >= w.same_admin1 * 0.9):
+                if i != anchor and x > ceiling and not (
+                        strong[i] and (sizeable[i] or x - g.local[i] >= 2 * w.same_admin1)) \
+                        and not (sizeable[i] and x - g.local[i] >= w.same_admin1 * 0.9):
                     out[i] = min(x, max(ceiling, g.local[i]))
         return out
