@@ -1178,8 +1178,8 @@ def extend(base: Gazetteer, dumps: Sequence[Path] = (), *,
             shield = protected if row.population < 1_000_000 else set()
             _add_dump_names(gaz, index, idx, row, alternates=True, protected=shield)
         digest.update(f"{path.name}:{path.stat().st_size}".encode())
-        gaz.sources[path.name] = (f"GeoNames dump (CC BY 4.0): {added} places added, "
-                                  f"{known} already present")
+        gaz.sources[path.name] = (f"GeoNames dump (CC BY 4.0): places added {added}, "
+                                  f"already present {known}")
         logger.info("%s: %d places added, %d already present", path, added, known)
     if spellings is not None:
         spellings = Path(spellings)

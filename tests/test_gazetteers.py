@@ -212,6 +212,16 @@ def test_an_extended_gazetteer_resolves_the_village_in_text(extended):
     assert [r.place.geonameid for r in result.resolutions] == [99000010]
 
 
+def test_a_full_dump_build_can_be_extended_too(dump_dir, tmp_path):
+    base = gazetteers.build_from_dumps(dump_dir / "places.txt", dump_dir / "admin1CodesASCII.txt")
+    both = gazetteers.extend(base, [_country_zip(tmp_path, dump_dir, "SY"),
+                                    _country_zip(tmp_path, dump_dir, "IQ")])
+    assert len(both) == len(base) + 5  # Aleppo, Baghdad and three villages: base has none
+    assert {p.country_code for p, _ in both.candidates("Paris")} == {"FR", "US"}
+    assert [p.geonameid for p, _ in both.candidates("Baghdad")] == [98182]
+    assert both.sources["IQ.zip"] == "GeoNames dump (CC BY 4.0): places added 2, already present 0"
+
+
 def test_the_cli_builds_an_extended_gazetteer_and_runs_with_it(tmp_path, capsys, dump_dir,
                                                                gazetteer):
     from geomap.cli import main
