@@ -878,7 +878,8 @@ def _dump_member(path: Path) -> zipfile.ZipInfo | None:
     """
     path = Path(path)
     if not path.exists():
-        raise GazetteerError(f"{path}: no such file; download it from https://download.geonames.org/export/dump/")
+        raise GazetteerError(f"{path}: no such file; download it from "
+                             "https://download.geonames.org/export/dump/")
     if path.suffix.lower() != ".zip":
         return None
     try:
@@ -1112,8 +1113,9 @@ def _read_spellings(path: Path) -> Iterator[tuple[int, str, int | None, str, str
 def _spelling_target(gaz: Gazetteer, index, path: Path, line_no: int, gid: int | None,
                      name: str, cc: str) -> int | None:
     """The row a spelling names: by geonameid, or else the largest populated place (or,
-    when none is, the largest place) of that name and country; None when the gazetteer lacks the place (a table may name villages that
-    only a gazetteer extended with their country's dump holds)."""
+    when none is, the largest place) of that name and country. None when the gazetteer
+    lacks the place: a table may name villages that only a gazetteer extended with
+    their country's dump holds."""
     if gid is not None:
         idx = gaz._by_id.get(gid)
         if idx is None:
