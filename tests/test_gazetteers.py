@@ -351,6 +351,13 @@ def test_every_shipped_spelling_names_the_place_it_says(gazetteer):
     for variant in ("Qamishli", "Beiji", "Hawija", "Hodeidah", "Khan Sheikhoun",
                     "Maarat al-Numan", "Deir el-Zour", "Deir al-Balah"):
         assert variant in {r[1] for r in rows}
+    # no variant is already the name of another place, but "Shabwa", an alternate name
+    # of Sha Bwa (Myanmar)
+    key = gazetteers.normalize
+    others = {variant: sorted(gazetteer.geonameid[v >> 2] for v in gazetteer.entries(key(variant))
+                              if gazetteer.geonameid[v >> 2] != gid)
+              for _line, variant, gid, _name, _cc in rows}
+    assert {v: o for v, o in others.items() if o} == {"Shabwa": [1297246]}
 
 
 def test_a_spelling_table_adds_aliases(gazetteer, tmp_path):
