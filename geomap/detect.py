@@ -509,7 +509,8 @@ class GazetteerDetector(Detector):
                     # but "Michael" before an unknown word is a man, not the Manx parish
                     word = words[names_after[0]].rstrip(".")
                     following = self._hit(word)
-                    if following is not None and self._famous(following):
+                    if following is not None and self._famous(following) and \
+                            self._famous(first_key):
                         continue  # "Paris France", "Georgia USA": a place and its country
                     person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
                         low in common_first_names() and not self._region(first_key) and

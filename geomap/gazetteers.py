@@ -807,7 +807,7 @@ def _good_alias(alias: str, protected: set[str]) -> bool:
 def _good_alternate(alt: str, protected: set[str], population: int = 0) -> bool:
     if len(alt) < 3 or not _is_latin(alt):
         return False
-    if _common_word(alt, 3.5) and not _common_word(alt, math.log10(population + 1) - 0.9):
+    if _common_word(alt, 3.5) and _common_word(alt, math.log10(population + 1) - 0.9):
         # "Thursday" for Thursday Island, "May" for May-sur-Orne; but a metropolis's
         # name is frequent because it is famous ("Bangalore" for Bengaluru)
         return False

@@ -115,7 +115,7 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
                 break
     if kind == 2 and place.population >= 1_000_000:
         for other, k in cands:
-            if k == 0 and other.population >= 100_000 and other is not place:
+            if k == 0 and other.population >= 500_000 and other is not place:
                 s -= NAME_KIND_PENALTY[2] - 0.5  # "Cancun" is Cancún, not Changchun
                 break
     if kind > 0 and place.feature_code[:3] in ("PCL", "ADM"):
@@ -308,7 +308,8 @@ class _Group:
             if m.qualifier else []
         contradicted = False
         if qual and not any(_within(p, qual) for p, _k in cands) and cands and \
-                not any(p.is_country or p.is_admin1 for p, _k in cands) and (
+                not any(p.is_country or (p.is_admin1 and not any(q.is_country for q, _ in qual))
+                        for p, _k in cands) and (
                 any(q.is_country for q, _k in qual) or
                 max(p.population for p, _k in cands) < 100_000):
             # No reading lies in the qualifier: "Aleppo, USA", "Bethel, Delaware" name a
