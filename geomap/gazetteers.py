@@ -154,16 +154,6 @@ def sound_key(key: str) -> str:
     return " ".join(out)
 
 
-def _romanised_phrase(name: str) -> bool:
-    """Whether ``name`` can be looked up by :func:`sound_key`: two words or more, each
-    capitalised or an article, none a common English word. One word alone matches too
-    much English ("Hamas" would be Homs, "Money" Minya)."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    content = [w for w in words if w.lower() not in _ARTICLE_WORDS]
-    return len(content) >= 2 and all(
-        w[:1].isupper() and len(w) >= 3 and not _common_word(w, 3.5) for w in content)
-
-
 def _is_latin(name: str) -> bool:
     for c in name:
         if c.isascii():
@@ -316,7 +306,10 @@ class Gazetteer:
                                        self.feature[idx].startswith("ADM")):
                     keys.add(bare)  # news drops the article: "Raqqa", "Hasakah"
                 if " " in bare:  # only phrases are looked up by sound (_romanised_phrase)
-                    keys.add(SOUND_PREFIX + sound_key(folded))
+                    sound = sound_key(folded)
+                    keys.add(SOUND_PREFIX + sound)
+                    # the first two words' sound, so a lookup can give up early
+                    keys.add(SOUND_PREFIX * 2 + " ".join(sound.split(" ", 2)[:2]))
         for k in keys:
             if len(k) < 2:
                 continue
@@ -402,13 +395,28 @@ class Gazetteer:
             bare = fold(_LEADING_ARTICLE.sub("", key))  # "Al-Raqqa" is GeoNames' "Raqqa"
             if bare != folded and len(bare) > 2 and bare in names:
                 return bare
-        if " " in folded and folded.isascii() and _romanised_phrase(name):
+        if " " in folded and name[:1].isupper() and folded.isascii():
             # a romanisation GeoNames lacks: "Maarat al-Numan" (Ma‘arrat an Nu‘mān),
             # "Ras al-Ain" (Ra’s al ‘Ayn), "Tal Abiad" (Tall Abyaḑ)
-            sound = SOUND_PREFIX + sound_key(folded)
-            if sound in names:
-                return sound
+            words = folded.split(" ", 3)
+            if words[0] in _ARTICLE_WORDS:
+                del words[0]
+            if SOUND_PREFIX * 2 + sound_key(" ".join(words[:2])) in names:
+                sound = SOUND_PREFIX + sound_key(folded)
+                if sound in names and self._romanised_phrase(name):
+                    return sound
         return None
+
+    def _romanised_phrase(self, name: str) -> bool:
+        """Whether ``name`` can be looked up by :func:`sound_key`: two words or more, each
+        capitalised or an article, none a frequent English word. One word alone matches
+        too much English ("Hamas" would be Homs, "Money" Minya)."""
+        words = [w for w in re.split(r"[\s\-]+", name) if w]
+        content = [w for w in words if w.lower() not in _ARTICLE_WORDS]
+        english = self.english
+        return len(content) >= 2 and all(
+            w[:1].isupper() and len(w) >= 3 and english.get(normalize(w), 0.0) < 3.5
+            for w in content)
 
     def candidates(self, name: str) -> list[tuple[Place, int]]:
         """Every place called ``name``, each with how the name is attached (0 strongest)."""
