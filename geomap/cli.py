@@ -88,6 +88,9 @@ def _check_options(args) -> None:
         raise ConfigurationError(
             "--geocoder cannot run with --engine dask: each worker would keep its own rate "
             "limit and break the server's usage policy; geocode with --engine local")
+    if getattr(args, "demonyms", False) and getattr(args, "engine", "local") != "local":
+        raise ConfigurationError(
+            "--demonyms is not available with --engine dask yet; use --engine local")
 
 
 def _geoparser(args):
@@ -98,7 +101,8 @@ def _geoparser(args):
         from geomap.geocoders import get_geocoder
 
         geocoder = get_geocoder(args.geocoder, url=args.geocoder_url, user_agent=args.user_agent)
-    return Geoparser(args.gazetteer, min_confidence=args.min_confidence, geocoder=geocoder)
+    return Geoparser(args.gazetteer, min_confidence=args.min_confidence, geocoder=geocoder,
+                     demonyms=getattr(args, "demonyms", False))
 
 
 def _results(args, run: _Run):
@@ -331,6 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--min-confidence", type=float, default=0.1,
                        help="resolutions below this confidence are reported unresolved")
         p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
+        p.add_argument("--demonyms", action="store_true",
+                       help="also report demonyms and adjectives of countries ('Syrian "
+                            "forces') as mentions of their country, with kind 'demonym'")
         p.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
         p.add_argument("--geocoder", choices=("nominatim", "photon", "pelias"),

@@ -319,7 +319,7 @@ def _all_features(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
             props = dict.fromkeys(PROPERTIES)
             props.update(doc)
             props.update({f: m.get(f) for f in MENTION_FIELDS})
-            props["kind"] = "mention"
+            props["kind"] = "demonym" if m.get("kind") == "demonym" else "mention"
             yield props
         for e in rec.get("events") or []:
             if e.get("lat") is None or e.get("lon") is None:

@@ -180,4 +180,5 @@ def mention_record(res: Resolution) -> dict[str, Any]:
         "admin1": p.admin1 if p else None,
         "confidence": round(res.confidence, 4),
         "sentence": res.sentence,
+        "kind": "demonym" if m.kind_hint == "demonym" else "toponym",
     }

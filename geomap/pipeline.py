@@ -12,10 +12,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from geomap.detect import Detector, Tokens, get_detector, sentence_at, sentence_bounds, tokens
+from geomap.detect import DEMONYM, Detector, Tokens, get_detector, sentence_at, sentence_bounds, \
+    tokens
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
-from geomap.models import Document, DocumentResult, Event, Mention, Place
+from geomap.models import Document, DocumentResult, Event, Mention, Place, Resolution
 from geomap.resolve import Weights, resolve_document
 
 if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
@@ -50,6 +51,11 @@ class Geoparser:
     events
         Extract who did what where (:mod:`geomap.events`) into
         ``DocumentResult.events``; with ``False`` it stays empty.
+    demonyms
+        Also report demonyms and adjectives of countries ("Syrian forces", "Russian
+        jets") as mentions of their country, with ``kind_hint`` :data:`~geomap.detect.
+        DEMONYM` (``"kind": "demonym"`` in records). Off by default: most corpora and
+        readers count only names of places.
     geocoder
         An opt-in online geocoder (:func:`geomap.geocoders.get_geocoder`) asked
         for names the gazetteer lacks, including capitalised names it does not
@@ -60,12 +66,14 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
                  min_confidence: float = 0.1, weights: Weights | None = None,
-                 events: bool = True, geocoder: OnlineGeocoder | None = None):
+                 events: bool = True, geocoder: OnlineGeocoder | None = None,
+                 demonyms: bool = False):
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)
         # With an online geocoder, names the gazetteer lacks are worth proposing.
         self.detector: Detector = get_detector(
             detector, self.gazetteer, **({"propose_unknown": True} if geocoder is not None else {}))
         self.min_confidence = min_confidence
+        self.demonyms = demonyms
         self.weights = weights or Weights()
         self.event_extractor = EventExtractor(self.gazetteer) if events else None
         self.candidates: Callable[[str], list[tuple[Place, int]]] = self.gazetteer.candidates
@@ -170,7 +178,34 @@ class Geoparser:
         if self.event_extractor is not None:
             events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,
                                                         doc_date=document.date, toks=toks))
+        if self.demonyms:  # after events: an actor's adjective is no place of its action
+            resolutions = self._with_demonyms(text, bounds, resolutions)
         return DocumentResult(document=document, resolutions=tuple(resolutions), events=events)
+
+    def _with_demonyms(self, text: str, bounds: list[int],
+                       resolutions: list[Resolution]) -> list[Resolution]:
+        """``resolutions`` and a mention of its country for every demonym outside them
+        ("Iraqi" in "Iraqi forces"), in text order. A demonym names its country
+        unambiguously, so it takes the confidence of a country name read alone (0.95)."""
+        taken = [(r.mention.start, r.mention.end) for r in resolutions]
+        added = []
+        for m in _CAPITALISED.finditer(text):
+            cc = self._demonym_words.get(m.group()) if len(m.group()) > 2 else None
+            if cc is None or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            place = self.gazetteer.country_place(cc)
+            if place is None:
+                continue
+            s, e = sentence_at(text, bounds, m.start())
+            sentence = text[s:e].strip()
+            if len(sentence) > _SENTENCE_MAX:
+                lo = max(s, m.start() - _SENTENCE_MAX // 2)
+                sentence = text[lo:lo + _SENTENCE_MAX].strip()
+            mention = Mention(m.start(), m.end(), m.group(), kind_hint=DEMONYM)
+            added.append(Resolution(mention, place, 0.95, sentence))
+        if not added:
+            return resolutions
+        return sorted([*resolutions, *added], key=lambda r: r.mention.start)
 
     def parse_many(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Geoparse documents lazily, in order."""

@@ -108,3 +108,33 @@ def test_a_town_in_its_state_still_follows_the_document(geoparser):
     text = ("Alexandria police found the body. Alexandria is a city in Virginia, "
             "and Virginia officials said the case is open.")
     assert parse(geoparser, text)["Alexandria"].admin1_code == "VA"
+
+
+def test_demonyms_are_mentions_of_their_country_only_when_asked(gazetteer):
+    from geomap.pipeline import Geoparser
+
+    text = "Syrian forces and Russian jets struck Idlib province, Syria."
+    plain = Geoparser(gazetteer, events=False).parse(Document(doc_id="d", text=text))
+    assert [r.mention.text for r in plain.resolutions] == ["Idlib province", "Syria"]
+    both = Geoparser(gazetteer, events=False, demonyms=True).parse(
+        Document(doc_id="d", text=text))
+    records = both.to_record()["mentions"]
+    assert [(m["text"], m["country_code"], m["kind"]) for m in records] == [
+        ("Syrian", "SY", "demonym"), ("Russian", "RU", "demonym"),
+        ("Idlib province", "SY", "toponym"), ("Syria", "SY", "toponym")]
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in records)
+
+
+def test_the_demonym_option_reaches_the_command_line_and_geojson(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Iraqi troops entered Tikrit.", encoding="utf-8")
+    out = tmp_path / "a.geojson"
+    subprocess.run([sys.executable, "-m", "geomap.cli", "extract", str(doc), "--demonyms",
+                    "--format", "geojson", "-o", str(out), "-q"], check=True)
+    kinds = {f["properties"]["text"]: f["properties"]["kind"]
+             for f in json.loads(out.read_text())["features"]}
+    assert kinds == {"Iraqi": "demonym", "Tikrit": "mention"}
