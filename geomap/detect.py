@@ -717,7 +717,7 @@ class GazetteerDetector(Detector):
         """The first token of the capitalised run that ends at token ``j``."""
         words, starts, ends = toks
         i = j
-        while i > 0 and starts[i] - ends[i - 1] == 1 and (
+        while i > 0 and i > j - _MAX_WORDS and starts[i] - ends[i - 1] == 1 and (
                 words[i - 1][:1].isupper() or words[i - 1].lower() in CONNECTORS):
             i -= 1
         return i
