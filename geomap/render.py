@@ -91,11 +91,126 @@ ASSETS = {
 #: Online base layers offered besides the offline basemap (xyzservices names; none needs a key).
 DEFAULT_TILES = ("OpenStreetMap.Mapnik", "OpenTopoMap", "Esri.WorldImagery")
 BASEMAP_NAME = "Natural Earth (offline)"
-# Colour-blind-friendly first (Okabe-Ito, then Tableau 10); more sources get golden-angle hues.
+#: Colours for sources and actors: Okabe-Ito's colour-blind-safe set (black left out), then
+#: Paul Tol's "muted" set. A layer's colour is picked by a hash of its name (see layer_colours).
 PALETTE = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
-    "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#1F3B73", "#B22222",
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
+    "#332288", "#117733", "#882255", "#999933", "#44AA99", "#CC6677", "#AA4499",
+    "#88CCEE", "#DDCC77",
 )  # fmt: skip
+#: The colour of plain place mentions in the actor list (they have no actor).
+NO_ACTOR_COLOUR = "#555555"
+# Two colours closer than this (CIE76 distance in L*a*b*) count as near-duplicates.
+_MIN_COLOUR_DISTANCE = 24.0
+
+#: GeoNames feature codes in words, as the map shows them (the code stays in the tooltip).
+FEATURE_WORDS = {
+    "PCLI": "country", "PCL": "country", "PCLS": "country", "PCLF": "country",
+    "PCLD": "dependent territory", "TERR": "territory", "PCLIX": "part of a country",
+    "PCLH": "former country",
+    "ADM1": "first-level region", "ADM1H": "former first-level region",
+    "ADM2": "second-level region", "ADM2H": "former second-level region",
+    "ADM3": "third-level region", "ADM4": "fourth-level region", "ADM5": "fifth-level region",
+    "ADMD": "administrative division",
+    "PPLC": "capital city", "PPLG": "seat of government", "PPLA": "regional capital",
+    "PPLA2": "district capital", "PPLA3": "local capital", "PPLA4": "local capital",
+    "PPL": "city or town", "PPLL": "village", "PPLS": "settlements", "PPLF": "farm village",
+    "PPLX": "neighbourhood", "PPLR": "religious settlement", "PPLQ": "abandoned place",
+    "PPLH": "former place", "PPLW": "destroyed place", "STLMT": "settlement",
+    "CONT": "continent", "RGN": "region", "RGNE": "economic region", "AREA": "area",
+    "ISL": "island", "ISLS": "islands", "PEN": "peninsula", "MT": "mountain",
+    "MTS": "mountains", "DSRT": "desert", "VAL": "valley", "PLN": "plain", "PLAT": "plateau",
+    "STM": "river", "LK": "lake", "SEA": "sea", "OCN": "ocean", "GULF": "gulf", "BAY": "bay",
+    "STRT": "strait", "CHN": "channel", "CNL": "canal", "PRK": "park", "AIRP": "airport",
+    "PRT": "port", "BDG": "bridge", "DAM": "dam", "MILB": "military base", "CMP": "camp",
+    "CMPRF": "refugee camp", "BLDG": "building", "HSP": "hospital", "SCH": "school",
+    "UNIV": "university", "CH": "church", "MSQE": "mosque",
+}  # fmt: skip
+
+
+def feature_words(code: Any) -> str | None:
+    """A GeoNames feature code in words ("PCLI" -> "country"); unknown codes as they are."""
+    if code is None or code == "":
+        return None
+    return FEATURE_WORDS.get(str(code), str(code))
+
+
+def _name_hash(name: str) -> int:
+    return int.from_bytes(hashlib.blake2b(name.casefold().encode("utf-8", "replace"),
+                                          digest_size=8).digest(), "big")
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of a ``#rrggbb`` colour."""
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    x = (0.4124 * lin[0] + 0.3576 * lin[1] + 0.1805 * lin[2]) / 0.95047
+    y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    z = (0.0193 * lin[0] + 0.1192 * lin[1] + 0.9505 * lin[2]) / 1.08883
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def _distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    return sum((p - q) ** 2 for p, q in zip(a, b, strict=True)) ** 0.5
+
+
+def _hsl_hex(h: float, s: float, lum: float) -> str:
+    import colorsys
+
+    r, g, b = colorsys.hls_to_rgb(h % 1.0, lum, s)
+    return "#%02X%02X%02X" % (round(r * 255), round(g * 255), round(b * 255))
+
+
+def layer_colours(names: Iterable[str]) -> dict[str, str]:
+    """A colour for each layer name, derived from the name itself.
+
+    Each name hashes to a starting place in :data:`PALETTE`, so the same source
+    or actor gets the same colour on every map. Names are taken in the order
+    given (put the most important first); one whose colour is already used, or
+    is a near-duplicate of one used, on this map moves on to the next palette
+    colour, and once the palette is used up to a hue derived from its name,
+    again kept clear of the colours taken.
+
+    The map colours its sources and its actors separately (circles and
+    diamonds): a source and an actor may share a colour, two sources or two
+    actors never do.
+    """
+    out: dict[str, str] = {}
+    taken: list[tuple[float, float, float]] = [_lab(NO_ACTOR_COLOUR)]
+    labs = [_lab(c) for c in PALETTE]
+
+    def clear(lab: tuple[float, float, float], limit: float) -> bool:
+        return all(_distance(lab, t) >= limit for t in taken)
+
+    for name in names:
+        if name in out:
+            continue
+        h = _name_hash(name)
+        pick = None
+        for k in range(len(PALETTE)):
+            i = (h + k) % len(PALETTE)
+            if clear(labs[i], _MIN_COLOUR_DISTANCE):
+                pick = PALETTE[i]
+                break
+        if pick is None:
+            # Beyond the palette: hues from the name, the first clear one (or the farthest).
+            best, best_d = None, -1.0
+            for k in range(48):
+                hue = ((h >> 8) % 360 + k * 137.508) / 360
+                lum = (0.38, 0.5, 0.62)[(h + k) % 3]
+                c = _hsl_hex(hue, 0.65, lum)
+                d = min(_distance(_lab(c), t) for t in taken)
+                if d >= _MIN_COLOUR_DISTANCE / 2:
+                    best = c
+                    break
+                if d > best_d:
+                    best, best_d = c, d
+            pick = best
+        out[name] = pick
+        taken.append(_lab(pick))
+    return out
+
 
 # Where each exported property lives in the page's compact data: f = per feature,
 # d = per document, p = per place; and whether the column indexes the string table.
@@ -252,6 +367,8 @@ def _page_data(records: Iterable[Any]) -> dict[str, Any]:
     feature_cols = [n for n, where, _ in _LAYOUT if where == "f"]
     features: dict[str, list[Any]] = {k: [] for k in ("doc", "place", *feature_cols)}
     interned = {n for n, _, flag in _LAYOUT if flag}
+    # features per source layer and per actor, for their colours
+    layer_counts: dict[str, dict[str, int]] = {"sources": {}, "actors": {}}
 
     for raw in records:
         rec = as_record(raw)
@@ -273,6 +390,11 @@ def _page_data(records: Iterable[Any]) -> dict[str, Any]:
                 p = place_index[key] = len(places["lat"])
                 for k, v in zip(place_cols, values, strict=True):
                     places[k].append(intern(v) if k in interned else v)
+            counts = layer_counts["sources"]
+            counts[layer_of(props)] = counts.get(layer_of(props), 0) + 1
+            if props["kind"] == "event":
+                counts = layer_counts["actors"]
+                counts[str(props["actor"])] = counts.get(str(props["actor"]), 0) + 1
             features["doc"].append(d)
             features["place"].append(p)
             for k in feature_cols:
@@ -284,6 +406,7 @@ def _page_data(records: Iterable[Any]) -> dict[str, Any]:
         "docs": docs,
         "places": places,
         "features": features,
+        "layerCounts": layer_counts,
     }
 
 
@@ -320,9 +443,16 @@ def render_html(
     nonce = secrets.token_urlsafe(18)
     tile_layers = _tile_layers(tiles)
     world = ASSETS["world-atlas"]
+    data = _page_data(records)
+    colours = {}
+    for kind, counts in data.pop("layerCounts").items():
+        # [name, colour] pairs (a JSON object would turn "__proto__" into something else)
+        colours[kind] = sorted(layer_colours(sorted(counts, key=lambda k: (-counts[k], k))).items())
     config = {
         "title": title,
-        "palette": PALETTE,
+        "colours": colours,
+        "noActorColour": NO_ACTOR_COLOUR,
+        "featureWords": FEATURE_WORDS,
         "searchFields": SEARCH_FIELDS,
         "basemapName": BASEMAP_NAME,
         "basemapUrl": None if offline else world.cdn_url(world.data[0]),
@@ -379,7 +509,7 @@ def render_html(
         title=html.escape(title),
         head="\n".join(head),
         config=script_json(config),
-        data=script_json(_page_data(records)),
+        data=script_json(data),
         basemap=basemap,
         scripts="\n".join(scripts),
     )
@@ -462,9 +592,11 @@ def folium_map(records: Iterable[Any], **filters: Any):
         groups.setdefault(layer, {}).setdefault(
             (props.get("geonameid"), props["lat"], props["lon"]), []).append(props)
     fmap = folium.Map(location=[20, 10], zoom_start=2, tiles="OpenStreetMap")
-    for i, (layer, places) in enumerate(sorted(groups.items(), key=lambda kv: str(kv[0]))):
+    size = {layer: sum(len(h) for h in places.values()) for layer, places in groups.items()}
+    colours = layer_colours(sorted((str(k) for k in groups), key=lambda k: (-size[k], k)))
+    for layer, places in sorted(groups.items(), key=lambda kv: str(kv[0])):
         group = folium.FeatureGroup(name=html.escape(str(layer)))
-        color = PALETTE[i % len(PALETTE)]
+        color = colours[str(layer)]
         for (_gid, lat, lon), hits in places.items():
             first = hits[0]
             lines = [f"<b>{html.escape(str(first.get('name') or first.get('text')))}</b> "

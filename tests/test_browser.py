@@ -366,3 +366,131 @@ def test_hostile_pipeline_output_runs_nothing(driver, tmp_path):
     assert not [u for u in loaded["requests"] if u.startswith(NETWORK_SCHEMES)]
     severe = [e for e in driver.get_log("browser") + loaded["console"] if e["level"] == "SEVERE"]
     assert not severe, severe
+
+
+def test_legend_explains_kinds_sizes_colours_and_counts(driver, records, tmp_path):
+    open_map(driver, render_map(records, tmp_path / "map.html"))
+    legend = driver.find_element(By.CSS_SELECTOR, ".geomap-legend")
+    assert legend.get_property("open")
+    kinds = driver.execute_script(
+        "return [...document.querySelectorAll('.geomap-legend li')].map(li => li.dataset.kind)")
+    assert kinds == ["mention", "event", "size", "cluster"]
+    text = legend.text
+    assert "Circle" in text and "Diamond" in text and "colour" in text
+    # the legend's sizes are those of real markers with 1, 10 and 100 mentions
+    sizes = driver.execute_script(
+        "return [...document.querySelectorAll('.geomap-legend-size .geomap-dot')]"
+        ".map(d => d.offsetWidth)")
+    assert sizes == [12, 29, 44]
+    # counts say what they count
+    captions = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".geomap-caption")]
+    assert any("mentions and events shown from each source" in c for c in captions)
+    assert any("events shown by each actor" in c for c in captions)
+    row = checkbox(driver, "sources", "Sputnik").find_element(By.XPATH, "..")
+    count = row.find_element(By.CSS_SELECTOR, ".geomap-count")
+    n_mentions = sum(1 for p in iter_features(records, sources=["Sputnik"]) if p["kind"] == "mention")
+    n_events = sum(1 for p in iter_features(records, sources=["Sputnik"]) if p["kind"] == "event")
+    assert count.text == str(n_mentions + n_events)
+    assert count.get_attribute("title") == (
+        f"{n_mentions} place mention{'s' * (n_mentions != 1)} and "
+        f"{n_events} event{'s' * (n_events != 1)} shown")
+    summary = driver.find_element(By.CSS_SELECTOR, ".geomap-summary").text
+    assert summary.startswith("Showing 22 of 22 mentions, 2 of 2 events at ")
+    assert "from 4 documents" in summary and " 1 " not in summary.replace("(1 marker)", "")
+
+
+def test_popup_says_what_kind_of_place_in_words(driver, records, tmp_path):
+    open_map(driver, render_map(records, tmp_path / "map.html"))
+    n = driver.execute_script(
+        "return geomap.markers().findIndex(m => m.kind === 'mention' && m.geonameid === 2017370)")
+    text = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "geomap.openMarker(arguments[0], el => done(el.innerText));", n)
+    assert "country" in text and "PCLI" not in text
+    feature = driver.find_element(By.CSS_SELECTOR, ".leaflet-popup .geomap-feature")
+    assert feature.get_property("textContent") == "country"
+    assert feature.get_attribute("title") == "GeoNames feature code PCLI"
+    n = driver.execute_script(
+        "return geomap.markers().findIndex(m => m.kind === 'mention' && m.geonameid === 169387)")
+    text = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "geomap.openMarker(arguments[0], el => done(el.innerText));", n)
+    assert "first-level region" in text and "ADM1" not in text
+
+
+@pytest.mark.parametrize("window", [(1280, 800), (900, 600)])
+def test_popup_opens_fully_inside_the_window_and_clear_of_the_panel(driver, records, tmp_path,
+                                                                   window):
+    driver.set_window_size(*window)
+    try:
+        open_map(driver, render_map(records, tmp_path / "map.html"))
+        n = driver.execute_script(
+            "return geomap.markers().findIndex(m => m.layer === 'OffGuardian' && "
+            "m.geonameid === 4180439)")  # Atlanta: several items, a tall popup
+        size = driver.execute_script("const s = geomap.map.getSize(); return [s.x, s.y]")
+        corners = [(20, 20), (size[0] - 20, 20), (20, size[1] - 20), (size[0] - 20, size[1] - 20)]
+        for x, y in corners:
+            rects = driver.execute_async_script(
+                """
+                const [n, x, y, done] = arguments;
+                const map = geomap.map;
+                map.closePopup();
+                const m = geomap.cluster.getLayers()[n];
+                const at = map.latLngToContainerPoint(m.getLatLng());
+                map.panBy([at.x - x, at.y - y], {animate: false});
+                geomap.openPopup(m);
+                setTimeout(() => {
+                  const r = (e) => { const b = e.getBoundingClientRect();
+                                     return [b.left, b.top, b.right, b.bottom]; };
+                  done({popup: r(document.querySelector('.leaflet-popup-content-wrapper')),
+                        panel: r(document.querySelector('.geomap-panel')),
+                        window: [0, 0, window.innerWidth, window.innerHeight]});
+                }, 700);
+                """,
+                n, x, y,
+            )
+            pl, pt, pr, pb = rects["popup"]
+            assert pl >= 0 and pt >= 0, (x, y, rects)
+            assert pr <= rects["window"][2] and pb <= rects["window"][3], (x, y, rects)
+            ql, qt, qr, qb = rects["panel"]
+            overlap = pl < qr and ql < pr and pt < qb and qt < pb
+            assert not overlap, f"popup under the panel at corner {(x, y)}: {rects}"
+    finally:
+        driver.set_window_size(1280, 800)
+
+
+def layer_colours_shown(driver, section: str) -> dict:
+    return driver.execute_script(
+        """
+        const out = {};
+        for (const li of document.querySelectorAll('.geomap-' + arguments[0] + ' li'))
+          out[li.querySelector('.geomap-name').textContent] =
+            getComputedStyle(li.querySelector('.geomap-swatch')).backgroundColor;
+        return out;
+        """,
+        section,
+    )
+
+
+def test_an_actor_has_the_same_colour_on_two_different_maps(driver, records, tmp_path):
+    open_map(driver, render_map(records, tmp_path / "a.html"))
+    actors_a = layer_colours_shown(driver, "actors")
+    sources_a = layer_colours_shown(driver, "sources")
+    # markers are drawn in their layer's colour
+    dots = driver.execute_script(
+        "return [...document.querySelectorAll('.geomap-dot[data-kind=event]')]"
+        ".map(d => [d.dataset.layer, getComputedStyle(d).backgroundColor])")
+    for layer, colour in dots:
+        assert actors_a[layer] == colour
+
+    other = json.loads(json.dumps(records[2:3]))  # the Reuters article: Russia and Iraq act
+    other[0]["source"] = "Agence France-Presse"
+    other.append({**json.loads(json.dumps(records[1])), "source": "Xinhua"})
+    open_map(driver, render_map(other, tmp_path / "b.html"))
+    actors_b = layer_colours_shown(driver, "actors")
+    assert actors_b["Russia"] == actors_a["Russia"]
+    assert actors_b["Iraq"] == actors_a["Iraq"]
+    assert set(layer_colours_shown(driver, "sources")) == {"Agence France-Presse", "Xinhua"}
+    # within one map, no two sources and no two actors share a colour
+    assert len(set(actors_a.values())) == len(actors_a)
+    assert len(set(sources_a.values())) == len(sources_a)

@@ -216,3 +216,35 @@ def test_folium_map_has_a_layer_per_source_and_escapes_text():
     assert {g.layer_name for g in groups} >= {"Sputnik", "&lt;b&gt;Evil&lt;/b&gt;"}
     assert "<script>alert(1)</script>" not in html_out
     assert "L.control.layers" in html_out
+
+
+def test_layer_colours_come_from_the_name_and_avoid_near_duplicates():
+    names = ["Reuters", "Sputnik", "Russia", "Iraq", "Islamic State", "Jimmy Carter"]
+    colours = render.layer_colours(names)
+    assert set(colours) == set(names)
+    assert all(c in render.PALETTE for c in colours.values())
+    # the same name, other company: the same colour (no near-duplicate in the way)
+    for name in names:
+        alone = render.layer_colours([name])[name]
+        assert alone == colours[name] or any(
+            render._distance(render._lab(alone), render._lab(colours[other])) < 24
+            for other in names[: names.index(name)])
+    assert render.layer_colours(["Russia"])["Russia"] == render.layer_colours(["russia"])["russia"]
+    many = render.layer_colours([f"source {i}" for i in range(40)])
+    labs = [render._lab(c) for c in many.values()]
+    assert len(set(many.values())) == 40
+    first = labs[: len(render.PALETTE)]
+    assert min(render._distance(a, b) for i, a in enumerate(first) for b in first[i + 1:]) >= 12
+
+
+def test_page_config_carries_layer_colours_and_feature_words(page, records):
+    config = json_block(page, "geomap-config")
+    sources = dict(config["colours"]["sources"])
+    actors = dict(config["colours"]["actors"])
+    assert set(sources) == {"OffGuardian", "Sputnik", "Reuters", "notes-17"}
+    assert set(actors) == {"Iraq", "Russia"}
+    assert len(set(sources.values())) == len(sources) and len(set(actors.values())) == 2
+    assert config["featureWords"]["PCLI"] == "country"
+    assert config["featureWords"]["ADM1"] == "first-level region"
+    assert render.feature_words("PPL") == "city or town"
+    assert render.feature_words("XYZ") == "XYZ" and render.feature_words(None) is None

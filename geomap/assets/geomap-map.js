@@ -25,7 +25,10 @@
   const F = DATA.features;
   const N = F.kind.length;
   const NDOCS = D.doc_id.length;
-  const PALETTE = CFG.palette;
+  // Layer name -> colour, derived from the name (render.layer_colours); sources and actors apart.
+  const SOURCE_COLOURS = new Map(CFG.colours.sources);
+  const ACTOR_COLOURS = new Map(CFG.colours.actors);
+  const FEATURE_WORDS = CFG.featureWords || {};
   const MAX_POPUP_ITEMS = 25;
 
   function el(tag, className, text) {
@@ -35,9 +38,21 @@
     return node;
   }
 
-  function colour(i) {
-    if (i < PALETTE.length) return PALETTE[i];
-    return "hsl(" + ((i * 137.508) % 360).toFixed(1) + ", 62%, 45%)"; // golden-angle hues
+  function layerColour(colours, name) {
+    const c = colours.get(String(name));
+    return c === undefined ? "#777777" : c;
+  }
+
+  /** "1 mention", "2 mentions": a count with its noun, singular or plural. */
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many || one + "s");
+  }
+
+  /** A GeoNames feature code in words ("PCLI" -> "country"), else the code itself. */
+  function featureWords(code) {
+    if (code === null || code === undefined || code === "") return null;
+    const c = String(code);
+    return Object.prototype.hasOwnProperty.call(FEATURE_WORDS, c) ? FEATURE_WORDS[c] : c;
   }
 
   // ------------------------------------------------------------ features
@@ -122,9 +137,9 @@
   const sourceOrder = SOURCES.map((_, i) => i).sort(
     (a, b) => SOURCES[b].total - SOURCES[a].total || (SOURCES[a].key < SOURCES[b].key ? -1 : 1)
   );
-  sourceOrder.forEach((s, rank) => { SOURCES[s].color = colour(rank); });
-  // Actors take hues after the palette, so an actor rarely shares a source's colour.
-  ACTORS.forEach((a, i) => { a.color = i === 0 ? "#555" : colour(PALETTE.length + i - 1); });
+  // Colours come from the layer's name (render.layer_colours): the same on every map.
+  for (const s of SOURCES) s.color = layerColour(SOURCE_COLOURS, s.key);
+  ACTORS.forEach((a, i) => { a.color = i === 0 ? CFG.noActorColour : layerColour(ACTOR_COLOURS, a.label); });
 
   let haystack = null; // lower-cased search text per feature, built on the first search
   function hay(i) {
@@ -151,6 +166,7 @@
   };
   let visible = [];
   let sourceCounts = new Int32Array(SOURCES.length);
+  let sourceEvents = new Int32Array(SOURCES.length);
   let actorCounts = new Int32Array(ACTORS.length);
 
   function dateIn(i) {
@@ -163,6 +179,7 @@
     const needle = state.query ? state.query.toLowerCase() : "";
     const dated = Boolean(state.dateFrom || state.dateTo);
     sourceCounts = new Int32Array(SOURCES.length);
+    sourceEvents = new Int32Array(SOURCES.length);
     actorCounts = new Int32Array(ACTORS.length);
     const out = [];
     for (let i = 0; i < N; i++) {
@@ -174,7 +191,10 @@
       const sOk = state.sources[s] === 1;
       const aOk = state.actors[a] === 1;
       // Facet counts: what each source (actor) would show under every other filter.
-      if (aOk) sourceCounts[s]++;
+      if (aOk) {
+        sourceCounts[s]++;
+        sourceEvents[s] += isEvent[i];
+      }
       if (sOk) actorCounts[a]++;
       if (sOk && aOk) out.push(i);
     }
@@ -318,7 +338,8 @@
     box.appendChild(el("span", null, mentions));
     box.dataset.markers = String(children.length);
     box.dataset.mentions = String(mentions);
-    box.title = mentions + " mentions in " + children.length + " markers";
+    box.title = plural(mentions, "mention or event", "mentions and events") + " at " +
+      plural(children.length, "marker") + " nearby; click to zoom in";
     return L.divIcon({html: box, className: "geomap-cluster-icon", iconSize: L.point(d, d)});
   }
   const cluster = L.markerClusterGroup({
@@ -429,9 +450,22 @@
 
   // One popup for the whole map, filled on click: binding a popup to each of tens of
   // thousands of markers costs more than drawing them.
+  /** Padding that keeps a popup clear of the controls and of the filter panel when it opens. */
+  function popupPadding() {
+    const box = map.getContainer().getBoundingClientRect();
+    const size = map.getSize();
+    let right = 16;
+    const pr = panel.getBoundingClientRect();
+    // The panel covers the map's right edge: keep popups left of it while there is room.
+    if (pr.width > 0 && size.x - (pr.width + 16) >= 320) right = Math.max(16, box.right - pr.left + 12);
+    return {autoPanPaddingTopLeft: L.point(56, 16), autoPanPaddingBottomRight: L.point(right, 24)};
+  }
+
   function openPopupFor(marker) {
     const size = marker.options.icon.options.iconSize[0];
-    return L.popup({maxWidth: 420, minWidth: 260, maxHeight: 380, autoPanPadding: [20, 20], offset: [0, 7 - size / 2]})
+    const maxHeight = Math.max(160, Math.min(380, map.getSize().y - 120));
+    const options = Object.assign({maxWidth: 420, minWidth: 260, maxHeight: maxHeight, offset: [0, 7 - size / 2]}, popupPadding());
+    return L.popup(options)
       .setLatLng(marker.getLatLng())
       .setContent(popup(marker.geomapGroup))
       .openOn(map);
@@ -470,7 +504,17 @@
     root.appendChild(el("h3", null, placeLabel(pi)));
     const where = [S[P.admin1[pi]], S[P.country_code[pi]]].filter((x) => x).map(String);
     const fc = S[P.feature_code[pi]];
-    if (where.length || fc) root.appendChild(el("div", "geomap-where", where.join(", ") + (fc ? " \u00b7 " + fc : "")));
+    const kind = featureWords(fc);
+    if (where.length || kind) {
+      const line = el("div", "geomap-where", where.join(", "));
+      if (kind) {
+        if (where.length) line.appendChild(document.createTextNode(" \u00b7 "));
+        const k = el("span", "geomap-feature", kind);
+        k.title = "GeoNames feature code " + String(fc);
+        line.appendChild(k);
+      }
+      root.appendChild(line);
+    }
     const lat = Number(P.lat[pi]);
     const lon = Number(P.lon[pi]);
     const coords = el("div", "geomap-coords", lat.toFixed(4) + ", " + lon.toFixed(4));
@@ -485,8 +529,8 @@
     }
     root.appendChild(coords);
     const n = group.idx.length;
-    const what = group.event ? (n === 1 ? "event" : "events") + " by " : (n === 1 ? "mention" : "mentions") + " in ";
-    root.appendChild(el("div", "geomap-layer", n + " " + what + group.layerLabel));
+    const what = group.event ? plural(n, "event") + " by " : plural(n, "mention") + " in ";
+    root.appendChild(el("div", "geomap-layer", what + group.layerLabel));
     const list = el("ol", "geomap-items");
     for (const i of group.idx.slice(0, MAX_POPUP_ITEMS)) {
       const p = props(i);
@@ -544,7 +588,51 @@
   body.appendChild(summary);
   body.appendChild(notice);
 
-  function checklist(title, className, entries, order, flags, counts) {
+  // ------------------------------------------------------------ legend
+
+  function legend() {
+    const box = el("details", "geomap-section geomap-legend");
+    box.open = true;
+    box.appendChild(el("summary", null, "Legend"));
+    const rows = el("ul", "geomap-legend-rows");
+    const row = (sample, text) => {
+      const li = el("li");
+      const s = el("span", "geomap-legend-sample");
+      s.appendChild(sample);
+      li.appendChild(s);
+      li.appendChild(el("span", "geomap-legend-text", text));
+      rows.appendChild(li);
+      return li;
+    };
+    const dot = (d, event) => {
+      const x = el("div", event ? "geomap-dot geomap-dot-event" : "geomap-dot");
+      x.style.width = x.style.height = d + "px";
+      x.style.background = event ? "#888" : "#777";
+      return x;
+    };
+    row(dot(14, false), "Circle: a place mentioned, in its source's colour.").dataset.kind = "mention";
+    if (hasEvents) row(dot(13, true), "Diamond: an event (who did what there), in its actor's colour.").dataset.kind = "event";
+    const sizes = el("span", "geomap-legend-sizes");
+    for (const n of [1, 10, 100]) {
+      const d = Math.round(Math.min(44, 12 + 5 * Math.log2(n)));
+      const wrap = el("span", "geomap-legend-size");
+      wrap.appendChild(dot(d, false));
+      wrap.appendChild(el("small", null, String(n)));
+      sizes.appendChild(wrap);
+    }
+    row(sizes, "Size: mentions (or events) at the place.").dataset.kind = "size";
+    const ring = el("div", "geomap-cluster");
+    ring.style.width = ring.style.height = "24px";
+    ring.style.background = "conic-gradient(#0072B2 0% 60%, #D55E00 60% 100%)";
+    ring.appendChild(el("span", null, "7"));
+    row(ring, "Nearby markers grouped: their mentions and events; ring: their colours. Click to zoom in.").dataset.kind = "cluster";
+    box.appendChild(rows);
+    box.appendChild(el("div", "geomap-caption", "A source or actor has the same colour on every map (it comes from the name)."));
+    return box;
+  }
+  body.appendChild(legend());
+
+  function checklist(title, className, entries, order, flags, counts, caption, describe) {
     const section = el("section", "geomap-section " + className);
     const head = el("div", "geomap-section-head");
     head.appendChild(el("h3", null, title));
@@ -554,6 +642,7 @@
     head.appendChild(allBtn);
     head.appendChild(noneBtn);
     section.appendChild(head);
+    section.appendChild(el("div", "geomap-caption", caption));
     let finder = null;
     if (entries.length > 12) {
       finder = el("input", "geomap-finder");
@@ -604,15 +693,30 @@
         for (const r of rows) r.li.hidden = Boolean(q) && !r.text.includes(q);
       });
     }
-    return {section: section, update: () => { for (const r of rows) r.count.textContent = String(counts()[r.i]); }};
+    return {section: section, update: () => {
+      for (const r of rows) {
+        r.count.textContent = String(counts()[r.i]);
+        r.count.title = describe(r.i);
+      }
+    }};
   }
 
-  const sourceList = checklist("Sources", "geomap-sources", SOURCES, sourceOrder, state.sources, () => sourceCounts);
+  const sourceList = checklist(
+    "Sources", "geomap-sources", SOURCES, sourceOrder, state.sources, () => sourceCounts,
+    hasEvents ? "Circles, by colour. Number: mentions and events shown from each source."
+      : "Circles, by colour. Number: mentions shown from each source.",
+    (s) => {
+      const ev = sourceEvents[s];
+      return plural(sourceCounts[s] - ev, "place mention") + (hasEvents ? " and " + plural(ev, "event") : "") + " shown";
+    });
   body.appendChild(sourceList.section);
   let actorList = null;
   if (hasEvents) {
     const actorOrder = ACTORS.map((_, i) => i);
-    actorList = checklist("Actors", "geomap-actors", ACTORS, actorOrder, state.actors, () => actorCounts);
+    actorList = checklist(
+      "Actors", "geomap-actors", ACTORS, actorOrder, state.actors, () => actorCounts,
+      "Diamonds, by colour: who did something where. Number: events shown by each actor (place mentions for the first entry).",
+      (a) => a === 0 ? plural(actorCounts[0], "place mention") + " shown" : plural(actorCounts[a], "event") + " shown");
     body.appendChild(actorList.section);
   }
 
@@ -687,11 +791,13 @@
       docs.add(F.doc[i]);
     }
     const mentions = visible.length - events;
-    let text = mentions + " of " + (N - eventsTotal) + " mentions";
-    if (hasEvents) text += ", " + events + " of " + eventsTotal + " events";
-    text += " at " + places.size + " places from " + docs.size + " documents (" + markerCount + " markers).";
+    const total = N - eventsTotal;
+    let text = "Showing " + mentions + " of " + plural(total, "mention");
+    if (hasEvents) text += ", " + events + " of " + plural(eventsTotal, "event");
+    text += " at " + plural(places.size, "place") + " from " + plural(docs.size, "document") +
+      " (" + plural(markerCount, "marker") + ").";
     const u = unresolvedShown();
-    if (u) text += " " + u + " unresolved mentions are not mapped.";
+    if (u) text += " " + (u === 1 ? "1 unresolved mention is" : u + " unresolved mentions are") + " not mapped.";
     summary.textContent = text;
   }
   let eventsTotal = 0;
@@ -759,6 +865,8 @@
     filter: filterArgs,
     refresh: refresh,
     /** Zoom until marker n (in cluster.getLayers() order) is unclustered, then open its popup. */
+    /** Open a marker's popup where the map is now (no zoom). */
+    openPopup: (marker) => openPopupFor(marker),
     openMarker: (n, done) => {
       const m = cluster.getLayers()[n];
       cluster.zoomToShowLayer(m, () => {
