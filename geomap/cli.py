@@ -49,6 +49,7 @@ class _Run:
         self.started = time.perf_counter()
         self.warnings = _WarningCount()
         log.addHandler(self.warnings)
+        self.texts: dict[str, str] | None = None  # doc_id -> text, kept for the map's reader
 
     def on_error(self, err: InputError) -> None:
         self.errors.append(err)
@@ -58,6 +59,8 @@ class _Run:
         self.docs += 1
         self.mentions += len(result.resolutions)
         self.resolved += sum(r.resolved for r in result.resolutions)
+        if self.texts is not None:
+            self.texts[result.document.doc_id] = result.document.text
 
     def summary(self) -> str:
         log.removeHandler(self.warnings)
@@ -211,6 +214,7 @@ def cmd_run(args) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     run = _Run(args.strict)
+    run.texts = {}  # the map's document reader shows whole texts (local engine)
     with _records(args, run, out / "mentions.parquet") as stream:
         records = list(stream)
         # The three files are written beside their targets and renamed over them only
@@ -220,7 +224,8 @@ def cmd_run(args) -> int:
                       for name in ("mentions.jsonl", "mentions.geojson", "map.html")}
             export.write_jsonl(records, staged["mentions.jsonl"])
             export.write_geojson(records, staged["mentions.geojson"])
-            render_map(records, staged["map.html"], title=args.title, offline=not args.cdn)
+            render_map(records, staged["map.html"], title=args.title, offline=not args.cdn,
+                       texts=run.texts)
     parquet = f", {out / 'mentions.parquet'}/" if args.engine == "dask" else ""
     print(f"geomap: wrote {out / 'mentions.jsonl'}, {out / 'mentions.geojson'}, "
           f"{out / 'map.html'}{parquet}", file=sys.stderr)

@@ -50,7 +50,10 @@ from geomap.export import (
 __all__ = [
     "ASSETS",
     "DEFAULT_TILES",
+    "TEXT_BUDGET",
+    "feature_words",
     "folium_map",
+    "layer_colours",
     "render_file",
     "render_html",
     "render_map",
@@ -357,10 +360,50 @@ class _Strings:
         return i
 
 
-def _page_data(records: Iterable[Any]) -> dict[str, Any]:
+def _utf16_offsets(text: str, offsets: Iterable[int]) -> dict[int, int]:
+    """Python str offsets into ``text`` as JavaScript (UTF-16) offsets."""
+    wanted = sorted({o for o in offsets if isinstance(o, int) and 0 <= o <= len(text)})
+    if len(text.encode("utf-16-le")) == 2 * len(text):  # no character beyond U+FFFF
+        return {o: o for o in wanted}
+    out, at, extra = {}, 0, 0
+    for o in wanted:
+        extra += sum(1 for ch in text[at:o] if ord(ch) > 0xFFFF)
+        at = o
+        out[o] = o + extra
+    return out
+
+
+def _reader_entry(text: str, rec: dict[str, Any], spans: dict[tuple[int, int], int]
+                  ) -> dict[str, Any]:
+    """One document for the page's reader: its text, its mentions as [start, end, place, start
+    in Python's offsets] (place -1 when unresolved) and its events as [start, end, actor,
+    action], with JavaScript's (UTF-16) offsets. Spans that do not fit the text are left out."""
+    mentions = [m for m in rec.get("mentions") or () if isinstance(m.get("start"), int)
+                and isinstance(m.get("end"), int) and text[m["start"]:m["end"]] == m.get("text")]
+    events = [e for e in rec.get("events") or () if isinstance(e.get("start"), int)
+              and isinstance(e.get("end"), int) and 0 <= e["start"] < e["end"] <= len(text)]
+    u16 = _utf16_offsets(text, [o for x in (*mentions, *events) for o in (x["start"], x["end"])])
+    return {
+        "t": text,
+        "m": [[u16[m["start"]], u16[m["end"]], spans.get((m["start"], m["end"]), -1), m["start"]]
+              for m in mentions],
+        "e": [[u16[e["start"]], u16[e["end"]], e.get("actor"), e.get("action")] for e in events],
+    }
+
+
+#: Characters of full document text a map carries at most (about as many bytes of HTML):
+#: documents beyond it are read in the map through their mentions' sentences.
+TEXT_BUDGET = 6_000_000
+
+
+def _page_data(records: Iterable[Any], texts: dict[str, str] | None = None,
+               text_budget: int = TEXT_BUDGET) -> dict[str, Any]:
     """The records in the page's columnar form (decoded by ``props()`` in geomap-map.js)."""
     intern = _Strings()
-    docs: dict[str, list[Any]] = {k: [] for k in ("doc_id", "source", "title", "url", "unresolved")}
+    docs: dict[str, list[Any]] = {
+        k: [] for k in ("doc_id", "source", "title", "url", "date", "unresolved", "places")}
+    reader: list[Any] = []  # per document: its full text and spans, or None
+    text_left = text_budget
     place_cols = ("lat", "lon", "geonameid", "name", "feature_code", "country_code", "admin1")
     places: dict[str, list[Any]] = {k: [] for k in place_cols}
     place_index: dict[tuple[Any, ...], int] = {}
@@ -373,10 +416,12 @@ def _page_data(records: Iterable[Any]) -> dict[str, Any]:
     for raw in records:
         rec = as_record(raw)
         d = len(docs["doc_id"])
-        for k in ("doc_id", "source", "title", "url"):
+        for k in ("doc_id", "source", "title", "url", "date"):
             docs[k].append(intern(rec.get(k)))
         mentions = rec.get("mentions") or ()
         docs["unresolved"].append(sum(1 for m in mentions if m.get("lat") is None))
+        spans: dict[tuple[int, int], int] = {}  # (start, end) of a resolved mention -> place
+        doc_places: set[int] = set()
         for props in iter_features([rec]):
             values = tuple(props[k] for k in place_cols)
             # Types in the key: 1 == 1.0 == True would otherwise merge places.
@@ -397,9 +442,19 @@ def _page_data(records: Iterable[Any]) -> dict[str, Any]:
                 counts[str(props["actor"])] = counts.get(str(props["actor"]), 0) + 1
             features["doc"].append(d)
             features["place"].append(p)
+            if props["kind"] == "mention":
+                doc_places.add(p)
+                spans[(props["start"], props["end"])] = p
             for k in feature_cols:
                 v = props[k]
                 features[k].append(intern(v) if k in interned else v)
+        docs["places"].append(len(doc_places))
+        text = _document_text(raw, rec, texts)
+        if text is not None and len(text) <= text_left:
+            text_left -= len(text)
+            reader.append(_reader_entry(text, rec, spans))
+        else:
+            reader.append(None)
     return {
         "layout": _LAYOUT,
         "strings": intern.values,
@@ -407,7 +462,19 @@ def _page_data(records: Iterable[Any]) -> dict[str, Any]:
         "places": places,
         "features": features,
         "layerCounts": layer_counts,
+        "reader": reader,
     }
+
+
+def _document_text(raw: Any, rec: dict[str, Any], texts: dict[str, str] | None) -> str | None:
+    """A document's full text: from a ``DocumentResult``, ``texts`` or a record's "text"."""
+    doc = getattr(raw, "document", None)
+    text = getattr(doc, "text", None)
+    if text is None and texts:
+        text = texts.get(rec.get("doc_id"))  # type: ignore[arg-type]
+    if text is None:
+        text = rec.get("text")
+    return text if isinstance(text, str) else None
 
 
 # ---------------------------------------------------------------- page
@@ -426,7 +493,7 @@ _PAGE = """<!DOCTYPE html>
 <div id="geomap-map"></div>
 <script type="application/json" id="geomap-config">{config}</script>
 <script type="application/json" id="geomap-data">{data}</script>
-{basemap}{scripts}
+{texts}{basemap}{scripts}
 </body>
 </html>
 """
@@ -438,12 +505,20 @@ def render_html(
     title: str = "geomap",
     offline: bool = True,
     tiles: Sequence[Any] = DEFAULT_TILES,
+    texts: dict[str, str] | None = None,
+    text_budget: int = TEXT_BUDGET,
 ) -> str:
     """The map page for ``records`` as a string (see :func:`render_map`)."""
     nonce = secrets.token_urlsafe(18)
     tile_layers = _tile_layers(tiles)
     world = ASSETS["world-atlas"]
-    data = _page_data(records)
+    data = _page_data(records, texts, text_budget)
+    reader = data.pop("reader")
+    texts_block = ""
+    if any(entry is not None for entry in reader):
+        # Its own element: parsed only when the reader first opens a document.
+        texts_block = (f'<script type="application/json" id="geomap-texts">'
+                       f'{script_json(reader)}</script>\n')
     colours = {}
     for kind, counts in data.pop("layerCounts").items():
         # [name, colour] pairs (a JSON object would turn "__proto__" into something else)
@@ -510,6 +585,7 @@ def render_html(
         head="\n".join(head),
         config=script_json(config),
         data=script_json(data),
+        texts=texts_block,
         basemap=basemap,
         scripts="\n".join(scripts),
     )
@@ -522,6 +598,8 @@ def render_map(
     title: str = "geomap",
     offline: bool = True,
     tiles: Sequence[Any] = DEFAULT_TILES,
+    texts: dict[str, str] | None = None,
+    text_budget: int = TEXT_BUDGET,
 ) -> Path:
     """Write the records' map as one self-contained HTML file.
 
@@ -541,13 +619,22 @@ def render_map(
     tiles
         Online base layers, as xyzservices names or ``TileProvider`` objects.
         They are optional; the offline basemap is always the default.
+    texts
+        Full document texts by ``doc_id``, for the map's document reader
+        (``DocumentResult`` records and records with a "text" field bring their
+        own). Without a document's text the reader shows its mentions' sentences.
+    text_budget
+        At most this many characters of full text go into the file (documents
+        beyond it are read through their sentences), so a large corpus still
+        makes a map of reasonable size.
 
     Returns
     -------
     Path
         ``path``.
     """
-    page = render_html(records, title=title, offline=offline, tiles=tiles)
+    page = render_html(records, title=title, offline=offline, tiles=tiles, texts=texts,
+                       text_budget=text_budget)
     with atomic_path(path) as tmp:
         with tmp.open("w", encoding="utf-8") as fh:
             fh.write(page)

@@ -279,6 +279,7 @@ def hostile_records():
     start = sentence.index("Aleppo")
     return [
         {
+            "text": sentence,  # the whole document, for the reader
             "doc_id": HOSTILE[3],
             "source": HOSTILE[0],
             "title": HOSTILE[4],
@@ -320,6 +321,14 @@ def test_hostile_corpus_runs_nothing_and_shows_text_literally(driver, tmp_path):
         assert any(HOSTILE[1] in t for t in tooltips), tooltips  # the marker's tooltip too
         assert HOSTILE[4] in text  # title (mention) or sentence (event)
 
+    # the reader shows the whole hostile text, and the document list its title, as text
+    driver.execute_script("geomap.openDocument(0)")
+    shown = driver.execute_script(
+        "return document.querySelector('.geomap-reader-text').textContent")
+    assert all(h in shown for h in HOSTILE[:3])
+    assert reader_marks(driver) == [["Aleppo", 0]]
+    assert HOSTILE[4] in driver.execute_script(
+        "return document.querySelector('.geomap-doclist').textContent")
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text  # noqa: B018
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
@@ -494,3 +503,133 @@ def test_an_actor_has_the_same_colour_on_two_different_maps(driver, records, tmp
     # within one map, no two sources and no two actors share a colour
     assert len(set(actors_a.values())) == len(actors_a)
     assert len(set(sources_a.values())) == len(sources_a)
+
+
+# ---------------------------------------------------------------- documents and the reader
+
+
+def reader_marks(driver) -> list:
+    return driver.execute_script(
+        "return [...document.querySelectorAll('.geomap-reader-text mark')]"
+        ".map(m => [m.textContent, m.dataset.place === undefined ? -1 : Number(m.dataset.place)])")
+
+
+def test_reader_shows_the_whole_text_with_every_mention_marked(driver, seed_results, tmp_path):
+    results = list(seed_results.values())
+    loaded = open_map(driver, render_map(results, tmp_path / "map.html"))
+    docs = driver.execute_script("return geomap.documents()")
+    assert sorted(docs) == [0, 1]
+    rows = driver.find_elements(By.CSS_SELECTOR, ".geomap-docrow")
+    assert len(rows) == 2
+    texts = [r.get_property("textContent") for r in rows]
+    assert any("Jimmy Carter provided Russia" in t and "OffGuardian" in t and "places" in t
+               for t in texts), texts
+    for n, res in enumerate(results):
+        row = driver.find_element(By.CSS_SELECTOR, f".geomap-docrow[data-doc='{n}']")
+        row.click()
+        reader = driver.find_element(By.CSS_SELECTOR, ".geomap-reader")
+        assert reader.is_displayed()
+        shown = driver.execute_script(
+            "return document.querySelector('.geomap-reader-text').textContent")
+        marks = reader_marks(driver)
+        mentions = res.resolutions
+        assert [m for m, _ in marks] == [r.mention.text for r in mentions]
+        assert all(place >= 0 for _, place in marks)  # all resolved here: all linked
+        tags = driver.execute_script(
+            "return [...document.querySelectorAll('.geomap-reader-text .geomap-event-tag')]"
+            ".map(t => t.textContent)")
+        assert len(tags) == len(res.events)
+        # the whole text, with the event tags as the only additions
+        assert shown.startswith(res.document.text[:200].split("\n")[0])
+        assert len(shown) == len(res.document.text) + sum(len(t) for t in tags)
+    severe = [e for e in loaded["console"] + driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not severe, severe
+
+
+def test_clicking_a_name_in_the_reader_shows_its_place(driver, seed_results, tmp_path):
+    open_map(driver, render_map(list(seed_results.values()), tmp_path / "map.html"))
+    driver.execute_script("geomap.openDocument(0)")
+    mark = driver.find_element(By.XPATH, "//div[@class='geomap-reader-text']"
+                                         "//mark[text()='Idlib province']")
+    mark.click()
+    popup = WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup .geomap-popup h3"))
+    assert popup[0].get_property("textContent") == "Idlib"
+    assert driver.execute_script("return geomap.map.getZoom()") >= 5
+
+
+def test_a_marker_lists_its_documents_and_opens_them_in_the_reader(driver, seed_results,
+                                                                   tmp_path):
+    open_map(driver, render_map(list(seed_results.values()), tmp_path / "map.html"))
+    n = driver.execute_script(
+        "return geomap.markers().findIndex(m => m.kind === 'mention' && m.geonameid === 163843)")
+    text = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "geomap.openMarker(arguments[0], el => done(el.innerText));", n)
+    assert "Syria" in text and "(1 document)" in text
+    button = driver.find_element(By.CSS_SELECTOR, ".leaflet-popup .geomap-read")
+    title = button.get_property("textContent")
+    driver.execute_script("arguments[0].click()", button)
+    assert driver.find_element(By.CSS_SELECTOR, ".geomap-reader h2").text == title
+    current = driver.find_elements(By.CSS_SELECTOR, ".geomap-reader-text mark.geomap-current")
+    assert [c.get_property("textContent") for c in current] == ["Syria"]
+
+
+def test_reader_offsets_survive_characters_beyond_the_basic_plane(driver, tmp_path):
+    text = "\U0001F600\U0001F4A5 Shelling near Aleppo. \U0001F30D Then Idlib."
+    a, i = text.index("Aleppo"), text.index("Idlib")
+    rec = {"doc_id": "emoji", "source": "S", "title": "E", "date": "2015", "url": None,
+           "text": text, "mentions": [
+               {"start": a, "end": a + 6, "text": "Aleppo", "lat": 36.2, "lon": 37.16,
+                "geonameid": 170063, "name": "Aleppo", "feature_code": "PPLA",
+                "country_code": "SY", "admin1": "Aleppo", "confidence": 0.9, "sentence": "x"},
+               {"start": i, "end": i + 5, "text": "Idlib", "lat": None, "lon": None,
+                "geonameid": None, "name": None, "feature_code": None, "country_code": None,
+                "admin1": None, "confidence": 0.05, "sentence": "y"}]}
+    open_map(driver, render_map([rec], tmp_path / "map.html"))
+    driver.execute_script("geomap.openDocument(0)")
+    assert reader_marks(driver) == [["Aleppo", 0], ["Idlib", -1]]
+
+
+def test_ten_thousand_documents_list_virtually_and_a_megabyte_reads(driver, tmp_path):
+    big = ("Fighting went on. " * 60_000)[:1_000_000]
+    spots = list(range(100, 999_000, 10_007))
+    text = list(big)
+    starts = []
+    for at in spots:  # write "Mosul" at each spot, on a word boundary
+        text[at - 1] = " "
+        text[at:at + 5] = list("Mosul")
+        text[at + 5] = " "
+        starts.append(at)
+    text = "".join(text)
+    mention = {"lat": 36.34, "lon": 43.13, "geonameid": 99072, "name": "Mosul",
+               "feature_code": "PPLA", "country_code": "IQ", "admin1": "Nineveh",
+               "confidence": 0.9, "sentence": "Fighting in Mosul."}
+    records = [{"doc_id": "big", "source": "Wire", "title": "A megabyte", "date": "2016-10-17",
+                "url": None, "text": text,
+                "mentions": [{"start": s, "end": s + 5, "text": "Mosul", **mention}
+                             for s in starts]}]
+    for k in range(9_999):
+        records.append({"doc_id": f"d{k}", "source": f"S{k % 7}", "title": f"Report {k:05d}",
+                        "date": f"2015-{1 + k % 12:02d}", "url": None,
+                        "mentions": [{"start": 0, "end": 5, "text": "Mosul", **mention}]})
+    open_map(driver, render_map(records, tmp_path / "map.html"))
+    assert driver.execute_script("return geomap.documents().length") == 10_000
+    rows = len(driver.find_elements(By.CSS_SELECTOR, ".geomap-docrow"))
+    assert 0 < rows < 40  # only the rows in view are built
+    last = driver.execute_script(
+        "const l = document.querySelector('.geomap-doclist'); l.scrollTop = l.scrollHeight;"
+        "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r("
+        "[...document.querySelectorAll('.geomap-docrow')].map(e => Number(e.dataset.doc))))));")
+    assert driver.execute_script("return geomap.documents().slice(-1)[0]") in last
+    took = driver.execute_script(
+        "const t = performance.now(); geomap.openDocument(0);"
+        "return performance.now() - t;")
+    assert took < 3000, took
+    marks = reader_marks(driver)
+    assert len(marks) == len(starts) and {m for m, _ in marks} == {"Mosul"}
+    # the finder narrows the list
+    finder = driver.find_element(By.CSS_SELECTOR, ".geomap-doc-finder")
+    finder.send_keys("Report 0998")  # 09980 to 09989
+    WebDriverWait(driver, 5).until(
+        lambda d: d.execute_script("return geomap.documents().length") == 10)

@@ -248,3 +248,47 @@ def test_page_config_carries_layer_colours_and_feature_words(page, records):
     assert config["featureWords"]["ADM1"] == "first-level region"
     assert render.feature_words("PPL") == "city or town"
     assert render.feature_words("XYZ") == "XYZ" and render.feature_words(None) is None
+
+
+def test_document_texts_go_in_their_own_block_within_a_budget(records):
+    assert 'id="geomap-texts"' not in render_html(records)  # no texts, no block
+    texts = {r["doc_id"]: "x" * (r["mentions"][-1]["end"] + 10) for r in records}
+    texts["001_e34941cba40add1c"] = None  # type: ignore[assignment]
+    page = render_html(records, texts=texts)
+    reader = json_block(page, "geomap-texts")
+    assert len(reader) == len(records) and reader[1] is None and reader[0]["t"] == texts[
+        records[0]["doc_id"]]
+    assert reader[0]["m"] == []  # offsets that do not fit the text are left out
+    small = render_html(records, texts=texts, text_budget=len(texts[records[0]["doc_id"]]))
+    assert [e is not None for e in json_block(small, "geomap-texts")] == [True, False, False,
+                                                                         False]
+    data = json_block(page, "geomap-data")
+    cols = ("lat", "lon", "geonameid", "name", "feature_code", "country_code", "admin1")
+    assert data["docs"]["places"] == [
+        len({tuple(m[c] for c in cols) for m in r["mentions"] if m["lat"] is not None})
+        for r in records]
+    assert data["strings"][data["docs"]["date"][0]] == "2015-10"
+
+
+def test_reader_offsets_are_javascript_offsets():
+    text = "\U0001F600 Aleppo and Idlib"
+    rec = {"doc_id": "e", "text": text, "mentions": [
+        {"start": 2, "end": 8, "text": "Aleppo", "lat": 1.0, "lon": 2.0},
+        {"start": 13, "end": 18, "text": "Idlib", "lat": None, "lon": None}],
+        "events": [{"actor": "A", "action": "strike", "start": 2, "end": 8, "lat": 1.0,
+                    "lon": 2.0}]}
+    entry = json_block(render_html([rec]), "geomap-texts")[0]
+    assert entry["m"] == [[3, 9, 0, 2], [14, 19, -1, 13]]
+    assert entry["e"] == [[3, 9, "A", "strike"]]
+    utf16 = text.encode("utf-16-le")
+    assert utf16[2 * 3: 2 * 9].decode("utf-16-le") == "Aleppo"
+
+
+def test_geomap_run_puts_the_texts_in_the_map(tmp_path, gazetteer):
+    from geomap.cli import main
+    from tests.conftest import SEEDS
+
+    assert main(["run", str(SEEDS), "--out", str(tmp_path), "-q"]) == 0
+    page = (tmp_path / "map.html").read_text(encoding="utf-8")
+    reader = json_block(page, "geomap-texts")
+    assert all(entry and len(entry["m"]) > 5 for entry in reader)

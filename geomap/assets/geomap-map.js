@@ -458,7 +458,10 @@
     const pr = panel.getBoundingClientRect();
     // The panel covers the map's right edge: keep popups left of it while there is room.
     if (pr.width > 0 && size.x - (pr.width + 16) >= 320) right = Math.max(16, box.right - pr.left + 12);
-    return {autoPanPaddingTopLeft: L.point(56, 16), autoPanPaddingBottomRight: L.point(right, 24)};
+    let left = 56;
+    const rr = reader.hidden ? null : reader.getBoundingClientRect();
+    if (rr && rr.width > 0 && size.x - (rr.right - box.left) - right >= 320) left = rr.right - box.left + 12;
+    return {autoPanPaddingTopLeft: L.point(left, 16), autoPanPaddingBottomRight: L.point(right, 24)};
   }
 
   function openPopupFor(marker) {
@@ -530,7 +533,8 @@
     root.appendChild(coords);
     const n = group.idx.length;
     const what = group.event ? plural(n, "event") + " by " : plural(n, "mention") + " in ";
-    root.appendChild(el("div", "geomap-layer", what + group.layerLabel));
+    const docsHere = new Set(group.idx.map((i) => F.doc[i])).size;
+    root.appendChild(el("div", "geomap-layer", what + group.layerLabel + " (" + plural(docsHere, "document") + ")"));
     const list = el("ol", "geomap-items");
     for (const i of group.idx.slice(0, MAX_POPUP_ITEMS)) {
       const p = props(i);
@@ -543,21 +547,26 @@
       }
       const meta = el("div", "geomap-meta");
       const title = p.title ? String(p.title) : String(p.doc_id);
-      const href = safeHref(p.url);
-      if (href) {
-        const a = el("a", null, title);
-        a.href = href;
-        a.target = "_blank";
-        a.rel = "noopener noreferrer";
-        meta.appendChild(a);
-      } else {
-        meta.appendChild(el("span", "geomap-doc", title));
-      }
+      const read = el("button", "geomap-doc geomap-read", title);
+      read.type = "button";
+      read.title = "Read this document with its places marked";
+      read.dataset.doc = String(F.doc[i]);
+      read.addEventListener("click", () => openReader(F.doc[i], i));
+      meta.appendChild(read);
       const bits = [];
       if (p.source) bits.push(String(p.source));
       if (p.date) bits.push(String(p.date));
       if (p.confidence !== null && p.confidence !== undefined) bits.push("confidence " + Number(p.confidence).toFixed(2));
       if (bits.length) meta.appendChild(document.createTextNode(" \u00b7 " + bits.join(" \u00b7 ")));
+      const href = safeHref(p.url);
+      if (href) {
+        meta.appendChild(document.createTextNode(" \u00b7 "));
+        const a = el("a", null, "original \u2197");
+        a.href = href;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        meta.appendChild(a);
+      }
       li.appendChild(meta);
       list.appendChild(li);
     }
@@ -720,6 +729,245 @@
     body.appendChild(actorList.section);
   }
 
+  // ------------------------------------------------------------ documents
+
+  const docFeatures = Array.from({length: NDOCS}, () => []);
+  for (let i = 0; i < N; i++) docFeatures[F.doc[i]].push(i);
+  function docTitle(d) {
+    const t = S[D.title[d]];
+    return t === null || t === undefined || t === "" ? String(S[D.doc_id[d]]) : String(t);
+  }
+  function docDate(d) {
+    const v = D.date ? S[D.date[d]] : null;
+    return v === null || v === undefined ? "" : String(v);
+  }
+  // Newest first, undated last, then by title.
+  const docOrder = Array.from({length: NDOCS}, (_, d) => d).sort((a, b) => {
+    const da = docDate(a);
+    const db = docDate(b);
+    if (da !== db) return !da ? 1 : !db ? -1 : da < db ? 1 : -1;
+    const ta = docTitle(a);
+    const tb = docTitle(b);
+    return ta < tb ? -1 : ta > tb ? 1 : a - b;
+  });
+  let docsShown = docOrder;
+  const DOC_ROW = 40; // px: rows have one height, so only those in view are built
+
+  const docSection = el("section", "geomap-section geomap-docs");
+  const docHead = el("div", "geomap-section-head");
+  docHead.appendChild(el("h3", null, "Documents"));
+  const docCount = el("span", "geomap-count");
+  docHead.appendChild(docCount);
+  docSection.appendChild(docHead);
+  docSection.appendChild(el("div", "geomap-caption", "Those with places shown. Click one to read it with its places marked."));
+  const docFinder = el("input", "geomap-finder geomap-doc-finder");
+  docFinder.type = "search";
+  docFinder.placeholder = "find a document by title, source or id";
+  if (NDOCS > 8) docSection.appendChild(docFinder);
+  const docList = el("div", "geomap-doclist");
+  const docSpacer = el("div", "geomap-doclist-spacer");
+  docList.appendChild(docSpacer);
+  docSection.appendChild(docList);
+  body.appendChild(docSection);
+
+  function drawDocRows() {
+    const total = docsShown.length;
+    docSpacer.style.height = total * DOC_ROW + "px";
+    const height = docList.clientHeight || 200;
+    const first = Math.max(0, Math.floor(docList.scrollTop / DOC_ROW) - 2);
+    const last = Math.min(total, first + Math.ceil(height / DOC_ROW) + 4);
+    for (const old of [...docList.querySelectorAll(".geomap-docrow")]) old.remove();
+    for (let k = first; k < last; k++) {
+      const d = docsShown[k];
+      const row = el("button", "geomap-docrow");
+      row.type = "button";
+      row.style.top = k * DOC_ROW + "px";
+      row.dataset.doc = String(d);
+      row.appendChild(el("span", "geomap-docrow-title", docTitle(d)));
+      const bits = [];
+      const src = S[D.source[d]];
+      if (src) bits.push(String(src));
+      if (docDate(d)) bits.push(docDate(d));
+      bits.push(plural(D.places ? D.places[d] : 0, "place"));
+      row.appendChild(el("span", "geomap-docrow-meta", bits.join(" \u00b7 ")));
+      row.title = docTitle(d);
+      row.addEventListener("click", () => openReader(d));
+      docList.appendChild(row);
+    }
+  }
+  let docRaf = null;
+  docList.addEventListener("scroll", () => {
+    if (docRaf === null) docRaf = requestAnimationFrame(() => { docRaf = null; drawDocRows(); });
+  });
+
+  function defaultFilter() {
+    return !state.query && !state.dateFrom && !state.dateTo && state.minConfidence === 0 &&
+      state.actors.every((x) => x === 1);
+  }
+  function updateDocs() {
+    const has = new Uint8Array(NDOCS);
+    for (const i of visible) has[F.doc[i]] = 1;
+    const plain = defaultFilter();
+    const q = docFinder.value.trim().toLowerCase();
+    docsShown = docOrder.filter((d) => {
+      if (!(has[d] || (plain && docFeatures[d].length === 0 && state.sources[docLayer[d]]))) return false;
+      if (!q) return true;
+      const src = S[D.source[d]];
+      return (docTitle(d) + "\u0000" + (src ? String(src) : "") + "\u0000" + String(S[D.doc_id[d]])).toLowerCase().includes(q);
+    });
+    docCount.textContent = docsShown.length + " of " + NDOCS;
+    docCount.title = plural(docsShown.length, "document") + " listed of " + NDOCS;
+    drawDocRows();
+  }
+  docFinder.addEventListener("input", () => { docList.scrollTop = 0; updateDocs(); });
+
+  // ------------------------------------------------------------ reader
+
+  let READER;
+  function readerEntry(d) {
+    if (READER === undefined) {
+      const node = document.getElementById("geomap-texts");
+      READER = node ? JSON.parse(node.textContent) : [];
+    }
+    return READER[d] || null;
+  }
+
+  const reader = el("div", "geomap-reader");
+  reader.hidden = true;
+  reader.setAttribute("role", "dialog");
+  const readerHead = el("div", "geomap-reader-head");
+  const readerTitle = el("h2");
+  const readerClose = el("button", "geomap-reader-close", "\u00d7");
+  readerClose.type = "button";
+  readerClose.title = "Close the document";
+  readerHead.appendChild(readerTitle);
+  readerHead.appendChild(readerClose);
+  reader.appendChild(readerHead);
+  const readerMeta = el("div", "geomap-reader-meta");
+  reader.appendChild(readerMeta);
+  const readerText = el("div", "geomap-reader-text");
+  reader.appendChild(readerText);
+  map.getContainer().appendChild(reader);
+  L.DomEvent.disableClickPropagation(reader);
+  L.DomEvent.disableScrollPropagation(reader);
+  readerClose.addEventListener("click", () => { reader.hidden = true; readerDoc = -1; });
+  let readerDoc = -1;
+
+  /** A highlighted name: clicking it flies to its place and opens its popup. */
+  function mentionMark(text, place, d, start) {
+    const m = el("mark", place >= 0 ? "geomap-mention" : "geomap-mention geomap-unresolved", text);
+    if (start !== undefined && start !== null) m.dataset.start = String(start);
+    if (place >= 0) {
+      m.dataset.place = String(place);
+      m.tabIndex = 0;
+      m.setAttribute("role", "button");
+      m.title = placeLabel(place) + (featureWords(S[P.feature_code[place]]) ? " (" + featureWords(S[P.feature_code[place]]) + ")" : "") + ": show on the map";
+      const go = () => flyToPlace(place, d);
+      m.addEventListener("click", go);
+      m.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); go(); } });
+    } else {
+      m.title = "not resolved to a place";
+    }
+    return m;
+  }
+
+  function eventTag(actor, action) {
+    const tag = el("span", "geomap-event-tag", "\u25c6 " + String(actor) + (action ? ": " + String(action) : ""));
+    tag.title = "event: " + String(actor) + (action ? " \u2014 " + String(action) : "") + " here";
+    tag.style.borderLeft = "5px solid " + layerColour(ACTOR_COLOURS, actor);
+    return tag;
+  }
+
+  function openReader(d, featureIndex) {
+    readerDoc = d;
+    readerTitle.textContent = docTitle(d);
+    readerMeta.textContent = "";
+    const bits = [];
+    const src = S[D.source[d]];
+    if (src) bits.push(String(src));
+    if (docDate(d)) bits.push(docDate(d));
+    bits.push(plural(D.places ? D.places[d] : 0, "place"));
+    readerMeta.appendChild(document.createTextNode(bits.join(" \u00b7 ")));
+    const href = safeHref(S[D.url[d]]);
+    if (href) {
+      readerMeta.appendChild(document.createTextNode(" \u00b7 "));
+      const a = el("a", null, "original \u2197");
+      a.href = href;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      readerMeta.appendChild(a);
+    }
+    readerText.textContent = "";
+    const entry = readerEntry(d);
+    if (entry) {
+      const text = entry.t;
+      // Events by the span of the place they happen at.
+      const eventsAt = new Map();
+      for (const [s0, e0, actor, action] of entry.e) {
+        const k = s0 + ":" + e0;
+        if (!eventsAt.has(k)) eventsAt.set(k, []);
+        eventsAt.get(k).push([actor, action]);
+      }
+      const spans = entry.m.slice().sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+      const frag = document.createDocumentFragment();
+      let at = 0;
+      for (const [s0, e0, place, start] of spans) {
+        if (s0 < at) continue; // overlaps the previous mention
+        if (s0 > at) frag.appendChild(document.createTextNode(text.slice(at, s0)));
+        frag.appendChild(mentionMark(text.slice(s0, e0), place, d, start));
+        for (const [actor, action] of eventsAt.get(s0 + ":" + e0) || []) frag.appendChild(eventTag(actor, action));
+        at = e0;
+      }
+      if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
+      readerText.appendChild(frag);
+      readerText.classList.remove("geomap-reader-sentences");
+    } else {
+      // No full text in this map: the sentences of its mentions, in order, each once.
+      readerText.classList.add("geomap-reader-sentences");
+      readerText.appendChild(el("p", "geomap-caption", "The full text is not in this map: these are the sentences that name its places."));
+      const seen = new Set();
+      for (const i of docFeatures[d]) {
+        if (isEvent[i]) continue;
+        const sentence = S[F.sentence[i]];
+        const key = String(sentence) + "\u0000" + F.start[i];
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const para = el("p");
+        const s0 = sentence === null || sentence === undefined ? "" : String(sentence);
+        const t = String(S[F.text[i]]);
+        const pos = s0.indexOf(t);
+        if (pos >= 0) para.appendChild(document.createTextNode(s0.slice(0, pos)));
+        para.appendChild(mentionMark(t, F.place[i], d, F.start[i]));
+        for (const j of docFeatures[d]) {
+          if (isEvent[j] && F.start[j] === F.start[i]) para.appendChild(eventTag(S[F.actor[j]], S[F.action[j]]));
+        }
+        if (pos >= 0) para.appendChild(document.createTextNode(s0.slice(pos + t.length)));
+        readerText.appendChild(para);
+      }
+    }
+    reader.hidden = false;
+    readerText.scrollTop = 0;
+    if (featureIndex !== undefined && featureIndex !== null) {
+      const mark = readerText.querySelector('mark[data-start="' + String(F.start[featureIndex]) + '"]');
+      if (mark) {
+        mark.classList.add("geomap-current");
+        mark.scrollIntoView({block: "center"});
+      }
+    }
+  }
+
+  /** Show a place: its marker for the document's source when shown (unclustered, popup
+      open), else fly there. */
+  function flyToPlace(place, d) {
+    const key = "m" + place + ":" + docLayer[d];
+    const entry = markerCache.get(key);
+    if (entry && shown.has(key)) {
+      cluster.zoomToShowLayer(entry.marker, () => openPopupFor(entry.marker));
+    } else {
+      map.flyTo([P.lat[place], P.lon[place]], Math.max(map.getZoom(), 6), {duration: 0.6});
+    }
+  }
+
   const confSection = el("section", "geomap-section geomap-confidence");
   const confLabel = el("label", null, "Minimum confidence ");
   const confOut = el("output", null, "0.00");
@@ -810,6 +1058,7 @@
     sourceList.update();
     if (actorList) actorList.update();
     updateSummary(markerCount);
+    updateDocs();
   }
 
   let pending = null;
@@ -865,6 +1114,10 @@
     filter: filterArgs,
     refresh: refresh,
     /** Zoom until marker n (in cluster.getLayers() order) is unclustered, then open its popup. */
+    /** Open document d (its index in the data) in the reader. */
+    openDocument: (d) => openReader(d),
+    /** The documents listed in the panel, as indexes into the data, in list order. */
+    documents: () => docsShown.slice(),
     /** Open a marker's popup where the map is now (no zoom). */
     openPopup: (marker) => openPopupFor(marker),
     openMarker: (n, done) => {
