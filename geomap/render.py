@@ -25,6 +25,7 @@ import base64
 import hashlib
 import html
 import json
+import logging
 import os
 import re
 import secrets
@@ -46,6 +47,8 @@ from geomap.export import (
     layer_of,
     read_records,
 )
+
+log = logging.getLogger("geomap")
 
 __all__ = [
     "ASSETS",
@@ -463,7 +466,32 @@ def _page_data(records: Iterable[Any], texts: dict[str, str] | None = None,
         "features": features,
         "layerCounts": layer_counts,
         "reader": reader,
+        "when": _read_dates(intern.values, {*features["date"], *docs["date"]}),
     }
+
+
+def _read_dates(strings: list[Any], used: Iterable[int]) -> list[list[Any]]:
+    """[string index, ISO date] for each date string the page uses that reads as a date.
+
+    The rest are left out of the map's time filter and histogram, with one warning.
+    """
+    from geomap.dates import parse_date
+
+    out, bad = [], []
+    for i in sorted(used):
+        value = strings[i]
+        if value is None or value == "":
+            continue
+        iso = parse_date(value)
+        if iso is None:
+            bad.append(value)
+        else:
+            out.append([i, iso])
+    if bad:
+        log.warning("%d date%s could not be read (for example %r) and %s left out of the map's "
+                    "time filter", len(bad), "" if len(bad) == 1 else "s", str(bad[0])[:60],
+                    "is" if len(bad) == 1 else "are")
+    return out
 
 
 def _document_text(raw: Any, rec: dict[str, Any], texts: dict[str, str] | None) -> str | None:

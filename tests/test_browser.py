@@ -633,3 +633,72 @@ def test_ten_thousand_documents_list_virtually_and_a_megabyte_reads(driver, tmp_
     finder.send_keys("Report 0998")  # 09980 to 09989
     WebDriverWait(driver, 5).until(
         lambda d: d.execute_script("return geomap.documents().length") == 10)
+
+
+# ---------------------------------------------------------------- time
+
+
+def test_brushing_the_time_histogram_filters_markers_and_the_download(driver, records, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_map(driver, render_map(records, tmp_path / "map.html"))
+    hist = driver.execute_script("return geomap.histogram()")
+    assert hist["unit"] == "day" and hist["bins"][0]["from"] == "2015-09-28"
+    assert hist["bins"][-1]["to"] == "2015-10-31"  # "2015-10" is the whole month
+    dated = [p for p in iter_features(records) if p["date"]]
+    assert sum(b["count"] for b in hist["bins"]) == pytest.approx(len(dated))
+    everything = download_geojson(driver)
+
+    bars = driver.find_element(By.CSS_SELECTOR, ".geomap-histogram")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", bars)
+    width = bars.size["width"]
+    n = len(hist["bins"])
+    left = -width / 2
+    (ActionChains(driver).move_to_element_with_offset(bars, int(left + width * 0.5 / n), 0)
+     .click_and_hold().move_by_offset(int(width * 14 / n), 0).release().perform())
+    page_filter = driver.execute_script("return geomap.filter()")
+    assert page_filter["date_from"] == "2015-09-28" and page_filter["date_to"] == "2015-10-12"
+    filters = {"date_from": "2015-09-28", "date_to": "2015-10-12"}
+    wait_for_markers(driver, expected_markers(records, **filters))
+    downloaded = download_geojson(driver)
+    expected = json.loads(json.dumps(to_feature_collection(records, **filters)))
+    assert downloaded == expected
+    assert 0 < len(downloaded["features"]) < len(everything["features"])
+    assert driver.find_element(By.CSS_SELECTOR, ".geomap-date-from").get_property("value") == \
+        "2015-09-28"
+    # "all dates" clears the range
+    driver.execute_script("document.querySelector('.geomap-date-clear').click()")
+    wait_for_markers(driver, expected_markers(records))
+    assert download_geojson(driver) == everything
+
+
+def test_partial_and_malformed_dates(driver, records, tmp_path, caplog):
+    recs = json.loads(json.dumps(records))
+    recs[0]["date"] = "2014"
+    recs[1]["date"] = "31/02/2015"  # no such day
+    recs[3]["date"] = "Invalid Date"
+    with caplog.at_level("WARNING", logger="geomap"):
+        path = render_map(recs, tmp_path / "map.html")
+    warnings = [r for r in caplog.records if "could not be read" in r.getMessage()]
+    assert len(warnings) == 1 and "2 dates" in warnings[0].getMessage()
+    loaded = open_map(driver, path)
+    hist = driver.execute_script("return geomap.histogram()")
+    assert hist["unit"] == "month" and hist["bins"][0]["label"] == "2014-01"
+    body = driver.execute_script("return document.body.innerText")
+    assert "Invalid Date" not in body and "NaN" not in body and "31/02/2015" not in body
+    driver.execute_script(
+        """
+        const from = document.querySelector('.geomap-date-from'); from.value = '2014-06-01';
+        from.dispatchEvent(new Event('change'));
+        const to = document.querySelector('.geomap-date-to'); to.value = '2014-06-30';
+        to.dispatchEvent(new Event('change'));
+        """
+    )
+    filters = {"date_from": "2014-06-01", "date_to": "2014-06-30"}
+    expected = expected_markers(recs, **filters)
+    assert expected and {k[1] for k in expected} == {"OffGuardian"}  # "2014": all that year
+    wait_for_markers(driver, expected)
+    assert download_geojson(driver) == json.loads(json.dumps(to_feature_collection(recs,
+                                                                                   **filters)))
+    severe = [e for e in loaded["console"] + driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not severe, severe

@@ -101,9 +101,26 @@
   const isEvent = new Uint8Array(N);
   const conf = new Float64Array(N);
   const dateOf = new Array(N);
+  // Dates as render.py read them (geomap.dates.parse_date): string index -> "YYYY[-MM[-DD]]".
+  // A date that is no date is absent: undated here, never shown as "Invalid Date".
+  const WHEN = new Map(DATA.when || []);
+  // Each dated feature's period in UTC days: "2015" is the whole year, "2015-10" the month.
+  const dayFrom = new Float64Array(N);
+  const dayTo = new Float64Array(N);
   let anyDate = false;
-  let minDate = null;
-  let maxDate = null;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  function isoDays(iso) {
+    const y = Number(iso.slice(0, 4));
+    const m = iso.length >= 7 ? Number(iso.slice(5, 7)) : null;
+    const d = iso.length >= 10 ? Number(iso.slice(8, 10)) : null;
+    const a = Date.UTC(y, m === null ? 0 : m - 1, d === null ? 1 : d) / 864e5;
+    const b = d !== null ? a : m !== null ? Date.UTC(y, m, 1) / 864e5 - 1 : Date.UTC(y + 1, 0, 1) / 864e5 - 1;
+    return [a, b];
+  }
+  function dayIso(day) {
+    return new Date(day * 864e5).toISOString().slice(0, 10);
+  }
   for (let i = 0; i < N; i++) {
     srcOf[i] = docLayer[F.doc[i]];
     SOURCES[srcOf[i]].total++;
@@ -122,14 +139,15 @@
     }
     ACTORS[actOf[i]].total++;
     conf[i] = F.confidence[i] || 0;
-    const date = S[F.date[i]];
-    dateOf[i] = date ? String(date).slice(0, 10) : null;
+    const iso = WHEN.get(F.date[i]);
+    dateOf[i] = iso === undefined ? null : iso;
     if (dateOf[i]) {
       anyDate = true;
-      if (/^\d{4}-\d{2}-\d{2}$/.test(dateOf[i])) {
-        if (minDate === null || dateOf[i] < minDate) minDate = dateOf[i];
-        if (maxDate === null || dateOf[i] > maxDate) maxDate = dateOf[i];
-      }
+      const [a, b] = isoDays(dateOf[i]);
+      dayFrom[i] = a;
+      dayTo[i] = b;
+      if (a < minDay) minDay = a;
+      if (b > maxDay) maxDay = b;
     }
   }
   timings.index = performance.now();
@@ -175,21 +193,84 @@
     return (!state.dateFrom || d + "~" >= state.dateFrom) && (!state.dateTo || d <= state.dateTo);
   }
 
+  // ------------------------------------------------------------ time bins
+
+  // Years, months or days, whichever gives a readable number of bars for the dates' span.
+  const BINS = [];
+  let binUnit = null;
+  if (anyDate) {
+    const span = maxDay - minDay + 1;
+    binUnit = span > 4 * 366 ? "year" : span > 92 ? "month" : "day";
+    const first = new Date(minDay * 864e5);
+    let y = first.getUTCFullYear();
+    let m = first.getUTCMonth();
+    let step = 1;
+    if (binUnit === "year") step = Math.max(1, Math.ceil(span / 366 / 60));
+    if (binUnit === "year") y -= y % step;
+    let day = minDay;
+    for (let guard = 0; guard < 400; guard++) {
+      let a;
+      let b;
+      let label;
+      if (binUnit === "year") {
+        a = Date.UTC(y, 0, 1) / 864e5;
+        b = Date.UTC(y + step, 0, 1) / 864e5 - 1;
+        label = step === 1 ? String(y) : y + "\u2013" + (y + step - 1);
+        y += step;
+      } else if (binUnit === "month") {
+        a = Date.UTC(y, m, 1) / 864e5;
+        b = Date.UTC(y, m + 1, 1) / 864e5 - 1;
+        label = dayIso(a).slice(0, 7);
+        m += 1;
+        if (m === 12) { m = 0; y += 1; }
+      } else {
+        a = b = day;
+        label = dayIso(a);
+        day += 1;
+      }
+      BINS.push({from: a, to: b, label: label, count: 0});
+      if (b >= maxDay) break;
+    }
+  }
+  const binCounts = new Float64Array(BINS.length);
+  function binOf(day) { // the last bin starting on or before day
+    let lo = 0;
+    let hi = BINS.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (BINS[mid].from <= day) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  // A feature counts in each bar its period overlaps, shared by the days in each.
+  function countInBins(i) {
+    const a = dayFrom[i];
+    const b = dayTo[i];
+    const len = b - a + 1;
+    for (let k = binOf(a); k < BINS.length && BINS[k].from <= b; k++) {
+      const overlap = Math.min(b, BINS[k].to) - Math.max(a, BINS[k].from) + 1;
+      if (overlap > 0) binCounts[k] += overlap / len;
+    }
+  }
+
   function recompute() {
     const needle = state.query ? state.query.toLowerCase() : "";
     const dated = Boolean(state.dateFrom || state.dateTo);
+    binCounts.fill(0);
     sourceCounts = new Int32Array(SOURCES.length);
     sourceEvents = new Int32Array(SOURCES.length);
     actorCounts = new Int32Array(ACTORS.length);
     const out = [];
     for (let i = 0; i < N; i++) {
       if (conf[i] < state.minConfidence) continue;
-      if (dated && !dateIn(i)) continue;
       if (needle && !hay(i).includes(needle)) continue;
       const s = srcOf[i];
       const a = actOf[i];
       const sOk = state.sources[s] === 1;
       const aOk = state.actors[a] === 1;
+      // The histogram shows every other filter, so the range can be chosen in it.
+      if (sOk && aOk && dateOf[i]) countInBins(i);
+      if (dated && !dateIn(i)) continue;
       // Facet counts: what each source (actor) would show under every other filter.
       if (aOk) {
         sourceCounts[s]++;
@@ -555,7 +636,7 @@
       meta.appendChild(read);
       const bits = [];
       if (p.source) bits.push(String(p.source));
-      if (p.date) bits.push(String(p.date));
+      if (dateOf[i]) bits.push(dateOf[i]);
       if (p.confidence !== null && p.confidence !== undefined) bits.push("confidence " + Number(p.confidence).toFixed(2));
       if (bits.length) meta.appendChild(document.createTextNode(" \u00b7 " + bits.join(" \u00b7 ")));
       const href = safeHref(p.url);
@@ -738,8 +819,8 @@
     return t === null || t === undefined || t === "" ? String(S[D.doc_id[d]]) : String(t);
   }
   function docDate(d) {
-    const v = D.date ? S[D.date[d]] : null;
-    return v === null || v === undefined ? "" : String(v);
+    const v = D.date ? WHEN.get(D.date[d]) : undefined;
+    return v === undefined ? "" : v;
   }
   // Newest first, undated last, then by title.
   const docOrder = Array.from({length: NDOCS}, (_, d) => d).sort((a, b) => {
@@ -991,20 +1072,105 @@
 
   let fromInput = null;
   let toInput = null;
+  let histogram = null;
   if (anyDate) {
     const dates = el("section", "geomap-section geomap-dates");
+    const head = el("div", "geomap-section-head");
+    head.appendChild(el("h3", null, "Time"));
+    const clear = el("button", "geomap-date-clear", "all dates");
+    clear.type = "button";
+    head.appendChild(clear);
+    dates.appendChild(head);
+    dates.appendChild(el("div", "geomap-caption",
+      "Mentions and events per " + binUnit + " (an event's date, else its document's). Drag across the bars to choose a range; undated ones drop out while a range is set."));
+    histogram = el("div", "geomap-histogram");
+    const bars = BINS.map((b) => {
+      const bar = el("div", "geomap-bar");
+      bar.appendChild(el("div", "geomap-bar-fill"));
+      histogram.appendChild(bar);
+      return bar;
+    });
+    const brush = el("div", "geomap-brush");
+    brush.hidden = true;
+    histogram.appendChild(brush);
+    dates.appendChild(histogram);
+    const axis = el("div", "geomap-axis");
+    axis.appendChild(el("span", null, BINS[0].label));
+    axis.appendChild(el("span", null, BINS[BINS.length - 1].label));
+    dates.appendChild(axis);
+    const inputs = el("div", "geomap-date-inputs");
     fromInput = el("input", "geomap-date-from");
     toInput = el("input", "geomap-date-to");
     for (const inp of [fromInput, toInput]) {
       inp.type = "date";
-      if (minDate) inp.min = minDate;
-      if (maxDate) inp.max = maxDate;
+      inp.min = dayIso(minDay);
+      inp.max = dayIso(maxDay);
     }
-    dates.appendChild(el("span", null, "From "));
-    dates.appendChild(fromInput);
-    dates.appendChild(el("span", null, " to "));
-    dates.appendChild(toInput);
+    inputs.appendChild(el("span", null, "From "));
+    inputs.appendChild(fromInput);
+    inputs.appendChild(el("span", null, " to "));
+    inputs.appendChild(toInput);
+    dates.appendChild(inputs);
     body.appendChild(dates);
+
+    const binAt = (clientX) => {
+      const r = histogram.getBoundingClientRect();
+      const k = Math.floor(((clientX - r.left) / r.width) * BINS.length);
+      return Math.max(0, Math.min(BINS.length - 1, k));
+    };
+    const showBrush = () => {
+      const lo = state.dateFrom ? binOf(isoDays(state.dateFrom)[0]) : 0;
+      const hi = state.dateTo ? binOf(isoDays(state.dateTo)[0]) : BINS.length - 1;
+      brush.hidden = !(state.dateFrom || state.dateTo);
+      brush.style.left = (100 * lo) / BINS.length + "%";
+      brush.style.width = (100 * (hi - lo + 1)) / BINS.length + "%";
+    };
+    const setRange = (lo, hi) => {
+      state.dateFrom = lo === null ? "" : dayIso(BINS[lo].from);
+      state.dateTo = hi === null ? "" : dayIso(BINS[hi].to);
+      fromInput.value = state.dateFrom;
+      toInput.value = state.dateTo;
+      refresh();
+    };
+    let dragFrom = null;
+    histogram.addEventListener("pointerdown", (e) => {
+      dragFrom = binAt(e.clientX);
+      histogram.setPointerCapture(e.pointerId);
+      brush.hidden = false;
+      brush.style.left = (100 * dragFrom) / BINS.length + "%";
+      brush.style.width = 100 / BINS.length + "%";
+      e.preventDefault();
+    });
+    histogram.addEventListener("pointermove", (e) => {
+      if (dragFrom === null) return;
+      const k = binAt(e.clientX);
+      const lo = Math.min(dragFrom, k);
+      brush.style.left = (100 * lo) / BINS.length + "%";
+      brush.style.width = (100 * (Math.abs(k - dragFrom) + 1)) / BINS.length + "%";
+    });
+    histogram.addEventListener("pointerup", (e) => {
+      if (dragFrom === null) return;
+      const k = binAt(e.clientX);
+      const lo = Math.min(dragFrom, k);
+      const hi = Math.max(dragFrom, k);
+      dragFrom = null;
+      setRange(lo, hi);
+    });
+    clear.addEventListener("click", () => setRange(null, null));
+    histogram.geomapUpdate = () => {
+      let max = 0;
+      for (let k = 0; k < BINS.length; k++) max = Math.max(max, binCounts[k]);
+      for (let k = 0; k < BINS.length; k++) {
+        const n = binCounts[k];
+        const inRange = (!state.dateFrom || BINS[k].to >= isoDays(state.dateFrom)[0]) &&
+          (!state.dateTo || BINS[k].from <= isoDays(state.dateTo)[1]);
+        bars[k].firstChild.style.height = max ? (100 * n) / max + "%" : "0";
+        bars[k].classList.toggle("geomap-bar-out", !inRange);
+        bars[k].title = BINS[k].label + ": " + (Math.round(n * 10) / 10) + " mentions and events";
+        bars[k].dataset.count = String(n);
+      }
+      showBrush();
+    };
   }
 
   const download = el("button", "geomap-download", "Download GeoJSON");
@@ -1012,6 +1178,13 @@
   download.title = "The mentions shown, as an RFC 7946 FeatureCollection";
   download.addEventListener("click", downloadGeoJSON);
   body.appendChild(download);
+
+  // Sections in reading order: what is shown, then the filters, then the documents.
+  for (const cls of ["geomap-sources", "geomap-actors", "geomap-dates", "geomap-confidence",
+    "geomap-search", "geomap-docs", "geomap-download"]) {
+    const node = body.querySelector(":scope > ." + cls);
+    if (node) body.appendChild(node);
+  }
 
   const Panel = L.Control.extend({
     options: {position: "topright"},
@@ -1059,6 +1232,7 @@
     if (actorList) actorList.update();
     updateSummary(markerCount);
     updateDocs();
+    if (histogram) histogram.geomapUpdate();
   }
 
   let pending = null;
@@ -1114,6 +1288,8 @@
     filter: filterArgs,
     refresh: refresh,
     /** Zoom until marker n (in cluster.getLayers() order) is unclustered, then open its popup. */
+    /** The time histogram: its unit and bars (from/to as ISO days, count under the filter). */
+    histogram: () => ({unit: binUnit, bins: BINS.map((b, k) => ({from: dayIso(b.from), to: dayIso(b.to), label: b.label, count: binCounts[k]}))}),
     /** Open document d (its index in the data) in the reader. */
     openDocument: (d) => openReader(d),
     /** The documents listed in the panel, as indexes into the data, in list order. */
