@@ -93,6 +93,8 @@ ASSETS = {
     "world-atlas": Asset("world-atlas", "2.0.2", "ISC (data: Natural Earth, public domain)",
                          "LICENSE", "", data=("countries-50m.json",)),
 }  # fmt: skip
+#: Names on the offline basemap, made by tools/build_basemap_labels.py (see VERSIONS.md).
+BASEMAP_LABELS = ("basemap-labels", "labels.json")
 
 #: Online base layers offered besides the offline basemap (xyzservices names; none needs a key).
 DEFAULT_TILES = ("OpenStreetMap.Mapnik", "OpenTopoMap", "Esri.WorldImagery")
@@ -587,12 +589,14 @@ def render_html(
                     f'integrity="{_sri(folder, name)}" crossorigin="anonymous"></script>'
                 )
     scripts.append(f'<script nonce="{nonce}">\n{own_js}\n</script>')
-    basemap = ""
+    # Small (about 100 KB), so inlined in both modes: the names need no network.
+    labels = _script_safe(_asset_text(*BASEMAP_LABELS).strip())
+    basemap = f'<script type="application/json" id="geomap-basemap-labels">{labels}</script>\n'
     if offline:
         # The TopoJSON is valid JSON already; escaping <, >, & and U+2028/9 inside it keeps it
         # valid (they can only occur in strings) and makes it safe in a <script> element.
         atlas = _script_safe(_asset_text("world-atlas", world.data[0]))
-        basemap = f'<script type="application/json" id="geomap-basemap">{atlas}</script>\n'
+        basemap += f'<script type="application/json" id="geomap-basemap">{atlas}</script>\n'
 
     tile_origins = sorted({_origin(t["url"]) for t in tile_layers})
     cdn = [] if offline else ["https://unpkg.com"]

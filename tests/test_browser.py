@@ -702,3 +702,55 @@ def test_partial_and_malformed_dates(driver, records, tmp_path, caplog):
                                                                                    **filters)))
     severe = [e for e in loaded["console"] + driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not severe, severe
+
+
+# ---------------------------------------------------------------- readable offline
+
+
+def assert_labels_clear(driver, labels):
+    boxes = [tuple(label["box"]) for label in labels]
+    size = driver.execute_script("const s = geomap.map.getSize(); return [s.x, s.y]")
+    for b in boxes:
+        assert 0 <= b[0] and 0 <= b[1] and b[2] <= size[0] and b[3] <= size[1], b
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    # and in the page, not under the panel
+    overlap = driver.execute_script(
+        """
+        const p = document.querySelector('.geomap-panel').getBoundingClientRect();
+        return [...document.querySelectorAll('.geomap-label, .geomap-base-label')].filter(l => {
+          const r = l.getBoundingClientRect();
+          return r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom;
+        }).map(l => l.textContent);
+        """
+    )
+    assert not overlap, overlap
+
+
+def test_labels_name_the_mapped_places_without_overlap_and_more_as_you_zoom(driver, records,
+                                                                           tmp_path):
+    open_map(driver, render_map(records, tmp_path / "map.html"))
+    first = driver.execute_script("return geomap.labels()")
+    places = [label["text"] for label in first if label["kind"] == "place"]
+    assert places, "no place labels at the initial view"
+    shown = driver.execute_script(
+        "return [...document.querySelectorAll('.geomap-label')].filter(l => {"
+        "const r = l.getBoundingClientRect(); return r.width > 0 && r.left >= 0 &&"
+        " r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight}).length")
+    assert shown == len(places)
+    assert_labels_clear(driver, first)
+
+    driver.execute_script("geomap.map.setView([33.5, 43.5], 7, {animate: false})")
+    zoomed = driver.execute_script(
+        "return new Promise(r => setTimeout(() => r(geomap.labels()), 400))")
+    names = {label["text"].split(" +")[0] for label in zoomed}
+    assert {"Bayji", "Baghdad"} & names, names  # mapped places around Baghdad, by name
+    assert {label["text"] for label in zoomed if label["kind"] in ("city", "capital")}, \
+        "no city names on the offline basemap"
+    assert_labels_clear(driver, zoomed)
+    countries = driver.execute_script(
+        "geomap.map.setView([30, 40], 4, {animate: false});"
+        "return new Promise(r => setTimeout(() => r(geomap.labels()"
+        ".filter(l => l.kind === 'country').map(l => l.text)), 400))")
+    assert "SAUDI ARABIA" in countries or "EGYPT" in countries, countries

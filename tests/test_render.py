@@ -128,7 +128,8 @@ def test_hostile_strings_stay_inside_json(records):
     assert "<script>window.__pwned" not in page  # ...but never as markup
     assert "<img src=x" not in page
     assert "\u2028" not in page.split("</title>", 1)[1]  # raw only in <title>, where it is text
-    assert len(re.findall(r"<script", page)) == 7  # 3 data blocks + 4 code blocks, none injected
+    # 4 data blocks (config, data, basemap, basemap names) + 4 code blocks, none injected
+    assert len(re.findall(r"<script", page)) == 8
     assert "<title>&lt;/script&gt;&lt;script&gt;" in page
     data = json_block(page, "geomap-data")
     assert HOSTILE in data["strings"]
@@ -292,3 +293,16 @@ def test_geomap_run_puts_the_texts_in_the_map(tmp_path, gazetteer):
     page = (tmp_path / "map.html").read_text(encoding="utf-8")
     reader = json_block(page, "geomap-texts")
     assert all(entry and len(entry["m"]) > 5 for entry in reader)
+
+
+def test_basemap_names_are_inlined_with_their_sources(page, records):
+    names = json_block(page, "geomap-basemap-labels")
+    assert names["fields"] == ["name", "lat", "lon", "kind", "rank"]
+    rows = {(r[0], r[3]) for r in names["rows"]}
+    assert {("Iraq", "country"), ("Baghdad", "capital"), ("Basrah", "city")} <= rows or \
+        {("Iraq", "country"), ("Baghdad", "capital")} <= rows
+    assert "Natural Earth" in names["sources"]["countries"]
+    assert "GeoNames" in names["sources"]["cities"]
+    assert 'id="geomap-basemap-labels"' in render_html(records, offline=False)
+    versions = (Path(render.__file__).parent / "assets" / "VERSIONS.md").read_text("utf-8")
+    assert "basemap-labels/labels.json" in versions and "build_basemap_labels.py" in versions

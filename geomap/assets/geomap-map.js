@@ -527,6 +527,146 @@
     return layers;
   }
 
+  // ------------------------------------------------------------ labels
+
+  // Names beside what the map shows: each marker, and each group by its most mentioned
+  // place. The most mentioned go first and a label that would overlap one already placed is
+  // left out, so zooming in (groups split, room grows) shows more.
+  const labelPane = map.createPane("geomap-labels");
+  labelPane.style.zIndex = 550; // above areas and the basemap, below markers and popups
+  labelPane.style.pointerEvents = "none";
+  const MAX_LABELS = 250;
+  let labelsShown = [];
+  function drawLabels() {
+    labelPane.textContent = "";
+    labelsShown = [];
+    const size = map.getSize();
+    const holders = new Map(); // visible marker or group -> {place: mentions}
+    for (const key of shown) {
+      const entry = markerCache.get(key);
+      if (!entry) continue;
+      const holder = cluster.getVisibleParent(entry.marker);
+      if (!holder) continue;
+      let h = holders.get(holder);
+      if (h === undefined) {
+        h = {places: new Map(), total: 0};
+        holders.set(holder, h);
+      }
+      const g = entry.marker.geomapGroup;
+      h.places.set(g.place, (h.places.get(g.place) || 0) + g.idx.length);
+      h.total += g.idx.length;
+    }
+    const items = [];
+    for (const [holder, h] of holders) {
+      const at = map.latLngToContainerPoint(holder.getLatLng());
+      if (at.x < -50 || at.y < -20 || at.x > size.x + 50 || at.y > size.y + 20) continue;
+      let top = -1;
+      let best = -1;
+      for (const [place, n] of h.places) if (n > best) { best = n; top = place; }
+      const isGroup = holder instanceof L.MarkerCluster;
+      const radius = isGroup ? Math.min(60, 30 + 8 * Math.log10(h.total)) / 2 : holder.options.icon.options.iconSize[0] / 2;
+      const more = h.places.size - 1;
+      items.push({holder, at, radius, total: h.total, name: placeLabel(top), more, place: top});
+    }
+    items.sort((a, b) => b.total - a.total);
+    // Markers and groups are obstacles too: a label never covers another one's icon, nor
+    // the panel or the reader.
+    const boxes = items.map((it) => [it.at.x - it.radius, it.at.y - it.radius, it.at.x + it.radius, it.at.y + it.radius]);
+    const mapBox = map.getContainer().getBoundingClientRect();
+    const covers = [];
+    for (const node of [panel, reader]) {
+      if (node.hidden || !node.isConnected) continue;
+      const r = node.getBoundingClientRect();
+      if (r.width > 0) covers.push([r.left - mapBox.left, r.top - mapBox.top, r.right - mapBox.left, r.bottom - mapBox.top]);
+    }
+    const overlaps = (b, o) => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3];
+    const hit = (b) => labelsShown.some((l) => overlaps(b, l.box)) || covers.some((o) => overlaps(b, o));
+    const frag = document.createDocumentFragment();
+    for (let k = 0; k < items.length && labelsShown.length < MAX_LABELS; k++) {
+      const it = items[k];
+      const text = it.name + (it.more > 0 ? " +" + it.more : "");
+      const w = 7 * text.length + 8;
+      const h = 16;
+      // Right of the icon, else left, above or below: the first spot that is free.
+      const spots = [
+        [it.at.x + it.radius + 2, it.at.y - h / 2],
+        [it.at.x - it.radius - 2 - w, it.at.y - h / 2],
+        [it.at.x - w / 2, it.at.y - it.radius - 1 - h],
+        [it.at.x - w / 2, it.at.y + it.radius + 1],
+      ];
+      let box = null;
+      for (const [sx, sy] of spots) {
+        const b = [sx, sy, sx + w, sy + h];
+        if (b[0] < 0 || b[1] < 0 || b[2] > size.x || b[3] > size.y) continue;
+        if (hit(b)) continue;
+        if (boxes.some((o, j) => j !== k && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])) continue;
+        box = b;
+        break;
+      }
+      if (box === null) continue;
+      const x = box[0];
+      const y = box[1];
+      const label = el("div", "geomap-label", text);
+      label.dataset.place = String(it.place);
+      if (it.more > 0) label.title = it.name + " and " + plural(it.more, "other place");
+      const pos = map.containerPointToLayerPoint(L.point(x, y));
+      L.DomUtil.setPosition(label, pos);
+      frag.appendChild(label);
+      labelsShown.push({box: box, text: text, place: it.place, kind: "place"});
+    }
+    if (map.hasLayer(naturalEarth)) drawBasemapLabels(frag, size, hit, boxes, overlaps);
+    labelPane.appendChild(frag);
+  }
+
+  // The offline basemap's own names: countries, capitals and large cities, more as you zoom,
+  // after the mapped places and never over them.
+  const BASE_LABELS = document.getElementById("geomap-basemap-labels") ? readJSON("geomap-basemap-labels").rows : [];
+  function baseLabelMinZoom(kind, rank) {
+    if (kind === "country") return rank >= 100 ? 2 : rank >= 10 ? 3 : rank >= 1 ? 4 : 5;
+    if (kind === "capital") return rank >= 5e6 ? 3 : 4;
+    return rank >= 5e6 ? 4 : rank >= 1e6 ? 5 : 6;
+  }
+  function drawBasemapLabels(frag, size, hit, boxes, overlaps) {
+    const zoom = map.getZoom();
+    const bounds = map.getBounds().pad(0.05);
+    let n = 0;
+    for (const [name, lat, lon, kind, rank] of BASE_LABELS) {
+      if (n >= 120) break;
+      if (zoom < baseLabelMinZoom(kind, rank)) continue;
+      let ll = L.latLng(lat, lon);
+      if (!bounds.contains(ll)) {
+        // the world repeats east and west: try the copy in view
+        const shifted = [L.latLng(lat, lon + 360), L.latLng(lat, lon - 360)].find((x) => bounds.contains(x));
+        if (!shifted) continue;
+        ll = shifted;
+      }
+      const at = map.latLngToContainerPoint(ll);
+      const country = kind === "country";
+      const text = country ? String(name).toUpperCase() : String(name);
+      const w = (country ? 7.5 : 6.5) * text.length + 6;
+      const h = country ? 14 : 13;
+      const x = country ? at.x - w / 2 : at.x + 4;
+      const y = country ? at.y - h / 2 : at.y - h / 2;
+      const box = [x, y, x + w, y + h];
+      if (box[0] < 0 || box[1] < 0 || box[2] > size.x || box[3] > size.y) continue;
+      if (hit(box) || boxes.some((o) => overlaps(box, o))) continue;
+      const label = el("div", "geomap-base-label geomap-base-" + kind, text);
+      L.DomUtil.setPosition(label, map.containerPointToLayerPoint(L.point(x, y)));
+      frag.appendChild(label);
+      labelsShown.push({box: box, text: text, kind: kind});
+      n++;
+    }
+  }
+  let labelTimer = null;
+  function drawLabelsSoon() {
+    if (labelTimer !== null) clearTimeout(labelTimer);
+    labelTimer = setTimeout(() => { labelTimer = null; drawLabels(); }, 60);
+  }
+  map.on("zoomstart", () => { labelPane.style.visibility = "hidden"; });
+  map.on("zoomend", () => { labelPane.style.visibility = ""; });
+  map.on("moveend", drawLabelsSoon);
+  cluster.on("animationend", drawLabelsSoon);
+
   // ------------------------------------------------------------ popup
 
   // One popup for the whole map, filled on click: binding a popup to each of tens of
@@ -1233,6 +1373,7 @@
     updateSummary(markerCount);
     updateDocs();
     if (histogram) histogram.geomapUpdate();
+    drawLabelsSoon();
   }
 
   let pending = null;
@@ -1288,6 +1429,8 @@
     filter: filterArgs,
     refresh: refresh,
     /** Zoom until marker n (in cluster.getLayers() order) is unclustered, then open its popup. */
+    /** The place labels drawn now: their text and box in the map's pixels. */
+    labels: () => { drawLabels(); return labelsShown.map((l) => ({text: l.text, box: l.box, kind: l.kind})); },
     /** The time histogram: its unit and bars (from/to as ISO days, count under the filter). */
     histogram: () => ({unit: binUnit, bins: BINS.map((b, k) => ({from: dayIso(b.from), to: dayIso(b.to), label: b.label, count: binCounts[k]}))}),
     /** Open document d (its index in the data) in the reader. */
