@@ -31,6 +31,7 @@ import re
 import secrets
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+import functools
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -116,6 +117,8 @@ PALETTE = (
 NO_ACTOR_COLOUR = "#555555"
 # Two colours closer than this (CIE76 distance in L*a*b*) count as near-duplicates.
 _MIN_COLOUR_DISTANCE = 24.0
+# Layers (by size) that get colours kept clear of each other; the rest get their name's hue.
+_MAX_DISTINCT = 64
 
 #: GeoNames feature codes in words, as the map shows them (the code stays in the tooltip).
 FEATURE_WORDS = {
@@ -154,6 +157,7 @@ def _name_hash(name: str) -> int:
                                           digest_size=8).digest(), "big")
 
 
+@functools.lru_cache(maxsize=4096)
 def _lab(colour: str) -> tuple[float, float, float]:
     """CIE L*a*b* (D65) of a ``#rrggbb`` colour."""
     rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
@@ -201,6 +205,11 @@ def layer_colours(names: Iterable[str]) -> dict[str, str]:
         if name in out:
             continue
         h = _name_hash(name)
+        if len(taken) > _MAX_DISTINCT:
+            # Past a few dozen layers no colour can stay clear of all the others: the name's
+            # own hue, with no search (which would cost quadratic time on thousands).
+            out[name] = _hsl_hex(((h >> 8) % 360) / 360, 0.65, (0.38, 0.5, 0.62)[h % 3])
+            continue
         pick = None
         for k in range(len(PALETTE)):
             i = (h + k) % len(PALETTE)
@@ -407,6 +416,7 @@ def _reader_entry(text: str, rec: dict[str, Any], spans: dict[tuple[int, int], i
 TEXT_BUDGET = 6_000_000
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(name: Any) -> str:
     """A place name reduced for comparison: no accents, case, punctuation or feature words."""
     import unicodedata
@@ -417,6 +427,7 @@ def _fold(name: Any) -> str:
     return re.sub(r"[^a-z0-9]+", "", text)
 
 
+@functools.lru_cache(maxsize=65536)
 def _same_name(a: Any, b: Any) -> float:
     """How surely two names name the same area: 1 equal, else a similarity in [0, 1)."""
     import difflib
