@@ -1139,6 +1139,7 @@
       const src = S[D.source[d]];
       return (docTitle(d) + "\u0000" + (src ? String(src) : "") + "\u0000" + String(S[D.doc_id[d]])).toLowerCase().includes(q);
     });
+    docList.style.height = Math.min(200, Math.max(DOC_ROW, docsShown.length * DOC_ROW)) + "px";
     docCount.textContent = docsShown.length + " of " + NDOCS;
     docCount.title = plural(docsShown.length, "document") + " listed of " + NDOCS;
     drawDocRows();
