@@ -368,10 +368,29 @@ def cmd_export(args) -> int:
     if kept == 0:
         print("geomap: warning: no feature matches the filters; the output will be empty",
               file=sys.stderr)
-    path = export(args.input, args.output, format=args.format, sources=sources,
-                  actors=actors, **filters)
+    if args.geometry == "area":
+        path = _export_areas(args, records, sources=sources, actors=actors, **filters)
+    else:
+        path = export(args.input, args.output, format=args.format, sources=sources,
+                      actors=actors, **filters)
     print(f"geomap: wrote {path} ({_plural(kept, 'feature')})", file=sys.stderr)
     return 0
+
+
+def _export_areas(args, records, **filters) -> Path:
+    """``export --geometry area``: GeoJSON with countries and regions as their shapes."""
+    import json
+
+    from geomap.export import atomic_path, to_feature_collection
+    from geomap.render import with_areas
+
+    out = Path(args.output)
+    if (args.format or "geojson") != "geojson" or out.suffix.lower() not in (".geojson", ".json"):
+        raise ConfigurationError("--geometry area writes GeoJSON only (an .geojson output)")
+    collection = with_areas(to_feature_collection(records, **filters))
+    with atomic_path(out) as tmp:
+        tmp.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -491,6 +510,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date-to", help="keep features dated on or before YYYY[-MM[-DD]]")
     p.add_argument("--query", help="keep features whose text, place, title, source or actor "
                                    "contains this (any case)")
+    p.add_argument("--geometry", choices=("point", "area"), default="point",
+                   help="'area': countries and first-level regions as their Natural Earth "
+                        "shapes, as the map draws them (GeoJSON only; default: points)")
     p.set_defaults(func=cmd_export)
     return parser
 

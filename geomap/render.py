@@ -55,6 +55,7 @@ __all__ = [
     "ASSETS",
     "DEFAULT_TILES",
     "TEXT_BUDGET",
+    "area_geometry",
     "feature_words",
     "folium_map",
     "layer_colours",
@@ -62,6 +63,7 @@ __all__ = [
     "render_html",
     "render_map",
     "script_json",
+    "with_areas",
 ]
 
 
@@ -478,8 +480,6 @@ def _areas(places: dict[str, list[Any]], strings: list[Any]) -> dict[str, Any]:
     boundaries on the offline basemap.
     """
     shapes = _admin1_shapes()
-    numeric = _iso_numeric()
-    atlas = _atlas_countries()
     regions: list[Any] = []
     region_index: dict[tuple[str, int], int] = {}
     areas: list[list[Any]] = []
@@ -493,26 +493,131 @@ def _areas(places: dict[str, list[Any]], strings: list[Any]) -> dict[str, Any]:
             region_index[(cc, k)] = len(regions)
             regions.append([cc, name, polys])
     for p in range(len(places["lat"])):
-        code = strings[places["feature_code"][p]]
-        cc = strings[places["country_code"][p]]
-        name = strings[places["name"][p]]
-        if not isinstance(cc, str) or not isinstance(code, str) or name is None:
-            continue
-        cc = cc.upper()
-        if code in _COUNTRY_CODES:
-            atlas_id = numeric.get(cc)
-            if atlas_id in atlas and _same_name(name, atlas[atlas_id]) >= _NAME_SURE:
-                areas.append([p, "c", atlas_id])
-        elif code == "ADM1":
-            best, best_k = 0.0, -1
-            for k, (region, _code, _polys) in enumerate(shapes.get(cc, ())):
-                for alt in re.split(r"[()]", region):
-                    score = _same_name(name, alt)
-                    if score > best:
-                        best, best_k = score, k
-            if best >= _NAME_SURE:
-                areas.append([p, "a", region_index[(cc, best_k)]])
+        ref = _area_ref(strings[places["name"][p]], strings[places["feature_code"][p]],
+                        strings[places["country_code"][p]])
+        if ref is not None and ref[0] == "c":
+            areas.append([p, "c", ref[1]])
+        elif ref is not None:
+            areas.append([p, "a", region_index[ref[1]]])
     return {"regions": regions, "areas": areas}
+
+
+def _area_ref(name: Any, feature_code: Any, country_code: Any) -> tuple[str, Any] | None:
+    """("c", ISO numeric id) or ("a", (country, region index)) when a place joins an area."""
+    if not isinstance(country_code, str) or not isinstance(feature_code, str) or name is None:
+        return None
+    cc = country_code.upper()
+    if feature_code in _COUNTRY_CODES:
+        atlas_id = _iso_numeric().get(cc)
+        atlas = _atlas_countries()
+        if atlas_id in atlas and _same_name(name, atlas[atlas_id]) >= _NAME_SURE:
+            return ("c", atlas_id)
+    elif feature_code == "ADM1":
+        best, best_k = 0.0, -1
+        for k, (region, _code, _polys) in enumerate(_admin1_shapes().get(cc, ())):
+            for alt in re.split(r"[()]", region):
+                score = _same_name(name, alt)
+                if score > best:
+                    best, best_k = score, k
+        if best >= _NAME_SURE:
+            return ("a", (cc, best_k))
+    return None
+
+
+@cache
+def _atlas_geometries() -> dict[str, dict[str, Any]]:
+    """The Natural Earth countries as GeoJSON geometries, by ISO numeric id."""
+    topo = json.loads(_asset_text("world-atlas", ASSETS["world-atlas"].data[0]))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append([round(x * sx + tx, 5), round(y * sy + ty, 5)])
+        arcs.append(pts)
+
+    def ring(indexes: list[int]) -> list[list[float]]:
+        out: list[list[float]] = []
+        for i in indexes:
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(pts if not out else pts[1:])
+        return out
+
+    geoms = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        if not g.get("id") or g["type"] not in ("Polygon", "MultiPolygon"):
+            continue
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        geoms[g["id"]] = _split_at_antimeridian([[ring(r) for r in p] for p in polys])
+    return geoms
+
+
+def _split_at_antimeridian(polys: list[list[list[list[float]]]]) -> dict[str, Any]:
+    """Polygons drawn for the sphere (rings jump from 180 to -180) as an RFC 7946 GeoJSON
+    geometry: cut at the antimeridian, a ring round a pole closed along it."""
+    from shapely.geometry import MultiPolygon, Polygon, box, mapping
+    from shapely.affinity import translate
+
+    def unwrap(r: list[list[float]]) -> list[list[float]]:
+        out = [r[0]]
+        for lon, lat in r[1:]:
+            prev = out[-1][0]
+            while lon - prev > 180:
+                lon -= 360
+            while prev - lon > 180:
+                lon += 360
+            out.append([lon, lat])
+        if abs(out[-1][0] - out[0][0]) > 180:  # round a pole
+            pole = -90.0 if sum(p[1] for p in out) < 0 else 90.0
+            out += [[out[-1][0], pole], [out[0][0], pole], out[0]]
+        return out
+
+    parts = []
+    for poly in polys:
+        shape = Polygon(unwrap(poly[0]), [unwrap(r) for r in poly[1:]]).buffer(0)
+        for shift in (-360, 0, 360):
+            piece = translate(shape, xoff=shift).intersection(box(-180, -90, 180, 90))
+            if not piece.is_empty:
+                parts.extend(getattr(piece, "geoms", [piece]))
+    parts = [p for p in parts if isinstance(p, Polygon) and p.area > 0]
+    return mapping(MultiPolygon(parts) if len(parts) != 1 else parts[0])
+
+
+def _region_geometry(polys: list[Any]) -> dict[str, Any]:
+    def ring(flat: list[int]) -> list[list[float]]:
+        out, x, y = [], 0, 0
+        for k in range(0, len(flat), 2):
+            x += flat[k]
+            y += flat[k + 1]
+            out.append([x / 100, y / 100])
+        return out
+
+    return {"type": "MultiPolygon", "coordinates": [[ring(r) for r in p] for p in polys]}
+
+
+def area_geometry(props: dict[str, Any]) -> dict[str, Any] | None:
+    """The shape of a feature's place when it is a country or first-level region the map
+    draws as an area (the same join), as a GeoJSON geometry; else None."""
+    ref = _area_ref(props.get("name"), props.get("feature_code"), props.get("country_code"))
+    if ref is None:
+        return None
+    if ref[0] == "c":
+        return _atlas_geometries().get(ref[1])
+    cc, k = ref[1]
+    return _region_geometry(_admin1_shapes()[cc][k][2])
+
+
+def with_areas(collection: dict[str, Any]) -> dict[str, Any]:
+    """A FeatureCollection with each country or first-level region's point replaced by its
+    shape (``geomap export --geometry area``); other features and all properties as they are."""
+    features = []
+    for f in collection["features"]:
+        shape = area_geometry(f["properties"])
+        features.append({**f, "geometry": shape} if shape is not None else f)
+    return {**collection, "features": features}
 
 
 def _page_data(records: Iterable[Any], texts: dict[str, str] | None = None,

@@ -10,6 +10,7 @@ import pytest
 
 import geomap
 from geomap.cli import build_parser, main
+from geomap.export import read_records, to_feature_collection
 from tests.conftest import DATA, SEEDS
 
 SAMPLE = DATA / "sample_mentions.jsonl"
@@ -109,3 +110,26 @@ def test_explore_works_after_the_readme_install(geoparser):
     html = gdf.explore().get_root().render()
     assert "Kyiv" in html
     assert geomap.extract("Xyzzy.", geoparser=geoparser).empty
+
+
+def test_export_geometry_area_gives_countries_and_regions_their_shapes(tmp_path, capsys):
+    from shapely.geometry import shape
+
+    out = tmp_path / "areas.geojson"
+    assert main(["export", str(SAMPLE), "-o", str(out), "--geometry", "area"]) == 0
+    areas = json.loads(out.read_text(encoding="utf-8"))["features"]
+    points = json.loads(json.dumps(to_feature_collection(read_records(SAMPLE))))["features"]
+    assert [f["properties"] for f in areas] == [f["properties"] for f in points]
+    kinds = {f["properties"]["name"]: f["geometry"]["type"] for f in areas}
+    assert kinds["Russia"] == "MultiPolygon" and kinds["Idlib"] == "MultiPolygon"
+    assert kinds["Syria"] == "Polygon" and kinds["Bayji"] == "Point"
+    for f in areas:
+        geom = shape(f["geometry"])
+        assert geom.is_valid
+        if f["geometry"]["type"] != "Point":  # the place's point lies in its shape
+            p = f["properties"]
+            assert geom.buffer(0.5).contains(shape({"type": "Point",
+                                                    "coordinates": [p["lon"], p["lat"]]}))
+    assert main(["export", str(SAMPLE), "-o", str(tmp_path / "a.csv"), "--geometry",
+                 "area"]) == 2
+    assert "GeoJSON only" in capsys.readouterr().err
