@@ -22,6 +22,7 @@ Content-Security-Policy with a per-file nonce forbids any other script.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -31,7 +32,6 @@ import re
 import secrets
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-import functools
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -179,7 +179,7 @@ def _hsl_hex(h: float, s: float, lum: float) -> str:
     import colorsys
 
     r, g, b = colorsys.hls_to_rgb(h % 1.0, lum, s)
-    return "#%02X%02X%02X" % (round(r * 255), round(g * 255), round(b * 255))
+    return f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
 
 
 def layer_colours(names: Iterable[str]) -> dict[str, str]:
@@ -489,7 +489,7 @@ def _areas(places: dict[str, list[Any]], strings: list[Any]) -> dict[str, Any]:
         if isinstance(cc, str):
             countries.add(cc.upper())
     for cc in sorted(countries):
-        for k, (name, code, polys) in enumerate(shapes.get(cc, ())):
+        for k, (name, _code, polys) in enumerate(shapes.get(cc, ())):
             region_index[(cc, k)] = len(regions)
             regions.append([cc, name, polys])
     for p in range(len(places["lat"])):
@@ -558,8 +558,8 @@ def _atlas_geometries() -> dict[str, dict[str, Any]]:
 def _split_at_antimeridian(polys: list[list[list[list[float]]]]) -> dict[str, Any]:
     """Polygons drawn for the sphere (rings jump from 180 to -180) as an RFC 7946 GeoJSON
     geometry: cut at the antimeridian, a ring round a pole closed along it."""
-    from shapely.geometry import MultiPolygon, Polygon, box, mapping
     from shapely.affinity import translate
+    from shapely.geometry import MultiPolygon, Polygon, box, mapping
 
     def unwrap(r: list[list[float]]) -> list[list[float]]:
         out = [r[0]]

@@ -397,8 +397,8 @@ def test_legend_explains_kinds_sizes_colours_and_counts(driver, records, tmp_pat
     assert any("events shown by each actor" in c for c in captions)
     row = checkbox(driver, "sources", "Sputnik").find_element(By.XPATH, "..")
     count = row.find_element(By.CSS_SELECTOR, ".geomap-count")
-    n_mentions = sum(1 for p in iter_features(records, sources=["Sputnik"]) if p["kind"] == "mention")
-    n_events = sum(1 for p in iter_features(records, sources=["Sputnik"]) if p["kind"] == "event")
+    kinds = [p["kind"] for p in iter_features(records, sources=["Sputnik"])]
+    n_mentions, n_events = kinds.count("mention"), kinds.count("event")
     assert count.text == str(n_mentions + n_events)
     assert count.get_attribute("title") == (
         f"{n_mentions} place mention{'s' * (n_mentions != 1)} and "
