@@ -55,7 +55,8 @@ def _looks_like_path(item: str) -> bool:
 
 
 def with_metadata(doc: Document) -> Document:
-    """Fill a document's missing source and title from a folder manifest, a byline or its file."""
+    """Fill a document's missing source, title and date from a folder manifest, a byline, a
+    dateline or its file."""
     from geomap.sources import guess_source, load_manifest
 
     if doc.origin is None:
@@ -66,6 +67,12 @@ def with_metadata(doc: Document) -> Document:
                                if v and getattr(doc, k, None) in (None, "")}
     if not (changes.get("source") or doc.source):
         changes["source"] = guess_source(doc.text, path.name)
+    if not (changes.get("date") or doc.date):
+        from geomap.dates import dateline_date
+
+        date = dateline_date(doc.text)  # "BAGHDAD, Oct. 13, 2015 (Reuters) -"
+        if date:
+            changes["date"] = date
     return dataclasses.replace(doc, **changes) if changes else doc
 
 

@@ -12,7 +12,7 @@ import datetime as _dt
 import re
 from typing import Any
 
-__all__ = ["parse_date"]
+__all__ = ["dateline_date", "parse_date"]
 
 _MONTHS = {m: i for i, names in enumerate((
     (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -80,4 +80,35 @@ def parse_date(value: Any) -> str | None:
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
         readings = {r for r in (_iso(year, b, a), _iso(year, a, b)) if r}
         return readings.pop() if len(readings) == 1 else None
+    return None
+
+
+_DAY_FIRST = r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+_MONTH_FIRST = r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+_ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+_DATE_TEXT = rf"(?P<date>{_DAY_FIRST}|{_MONTH_FIRST}|{_ISO_DAY})"
+_DATELINES = (
+    # "BAGHDAD, Oct. 13, 2015 (Reuters) -", "MOSCOW, 13 October 2015 /TASS/"
+    re.compile(rf"^[A-Z][A-Z .'\-]{{1,40}},\s*{_DATE_TEXT}\s*[(/\-\u2013\u2014:]", re.M),
+    # "Reuters, 13 October 2015:" / "Sputnik - 28 September 2015 -"
+    re.compile(rf"^[A-Z][\w .&'\-]{{1,40}}?[,\-\u2013\u2014]\s*{_DATE_TEXT}\s*[:\-\u2013\u2014]",
+               re.M),
+    # "Published: 13 October 2015", "Posted on October 13, 2015", "Updated 2015-10-13"
+    re.compile(rf"^(?:Published|Posted|Updated|Dated?)(?:\s+on)?:?\s+{_DATE_TEXT}", re.M | re.I),
+)
+
+
+def dateline_date(text: str, head: int = 400) -> str | None:
+    """The date of a dateline or publication line at the top of a text, or None.
+
+    Only a full date with its year counts ("BAGHDAD, Oct. 13, 2015 (Reuters) -",
+    "Reuters, 13 October 2015:", "Published: 13 October 2015"); "BAGHDAD, Oct 13
+    (Reuters)" gives None, since the year is not said.
+    """
+    top = text[:head]
+    for pattern in _DATELINES:
+        for m in pattern.finditer(top):
+            iso = parse_date(m.group("date"))
+            if iso is not None and len(iso) == 10:
+                return iso
     return None

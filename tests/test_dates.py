@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.dates import parse_date
+from geomap.dates import dateline_date, parse_date
 from geomap.export import iter_features
 
 
@@ -34,3 +34,27 @@ def test_export_filters_on_dates_as_read():
             for d in ("13 October 2015", "2015-10", "2014", "nonsense")]
     kept = [p["doc_id"] for p in iter_features(recs, date_from="2015-10-10", date_to="2015-10-20")]
     assert kept == ["13 October 2015", "2015-10"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BAGHDAD, Oct. 13, 2015 (Reuters) - Iraq began bombing", "2015-10-13"),
+    ("MOSCOW, 13 October 2015 /TASS/. Russia said", "2015-10-13"),
+    ("Reuters, 13 October 2015: Iraq began", "2015-10-13"),
+    ("Published: 13 October 2015\nIraq began", "2015-10-13"),
+    ("BAGHDAD, Oct 13 (Reuters) - no year here", None),
+    ("Iraq began bombing on 13 October 2015 in the west.", None),
+])
+def test_datelines(text, expected):
+    assert dateline_date(text) == expected
+
+
+def test_a_document_without_a_date_takes_its_datelines(tmp_path, geoparser):
+    import geomap
+
+    (tmp_path / "wire.txt").write_text(
+        "BAGHDAD, Oct. 13, 2015 (Reuters) - Iraq began bombing Islamic State in Ramadi.",
+        encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("Snow fell on Kyiv.", encoding="utf-8")
+    dates = {r.document.doc_id: r.document.date
+             for r in geomap.iter_results([tmp_path], geoparser=geoparser)}
+    assert dates == {"wire": "2015-10-13", "plain": None}
