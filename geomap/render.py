@@ -765,11 +765,10 @@ def render_html(
     reader = data.pop("reader")
     areas_block = (f'<script type="application/json" id="geomap-areas">'
                    f'{script_json(_areas(data["places"], data["strings"]))}</script>\n')
-    texts_block = ""
-    if any(entry is not None for entry in reader):
-        # Its own element: parsed only when the reader first opens a document.
-        texts_block = (f'<script type="application/json" id="geomap-texts">'
-                       f'{script_json(reader)}</script>\n')
+    # Its own element, parsed only when the reader first opens a document (null: no text).
+    texts_block = (f'<script type="application/json" id="geomap-texts">'
+                   f'{script_json(reader if any(e is not None for e in reader) else [])}'
+                   f'</script>\n')
     colours = {}
     for kind, counts in data.pop("layerCounts").items():
         # [name, colour] pairs (a JSON object would turn "__proto__" into something else)

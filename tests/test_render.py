@@ -128,8 +128,9 @@ def test_hostile_strings_stay_inside_json(records):
     assert "<script>window.__pwned" not in page  # ...but never as markup
     assert "<img src=x" not in page
     assert "\u2028" not in page.split("</title>", 1)[1]  # raw only in <title>, where it is text
-    # 5 data blocks (config, data, areas, basemap, basemap names) + 4 code blocks, none injected
-    assert len(re.findall(r"<script", page)) == 9
+    # 6 data blocks (config, data, texts, areas, basemap, basemap names) + 4 code blocks,
+    # none injected
+    assert len(re.findall(r"<script", page)) == 10
     assert "<title>&lt;/script&gt;&lt;script&gt;" in page
     data = json_block(page, "geomap-data")
     assert HOSTILE in data["strings"]
@@ -253,7 +254,7 @@ def test_page_config_carries_layer_colours_and_feature_words(page, records):
 
 
 def test_document_texts_go_in_their_own_block_within_a_budget(records):
-    assert 'id="geomap-texts"' not in render_html(records)  # no texts, no block
+    assert json_block(render_html(records), "geomap-texts") == []  # no texts
     texts = {r["doc_id"]: "x" * (r["mentions"][-1]["end"] + 10) for r in records}
     texts["001_e34941cba40add1c"] = None  # type: ignore[assignment]
     page = render_html(records, texts=texts)
