@@ -413,9 +413,10 @@ def _reader_entry(text: str, rec: dict[str, Any], spans: dict[tuple[int, int], i
     }
 
 
-#: Characters of full document text a map carries at most (about as many bytes of HTML):
-#: documents beyond it are read in the map through their mentions' sentences.
-TEXT_BUDGET = 6_000_000
+#: Bytes (UTF-8) of full document text a map carries at most, so that a map of 10,000
+#: news documents stays under 15 MB: documents beyond it are read in the map through
+#: their mentions' sentences.
+TEXT_BUDGET = 5_000_000
 
 
 @functools.lru_cache(maxsize=65536)
@@ -674,8 +675,9 @@ def _page_data(records: Iterable[Any], texts: dict[str, str] | None = None,
                 features[k].append(intern(v) if k in interned else v)
         docs["places"].append(len(doc_places))
         text = _document_text(raw, rec, texts)
-        if text is not None and len(text) <= text_left:
-            text_left -= len(text)
+        size = len(text.encode("utf-8", "replace")) if text is not None else 0
+        if text is not None and size <= text_left:
+            text_left -= size
             reader.append(_reader_entry(text, rec, spans))
         else:
             reader.append(None)
@@ -876,9 +878,9 @@ def render_map(
         (``DocumentResult`` records and records with a "text" field bring their
         own). Without a document's text the reader shows its mentions' sentences.
     text_budget
-        At most this many characters of full text go into the file (documents
-        beyond it are read through their sentences), so a large corpus still
-        makes a map of reasonable size.
+        At most this many bytes (UTF-8) of full text go into the file
+        (documents beyond it are read through their sentences), so a large
+        corpus still makes a map of reasonable size.
 
     Returns
     -------
