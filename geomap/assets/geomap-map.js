@@ -545,36 +545,44 @@
   labelPane.style.pointerEvents = "none";
   const MAX_LABELS = 250;
   let labelsShown = [];
+  // What each marker or group holds: its most mentioned place, how many others, its total.
+  // Kept until the markers change (refresh), so panning only looks at what is in view.
+  let holderInfo = new WeakMap();
+  function infoOf(holder) {
+    let h = holderInfo.get(holder);
+    if (h === undefined) {
+      const places = new Map();
+      let total = 0;
+      const members = holder instanceof L.MarkerCluster ? holder.getAllChildMarkers() : [holder];
+      for (const m of members) {
+        const g = m.geomapGroup;
+        if (!g) continue;
+        places.set(g.place, (places.get(g.place) || 0) + g.idx.length);
+        total += g.idx.length;
+      }
+      let top = -1;
+      let best = -1;
+      for (const [place, n] of places) if (n > best) { best = n; top = place; }
+      h = {top: top, more: places.size - 1, total: total};
+      holderInfo.set(holder, h);
+    }
+    return h;
+  }
   function drawLabels() {
     labelPane.textContent = "";
     labelsShown = [];
     const size = map.getSize();
-    const holders = new Map(); // visible marker or group -> {place: mentions}
-    for (const key of shown) {
-      const entry = markerCache.get(key);
-      if (!entry) continue;
-      const holder = cluster.getVisibleParent(entry.marker);
-      if (!holder) continue;
-      let h = holders.get(holder);
-      if (h === undefined) {
-        h = {places: new Map(), total: 0};
-        holders.set(holder, h);
-      }
-      const g = entry.marker.geomapGroup;
-      h.places.set(g.place, (h.places.get(g.place) || 0) + g.idx.length);
-      h.total += g.idx.length;
-    }
     const items = [];
-    for (const [holder, h] of holders) {
+    // The markers and groups markercluster has on the map now (those near the view).
+    for (const holder of cluster._featureGroup.getLayers()) {
+      if (!holder.getLatLng) continue;
       const at = map.latLngToContainerPoint(holder.getLatLng());
       if (at.x < -50 || at.y < -20 || at.x > size.x + 50 || at.y > size.y + 20) continue;
-      let top = -1;
-      let best = -1;
-      for (const [place, n] of h.places) if (n > best) { best = n; top = place; }
+      const h = infoOf(holder);
+      if (h.top < 0) continue;
       const isGroup = holder instanceof L.MarkerCluster;
       const radius = isGroup ? Math.min(60, 30 + 8 * Math.log10(h.total)) / 2 : holder.options.icon.options.iconSize[0] / 2;
-      const more = h.places.size - 1;
-      items.push({holder, at, radius, total: h.total, name: placeLabel(top), more, place: top});
+      items.push({holder, at, radius, total: h.total, name: placeLabel(h.top), more: h.more, place: h.top});
     }
     items.sort((a, b) => b.total - a.total);
     // Markers and groups are obstacles too: a label never covers another one's icon, nor
@@ -1477,6 +1485,7 @@
     updateSummary(markerCount);
     updateDocs();
     if (histogram) histogram.geomapUpdate();
+    holderInfo = new WeakMap();
     drawLabelsSoon();
     shadeAreas();
   }
