@@ -544,6 +544,10 @@ def test_reader_shows_the_whole_text_with_every_mention_marked(driver, seed_resu
         assert len(shown) == len(res.document.text) + sum(len(t) for t in tags)
     severe = [e for e in loaded["console"] + driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not severe, severe
+    assert not [u for u in loaded["requests"] if u.startswith(NETWORK_SCHEMES)]
+    resources = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(u.startswith(("data:", "file:", "blob:")) for u in resources), resources
 
 
 def test_clicking_a_name_in_the_reader_shows_its_place(driver, seed_results, tmp_path):
