@@ -404,13 +404,63 @@ def _reader_entry(text: str, rec: dict[str, Any], spans: dict[tuple[int, int], i
                 and isinstance(m.get("end"), int) and text[m["start"]:m["end"]] == m.get("text")]
     events = [e for e in rec.get("events") or () if isinstance(e.get("start"), int)
               and isinstance(e.get("end"), int) and 0 <= e["start"] < e["end"] <= len(text)]
-    u16 = _utf16_offsets(text, [o for x in (*mentions, *events) for o in (x["start"], x["end"])])
+    words = [w for e in events for w in _event_words(text, e)]
+    u16 = _utf16_offsets(text, [o for x in (*mentions, *events) for o in (x["start"], x["end"])]
+                         + [o for w in words for o in w[:2]])
     return {
         "t": text,
         "m": [[u16[m["start"]], u16[m["end"]], spans.get((m["start"], m["end"]), -1), m["start"]]
               for m in mentions],
         "e": [[u16[e["start"]], u16[e["end"]], e.get("actor"), e.get("action")] for e in events],
+        "w": [[u16[a], u16[b], role, label] for a, b, role, label in words],
     }
+
+
+_WORD = re.compile(r"\w[\w'\u2019-]*")
+
+
+def _event_words(text: str, event: dict[str, Any]) -> list[tuple[int, int, str, str]]:
+    """Where an event's actor and action are said, in its sentence: [(start, end, "actor" or
+    "action", what)], the occurrences nearest its place; none when not found.
+
+    The action is a word of the action's class (``geomap.events.ACTIONS``: "struck" for
+    strike); the actor its name, a country's by a word it starts ("Russian" for Russia), a
+    person's by the surname.
+    """
+    from geomap.events import ACTIONS
+
+    sentence, actor, action = event.get("sentence"), event.get("actor"), event.get("action")
+    if not isinstance(sentence, str) or not sentence.strip():
+        return []
+    lo = max(0, event["start"] - len(sentence))
+    at = text.find(sentence, lo, event["end"] + len(sentence))
+    if at < 0:
+        return []
+    place = event["start"]
+    tokens = [(at + m.start(), at + m.end(), m.group()) for m in _WORD.finditer(sentence)]
+    out: list[tuple[int, int, str, str]] = []
+    what = f"{actor}: {action}" if action else str(actor)
+    if isinstance(action, str):
+        hits = [(a, b) for a, b, w in tokens if ACTIONS.get(w.lower()) == action
+                and not (a < event["end"] and place < b)]
+        if hits:
+            a, b = min(hits, key=lambda h: abs(h[0] - place))
+            out.append((a, b, "action", what))
+    if isinstance(actor, str) and actor.strip():
+        hits = [(at + m.start(), at + m.end())
+                for m in re.finditer(rf"\b{re.escape(actor)}\b", sentence)]
+        name = actor.split()
+        stem = name[0].lower()[:5] if len(name) == 1 and len(name[0]) >= 5 else None
+        last = name[-1] if event.get("actor_type") == "person" and len(name) > 1 else None
+        hits += [(a, b) for a, b, w in tokens
+                 if (stem and w.lower().startswith(stem)) or (last and w == last)]
+        hits = [h for h in hits if not (h[0] < event["end"] and place < h[1])
+                and not any(h[0] < b and a < h[1] for a, b, _, _ in out)]
+        if hits:  # nearest the place, the longest of those ("Jimmy Carter", not "Carter")
+            a, b = min(hits, key=lambda h: (min(abs(h[0] - place), abs(h[1] - place)),
+                                            h[0] - h[1]))
+            out.append((a, b, "actor", what))
+    return out
 
 
 #: Bytes (UTF-8) of full document text a map carries at most, so that a map of 10,000

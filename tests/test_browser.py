@@ -785,3 +785,26 @@ def test_countries_and_regions_are_shaded_areas_that_open_their_popup(driver, re
         a["name"]: a["count"] for a in d.execute_script("return geomap.areas()")
     } == {name: after[name] for name in areas})
     assert not [e for e in loaded["console"] + driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_reader_marks_where_events_actors_and_actions_are_said(driver, seed_results, tmp_path):
+    open_map(driver, render_map(list(seed_results.values()), tmp_path / "map.html"))
+    doc = driver.execute_script(
+        "return geomap.documents().find(d => document.querySelector("
+        "'.geomap-docrow[data-doc=\"' + d + '\"]').textContent.includes('Jimmy Carter'))")
+    driver.execute_script("geomap.openDocument(arguments[0])", doc)
+    actors = driver.execute_script(
+        "return [...document.querySelectorAll('.geomap-reader-text .geomap-actor')]"
+        ".map(e => [e.textContent, e.title])")
+    actions = driver.execute_script(
+        "return [...document.querySelectorAll('.geomap-reader-text .geomap-action')]"
+        ".map(e => [e.textContent, e.title])")
+    assert ["Jimmy Carter", "actor of an event: Jimmy Carter: supply"] in actors
+    assert ["provided", "action of an event: Jimmy Carter: supply"] in actions
+    assert ["strikes", "action of an event: Russia: strike"] in actions
+    # marking them leaves the text as it was
+    shown = driver.execute_script(
+        "const t = document.querySelector('.geomap-reader-text').cloneNode(true);"
+        "t.querySelectorAll('.geomap-event-tag').forEach(e => e.remove()); return t.textContent")
+    res = [r for r in seed_results.values() if "Jimmy Carter" in (r.document.title or "")][0]
+    assert shown == res.document.text

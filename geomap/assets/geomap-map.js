@@ -1241,15 +1241,24 @@
         if (!eventsAt.has(k)) eventsAt.set(k, []);
         eventsAt.get(k).push([actor, action]);
       }
-      const spans = entry.m.slice().sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+      // Mentions first, then where each event's actor and action are said ("w").
+      const spans = entry.m.map((m) => ({s: m[0], e: m[1], place: m[2], start: m[3]}))
+        .concat((entry.w || []).map((w) => ({s: w[0], e: w[1], role: w[2], what: w[3]})))
+        .sort((a, b) => a.s - b.s || (a.role ? 1 : 0) - (b.role ? 1 : 0) || b.e - a.e);
       const frag = document.createDocumentFragment();
       let at = 0;
-      for (const [s0, e0, place, start] of spans) {
-        if (s0 < at) continue; // overlaps the previous mention
-        if (s0 > at) frag.appendChild(document.createTextNode(text.slice(at, s0)));
-        frag.appendChild(mentionMark(text.slice(s0, e0), place, d, start));
-        for (const [actor, action] of eventsAt.get(s0 + ":" + e0) || []) frag.appendChild(eventTag(actor, action));
-        at = e0;
+      for (const sp of spans) {
+        if (sp.s < at) continue; // overlaps the span before
+        if (sp.s > at) frag.appendChild(document.createTextNode(text.slice(at, sp.s)));
+        if (sp.role) {
+          const w = el("span", "geomap-" + (sp.role === "actor" ? "actor" : "action"), text.slice(sp.s, sp.e));
+          w.title = (sp.role === "actor" ? "actor of an event: " : "action of an event: ") + String(sp.what);
+          frag.appendChild(w);
+        } else {
+          frag.appendChild(mentionMark(text.slice(sp.s, sp.e), sp.place, d, sp.start));
+          for (const [actor, action] of eventsAt.get(sp.s + ":" + sp.e) || []) frag.appendChild(eventTag(actor, action));
+        }
+        at = sp.e;
       }
       if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
       readerText.appendChild(frag);
