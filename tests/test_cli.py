@@ -75,7 +75,8 @@ def test_strict_stops_at_the_first_error(tmp_path, gazetteer):
 def test_lookup_prints_ranked_candidates(capsys, gazetteer):
     assert main(["lookup", "Georgia"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "PCLI" in lines[0] and "ADM1" in lines[1] and "4197000" in lines[1]
+    assert lines[0].split()[:3] == ["score", "name", "code"]  # a header, then the candidates
+    assert "PCLI" in lines[1] and "ADM1" in lines[2] and "4197000" in lines[2]
     assert main(["lookup", "Xyzzyville"]) == 1
 
 

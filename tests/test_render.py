@@ -128,7 +128,9 @@ def test_hostile_strings_stay_inside_json(records):
     assert "<script>window.__pwned" not in page  # ...but never as markup
     assert "<img src=x" not in page
     assert "\u2028" not in page.split("</title>", 1)[1]  # raw only in <title>, where it is text
-    assert len(re.findall(r"<script", page)) == 7  # 3 data blocks + 4 code blocks, none injected
+    # 6 data blocks (config, data, texts, areas, basemap, basemap names) + 4 code blocks,
+    # none injected
+    assert len(re.findall(r"<script", page)) == 10
     assert "<title>&lt;/script&gt;&lt;script&gt;" in page
     data = json_block(page, "geomap-data")
     assert HOSTILE in data["strings"]
@@ -142,7 +144,8 @@ def test_cdn_mode_links_the_same_versions_with_integrity(records):
     assert 'id="geomap-basemap"' not in page
     config = json_block(page, "geomap-config")
     assert config["basemapUrl"] == "https://unpkg.com/world-atlas@2.0.2/countries-50m.json"
-    assert len(page) < 200_000 < len(render_html(records))
+    # libraries and the country basemap are linked; names and regions (data) stay inline
+    assert len(page) < 500_000 < len(render_html(records))
 
 
 def test_render_map_writes_and_returns_the_path(records, tmp_path):
@@ -216,3 +219,116 @@ def test_folium_map_has_a_layer_per_source_and_escapes_text():
     assert {g.layer_name for g in groups} >= {"Sputnik", "&lt;b&gt;Evil&lt;/b&gt;"}
     assert "<script>alert(1)</script>" not in html_out
     assert "L.control.layers" in html_out
+
+
+def test_layer_colours_come_from_the_name_and_avoid_near_duplicates():
+    names = ["Reuters", "Sputnik", "Russia", "Iraq", "Islamic State", "Jimmy Carter"]
+    colours = render.layer_colours(names)
+    assert set(colours) == set(names)
+    assert all(c in render.PALETTE for c in colours.values())
+    # the same name, other company: the same colour (no near-duplicate in the way)
+    for name in names:
+        alone = render.layer_colours([name])[name]
+        assert alone == colours[name] or any(
+            render._distance(render._lab(alone), render._lab(colours[other])) < 24
+            for other in names[: names.index(name)])
+    assert render.layer_colours(["Russia"])["Russia"] == render.layer_colours(["russia"])["russia"]
+    many = render.layer_colours([f"source {i}" for i in range(40)])
+    labs = [render._lab(c) for c in many.values()]
+    assert len(set(many.values())) == 40
+    first = labs[: len(render.PALETTE)]
+    assert min(render._distance(a, b) for i, a in enumerate(first) for b in first[i + 1:]) >= 12
+
+
+def test_page_config_carries_layer_colours_and_feature_words(page, records):
+    config = json_block(page, "geomap-config")
+    sources = dict(config["colours"]["sources"])
+    actors = dict(config["colours"]["actors"])
+    assert set(sources) == {"OffGuardian", "Sputnik", "Reuters", "notes-17"}
+    assert set(actors) == {"Iraq", "Russia"}
+    assert len(set(sources.values())) == len(sources) and len(set(actors.values())) == 2
+    assert config["featureWords"]["PCLI"] == "country"
+    assert config["featureWords"]["ADM1"] == "first-level region"
+    assert render.feature_words("PPL") == "city or town"
+    assert render.feature_words("XYZ") == "XYZ" and render.feature_words(None) is None
+
+
+def test_document_texts_go_in_their_own_block_within_a_budget(records):
+    assert json_block(render_html(records), "geomap-texts") == []  # no texts
+    texts = {r["doc_id"]: "x" * (r["mentions"][-1]["end"] + 10) for r in records}
+    texts["001_e34941cba40add1c"] = None  # type: ignore[assignment]
+    page = render_html(records, texts=texts)
+    reader = json_block(page, "geomap-texts")
+    assert len(reader) == len(records) and reader[1] is None and reader[0]["t"] == texts[
+        records[0]["doc_id"]]
+    assert reader[0]["m"] == []  # offsets that do not fit the text are left out
+    small = render_html(records, texts=texts, text_budget=len(texts[records[0]["doc_id"]]))
+    assert [e is not None for e in json_block(small, "geomap-texts")] == [True, False, False,
+                                                                         False]
+    data = json_block(page, "geomap-data")
+    cols = ("lat", "lon", "geonameid", "name", "feature_code", "country_code", "admin1")
+    assert data["docs"]["places"] == [
+        len({tuple(m[c] for c in cols) for m in r["mentions"] if m["lat"] is not None})
+        for r in records]
+    assert data["strings"][data["docs"]["date"][0]] == "2015-10"
+
+
+def test_reader_offsets_are_javascript_offsets():
+    text = "\U0001F600 Aleppo and Idlib"
+    rec = {"doc_id": "e", "text": text, "mentions": [
+        {"start": 2, "end": 8, "text": "Aleppo", "lat": 1.0, "lon": 2.0},
+        {"start": 13, "end": 18, "text": "Idlib", "lat": None, "lon": None}],
+        "events": [{"actor": "A", "action": "strike", "start": 2, "end": 8, "lat": 1.0,
+                    "lon": 2.0}]}
+    entry = json_block(render_html([rec]), "geomap-texts")[0]
+    assert entry["m"] == [[3, 9, 0, 2], [14, 19, -1, 13]]
+    assert entry["e"] == [[3, 9, "A", "strike"]]
+    utf16 = text.encode("utf-16-le")
+    assert utf16[2 * 3: 2 * 9].decode("utf-16-le") == "Aleppo"
+
+
+def test_geomap_run_puts_the_texts_in_the_map(tmp_path, gazetteer):
+    from geomap.cli import main
+    from tests.conftest import SEEDS
+
+    assert main(["run", str(SEEDS), "--out", str(tmp_path), "-q"]) == 0
+    page = (tmp_path / "map.html").read_text(encoding="utf-8")
+    reader = json_block(page, "geomap-texts")
+    assert all(entry and len(entry["m"]) > 5 for entry in reader)
+
+
+def test_basemap_names_are_inlined_with_their_sources(page, records):
+    names = json_block(page, "geomap-basemap-labels")
+    assert names["fields"] == ["name", "lat", "lon", "kind", "rank"]
+    rows = {(r[0], r[3]) for r in names["rows"]}
+    assert {("Iraq", "country"), ("Baghdad", "capital"), ("Basrah", "city")} <= rows or \
+        {("Iraq", "country"), ("Baghdad", "capital")} <= rows
+    assert "Natural Earth" in names["sources"]["countries"]
+    assert "GeoNames" in names["sources"]["cities"]
+    assert 'id="geomap-basemap-labels"' in render_html(records, offline=False)
+    versions = (Path(render.__file__).parent / "assets" / "VERSIONS.md").read_text("utf-8")
+    assert "basemap-labels/labels.json" in versions and "build_basemap_labels.py" in versions
+
+
+def test_countries_and_regions_join_their_shapes_only_when_the_names_agree(records):
+    records = json.loads(json.dumps(records))
+    odd = dict(records[0]["mentions"][1], name="Xyzzy", start=0, end=5, text="Xyzzy",
+               lat=35.0, lon=36.0, geonameid=1)  # an ADM1 of Syria no shape is called
+    records[0]["mentions"].append(odd)
+    page = render_html(records)
+    blocks = json_block(page, "geomap-areas")
+    data = json_block(page, "geomap-data")
+    s, places = data["strings"], data["places"]
+    joined = {}
+    for place, kind, ref in blocks["areas"]:
+        name = s[places["name"][place]]
+        joined[name] = ref if kind == "c" else tuple(blocks["regions"][ref][:2])
+    assert joined["Russia"] == "643" and joined["Syria"] == "760" and joined["Iraq"] == "368"
+    assert joined["Idlib"] == ("SY", "Idlib") and joined["Georgia"] == ("US", "Georgia")
+    assert "Xyzzy" not in joined  # not confirmed by name: stays a point
+    # the admin-1 regions of the countries with places, for the basemap's boundaries
+    assert {cc for cc, _, _ in blocks["regions"]} >= {"SY", "IQ", "US", "RU"}
+    assert render._same_name("Salah ad Din", "Sala ad-Din") >= 0.8
+    assert render._same_name("Nineveh", "Ninawa") < 0.8
+    versions = (Path(render.__file__).parent / "assets" / "VERSIONS.md").read_text("utf-8")
+    assert "admin1/admin1.json" in versions and "build_admin1.py" in versions
