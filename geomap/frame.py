@@ -43,7 +43,7 @@ def mention_rows(results: Iterable[DocumentResult | dict[str, Any]], *,
         doc = {k: rec.get(k) for k in DOC_COLUMNS}
         mentions = rec.get("mentions") or ()
         for m in mentions:
-            row = {"kind": "mention", **doc}
+            row = {"kind": "demonym" if m.get("kind") == "demonym" else "mention", **doc}
             row.update({k: m.get(k) for k in COLUMNS if k not in row})
             rows.append(row)
         if not events:
@@ -79,7 +79,8 @@ def to_geodataframe(results: Iterable[DocumentResult | dict[str, Any]], *,
 
     Unresolved mentions are kept, with missing geometry and null ``lat``/``lon``,
     so ``gdf[gdf.geometry.notna()]`` selects what can be mapped. ``geonameid``
-    is a nullable integer (pandas ``Int64``), ``kind`` is "mention" or "event".
+    is a nullable integer (pandas ``Int64``), ``kind`` is "mention", "demonym"
+    (``Geoparser(demonyms=True)``) or "event".
     """
     import geopandas
     import pandas as pd
