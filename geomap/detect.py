@@ -58,6 +58,13 @@ FEATURE_WORDS = {
 }
 """Words after a name that say what kind of place it is ("Idlib province")."""
 
+PLURAL_FEATURE_WORDS = {
+    "provinces": "ADM1", "governorates": "ADM1", "states": "ADM1", "regions": "ADM1",
+    "oblasts": "ADM1", "prefectures": "ADM1", "territories": "ADM1", "emirates": "ADM1",
+    "counties": "ADM2", "parishes": "ADM2", "districts": "ADM2", "boroughs": "ADM2",
+}
+"""The same after coordinated names: "Homs and Aleppo governorates" are two provinces."""
+
 TITLES = frozenset(
     "mr mrs ms miss dr prof president sen senator rep representative gov governor secretary "
     "minister gen general col colonel lt lieutenant sgt sergeant capt captain cmdr commander adm "
@@ -97,6 +104,11 @@ _HEADLINE_SMALL = frozenset(
     "a an the and or nor but of in on at to for by with from as vs via into onto over after "
     "before amid near off up out per".split())
 _DATELINE_AFTER = frozenset((",", "(", "-", "–", "—", ":"))
+# What stands between two items of a list of places ("Springfield, St. Louis, Independence").
+# A line of capitals alone, with no mark but spaces and hyphens: "RESTON", "NEW YORK"
+# (not a signature such as "JAS. N. OLNEY,").
+_HEADING = re.compile(r"\s*[^\W\d_][^\W\d_ \-]*(?:[ \-][^\W\d_]+)?\s*")
+_LIST_GAPS = frozenset((",", "and", "or", ", and", ", or", "&", ";"))
 
 # Words that make a capitalised compound's head: "the Beijing-based company",
 # "the Saudi-led coalition" (a known place before them is a mention).
@@ -293,8 +305,11 @@ def headline_spans(text: str, bounds: Sequence[int]) -> list[tuple[int, int]]:
     n = len(text)
     for i, s in enumerate(bounds):
         e = bounds[i + 1] if i + 1 < len(bounds) else n
-        if text.count(" ", s, e) < 2 or _CONTENT_LOWER.search(text, s, e):
+        if _CONTENT_LOWER.search(text, s, e):
             continue
+        if text.count(" ", s, e) < 2 and not (e - s <= 40 and text[s:e].isupper() and
+                                              _HEADING.fullmatch(text, s, e)):
+            continue  # but a short line in capitals is a heading: "RESTON", "KYIV"
         out.append((s, e))
     return out
 
@@ -562,7 +577,7 @@ class GazetteerDetector(Detector):
                 continue
             j_end, end, key = best
             mention = self._filter(text, toks, k, j_end, end, key, persons, sentence_initial,
-                                   k in shout)
+                                   k in shout, mentions[-1].end if mentions else -1)
             if mention is not None:
                 mentions.append(mention)
             after = j_end + 1
@@ -788,7 +803,7 @@ class GazetteerDetector(Detector):
         return out
 
     def _filter(self, text, toks: Tokens, k, j_end, end, key, persons,
-                sentence_initial, headline: bool = False) -> Mention | None:
+                sentence_initial, headline: bool = False, last_end: int = -1) -> Mention | None:
         words, starts, ends = toks
         s = starts[k]
         surface = text[s:end]
@@ -909,20 +924,23 @@ class GazetteerDetector(Detector):
         # Common words capitalised only because they start a sentence ("Reading is...").
         if qualified:
             pass  # "Plains, Georgia": the state vouches for the town
-        elif single and key in GENERIC_WORDS and not self._has_feature(key, ("PCL", "CONT")):
+        elif single and key in GENERIC_WORDS and not self._has_feature(key, ("PCL", "CONT")) \
+                and text[last_end:s].strip() not in _LIST_GAPS:
             return None
         if single and not qualified and sentence_initial(k) and \
                 self.gaz.english.get(key, 0.0) >= 4.5 and \
                 not self._has_feature(key, ("PCL", "ADM1", "CONT", "RGN", "PPLC")) and \
-                not self._outweighs_word(key):
+                not self._outweighs_word(key) and text[last_end:s].strip() not in _LIST_GAPS:
             return None  # "Reading is fun": even a city of 300,000 yields to the word;
             # but "Boston is" and "Chicago police" are the cities
         if single and not major and not qualified:
             z = self.gaz.english.get(key, 0.0)
             if z >= self.common_word_zipf and sentence_initial(k) and \
-                    not self._outweighs_word(key):
+                    not self._outweighs_word(key) and \
+                    text[last_end:s].strip() not in _LIST_GAPS:
                 return None
-            if z >= 4.3 and prev_low not in ("in", "at", "near", "outside"):
+            if z >= 4.3 and prev_low not in ("in", "at", "near", "outside") and \
+                    text[last_end:s].strip() not in _LIST_GAPS:  # "St. Louis, Independence"
                 return None
             if z >= 3.0 and all(v & 3 >= 2 for v in self.gaz.entries(key)):
                 return None  # only a loose alternate name ("Thursday" for Thursday Island)
@@ -932,7 +950,7 @@ class GazetteerDetector(Detector):
         qualifier = None
         if nxt and nxt_gap == " ":
             word = nxt.lower().rstrip(".")
-            kind_hint = FEATURE_WORDS.get(word)
+            kind_hint = FEATURE_WORDS.get(word) or PLURAL_FEATURE_WORDS.get(word)
             if kind_hint is not None and kind_hint != "PPL":
                 # "Idlib province" is one mention; "Huntsville City Manager" is not
                 end = ends[j_end + 1] - (1 if nxt.endswith(".") else 0)
@@ -946,6 +964,17 @@ class GazetteerDetector(Detector):
                 end = ends[j_end + 1] - (1 if word not in _STREET_ABBREVIATIONS and
                                             nxt.endswith(".") else 0)
                 surface = text[s:end]
+        if kind_hint is None and nxt in (",", "and", "&"):
+            # "Homs and Aleppo governorates", "Nineveh, Anbar and Salahuddin provinces"
+            j = j_end + 1
+            while j < n and j <= j_end + 8 and (words[j][:1].isupper() or
+                                                words[j] in (",", "and", "&")):
+                j += 1
+            if j < n and j > j_end + 2:
+                kind_hint = PLURAL_FEATURE_WORDS.get(words[j].lower().rstrip("."))
+            if kind_hint is None and j > j_end + 2 and \
+                    words[j - 1].lower().rstrip(".") in PLURAL_FEATURE_WORDS:
+                kind_hint = PLURAL_FEATURE_WORDS[words[j - 1].lower().rstrip(".")]
         if kind_hint is None and k >= 2 and prev_low == "of" and \
                 words[k - 2].lower() in ("state", "province", "city", "town", "village",
                                            "county"):

@@ -138,3 +138,23 @@ def test_the_demonym_option_reaches_the_command_line_and_geojson(tmp_path):
     kinds = {f["properties"]["text"]: f["properties"]["kind"]
              for f in json.loads(out.read_text())["features"]}
     assert kinds == {"Iraqi": "demonym", "Tikrit": "mention"}
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Fighting continued in Homs and Aleppo Governorates.", "Homs", "ADM1"),
+    ("Clashes hit Nineveh, Anbar and Salahuddin provinces.", "Anbar", "ADM1"),
+    ("He visited Homs and Aleppo last week.", "Homs", "PPL"),
+])
+def test_a_plural_feature_word_applies_to_every_name_before_it(geoparser, text, name, feature):
+    assert parse(geoparser, text)[name].feature_code == feature
+
+
+def test_a_word_named_place_in_a_list_of_places_is_a_place(geoparser):
+    found = parse(geoparser, "Kansas City, Springfield, St. Louis, Independence")
+    assert found["Independence"].admin1_code == "MO"
+    assert "Independence" not in parse(geoparser, "He urged independence and unity.")
+
+
+def test_a_line_of_capitals_alone_is_a_heading_but_a_signature_is_not(geoparser):
+    assert parse(geoparser, "RESTON")["RESTON"].admin1_code == "VA"
+    assert "OLNEY" not in parse(geoparser, "Yours, very respectfully,\nJAS. N. OLNEY,\nColonel.")
