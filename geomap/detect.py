@@ -96,9 +96,10 @@ _NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 # A lower-case Arabic article joined to a capitalised name: "al-Raqqa", "ez-Zor".
 _ARTICLE_WORD = re.compile(rf"(?:{'|'.join(sorted(set(ARTICLES), key=len, reverse=True))})-"
                            r"(?=[^\W\d_])", re.UNICODE)
-# The same before a capital, written to start with a character class the regex
-# engine scans for (every form of ARTICLES is a vowel and one or two consonants).
-_ARTICLE_START = re.compile(r"[aeiu](?<![\w\-][aeiu])(?:dh|sh|th|[ldrstzn])-[^\W\d_a-z]")
+# A hyphen before a capital, with the lower-case word before it ("al" in "al-Raqqa"):
+# scanned for the hyphen, which is rarer than the article's letters.
+_HYPHEN_CAPITAL = re.compile(r"-[^\W\d_a-z]")
+_ARTICLE_SET = frozenset(ARTICLES)
 # A sentence with no lower-case word but these is a headline in Title Case or capitals.
 _HEADLINE_SMALL = frozenset(
     "a an the and or nor but of in on at to for by with from as vs via into onto over after "
@@ -364,6 +365,7 @@ class GazetteerDetector(Detector):
 
         self._abbreviations = frozenset(normalize(a) for a in place_abbreviations())
         self._majors: dict[str, bool] = {}  # gazetteer key -> whether it names a major place
+        self._famous_keys: dict[str, bool] = {}  # gazetteer key -> whether it is famous
         # Each place's feature code as values[ids[row]], read without a call per row
         features = gazetteer.feature
         self._feature_codes: tuple[Sequence[str], Sequence[int]] = \
@@ -402,14 +404,21 @@ class GazetteerDetector(Detector):
     def _famous(self, key: str) -> bool:
         """Whether a reading is a country, continent, region, capital or a city of a
         million people: a name a reader takes for the place without further clues."""
-        codes, ids = self._feature_codes
-        for v in self.gaz.entries(key):
-            i = v >> 2
-            f = codes[ids[i]]
-            if f[:3] in ("PCL", "CON", "RGN") or f == "PPLC" or \
-                    self.gaz.population[i] >= 1_000_000:
-                return True
-        return False
+        famous = self._famous_keys.get(key)
+        if famous is None:
+            famous = False
+            codes, ids = self._feature_codes
+            for v in self.gaz.entries(key):
+                i = v >> 2
+                f = codes[ids[i]]
+                if f[:3] in ("PCL", "CON", "RGN") or f == "PPLC" or \
+                        self.gaz.population[i] >= 1_000_000:
+                    famous = True
+                    break
+            if len(self._famous_keys) >= _HITS_KEPT:
+                self._famous_keys.clear()
+            self._famous_keys[key] = famous
+        return famous
 
     def _outweighs_word(self, key: str) -> bool:
         """Whether the place is better known than the English word spelt the same:
@@ -458,7 +467,14 @@ class GazetteerDetector(Detector):
         # Arabic article before a capital ("al-Raqqa").
         caps = [k for k, t in enumerate(words) if t[0].isupper()]
         if "-" in text:
-            extra = [bisect_left(starts, m.start()) for m in _ARTICLE_START.finditer(text)]
+            extra = []
+            for m in _HYPHEN_CAPITAL.finditer(text):
+                p = q = m.start()
+                while q > 0 and p - q < 4 and "a" <= text[q - 1] <= "z":
+                    q -= 1
+                if text[q:p] in _ARTICLE_SET and (q == 0 or not (text[q - 1].isalnum() or
+                                                                 text[q - 1] in "-_")):
+                    extra.append(bisect_left(starts, q))
             if extra:
                 caps = sorted(set(caps).union(k for k in extra if k < n))
         # Headlines: every word capitalised, so capitals tell nothing (token indices).
@@ -480,6 +496,15 @@ class GazetteerDetector(Detector):
                     return True
                 j -= 1
             return j < 0 or words[j] in (".", "!", "?", ":", "\n")
+
+        # The longest name at a token, asked by both passes: kept (without blocked tokens).
+        longest_at: dict[int, Any] = {}
+
+        def longest(i: int):
+            found = longest_at.get(i, _UNSEEN)
+            if found is _UNSEEN:
+                found = longest_at[i] = self._longest(text, toks, i)
+            return found
 
         # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
         first_names = self.gaz.first_names
@@ -514,12 +539,12 @@ class GazetteerDetector(Detector):
                 continue
             if first and not titled and k > 0 and words[k - 1][:1].isupper() and \
                     text[ends[k - 1]:s] == " " and any(
-                        (self._longest(text, toks, i) or (i,))[0] >= k
+                        (longest(i) or (i,))[0] >= k
                         for i in range(max(0, k - 2), k) if words[i][:1].isupper()):
                 continue  # "San Juan Bautista", "St. Paul", "Ho Chi Minh City": a place
                 # that started before the first name
             if first and not titled:
-                found = self._longest(text, toks, k)
+                found = longest(k)
                 if found is not None and found[0] > k:
                     continue  # "Santa Monica", "Moses Lake", "Dana Point": a longer place
                 first_key = normalize(tok.rstrip("."))
@@ -549,7 +574,9 @@ class GazetteerDetector(Detector):
                 persons.add(normalize(last_tok))
             blocked.update(names_after)
 
-        # Pass 2: longest gazetteer match at each capitalised token.
+        # Pass 2: longest gazetteer match at each capitalised token. A name that could
+        # run into a person's is looked up again, stopping before the person.
+        near_blocked = {i for b in blocked for i in range(b - _MAX_WORDS, b)}
         mentions: list[Mention] = []
         after = 0  # the token after the last match: matches do not overlap
         for k in caps:
@@ -560,7 +587,8 @@ class GazetteerDetector(Detector):
                 continue
             if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(words[k + 1]):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
-            best = self._longest(text, toks, k, blocked)
+            best = longest_at.get(k) if k in longest_at and k not in near_blocked else \
+                self._longest(text, toks, k, blocked)
             if best is not None and tok in ("The", "THE") and k + 1 < n:
                 later = self._longest(text, toks, k + 1, blocked)
                 if later is not None and later[1] > best[1]:
@@ -646,7 +674,7 @@ class GazetteerDetector(Detector):
                 if not t[0].isalpha():
                     break
                 if not (t[0].isupper() or any_case) and t.lower() not in CONNECTORS and \
-                        not _ARTICLE_WORD.match(t):
+                        not ("-" in t and _ARTICLE_WORD.match(t)):
                     break
             if t[0].isupper() or j == k or (any_case and t not in CONNECTORS) or \
                     (t[0].islower() and "-" in t and _ARTICLE_WORD.match(t)):
@@ -784,7 +812,9 @@ class GazetteerDetector(Detector):
         kept = []
         for s, e, key, i, j in found:
             if key in NOT_PLACES or key in CALENDAR_WORDS or key in GENERIC_WORDS or \
-                    key in self.gaz.postal_codes or len(key) < 3 or key in self._not_places or \
+                    (key in self.gaz.postal_codes and not self._has_feature(key, ("PCL",))) or \
+                    (len(key) < 3 and not self._has_feature(key, ("PCL",))) or \
+                    key in self._not_places or \
                     (key in self.gaz.demonyms and not self._has_feature(key, ("PCL",))) or \
                     (key in self.gaz.first_names and not self._major(key)):
                 continue  # "Jean-Pierre", "Mercedes-Benz"
@@ -899,8 +929,8 @@ class GazetteerDetector(Detector):
                     and not (major and not single) and not self._famous(key)):
                 return None  # "Kofi Annan", "Tall Afar": a capitalised word glued before
                 # a place that is not famous makes a longer name, not that place
-        if single and nxt_gap == " " and nxt[:1].islower() and _ARTICLE_WORD.match(nxt) and \
-                not self._famous(key):
+        if single and nxt_gap == " " and "-" in nxt and nxt[:1].islower() and \
+                _ARTICLE_WORD.match(nxt) and not self._famous(key):
             return None  # "Ras al-Ain" the gazetteer lacks is no Ras, India
         if single and not headline and nxt_gap == " " and nxt[:1].isupper() and \
                 nxt[0].isalpha():

@@ -115,10 +115,28 @@ _ARTICLE_WORDS = frozenset(ARTICLES)
 SOUND_PREFIX = "~"
 
 
+# A run of vowels, with a "w" closing it ("aw" in "Zawr"), is one "a"; doubled letters
+# are one; a final "ah" is "a".
+_VOWEL_RUN = re.compile(r"[aeiouy](?:[aeiouy]|w(?![aeiouy]))*")
+_DOUBLE = re.compile(r"(.)\1+")
+_FINAL_AH = re.compile(r"(?<=\w)ah\b")
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiouyw")
+
+
+def _sound_gate(key: str) -> str:
+    """The first two consonants of the first two words that are no article: what every
+    romanisation of a phrase shares ("Deir ez-Zor", "Dayr az Zawr": "dr zr"), cheap to
+    compute for every capitalised phrase the gazetteer does not know."""
+    words = [w for w in key.split() if w not in _ARTICLE_WORDS][:2]
+    return " ".join(w.translate(_NO_VOWELS)[:2] for w in words)
+
+
 @functools.lru_cache(maxsize=50_000)
 def sound_key(key: str) -> str:
     """What the romanisations of one Arabic or Persian name share, from a
-    :func:`fold`-ed key: every run of vowels (and a "w" or "y" closing one) is one
+    :func:`fold`-ed key: every run of vowels (and a "w" closing one) is one
     "a", doubled letters are one, a final "h" after a vowel is dropped, articles are
     "al" and a leading article goes. "Beiji", "Baiji" and "Bayji" are all "baja";
     "Hodeidah" and "Hudaydah" "hadada"; "Deir ez-Zor" and "Dayr az Zawr" "dar al zar".
@@ -126,32 +144,11 @@ def sound_key(key: str) -> str:
     >>> sound_key("maarat al numan") == sound_key("ma'arrat an nu'man".replace("'", ""))
     True
     """
-    words = [w for w in key.split() if w]
-    out = []
-    for i, w in enumerate(words):
-        if w in _ARTICLE_WORDS:
-            if i > 0:
-                out.append("al")
-            continue
-        chars = []
-        j = 0
-        n = len(w)
-        while j < n:
-            c = w[j]
-            if c in _VOWELS:
-                while j < n and (w[j] in _VOWELS or (w[j] == "w" and j + 1 < n and
-                                                     w[j + 1] not in _VOWELS) or
-                                 (w[j] == "w" and j + 1 == n)):
-                    j += 1
-                chars.append("a")
-                continue
-            if not chars or chars[-1] != c:
-                chars.append(c)
-            j += 1
-        if len(chars) > 2 and chars[-1] == "h" and chars[-2] == "a":
-            chars.pop()
-        out.append("".join(chars))
-    return " ".join(out)
+    words = key.split()
+    out = ["al" if w in _ARTICLE_WORDS else w for w in words]
+    if out and words[0] in _ARTICLE_WORDS:
+        del out[0]
+    return _FINAL_AH.sub("a", _DOUBLE.sub(r"\1", _VOWEL_RUN.sub("a", " ".join(out))))
 
 
 def _is_latin(name: str) -> bool:
@@ -308,8 +305,8 @@ class Gazetteer:
                 if " " in bare:  # only phrases are looked up by sound (_romanised_phrase)
                     sound = sound_key(folded)
                     keys.add(SOUND_PREFIX + sound)
-                    # the first two words' sound, so a lookup can give up early
-                    keys.add(SOUND_PREFIX * 2 + " ".join(sound.split(" ", 2)[:2]))
+                    # the first two words' first consonants, so a lookup gives up early
+                    keys.add(SOUND_PREFIX * 2 + _sound_gate(folded))
         for k in keys:
             if len(k) < 2:
                 continue
@@ -385,23 +382,24 @@ class Gazetteer:
         names = self.names
         if key in names:
             return key
-        folded = fold(key) if not key.endswith("'s") else key  # "Cuba's" is no "Cubas"
-        if folded in names:
-            return folded  # "Amuda" for "‘Āmūdā", "Deir ez Zor" for "Deir ez-Zor"
+        if key.isascii() and "'" not in key and "-" not in key:
+            folded = key  # nothing to fold: the usual miss
+        else:
+            folded = fold(key) if not key.endswith("'s") else key  # "Cuba's" is no "Cubas"
+            if folded in names:
+                return folded  # "Amuda" for "‘Āmūdā", "Deir ez Zor" for "Deir ez-Zor"
         if "-" in key:
             spaced = _ARTICLE_HYPHEN.sub(r"\1 ", key)
             if spaced in names:
                 return spaced
             bare = fold(_LEADING_ARTICLE.sub("", key))  # "Al-Raqqa" is GeoNames' "Raqqa"
-            if bare != folded and len(bare) > 2 and bare in names:
+            if bare != folded and len(bare) > 2 and bare in names and \
+                    not name.split("-", 1)[0].isupper():  # but "US-Iran" is no Iran
                 return bare
         if " " in folded and name[:1].isupper() and folded.isascii():
             # a romanisation GeoNames lacks: "Maarat al-Numan" (Ma‘arrat an Nu‘mān),
             # "Ras al-Ain" (Ra’s al ‘Ayn), "Tal Abiad" (Tall Abyaḑ)
-            words = folded.split(" ", 3)
-            if words[0] in _ARTICLE_WORDS:
-                del words[0]
-            if SOUND_PREFIX * 2 + sound_key(" ".join(words[:2])) in names:
+            if SOUND_PREFIX * 2 + _sound_gate(folded) in names:
                 sound = SOUND_PREFIX + sound_key(folded)
                 if sound in names and self._romanised_phrase(name):
                     return sound
