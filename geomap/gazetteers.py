@@ -129,8 +129,16 @@ def _sound_gate(key: str) -> str:
     """The first two consonants of the first two words that are no article: what every
     romanisation of a phrase shares ("Deir ez-Zor", "Dayr az Zawr": "dr zr"), cheap to
     compute for every capitalised phrase the gazetteer does not know."""
-    words = [w for w in key.split() if w not in _ARTICLE_WORDS][:2]
-    return " ".join(w.translate(_NO_VOWELS)[:2] for w in words)
+    words = key.split(" ", 4)
+    first = second = ""
+    for w in words:
+        if w in _ARTICLE_WORDS:
+            continue
+        if first:
+            second = w
+            break
+        first = w
+    return f"{first.translate(_NO_VOWELS)[:2]} {second.translate(_NO_VOWELS)[:2]}"
 
 
 @functools.lru_cache(maxsize=50_000)
