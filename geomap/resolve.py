@@ -325,8 +325,9 @@ class _Group:
         local = tuple([_local_score(m, p, k, qual, cands, w) for p, k in cands]) \
             if not contradicted else (w.null_score,) * len(cands)
         facts = tuple([(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
-                        _cell(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
-                       for p, _k in cands])
+                        _cell(p) if p.feature_code.startswith(("PPL", "ADM2")) else None,
+                        k == NAME_SOUND)
+                       for p, k in cands])
         # The readings of towns and counties by 1-degree cell, and every cell next to one.
         by_cell: dict[int, list[int]] = {}
         for i, f in enumerate(facts):
@@ -419,10 +420,11 @@ class _Context:
         unlikely = w.nearby_unlikely
         live = self.live
         out = []
-        strong = []  # whether the document itself is about the reading's region
-        for local, (cc, a1, is_region, _where), pairs, (_p, how) in zip(
+        anchor, sizeable = g.anchor
+        strong = []  # with an anchor: whether the document is about the reading's region
+        for local, (cc, a1, is_region, _where, by_sound), pairs in zip(
                 g.local, g.facts, near_readings if near_readings is not None else repeat(()),
-                g.cands, strict=False):
+                strict=False):
             bonus = 0.0
             a_votes = 0.0
             c_votes = countries.get(cc, 0) - (own_conf if own_cc == cc else 0)
@@ -451,13 +453,13 @@ class _Context:
                     if prob > near:
                         near = prob
                 bonus += nearby * min(1.0, near / 0.5)
-            if how == NAME_SOUND and c_votes <= 0.3:
+            if by_sound and c_votes <= 0.3:
                 # another romanisation of a name ("Beiji" for Bayjī) counts only where
                 # the rest of the document is in that country
                 bonus -= w.unsupported_sound
             out.append(local + bonus)
-            strong.append(a_votes >= w.habit_votes or c_votes >= 2 * w.habit_votes)
-        anchor, sizeable = g.anchor
+            if anchor >= 0:
+                strong.append(a_votes >= w.habit_votes or c_votes >= 2 * w.habit_votes)
         if anchor >= 0:
             # the famous reading keeps its lead over any rival that context alone lifts
             ceiling = out[anchor] - w.famous_habit
