@@ -53,7 +53,7 @@ REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 #: How a name is attached to a place, strongest first.
 NAME_PREFERRED, NAME_ALIAS, NAME_ALTERNATE, NAME_SOUND = 0, 1, 2, 3
 """A name reached only through :func:`sound_key` (another romanisation) is
-``NAME_SOUND``: the resolver takes it only where the document supports its country."""
+``NAME_SOUND``: the resolver takes it as a little less sure than an alias."""
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
@@ -113,6 +113,7 @@ ROMANISED = frozenset(
 _VOWELS = frozenset("aeiouy")
 _ARTICLE_WORDS = frozenset(ARTICLES)
 SOUND_PREFIX = "~"
+BARE_MIN_POP = 0  # towns of any size are also indexed without their leading article
 
 
 # A run of vowels, with a "w" closing it ("aw" in "Zawr"), is one "a"; doubled letters
@@ -307,7 +308,7 @@ class Gazetteer:
             bare = " ".join(words[1:]) if len(words) > 1 and words[0] in _ARTICLE_WORDS \
                 else folded
             if len(bare) > 3:
-                if bare != folded and (self.population[idx] >= 20_000 or
+                if bare != folded and (self.population[idx] >= BARE_MIN_POP or
                                        self.feature[idx].startswith("ADM")):
                     keys.add(bare)  # news drops the article: "Raqqa", "Hasakah"
                 if " " in bare:  # only phrases are looked up by sound (_romanised_phrase)

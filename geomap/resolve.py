@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from geomap.detect import PROPOSED, STREET
-from geomap.gazetteers import NAME_SOUND, distance_km, normalize
+from geomap.gazetteers import ROMANISED, distance_km, normalize
 from geomap.models import Mention, Place, Resolution
 
-#: Score lost by a name that is an alias (1) or a loose GeoNames alternate (2).
-NAME_KIND_PENALTY = (0.0, 0.4, 2.5, 2.5)
+NAME_KIND_PENALTY = (0.0, 0.4, 2.5, 1.0)
+"""Score lost by a name that is an alias (1), a loose GeoNames alternate (2) or another
+romanisation of a phrase, matched by its sound key (3: "Tal Afar" for Tall ‘Afar)."""
 
 
 def prior_score(place: Place, kind: int = 0) -> float:
@@ -39,7 +40,11 @@ def prior_score(place: Place, kind: int = 0) -> float:
     population, with capitals lifted.
     """
     f = place.feature_code
-    pop = math.log10(place.population + 1)
+    # A town GeoNames gives no population is no smaller than the smallest it lists
+    # (cities500: 500 people or more), in the countries where that is common: most
+    # Syrian, Iraqi and Yemeni towns are written 0 there.
+    pop = math.log10(place.population + 1) if place.population or f[:3] != "PPL" or \
+        place.country_code not in ROMANISED else 2.7
     if f.startswith("PCL") or f == "TERR":
         base = 10.5
     elif f == "CONT":
@@ -75,7 +80,6 @@ class Weights:
     alias_under_city: float = 3.0
     famous_habit: float = 2.0
     habit_votes: float = 1.5
-    unsupported_sound: float = 12.0
     temperature: float = 1.0
     focus_regions: float = 6.0
     null_score: float = 4.0
@@ -325,9 +329,8 @@ class _Group:
         local = tuple([_local_score(m, p, k, qual, cands, w) for p, k in cands]) \
             if not contradicted else (w.null_score,) * len(cands)
         facts = tuple([(p.country_code, p.admin1_code if not p.is_country else None, p.is_region,
-                        _cell(p) if p.feature_code.startswith(("PPL", "ADM2")) else None,
-                        k == NAME_SOUND)
-                       for p, k in cands])
+                        _cell(p) if p.feature_code.startswith(("PPL", "ADM2")) else None)
+                       for p, _k in cands])
         # The readings of towns and counties by 1-degree cell, and every cell next to one.
         by_cell: dict[int, list[int]] = {}
         for i, f in enumerate(facts):
@@ -422,7 +425,7 @@ class _Context:
         out = []
         anchor, sizeable = g.anchor
         strong = []  # with an anchor: whether the document is about the reading's region
-        for local, (cc, a1, is_region, _where, by_sound), pairs in zip(
+        for local, (cc, a1, is_region, _where), pairs in zip(
                 g.local, g.facts, near_readings if near_readings is not None else repeat(()),
                 strict=False):
             bonus = 0.0
@@ -453,10 +456,6 @@ class _Context:
                     if prob > near:
                         near = prob
                 bonus += nearby * min(1.0, near / 0.5)
-            if by_sound and c_votes <= 0.3:
-                # another romanisation of a name ("Beiji" for Bayjī) counts only where
-                # the rest of the document is in that country
-                bonus -= w.unsupported_sound
             out.append(local + bonus)
             if anchor >= 0:
                 strong.append(a_votes >= w.habit_votes or c_votes >= 2 * w.habit_votes)

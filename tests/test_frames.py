@@ -158,3 +158,18 @@ def test_a_word_named_place_in_a_list_of_places_is_a_place(geoparser):
 def test_a_line_of_capitals_alone_is_a_heading_but_a_signature_is_not(geoparser):
     assert parse(geoparser, "RESTON")["RESTON"].admin1_code == "VA"
     assert "OLNEY" not in parse(geoparser, "Yours, very respectfully,\nJAS. N. OLNEY,\nColonel.")
+
+
+# Places of the seeds' region as news writes them, not as GeoNames does: without the
+# article ("Qamishli", "Atarib"), with "Tal"/"Ain"/"el-" for "Tall"/"‘Ayn"/"az", without
+# ayn and hamza; many of them have no population in GeoNames.
+@pytest.mark.parametrize("name, country", [
+    ("Qamishli", "SY"), ("Atarib", "SY"), ("Sarmin", "SY"), ("Taftanaz", "SY"),
+    ("Tal Rifaat", "SY"), ("Ain Issa", "SY"), ("Maarat al-Numan", "SY"),
+    ("Jisr al-Shughur", "SY"), ("Deir el-Zour", "SY"), ("Ras al-Ain", "SY"),
+    ("Tal Abyad", "SY"), ("Tal Afar", "IQ"), ("Qayyarah", "IQ"), ("Fallujah", "IQ"),
+    ("Mukalla", "YE"), ("Zinjibar", "YE"), ("Hodeidah", "YE"),
+])
+def test_a_place_of_the_seeds_region_is_found_as_news_spells_it(geoparser, name, country):
+    found = parse(geoparser, f"Fighting was reported in {name} on Monday.")
+    assert found.get(name) is not None and found[name].country_code == country, found
