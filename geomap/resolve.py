@@ -60,6 +60,8 @@ def prior_score(place: Place, kind: int = 0) -> float:
     penalty = NAME_KIND_PENALTY[kind]
     if kind == 2 and place.population >= 1_000_000:
         penalty = 0.5  # "New York" for New York City, "Bombay" for Mumbai
+    elif kind == 2 and place.country_code in ROMANISED:
+        penalty = NAME_KIND_PENALTY[3]  # there alternates are romanisations: "Tal Abyad"
     return base - penalty
 
 
