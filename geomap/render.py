@@ -578,31 +578,17 @@ def _area_ref(name: Any, feature_code: Any, country_code: Any) -> tuple[str, Any
 @cache
 def _atlas_geometries() -> dict[str, dict[str, Any]]:
     """The Natural Earth countries as GeoJSON geometries, by ISO numeric id."""
-    topo = json.loads(_asset_text("world-atlas", ASSETS["world-atlas"].data[0]))
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            pts.append([round(x * sx + tx, 5), round(y * sy + ty, 5)])
-        arcs.append(pts)
+    from geomap.topojson import decode_arcs, ring
 
-    def ring(indexes: list[int]) -> list[list[float]]:
-        out: list[list[float]] = []
-        for i in indexes:
-            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
-            out.extend(pts if not out else pts[1:])
-        return out
+    topo = json.loads(_asset_text("world-atlas", ASSETS["world-atlas"].data[0]))
+    arcs = decode_arcs(topo, digits=5)
 
     geoms = {}
     for g in topo["objects"]["countries"]["geometries"]:
         if not g.get("id") or g["type"] not in ("Polygon", "MultiPolygon"):
             continue
         polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
-        geoms[g["id"]] = _split_at_antimeridian([[ring(r) for r in p] for p in polys])
+        geoms[g["id"]] = _split_at_antimeridian([[ring(arcs, r) for r in p] for p in polys])
     return geoms
 
 

