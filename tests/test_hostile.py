@@ -551,3 +551,90 @@ def test_default_run_opens_no_socket(tmp_path, gazetteer):
         timeout=300,
     )
     assert "NETWORK ATTEMPT" in probe.stderr
+
+
+# ------------------------------------------------------------- caches hold no code
+
+
+class _Payload:
+    """A pickle that, when loaded, creates ``marker``: what an attacker's file would run."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def _crafted_pickle_gazetteer(path: Path, marker: Path, version: int) -> Path:
+    """A gazetteer file as geomap 0.1 wrote it (JSON header, pickle) whose checksum
+    the attacker recomputed: nothing but a key in the same file protected it."""
+    import hashlib
+    import pickle
+
+    payload = pickle.dumps(_Payload(marker))
+    header = {"version": version, "sha256": hashlib.sha256(payload).hexdigest(),
+              "size": len(payload), "kind": "default", "build": gazetteers.build_id()}
+    if version >= gazetteers.INDEX_VERSION:
+        header["format"] = "geomap-gazetteer"
+    path.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    return path
+
+
+@pytest.mark.parametrize("version", [5, gazetteers.INDEX_VERSION])
+def test_a_crafted_gazetteer_file_is_refused_and_runs_nothing(tmp_path, capsys, version):
+    marker = tmp_path / "pwned"
+    crafted = _crafted_pickle_gazetteer(tmp_path / "evil.pkl", marker, version)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    code = main(["extract", str(doc), "--gazetteer", str(crafted), "-q",
+                 "-o", str(tmp_path / "out.jsonl")])
+    err = capsys.readouterr().err
+    assert not marker.exists()
+    assert code == 2
+    assert f"gazetteer {crafted}" in err and "rebuild it" in err
+    assert "Traceback" not in err
+    # a bare pickle (no header) is refused the same way
+    bare = tmp_path / "bare.pkl"
+    import pickle
+    bare.write_bytes(pickle.dumps(_Payload(marker)))
+    with pytest.raises(gazetteers.GazetteerError, match="not read"):
+        gazetteers.read(bare)
+    assert not marker.exists()
+
+
+def test_a_crafted_cache_is_rebuilt_without_running_it(tmp_path, monkeypatch, gazetteer):
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteers, "_LOADED", {})
+    monkeypatch.setattr(gazetteers, "build_default", lambda: gazetteer)
+    marker = tmp_path / "pwned"
+    path = gazetteers.index_path("default")
+    _crafted_pickle_gazetteer(path, marker, gazetteers.INDEX_VERSION)
+    assert gazetteers.load("default") is gazetteer
+    assert not marker.exists()
+    assert gazetteers.read(path).names == gazetteer.names  # rebuilt in the safe format
+
+
+@pytest.mark.parametrize("header", [b"[]", b'"text"', b"42", b"null", b"[" * 100_000])
+def test_a_cache_header_that_is_json_but_not_an_object_is_rebuilt(
+    tmp_path, monkeypatch, gazetteer, header
+):
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteers, "_LOADED", {})
+    monkeypatch.setattr(gazetteers, "build_default", lambda: gazetteer)
+    path = gazetteers.index_path("default")
+    path.write_bytes(header + b"\n" + b"x" * 100)
+    assert gazetteers.load("default") is gazetteer
+    assert gazetteers.read(path).kind == "default"
+
+
+def test_the_saved_gazetteer_round_trips_and_loads_fast(gazetteer, tmp_path):
+    path = gazetteers.save(gazetteer, tmp_path / "g.gaz")
+    assert b"\n" in path.read_bytes()[:4096]
+    started = time.perf_counter()
+    again = gazetteers.read(path)
+    took = time.perf_counter() - started
+    assert again.names == gazetteer.names and list(again.name) == list(gazetteer.name)
+    assert again.english == gazetteer.english and again.surnames == gazetteer.surnames
+    assert again.candidates("Springfield") == gazetteer.candidates("Springfield")
+    assert took < 2.0, took  # about 0.25 s on the reference machine
