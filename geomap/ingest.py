@@ -62,6 +62,8 @@ _SUFFIX_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 
 # How much of a file is checked for NUL bytes to tell binary from text.
 _SNIFF_BYTES = 8192
+# Bytes text does not hold (all C0 controls but tab, newlines, form feed and escape).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
 
 # The metadata fields a JSONL object or CSV row may carry besides id and text.
 _META_FIELDS = ("source", "title", "date", "url")
@@ -267,10 +269,16 @@ def _walk(
         except OSError as err:
             report(_os_error(err, Path(entry.path)))
             continue
+        supported = Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES
         if is_dir:
             yield from _walk(Path(entry.path), report, seen)
-        elif is_file and Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
+        elif is_file and supported:
             yield Path(entry.path)
+        elif not is_file and supported:
+            what = ("a symbolic link to nothing (its target is missing)"
+                    if entry.is_symlink() and not os.path.exists(entry.path)
+                    else "not a regular file (a pipe, device or socket?)")
+            logger.warning("%s: %s; skipped", entry.path, what)
 
 
 # --- reading one file --------------------------------------------------------
@@ -296,6 +304,29 @@ def _read_file(
         raise _os_error(err, path) from err
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary, refusing anything but a regular file.
+
+    The open does not block (a folder entry swapped for a FIFO after the walk
+    would otherwise wait forever for a writer), and the check is made on the
+    opened file, so nothing can be swapped in between.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                "is not a regular file (a pipe, device or socket?); expected a document file",
+                path=str(path),
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _os_error(err: OSError, path: Path) -> InputError:
     reason = err.strerror or str(err)
     return _caused_by(
@@ -314,13 +345,24 @@ def _check_head(head: bytes, path: Path, *, nul_check: bool) -> None:
             "is UTF-16 text; expected UTF-8; re-save the file as UTF-8", path=str(path)
         )
     if nul_check:
-        nul = head.find(b"\x00", 0, _SNIFF_BYTES)
-        if nul >= 0:
+        head = head[:_SNIFF_BYTES]
+        nul = head.find(b"\x00")
+        if nul < 0:
+            return
+        # A stray NUL in a text export (a CSV row, a pasted string) is not a binary
+        # file: only call it binary when control bytes are more than 1 in 100.
+        controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+        if controls * 100 > len(head):
             raise InputError(
                 f"looks like a binary file (NUL byte at offset {nul}); expected UTF-8 text; "
                 "convert it to text first or leave it out",
                 path=str(path),
             )
+        logger.warning(
+            "%s: holds NUL bytes (the first at offset %d); read as text, with them kept",
+            path,
+            nul,
+        )
 
 
 def _warn_empty(path: Path) -> None:
@@ -333,7 +375,8 @@ def _read_text(path: Path, *, lenient: bool = True) -> str:
     With ``lenient`` invalid UTF-8 is replaced and logged; without it (files
     whose suffix says nothing about their content) it is an error.
     """
-    data = path.read_bytes()
+    with open_regular(path) as f:
+        data = f.read()
     _check_head(data[:_SNIFF_BYTES], path, nul_check=True)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -401,7 +444,7 @@ def _iter_jsonl(
 ) -> Iterator[Document]:
     decoder = _LineDecoder(path)
     lines = blank = 0
-    with path.open("rb") as f:
+    with open_regular(path) as f:
         _check_head(f.read(2), path, nul_check=False)
         f.seek(0)
         for lineno, line in decoder.lines(f):
@@ -438,6 +481,13 @@ def jsonl_document(line: str, path: Path, lineno: int, text_field: str) -> Docum
             path=str(path),
             line=lineno,
         ) from err
+    except ValueError as err:  # an integer of more than 4,300 digits, ...
+        raise InputError(
+            f"line {lineno} cannot be read as JSON ({_first_clause(err)}); "
+            "expected one JSON object per line",
+            path=str(path),
+            line=lineno,
+        ) from err
     if not isinstance(obj, dict):
         raise InputError(
             f"line {lineno} is {_json_type(obj)}, not an object; "
@@ -446,6 +496,12 @@ def jsonl_document(line: str, path: Path, lineno: int, text_field: str) -> Docum
             line=lineno,
         )
     return _row_document(obj, path, lineno, text_field, kind="field")
+
+
+def _first_clause(err: Exception) -> str:
+    """The start of an exception's message, short enough for a one-line error."""
+    text = str(err).split(";")[0].strip()
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 _JSON_TYPES = {
@@ -528,7 +584,7 @@ def _iter_csv(
     _raise_csv_field_limit()
     kind, separator = ("TSV", "tabs") if delimiter == "\t" else ("CSV", "commas")
     decoder = _LineDecoder(path)
-    with path.open("rb") as f:
+    with open_regular(path) as f:
         _check_head(f.read(_SNIFF_BYTES), path, nul_check=True)
         f.seek(0)
         # Lines keep their endings, as with open(newline=""), so a quoted
