@@ -54,14 +54,18 @@ def _looks_like_path(item: str) -> bool:
                                  or token.endswith(("/", os.sep)))
 
 
-def with_metadata(doc: Document) -> Document:
-    """Fill a document's missing source and title from a folder manifest, a byline or its file."""
+def with_metadata(doc: Document, manifests: dict[Path, dict] | None = None) -> Document:
+    """Fill a document's missing source and title from a folder manifest, a byline or its file.
+
+    ``manifests`` caches the folders' manifests for one run (a broken manifest
+    is then reported once per run); without it a process-wide cache is used.
+    """
     from geomap.sources import guess_source, load_manifest
 
     if doc.origin is None:
         return doc
     path = _origin_path(doc.origin)
-    meta = _manifest_cached(path.parent, load_manifest).get(path.name, {})
+    meta = _manifest_cached(path.parent, load_manifest, manifests).get(path.name, {})
     changes: dict[str, Any] = {k: v for k, v in meta.items()
                                if v and getattr(doc, k, None) in (None, "")}
     if not (changes.get("source") or doc.source):
@@ -86,27 +90,35 @@ def _is_file(path: str) -> bool:
 _MANIFESTS: dict[Path, dict] = {}
 
 
-def _manifest_cached(folder: Path, loader: Callable[[Path], dict]) -> dict:
-    if folder not in _MANIFESTS:
+def _manifest_cached(folder: Path, loader: Callable[[Path], dict],
+                     cache: dict[Path, dict] | None = None) -> dict:
+    if cache is None:
+        cache = _MANIFESTS
+    if folder not in cache:
         try:
-            _MANIFESTS[folder] = loader(folder)
+            cache[folder] = loader(folder)
         except InputError:
-            _MANIFESTS[folder] = {}
+            cache[folder] = {}
             raise
-    return _MANIFESTS[folder]
+    return cache[folder]
 
 
 def iter_documents_from(items: Iterable[Input] | Input, *, strict: bool = False,
                         on_error: Callable[[InputError], None] | None = None,
-                        text_field: str = "text") -> Iterator[Document]:
-    """Documents from any mix of paths, texts and :class:`Document` objects, with metadata."""
+                        text_field: str = "text",
+                        manifests: dict[Path, dict] | None = None) -> Iterator[Document]:
+    """Documents from any mix of paths, texts and :class:`Document` objects, with metadata.
+
+    Folder manifests are read once per call (or once per ``manifests`` dict given)."""
+    if manifests is None:
+        manifests = {}
     for item in _split_inputs(items):
         if isinstance(item, Document):
             yield without_surrogates(item)  # lone surrogates cannot be written as UTF-8
             continue
         for doc in iter_documents([item], strict=strict, on_error=on_error, text_field=text_field):
             try:
-                yield with_metadata(doc)
+                yield with_metadata(doc, manifests)
             except InputError as err:
                 if strict:
                     raise

@@ -240,9 +240,11 @@ def _split_jsonl(path: Path, size: int, chunk: int) -> list[Unit]:
     Lines are counted the way ingest counts them (every ``\\n``), so a worker
     reports the same ``file:line`` the local engine would.
     """
+    from geomap.ingest import open_regular
+
     units = []
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
                 return [Unit(str(path), size)]  # ingest refuses it whole, with its message
             start, line = 0, 1
@@ -257,7 +259,7 @@ def _split_jsonl(path: Path, size: int, chunk: int) -> list[Unit]:
                 units.append(Unit(str(path), size, start, stop, line))
                 line += _count_newlines(fh, start, stop)
                 start = stop
-    except OSError as err:
+    except (OSError, InputError) as err:
         logger.debug("%s: cannot split (%s); reading it whole", path, err)
         return [Unit(str(path), size)]
     return units
@@ -293,38 +295,47 @@ def _worker_geoparser(gazetteer: str, min_confidence: float):
     return gp
 
 
-def _unit_documents(unit: Unit, opts: _Options, report: Callable[[InputError], None]):
+def _unit_documents(unit: Unit, opts: _Options, report: Callable[[InputError], None],
+                    manifests: dict | None = None):
     from geomap.api import iter_documents_from, with_metadata
 
     # Read through the absolute path (a worker's working folder is its own, and a
     # folder's manifest is found from it), but name the file as the user gave it.
     path = Path(opts.cwd, unit.path)
 
+    cwd = str(Path(opts.cwd)).rstrip(os.sep) + os.sep
+
     def report_as_given(err: InputError) -> None:
         if err.path == str(path):
             err = InputError(err.reason, path=unit.path, line=err.line)
+        elif err.path and err.path.startswith(cwd) and not Path(unit.path).is_absolute():
+            # a file beside it (a folder's manifest): named relative, as locally
+            err = InputError(err.reason, path=err.path[len(cwd):], line=err.line)
         report(err)
 
     if unit.stop is None:
         # Not strict here: with --strict, report() ends the partition and the client
         # raises the first error in input order.
         yield from iter_documents_from([path], on_error=report_as_given,
-                                       text_field=opts.text_field)
+                                       text_field=opts.text_field, manifests=manifests)
         return
     for doc in _jsonl_range(path, unit, opts.text_field, report_as_given):
         try:
-            yield with_metadata(doc)
+            yield with_metadata(doc, manifests)
         except InputError as err:  # as iter_documents_from: report, keep the document
             report_as_given(err)
             yield doc
 
 
 def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[InputError], None]):
-    from geomap.ingest import jsonl_document  # the local engine's line reader
+    from geomap.ingest import jsonl_document, open_regular  # the local engine's line reader
 
     bad_utf8 = 0
     try:
-        fh = path.open("rb")
+        fh = open_regular(path)
+    except InputError as err:
+        report(err)
+        return
     except OSError as err:
         report(InputError(f"cannot read it ({err.strerror or err}); check that it exists and "
                           "that the workers may read it", path=str(path)))
@@ -383,6 +394,7 @@ def _run_partition(part: _Partition, opts: _Options) -> PartitionSummary:
             raise _Stop
 
     docs = mentions = resolved = 0
+    manifests: dict = {}  # each folder's manifest read (and a broken one reported) once
     parquet: list[str] = []
     batch: list[dict[str, Any]] = []
     batch_bytes = 0
@@ -397,7 +409,7 @@ def _run_partition(part: _Partition, opts: _Options) -> PartitionSummary:
     with atomic_path(jsonl) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
         try:
             for unit in part.units:
-                for doc in _unit_documents(unit, opts, report):
+                for doc in _unit_documents(unit, opts, report, manifests):
                     try:
                         result = gp.parse(doc)
                     except Exception as err:  # one bad document must not sink its partition
@@ -586,6 +598,7 @@ def _collect(completed, index, parts, done, run: DaskRun, report, progress: bool
 
         bar = tqdm(total=len(parts), desc="geoparsing", unit="partition")
     released = 0
+    reported: set[tuple[str, str | None, int | None]] = set()
     try:
         for future in completed:
             i = index[future.key]
@@ -608,6 +621,9 @@ def _collect(completed, index, parts, done, run: DaskRun, report, progress: bool
             while released in done:
                 s = done[released]
                 for reason, path, line in s.errors if s is not None else ():
+                    if (reason, path, line) in reported:
+                        continue  # a folder's broken manifest, met again by another partition
+                    reported.add((reason, path, line))
                     report(InputError(reason, path=path, line=line))
                 released += 1
             if bar is not None:
