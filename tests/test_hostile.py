@@ -394,8 +394,9 @@ def test_failed_run_keeps_all_previous_outputs(tmp_path, monkeypatch, gazetteer)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(render, "render_map", broken_render)
-    with pytest.raises(OSError, match="No space left"):
-        main(["run", str(doc), "--out", str(out), "-q"])
+    assert main(["run", str(doc), "--out", str(out), "-q"]) == 2  # one line, no traceback
+    with pytest.raises(OSError, match="No space left"):  # the traceback with --debug
+        main(["--debug", "run", str(doc), "--out", str(out), "-q"])
     # mentions.jsonl and .geojson were complete, but are not put in place without their map
     assert _contents(out) == old
 
@@ -638,3 +639,258 @@ def test_the_saved_gazetteer_round_trips_and_loads_fast(gazetteer, tmp_path):
     assert again.english == gazetteer.english and again.surnames == gazetteer.surnames
     assert again.candidates("Springfield") == gazetteer.candidates("Springfield")
     assert took < 2.0, took  # about 0.25 s on the reference machine
+
+
+# ------------------------------------------------- second round: broken files, named
+
+
+def _errors(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("geomap: error:")]
+
+
+def test_a_jsonl_line_with_a_huge_integer_is_named_and_the_rest_kept(tmp_path, capsys, gazetteer):
+    src = tmp_path / "feed.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "Rain in Baghdad."}\n'
+        '{"id": "b", "text": "x", "n": ' + "9" * 5000 + "}\n"
+        '{"id": "c", "text": "Snow in Kyiv."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    [error] = _errors(err)
+    assert error.startswith(f"geomap: error: {src}:2: line 2 cannot be read as JSON")
+    assert len(error) < 300 and "Traceback" not in err
+    assert [r["doc_id"] for r in export.read_records(out)] == ["a", "c"]
+
+
+def _folder_with_manifest(folder: Path, manifest: bytes) -> Path:
+    folder.mkdir()
+    (folder / "one.txt").write_text("Rain in Baghdad.", encoding="utf-8")
+    (folder / "two.txt").write_text("Snow in Kyiv.", encoding="utf-8")
+    (folder / "manifest.csv").write_bytes(manifest)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("manifest", "reason"),
+    [
+        (b"file,source,title,date,url\none.txt,Caf\xe9 News,,,\n", "manifest is not UTF-8"),
+        (b"file,source,title,date,url\none.txt," + b"x" * 200_000 + b",,,\n",
+         "longer than 128 KiB"),
+    ],
+    ids=["invalid-utf8", "huge-field"],
+)
+def test_a_broken_manifest_is_named_and_every_document_kept(
+    tmp_path, capsys, gazetteer, manifest, reason
+):
+    folder = _folder_with_manifest(tmp_path / "docs", manifest)
+    out = tmp_path / "out"
+    assert main(["run", str(folder), "--out", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    [error] = _errors(err)
+    assert error.startswith(f"geomap: error: {folder / 'manifest.csv'}") and reason in error
+    assert "Traceback" not in err
+    records = export.read_records(out / "mentions.jsonl")
+    assert [r["doc_id"] for r in records] == ["one", "two"]
+    # --strict: the first error ends the run, in one line, with exit 2
+    assert main(["run", str(folder), "--out", str(tmp_path / "strict"), "--strict", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert reason in _errors(err)[0] and "Traceback" not in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a mode-000 file anyway")
+def test_an_unreadable_manifest_is_named_and_every_document_kept(tmp_path, capsys, gazetteer):
+    folder = _folder_with_manifest(tmp_path / "docs", b"file,source,title,date,url\n")
+    (folder / "manifest.csv").chmod(0)
+    assert main(["run", str(folder), "--out", str(tmp_path / "out"), "-q"]) == 1
+    assert "manifest cannot be read" in capsys.readouterr().err
+
+
+def test_a_csv_with_one_nul_byte_keeps_its_rows(tmp_path, capsys, caplog, gazetteer):
+    src = tmp_path / "rows.csv"
+    rows = [f'{n},"Rain in Baghdad, day {n}."' for n in range(1, 101)]
+    rows[4] = '5,"a stray \x00 byte"'
+    src.write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    assert len(export.read_records(out)) == 100
+    assert any("NUL" in r.getMessage() and str(src) in r.getMessage() for r in caplog.records)
+    # a real binary file is still refused
+    blob = tmp_path / "blob.csv"
+    blob.write_bytes(b"id,text\n" + bytes(range(256)) * 4)
+    assert main(["extract", str(blob), "-o", str(tmp_path / "b.jsonl"), "-q"]) == 2
+    assert "looks like a binary file" in capsys.readouterr().err
+
+
+def test_a_run_that_reads_nothing_keeps_yesterdays_outputs(tmp_path, capsys, gazetteer):
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+    missing = tmp_path / "no" / "such" / "dir"
+    assert main(["run", str(missing), "--out", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: no such file or folder" in err
+    assert "no document could be read, nothing was written" in err
+    assert _contents(out) == old
+    assert main(["extract", str(missing), "-o", str(out / "extract.jsonl"), "-q"]) == 2
+    assert _contents(out) == old
+
+
+def test_outputs_that_cannot_be_written_are_refused_before_any_work(tmp_path, capsys):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    a_file = tmp_path / "taken"
+    a_file.write_text("not a folder", encoding="utf-8")
+    started = time.monotonic()
+    assert main(["run", str(doc), "--out", str(a_file), "-q"]) == 2
+    assert main(["extract", str(doc), "-o", str(a_file / "out.jsonl"), "-q"]) == 2
+    assert time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert f"--out {a_file} is a file" in err
+    assert f"the folder of output {a_file} is a file" in err
+    assert "Traceback" not in err and "documents" not in err  # nothing was geoparsed
+
+
+def test_a_disk_full_while_writing_is_one_line_and_keeps_old_outputs(
+    tmp_path, capsys, monkeypatch, gazetteer
+):
+    from geomap import render
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+
+    def full(records, path, **kwargs):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(render, "render_map", full)
+    assert main(["run", str(doc), "--out", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
+    assert _contents(out) == old
+
+
+def test_a_folder_entry_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path, monkeypatch):
+    from geomap import ingest
+
+    good = tmp_path / "a.txt"
+    good.write_text("Rain in Baghdad.", encoding="utf-8")
+    fifo = tmp_path / "b.txt"
+    os.mkfifo(fifo)
+    # the walk saw two regular files; b.txt became a FIFO before it was opened
+    monkeypatch.setattr(ingest, "expand_paths", lambda paths, report: iter([good, fifo]))
+
+    def stuck(signum, frame):
+        raise TimeoutError("blocked opening a FIFO")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(5)
+    try:
+        errors = []
+        docs = list(ingest.iter_documents([tmp_path], on_error=errors.append))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [d.doc_id for d in docs] == ["a"]
+    [error] = errors
+    assert str(error).startswith(f"{fifo}: is not a regular file")
+
+
+def test_dangling_symlinks_and_fifos_in_a_folder_are_named(tmp_path, caplog):
+    from geomap.ingest import iter_documents
+
+    (tmp_path / "a.txt").write_text("Rain in Baghdad.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    docs = list(iter_documents([tmp_path]))
+    assert [d.doc_id for d in docs] == ["a"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(f"{tmp_path / 'gone.txt'}: a symbolic link to nothing" in w for w in warnings)
+    assert any(f"{tmp_path / 'pipe.jsonl'}: not a regular file" in w for w in warnings)
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path, capsys):
+    record = {
+        "doc_id": "=HYPERLINK(\"http://evil.example\",\"x\")", "source": "+cmd|' /C calc'!A0",
+        "title": "@SUM(1+1)", "url": "-2+3", "date": None,
+        "mentions": [{"start": 0, "end": 6, "text": "Baghdad", "lat": 33.3, "lon": -44.4,
+                      "geonameid": 98182, "name": "Baghdad", "feature_code": "PPLC",
+                      "country_code": "IQ", "admin1": "Baghdad", "confidence": 0.9,
+                      "sentence": "=1+1 in Baghdad"}],
+    }
+    src = tmp_path / "m.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "m.csv"
+    assert main(["export", str(src), "-o", str(out)]) == 0
+    import csv
+
+    [row] = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    for field in ("doc_id", "source", "title", "url", "sentence"):
+        assert row[field].startswith("'") and row[field][1:] == (
+            record[field] if field in record else record["mentions"][0][field]
+        ), field
+    assert row["lon"] == "-44.4"  # numbers are left alone
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"doc_id": "d", "mentions": [{"start": 0, "end": 1, "text": "x", "lat": NaN, '
+         '"lon": 1}]}', "NaN is not a JSON number"),
+        ('{"doc_id": "d", "mentions": [{"start": 0, "end": 1, "text": "x", "lat": 1, '
+         '"lon": 1, "confidence": Infinity}]}', "Infinity is not a JSON number"),
+        ('{"doc_id": "d", "mentions": [], "n": ' + "7" * 5000 + "}", "cannot be read as JSON"),
+        ('{"doc_id": "d", "mentions": [], "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+         "nested too deeply"),
+        ('{"doc_id": "d", "mentions": [{"start": 0, "end": 1, "text": "x", "lat": 1, '
+         '"lon": 1, "confidence": "high"}]}', "confidence 'high'"),
+    ],
+    ids=["nan", "infinity", "huge-int", "deep", "text-confidence"],
+)
+def test_map_and_export_name_a_broken_record_in_one_line(tmp_path, capsys, line, reason):
+    src = tmp_path / "m.jsonl"
+    src.write_text(line + "\n", encoding="utf-8")
+    for args in (["map", str(src), "-o", str(tmp_path / "map.html")],
+                 ["export", str(src), "-o", str(tmp_path / "out.geojson")]):
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert err.startswith(f"geomap: error: {src}:1: ") and reason in err, err
+        assert "Traceback" not in err and len(err) < 400
+    assert not (tmp_path / "out.geojson").exists()
+
+
+def test_a_geojson_with_a_string_geometry_is_named(tmp_path, capsys):
+    src = tmp_path / "m.geojson"
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": "POINT(1 2)", "properties": {"doc_id": "d"}}]}),
+        encoding="utf-8")
+    assert main(["export", str(src), "-o", str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err
+    assert f"{src}: feature 1 is not a Point" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["5", "-0.5", "nan", "inf", "ten"])
+def test_min_confidence_outside_0_to_1_is_refused(tmp_path, capsys, value):
+    for command in (["run", "x.txt"], ["extract", "x.txt"], ["export", "x.jsonl", "-o", "y.csv"]):
+        with pytest.raises(SystemExit) as exit_:
+            main([*command, "--min-confidence", value])
+        assert exit_.value.code == 2
+        assert "--min-confidence" in capsys.readouterr().err
+
+
+def test_a_second_sigterm_still_ends_with_143_and_no_traceback(tmp_path, gazetteer):
+    feed = _big_feed(tmp_path / "feed.jsonl", 20_000)
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+    proc = _start("extract", str(feed), "-o", str(out / "extract.jsonl"), "-q")
+    _wait_for(lambda: any(p.stat().st_size > 0 for p in _temporaries(out)), proc)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:  # SIGTERM after SIGTERM
+        proc.send_signal(signal.SIGTERM)
+        time.sleep(0.0002)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err
+    assert _contents(out) == old and _temporaries(out) == []
