@@ -894,3 +894,92 @@ def test_a_second_sigterm_still_ends_with_143_and_no_traceback(tmp_path, gazette
     assert proc.returncode == 143, err
     assert "Traceback" not in err
     assert _contents(out) == old and _temporaries(out) == []
+
+
+# ---------------------------------------------------------- bounded time, memory, output
+
+
+def _parse(geoparser, text: str):
+    from geomap.models import Document
+
+    started = time.perf_counter()
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    return result, time.perf_counter() - started
+
+
+def test_detection_windows_never_cut_a_word(geoparser, monkeypatch):
+    from geomap import pipeline
+
+    # Long lines without a sentence end: windows used to be cut at a fixed offset,
+    # and "dol|orem" became two places, Dol-de-Bretagne and Orem.
+    monkeypatch.setattr(pipeline, "_WINDOW", 5_000)
+    text = "rain over kyiv and " + "dolorem ipsum quia dolor sit amet consectetur " * 2_000
+    result, _ = _parse(geoparser, text)
+    for r in result.resolutions:
+        m = r.mention
+        assert not text[m.start - 1].isalnum() and not text[m.end : m.end + 1].isalnum(), m
+    assert [r.mention.text for r in result.resolutions] == ["kyiv"]
+
+
+def test_a_long_sentence_is_cut_around_each_mention_in_linear_time(geoparser):
+    # one 1 MB sentence after a short one: each mention used to copy the whole of it
+    text = "Rain fell on Baghdad. And " + "the convoy moved from Mosul towards Kirkuk, and " * 21_000
+    result, took = _parse(geoparser, text)
+    assert len(result.resolutions) > 40_000
+    assert result.resolutions[0].sentence == "Rain fell on Baghdad."
+    for r in result.resolutions[1:]:
+        s = r.sentence
+        assert len(s) <= 602 and r.mention.text in s
+        assert s.startswith("\u2026") or s.endswith("\u2026")  # marked as cut
+    assert took < 20, took  # about 1.5 s; quadratic, it took 20 s and more
+
+
+def test_many_distinct_place_names_parse_in_linear_time(geoparser, gazetteer):
+    names = [gazetteer.name[i] for i in range(0, len(gazetteer), 2)]
+    names = [n for n in names if n.isascii() and n[:1].isupper() and " " not in n][:45_000]
+    text = ". ".join(", ".join(names[i : i + 12]) for i in range(0, len(names), 12))
+    assert len(text) > 400_000
+    result, took = _parse(geoparser, text)
+    assert len(result.resolutions) > 30_000
+    assert took < 12, took  # about 3 s; pairing every name with every other took 23 s
+
+
+def test_lower_case_filler_does_not_flood_the_output(geoparser):
+    filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. "
+    text = "floods hit dhaka again. " + filler * 12_500  # 1 MB
+    result, took = _parse(geoparser, text)
+    record = json.dumps(result.to_record(), ensure_ascii=False)
+    assert "amet" not in {r.mention.text for r in result.resolutions}
+    assert len(record) < 100_000, len(record)  # was 20 MB: "amet" (India) 12,500 times
+    assert took < 20, took
+    # a real lower-case text keeps its places
+    result, _ = _parse(geoparser, "floods hit dhaka, bangladesh, and the rain moved on to kolkata.")
+    assert {r.mention.text for r in result.resolutions} >= {"dhaka", "bangladesh"}
+
+
+def test_a_document_over_the_size_limit_is_refused_by_name(tmp_path, capsys, gazetteer):
+    big = tmp_path / "big.txt"
+    big.write_text("Rain in Baghdad. " * 200_000, encoding="utf-8")  # 3.4 MB
+    small = tmp_path / "small.txt"
+    small.write_text("Snow in Kyiv.", encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "a", "text": "Rain in Lima."}) + "\n"
+        + json.dumps({"id": "huge", "text": "Rain in Lima. " * 200_000}) + "\n"
+        + json.dumps({"id": "c", "text": "Rain in Dhaka."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    code = main(["extract", str(big), str(small), str(feed), "-o", str(out), "-q",
+                 "--max-document-mb", "1"])
+    assert code == 1
+    err = capsys.readouterr().err
+    errors = _errors(err)
+    assert errors == [
+        f"geomap: error: {big}: the file is 3.2 MB, over the per-document limit of 1.0 MB; it was "
+        "not read; split it into smaller documents, or raise the limit with --max-document-mb",
+        f"geomap: error: {feed}:2: line 2 is 2.7 MB, over the per-document limit of 1.0 MB; it "
+        "was not read; split it into smaller documents, or raise the limit with "
+        "--max-document-mb",
+    ]
+    assert [r["doc_id"] for r in export.read_records(out)] == ["small", "a", "c"]
