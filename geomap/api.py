@@ -106,7 +106,8 @@ def _manifest_cached(folder: Path, loader: Callable[[Path], dict],
 def iter_documents_from(items: Iterable[Input] | Input, *, strict: bool = False,
                         on_error: Callable[[InputError], None] | None = None,
                         text_field: str = "text",
-                        manifests: dict[Path, dict] | None = None) -> Iterator[Document]:
+                        manifests: dict[Path, dict] | None = None,
+                        max_document_bytes: int | None = None) -> Iterator[Document]:
     """Documents from any mix of paths, texts and :class:`Document` objects, with metadata.
 
     Folder manifests are read once per call (or once per ``manifests`` dict given)."""
@@ -116,7 +117,8 @@ def iter_documents_from(items: Iterable[Input] | Input, *, strict: bool = False,
         if isinstance(item, Document):
             yield without_surrogates(item)  # lone surrogates cannot be written as UTF-8
             continue
-        for doc in iter_documents([item], strict=strict, on_error=on_error, text_field=text_field):
+        for doc in iter_documents([item], strict=strict, on_error=on_error, text_field=text_field,
+                                  max_document_bytes=max_document_bytes):
             try:
                 yield with_metadata(doc, manifests)
             except InputError as err:
@@ -129,10 +131,15 @@ def iter_documents_from(items: Iterable[Input] | Input, *, strict: bool = False,
 
 def iter_results(items: Iterable[Input] | Input, *, geoparser: Geoparser | None = None,
                  strict: bool = False, on_error: Callable[[InputError], None] | None = None,
-                 text_field: str = "text") -> Iterator[DocumentResult]:
-    """Geoparse documents lazily: paths (files, folders), texts or Documents in, results out."""
+                 text_field: str = "text",
+                 max_document_bytes: int | None = None) -> Iterator[DocumentResult]:
+    """Geoparse documents lazily: paths (files, folders), texts or Documents in, results out.
+
+    A file, JSONL line or CSV line over ``max_document_bytes`` (default
+    :data:`geomap.ingest.MAX_DOCUMENT_BYTES`, 256 MiB) is an error and is not read."""
     gp = geoparser or default_geoparser()
-    docs = iter_documents_from(items, strict=strict, on_error=on_error, text_field=text_field)
+    docs = iter_documents_from(items, strict=strict, on_error=on_error, text_field=text_field,
+                               max_document_bytes=max_document_bytes)
     yield from gp.parse_many(docs)
 
 

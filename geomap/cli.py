@@ -113,7 +113,8 @@ def _results(args, run: _Run):
     gp = _geoparser(args)
     paths = [Path(p) for p in args.paths]  # on the command line everything is a path
     for res in _progress(iter_results(paths, geoparser=gp, strict=args.strict,
-                                      on_error=run.on_error, text_field=args.text_field),
+                                      on_error=run.on_error, text_field=args.text_field,
+                                      max_document_bytes=_max_bytes(args)),
                          not args.quiet, "geoparsing"):
         run.count(res)
         yield res
@@ -131,9 +132,14 @@ def _records(args, run: _Run, parquet_dir: Path | None):
                       partitions=args.partitions, gazetteer=args.gazetteer,
                       min_confidence=args.min_confidence, text_field=args.text_field,
                       strict=args.strict, on_error=run.on_error,
+                      max_document_bytes=_max_bytes(args),
                       progress=not args.quiet and sys.stderr.isatty()) as result:
         run.docs, run.mentions, run.resolved = result.docs, result.mentions, result.resolved
         yield result.records()
+
+
+def _max_bytes(args) -> int:
+    return int(args.max_document_mb * 2**20)
 
 
 class _NothingRead(GeomapError):
@@ -383,6 +389,16 @@ def _confidence(text: str) -> float:
     return value
 
 
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of megabytes")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geomap", description="Find where documents say things happen, offline, and map it.")
@@ -399,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="resolutions below this confidence are reported unresolved")
         p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
         p.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text")
+        p.add_argument("--max-document-mb", type=_megabytes, default=256, metavar="MB",
+                       help="refuse (with an error naming it) a text or HTML file, JSONL line "
+                            "or CSV line larger than this (default 256); bounds memory")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
         p.add_argument("--geocoder", choices=("nominatim", "photon", "pelias"),
                        help="look up names the gazetteer lacks online (opt-in: sends those "

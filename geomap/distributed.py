@@ -100,6 +100,7 @@ class _Options:
     min_confidence: float
     text_field: str
     strict: bool
+    max_document_bytes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,9 +318,11 @@ def _unit_documents(unit: Unit, opts: _Options, report: Callable[[InputError], N
         # Not strict here: with --strict, report() ends the partition and the client
         # raises the first error in input order.
         yield from iter_documents_from([path], on_error=report_as_given,
-                                       text_field=opts.text_field, manifests=manifests)
+                                       text_field=opts.text_field, manifests=manifests,
+                                       max_document_bytes=opts.max_document_bytes)
         return
-    for doc in _jsonl_range(path, unit, opts.text_field, report_as_given):
+    for doc in _jsonl_range(path, unit, opts.text_field, report_as_given,
+                            opts.max_document_bytes):
         try:
             yield with_metadata(doc, manifests)
         except InputError as err:  # as iter_documents_from: report, keep the document
@@ -327,8 +330,16 @@ def _unit_documents(unit: Unit, opts: _Options, report: Callable[[InputError], N
             yield doc
 
 
-def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[InputError], None]):
-    from geomap.ingest import jsonl_document, open_regular  # the local engine's line reader
+def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[InputError], None],
+                 max_document_bytes: int | None = None):
+    from geomap.ingest import (  # the local engine's line reader
+        MAX_DOCUMENT_BYTES,
+        jsonl_document,
+        open_regular,
+        too_big,
+    )
+
+    limit = MAX_DOCUMENT_BYTES if max_document_bytes is None else max_document_bytes
 
     bad_utf8 = 0
     try:
@@ -344,10 +355,22 @@ def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[Inpu
         fh.seek(unit.start)
         pos, lineno = unit.start, unit.first_line
         while unit.stop is not None and pos < unit.stop:
-            raw = fh.readline()
+            raw = fh.readline(limit + 1)
             if not raw:
                 break
             pos += len(raw)
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                size = len(raw)
+                while True:  # the rest of the line, read and dropped
+                    rest = fh.readline(1 << 20)
+                    size += len(rest)
+                    pos += len(rest)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                report(InputError(too_big(size, limit, f"line {lineno}"), path=str(path),
+                                  line=lineno))
+                lineno += 1
+                continue
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8):]
             try:
@@ -500,6 +523,7 @@ def extract_dask(paths: Iterable[str | os.PathLike[str]],
                  gazetteer: str = "default", min_confidence: float = 0.1,
                  text_field: str = "text", strict: bool = False,
                  on_error: Callable[[InputError], None] | None = None,
+                 max_document_bytes: int | None = None,
                  progress: bool = False) -> Iterator[DaskRun]:
     """Geoparse files on Dask; a context manager giving the :class:`DaskRun`.
 
@@ -524,7 +548,7 @@ def extract_dask(paths: Iterable[str | os.PathLike[str]],
     gazetteer, min_confidence
         As for :class:`geomap.pipeline.Geoparser`; each worker process loads
         the gazetteer once.
-    text_field, strict
+    text_field, strict, max_document_bytes
         As for :func:`geomap.api.iter_results`.
     on_error
         Called with each unreadable or unparseable document's
@@ -572,7 +596,7 @@ def extract_dask(paths: Iterable[str | os.PathLike[str]],
             if gazetteer != "default":  # a gazetteer file, found from the workers' folders too
                 gazetteer = str(Path(gazetteer).resolve())
             opts = _Options(str(folder.resolve()), os.getcwd(), gazetteer, min_confidence,
-                            text_field, strict)
+                            text_field, strict, max_document_bytes)
             parts = [_Partition(i, tuple(units)) for i, units in enumerate(groups)]
             done: dict[int, PartitionSummary] = {}
             if parts:

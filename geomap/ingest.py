@@ -37,6 +37,7 @@ from geomap.sources import MANIFEST_NAME  # a folder's metadata, skipped when wa
 
 __all__ = [
     "JSONL_SUFFIXES",
+    "MAX_DOCUMENT_BYTES",
     "SUPPORTED_SUFFIXES",
     "documents_from_texts",
     "error_reporter",
@@ -65,6 +66,12 @@ _SNIFF_BYTES = 8192
 # Bytes text does not hold (all C0 controls but tab, newlines, form feed and escape).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
 
+#: The largest document read, in bytes of UTF-8 (a text or HTML file, a JSONL
+#: line, a CSV line): a bigger one is refused with an error naming it, so that no
+#: single document can exhaust memory (geoparsing holds a few times its size).
+#: ``geomap ... --max-document-mb`` or ``max_document_bytes=`` change it.
+MAX_DOCUMENT_BYTES = 256 * 2**20
+
 # The metadata fields a JSONL object or CSV row may carry besides id and text.
 _META_FIELDS = ("source", "title", "date", "url")
 
@@ -77,6 +84,7 @@ def iter_documents(
     on_error: _ErrorHandler | None = None,
     strict: bool = False,
     text_field: str = "text",
+    max_document_bytes: int | None = None,
 ) -> Iterator[Document]:
     """Stream the documents held in files and folders.
 
@@ -98,6 +106,10 @@ def iter_documents(
         iterator instead of going on.
     text_field
         Name of the JSONL field / CSV column holding the document text.
+    max_document_bytes
+        A text or HTML file, JSONL line or CSV line larger than this is an
+        error (naming it, with its size) and is not read; None:
+        :data:`MAX_DOCUMENT_BYTES`.
 
     Yields
     ------
@@ -123,10 +135,11 @@ def iter_documents(
         paths = [paths]
 
     report = error_reporter(strict, on_error)
+    limit = MAX_DOCUMENT_BYTES if max_document_bytes is None else max_document_bytes
     for path in expand_paths(paths, report):
         try:
             warned = False
-            for doc in _read_file(path, text_field, report):
+            for doc in _read_file(path, text_field, report, limit):
                 clean = without_surrogates(doc)
                 if clean is not doc and not warned:
                     warned = True
@@ -285,20 +298,21 @@ def _walk(
 
 
 def _read_file(
-    path: Path, text_field: str, report: Callable[[InputError], None]
+    path: Path, text_field: str, report: Callable[[InputError], None],
+    limit: int = MAX_DOCUMENT_BYTES,
 ) -> Iterator[Document]:
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from _iter_jsonl(path, text_field, report)
+            yield from _iter_jsonl(path, text_field, report, limit)
         elif suffix in _CSV_DELIMITERS:
-            yield from _iter_csv(path, _CSV_DELIMITERS[suffix], text_field, report)
+            yield from _iter_csv(path, _CSV_DELIMITERS[suffix], text_field, report, limit)
         elif suffix in _HTML_SUFFIXES:
-            yield _read_html(path)
+            yield _read_html(path, limit)
         else:
             # Folders only give known suffixes, so an unknown one was named explicitly:
             # read it only if it really is UTF-8 text.
-            text = _read_text(path, lenient=suffix in _TEXT_SUFFIXES)
+            text = _read_text(path, lenient=suffix in _TEXT_SUFFIXES, limit=limit)
             yield Document(doc_id=path.stem, text=text, origin=str(path))
     except OSError as err:
         raise _os_error(err, path) from err
@@ -369,14 +383,29 @@ def _warn_empty(path: Path) -> None:
     logger.warning("%s: empty file; it holds no text to geoparse", path)
 
 
-def _read_text(path: Path, *, lenient: bool = True) -> str:
+def too_big(size: int, limit: int, what: str) -> str:
+    """The reason a document of ``size`` bytes over ``limit`` is refused."""
+    return (f"{what} is {_mb(size)}, over the per-document limit of {_mb(limit)}; it was not "
+            "read; split it into smaller documents, or raise the limit with --max-document-mb")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size < 10 * 2**20 else f"{size / 2**20:.0f} MB"
+
+
+def _read_text(path: Path, *, lenient: bool = True, limit: int = MAX_DOCUMENT_BYTES) -> str:
     """The whole file as text, exactly as decoded (minus a UTF-8 byte order mark).
 
     With ``lenient`` invalid UTF-8 is replaced and logged; without it (files
     whose suffix says nothing about their content) it is an error.
     """
     with open_regular(path) as f:
-        data = f.read()
+        size = os.fstat(f.fileno()).st_size
+        if size > limit:
+            raise InputError(too_big(size, limit, "the file"), path=str(path))
+        data = f.read(limit + 1)
+        if len(data) > limit:  # it grew while being read
+            raise InputError(too_big(len(data), limit, "the file"), path=str(path))
     _check_head(data[:_SNIFF_BYTES], path, nul_check=True)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -407,12 +436,41 @@ class _LineDecoder:
     line separators (U+2028...) inside the text untouched.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, limit: int = MAX_DOCUMENT_BYTES,
+                 report: Callable[[InputError], None] | None = None):
         self.path = path
         self.bad_lines = 0
+        self.limit = limit
+        self.report = report
+
+    def raw_lines(self, f: BinaryIO) -> Iterator[bytes]:
+        """The file's lines as bytes; a line over the limit is reported and skipped
+        without holding more than the limit of it."""
+        limit = self.limit
+        lineno = 0
+        while True:
+            raw = f.readline(limit + 1)
+            if not raw:
+                return
+            lineno += 1
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                size = len(raw)
+                while True:  # the rest of the line, read and dropped
+                    rest = f.readline(1 << 20)
+                    size += len(rest)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                err = InputError(too_big(size, limit, f"line {lineno}"), path=str(self.path),
+                                 line=lineno)
+                if self.report is None:
+                    raise err
+                self.report(err)
+                yield b"\n"  # counted as a blank line: line numbers stay right
+                continue
+            yield raw
 
     def lines(self, f: BinaryIO) -> Iterator[tuple[int, str]]:
-        for lineno, raw in enumerate(f, start=1):
+        for lineno, raw in enumerate(self.raw_lines(f), start=1):
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             try:
@@ -440,9 +498,10 @@ class _LineDecoder:
 
 
 def _iter_jsonl(
-    path: Path, text_field: str, report: Callable[[InputError], None]
+    path: Path, text_field: str, report: Callable[[InputError], None],
+    limit: int = MAX_DOCUMENT_BYTES,
 ) -> Iterator[Document]:
-    decoder = _LineDecoder(path)
+    decoder = _LineDecoder(path, limit, report)
     lines = blank = 0
     with open_regular(path) as f:
         _check_head(f.read(2), path, nul_check=False)
@@ -579,11 +638,12 @@ def _raise_csv_field_limit() -> None:
 
 
 def _iter_csv(
-    path: Path, delimiter: str, text_field: str, report: Callable[[InputError], None]
+    path: Path, delimiter: str, text_field: str, report: Callable[[InputError], None],
+    limit: int = MAX_DOCUMENT_BYTES,
 ) -> Iterator[Document]:
     _raise_csv_field_limit()
     kind, separator = ("TSV", "tabs") if delimiter == "\t" else ("CSV", "commas")
-    decoder = _LineDecoder(path)
+    decoder = _LineDecoder(path, limit, report)
     with open_regular(path) as f:
         _check_head(f.read(_SNIFF_BYTES), path, nul_check=True)
         f.seek(0)
@@ -786,14 +846,14 @@ class _TextExtractor(HTMLParser):
         return title or self.meta.get("og:title") or None
 
 
-def _read_html(path: Path) -> Document:
+def _read_html(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> Document:
     """The visible text of an HTML page, with its title and metadata.
 
     Whitespace is collapsed as a browser would (``<pre>`` included, for
     simplicity); offsets index into this extracted text, not the markup.
     """
     parser = _TextExtractor()
-    parser.feed(_read_text(path))
+    parser.feed(_read_text(path, limit=limit))
     parser.close()
     meta = parser.meta
     return Document(
