@@ -983,3 +983,19 @@ def test_a_document_over_the_size_limit_is_refused_by_name(tmp_path, capsys, gaz
         "--max-document-mb",
     ]
     assert [r["doc_id"] for r in export.read_records(out)] == ["small", "a", "c"]
+
+
+def test_folium_popups_cannot_run_template_literal_code():
+    from geomap.render import folium_map
+
+    payload = "${globalThis.__pwned = 1}"
+    hostile = {"doc_id": "h", "source": f"`{payload}` \\", "title": None, "date": None,
+               "url": None,
+               "mentions": [{"start": 0, "end": 7, "text": "Baghdad", "lat": 33.34, "lon": 44.4,
+                             "geonameid": 98182, "name": f"Baghdad {payload}",
+                             "feature_code": "PPLC", "country_code": "IQ", "admin1": None,
+                             "confidence": 0.9, "sentence": f"Baghdad {payload} `x` \\`"}]}
+    page = folium_map([hostile]).get_root().render()
+    assert "__pwned" in page  # the text is there, shown as text ...
+    assert "${globalThis" not in page and "`${" not in page  # ... but never as code
+    assert "&#36;{globalThis.__pwned = 1}" in page and "&#96;x&#96;" in page
