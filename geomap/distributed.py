@@ -105,7 +105,8 @@ class _Options:
 
 @dataclass(frozen=True, slots=True)
 class PartitionSummary:
-    """What one partition's task did. ``errors`` are ``(reason, path, line)`` triples."""
+    """What one partition's task did. ``errors`` are ``(reason, path, line)`` triples,
+    ``warnings`` the ``(logger name, message)`` of the warnings geomap logged."""
 
     index: int
     docs: int
@@ -114,6 +115,7 @@ class PartitionSummary:
     errors: tuple[tuple[str, str | None, int | None], ...]
     jsonl: str
     parquet: tuple[str, ...]
+    warnings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -323,11 +325,7 @@ def _unit_documents(unit: Unit, opts: _Options, report: Callable[[InputError], N
         return
     for doc in _jsonl_range(path, unit, opts.text_field, report_as_given,
                             opts.max_document_bytes):
-        try:
-            yield with_metadata(doc, manifests)
-        except InputError as err:  # as iter_documents_from: report, keep the document
-            report_as_given(err)
-            yield doc
+        yield with_metadata(doc, manifests, report_as_given)  # as iter_documents_from
 
 
 def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[InputError], None],
@@ -399,6 +397,38 @@ def _where(origin: str | None) -> tuple[str | None, int | None]:
     return origin, None
 
 
+class _Warnings(logging.Handler):
+    """Collects the warnings geomap logs in this thread while a partition runs, so the
+    client can log them as the local engine would (a worker's own log is not shown).
+    Paths are named as the user gave them: the worker reads them from ``cwd``."""
+
+    def __init__(self, cwd: str | None):
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.cwd = cwd
+        self.seen: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        msg = record.getMessage()
+        if self.cwd:
+            msg = msg.replace(self.cwd, "")
+        self.seen.append((record.name, msg))
+
+
+@contextmanager
+def _collect_warnings(part: _Partition, opts: _Options) -> Iterator[_Warnings]:
+    relative = all(not Path(u.path).is_absolute() for u in part.units)
+    handler = _Warnings(str(Path(opts.cwd)).rstrip(os.sep) + os.sep if relative else None)
+    log = logging.getLogger("geomap")
+    log.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        log.removeHandler(handler)
+
+
 class _Stop(Exception):
     """With ``strict``, the partition's first error ends it (the client raises it in order)."""
 
@@ -429,7 +459,8 @@ def _run_partition(part: _Partition, opts: _Options) -> PartitionSummary:
         batch.clear()
 
     jsonl = folder / _JSONL_DIR / f"part.{part.index:05d}.jsonl"
-    with atomic_path(jsonl) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+    with _collect_warnings(part, opts) as warnings, atomic_path(jsonl) as tmp, \
+            tmp.open("w", encoding="utf-8", newline="") as out:
         try:
             for unit in part.units:
                 for doc in _unit_documents(unit, opts, report, manifests):
@@ -458,7 +489,7 @@ def _run_partition(part: _Partition, opts: _Options) -> PartitionSummary:
         if batch or not parquet:  # every partition leaves at least one (maybe empty) file
             flush()
     return PartitionSummary(part.index, docs, mentions, resolved, tuple(errors), str(jsonl),
-                            tuple(parquet))
+                            tuple(parquet), tuple(warnings.seen))
 
 
 # ---------------------------------------------------------------- the client
@@ -644,6 +675,8 @@ def _collect(completed, index, parts, done, run: DaskRun, report, progress: bool
             done[i] = summary
             while released in done:
                 s = done[released]
+                for name, message in s.warnings if s is not None else ():
+                    logging.getLogger(name).warning("%s", message)
                 for reason, path, line in s.errors if s is not None else ():
                     if (reason, path, line) in reported:
                         continue  # a folder's broken manifest, met again by another partition

@@ -121,6 +121,8 @@ def load_manifest(folder: str | os.PathLike[str]) -> dict[str, dict[str, str | N
             path=str(path),
         ) from err
     except csv.Error as err:
+        if "field limit" in str(err):  # csv's own limit, when ingest has not raised it
+            raise _too_long(path, None) from err
         raise InputError(
             f"manifest cannot be read as CSV ({err}); its metadata was not used; check the "
             "quoting of its fields",
@@ -136,6 +138,15 @@ def load_manifest(folder: str | os.PathLike[str]) -> dict[str, dict[str, str | N
 
 # A manifest cell is a short piece of metadata; a larger one is an error, not a document.
 _MANIFEST_FIELD_LIMIT = 128 * 1024
+
+
+def _too_long(path: Path, line: int | None) -> InputError:
+    return InputError(
+        f"a field is longer than {_MANIFEST_FIELD_LIMIT // 1024} KiB; a manifest holds file "
+        "names and short metadata; its metadata was not used",
+        path=str(path),
+        line=line,
+    )
 
 
 def _read_manifest(path: Path) -> dict[str, dict[str, str | None]]:
@@ -154,12 +165,7 @@ def _read_manifest(path: Path) -> dict[str, dict[str, str | None]]:
             )
         for row in reader:
             if any(len(v) > _MANIFEST_FIELD_LIMIT for v in row.values() if isinstance(v, str)):
-                raise InputError(
-                    f"a field is longer than {_MANIFEST_FIELD_LIMIT // 1024} KiB; a manifest "
-                    "holds file names and short metadata; its metadata was not used",
-                    path=str(path),
-                    line=reader.line_num,
-                )
+                raise _too_long(path, reader.line_num)
             name = (row.get("file") or "").strip()
             if not name:
                 raise InputError("row has no file name", path=str(path), line=reader.line_num)

@@ -999,3 +999,58 @@ def test_folium_popups_cannot_run_template_literal_code():
     assert "__pwned" in page  # the text is there, shown as text ...
     assert "${globalThis" not in page and "`${" not in page  # ... but never as code
     assert "&#36;{globalThis.__pwned = 1}" in page and "&#96;x&#96;" in page
+
+
+# ------------------------------------------------------------- both engines, one answer
+
+
+def _broken_corpus(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a_good.txt").write_text("Rain fell on Baghdad.", encoding="utf-8")
+    (folder / "b_latin1.txt").write_bytes("Snow in Montr\xe9al and Kyiv.".encode("latin-1"))
+    (folder / "c_empty.txt").write_bytes(b"")
+    (folder / "d_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "e_big.txt").write_text("Rain in Lima. " * 100_000, encoding="utf-8")  # 1.4 MB
+    (folder / "f_rows.jsonl").write_text(
+        '{"id": "r1", "text": "Sun over Lima."}\n'
+        '{"id": "r2", "text": "x", "n": ' + "9" * 5000 + "}\n"
+        "{broken json\n"
+        '{"id": "r4", "text": "Wind in Dhaka."}\n',
+        encoding="utf-8",
+    )
+    rows = [f'{n},"Fog in Oslo, day {n}."' for n in range(1, 21)]
+    rows[3] = '4,"a stray \x00 byte in Oslo"'
+    (folder / "g_rows.csv").write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "manifest.csv").write_bytes(b"file,source,title,date,url\na_good.txt,Caf\xe9,,,\n")
+    return folder
+
+
+def test_local_and_dask_engines_agree_on_a_broken_corpus(tmp_path, capsys, caplog, gazetteer):
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("distributed")
+    pytest.importorskip("pyarrow")
+    corpus = _broken_corpus(tmp_path / "docs")
+    seen = {}
+    for engine in ("local", "dask"):
+        caplog.clear()
+        out = tmp_path / engine
+        args = ["run", str(corpus), "--out", str(out), "-q", "--max-document-mb", "1"]
+        if engine == "dask":
+            args += ["--engine", "dask", "--partitions", "3"]
+        code = main(args)
+        err = capsys.readouterr().err
+        warnings = sorted(r.getMessage() for r in caplog.records
+                          if r.levelname == "WARNING" and r.name.startswith("geomap"))
+        seen[engine] = (code, _errors(err), warnings,
+                        (out / "mentions.jsonl").read_bytes(),
+                        (out / "mentions.geojson").read_bytes(),
+                        re.search(r"geomap: \d+ documents, .* warnings?", err).group(0))
+    local, dask = seen["local"], seen["dask"]
+    assert local[0] == dask[0] == 1
+    assert local[1] == dask[1]  # the same errors, in the same order
+    assert len(local[1]) == 5, local[1]  # manifest, binary, too big, huge integer, bad JSON
+    assert local[2] == dask[2]  # the same warnings
+    assert any("not valid UTF-8" in w for w in local[2])
+    assert any("NUL" in w for w in local[2])
+    assert local[3] == dask[3] and local[4] == dask[4]  # byte-identical outputs
+    assert local[5] == dask[5]  # the same summary counts
