@@ -140,7 +140,7 @@ def iter_results(items: Iterable[Input] | Input, *, geoparser: Geoparser | None 
     """Geoparse documents lazily: paths (files, folders), texts or Documents in, results out.
 
     A file, JSONL line or CSV line over ``max_document_bytes`` (default
-    :data:`geomap.ingest.MAX_DOCUMENT_BYTES`, 256 MiB) is an error and is not read."""
+    :data:`geomap.ingest.MAX_DOCUMENT_BYTES`, 16 MiB) is an error and is not read."""
     gp = geoparser or default_geoparser()
     docs = iter_documents_from(items, strict=strict, on_error=on_error, text_field=text_field,
                                max_document_bytes=max_document_bytes)

@@ -415,9 +415,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="resolutions below this confidence are reported unresolved")
         p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
         p.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text")
-        p.add_argument("--max-document-mb", type=_megabytes, default=256, metavar="MB",
+        p.add_argument("--max-document-mb", type=_megabytes, default=16, metavar="MB",
                        help="refuse (with an error naming it) a text or HTML file, JSONL line "
-                            "or CSV line larger than this (default 256); bounds memory")
+                            "or CSV line larger than this (default 16); bounds memory: a "
+                            "document can take up to 400 MB of memory per MB")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
         p.add_argument("--geocoder", choices=("nominatim", "photon", "pelias"),
                        help="look up names the gazetteer lacks online (opt-in: sends those "

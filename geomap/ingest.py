@@ -68,9 +68,11 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
 
 #: The largest document read, in bytes of UTF-8 (a text or HTML file, a JSONL
 #: line, a CSV line): a bigger one is refused with an error naming it, so that no
-#: single document can exhaust memory (geoparsing holds a few times its size).
+#: single document can exhaust memory. Geoparsing holds a document's mentions
+#: and their output at once: for prose about 50 MB per MB of text, for the
+#: densest text (a place name every few words) up to about 400 MB per MB.
 #: ``geomap ... --max-document-mb`` or ``max_document_bytes=`` change it.
-MAX_DOCUMENT_BYTES = 256 * 2**20
+MAX_DOCUMENT_BYTES = 16 * 2**20
 
 # The metadata fields a JSONL object or CSV row may carry besides id and text.
 _META_FIELDS = ("source", "title", "date", "url")

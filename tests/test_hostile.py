@@ -366,7 +366,8 @@ def test_200_mb_single_document_in_bounded_time_and_memory(tmp_path, gazetteer):
     assert size > 200 * 2**20
     out = tmp_path / "out.jsonl"
     started = time.monotonic()
-    result = _cli("extract", str(doc), "-o", str(out), "-q")
+    # over the default per-document limit (16 MB): allowed explicitly
+    result = _cli("extract", str(doc), "-o", str(out), "-q", "--max-document-mb", "256")
     took = time.monotonic() - started
     assert result.returncode == 0, result.stderr
     [record] = export.read_records(out)
@@ -1054,3 +1055,16 @@ def test_local_and_dask_engines_agree_on_a_broken_corpus(tmp_path, capsys, caplo
     assert any("NUL" in w for w in local[2])
     assert local[3] == dask[3] and local[4] == dask[4]  # byte-identical outputs
     assert local[5] == dask[5]  # the same summary counts
+
+
+def test_the_default_document_limit_refuses_a_huge_file_quickly(tmp_path, capsys):
+    from geomap.ingest import MAX_DOCUMENT_BYTES
+
+    doc = tmp_path / "huge.txt"
+    with doc.open("wb") as fh:  # sparse: no time spent writing it
+        fh.truncate(MAX_DOCUMENT_BYTES + 1)
+    started = time.monotonic()
+    assert main(["extract", str(doc), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 2
+    assert time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert f"{doc}: the file is 16 MB, over the per-document limit of 16 MB" in err
