@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import itertools
 import json
 import logging
@@ -1024,15 +1023,45 @@ def _open_dump(path: Path) -> Iterator[str]:
         raise GazetteerError(f"{path}: no such file; download it from https://download.geonames.org/export/dump/")
     if path.suffix == ".zip":
         with zipfile.ZipFile(path) as zf:
-            members = [n for n in zf.namelist()
-                       if n.endswith(".txt") and not n.startswith("readme")]
+            members = [i for i in zf.infolist()
+                       if i.filename.endswith(".txt") and not i.filename.startswith("readme")]
             if not members:
                 raise GazetteerError(f"{path}: no .txt member inside the zip")
-            with zf.open(members[0]) as raw:
-                yield from io.TextIOWrapper(raw, encoding="utf-8")
+            member = members[0]
+            # GeoNames text compresses about 4 to 1; a zip bomb by thousands to 1.
+            if member.file_size > _DUMP_RATIO * max(member.compress_size, 1) and \
+                    member.file_size > 64 * 2**20:
+                raise GazetteerError(
+                    f"{path}: {member.filename} would decompress to "
+                    f"{member.file_size / 2**20:.0f} MB from {member.compress_size / 2**20:.1f} "
+                    "MB, far more than any GeoNames dump; refusing it")
+            with zf.open(member) as raw:
+                yield from _dump_lines(path, raw)
     else:
-        with open(path, encoding="utf-8") as fh:
-            yield from fh
+        with open(path, "rb") as raw:
+            yield from _dump_lines(path, raw)
+
+
+_DUMP_RATIO = 100
+_DUMP_LINE_MAX = 1 << 20  # a GeoNames row, alternate names and all, is a few KB at most
+
+
+def _dump_lines(path: Path, raw) -> Iterator[str]:
+    """The lines of a dump, each at most ``_DUMP_LINE_MAX`` bytes (a longer one is no
+    GeoNames row: refused before it fills memory)."""
+    for line_no in itertools.count(1):
+        line = raw.readline(_DUMP_LINE_MAX + 1)
+        if not line:
+            return
+        if len(line) > _DUMP_LINE_MAX:
+            raise GazetteerError(f"{path}:{line_no}: a line of more than 1 MB; expected a "
+                                 "GeoNames dump of tab-separated rows")
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise GazetteerError(f"{path}:{line_no}: not UTF-8 ({err.reason}); expected a "
+                                 "GeoNames dump") from err
+        yield text[:-2] + "\n" if text.endswith("\r\n") else text  # as text mode reads it
 
 
 def build_from_dumps(places: Path, admin1: Path, alternates: Path | None = None,

@@ -1068,3 +1068,48 @@ def test_the_default_document_limit_refuses_a_huge_file_quickly(tmp_path, capsys
     assert time.monotonic() - started < 5
     err = capsys.readouterr().err
     assert f"{doc}: the file is 16 MB, over the per-document limit of 16 MB" in err
+
+
+def test_a_zip_bomb_given_to_gazetteer_build_is_refused_early(tmp_path, capsys, dump_dir):
+    import zipfile
+
+    bomb = tmp_path / "allCountries.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("allCountries.txt", "w", force_zip64=True) as fh:
+            block = b"\x00" * (1 << 20)
+            for _ in range(80):  # 80 MB of one line, about 80 KB zipped
+                fh.write(block)
+    assert bomb.stat().st_size < 1_000_000
+    started = time.monotonic()
+    code = main(["gazetteer", "build", "--places", str(bomb), "--admin1",
+                 str(dump_dir / "admin1CodesASCII.txt"), "-o", str(tmp_path / "g.gaz")])
+    assert code == 2
+    assert time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert f"{bomb}: allCountries.txt would decompress to 80 MB" in err
+    assert not (tmp_path / "g.gaz").exists()
+    # one endless line in a plain text dump is refused as soon as it passes 1 MB
+    endless = tmp_path / "places.txt"
+    endless.write_bytes(b"x" * (3 << 20))
+    assert main(["gazetteer", "build", "--places", str(endless), "--admin1",
+                 str(dump_dir / "admin1CodesASCII.txt"), "-o", str(tmp_path / "g.gaz")]) == 2
+    assert f"{endless}:1: a line of more than 1 MB" in capsys.readouterr().err
+
+
+def test_an_unreachable_geocoder_gives_one_warning_and_no_traceback(tmp_path, caplog):
+    import logging
+    import socket
+
+    from geomap.geocoders import get_geocoder
+
+    with socket.socket() as s:  # a port nothing listens on: refused at once, offline too
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    gc = get_geocoder("photon", url=f"http://127.0.0.1:{port}", cache=False, max_retries=2,
+                      min_delay_seconds=0, error_wait_seconds=0)
+    with caplog.at_level(logging.WARNING):
+        assert gc.geocode("Zorbania") == []
+        assert gc.geocode("Kafr Zibad") == []
+    records = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(records) == 1, [r.getMessage()[:100] for r in records]
+    assert "photon geocoder" in records[0].getMessage() and records[0].exc_info is None
