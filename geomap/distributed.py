@@ -32,6 +32,7 @@ reported while the finished ones are kept.
 from __future__ import annotations
 
 import codecs
+import glob
 import json
 import logging
 import math
@@ -712,6 +713,7 @@ def _finish(run: DaskRun, outcome: str) -> None:
         else:
             shutil.rmtree(run.folder, ignore_errors=True)
         return
+    _remove_leftovers(target, keep=run.folder)
     old = None
     if target.exists():
         old = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
@@ -724,6 +726,29 @@ def _finish(run: DaskRun, outcome: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
         else:
             old.unlink(missing_ok=True)
+
+
+def _remove_leftovers(target: Path, keep: Path) -> None:
+    """Once a run has written ``target`` whole, the partial folders earlier stopped runs
+    kept beside it (and old copies a killed run left) are of no more use; those not
+    written to for ten minutes are removed."""
+    import time
+
+    from geomap.export import _STALE_SECONDS
+
+    prefix = f".{target.name}."
+    for path in target.parent.glob(f"{glob.escape(prefix)}*"):
+        if path != keep and path.name.endswith((".partial", ".old")) and \
+                len(path.name) == len(prefix) + 8 + len(path.suffix):
+            try:  # not another run's, still being filled
+                if time.time() - path.lstat().st_mtime < _STALE_SECONDS:
+                    continue
+            except OSError:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def _moved(summary: PartitionSummary, folder: Path) -> PartitionSummary:

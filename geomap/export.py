@@ -541,13 +541,14 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(target)
     tmp: Path | None = None
     try:
         # An interrupt between creating the file and knowing its name would leave it
         # behind: hold SIGINT/SIGTERM until the name is kept (delivered right after).
         with _signals_held():
             fd, tmp_name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+                dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
             )
             tmp = Path(tmp_name)
             os.close(fd)
@@ -561,6 +562,47 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
         raise
+
+
+# A temporary file is stale when the process that made it (its id is in the name)
+# is gone and it has not been written for this long (on a shared filesystem another
+# machine's process ids mean nothing, but its writer keeps the file fresh).
+_STALE_SECONDS = 600
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove temporary files beside ``target`` left by a process that was killed
+    (SIGKILL, a power cut) before it could remove them itself."""
+    import time
+
+    prefix = f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process, or no way to tell
+    return True
 
 
 @contextmanager

@@ -1031,6 +1031,11 @@ def test_local_and_dask_engines_agree_on_a_broken_corpus(tmp_path, capsys, caplo
     pytest.importorskip("distributed")
     pytest.importorskip("pyarrow")
     corpus = _broken_corpus(tmp_path / "docs")
+    # what an earlier run, stopped with Ctrl-C an hour ago, kept: removed once a run succeeds
+    stale = tmp_path / "dask" / ".mentions.parquet.0123abcd.partial"
+    stale.mkdir(parents=True)
+    (stale / "part.00000.0000.parquet").write_bytes(b"old")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
     seen = {}
     for engine in ("local", "dask"):
         caplog.clear()
@@ -1055,6 +1060,7 @@ def test_local_and_dask_engines_agree_on_a_broken_corpus(tmp_path, capsys, caplo
     assert any("NUL" in w for w in local[2])
     assert local[3] == dask[3] and local[4] == dask[4]  # byte-identical outputs
     assert local[5] == dask[5]  # the same summary counts
+    assert not stale.exists()
 
 
 def test_the_default_document_limit_refuses_a_huge_file_quickly(tmp_path, capsys):
@@ -1113,3 +1119,22 @@ def test_an_unreachable_geocoder_gives_one_warning_and_no_traceback(tmp_path, ca
     records = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(records) == 1, [r.getMessage()[:100] for r in records]
     assert "photon geocoder" in records[0].getMessage() and records[0].exc_info is None
+
+
+def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path, gazetteer):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process id that no longer runs: its files are leftovers
+    hour_ago = time.time() - 3600
+    dead = out / f".mentions.jsonl.{gone.pid}.x1y2z3.tmp"
+    alive = out / f".map.html.{os.getppid()}.a1b2c3.tmp"  # its writer still runs
+    for path in (dead, alive):
+        path.write_text("half written", encoding="utf-8")
+        os.utime(path, (hour_ago, hour_ago))
+    assert main(["run", str(doc), "--out", str(out), "-q"]) == 0
+    assert not dead.exists() and alive.exists()
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "map.html", "mentions.geojson", "mentions.jsonl"]
