@@ -1138,3 +1138,27 @@ def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path, gazet
     assert not dead.exists() and alive.exists()
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "map.html", "mentions.geojson", "mentions.jsonl"]
+
+
+def test_a_manifest_that_cannot_be_opened_is_named_and_every_document_kept(
+    tmp_path, capsys, monkeypatch, gazetteer
+):
+    # as a mode-000 manifest for a user other than root (test_an_unreadable_manifest_...)
+    from geomap import ingest
+
+    folder = _folder_with_manifest(tmp_path / "docs", b"file,source,title,date,url\n")
+    real = ingest.open_regular
+
+    def refuse_manifest(path):
+        if Path(path).name == "manifest.csv":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(ingest, "open_regular", refuse_manifest)
+    assert main(["run", str(folder), "--out", str(tmp_path / "out"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert _errors(err) == [f"geomap: error: {folder / 'manifest.csv'}: manifest cannot be read "
+                            "(Permission denied); its metadata was not used; check that you may "
+                            "read it"]
+    records = export.read_records(tmp_path / "out" / "mentions.jsonl")
+    assert [r["doc_id"] for r in records] == ["one", "two"]
