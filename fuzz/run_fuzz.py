@@ -12,7 +12,7 @@ Each input is turned into one of five cases:
   connectors mixed with random Unicode (combining marks, emoji, right-to-left
   script, CRLF, line separators) is geoparsed.
 * ``manifest``: the bytes are a folder's ``manifest.csv`` beside one document;
-  reading the folder may only report ``InputError``\ s naming the manifest.
+  reading the folder may only report ``InputError`` errors naming the manifest.
 * ``records``, ``geojson``: the bytes are geomap output (JSONL, GeoJSON) read
   back by :func:`geomap.export.read_records` (only ``InputError`` allowed) and,
   when read, exported as GeoJSON (must be strict JSON: no NaN), CSV, and

@@ -20,8 +20,8 @@ import logging
 import math
 import signal
 import sys
-import threading
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -170,12 +170,14 @@ def _writable_file(path: Path) -> None:
 def _nonempty(records):
     """``records`` unchanged, or :class:`_NothingRead` before the first one when there is none."""
     records = iter(records)
-    for first in records:
-        break
-    else:
+    first = next(records, _NONE)
+    if first is _NONE:
         raise _NothingRead
     yield first
     yield from records
+
+
+_NONE = object()
 
 
 def cmd_extract(args) -> int:

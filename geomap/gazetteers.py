@@ -535,7 +535,7 @@ def _from_sections(header: dict, payload: bytes) -> Gazetteer:
         kind=_str(tables["kind"]), build=_str(tables["build"]),
         geonameid=arrays["geonameid"], name=name, lat=arrays["lat"], lon=arrays["lon"],
         feature=codes["feature"], country=codes["country"], admin1=codes["admin1"],
-        population=arrays["population"], names=dict(zip(keys, values)), shared=shared,
+        population=arrays["population"], names=dict(zip(keys, values, strict=True)), shared=shared,
         country_names=_str_map(tables["country_names"]),
         admin1_names=_str_map(tables["admin1_names"]),
         english=_float_map(tables["english"]), demonyms=_str_map(tables["demonyms"]),

@@ -924,7 +924,9 @@ def test_detection_windows_never_cut_a_word(geoparser, monkeypatch):
 
 def test_a_long_sentence_is_cut_around_each_mention_in_linear_time(geoparser):
     # one 1 MB sentence after a short one: each mention used to copy the whole of it
-    text = "Rain fell on Baghdad. And " + "the convoy moved from Mosul towards Kirkuk, and " * 21_000
+    text = "Rain fell on Baghdad. And " + (
+        "the convoy moved from Mosul towards Kirkuk, and " * 21_000
+    )
     result, took = _parse(geoparser, text)
     assert len(result.resolutions) > 40_000
     assert result.resolutions[0].sentence == "Rain fell on Baghdad."
@@ -1010,7 +1012,7 @@ def _broken_corpus(folder: Path) -> Path:
     (folder / "a_good.txt").write_text("Rain fell on Baghdad.", encoding="utf-8")
     (folder / "b_latin1.txt").write_bytes("Snow in Montr\xe9al and Kyiv.".encode("latin-1"))
     (folder / "c_empty.txt").write_bytes(b"")
-    (folder / "d_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "d_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(256))
     (folder / "e_big.txt").write_text("Rain in Lima. " * 100_000, encoding="utf-8")  # 1.4 MB
     (folder / "f_rows.jsonl").write_text(
         '{"id": "r1", "text": "Sun over Lima."}\n'
