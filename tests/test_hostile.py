@@ -1164,3 +1164,68 @@ def test_a_manifest_that_cannot_be_opened_is_named_and_every_document_kept(
                             "read it"]
     records = export.read_records(tmp_path / "out" / "mentions.jsonl")
     assert [r["doc_id"] for r in records] == ["one", "two"]
+
+
+# ------------------------------------------- property checks of the readers (quick fuzz)
+
+
+def _small_gazetteer_file(folder: Path) -> bytes:
+    dumps = Path(__file__).resolve().parent / "data" / "geonames"
+    gaz = gazetteers.build_from_dumps(dumps / "places.txt", dumps / "admin1CodesASCII.txt")
+    return gazetteers.save(gaz, folder / "small.gaz").read_bytes()
+
+
+def test_a_damaged_gazetteer_file_is_only_ever_refused(tmp_path):
+    pytest.importorskip("hypothesis")
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    good = _small_gazetteer_file(tmp_path)
+    path = tmp_path / "damaged.gaz"
+
+    @settings(max_examples=150, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(at=st.integers(0, len(good) - 1), patch=st.binary(min_size=1, max_size=64),
+           cut=st.booleans())
+    def check(at, patch, cut):
+        path.write_bytes(good[:at] + patch + (b"" if cut else good[at + len(patch):]))
+        try:  # the checksum off, so that the parser itself sees the damage
+            gaz = gazetteers.read(path, verify=False)
+        except gazetteers.GazetteerError:
+            return
+        assert isinstance(gaz, gazetteers.Gazetteer)
+
+    check()
+
+
+def test_damaged_geomap_output_is_only_ever_an_input_error(tmp_path):
+    pytest.importorskip("hypothesis")
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from geomap.exceptions import InputError
+
+    json_values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+            st.sampled_from(["doc_id", "mentions", "events", "lat", "lon", "start", "end",
+                             "text", "confidence", "actor", "sentence", "source"]), inner,
+            max_size=6),
+        max_leaves=20)
+
+    @settings(max_examples=200, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(value=json_values, suffix=st.sampled_from([".jsonl", ".geojson"]))
+    def check(value, suffix):
+        path = tmp_path / f"m{suffix}"
+        path.write_text(json.dumps(value), encoding="utf-8")
+        try:
+            records = export.read_records(path)
+        except InputError:
+            return
+        fc = export.to_feature_collection(records)
+        json.dumps(fc, allow_nan=False)  # valid GeoJSON: no NaN made it through
+        render_html(records, title="x")
+        export.write_csv(records, tmp_path / "m.csv")
+
+    check()
