@@ -207,7 +207,7 @@ class Gazetteer:
         cast(list, self.name).append(name)
         self.lat.append(round(float(lat), 5))  # as a Place gives them
         self.lon.append(round(float(lon), 5))
-        # A few thousand codes, each stored once (pickled once, loaded once).
+        # A few thousand codes, each stored once (saved once, loaded once).
         cast(list, self.feature).append(sys.intern(feature))
         cast(list, self.country).append(sys.intern(country or ""))
         cast(list, self.admin1).append(sys.intern(admin1 or ""))
@@ -453,7 +453,10 @@ def read(path: Path, *, verify: bool = True, expect_build: str | None = None) ->
                     header = json.loads(line)
                 except (ValueError, RecursionError):
                     header = None
-            payload = fh.read() if isinstance(header, dict) else b""
+            payload: bytes | None = None
+            if isinstance(header, dict) and header.get("version") == INDEX_VERSION and \
+                    os.fstat(fh.fileno()).st_size - fh.tell() == header.get("size"):
+                payload = fh.read()  # no more than the header announces
     except OSError as err:
         raise GazetteerError(f"cannot read gazetteer {path}: {err.strerror or err}") from err
     if not isinstance(header, dict):
@@ -469,7 +472,7 @@ def read(path: Path, *, verify: bool = True, expect_build: str | None = None) ->
             "rebuild it with `geomap gazetteer build`")
     if expect_build is not None and header.get("build") != expect_build:
         raise GazetteerError(f"gazetteer {path} was built from other sources or code")
-    if len(payload) != header.get("size") or (
+    if payload is None or len(payload) != header.get("size") or (
             verify and hashlib.sha256(payload).hexdigest() != header.get("sha256")):
         raise GazetteerError(f"gazetteer {path} is corrupt (checksum mismatch); rebuild it")
     try:
