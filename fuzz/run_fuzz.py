@@ -1,4 +1,4 @@
-"""A long fuzz run over geomap's ingest and extract stages.
+"""A long fuzz run over geomap's ingest, extract, map, export and cache-loading stages.
 
     GEOMAP_CACHE_DIR=... python fuzz/run_fuzz.py --seconds 600 [--engine atheris|hypothesis]
 
@@ -11,6 +11,15 @@ Each input is turned into one of five cases:
 * ``text``: a text built from gazetteer place names, feature words and
   connectors mixed with random Unicode (combining marks, emoji, right-to-left
   script, CRLF, line separators) is geoparsed.
+* ``manifest``: the bytes are a folder's ``manifest.csv`` beside one document;
+  reading the folder may only report ``InputError`` errors naming the manifest.
+* ``records``, ``geojson``: the bytes are geomap output (JSONL, GeoJSON) read
+  back by :func:`geomap.export.read_records` (only ``InputError`` allowed) and,
+  when read, exported as GeoJSON (must be strict JSON: no NaN), CSV, and
+  rendered as a map.
+* ``cache``: a small saved gazetteer, overwritten at a fuzzed offset by the
+  bytes (or the bytes alone), read with the checksum check off, so the parser
+  itself is exercised: only ``GazetteerError`` is allowed.
 
 For every geoparsed document the offset invariant must hold
 (``text[start:end] == mention.text``), confidences must lie in [0, 1] and
@@ -38,7 +47,7 @@ import time
 import traceback
 from pathlib import Path
 
-MODES = ("txt", "jsonl", "csv", "html", "text")
+MODES = ("txt", "jsonl", "csv", "html", "text", "manifest", "records", "geojson", "cache")
 
 # Pieces the text mode mixes in, besides random Unicode.
 SPECIALS = [
@@ -162,6 +171,14 @@ class Target:
         self.failures: dict[str, dict] = {}
         self.started = time.monotonic()
         self.slowest = 0.0
+        self.cache_file = self._small_gazetteer()
+
+    def _small_gazetteer(self) -> bytes:
+        from geomap import gazetteers
+
+        dumps = Path(__file__).resolve().parent.parent / "tests" / "data" / "geonames"
+        gaz = gazetteers.build_from_dumps(dumps / "places.txt", dumps / "admin1CodesASCII.txt")
+        return gazetteers.save(gaz, self.workdir / "small.gaz").read_bytes()
 
     # -- the cases ----------------------------------------------------------
     def run(self, mode: str, payload: bytes | str) -> None:
@@ -171,6 +188,12 @@ class Target:
             if mode == "text":
                 assert isinstance(payload, str)
                 self._parse_text(payload)
+            elif mode == "manifest":
+                self._manifest(payload)
+            elif mode in ("records", "geojson"):
+                self._records(mode, payload)
+            elif mode == "cache":
+                self._cache(payload)
             else:
                 assert isinstance(payload, bytes)
                 self._ingest(mode, payload)
@@ -198,6 +221,63 @@ class Target:
         for doc in iter_documents([path], on_error=on_error):
             self._check_document(doc)
         self.input_errors += len(errors)
+
+    def _manifest(self, data: bytes) -> None:
+        from geomap.api import iter_documents_from
+        from geomap.exceptions import InputError
+
+        folder = self.workdir / "manifest"
+        folder.mkdir(exist_ok=True)
+        (folder / "a.txt").write_text("Rain in Baghdad.", encoding="utf-8")
+        (folder / "manifest.csv").write_bytes(data)
+        errors: list[InputError] = []
+
+        def on_error(err):
+            assert isinstance(err, InputError), type(err).__name__
+            assert "manifest.csv" in str(err), f"error does not name the manifest: {err}"
+            errors.append(err)
+
+        docs = list(iter_documents_from([folder], on_error=on_error))
+        assert [d.doc_id for d in docs] == ["a"], [d.doc_id for d in docs]
+        self.input_errors += len(errors)
+
+    def _records(self, mode: str, data: bytes) -> None:
+        from geomap import export
+        from geomap.exceptions import InputError
+        from geomap.render import render_html
+
+        path = self.workdir / ("out.jsonl" if mode == "records" else "out.geojson")
+        path.write_bytes(data)
+        try:
+            records = export.read_records(path)
+        except InputError as err:
+            assert str(path) in str(err), f"error does not name the file: {err}"
+            self.input_errors += 1
+            return
+        fc = export.to_feature_collection(records)
+        json.dumps(fc, ensure_ascii=False, allow_nan=False)
+        export.write_csv(records, self.workdir / "out.csv")
+        render_html(records, title="fuzz")
+        self.documents += len(records)
+
+    def _cache(self, data: bytes) -> None:
+        from geomap import gazetteers
+        from geomap.exceptions import GazetteerError
+
+        blob = self.cache_file
+        if data[:1] == b"\x00":
+            blob = data[1:]
+        elif len(data) >= 4:
+            at = int.from_bytes(data[:4], "little") % len(blob)
+            blob = blob[:at] + data[4:] + blob[at + len(data) - 4:]
+        path = self.workdir / "fuzz.gaz"
+        path.write_bytes(blob)
+        try:
+            gaz = gazetteers.read(path, verify=False)
+        except GazetteerError:
+            self.input_errors += 1
+            return
+        assert isinstance(gaz, gazetteers.Gazetteer)
 
     def _parse_text(self, text: str) -> None:
         from geomap.models import Document
@@ -322,9 +402,19 @@ def _write_seeds(corpus: Path) -> None:
             f"</head><body><p>{text}</p><script>x</script></body></html>"
         ).encode(),
         "text": text.encode(),
+        "manifest": b"file,source,title,date,url\na.txt,AP,Title,2015-10-01,http://x\n",
+        "records": (json.dumps({"doc_id": "d", "source": "AP", "mentions": [
+            {"start": 0, "end": 4, "text": "Kyiv", "lat": 50.45, "lon": 30.52,
+             "confidence": 0.9, "sentence": "Kyiv"}],
+            "events": [{"actor": "Russia", "lat": 50.45, "lon": 30.52}]}) + "\n").encode(),
+        "geojson": json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.52, 50.45]},
+             "properties": {"doc_id": "d", "kind": "mention", "text": "Kyiv", "start": 0,
+                            "end": 4}}]}).encode(),
+        "cache": b"\x00\x00\x00\x00",
     }
     for mode, body in seeds.items():
-        # atheris' ConsumeIntInRange(0, 4) reads one byte: choose the mode with it
+        # atheris' ConsumeIntInRange(0, len(MODES) - 1) reads one byte: choose the mode with it
         kind = mode.split("-")[0]
         (corpus / f"seed-{mode}").write_bytes(bytes([MODES.index(kind)]) + body)
 
@@ -396,8 +486,12 @@ def main() -> int:
         # Coverage feedback from geomap's own code steers the fuzzer: instrument it
         # before anything imports it.
         with atheris.instrument_imports(include=["geomap"]):
+            import geomap.export  # noqa: F401
+            import geomap.gazetteers  # noqa: F401
             import geomap.ingest  # noqa: F401
             import geomap.pipeline  # noqa: F401
+            import geomap.render  # noqa: F401
+            import geomap.sources  # noqa: F401
     findings = Path(args.findings)
     findings.mkdir(parents=True, exist_ok=True)
     # Warnings about bad input are expected by the thousand: count them, don't print them.

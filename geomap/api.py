@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geomap.exceptions import InputError
-from geomap.ingest import iter_documents, without_surrogates
+from geomap.ingest import error_reporter, iter_documents, without_surrogates
 from geomap.models import Document, DocumentResult
 from geomap.pipeline import Geoparser
 
@@ -54,15 +54,29 @@ def _looks_like_path(item: str) -> bool:
                                  or token.endswith(("/", os.sep)))
 
 
-def with_metadata(doc: Document) -> Document:
+def with_metadata(doc: Document, manifests: dict[Path, dict] | None = None,
+                  on_error: Callable[[InputError], None] | None = None) -> Document:
     """Fill a document's missing source, title and date from a folder manifest, a byline, a
-    dateline or its file."""
+    dateline or its file.
+
+    ``manifests`` caches the folders' manifests for one run (a broken manifest
+    is then reported once per run); without it a process-wide cache is used.
+    A broken manifest is raised, or with ``on_error`` handed to it and the
+    document's metadata taken from its byline and file name as without one.
+    """
     from geomap.sources import guess_source, load_manifest
 
     if doc.origin is None:
         return doc
     path = _origin_path(doc.origin)
-    meta = _manifest_cached(path.parent, load_manifest).get(path.name, {})
+    try:
+        manifest = _manifest_cached(path.parent, load_manifest, manifests)
+    except InputError as err:
+        if on_error is None:
+            raise
+        on_error(err)
+        manifest = {}
+    meta = manifest.get(path.name, {})
     changes: dict[str, Any] = {k: v for k, v in meta.items()
                                if v and getattr(doc, k, None) in (None, "")}
     if not (changes.get("source") or doc.source):
@@ -93,41 +107,50 @@ def _is_file(path: str) -> bool:
 _MANIFESTS: dict[Path, dict] = {}
 
 
-def _manifest_cached(folder: Path, loader: Callable[[Path], dict]) -> dict:
-    if folder not in _MANIFESTS:
+def _manifest_cached(folder: Path, loader: Callable[[Path], dict],
+                     cache: dict[Path, dict] | None = None) -> dict:
+    if cache is None:
+        cache = _MANIFESTS
+    if folder not in cache:
         try:
-            _MANIFESTS[folder] = loader(folder)
+            cache[folder] = loader(folder)
         except InputError:
-            _MANIFESTS[folder] = {}
+            cache[folder] = {}
             raise
-    return _MANIFESTS[folder]
+    return cache[folder]
 
 
 def iter_documents_from(items: Iterable[Input] | Input, *, strict: bool = False,
                         on_error: Callable[[InputError], None] | None = None,
-                        text_field: str = "text") -> Iterator[Document]:
-    """Documents from any mix of paths, texts and :class:`Document` objects, with metadata."""
+                        text_field: str = "text",
+                        manifests: dict[Path, dict] | None = None,
+                        max_document_bytes: int | None = None) -> Iterator[Document]:
+    """Documents from any mix of paths, texts and :class:`Document` objects, with metadata.
+
+    Folder manifests are read once per call (or once per ``manifests`` dict given)."""
+    if manifests is None:
+        manifests = {}
+    report = error_reporter(strict, on_error)
     for item in _split_inputs(items):
         if isinstance(item, Document):
             yield without_surrogates(item)  # lone surrogates cannot be written as UTF-8
             continue
-        for doc in iter_documents([item], strict=strict, on_error=on_error, text_field=text_field):
-            try:
-                yield with_metadata(doc)
-            except InputError as err:
-                if strict:
-                    raise
-                if on_error is not None:
-                    on_error(err)
-                yield doc
+        for doc in iter_documents([item], strict=strict, on_error=on_error, text_field=text_field,
+                                  max_document_bytes=max_document_bytes):
+            yield with_metadata(doc, manifests, report)
 
 
 def iter_results(items: Iterable[Input] | Input, *, geoparser: Geoparser | None = None,
                  strict: bool = False, on_error: Callable[[InputError], None] | None = None,
-                 text_field: str = "text") -> Iterator[DocumentResult]:
-    """Geoparse documents lazily: paths (files, folders), texts or Documents in, results out."""
+                 text_field: str = "text",
+                 max_document_bytes: int | None = None) -> Iterator[DocumentResult]:
+    """Geoparse documents lazily: paths (files, folders), texts or Documents in, results out.
+
+    A file, JSONL line or CSV line over ``max_document_bytes`` (default
+    :data:`geomap.ingest.MAX_DOCUMENT_BYTES`, 16 MiB) is an error and is not read."""
     gp = geoparser or default_geoparser()
-    docs = iter_documents_from(items, strict=strict, on_error=on_error, text_field=text_field)
+    docs = iter_documents_from(items, strict=strict, on_error=on_error, text_field=text_field,
+                               max_document_bytes=max_document_bytes)
     yield from gp.parse_many(docs)
 
 

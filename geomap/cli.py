@@ -5,7 +5,11 @@ stages together, reports progress and sets the exit code:
 
 * 0: everything was read and written;
 * 1: some inputs could not be read (the rest was processed and written);
-* 2: bad usage, or nothing could be done.
+* 2: bad usage, or nothing could be done (no document could be read, an output
+  cannot be written): earlier outputs are left as they were;
+* 130 / 143: interrupted by Ctrl-C / SIGTERM, earlier outputs left as they were.
+
+Errors are one line each; ``--debug`` adds the traceback of unexpected ones.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import math
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -141,7 +147,8 @@ def _results(args, run: _Run):
     gp = _geoparser(args)
     paths = _inputs(args.paths)
     for res in _progress(iter_results(paths, geoparser=gp, strict=args.strict,
-                                      on_error=run.on_error, text_field=args.text_field),
+                                      on_error=run.on_error, text_field=args.text_field,
+                                      max_document_bytes=_max_bytes(args)),
                          not args.quiet, "geoparsing"):
         run.count(res)
         yield res
@@ -159,9 +166,52 @@ def _records(args, run: _Run, parquet_dir: Path | None):
                       partitions=args.partitions, gazetteer=args.gazetteer,
                       min_confidence=args.min_confidence, text_field=args.text_field,
                       strict=args.strict, on_error=run.on_error,
+                      max_document_bytes=_max_bytes(args),
                       progress=not args.quiet and sys.stderr.isatty()) as result:
         run.docs, run.mentions, run.resolved = result.docs, result.mentions, result.resolved
         yield result.records()
+
+
+def _max_bytes(args) -> int:
+    return int(args.max_document_mb * 2**20)
+
+
+class _NothingRead(GeomapError):
+    """No document could be read: the outputs are left as they were (exit 2). A
+    GeomapError, so that the Dask engine drops its partial GeoParquet as for any failure."""
+
+
+def _writable_folder(folder: Path, what: str) -> None:
+    """Fail before any work when ``folder`` cannot take an output file."""
+    if folder.exists() and not folder.is_dir():
+        raise ConfigurationError(f"{what} {folder} is a file, not a folder; choose a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".geomap-write-check."):
+            pass
+    except OSError as err:
+        raise ConfigurationError(
+            f"cannot write to {what} {folder} ({err.strerror or err}); choose a folder you "
+            "may write to") from None
+
+
+def _writable_file(path: Path) -> None:
+    if path.is_dir():
+        raise ConfigurationError(f"output {path} is a folder; give a file name")
+    _writable_folder(path.parent, "the folder of output")
+
+
+def _nonempty(records):
+    """``records`` unchanged, or :class:`_NothingRead` before the first one when there is none."""
+    records = iter(records)
+    first = next(records, _NONE)
+    if first is _NONE:
+        raise _NothingRead
+    yield first
+    yield from records
+
+
+_NONE = object()
 
 
 def cmd_extract(args) -> int:
@@ -171,10 +221,29 @@ def cmd_extract(args) -> int:
     parquet_dir = None
     if args.output is not None:  # the Dask engine also writes partitioned GeoParquet beside it
         out = Path(args.output)
+        _writable_file(out)
         parquet_dir = out.with_name(out.stem + ".parquet")
         if parquet_dir == out:
             parquet_dir = out.with_name(out.stem + ".parts.parquet")
-    with _records(args, run, parquet_dir) as records:
+    try:
+        _extract(args, run, parquet_dir, export)
+    except _NothingRead:
+        return _nothing_read(run, args.output)
+    print(run.summary(), file=sys.stderr)
+    return run.exit_code
+
+
+def _nothing_read(run: _Run, output) -> int:
+    kept = f"; {output} was left as it was" if output else ""
+    print(f"geomap: error: no document could be read, nothing was written{kept}",
+          file=sys.stderr)
+    print(run.summary(), file=sys.stderr)
+    return 2
+
+
+def _extract(args, run: _Run, parquet_dir, export) -> None:
+    with _records(args, run, parquet_dir) as stream:
+        records = _nonempty(stream)
         fmt = args.format
         if args.output is None:
             if fmt != "jsonl":
@@ -186,8 +255,6 @@ def cmd_extract(args) -> int:
             export.write_geojson(list(records), args.output)
         else:
             export.write_csv(list(records), args.output)
-    print(run.summary(), file=sys.stderr)
-    return run.exit_code
 
 
 def _print(records, fmt: str) -> None:
@@ -208,7 +275,7 @@ def _print(records, fmt: str) -> None:
         if rows:
             writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: export.csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def cmd_run(args) -> int:
@@ -216,11 +283,25 @@ def cmd_run(args) -> int:
     from geomap.render import render_map
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    _writable_folder(out, "--out")
     run = _Run(args.strict)
     run.texts = {}  # the map's document reader shows whole texts (local engine)
+    try:
+        _run(args, run, out, export, render_map)
+    except _NothingRead:
+        return _nothing_read(run, f"{out}/")
+    parquet = f", {out / 'mentions.parquet'}/" if args.engine == "dask" else ""
+    print(f"geomap: wrote {out / 'mentions.jsonl'}, {out / 'mentions.geojson'}, "
+          f"{out / 'map.html'}{parquet}", file=sys.stderr)
+    print(run.summary(), file=sys.stderr)
+    return run.exit_code
+
+
+def _run(args, run: _Run, out: Path, export, render_map) -> None:
     with _records(args, run, out / "mentions.parquet") as stream:
         records = list(stream)
+        if not records:
+            raise _NothingRead
         # The three files are written beside their targets and renamed over them only
         # once all are complete: a failed or interrupted run leaves the previous set whole.
         with contextlib.ExitStack() as stack:
@@ -230,11 +311,6 @@ def cmd_run(args) -> int:
             export.write_geojson(records, staged["mentions.geojson"])
             render_map(records, staged["map.html"], title=args.title, offline=not args.cdn,
                        texts=run.texts)
-    parquet = f", {out / 'mentions.parquet'}/" if args.engine == "dask" else ""
-    print(f"geomap: wrote {out / 'mentions.jsonl'}, {out / 'mentions.geojson'}, "
-          f"{out / 'map.html'}{parquet}", file=sys.stderr)
-    print(run.summary(), file=sys.stderr)
-    return run.exit_code
 
 
 def cmd_lookup(args) -> int:
@@ -410,6 +486,26 @@ def _export_areas(args, records, **filters) -> Path:
     return out
 
 
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is outside [0, 1]; give a value from 0 to 1")
+    return value
+
+
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of megabytes")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geomap", description="Find where documents say things happen, offline, and map it.")
@@ -418,19 +514,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help="print geomap's version and exit")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of unexpected errors")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def geoparse_options(p):
         p.add_argument("--gazetteer", default="default",
                        help="'default' (embedded) or a gazetteer file from "
                             "`geomap gazetteer build`")
-        p.add_argument("--min-confidence", type=float, default=0.1,
+        p.add_argument("--min-confidence", type=_confidence, default=0.1,
                        help="resolutions below this confidence are reported unresolved")
         p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
         p.add_argument("--demonyms", action="store_true",
                        help="also report demonyms and adjectives of countries ('Syrian "
                             "forces') as mentions of their country, with kind 'demonym'")
         p.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text")
+        p.add_argument("--max-document-mb", type=_megabytes, default=16, metavar="MB",
+                       help="refuse (with an error naming it) a text or HTML file, JSONL line "
+                            "or CSV line larger than this (default 16); bounds memory: a "
+                            "document can take up to 400 MB of memory per MB")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
         p.add_argument("--geocoder", choices=("nominatim", "photon", "pelias"),
                        help="look up names the gazetteer lacks online (opt-in: sends those "
@@ -531,7 +633,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "is its own source, by doc_id)")
     p.add_argument("--actor", action="append",
                    help="keep events by this actor, any case (repeatable; drops plain mentions)")
-    p.add_argument("--min-confidence", type=float,
+    p.add_argument("--min-confidence", type=_confidence,
                    help="keep features with at least this confidence (0 to 1)")
     p.add_argument("--date-from", help="keep features dated on or after YYYY[-MM[-DD]]")
     p.add_argument("--date-to", help="keep features dated on or before YYYY[-MM[-DD]]")
@@ -549,6 +651,9 @@ class _Terminated(KeyboardInterrupt):
 
 
 def _on_sigterm(signum, frame):
+    # A second SIGTERM while the first unwinds would break off the clean-up with a
+    # traceback: the first one is enough.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise _Terminated
 
 
@@ -575,8 +680,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         how = "terminated" if isinstance(err, _Terminated) else "interrupted"
         print(f"geomap: {how}; earlier outputs are left as they were", file=sys.stderr)
         return 128 + (signal.SIGTERM if isinstance(err, _Terminated) else signal.SIGINT)
+    except OSError as err:  # disk full, a folder gone: nothing was put in place
+        if args.debug:
+            raise
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"geomap: error: {where}{err.strerror or err}; nothing was written and earlier "
+              "outputs are left as they were", file=sys.stderr)
+        return 2
+    except Exception as err:
+        if args.debug:
+            raise
+        print(f"geomap: error: unexpected {type(err).__name__}: {str(err)[:200]}; earlier "
+              "outputs are left as they were (rerun with --debug for the traceback and please "
+              "report it)", file=sys.stderr)
+        return 2
     finally:
-        if previous is not None:
+        # After a SIGTERM, later ones stay ignored: the process is on its way out with 143.
+        if previous is not None and signal.getsignal(signal.SIGTERM) is _on_sigterm:
             signal.signal(signal.SIGTERM, previous)
         for handler in [h for h in log.handlers if isinstance(h, _WarningCount)]:
             log.removeHandler(handler)  # a run that ended early never printed its summary

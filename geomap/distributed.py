@@ -32,6 +32,7 @@ reported while the finished ones are kept.
 from __future__ import annotations
 
 import codecs
+import glob
 import json
 import logging
 import math
@@ -100,11 +101,13 @@ class _Options:
     min_confidence: float
     text_field: str
     strict: bool
+    max_document_bytes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PartitionSummary:
-    """What one partition's task did. ``errors`` are ``(reason, path, line)`` triples."""
+    """What one partition's task did. ``errors`` are ``(reason, path, line)`` triples,
+    ``warnings`` the ``(logger name, message)`` of the warnings geomap logged."""
 
     index: int
     docs: int
@@ -113,6 +116,7 @@ class PartitionSummary:
     errors: tuple[tuple[str, str | None, int | None], ...]
     jsonl: str
     parquet: tuple[str, ...]
+    warnings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -240,9 +244,11 @@ def _split_jsonl(path: Path, size: int, chunk: int) -> list[Unit]:
     Lines are counted the way ingest counts them (every ``\\n``), so a worker
     reports the same ``file:line`` the local engine would.
     """
+    from geomap.ingest import open_regular
+
     units = []
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
                 return [Unit(str(path), size)]  # ingest refuses it whole, with its message
             start, line = 0, 1
@@ -257,7 +263,7 @@ def _split_jsonl(path: Path, size: int, chunk: int) -> list[Unit]:
                 units.append(Unit(str(path), size, start, stop, line))
                 line += _count_newlines(fh, start, stop)
                 start = stop
-    except OSError as err:
+    except (OSError, InputError) as err:
         logger.debug("%s: cannot split (%s); reading it whole", path, err)
         return [Unit(str(path), size)]
     return units
@@ -293,38 +299,53 @@ def _worker_geoparser(gazetteer: str, min_confidence: float):
     return gp
 
 
-def _unit_documents(unit: Unit, opts: _Options, report: Callable[[InputError], None]):
+def _unit_documents(unit: Unit, opts: _Options, report: Callable[[InputError], None],
+                    manifests: dict | None = None):
     from geomap.api import iter_documents_from, with_metadata
 
     # Read through the absolute path (a worker's working folder is its own, and a
     # folder's manifest is found from it), but name the file as the user gave it.
     path = Path(opts.cwd, unit.path)
 
+    cwd = str(Path(opts.cwd)).rstrip(os.sep) + os.sep
+
     def report_as_given(err: InputError) -> None:
         if err.path == str(path):
             err = InputError(err.reason, path=unit.path, line=err.line)
+        elif err.path and err.path.startswith(cwd) and not Path(unit.path).is_absolute():
+            # a file beside it (a folder's manifest): named relative, as locally
+            err = InputError(err.reason, path=err.path[len(cwd):], line=err.line)
         report(err)
 
     if unit.stop is None:
         # Not strict here: with --strict, report() ends the partition and the client
         # raises the first error in input order.
         yield from iter_documents_from([path], on_error=report_as_given,
-                                       text_field=opts.text_field)
+                                       text_field=opts.text_field, manifests=manifests,
+                                       max_document_bytes=opts.max_document_bytes)
         return
-    for doc in _jsonl_range(path, unit, opts.text_field, report_as_given):
-        try:
-            yield with_metadata(doc)
-        except InputError as err:  # as iter_documents_from: report, keep the document
-            report_as_given(err)
-            yield doc
+    for doc in _jsonl_range(path, unit, opts.text_field, report_as_given,
+                            opts.max_document_bytes):
+        yield with_metadata(doc, manifests, report_as_given)  # as iter_documents_from
 
 
-def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[InputError], None]):
-    from geomap.ingest import jsonl_document  # the local engine's line reader
+def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[InputError], None],
+                 max_document_bytes: int | None = None):
+    from geomap.ingest import (  # the local engine's line reader
+        MAX_DOCUMENT_BYTES,
+        jsonl_document,
+        open_regular,
+        too_big,
+    )
+
+    limit = MAX_DOCUMENT_BYTES if max_document_bytes is None else max_document_bytes
 
     bad_utf8 = 0
     try:
-        fh = path.open("rb")
+        fh = open_regular(path)
+    except InputError as err:
+        report(err)
+        return
     except OSError as err:
         report(InputError(f"cannot read it ({err.strerror or err}); check that it exists and "
                           "that the workers may read it", path=str(path)))
@@ -333,10 +354,22 @@ def _jsonl_range(path: Path, unit: Unit, text_field: str, report: Callable[[Inpu
         fh.seek(unit.start)
         pos, lineno = unit.start, unit.first_line
         while unit.stop is not None and pos < unit.stop:
-            raw = fh.readline()
+            raw = fh.readline(limit + 1)
             if not raw:
                 break
             pos += len(raw)
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                size = len(raw)
+                while True:  # the rest of the line, read and dropped
+                    rest = fh.readline(1 << 20)
+                    size += len(rest)
+                    pos += len(rest)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                report(InputError(too_big(size, limit, f"line {lineno}"), path=str(path),
+                                  line=lineno))
+                lineno += 1
+                continue
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8):]
             try:
@@ -365,6 +398,38 @@ def _where(origin: str | None) -> tuple[str | None, int | None]:
     return origin, None
 
 
+class _Warnings(logging.Handler):
+    """Collects the warnings geomap logs in this thread while a partition runs, so the
+    client can log them as the local engine would (a worker's own log is not shown).
+    Paths are named as the user gave them: the worker reads them from ``cwd``."""
+
+    def __init__(self, cwd: str | None):
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.cwd = cwd
+        self.seen: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        msg = record.getMessage()
+        if self.cwd:
+            msg = msg.replace(self.cwd, "")
+        self.seen.append((record.name, msg))
+
+
+@contextmanager
+def _collect_warnings(part: _Partition, opts: _Options) -> Iterator[_Warnings]:
+    relative = all(not Path(u.path).is_absolute() for u in part.units)
+    handler = _Warnings(str(Path(opts.cwd)).rstrip(os.sep) + os.sep if relative else None)
+    log = logging.getLogger("geomap")
+    log.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        log.removeHandler(handler)
+
+
 class _Stop(Exception):
     """With ``strict``, the partition's first error ends it (the client raises it in order)."""
 
@@ -383,6 +448,7 @@ def _run_partition(part: _Partition, opts: _Options) -> PartitionSummary:
             raise _Stop
 
     docs = mentions = resolved = 0
+    manifests: dict = {}  # each folder's manifest read (and a broken one reported) once
     parquet: list[str] = []
     batch: list[dict[str, Any]] = []
     batch_bytes = 0
@@ -394,10 +460,11 @@ def _run_partition(part: _Partition, opts: _Options) -> PartitionSummary:
         batch.clear()
 
     jsonl = folder / _JSONL_DIR / f"part.{part.index:05d}.jsonl"
-    with atomic_path(jsonl) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+    with _collect_warnings(part, opts) as warnings, atomic_path(jsonl) as tmp, \
+            tmp.open("w", encoding="utf-8", newline="") as out:
         try:
             for unit in part.units:
-                for doc in _unit_documents(unit, opts, report):
+                for doc in _unit_documents(unit, opts, report, manifests):
                     try:
                         result = gp.parse(doc)
                     except Exception as err:  # one bad document must not sink its partition
@@ -423,7 +490,7 @@ def _run_partition(part: _Partition, opts: _Options) -> PartitionSummary:
         if batch or not parquet:  # every partition leaves at least one (maybe empty) file
             flush()
     return PartitionSummary(part.index, docs, mentions, resolved, tuple(errors), str(jsonl),
-                            tuple(parquet))
+                            tuple(parquet), tuple(warnings.seen))
 
 
 # ---------------------------------------------------------------- the client
@@ -488,6 +555,7 @@ def extract_dask(paths: Iterable[str | os.PathLike[str]],
                  gazetteer: str = "default", min_confidence: float = 0.1,
                  text_field: str = "text", strict: bool = False,
                  on_error: Callable[[InputError], None] | None = None,
+                 max_document_bytes: int | None = None,
                  progress: bool = False) -> Iterator[DaskRun]:
     """Geoparse files on Dask; a context manager giving the :class:`DaskRun`.
 
@@ -512,7 +580,7 @@ def extract_dask(paths: Iterable[str | os.PathLike[str]],
     gazetteer, min_confidence
         As for :class:`geomap.pipeline.Geoparser`; each worker process loads
         the gazetteer once.
-    text_field, strict
+    text_field, strict, max_document_bytes
         As for :func:`geomap.api.iter_results`.
     on_error
         Called with each unreadable or unparseable document's
@@ -560,7 +628,7 @@ def extract_dask(paths: Iterable[str | os.PathLike[str]],
             if gazetteer != "default":  # a gazetteer file, found from the workers' folders too
                 gazetteer = str(Path(gazetteer).resolve())
             opts = _Options(str(folder.resolve()), os.getcwd(), gazetteer, min_confidence,
-                            text_field, strict)
+                            text_field, strict, max_document_bytes)
             parts = [_Partition(i, tuple(units)) for i, units in enumerate(groups)]
             done: dict[int, PartitionSummary] = {}
             if parts:
@@ -586,6 +654,7 @@ def _collect(completed, index, parts, done, run: DaskRun, report, progress: bool
 
         bar = tqdm(total=len(parts), desc="geoparsing", unit="partition")
     released = 0
+    reported: set[tuple[str, str | None, int | None]] = set()
     try:
         for future in completed:
             i = index[future.key]
@@ -607,7 +676,12 @@ def _collect(completed, index, parts, done, run: DaskRun, report, progress: bool
             done[i] = summary
             while released in done:
                 s = done[released]
+                for name, message in s.warnings if s is not None else ():
+                    logging.getLogger(name).warning("%s", message)
                 for reason, path, line in s.errors if s is not None else ():
+                    if (reason, path, line) in reported:
+                        continue  # a folder's broken manifest, met again by another partition
+                    reported.add((reason, path, line))
                     report(InputError(reason, path=path, line=line))
                 released += 1
             if bar is not None:
@@ -639,6 +713,7 @@ def _finish(run: DaskRun, outcome: str) -> None:
         else:
             shutil.rmtree(run.folder, ignore_errors=True)
         return
+    _remove_leftovers(target, keep=run.folder)
     old = None
     if target.exists():
         old = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
@@ -651,6 +726,29 @@ def _finish(run: DaskRun, outcome: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
         else:
             old.unlink(missing_ok=True)
+
+
+def _remove_leftovers(target: Path, keep: Path) -> None:
+    """Once a run has written ``target`` whole, the partial folders earlier stopped runs
+    kept beside it (and old copies a killed run left) are of no more use; those not
+    written to for ten minutes are removed."""
+    import time
+
+    from geomap.export import _STALE_SECONDS
+
+    prefix = f".{target.name}."
+    for path in target.parent.glob(f"{glob.escape(prefix)}*"):
+        if path != keep and path.name.endswith((".partial", ".old")) and \
+                len(path.name) == len(prefix) + 8 + len(path.suffix):
+            try:  # not another run's, still being filled
+                if time.time() - path.lstat().st_mtime < _STALE_SECONDS:
+                    continue
+            except OSError:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def _moved(summary: PartitionSummary, folder: Path) -> PartitionSummary:

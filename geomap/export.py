@@ -144,15 +144,7 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 ) from err
             if not line.strip():
                 continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(
-                    f"invalid JSON ({err.msg} at column {err.colno}); expected one JSON object "
-                    "per line, as `geomap extract` writes",
-                    path=str(path),
-                    line=lineno,
-                ) from err
+            obj = _loads(line, path, lineno, "one JSON object per line, as `geomap extract` writes")
             yield _normalise_record(obj, path=str(path), line=lineno)
 
 
@@ -161,14 +153,7 @@ def _read_geojson(path: Path) -> list[dict[str, Any]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         raise InputError(f"not UTF-8 ({err.reason})", path=str(path)) from err
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(
-            f"invalid JSON ({err.msg} at column {err.colno}); expected a GeoJSON FeatureCollection",
-            path=str(path),
-            line=err.lineno,
-        ) from err
+    obj = _loads(text, path, None, "a GeoJSON FeatureCollection")
     if isinstance(obj, dict) and "doc_id" in obj:  # a lone JSONL record saved as .json
         return [_normalise_record(obj, path=str(path), line=1)]
     if not isinstance(obj, dict) or obj.get("type") != "FeatureCollection":
@@ -193,7 +178,8 @@ def _read_geojson(path: Path) -> list[dict[str, Any]]:
             )
         geom = feat.get("geometry") or {}
         coords = geom.get("coordinates") if isinstance(geom, dict) else None
-        if geom.get("type") != "Point" or not isinstance(coords, list) or len(coords) < 2:
+        if not isinstance(geom, dict) or geom.get("type") != "Point" or \
+                not isinstance(coords, list) or len(coords) < 2:
             raise InputError(f"{where} is not a Point with [lon, lat]", path=str(path))
         props = dict(props)
         props.setdefault("lon", coords[0])
@@ -222,6 +208,32 @@ def _read_geojson(path: Path) -> list[dict[str, Any]]:
             rec["mentions"].append({f: props.get(f) for f in MENTION_FIELDS})
     # Validated like JSONL, so a hand-edited file fails the same way.
     return [_normalise_record(rec, path=str(path), line=None) for rec in records.values()]
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _loads(text: str, path: Path, line: int | None, expected: str) -> Any:
+    """``json.loads`` for geomap's own output: strict JSON (no NaN or Infinity, which
+    would make invalid GeoJSON), every failure an :class:`InputError` naming the file."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as err:
+        raise InputError(
+            f"invalid JSON ({err.msg} at column {err.colno}); expected {expected}",
+            path=str(path),
+            line=line if line is not None else err.lineno,
+        ) from err
+    except RecursionError as err:
+        raise InputError(
+            f"JSON nested too deeply to read; expected {expected}", path=str(path), line=line
+        ) from err
+    except ValueError as err:  # NaN, Infinity, an integer of more than 4,300 digits
+        reason = str(err).split(";")[0].strip()[:120]
+        raise InputError(
+            f"cannot be read as JSON ({reason}); expected {expected}", path=str(path), line=line
+        ) from err
 
 
 def _normalise_record(obj: Any, *, path: str, line: int | None) -> dict[str, Any]:
@@ -289,6 +301,15 @@ def _normalise_item(
                 path=path,
                 line=line,
             )
+    conf = item.get("confidence")
+    if conf is not None and (
+        not isinstance(conf, (int, float)) or isinstance(conf, bool) or not 0 <= conf <= 1
+    ):
+        raise InputError(
+            f"{what} {index} has confidence {conf!r}; expected a number in [0, 1] or null",
+            path=path,
+            line=line,
+        )
     out = {f: item.get(f) for f in fields}
     out.update({k: v for k, v in item.items() if k not in out})
     return out
@@ -522,13 +543,14 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(target)
     tmp: Path | None = None
     try:
         # An interrupt between creating the file and knowing its name would leave it
         # behind: hold SIGINT/SIGTERM until the name is kept (delivered right after).
         with _signals_held():
             fd, tmp_name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+                dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
             )
             tmp = Path(tmp_name)
             os.close(fd)
@@ -542,6 +564,47 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
         raise
+
+
+# A temporary file is stale when the process that made it (its id is in the name)
+# is gone and it has not been written for this long (on a shared filesystem another
+# machine's process ids mean nothing, but its writer keeps the file fresh).
+_STALE_SECONDS = 600
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove temporary files beside ``target`` left by a process that was killed
+    (SIGKILL, a power cut) before it could remove them itself."""
+    import time
+
+    prefix = f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process, or no way to tell
+    return True
 
 
 @contextmanager
@@ -584,15 +647,35 @@ def _cell(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
+# A spreadsheet reads a cell starting with one of these as a formula
+# ("=HYPERLINK(...)", "@SUM(...)"), even in a CSV file.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: lists and dicts as JSON text, and text a spreadsheet would
+    run as a formula prefixed with an apostrophe (shown, not evaluated; numbers are
+    left alone)."""
+    value = _cell(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(records: Iterable[Any], path: str | os.PathLike[str], **filters: Any) -> Path:
-    """Write :func:`to_rows` as CSV (header :data:`PROPERTIES`, empty cell for null), atomically."""
+    """Write :func:`to_rows` as CSV (header :data:`PROPERTIES`, empty cell for null), atomically.
+
+    Text cells starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return get a leading apostrophe so that a spreadsheet shows them instead of
+    running them as formulas (see :func:`csv_cell`).
+    """
     rows = to_rows(records, **filters)
     with atomic_path(path) as tmp:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=PROPERTIES)
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: _cell(v) for k, v in row.items()})
+                writer.writerow({k: csv_cell(v) for k, v in row.items()})
             fh.flush()
             os.fsync(fh.fileno())
     return Path(path)

@@ -1,8 +1,9 @@
 """The offline gazetteer: every place geomap knows, and the names it knows them by.
 
 The gazetteer's single job is *name -> candidate places* (spaCy's knowledge-base
-idea). It is built once into a compact pickle in the cache folder and loaded
-whole into memory, so resolution never makes a database round trip.
+idea). It is built once into a compact file in the cache folder (packed arrays,
+strings and JSON: data only, nothing a load could execute) and loaded whole into
+memory, so resolution never makes a database round trip.
 
 Two builds exist:
 
@@ -28,7 +29,6 @@ import json
 import logging
 import math
 import os
-import pickle
 import re
 import statistics
 import sys
@@ -47,7 +47,7 @@ from geomap.models import Place
 
 logger = logging.getLogger("geomap.gazetteers")
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 
 #: How a name is attached to a place, strongest first.
@@ -179,7 +179,7 @@ def _is_latin(name: str) -> bool:
 class Strings(Sequence[str]):
     """A finished column of strings held as one string and the end offset of each.
 
-    It unpickles in one piece, where a tuple of 272,000 names costs loading 30 ms,
+    It loads in one piece, where a tuple of 272,000 names costs loading 30 ms,
     and gives Python's cyclic collector nothing to look at, where the tuple costs
     its first collection after loading a few milliseconds.
     """
@@ -288,7 +288,7 @@ class Gazetteer:
         cast(list, self.name).append(name)
         self.lat.append(round(float(lat), 5))  # as a Place gives them
         self.lon.append(round(float(lon), 5))
-        # A few thousand codes, each stored once (pickled once, loaded once).
+        # A few thousand codes, each stored once (saved once, loaded once).
         cast(list, self.feature).append(sys.intern(feature))
         cast(list, self.country).append(sys.intern(country or ""))
         cast(list, self.admin1).append(sys.intern(admin1 or ""))
@@ -494,18 +494,71 @@ def cache_dir() -> Path:
 
 
 def index_path(kind: str = "default", directory: Path | None = None) -> Path:
-    return (directory or cache_dir()) / f"gazetteer-{kind}-v{INDEX_VERSION}.pkl"
+    return (directory or cache_dir()) / f"gazetteer-{kind}-v{INDEX_VERSION}.gaz"
+
+
+# The file format: one line of JSON (the header), then the sections it lists,
+# back to back: packed arrays (raw machine values), UTF-8 string columns, and
+# one JSON object with the small tables. Nothing in it is code: reading it
+# builds arrays, strings and JSON values only (the old format, a pickle, could
+# run any code its author put in it, and is never read).
+_FORMAT = "geomap-gazetteer"
+_HEADER_MAX = 64 * 1024
+_ARRAYS = {  # section -> (attribute path, typecode)
+    "geonameid": "q", "lat": "d", "lon": "d", "population": "q", "shared": "q",
+    "name_ends": "q", "feature_ids": "I", "country_ids": "I", "admin1_ids": "I",
+    "names_values": "q",
+}
+_KEY_SEP = "\x00"  # normalised names never hold a NUL (checked when saving)
+
+
+def _sections(gaz: Gazetteer) -> list[tuple[str, bytes]]:
+    name = gaz.name if isinstance(gaz.name, Strings) else Strings(gaz.name)
+    columns = {c: getattr(gaz, c) if isinstance(getattr(gaz, c), Codes) else
+               Codes(getattr(gaz, c)) for c in ("feature", "country", "admin1")}
+    keys = list(gaz.names)
+    if any(_KEY_SEP in k for k in keys):
+        raise GazetteerError("a gazetteer name holds a NUL character; it cannot be saved")
+    arrays = {
+        "geonameid": gaz.geonameid, "lat": gaz.lat, "lon": gaz.lon,
+        "population": gaz.population, "shared": gaz.shared, "name_ends": name.ends,
+        "feature_ids": columns["feature"].ids, "country_ids": columns["country"].ids,
+        "admin1_ids": columns["admin1"].ids,
+        "names_values": array("q", gaz.names.values()),
+    }
+    tables = {
+        "kind": gaz.kind, "build": gaz.build,
+        "feature_values": list(columns["feature"].values),
+        "country_values": list(columns["country"].values),
+        "admin1_values": list(columns["admin1"].values),
+        "country_names": gaz.country_names, "admin1_names": gaz.admin1_names,
+        "english": gaz.english, "demonyms": gaz.demonyms,
+        "postal_codes": sorted(gaz.postal_codes), "first_names": sorted(gaz.first_names),
+        "surnames": sorted(gaz.surnames), "sources": gaz.sources,
+    }
+    out = [(s, array(code, arrays[s]).tobytes()) for s, code in _ARRAYS.items()]
+    out.append(("name_text", name.text.encode("utf-8", "surrogatepass")))
+    out.append(("names_keys", _KEY_SEP.join(keys).encode("utf-8", "surrogatepass")))
+    out.append(("tables", json.dumps(tables, ensure_ascii=False).encode("utf-8",
+                                                                        "surrogatepass")))
+    return out
 
 
 def save(gaz: Gazetteer, path: Path) -> Path:
-    """Write ``gaz`` atomically with a header holding version and checksum."""
-    payload = pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL)
+    """Write ``gaz`` atomically: a JSON header (format, version, checksum, section
+    sizes) and the data, in a format that holds no code."""
+    sections = _sections(gaz)
+    payload = b"".join(blob for _, blob in sections)
     header = json.dumps({
+        "format": _FORMAT,
         "version": INDEX_VERSION,
         "sha256": hashlib.sha256(payload).hexdigest(),
         "size": len(payload),
         "kind": gaz.kind,
         "build": gaz.build,
+        "byteorder": sys.byteorder,
+        "itemsize": {code: array(code).itemsize for code in set(_ARRAYS.values())},
+        "sections": [[name, len(blob)] for name, blob in sections],
     }).encode() + b"\n"
     with atomic_path(path) as tmp, open(tmp, "wb") as fh:
         fh.write(header)
@@ -514,29 +567,140 @@ def save(gaz: Gazetteer, path: Path) -> Path:
 
 
 def read(path: Path, *, verify: bool = True, expect_build: str | None = None) -> Gazetteer:
-    """Load a saved gazetteer, raising :class:`GazetteerError` when it is stale or corrupt."""
+    """Load a saved gazetteer, raising :class:`GazetteerError` when it is stale, corrupt,
+    or not a gazetteer file of this version.
+
+    The file is read as data only (arrays, strings, JSON), so a file made by
+    someone else can at worst be refused or give wrong places; it cannot run code.
+    """
     try:
         with open(path, "rb") as fh:
-            header = json.loads(fh.readline())
-            payload = fh.read()
-    except (OSError, ValueError) as err:
-        raise GazetteerError(f"cannot read gazetteer {path}: {err}") from err
-    if header.get("version") != INDEX_VERSION:
+            line = fh.readline(_HEADER_MAX)
+            if line.startswith(b"\x80"):  # a bare pickle: never unpickled
+                header: object = {"version": 0}
+            else:
+                try:
+                    header = json.loads(line)
+                except (ValueError, RecursionError):
+                    header = None
+            payload: bytes | None = None
+            if isinstance(header, dict) and header.get("version") == INDEX_VERSION and \
+                    os.fstat(fh.fileno()).st_size - fh.tell() == header.get("size"):
+                payload = fh.read()  # no more than the header announces
+    except OSError as err:
+        raise GazetteerError(f"cannot read gazetteer {path}: {err.strerror or err}") from err
+    if not isinstance(header, dict):
         raise GazetteerError(
-            f"gazetteer {path} has version {header.get('version')}, expected {INDEX_VERSION}; "
+            f"{path} is not a geomap gazetteer file (its first line is not a JSON header); "
+            "build one with `geomap gazetteer build`")
+    version = header.get("version")
+    if version != INDEX_VERSION or header.get("format") != _FORMAT:
+        older = (" (an older format, a pickle that could run code when loaded: not read)"
+                 if isinstance(version, int) and version < INDEX_VERSION else "")
+        raise GazetteerError(
+            f"gazetteer {path} has version {version!r}{older}, expected {INDEX_VERSION}; "
             "rebuild it with `geomap gazetteer build`")
     if expect_build is not None and header.get("build") != expect_build:
         raise GazetteerError(f"gazetteer {path} was built from other sources or code")
-    if len(payload) != header.get("size") or (
+    if payload is None or len(payload) != header.get("size") or (
             verify and hashlib.sha256(payload).hexdigest() != header.get("sha256")):
         raise GazetteerError(f"gazetteer {path} is corrupt (checksum mismatch); rebuild it")
     try:
-        gaz = pickle.loads(payload)
-    except Exception as err:  # a truncated or foreign pickle
+        return _from_sections(header, payload)
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError,
+            UnicodeDecodeError, AttributeError) as err:
         raise GazetteerError(f"gazetteer {path} is corrupt ({err}); rebuild it") from err
-    if not isinstance(gaz, Gazetteer):
-        raise GazetteerError(f"{path} does not hold a geomap gazetteer")
-    return gaz
+
+
+def _from_sections(header: dict, payload: bytes) -> Gazetteer:
+    sizes = header["sections"]
+    if not isinstance(sizes, list):
+        raise ValueError("no section list")
+    blobs: dict[str, memoryview] = {}
+    view, at = memoryview(payload), 0
+    for name, size in sizes:
+        if not isinstance(name, str) or not isinstance(size, int) or size < 0:
+            raise ValueError("bad section entry")
+        blobs[name] = view[at:at + size]
+        at += size
+    if at != len(payload):
+        raise ValueError("sections do not add up to the file")
+    swap = header.get("byteorder") != sys.byteorder
+    arrays: dict[str, array] = {}
+    for name, code in _ARRAYS.items():
+        a = array(code)
+        if header["itemsize"][code] != a.itemsize:
+            raise ValueError("written on a machine with other number sizes")
+        a.frombytes(blobs[name])
+        if swap:
+            a.byteswap()
+        arrays[name] = a
+    tables = json.loads(bytes(blobs["tables"]).decode("utf-8", "surrogatepass"))
+    if not isinstance(tables, dict):
+        raise ValueError("tables are not an object")
+    text = bytes(blobs["name_text"]).decode("utf-8", "surrogatepass")
+    keys_text = bytes(blobs["names_keys"]).decode("utf-8", "surrogatepass")
+    keys = keys_text.split(_KEY_SEP) if keys_text else []
+    values = arrays["names_values"]
+    n = len(arrays["geonameid"])
+    if len(keys) != len(values) or any(
+            len(arrays[c]) != n for c in ("lat", "lon", "population", "name_ends",
+                                          "feature_ids", "country_ids", "admin1_ids")):
+        raise ValueError("columns of different lengths")
+    ends = arrays["name_ends"]
+    if n and (ends[-1] != len(text) or min(ends) < 0):
+        raise ValueError("name column does not match its text")
+    name = Strings.__new__(Strings)
+    name.text, name.ends = text, ends
+    codes = {}
+    for column in ("feature", "country", "admin1"):
+        col = Codes.__new__(Codes)
+        col.values = tuple(_strs(tables[f"{column}_values"]))
+        col.ids = arrays[f"{column}_ids"]
+        if n and max(col.ids) >= len(col.values):
+            raise ValueError(f"{column} column refers past its values")
+        codes[column] = col
+    shared = arrays["shared"]
+    limit = 4 * n
+    if values and (max(values) >= limit or min(values) < -len(shared)):
+        raise ValueError("name index refers past the places")
+    return Gazetteer(
+        kind=_str(tables["kind"]), build=_str(tables["build"]),
+        geonameid=arrays["geonameid"], name=name, lat=arrays["lat"], lon=arrays["lon"],
+        feature=codes["feature"], country=codes["country"], admin1=codes["admin1"],
+        population=arrays["population"], names=dict(zip(keys, values, strict=True)), shared=shared,
+        country_names=_str_map(tables["country_names"]),
+        admin1_names=_str_map(tables["admin1_names"]),
+        english=_float_map(tables["english"]), demonyms=_str_map(tables["demonyms"]),
+        postal_codes=frozenset(_strs(tables["postal_codes"])),
+        first_names=frozenset(_strs(tables["first_names"])),
+        surnames=frozenset(_strs(tables["surnames"])),
+        sources=_str_map(tables["sources"]))
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, found {type(value).__name__}")
+    return value
+
+
+def _strs(values: object) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise TypeError("expected a list of strings")
+    return values
+
+
+def _str_map(values: object) -> dict[str, str]:
+    if not isinstance(values, dict) or not all(isinstance(v, str) for v in values.values()):
+        raise TypeError("expected an object of strings")
+    return values
+
+
+def _float_map(values: object) -> dict[str, float]:
+    if not isinstance(values, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in values.values()):
+        raise TypeError("expected an object of numbers")
+    return {k: float(v) for k, v in values.items()}
 
 
 _LOADED: dict[str, Gazetteer] = {}
@@ -565,7 +729,8 @@ def load(kind_or_path: str | Path = "default", *, rebuild: bool = True) -> Gazet
                 logger.warning("building the embedded gazetteer into %s (once)", path)
             gaz = build_default()
             save(gaz, path)
-            for old in path.parent.glob("gazetteer-default-v*.pkl"):
+            for old in [*path.parent.glob("gazetteer-default-v*.pkl"),
+                        *path.parent.glob("gazetteer-default-v*.gaz")]:
                 if old != path:  # left by an earlier version of geomap
                     old.unlink(missing_ok=True)
     else:

@@ -344,6 +344,8 @@ class OnlineGeocoder(ABC):
 
         from geopy.extra.rate_limiter import RateLimiter
 
+        _quiet_retries()
+
         module, _, cls_name = self.geopy_class.rpartition(".")
         cls = getattr(importlib.import_module(module), cls_name)
         geocoder = cls(**self._geopy_options())
@@ -718,3 +720,20 @@ def _place(
         raw=raw,
         geocoder=backend,
     )
+
+
+class _NoRetryTracebacks(logging.Filter):
+    """geopy's RateLimiter logs each retry with a full traceback; geomap reports the
+    failure itself, once (see ``OnlineGeocoder._failed``), so retries are not shown."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("RateLimiter caught an error, retrying")
+
+
+_RETRY_FILTER = _NoRetryTracebacks()
+
+
+def _quiet_retries() -> None:
+    geopy_log = logging.getLogger("geopy")
+    if _RETRY_FILTER not in geopy_log.filters:
+        geopy_log.addFilter(_RETRY_FILTER)

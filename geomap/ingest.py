@@ -37,6 +37,7 @@ from geomap.sources import MANIFEST_NAME  # a folder's metadata, skipped when wa
 
 __all__ = [
     "JSONL_SUFFIXES",
+    "MAX_DOCUMENT_BYTES",
     "SUPPORTED_SUFFIXES",
     "documents_from_texts",
     "error_reporter",
@@ -62,6 +63,16 @@ _SUFFIX_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 
 # How much of a file is checked for NUL bytes to tell binary from text.
 _SNIFF_BYTES = 8192
+# Bytes text does not hold (all C0 controls but tab, newlines, form feed and escape).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
+
+#: The largest document read, in bytes of UTF-8 (a text or HTML file, a JSONL
+#: line, a CSV line): a bigger one is refused with an error naming it, so that no
+#: single document can exhaust memory. Geoparsing holds a document's mentions
+#: and their output at once: for prose about 50 MB per MB of text, for the
+#: densest text (a place name every few words) up to about 400 MB per MB.
+#: ``geomap ... --max-document-mb`` or ``max_document_bytes=`` change it.
+MAX_DOCUMENT_BYTES = 16 * 2**20
 
 # The metadata fields a JSONL object or CSV row may carry besides id and text.
 _META_FIELDS = ("source", "title", "date", "url")
@@ -75,6 +86,7 @@ def iter_documents(
     on_error: _ErrorHandler | None = None,
     strict: bool = False,
     text_field: str = "text",
+    max_document_bytes: int | None = None,
 ) -> Iterator[Document]:
     """Stream the documents held in files and folders.
 
@@ -96,6 +108,10 @@ def iter_documents(
         iterator instead of going on.
     text_field
         Name of the JSONL field / CSV column holding the document text.
+    max_document_bytes
+        A text or HTML file, JSONL line or CSV line larger than this is an
+        error (naming it, with its size) and is not read; None:
+        :data:`MAX_DOCUMENT_BYTES`.
 
     Yields
     ------
@@ -121,10 +137,11 @@ def iter_documents(
         paths = [paths]
 
     report = error_reporter(strict, on_error)
+    limit = MAX_DOCUMENT_BYTES if max_document_bytes is None else max_document_bytes
     for path in expand_paths(paths, report):
         try:
             warned = False
-            for doc in _read_file(path, text_field, report):
+            for doc in _read_file(path, text_field, report, limit):
                 clean = without_surrogates(doc)
                 if clean is not doc and not warned:
                     warned = True
@@ -267,33 +284,63 @@ def _walk(
         except OSError as err:
             report(_os_error(err, Path(entry.path)))
             continue
+        supported = Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES
         if is_dir:
             yield from _walk(Path(entry.path), report, seen)
-        elif is_file and Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
+        elif is_file and supported:
             yield Path(entry.path)
+        elif not is_file and supported:
+            what = ("a symbolic link to nothing (its target is missing)"
+                    if entry.is_symlink() and not os.path.exists(entry.path)
+                    else "not a regular file (a pipe, device or socket?)")
+            logger.warning("%s: %s; skipped", entry.path, what)
 
 
 # --- reading one file --------------------------------------------------------
 
 
 def _read_file(
-    path: Path, text_field: str, report: Callable[[InputError], None]
+    path: Path, text_field: str, report: Callable[[InputError], None],
+    limit: int = MAX_DOCUMENT_BYTES,
 ) -> Iterator[Document]:
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from _iter_jsonl(path, text_field, report)
+            yield from _iter_jsonl(path, text_field, report, limit)
         elif suffix in _CSV_DELIMITERS:
-            yield from _iter_csv(path, _CSV_DELIMITERS[suffix], text_field, report)
+            yield from _iter_csv(path, _CSV_DELIMITERS[suffix], text_field, report, limit)
         elif suffix in _HTML_SUFFIXES:
-            yield _read_html(path)
+            yield _read_html(path, limit)
         else:
             # Folders only give known suffixes, so an unknown one was named explicitly:
             # read it only if it really is UTF-8 text.
-            text = _read_text(path, lenient=suffix in _TEXT_SUFFIXES)
+            text = _read_text(path, lenient=suffix in _TEXT_SUFFIXES, limit=limit)
             yield Document(doc_id=path.stem, text=text, origin=str(path))
     except OSError as err:
         raise _os_error(err, path) from err
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary, refusing anything but a regular file.
+
+    The open does not block (a folder entry swapped for a FIFO after the walk
+    would otherwise wait forever for a writer), and the check is made on the
+    opened file, so nothing can be swapped in between.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                "is not a regular file (a pipe, device or socket?); expected a document file",
+                path=str(path),
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _os_error(err: OSError, path: Path) -> InputError:
@@ -314,26 +361,53 @@ def _check_head(head: bytes, path: Path, *, nul_check: bool) -> None:
             "is UTF-16 text; expected UTF-8; re-save the file as UTF-8", path=str(path)
         )
     if nul_check:
-        nul = head.find(b"\x00", 0, _SNIFF_BYTES)
-        if nul >= 0:
+        head = head[:_SNIFF_BYTES]
+        nul = head.find(b"\x00")
+        if nul < 0:
+            return
+        # A stray NUL in a text export (a CSV row, a pasted string) is not a binary
+        # file: only call it binary when control bytes are more than 1 in 100.
+        controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+        if controls * 100 > len(head):
             raise InputError(
                 f"looks like a binary file (NUL byte at offset {nul}); expected UTF-8 text; "
                 "convert it to text first or leave it out",
                 path=str(path),
             )
+        logger.warning(
+            "%s: holds NUL bytes (the first at offset %d); read as text, with them kept",
+            path,
+            nul,
+        )
 
 
 def _warn_empty(path: Path) -> None:
     logger.warning("%s: empty file; it holds no text to geoparse", path)
 
 
-def _read_text(path: Path, *, lenient: bool = True) -> str:
+def too_big(size: int, limit: int, what: str) -> str:
+    """The reason a document of ``size`` bytes over ``limit`` is refused."""
+    return (f"{what} is {_mb(size)}, over the per-document limit of {_mb(limit)}; it was not "
+            "read; split it into smaller documents, or raise the limit with --max-document-mb")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size < 10 * 2**20 else f"{size / 2**20:.0f} MB"
+
+
+def _read_text(path: Path, *, lenient: bool = True, limit: int = MAX_DOCUMENT_BYTES) -> str:
     """The whole file as text, exactly as decoded (minus a UTF-8 byte order mark).
 
     With ``lenient`` invalid UTF-8 is replaced and logged; without it (files
     whose suffix says nothing about their content) it is an error.
     """
-    data = path.read_bytes()
+    with open_regular(path) as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > limit:
+            raise InputError(too_big(size, limit, "the file"), path=str(path))
+        data = f.read(limit + 1)
+        if len(data) > limit:  # it grew while being read
+            raise InputError(too_big(len(data), limit, "the file"), path=str(path))
     _check_head(data[:_SNIFF_BYTES], path, nul_check=True)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -364,12 +438,41 @@ class _LineDecoder:
     line separators (U+2028...) inside the text untouched.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, limit: int = MAX_DOCUMENT_BYTES,
+                 report: Callable[[InputError], None] | None = None):
         self.path = path
         self.bad_lines = 0
+        self.limit = limit
+        self.report = report
+
+    def raw_lines(self, f: BinaryIO) -> Iterator[bytes]:
+        """The file's lines as bytes; a line over the limit is reported and skipped
+        without holding more than the limit of it."""
+        limit = self.limit
+        lineno = 0
+        while True:
+            raw = f.readline(limit + 1)
+            if not raw:
+                return
+            lineno += 1
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                size = len(raw)
+                while True:  # the rest of the line, read and dropped
+                    rest = f.readline(1 << 20)
+                    size += len(rest)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                err = InputError(too_big(size, limit, f"line {lineno}"), path=str(self.path),
+                                 line=lineno)
+                if self.report is None:
+                    raise err
+                self.report(err)
+                yield b"\n"  # counted as a blank line: line numbers stay right
+                continue
+            yield raw
 
     def lines(self, f: BinaryIO) -> Iterator[tuple[int, str]]:
-        for lineno, raw in enumerate(f, start=1):
+        for lineno, raw in enumerate(self.raw_lines(f), start=1):
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             try:
@@ -397,11 +500,12 @@ class _LineDecoder:
 
 
 def _iter_jsonl(
-    path: Path, text_field: str, report: Callable[[InputError], None]
+    path: Path, text_field: str, report: Callable[[InputError], None],
+    limit: int = MAX_DOCUMENT_BYTES,
 ) -> Iterator[Document]:
-    decoder = _LineDecoder(path)
+    decoder = _LineDecoder(path, limit, report)
     lines = blank = 0
-    with path.open("rb") as f:
+    with open_regular(path) as f:
         _check_head(f.read(2), path, nul_check=False)
         f.seek(0)
         for lineno, line in decoder.lines(f):
@@ -438,6 +542,13 @@ def jsonl_document(line: str, path: Path, lineno: int, text_field: str) -> Docum
             path=str(path),
             line=lineno,
         ) from err
+    except ValueError as err:  # an integer of more than 4,300 digits, ...
+        raise InputError(
+            f"line {lineno} cannot be read as JSON ({_first_clause(err)}); "
+            "expected one JSON object per line",
+            path=str(path),
+            line=lineno,
+        ) from err
     if not isinstance(obj, dict):
         raise InputError(
             f"line {lineno} is {_json_type(obj)}, not an object; "
@@ -446,6 +557,12 @@ def jsonl_document(line: str, path: Path, lineno: int, text_field: str) -> Docum
             line=lineno,
         )
     return _row_document(obj, path, lineno, text_field, kind="field")
+
+
+def _first_clause(err: Exception) -> str:
+    """The start of an exception's message, short enough for a one-line error."""
+    text = str(err).split(";")[0].strip()
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 _JSON_TYPES = {
@@ -523,12 +640,13 @@ def _raise_csv_field_limit() -> None:
 
 
 def _iter_csv(
-    path: Path, delimiter: str, text_field: str, report: Callable[[InputError], None]
+    path: Path, delimiter: str, text_field: str, report: Callable[[InputError], None],
+    limit: int = MAX_DOCUMENT_BYTES,
 ) -> Iterator[Document]:
     _raise_csv_field_limit()
     kind, separator = ("TSV", "tabs") if delimiter == "\t" else ("CSV", "commas")
-    decoder = _LineDecoder(path)
-    with path.open("rb") as f:
+    decoder = _LineDecoder(path, limit, report)
+    with open_regular(path) as f:
         _check_head(f.read(_SNIFF_BYTES), path, nul_check=True)
         f.seek(0)
         # Lines keep their endings, as with open(newline=""), so a quoted
@@ -730,14 +848,14 @@ class _TextExtractor(HTMLParser):
         return title or self.meta.get("og:title") or None
 
 
-def _read_html(path: Path) -> Document:
+def _read_html(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> Document:
     """The visible text of an HTML page, with its title and metadata.
 
     Whitespace is collapsed as a browser would (``<pre>`` included, for
     simplicity); offsets index into this extracted text, not the markup.
     """
     parser = _TextExtractor()
-    parser.feed(_read_text(path))
+    parser.feed(_read_text(path, limit=limit))
     parser.close()
     meta = parser.meta
     return Document(

@@ -22,8 +22,18 @@ from geomap.resolve import Weights, resolve_document
 if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
     from geomap.geocoders import OnlineGeocoder
 
-_SENTENCE_MAX = 600
+#: A mention's ``sentence`` is at most this many characters: a longer sentence is
+#: cut around the mention and marked with "…" where it was cut.
+SENTENCE_MAX = 600
+_SENTENCE_MAX = SENTENCE_MAX
+_TRUNCATED = "\u2026"
 _WINDOW = 1_000_000
+# Lower-case text (no capital anywhere) is read in a cautious mode where any rare
+# word may be a name: filler such as "lorem ipsum dolor sit amet" would make every
+# "amet" (a town in India) a mention. A name found more than this many times, and
+# more often than once per _LOWER_DENSITY characters, is taken for filler and dropped.
+_LOWER_REPEATS = 50
+_LOWER_DENSITY = 400
 # Capitalised words (for demonyms) and two-capital words (for state codes), in one scan.
 # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written to start with a character class, which
 # the regex engine can scan for: twice as fast over a whole text.
@@ -144,9 +154,7 @@ class Geoparser:
         while start < len(text):
             end = min(len(text), start + _WINDOW)
             if end < len(text):
-                cut = max(text.rfind("\n", start + _WINDOW // 2, end),
-                          text.rfind(". ", start + _WINDOW // 2, end))
-                end = cut + 1 if cut > 0 else end
+                end = _window_end(text, start, end)
             for m in self.detector.detect(text[start:end]):
                 mentions.append(dataclasses.replace(m, start=m.start + start, end=m.end + start))
             start = end
@@ -159,14 +167,10 @@ class Geoparser:
         # The words are cut once, for detection and events; a very long text in windows.
         toks = tokens(text) if len(text) <= _WINDOW else None
         mentions = self._detect(text, bounds, toks)
-        sentences = []
-        for m in mentions:
-            s, e = sentence_at(text, bounds, m.start)
-            sentence = text[s:e].strip()
-            if len(sentence) > _SENTENCE_MAX:
-                lo = max(s, m.start - _SENTENCE_MAX // 2)
-                sentence = text[lo:lo + _SENTENCE_MAX].strip()
-            sentences.append(sentence)
+        if mentions and len(mentions) > _LOWER_REPEATS and _no_capitals(text):
+            mentions = _without_filler(mentions, len(text))
+        sentences = [_sentence(text, *sentence_at(text, bounds, m.start), m.start, m.end)
+                     for m in mentions]
         words = Counter(_CAPITALISED.findall(text))
         resolutions = resolve_document(
             mentions, self.candidates, weights=self.weights,
@@ -211,3 +215,51 @@ class Geoparser:
         """Geoparse documents lazily, in order."""
         for doc in documents:
             yield self.parse(doc)
+
+
+def _window_end(text: str, start: int, end: int) -> int:
+    """Where a detection window starting at ``start`` should end, at most at ``end``:
+    after a line end or a sentence end in its second half, else at a space, so that
+    no word is cut in two ("dol|orem" would read as Dol and Orem)."""
+    half = start + (end - start) // 2
+    cut = max(text.rfind("\n", half, end), text.rfind(". ", half, end))
+    if cut > 0:
+        return cut + 1
+    space = max(text.rfind(" ", half, end), text.rfind("\t", half, end))
+    if space > 0:  # the last space of the window
+        return space + 1
+    # One "word" of half a window: cut where no letter or digit is split, if anywhere.
+    for i in range(end - 1, half, -1):
+        if not (text[i].isalnum() and text[i - 1].isalnum()):
+            return i
+    return end
+
+
+def _sentence(text: str, s: int, e: int, start: int, end: int) -> str:
+    """The sentence ``text[s:e]`` of the mention at ``start:end``, stripped; when it is
+    longer than :data:`SENTENCE_MAX`, the part around the mention, with "…" where cut.
+    Only that part is copied, so a long sentence costs each mention the same."""
+    while s < e and text[s].isspace():  # as str.strip(), without copying the sentence
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s <= SENTENCE_MAX:
+        return text[s:e]
+    width = SENTENCE_MAX - 2
+    lo = max(s, min(start - (width - (end - start)) // 2, e - width))
+    hi = min(e, lo + width)
+    return (_TRUNCATED if lo > s else "") + text[lo:hi].strip() + (_TRUNCATED if hi < e else "")
+
+
+def _no_capitals(text: str) -> bool:
+    return text.lower() == text
+
+
+def _without_filler(mentions: list[Mention], length: int) -> list[Mention]:
+    """Lower-case text: drop names repeated like filler (see ``_LOWER_REPEATS``)."""
+    counts = Counter(m.text.lower() for m in mentions)
+    limit = max(_LOWER_REPEATS, length // _LOWER_DENSITY)
+    filler = {name for name, n in counts.items() if n > limit}
+    if not filler:
+        return mentions
+    return [m for m in mentions if m.text.lower() not in filler]

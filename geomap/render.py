@@ -949,12 +949,28 @@ def render_file(
     return render_map(records, output_path, title=title or Path(input_path).stem, offline=offline)
 
 
+# folium writes popups and tooltips into JavaScript template literals (`...`): on top
+# of html.escape, "$" ("${...}" would run), "`" (would end the literal) and "\\"
+# become character references, which the browser shows as the characters.
+_TEMPLATE_LITERAL = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
+
+
+def _folium_text(value: Any, limit: int | None = None) -> str:
+    """``value`` as text that is safe in folium's HTML strings and template literals."""
+    text = str(value)
+    if limit is not None:
+        text = text[:limit]
+    return html.escape(text).translate(_TEMPLATE_LITERAL)
+
+
 def folium_map(records: Iterable[Any], **filters: Any):
     """The records as a :class:`folium.Map`, for notebooks.
 
     One ``FeatureGroup`` per source (or actor, for events), a circle marker per
     place in each, ``LayerControl`` added last. Popups are built with
-    :func:`html.escape`, so document text stays text. For large corpora or
+    :func:`html.escape`, and ``$``, backquotes and backslashes are written as
+    character references too (folium puts popups in JavaScript template
+    literals, where ``${...}`` would run), so document text stays text. For large corpora or
     offline use prefer :func:`render_map`, whose single file needs no network.
 
     ``filters`` are those of :func:`geomap.export.iter_features`.
@@ -972,17 +988,17 @@ def folium_map(records: Iterable[Any], **filters: Any):
     size = {layer: sum(len(h) for h in places.values()) for layer, places in groups.items()}
     colours = layer_colours(sorted((str(k) for k in groups), key=lambda k: (-size[k], k)))
     for layer, places in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        group = folium.FeatureGroup(name=html.escape(str(layer)))
+        group = folium.FeatureGroup(name=_folium_text(layer))
         color = colours[str(layer)]
         for (_gid, lat, lon), hits in places.items():
             first = hits[0]
-            lines = [f"<b>{html.escape(str(first.get('name') or first.get('text')))}</b> "
+            lines = [f"<b>{_folium_text(first.get('name') or first.get('text'))}</b> "
                      f"({len(hits)})"]
-            lines += [html.escape(str(h.get("sentence") or ""))[:300] for h in hits[:5]]
+            lines += [_folium_text(h.get("sentence") or "", 300) for h in hits[:5]]
             folium.CircleMarker(  # folium wants [lat, lon]
                 location=[lat, lon], radius=4 + min(12, 2 * len(hits)), color=color,
                 fill=True, popup=folium.Popup("<br>".join(lines), max_width=400),
-                tooltip=html.escape(str(first.get("name") or "")),
+                tooltip=_folium_text(first.get("name") or ""),
             ).add_to(group)
         group.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)

@@ -143,6 +143,13 @@ def _within(place: Place, regions: Candidates) -> bool:
     return False
 
 
+#: Only a document's first this many distinct names (in text order) lend each other
+#: support by having readings close together: the pairing costs the square of the
+#: number of names, and a news article has far fewer (a list of thousands of place
+#: names would take minutes per megabyte). The other rules apply to every name.
+MAX_PAIRED_NAMES = 400
+
+
 def resolve_document(
     mentions: Sequence[Mention],
     candidates: Callable[[str], Candidates],
@@ -209,18 +216,19 @@ def resolve_document(
     # change only how likely each reading is.
     seen: set[int] = set()
     shared: set[int] = set()
-    for g in ordered:
+    paired = ordered[:MAX_PAIRED_NAMES]  # bounded: pairing costs the square of the names
+    for g in paired:
         if g.reach:
             shared |= seen & g.reach
             seen |= g.reach
     pairs = {}
     if shared:
         cells: dict[int, list] = {}
-        for g in ordered:
+        for g in paired:
             for c, idx in g.by_cell.items():
                 if c in shared:  # a reading elsewhere supports no other name's
                     cells.setdefault(c, []).extend((g, i) for i in idx)
-        pairs = _pair_readings(ordered, cells, shared, w)
+        pairs = _pair_readings(paired, cells, shared, w)
     for _ in range(rounds):
         ctx = _Context.of(ordered, context_countries or {}, w.focus_regions, context_regions,
                           pairs)

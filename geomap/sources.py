@@ -16,6 +16,7 @@ and otherwise falls back to the file name's stem. A folder may also hold a
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from pathlib import Path
@@ -111,8 +112,48 @@ def load_manifest(folder: str | os.PathLike[str]) -> dict[str, dict[str, str | N
     path = Path(folder) / MANIFEST_NAME
     if not path.is_file():
         return {}
+    try:
+        return _read_manifest(path)
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"manifest is not UTF-8 (invalid byte at offset {err.start}); its metadata was not "
+            "used; re-save it as UTF-8",
+            path=str(path),
+        ) from err
+    except csv.Error as err:
+        if "field limit" in str(err):  # csv's own limit, when ingest has not raised it
+            raise _too_long(path, None) from err
+        raise InputError(
+            f"manifest cannot be read as CSV ({err}); its metadata was not used; check the "
+            "quoting of its fields",
+            path=str(path),
+        ) from err
+    except OSError as err:
+        raise InputError(
+            f"manifest cannot be read ({err.strerror or err}); its metadata was not used; check "
+            "that you may read it",
+            path=str(path),
+        ) from err
+
+
+# A manifest cell is a short piece of metadata; a larger one is an error, not a document.
+_MANIFEST_FIELD_LIMIT = 128 * 1024
+
+
+def _too_long(path: Path, line: int | None) -> InputError:
+    return InputError(
+        f"a field is longer than {_MANIFEST_FIELD_LIMIT // 1024} KiB; a manifest holds file "
+        "names and short metadata; its metadata was not used",
+        path=str(path),
+        line=line,
+    )
+
+
+def _read_manifest(path: Path) -> dict[str, dict[str, str | None]]:
+    from geomap.ingest import open_regular
+
     out: dict[str, dict[str, str | None]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
+    with open_regular(path) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or ())]
         if missing:
@@ -123,6 +164,8 @@ def load_manifest(folder: str | os.PathLike[str]) -> dict[str, dict[str, str | N
                 line=1,
             )
         for row in reader:
+            if any(len(v) > _MANIFEST_FIELD_LIMIT for v in row.values() if isinstance(v, str)):
+                raise _too_long(path, reader.line_num)
             name = (row.get("file") or "").strip()
             if not name:
                 raise InputError("row has no file name", path=str(path), line=reader.line_num)

@@ -366,7 +366,8 @@ def test_200_mb_single_document_in_bounded_time_and_memory(tmp_path, gazetteer):
     assert size > 200 * 2**20
     out = tmp_path / "out.jsonl"
     started = time.monotonic()
-    result = _cli("extract", str(doc), "-o", str(out), "-q")
+    # over the default per-document limit (16 MB): allowed explicitly
+    result = _cli("extract", str(doc), "-o", str(out), "-q", "--max-document-mb", "256")
     took = time.monotonic() - started
     assert result.returncode == 0, result.stderr
     [record] = export.read_records(out)
@@ -394,8 +395,9 @@ def test_failed_run_keeps_all_previous_outputs(tmp_path, monkeypatch, gazetteer)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(render, "render_map", broken_render)
-    with pytest.raises(OSError, match="No space left"):
-        main(["run", str(doc), "--out", str(out), "-q"])
+    assert main(["run", str(doc), "--out", str(out), "-q"]) == 2  # one line, no traceback
+    with pytest.raises(OSError, match="No space left"):  # the traceback with --debug
+        main(["--debug", "run", str(doc), "--out", str(out), "-q"])
     # mentions.jsonl and .geojson were complete, but are not put in place without their map
     assert _contents(out) == old
 
@@ -551,3 +553,679 @@ def test_default_run_opens_no_socket(tmp_path, gazetteer):
         timeout=300,
     )
     assert "NETWORK ATTEMPT" in probe.stderr
+
+
+# ------------------------------------------------------------- caches hold no code
+
+
+class _Payload:
+    """A pickle that, when loaded, creates ``marker``: what an attacker's file would run."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def _crafted_pickle_gazetteer(path: Path, marker: Path, version: int) -> Path:
+    """A gazetteer file as geomap 0.1 wrote it (JSON header, pickle) whose checksum
+    the attacker recomputed: nothing but a key in the same file protected it."""
+    import hashlib
+    import pickle
+
+    payload = pickle.dumps(_Payload(marker))
+    header = {"version": version, "sha256": hashlib.sha256(payload).hexdigest(),
+              "size": len(payload), "kind": "default", "build": gazetteers.build_id()}
+    if version >= gazetteers.INDEX_VERSION:
+        header["format"] = "geomap-gazetteer"
+    path.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    return path
+
+
+@pytest.mark.parametrize("version", [5, gazetteers.INDEX_VERSION])
+def test_a_crafted_gazetteer_file_is_refused_and_runs_nothing(tmp_path, capsys, version):
+    marker = tmp_path / "pwned"
+    crafted = _crafted_pickle_gazetteer(tmp_path / "evil.pkl", marker, version)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    code = main(["extract", str(doc), "--gazetteer", str(crafted), "-q",
+                 "-o", str(tmp_path / "out.jsonl")])
+    err = capsys.readouterr().err
+    assert not marker.exists()
+    assert code == 2
+    assert f"gazetteer {crafted}" in err and "rebuild it" in err
+    assert "Traceback" not in err
+    # a bare pickle (no header) is refused the same way
+    bare = tmp_path / "bare.pkl"
+    import pickle
+    bare.write_bytes(pickle.dumps(_Payload(marker)))
+    with pytest.raises(gazetteers.GazetteerError, match="not read"):
+        gazetteers.read(bare)
+    assert not marker.exists()
+
+
+def test_a_crafted_cache_is_rebuilt_without_running_it(tmp_path, monkeypatch, gazetteer):
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteers, "_LOADED", {})
+    monkeypatch.setattr(gazetteers, "build_default", lambda: gazetteer)
+    marker = tmp_path / "pwned"
+    path = gazetteers.index_path("default")
+    _crafted_pickle_gazetteer(path, marker, gazetteers.INDEX_VERSION)
+    assert gazetteers.load("default") is gazetteer
+    assert not marker.exists()
+    assert gazetteers.read(path).names == gazetteer.names  # rebuilt in the safe format
+
+
+@pytest.mark.parametrize("header", [b"[]", b'"text"', b"42", b"null", b"[" * 100_000])
+def test_a_cache_header_that_is_json_but_not_an_object_is_rebuilt(
+    tmp_path, monkeypatch, gazetteer, header
+):
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteers, "_LOADED", {})
+    monkeypatch.setattr(gazetteers, "build_default", lambda: gazetteer)
+    path = gazetteers.index_path("default")
+    path.write_bytes(header + b"\n" + b"x" * 100)
+    assert gazetteers.load("default") is gazetteer
+    assert gazetteers.read(path).kind == "default"
+
+
+def test_the_saved_gazetteer_round_trips_and_loads_fast(gazetteer, tmp_path):
+    path = gazetteers.save(gazetteer, tmp_path / "g.gaz")
+    assert b"\n" in path.read_bytes()[:4096]
+    started = time.perf_counter()
+    again = gazetteers.read(path)
+    took = time.perf_counter() - started
+    assert again.names == gazetteer.names and list(again.name) == list(gazetteer.name)
+    assert again.english == gazetteer.english and again.surnames == gazetteer.surnames
+    assert again.candidates("Springfield") == gazetteer.candidates("Springfield")
+    assert took < 2.0, took  # about 0.25 s on the reference machine
+
+
+# ------------------------------------------------- second round: broken files, named
+
+
+def _errors(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("geomap: error:")]
+
+
+def test_a_jsonl_line_with_a_huge_integer_is_named_and_the_rest_kept(tmp_path, capsys, gazetteer):
+    src = tmp_path / "feed.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "Rain in Baghdad."}\n'
+        '{"id": "b", "text": "x", "n": ' + "9" * 5000 + "}\n"
+        '{"id": "c", "text": "Snow in Kyiv."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    [error] = _errors(err)
+    assert error.startswith(f"geomap: error: {src}:2: line 2 cannot be read as JSON")
+    assert len(error) < 300 and "Traceback" not in err
+    assert [r["doc_id"] for r in export.read_records(out)] == ["a", "c"]
+
+
+def _folder_with_manifest(folder: Path, manifest: bytes) -> Path:
+    folder.mkdir()
+    (folder / "one.txt").write_text("Rain in Baghdad.", encoding="utf-8")
+    (folder / "two.txt").write_text("Snow in Kyiv.", encoding="utf-8")
+    (folder / "manifest.csv").write_bytes(manifest)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("manifest", "reason"),
+    [
+        (b"file,source,title,date,url\none.txt,Caf\xe9 News,,,\n", "manifest is not UTF-8"),
+        (b"file,source,title,date,url\none.txt," + b"x" * 200_000 + b",,,\n",
+         "longer than 128 KiB"),
+    ],
+    ids=["invalid-utf8", "huge-field"],
+)
+def test_a_broken_manifest_is_named_and_every_document_kept(
+    tmp_path, capsys, gazetteer, manifest, reason
+):
+    folder = _folder_with_manifest(tmp_path / "docs", manifest)
+    out = tmp_path / "out"
+    assert main(["run", str(folder), "--out", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    [error] = _errors(err)
+    assert error.startswith(f"geomap: error: {folder / 'manifest.csv'}") and reason in error
+    assert "Traceback" not in err
+    records = export.read_records(out / "mentions.jsonl")
+    assert [r["doc_id"] for r in records] == ["one", "two"]
+    # --strict: the first error ends the run, in one line, with exit 2
+    assert main(["run", str(folder), "--out", str(tmp_path / "strict"), "--strict", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert reason in _errors(err)[0] and "Traceback" not in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a mode-000 file anyway")
+def test_an_unreadable_manifest_is_named_and_every_document_kept(tmp_path, capsys, gazetteer):
+    folder = _folder_with_manifest(tmp_path / "docs", b"file,source,title,date,url\n")
+    (folder / "manifest.csv").chmod(0)
+    assert main(["run", str(folder), "--out", str(tmp_path / "out"), "-q"]) == 1
+    assert "manifest cannot be read" in capsys.readouterr().err
+
+
+def test_a_csv_with_one_nul_byte_keeps_its_rows(tmp_path, capsys, caplog, gazetteer):
+    src = tmp_path / "rows.csv"
+    rows = [f'{n},"Rain in Baghdad, day {n}."' for n in range(1, 101)]
+    rows[4] = '5,"a stray \x00 byte"'
+    src.write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    assert len(export.read_records(out)) == 100
+    assert any("NUL" in r.getMessage() and str(src) in r.getMessage() for r in caplog.records)
+    # a real binary file is still refused
+    blob = tmp_path / "blob.csv"
+    blob.write_bytes(b"id,text\n" + bytes(range(256)) * 4)
+    assert main(["extract", str(blob), "-o", str(tmp_path / "b.jsonl"), "-q"]) == 2
+    assert "looks like a binary file" in capsys.readouterr().err
+
+
+def test_a_run_that_reads_nothing_keeps_yesterdays_outputs(tmp_path, capsys, gazetteer):
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+    missing = tmp_path / "no" / "such" / "dir"
+    assert main(["run", str(missing), "--out", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: no such file or folder" in err
+    assert "no document could be read, nothing was written" in err
+    assert _contents(out) == old
+    assert main(["extract", str(missing), "-o", str(out / "extract.jsonl"), "-q"]) == 2
+    assert _contents(out) == old
+
+
+def test_outputs_that_cannot_be_written_are_refused_before_any_work(tmp_path, capsys):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    a_file = tmp_path / "taken"
+    a_file.write_text("not a folder", encoding="utf-8")
+    started = time.monotonic()
+    assert main(["run", str(doc), "--out", str(a_file), "-q"]) == 2
+    assert main(["extract", str(doc), "-o", str(a_file / "out.jsonl"), "-q"]) == 2
+    assert time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert f"--out {a_file} is a file" in err
+    assert f"the folder of output {a_file} is a file" in err
+    assert "Traceback" not in err and "documents" not in err  # nothing was geoparsed
+
+
+def test_a_disk_full_while_writing_is_one_line_and_keeps_old_outputs(
+    tmp_path, capsys, monkeypatch, gazetteer
+):
+    from geomap import render
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+
+    def full(records, path, **kwargs):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(render, "render_map", full)
+    assert main(["run", str(doc), "--out", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
+    assert _contents(out) == old
+
+
+def test_a_folder_entry_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path, monkeypatch):
+    from geomap import ingest
+
+    good = tmp_path / "a.txt"
+    good.write_text("Rain in Baghdad.", encoding="utf-8")
+    fifo = tmp_path / "b.txt"
+    os.mkfifo(fifo)
+    # the walk saw two regular files; b.txt became a FIFO before it was opened
+    monkeypatch.setattr(ingest, "expand_paths", lambda paths, report: iter([good, fifo]))
+
+    def stuck(signum, frame):
+        raise TimeoutError("blocked opening a FIFO")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(5)
+    try:
+        errors = []
+        docs = list(ingest.iter_documents([tmp_path], on_error=errors.append))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [d.doc_id for d in docs] == ["a"]
+    [error] = errors
+    assert str(error).startswith(f"{fifo}: is not a regular file")
+
+
+def test_dangling_symlinks_and_fifos_in_a_folder_are_named(tmp_path, caplog):
+    from geomap.ingest import iter_documents
+
+    (tmp_path / "a.txt").write_text("Rain in Baghdad.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    docs = list(iter_documents([tmp_path]))
+    assert [d.doc_id for d in docs] == ["a"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(f"{tmp_path / 'gone.txt'}: a symbolic link to nothing" in w for w in warnings)
+    assert any(f"{tmp_path / 'pipe.jsonl'}: not a regular file" in w for w in warnings)
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path, capsys):
+    record = {
+        "doc_id": "=HYPERLINK(\"http://evil.example\",\"x\")", "source": "+cmd|' /C calc'!A0",
+        "title": "@SUM(1+1)", "url": "-2+3", "date": None,
+        "mentions": [{"start": 0, "end": 6, "text": "Baghdad", "lat": 33.3, "lon": -44.4,
+                      "geonameid": 98182, "name": "Baghdad", "feature_code": "PPLC",
+                      "country_code": "IQ", "admin1": "Baghdad", "confidence": 0.9,
+                      "sentence": "=1+1 in Baghdad"}],
+    }
+    src = tmp_path / "m.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "m.csv"
+    assert main(["export", str(src), "-o", str(out)]) == 0
+    import csv
+
+    [row] = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    for field in ("doc_id", "source", "title", "url", "sentence"):
+        assert row[field].startswith("'") and row[field][1:] == (
+            record[field] if field in record else record["mentions"][0][field]
+        ), field
+    assert row["lon"] == "-44.4"  # numbers are left alone
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"doc_id": "d", "mentions": [{"start": 0, "end": 1, "text": "x", "lat": NaN, '
+         '"lon": 1}]}', "NaN is not a JSON number"),
+        ('{"doc_id": "d", "mentions": [{"start": 0, "end": 1, "text": "x", "lat": 1, '
+         '"lon": 1, "confidence": Infinity}]}', "Infinity is not a JSON number"),
+        ('{"doc_id": "d", "mentions": [], "n": ' + "7" * 5000 + "}", "cannot be read as JSON"),
+        ('{"doc_id": "d", "mentions": [], "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+         "nested too deeply"),
+        ('{"doc_id": "d", "mentions": [{"start": 0, "end": 1, "text": "x", "lat": 1, '
+         '"lon": 1, "confidence": "high"}]}', "confidence 'high'"),
+    ],
+    ids=["nan", "infinity", "huge-int", "deep", "text-confidence"],
+)
+def test_map_and_export_name_a_broken_record_in_one_line(tmp_path, capsys, line, reason):
+    src = tmp_path / "m.jsonl"
+    src.write_text(line + "\n", encoding="utf-8")
+    for args in (["map", str(src), "-o", str(tmp_path / "map.html")],
+                 ["export", str(src), "-o", str(tmp_path / "out.geojson")]):
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert err.startswith(f"geomap: error: {src}:1: ") and reason in err, err
+        assert "Traceback" not in err and len(err) < 400
+    assert not (tmp_path / "out.geojson").exists()
+
+
+def test_a_geojson_with_a_string_geometry_is_named(tmp_path, capsys):
+    src = tmp_path / "m.geojson"
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": "POINT(1 2)", "properties": {"doc_id": "d"}}]}),
+        encoding="utf-8")
+    assert main(["export", str(src), "-o", str(tmp_path / "out.csv")]) == 2
+    err = capsys.readouterr().err
+    assert f"{src}: feature 1 is not a Point" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["5", "-0.5", "nan", "inf", "ten"])
+def test_min_confidence_outside_0_to_1_is_refused(tmp_path, capsys, value):
+    for command in (["run", "x.txt"], ["extract", "x.txt"], ["export", "x.jsonl", "-o", "y.csv"]):
+        with pytest.raises(SystemExit) as exit_:
+            main([*command, "--min-confidence", value])
+        assert exit_.value.code == 2
+        assert "--min-confidence" in capsys.readouterr().err
+
+
+def test_a_second_sigterm_still_ends_with_143_and_no_traceback(tmp_path, gazetteer):
+    feed = _big_feed(tmp_path / "feed.jsonl", 20_000)
+    out = tmp_path / "out"
+    old = _old_outputs(out)
+    proc = _start("extract", str(feed), "-o", str(out / "extract.jsonl"), "-q")
+    _wait_for(lambda: any(p.stat().st_size > 0 for p in _temporaries(out)), proc)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:  # SIGTERM after SIGTERM
+        proc.send_signal(signal.SIGTERM)
+        time.sleep(0.0002)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err
+    assert _contents(out) == old and _temporaries(out) == []
+
+
+# ---------------------------------------------------------- bounded time, memory, output
+
+
+def _parse(geoparser, text: str):
+    from geomap.models import Document
+
+    started = time.perf_counter()
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    return result, time.perf_counter() - started
+
+
+def test_detection_windows_never_cut_a_word(geoparser, monkeypatch):
+    from geomap import pipeline
+
+    # Long lines without a sentence end: windows used to be cut at a fixed offset,
+    # and "dol|orem" became two places, Dol-de-Bretagne and Orem.
+    monkeypatch.setattr(pipeline, "_WINDOW", 5_000)
+    text = "rain over kyiv and " + "dolorem ipsum quia dolor sit amet consectetur " * 2_000
+    result, _ = _parse(geoparser, text)
+    for r in result.resolutions:
+        m = r.mention
+        assert not text[m.start - 1].isalnum() and not text[m.end : m.end + 1].isalnum(), m
+    assert [r.mention.text for r in result.resolutions] == ["kyiv"]
+
+
+def test_a_long_sentence_is_cut_around_each_mention_in_linear_time(geoparser):
+    # one 1 MB sentence after a short one: each mention used to copy the whole of it
+    text = "Rain fell on Baghdad. And " + (
+        "the convoy moved from Mosul towards Kirkuk, and " * 21_000
+    )
+    result, took = _parse(geoparser, text)
+    assert len(result.resolutions) > 40_000
+    assert result.resolutions[0].sentence == "Rain fell on Baghdad."
+    for r in result.resolutions[1:]:
+        s = r.sentence
+        assert len(s) <= 602 and r.mention.text in s
+        assert s.startswith("\u2026") or s.endswith("\u2026")  # marked as cut
+    assert took < 20, took  # about 1.5 s; quadratic, it took 20 s and more
+
+
+def test_many_distinct_place_names_parse_in_linear_time(geoparser, gazetteer):
+    names = [gazetteer.name[i] for i in range(0, len(gazetteer), 2)]
+    names = [n for n in names if n.isascii() and n[:1].isupper() and " " not in n][:45_000]
+    text = ". ".join(", ".join(names[i : i + 12]) for i in range(0, len(names), 12))
+    assert len(text) > 400_000
+    result, took = _parse(geoparser, text)
+    assert len(result.resolutions) > 30_000
+    assert took < 12, took  # about 3 s; pairing every name with every other took 23 s
+
+
+def test_lower_case_filler_does_not_flood_the_output(geoparser):
+    filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. "
+    text = "floods hit dhaka again. " + filler * 12_500  # 1 MB
+    result, took = _parse(geoparser, text)
+    record = json.dumps(result.to_record(), ensure_ascii=False)
+    assert "amet" not in {r.mention.text for r in result.resolutions}
+    assert len(record) < 100_000, len(record)  # was 20 MB: "amet" (India) 12,500 times
+    assert took < 20, took
+    # a real lower-case text keeps its places
+    result, _ = _parse(geoparser, "floods hit dhaka, bangladesh, and the rain moved on to kolkata.")
+    assert {r.mention.text for r in result.resolutions} >= {"dhaka", "bangladesh"}
+
+
+def test_a_document_over_the_size_limit_is_refused_by_name(tmp_path, capsys, gazetteer):
+    big = tmp_path / "big.txt"
+    big.write_text("Rain in Baghdad. " * 200_000, encoding="utf-8")  # 3.4 MB
+    small = tmp_path / "small.txt"
+    small.write_text("Snow in Kyiv.", encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "a", "text": "Rain in Lima."}) + "\n"
+        + json.dumps({"id": "huge", "text": "Rain in Lima. " * 200_000}) + "\n"
+        + json.dumps({"id": "c", "text": "Rain in Dhaka."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    code = main(["extract", str(big), str(small), str(feed), "-o", str(out), "-q",
+                 "--max-document-mb", "1"])
+    assert code == 1
+    err = capsys.readouterr().err
+    errors = _errors(err)
+    assert errors == [
+        f"geomap: error: {big}: the file is 3.2 MB, over the per-document limit of 1.0 MB; it was "
+        "not read; split it into smaller documents, or raise the limit with --max-document-mb",
+        f"geomap: error: {feed}:2: line 2 is 2.7 MB, over the per-document limit of 1.0 MB; it "
+        "was not read; split it into smaller documents, or raise the limit with "
+        "--max-document-mb",
+    ]
+    assert [r["doc_id"] for r in export.read_records(out)] == ["small", "a", "c"]
+
+
+def test_folium_popups_cannot_run_template_literal_code():
+    from geomap.render import folium_map
+
+    payload = "${globalThis.__pwned = 1}"
+    hostile = {"doc_id": "h", "source": f"`{payload}` \\", "title": None, "date": None,
+               "url": None,
+               "mentions": [{"start": 0, "end": 7, "text": "Baghdad", "lat": 33.34, "lon": 44.4,
+                             "geonameid": 98182, "name": f"Baghdad {payload}",
+                             "feature_code": "PPLC", "country_code": "IQ", "admin1": None,
+                             "confidence": 0.9, "sentence": f"Baghdad {payload} `x` \\`"}]}
+    page = folium_map([hostile]).get_root().render()
+    assert "__pwned" in page  # the text is there, shown as text ...
+    assert "${globalThis" not in page and "`${" not in page  # ... but never as code
+    assert "&#36;{globalThis.__pwned = 1}" in page and "&#96;x&#96;" in page
+
+
+# ------------------------------------------------------------- both engines, one answer
+
+
+def _broken_corpus(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a_good.txt").write_text("Rain fell on Baghdad.", encoding="utf-8")
+    (folder / "b_latin1.txt").write_bytes("Snow in Montr\xe9al and Kyiv.".encode("latin-1"))
+    (folder / "c_empty.txt").write_bytes(b"")
+    (folder / "d_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(256))
+    (folder / "e_big.txt").write_text("Rain in Lima. " * 100_000, encoding="utf-8")  # 1.4 MB
+    (folder / "f_rows.jsonl").write_text(
+        '{"id": "r1", "text": "Sun over Lima."}\n'
+        '{"id": "r2", "text": "x", "n": ' + "9" * 5000 + "}\n"
+        "{broken json\n"
+        '{"id": "r4", "text": "Wind in Dhaka."}\n',
+        encoding="utf-8",
+    )
+    rows = [f'{n},"Fog in Oslo, day {n}."' for n in range(1, 21)]
+    rows[3] = '4,"a stray \x00 byte in Oslo"'
+    (folder / "g_rows.csv").write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "manifest.csv").write_bytes(b"file,source,title,date,url\na_good.txt,Caf\xe9,,,\n")
+    return folder
+
+
+def test_local_and_dask_engines_agree_on_a_broken_corpus(tmp_path, capsys, caplog, gazetteer):
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("distributed")
+    pytest.importorskip("pyarrow")
+    corpus = _broken_corpus(tmp_path / "docs")
+    # what an earlier run, stopped with Ctrl-C an hour ago, kept: removed once a run succeeds
+    stale = tmp_path / "dask" / ".mentions.parquet.0123abcd.partial"
+    stale.mkdir(parents=True)
+    (stale / "part.00000.0000.parquet").write_bytes(b"old")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    seen = {}
+    for engine in ("local", "dask"):
+        caplog.clear()
+        out = tmp_path / engine
+        args = ["run", str(corpus), "--out", str(out), "-q", "--max-document-mb", "1"]
+        if engine == "dask":
+            args += ["--engine", "dask", "--partitions", "3"]
+        code = main(args)
+        err = capsys.readouterr().err
+        warnings = sorted(r.getMessage() for r in caplog.records
+                          if r.levelname == "WARNING" and r.name.startswith("geomap"))
+        seen[engine] = (code, _errors(err), warnings,
+                        (out / "mentions.jsonl").read_bytes(),
+                        (out / "mentions.geojson").read_bytes(),
+                        re.search(r"geomap: \d+ documents, .* warnings?", err).group(0))
+    local, dask = seen["local"], seen["dask"]
+    assert local[0] == dask[0] == 1
+    assert local[1] == dask[1]  # the same errors, in the same order
+    assert len(local[1]) == 5, local[1]  # manifest, binary, too big, huge integer, bad JSON
+    assert local[2] == dask[2]  # the same warnings
+    assert any("not valid UTF-8" in w for w in local[2])
+    assert any("NUL" in w for w in local[2])
+    assert local[3] == dask[3] and local[4] == dask[4]  # byte-identical outputs
+    assert local[5] == dask[5]  # the same summary counts
+    assert not stale.exists()
+
+
+def test_the_default_document_limit_refuses_a_huge_file_quickly(tmp_path, capsys):
+    from geomap.ingest import MAX_DOCUMENT_BYTES
+
+    doc = tmp_path / "huge.txt"
+    with doc.open("wb") as fh:  # sparse: no time spent writing it
+        fh.truncate(MAX_DOCUMENT_BYTES + 1)
+    started = time.monotonic()
+    assert main(["extract", str(doc), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 2
+    assert time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert f"{doc}: the file is 16 MB, over the per-document limit of 16 MB" in err
+
+
+def test_a_zip_bomb_given_to_gazetteer_build_is_refused_early(tmp_path, capsys, dump_dir):
+    import zipfile
+
+    bomb = tmp_path / "allCountries.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("allCountries.txt", "w", force_zip64=True) as fh:
+            block = b"\x00" * (1 << 20)
+            for _ in range(80):  # 80 MB of one line, about 80 KB zipped
+                fh.write(block)
+    assert bomb.stat().st_size < 1_000_000
+    started = time.monotonic()
+    code = main(["gazetteer", "build", "--places", str(bomb), "--admin1",
+                 str(dump_dir / "admin1CodesASCII.txt"), "-o", str(tmp_path / "g.gaz")])
+    assert code == 2
+    assert time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert f"{bomb}: allCountries.txt would expand from" in err and "zip bomb" in err
+    assert not (tmp_path / "g.gaz").exists()
+    # one endless line in a plain text dump is refused as soon as it passes 1 MB
+    endless = tmp_path / "places.txt"
+    endless.write_bytes(b"x" * (3 << 20))
+    assert main(["gazetteer", "build", "--places", str(endless), "--admin1",
+                 str(dump_dir / "admin1CodesASCII.txt"), "-o", str(tmp_path / "g.gaz")]) == 2
+    assert f"{endless}:1: a line of over 1,048,576 characters" in capsys.readouterr().err
+
+
+def test_an_unreachable_geocoder_gives_one_warning_and_no_traceback(tmp_path, caplog):
+    import logging
+    import socket
+
+    from geomap.geocoders import get_geocoder
+
+    with socket.socket() as s:  # a port nothing listens on: refused at once, offline too
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    gc = get_geocoder("photon", url=f"http://127.0.0.1:{port}", cache=False, max_retries=2,
+                      min_delay_seconds=0, error_wait_seconds=0)
+    with caplog.at_level(logging.WARNING):
+        assert gc.geocode("Zorbania") == []
+        assert gc.geocode("Kafr Zibad") == []
+    records = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(records) == 1, [r.getMessage()[:100] for r in records]
+    assert "photon geocoder" in records[0].getMessage() and records[0].exc_info is None
+
+
+def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path, gazetteer):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Rain in Baghdad.", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process id that no longer runs: its files are leftovers
+    hour_ago = time.time() - 3600
+    dead = out / f".mentions.jsonl.{gone.pid}.x1y2z3.tmp"
+    alive = out / f".map.html.{os.getppid()}.a1b2c3.tmp"  # its writer still runs
+    for path in (dead, alive):
+        path.write_text("half written", encoding="utf-8")
+        os.utime(path, (hour_ago, hour_ago))
+    assert main(["run", str(doc), "--out", str(out), "-q"]) == 0
+    assert not dead.exists() and alive.exists()
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "map.html", "mentions.geojson", "mentions.jsonl"]
+
+
+def test_a_manifest_that_cannot_be_opened_is_named_and_every_document_kept(
+    tmp_path, capsys, monkeypatch, gazetteer
+):
+    # as a mode-000 manifest for a user other than root (test_an_unreadable_manifest_...)
+    from geomap import ingest
+
+    folder = _folder_with_manifest(tmp_path / "docs", b"file,source,title,date,url\n")
+    real = ingest.open_regular
+
+    def refuse_manifest(path):
+        if Path(path).name == "manifest.csv":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(ingest, "open_regular", refuse_manifest)
+    assert main(["run", str(folder), "--out", str(tmp_path / "out"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert _errors(err) == [f"geomap: error: {folder / 'manifest.csv'}: manifest cannot be read "
+                            "(Permission denied); its metadata was not used; check that you may "
+                            "read it"]
+    records = export.read_records(tmp_path / "out" / "mentions.jsonl")
+    assert [r["doc_id"] for r in records] == ["one", "two"]
+
+
+# ------------------------------------------- property checks of the readers (quick fuzz)
+
+
+def _small_gazetteer_file(folder: Path) -> bytes:
+    dumps = Path(__file__).resolve().parent / "data" / "geonames"
+    gaz = gazetteers.build_from_dumps(dumps / "places.txt", dumps / "admin1CodesASCII.txt")
+    return gazetteers.save(gaz, folder / "small.gaz").read_bytes()
+
+
+def test_a_damaged_gazetteer_file_is_only_ever_refused(tmp_path):
+    pytest.importorskip("hypothesis")
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    good = _small_gazetteer_file(tmp_path)
+    path = tmp_path / "damaged.gaz"
+
+    @settings(max_examples=150, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(at=st.integers(0, len(good) - 1), patch=st.binary(min_size=1, max_size=64),
+           cut=st.booleans())
+    def check(at, patch, cut):
+        path.write_bytes(good[:at] + patch + (b"" if cut else good[at + len(patch):]))
+        try:  # the checksum off, so that the parser itself sees the damage
+            gaz = gazetteers.read(path, verify=False)
+        except gazetteers.GazetteerError:
+            return
+        assert isinstance(gaz, gazetteers.Gazetteer)
+
+    check()
+
+
+def test_damaged_geomap_output_is_only_ever_an_input_error(tmp_path):
+    pytest.importorskip("hypothesis")
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from geomap.exceptions import InputError
+
+    json_values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+            st.sampled_from(["doc_id", "mentions", "events", "lat", "lon", "start", "end",
+                             "text", "confidence", "actor", "sentence", "source"]), inner,
+            max_size=6),
+        max_leaves=20)
+
+    @settings(max_examples=200, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(value=json_values, suffix=st.sampled_from([".jsonl", ".geojson"]))
+    def check(value, suffix):
+        path = tmp_path / f"m{suffix}"
+        path.write_text(json.dumps(value), encoding="utf-8")
+        try:
+            records = export.read_records(path)
+        except InputError:
+            return
+        fc = export.to_feature_collection(records)
+        json.dumps(fc, allow_nan=False)  # valid GeoJSON: no NaN made it through
+        render_html(records, title="x")
+        export.write_csv(records, tmp_path / "m.csv")
+
+    check()

@@ -48,7 +48,7 @@ def test_extract_reads_standard_input_and_literal_text(monkeypatch, capsys, gaze
     assert [m["name"] for m in records[1]["mentions"]] == ["Kyiv"]
     assert "geomap: 2 documents, 3 mentions" in err
     # a missing file is still a missing file, not a text
-    assert main(["extract", "missing.txt", "-q"]) == 1
+    assert main(["extract", "missing.txt", "-q"]) == 2  # nothing read: nothing done
     assert "missing.txt" in capsys.readouterr().err
 
 
