@@ -25,8 +25,14 @@ from itertools import accumulate
 from typing import Any, ClassVar
 
 from geomap.exceptions import ConfigurationError
-from geomap.gazetteers import ARTICLES, REPO_GAZETTEER, Codes, Gazetteer, common_first_names, \
-    normalize
+from geomap.gazetteers import (
+    ARTICLES,
+    REPO_GAZETTEER,
+    Codes,
+    Gazetteer,
+    common_first_names,
+    normalize,
+)
 from geomap.models import Mention
 
 # A token is a word, a run of digits, a possessive "'s" or one other mark. A word

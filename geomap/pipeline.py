@@ -12,8 +12,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from geomap.detect import DEMONYM, Detector, Tokens, get_detector, sentence_at, sentence_bounds, \
-    tokens
+from geomap.detect import (
+    DEMONYM,
+    Detector,
+    Tokens,
+    get_detector,
+    sentence_at,
+    sentence_bounds,
+    tokens,
+)
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
 from geomap.models import Document, DocumentResult, Event, Mention, Place, Resolution

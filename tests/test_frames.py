@@ -11,8 +11,8 @@ import importlib.util
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from geomap.models import Document
 
 

