@@ -31,6 +31,7 @@ from geomap.gazetteers import (
     Codes,
     Gazetteer,
     common_first_names,
+    fold,
     normalize,
 )
 from geomap.models import Mention
@@ -372,6 +373,7 @@ class GazetteerDetector(Detector):
         self._abbreviations = frozenset(normalize(a) for a in place_abbreviations())
         self._majors: dict[str, bool] = {}  # gazetteer key -> whether it names a major place
         self._famous_keys: dict[str, bool] = {}  # gazetteer key -> whether it is famous
+        self._starts: dict[str, bool] = {}  # two words -> whether a longer name begins so
         # Each place's feature code as values[ids[row]], read without a call per row
         features = gazetteer.feature
         self._feature_codes: tuple[Sequence[str], Sequence[int]] = \
@@ -661,11 +663,17 @@ class GazetteerDetector(Detector):
         n = len(words)
         s = starts[k]
         best = None
+        spaces = 0
         j = k
         while j < n and j < k + _MAX_WORDS:
             t = words[j]
             if j > k:
                 gap = text[ends[j - 1]:starts[j]]
+                if gap == " ":
+                    spaces += 1
+                    if spaces == 2 and t[:1].isupper() and words[j - 1][:1].isupper() and \
+                            not self._phrase_start(text[s:ends[j - 1]]):
+                        break  # no name of three words or more begins with these two
                 glued = gap == "" and (words[j - 1].endswith(".")  # "U.S.", "D.C."
                                        or t in ("'s", "’s")  # "St. John's"
                                        or words[j - 1] in ("'s", "’s"))  # "People's Republic"
@@ -707,6 +715,19 @@ class GazetteerDetector(Detector):
                         h = t.rfind("-", 0, h)
             j += 1
         return best
+
+    def _phrase_start(self, surface: str) -> bool:
+        """Whether a name of three words or more begins with the two words of ``surface``."""
+        known = self._starts.get(surface)
+        if known is None:
+            key = normalize(surface.rstrip("."))
+            starts = self.gaz.phrase_starts
+            known = key in starts or fold(key) in starts or \
+                normalize(surface) in starts
+            if len(self._starts) >= _HITS_KEPT:
+                self._starts.clear()
+            self._starts[surface] = known
+        return known
 
     def _unknown(self, text: str, toks: Tokens, k: int, blocked: set[int]):
         """A name the gazetteer lacks after a locative word ("in Kafr Zibad"), as

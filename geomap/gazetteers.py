@@ -47,7 +47,7 @@ from geomap.models import Place
 
 logger = logging.getLogger("geomap.gazetteers")
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 
 #: How a name is attached to a place, strongest first.
@@ -271,6 +271,7 @@ class Gazetteer:
     english: dict[str, float] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     postal_codes: frozenset[str] = frozenset()
+    phrase_starts: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     sources: dict[str, str] = field(default_factory=dict)
@@ -534,6 +535,7 @@ def _sections(gaz: Gazetteer) -> list[tuple[str, bytes]]:
         "country_names": gaz.country_names, "admin1_names": gaz.admin1_names,
         "english": gaz.english, "demonyms": gaz.demonyms,
         "postal_codes": sorted(gaz.postal_codes), "first_names": sorted(gaz.first_names),
+        "phrase_starts": sorted(gaz.phrase_starts),
         "surnames": sorted(gaz.surnames), "sources": gaz.sources,
     }
     out = [(s, array(code, arrays[s]).tobytes()) for s, code in _ARRAYS.items()]
@@ -673,6 +675,7 @@ def _from_sections(header: dict, payload: bytes) -> Gazetteer:
         admin1_names=_str_map(tables["admin1_names"]),
         english=_float_map(tables["english"]), demonyms=_str_map(tables["demonyms"]),
         postal_codes=frozenset(_strs(tables["postal_codes"])),
+        phrase_starts=frozenset(_strs(tables["phrase_starts"])),
         first_names=frozenset(_strs(tables["first_names"])),
         surnames=frozenset(_strs(tables["surnames"])),
         sources=_str_map(tables["sources"]))
@@ -876,6 +879,14 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
+def phrase_starts(names: Iterable[str]) -> frozenset[str]:
+    """The first two words of every name of three words or more: a detector extends a
+    run of capitalised words past two only when some name begins with its first two
+    ("United States Army" stops at two; "Democratic Republic of the Congo" goes on)."""
+    return frozenset(" ".join(k.split(" ", 2)[:2]) for k in names
+                     if k.count(" ") >= 2 and k[0] != SOUND_PREFIX)
+
+
 def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]], *,
             known_english: tuple[Iterable[str], dict[str, float]] | None = None) -> Gazetteer:
     """Pack the columns and the name index and add the word and person lists.
@@ -896,6 +907,7 @@ def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]], *,
         gaz.english = {**english, **_english_words(set(gaz.names).difference(seen))}
     gaz.first_names, gaz.surnames = _person_names()
     gaz.demonyms = {d: cc for d, cc in _demonyms().items() if cc in gaz.country_names}
+    gaz.phrase_starts = phrase_starts(gaz.names)
     logger.info("gazetteer %s: %d places, %d names", gaz.kind, len(gaz), len(gaz.names))
     return gaz
 
