@@ -9,6 +9,13 @@ weapon names ("Hind", "Havoc"). Names qualified by a region ("Plains, Georgia")
 or a feature word ("Idlib province") keep that context on the :class:`Mention`
 for the resolver.
 
+The same rules hold in every sentence frame (``benchmarks/frames.py`` checks
+17 of them): headlines in Title Case or capitals and datelines are read with
+capitals saying nothing, hyphenated compounds ("Beijing-based") and
+lower-case articles ("al-Raqqa", "Deir ez-Zor") are taken apart or joined, a
+famous city at a sentence start is weighed against the English word spelt the
+same by population, and a place of two words or more wins over a first name.
+
 Detectors sit behind :class:`Detector` and are created by name with
 :func:`get_detector`.
 """
