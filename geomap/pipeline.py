@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
 #: A mention's ``sentence`` is at most this many characters: a longer sentence is
 #: cut around the mention and marked with "…" where it was cut.
 SENTENCE_MAX = 600
-_SENTENCE_MAX = SENTENCE_MAX
 _TRUNCATED = "\u2026"
 _WINDOW = 1_000_000
 # Lower-case text (no capital anywhere) is read in a cautious mode where any rare
@@ -207,11 +206,7 @@ class Geoparser:
             place = self.gazetteer.country_place(cc)
             if place is None:
                 continue
-            s, e = sentence_at(text, bounds, m.start())
-            sentence = text[s:e].strip()
-            if len(sentence) > _SENTENCE_MAX:
-                lo = max(s, m.start() - _SENTENCE_MAX // 2)
-                sentence = text[lo:lo + _SENTENCE_MAX].strip()
+            sentence = _sentence(text, *sentence_at(text, bounds, m.start()), m.start(), m.end())
             mention = Mention(m.start(), m.end(), m.group(), kind_hint=DEMONYM)
             added.append(Resolution(mention, place, 0.95, sentence))
         if not added:

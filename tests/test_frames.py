@@ -174,3 +174,14 @@ def test_a_place_of_the_seeds_region_is_found_as_news_spells_it(geoparser, name,
     found = parse(geoparser, f"Fighting was reported in {name} on Monday.")
     name = name.split(",")[0]  # "Ras al-Ain, Syria": Ras El Aioun, Algeria is larger
     assert found.get(name) is not None and found[name].country_code == country, found
+
+
+def test_a_demonyms_sentence_is_cut_like_any_mentions(gazetteer):
+    from geomap.pipeline import SENTENCE_MAX, Geoparser
+
+    text = "Syrian forces " + "moved and waited " * 100 + "near Aleppo."
+    result = Geoparser(gazetteer, events=False, demonyms=True).parse(
+        Document(doc_id="d", text=text))
+    demonym, = [r for r in result.resolutions if r.mention.kind_hint == "demonym"]
+    assert demonym.sentence.startswith("Syrian forces") and demonym.sentence.endswith("\u2026")
+    assert len(demonym.sentence) <= SENTENCE_MAX
