@@ -378,8 +378,7 @@ class GazetteerDetector(Detector):
         from geomap.gazetteers import place_abbreviations
 
         self._abbreviations = frozenset(normalize(a) for a in place_abbreviations())
-        self._majors: dict[str, bool] = {}  # gazetteer key -> whether it names a major place
-        self._famous_keys: dict[str, bool] = {}  # gazetteer key -> whether it is famous
+        self._levels: dict[str, int] = {}  # gazetteer key -> how well known (see _level)
         self._starts: dict[str, bool] = {}  # two words -> whether a longer name begins so
         # Each place's feature code as values[ids[row]], read without a call per row
         features = gazetteer.feature
@@ -398,42 +397,36 @@ class GazetteerDetector(Detector):
             self._hits[surface] = key
         return key
 
-    def _major(self, key: str) -> bool:
-        """Whether any candidate is a country, admin-1, region or a large city."""
-        major = self._majors.get(key)
-        if major is None:
-            major = False
+    def _level(self, key: str) -> int:
+        """How well known a name's best-known reading is: 2 famous (a country,
+        continent, region, capital or city of a million: taken for the place without
+        further clues), 1 major (also an admin-1 region or a city of 100,000), 0 else."""
+        level = self._levels.get(key)
+        if level is None:
+            level = 0
             codes, ids = self._feature_codes
+            population = self.gaz.population
             for v in self.gaz.entries(key):
                 i = v >> 2
                 f = codes[ids[i]]
-                if (f[:3] in ("PCL", "ADM", "CON", "RGN") and f != "ADM2") or f == "PPLC" or \
-                        self.gaz.population[i] >= 100_000:
-                    major = True
+                if f[:3] in ("PCL", "CON", "RGN") or f == "PPLC" or population[i] >= 1_000_000:
+                    level = 2
                     break
-            if len(self._majors) >= _HITS_KEPT:
-                self._majors.clear()
-            self._majors[key] = major
-        return major
+                if (f[:3] == "ADM" and f != "ADM2") or population[i] >= 100_000:
+                    level = 1
+            if len(self._levels) >= _HITS_KEPT:
+                self._levels.clear()
+            self._levels[key] = level
+        return level
+
+    def _major(self, key: str) -> bool:
+        """Whether any candidate is a country, admin-1, region or a large city."""
+        return self._level(key) >= 1
 
     def _famous(self, key: str) -> bool:
         """Whether a reading is a country, continent, region, capital or a city of a
         million people: a name a reader takes for the place without further clues."""
-        famous = self._famous_keys.get(key)
-        if famous is None:
-            famous = False
-            codes, ids = self._feature_codes
-            for v in self.gaz.entries(key):
-                i = v >> 2
-                f = codes[ids[i]]
-                if f[:3] in ("PCL", "CON", "RGN") or f == "PPLC" or \
-                        self.gaz.population[i] >= 1_000_000:
-                    famous = True
-                    break
-            if len(self._famous_keys) >= _HITS_KEPT:
-                self._famous_keys.clear()
-            self._famous_keys[key] = famous
-        return famous
+        return self._level(key) == 2
 
     def _outweighs_word(self, key: str) -> bool:
         """Whether the place is better known than the English word spelt the same:
