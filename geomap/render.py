@@ -598,15 +598,10 @@ def _split_at_antimeridian(polys: list[list[list[list[float]]]]) -> dict[str, An
     from shapely.affinity import translate
     from shapely.geometry import MultiPolygon, Polygon, box, mapping
 
+    from geomap.topojson import unwrap as unwrap_lon
+
     def unwrap(r: list[list[float]]) -> list[list[float]]:
-        out = [r[0]]
-        for lon, lat in r[1:]:
-            prev = out[-1][0]
-            while lon - prev > 180:
-                lon -= 360
-            while prev - lon > 180:
-                lon += 360
-            out.append([lon, lat])
+        out = unwrap_lon(r)
         if abs(out[-1][0] - out[0][0]) > 180:  # round a pole
             pole = -90.0 if sum(p[1] for p in out) < 0 else 90.0
             out += [[out[-1][0], pole], [out[0][0], pole], out[0]]

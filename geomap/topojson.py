@@ -45,3 +45,21 @@ def ring(arcs: list[list[list[float]]], indexes: list[int]) -> list[list[float]]
         pts = arcs[i] if i >= 0 else arcs[~i][::-1]
         out.extend(pts if not out else pts[1:])
     return out
+
+
+def unwrap(points: list[list[float]]) -> list[list[float]]:
+    """A ring's points with each longitude moved by whole turns to within 180 degrees of
+    the one before, so a ring crossing the antimeridian stays in one piece.
+
+    >>> unwrap([[179.0, 0.0], [-179.0, 1.0], [-178.0, 0.0]])
+    [[179.0, 0.0], [181.0, 1.0], [182.0, 0.0]]
+    """
+    out = [list(points[0])]
+    for lon, lat in points[1:]:
+        prev = out[-1][0]
+        while lon - prev > 180:
+            lon -= 360
+        while prev - lon > 180:
+            lon += 360
+        out.append([lon, lat])
+    return out

