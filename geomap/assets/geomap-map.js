@@ -722,6 +722,18 @@
     }
   }
 
+  // " · original ↗" after a document's details, when its url is a safe web link.
+  function appendOriginalLink(parent, url) {
+    const href = safeHref(url);
+    if (!href) return;
+    parent.appendChild(document.createTextNode(" \u00b7 "));
+    const a = el("a", null, "original \u2197");
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    parent.appendChild(a);
+  }
+
   function highlighted(sentence, text) {
     const q = el("div", "geomap-sentence");
     const s = sentence === null || sentence === undefined ? "" : String(sentence);
@@ -795,15 +807,7 @@
       if (dateOf[i]) bits.push(dateOf[i]);
       if (p.confidence !== null && p.confidence !== undefined) bits.push("confidence " + Number(p.confidence).toFixed(2));
       if (bits.length) meta.appendChild(document.createTextNode(" \u00b7 " + bits.join(" \u00b7 ")));
-      const href = safeHref(p.url);
-      if (href) {
-        meta.appendChild(document.createTextNode(" \u00b7 "));
-        const a = el("a", null, "original \u2197");
-        a.href = href;
-        a.target = "_blank";
-        a.rel = "noopener noreferrer";
-        meta.appendChild(a);
-      }
+      appendOriginalLink(meta, p.url);
       li.appendChild(meta);
       list.appendChild(li);
     }
@@ -1221,15 +1225,7 @@
     if (docDate(d)) bits.push(docDate(d));
     bits.push(plural(D.places ? D.places[d] : 0, "place"));
     readerMeta.appendChild(document.createTextNode(bits.join(" \u00b7 ")));
-    const href = safeHref(S[D.url[d]]);
-    if (href) {
-      readerMeta.appendChild(document.createTextNode(" \u00b7 "));
-      const a = el("a", null, "original \u2197");
-      a.href = href;
-      a.target = "_blank";
-      a.rel = "noopener noreferrer";
-      readerMeta.appendChild(a);
-    }
+    appendOriginalLink(readerMeta, S[D.url[d]]);
     readerText.textContent = "";
     const entry = readerEntry(d);
     if (entry) {
