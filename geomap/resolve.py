@@ -20,6 +20,7 @@ These are plain functions over :class:`~geomap.models.Mention` and
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -478,3 +479,151 @@ class _Context:
                         and not (sizeable[i] and x - g.local[i] >= w.same_admin1 * 0.9):
                     out[i] = min(x, max(ceiling, g.local[i]))
         return out
+
+
+# -- address chains of codes ---------------------------------------------------------
+# "London, ON, CA", "Zurich, ZH, CH", "Bethel, NRW, DE", "Paris, FR": a place followed
+# by codes of the regions it lies in (admin-1 codes, ISO 3166 country codes). Each code
+# may mean several regions ("CA" is California and Canada, "DE" Delaware and Germany);
+# the chain itself says which: every link names a region that holds the one before.
+_CHAIN_CODE = re.compile(r", ([A-Z]{2,3})(?![\w.'’&-])")
+_CODE_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“]))([A-Z]{2,3}), $")
+MAX_CHAIN_CODES = 3
+_CHAIN_READINGS = 8  # readings kept per code: the chain tries every combination
+
+
+def _holds(region: Place, place: Place) -> bool:
+    """Whether ``region`` (a country or admin-1 region) holds ``place``."""
+    if place.country_code != region.country_code or place.is_country:
+        return False
+    if region.is_country:
+        return True
+    return region.is_admin1 and not place.is_admin1 and place.admin1_code == region.admin1_code
+
+
+def _best_chain(heads: Candidates, readings: list[list[tuple[Place, int]]],
+                ) -> tuple[int, list[Place]] | None:
+    """The readings of a chain's codes that agree best, and how many links agree.
+
+    ``heads`` are the readings of the name the codes qualify (empty when the chain
+    starts with a code: "ENG, UK"); ``readings[i]`` the regions code ``i`` may mean,
+    each with its rank (0: the code's own name in the gazetteer, "ON" for Ontario;
+    1: an ISO country code; 2: an admin-1 code of GeoNames). Most agreeing links win;
+    then the best-known place in the first region (Berlin, Germany over Berlin,
+    Delaware, for "Berlin, DE"), with the gazetteer's own reading of a code lifted by
+    one order of magnitude; then the lower ranks. None when no link agrees."""
+    head_scores = []
+    for r, rank in readings[0]:
+        inside = [prior_score(p, k) for p, k in heads if _holds(r, p)]
+        head_scores.append(max(inside) + (1.0 if rank == 0 else 0.0) if inside else None)
+    best_key = None
+    best: list[Place] = []
+    combos: list[list[int]] = [[]]
+    for options in readings:
+        combos = [c + [i] for c in combos for i in range(len(options))]
+    for combo in combos:
+        chosen = [readings[n][i][0] for n, i in enumerate(combo)]
+        head = head_scores[combo[0]]
+        links = (head is not None) + sum(
+            _holds(chosen[n + 1], chosen[n]) for n in range(len(chosen) - 1))
+        key = (links, head if head is not None else -1.0,
+               -sum(readings[n][i][1] for n, i in enumerate(combo)))
+        if best_key is None or key > best_key:
+            best_key, best = key, chosen
+    if best_key is None or best_key[0] == 0:
+        return None
+    return best_key[0], best
+
+
+def read_code_chains(text: str, mentions: Sequence[Mention],
+                     candidates: Callable[[str], Candidates],
+                     code_readings: Callable[[str, frozenset[str]], list[tuple[Place, int]]],
+                     ) -> tuple[list[Mention], dict[int, Place]]:
+    """The mentions of ``text`` with its address chains of codes read.
+
+    A name followed by ", CODE" (up to three codes: "London, ON, CA") takes the
+    first code's region as its qualifier, and every code that agrees with its
+    neighbours becomes a mention of the region it means here; a code followed by
+    its country ("ENG, UK") is read the same way. ``code_readings(code, countries)``
+    gives the regions a code may mean, with their rank (see :func:`_best_chain`),
+    admin-1 codes looked up in ``countries``.
+
+    Returns the mentions (new code mentions added in text order, qualifiers set)
+    and, by start offset, the region each code means: the resolver's own choice for
+    such a mention yields to it. A chain where no link agrees is left as it was, so
+    "Smith, MD" or a stray "CA" reads as before.
+    """
+    at = {m.start: i for i, m in enumerate(mentions)}
+    out = list(mentions)
+    added: list[Mention] = []
+    chosen: dict[int, Place] = {}
+    taken_until = -1
+    for i, m in enumerate(mentions):
+        if m.start < taken_until:
+            continue
+        codes: list[tuple[int, int, str]] = []
+        pos = m.end
+        while len(codes) < MAX_CHAIN_CODES and text.startswith(", ", pos):
+            found = _CHAIN_CODE.match(text, pos)
+            if found is None:
+                break
+            s, e = found.span(1)
+            j = at.get(s)
+            if j is None and any(x.start < e and s < x.end for x in mentions[i + 1:i + 2]):
+                break  # the code starts some longer name: "Paris, TX Rangers"
+            if j is not None and mentions[j].end != e:
+                break
+            codes.append((s, e, found.group(1)))
+            pos = e
+        head: Candidates = []
+        backward = False
+        if codes:
+            head = candidates(m.text)
+        else:
+            before = _CODE_BEFORE.search(text, max(0, m.start - 8), m.start) \
+                if m.start >= 4 and text.startswith(", ", m.start - 2) else None
+            if before is None or before.start(1) in at or before.start(1) in chosen:
+                continue
+            # "ENG, UK": a code opening the chain, then the name of its country
+            codes = [(before.start(1), before.end(1), before.group(1))]
+            last = [(p, 0) for p, _k in candidates(m.text) if p.is_country or p.is_admin1]
+            if not last:
+                continue
+        backward = codes[0][0] < m.start
+        in_play = {p.country_code for p, _k in head if p.country_code}
+        options = []
+        for _s, _e, code in codes:
+            options.append(code_readings(code, frozenset()))
+        for opts in options:
+            in_play.update(p.country_code for p, rank in opts if p.is_country and p.country_code)
+        if backward:
+            in_play.update(p.country_code for p, _k in last if p.country_code)
+        options = [code_readings(code, frozenset(in_play))[:_CHAIN_READINGS]
+                   for _s, _e, code in codes]
+        if backward:
+            options.append(last[:_CHAIN_READINGS])
+        if not all(options):
+            n_ok = next(n for n, o in enumerate(options) if not o)
+            options, codes = options[:n_ok], codes[:n_ok]
+            if not options:
+                continue
+        result = _best_chain(head, options)
+        if result is None:
+            continue
+        _links, regions = result
+        if backward:
+            chosen[m.start] = regions[-1]
+        elif head:
+            first, (s0, e0, code0) = regions[0], codes[0]
+            own = any(p == first for p, rank in options[0] if rank == 0)
+            if m.qualifier is None or normalize(m.qualifier) != normalize(code0) or not own:
+                out[i] = Mention(m.start, m.end, m.text, code0 if own else first.name,
+                                 m.kind_hint)
+        for (s, e, code), region in zip(codes, regions, strict=False):
+            chosen[s] = region
+            if s not in at:
+                added.append(Mention(s, e, code))
+        taken_until = codes[-1][1]
+    if added:
+        out = sorted(out + added, key=lambda x: x.start)
+    return out, chosen
