@@ -516,23 +516,25 @@ def _best_chain(heads: Candidates, readings: list[list[tuple[Place, int]]],
     for r, rank in readings[0]:
         inside = [prior_score(p, k) for p, k in heads if _holds(r, p)]
         head_scores.append(max(inside) + (1.0 if rank == 0 else 0.0) if inside else None)
+    # whether reading j of code n + 1 holds reading i of code n, asked once per pair
+    links = [[[_holds(b, a) for b, _rb in readings[n + 1]] for a, _ra in readings[n]]
+             for n in range(len(readings) - 1)]
     best_key = None
-    best: list[Place] = []
+    best: list[int] = []
     combos: list[list[int]] = [[]]
     for options in readings:
         combos = [c + [i] for c in combos for i in range(len(options))]
     for combo in combos:
-        chosen = [readings[n][i][0] for n, i in enumerate(combo)]
         head = head_scores[combo[0]]
-        links = (head is not None) + sum(
-            _holds(chosen[n + 1], chosen[n]) for n in range(len(chosen) - 1))
-        key = (links, head if head is not None else -1.0,
+        agree = (head is not None) + sum(
+            links[n][combo[n]][combo[n + 1]] for n in range(len(combo) - 1))
+        key = (agree, head if head is not None else -1.0,
                -sum(readings[n][i][1] for n, i in enumerate(combo)))
         if best_key is None or key > best_key:
-            best_key, best = key, chosen
+            best_key, best = key, combo
     if best_key is None or best_key[0] == 0:
         return None
-    return best_key[0], best
+    return best_key[0], [readings[n][i][0] for n, i in enumerate(best)]
 
 
 def read_code_chains(text: str, mentions: Sequence[Mention],
@@ -554,6 +556,7 @@ def read_code_chains(text: str, mentions: Sequence[Mention],
     "Smith, MD" or a stray "CA" reads as before.
     """
     at = {m.start: i for i, m in enumerate(mentions)}
+    memo: dict[tuple, tuple | None] = {}
     out = list(mentions)
     added: list[Mention] = []
     chosen: dict[int, Place] = {}
@@ -575,47 +578,28 @@ def read_code_chains(text: str, mentions: Sequence[Mention],
                 break
             codes.append((s, e, found.group(1)))
             pos = e
-        head: Candidates = []
         backward = False
-        if codes:
-            head = candidates(m.text)
-        else:
+        if not codes:
             before = _CODE_BEFORE.search(text, max(0, m.start - 8), m.start) \
                 if m.start >= 4 and text.startswith(", ", m.start - 2) else None
             if before is None or before.start(1) in at or before.start(1) in chosen:
                 continue
             # "ENG, UK": a code opening the chain, then the name of its country
             codes = [(before.start(1), before.end(1), before.group(1))]
-            last = [(p, 0) for p, _k in candidates(m.text) if p.is_country or p.is_admin1]
-            if not last:
-                continue
-        backward = codes[0][0] < m.start
-        in_play = {p.country_code for p, _k in head if p.country_code}
-        options = []
-        for _s, _e, code in codes:
-            options.append(code_readings(code, frozenset()))
-        for opts in options:
-            in_play.update(p.country_code for p, rank in opts if p.is_country and p.country_code)
-        if backward:
-            in_play.update(p.country_code for p, _k in last if p.country_code)
-        options = [code_readings(code, frozenset(in_play))[:_CHAIN_READINGS]
-                   for _s, _e, code in codes]
-        if backward:
-            options.append(last[:_CHAIN_READINGS])
-        if not all(options):
-            n_ok = next(n for n, o in enumerate(options) if not o)
-            options, codes = options[:n_ok], codes[:n_ok]
-            if not options:
-                continue
-        result = _best_chain(head, options)
-        if result is None:
+            backward = True
+        key = (m.text, tuple(code for _s, _e, code in codes), backward)
+        read = memo.get(key, _UNREAD)
+        if read is _UNREAD:  # a list of the same chain a thousand times is read once
+            read = memo[key] = _read_chain(m.text, [code for _s, _e, code in codes],
+                                           backward, candidates, code_readings)
+        if read is None:
             continue
-        _links, regions = result
+        regions, kept, own = read
+        codes = codes[:kept]
         if backward:
             chosen[m.start] = regions[-1]
-        elif head:
-            first, (s0, e0, code0) = regions[0], codes[0]
-            own = any(p == first for p, rank in options[0] if rank == 0)
+        elif own is not None:
+            first, code0 = regions[0], codes[0][2]
             if m.qualifier is None or normalize(m.qualifier) != normalize(code0) or not own:
                 out[i] = Mention(m.start, m.end, m.text, code0 if own else first.name,
                                  m.kind_hint)
@@ -627,3 +611,40 @@ def read_code_chains(text: str, mentions: Sequence[Mention],
     if added:
         out = sorted(out + added, key=lambda x: x.start)
     return out, chosen
+
+
+_UNREAD = object()
+
+
+def _read_chain(name: str, codes: list[str], backward: bool,
+                candidates: Callable[[str], Candidates],
+                code_readings: Callable[[str, frozenset[str]], list[tuple[Place, int]]],
+                ) -> tuple[list[Place], int, bool | None] | None:
+    """How the chain of ``codes`` after ``name`` (or, ``backward``, before it) reads:
+    the region of each code (and, backward, of ``name``), how many codes are kept,
+    and whether the first code's region is the code's own reading in the gazetteer
+    (None without a name before the codes). None when no link agrees."""
+    head: Candidates = [] if backward else candidates(name)
+    last: Candidates = []
+    if backward:
+        last = [(p, 0) for p, _k in candidates(name) if p.is_country or p.is_admin1]
+        if not last:
+            return None
+    in_play = {p.country_code for p, _k in head + last if p.country_code}
+    for code in codes:
+        in_play.update(p.country_code for p, _r in code_readings(code, frozenset())
+                       if p.is_country and p.country_code)
+    options = [code_readings(code, frozenset(in_play))[:_CHAIN_READINGS] for code in codes]
+    kept = next((n for n, o in enumerate(options) if not o), len(options))
+    if kept == 0 or (backward and kept < len(options)):
+        return None
+    options = options[:kept]
+    if backward:
+        options.append(last[:_CHAIN_READINGS])
+    result = _best_chain(head, options)
+    if result is None:
+        return None
+    regions = result[1]
+    own = None if backward or not head else \
+        any(p == regions[0] for p, rank in options[0] if rank == 0)
+    return regions, kept, own
