@@ -489,6 +489,9 @@ class _Context:
 # A code is a whole word of two or three capitals that no further capitals follow: in
 # text in capitals ("LONDON, CAN THE TORIES WIN") such words are words, not codes.
 _CHAIN_CODE = re.compile(r", ([A-Z]{2,3})(?![\w.'’&-])(?! [A-Z]{2})")
+# ", " after or before a code, in one scan that starts at the literal ", " (fast, in C):
+# a text without one is not read further (most are not).
+_ANY_CODE = re.compile(r", (?:[A-Z]{2,3}(?![\w.'’&-])|(?<=[A-Z][A-Z], ))")
 _CODE_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“]))([A-Z]{2,3}), $")
 MAX_CHAIN_CODES = 3
 _CHAIN_READINGS = 8  # readings kept per code: the chain tries every combination
@@ -557,6 +560,8 @@ def read_code_chains(text: str, mentions: Sequence[Mention],
     such a mention yields to it. A chain where no link agrees is left as it was, so
     "Smith, MD" or a stray "CA" reads as before.
     """
+    if _ANY_CODE.search(text) is None:
+        return list(mentions), {}
     at = {m.start: i for i, m in enumerate(mentions)}
     memo: dict[tuple, tuple | None] = {}
     out = list(mentions)
