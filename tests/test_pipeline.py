@@ -233,3 +233,69 @@ def test_parsing_leaves_no_reference_cycles(geoparser, seed_results):
         del gc.garbage[before:]
         if enabled:
             gc.enable()
+
+
+def _places(geoparser, text):
+    return [(r.mention.text, r.place.geonameid if r.place else None)
+            for r in geoparser.parse(Document("t", text)).resolutions]
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    ("Talks on the Middle East resumed.", "Middle East", 6269133),
+    ("Prices rose across Europe.", "Europe", 6255148),
+    ("The ship sank in the Mediterranean Sea.", "Mediterranean Sea", 363196),
+    ("The EU imposed sanctions.", "EU", 6695072),
+    ("Fighting flared in Chechnya.", "Chechnya", 569665),
+])
+def test_a_region_resolves_to_its_geonames_id(geoparser, text, name, gid):
+    assert (name, gid) in _places(geoparser, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place, then the codes of the regions that hold it: admin-1, then country
+    ("London, ON, CA", [("London", 6058560), ("ON", 6093943), ("CA", 6251999)]),
+    ("London, ON, CAN", [("London", 6058560), ("ON", 6093943), ("CAN", 6251999)]),
+    ("Zurich, ZH, CH", [("Zurich", 2657896), ("ZH", 2657895), ("CH", 2658434)]),
+    ("London, ENG, GB", [("London", 2643743), ("ENG", 6269131), ("GB", 2635167)]),
+    ("Bethel, NRW, DE", [("Bethel", None), ("NRW", 2861876), ("DE", 2921044)]),
+    ("ENG, UK", [("ENG", 6269131), ("UK", 2635167)]),
+    # an ISO country code after a city of that country; a state code after a town of it
+    ("The summit in Berlin, DE ended.", [("Berlin", 2950159), ("DE", 2921044)]),
+    ("He was born in Newark, DE in 1950.", [("Newark", 4143861), ("DE", 4142224)]),
+    ("She moved to Delhi, IN last year.", [("Delhi", 1273294), ("IN", 1269750)]),
+    ("She moved to Indianapolis, IN last year.", [("Indianapolis", 4259418),
+                                                  ("IN", 4921868)]),
+])
+def test_an_address_chain_of_codes_reads_each_code_by_the_region_that_holds_the_last(
+        geoparser, text, expected):
+    got = _places(geoparser, text)
+    if expected[0][1] is None:  # Bethel in NRW is no town the default gazetteer has
+        assert got[0][0] == "Bethel" and got[0][1] == 2861876  # placed at its region
+        expected = expected[1:]
+        got = got[1:]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Apple, IBM and CH Robinson reported results.",
+    "Smith, CH and Jones wrote the report.",
+    "The CA team met the DE delegation IN the lobby.",
+    "The price is 20 CHF, GB said.",
+])
+def test_a_code_with_no_place_before_it_is_no_place(geoparser, text):
+    got = _places(geoparser, text)
+    assert not any(name in ("CH", "CA", "DE", "IN", "GB", "IBM") for name, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ISO 3166-2 letters where GeoNames' own admin-1 code is a number (Bavaria is "02")
+    ("Munich, BY, DE", [("Munich", 2867714), ("BY", 2951839), ("DE", 2921044)]),
+    ("Minsk, BY", [("Minsk", 625144), ("BY", 630336)]),
+])
+def test_an_iso_subdivision_code_qualifies_like_any_other(geoparser, text, expected):
+    assert _places(geoparser, text) == expected
+
+
+def test_words_in_capitals_after_a_place_are_no_codes(geoparser):
+    got = _places(geoparser, "LONDON, CAN THE TORIES WIN AGAIN?")
+    assert ("LONDON", 2643743) in got and ("CAN", 6251999) not in got  # not Canada

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geomap.models import Mention, Place
-from geomap.resolve import Weights, prior_score, resolve_document
+from geomap.resolve import Weights, prior_score, read_code_chains, resolve_document
 
 GE = Place(614540, "Georgia", 42.0, 43.5, "PCLI", "GE", population=3_700_000)
 US = Place(6252001, "United States", 39.76, -98.5, "PCLI", "US", population=327_000_000)
@@ -121,3 +121,41 @@ def test_region_cues_that_are_not_mentions_vote():
     assert plains.place is PLAINS_PA  # the bigger one
     plains, = resolve(mention("Plains"), context_regions={("US", "GA"): 1.0})
     assert plains.place is PLAINS_GA
+
+
+# -- address chains of codes ------------------------------------------------------
+
+CA = Place(6251999, "Canada", 60.1, -113.6, "PCLI", "CA", population=37_000_000)
+ONTARIO = Place(6093943, "Ontario", 50.0, -85.0, "ADM1", "CA", "08", "Ontario", 13_000_000)
+CALIFORNIA = Place(5332921, "California", 37.2, -119.8, "ADM1", "US", "CA", "California",
+                   39_000_000)
+LONDON_ON = Place(6058560, "London", 42.98, -81.23, "PPL", "CA", "08", "Ontario", 346_765)
+LONDON_GB = Place(2643743, "London", 51.51, -0.13, "PPLC", "GB", "ENG", "England", 8_961_989)
+FRESNO = Place(5350937, "Fresno", 36.75, -119.77, "PPL", "US", "CA", "California", 530_093)
+_CHAIN_NAMES = {"London": [(LONDON_GB, 0), (LONDON_ON, 0)], "Fresno": [(FRESNO, 0)],
+                "ON": [(ONTARIO, 1)], "CA": [(CALIFORNIA, 1)], "Smith": []}
+
+
+def _code_readings(code, countries):
+    own = [(p, 0) for p, _k in _CHAIN_NAMES.get(code, [])]
+    return own + ([(CA, 1)] if code == "CA" else [])  # "CA": California, or ISO Canada
+
+
+def _chain(text, names):
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n) for n in names]
+    return read_code_chains(text, mentions, lambda n: _CHAIN_NAMES.get(n, []),
+                            _code_readings)
+
+
+def test_each_code_of_a_chain_is_the_region_that_holds_the_one_before():
+    mentions, chosen = _chain("London, ON, CA", ["London", "ON", "CA"])
+    assert chosen == {8: ONTARIO, 12: CA}  # Canada holds Ontario; California does not
+    assert mentions[0].qualifier == "ON"
+    mentions, chosen = _chain("Fresno, CA", ["Fresno", "CA"])
+    assert chosen == {8: CALIFORNIA}  # Fresno lies in California, in no Canadian region
+
+
+def test_a_code_no_place_agrees_with_is_left_alone():
+    mentions = [Mention(0, 5, "Smith")]
+    assert read_code_chains("Smith, CA said", mentions, lambda n: _CHAIN_NAMES.get(n, []),
+                            _code_readings) == (mentions, {})
