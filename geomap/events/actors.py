@@ -1,0 +1,598 @@
+"""Actors: who a sentence names, normalised and typed.
+
+:class:`ActorFinder` reads a sentence's tokens for named armed groups and seats
+of government, capitalised runs (organisations, persons under their full
+name), resolved countries and capitals standing for their government,
+nationality adjectives before a state noun ("Iraqi air crews") and pronouns
+("he", "the group") resolved to the last compatible actor. :meth:`ActorFinder.agents`
+picks the actor(s) of one trigger: the *by*-phrase, the possessor or adjective
+of an event noun, the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
+from geomap.events.actions import NOMINAL_ADJ_OK, RECIPROCAL, SAY_VERBS
+from geomap.events.sentence import CLAUSE_BREAK, Tok, fold, mention_tokens, tok_at
+from geomap.gazetteers import Gazetteer, normalize
+
+# Words after which a capitalised run names an actor of that kind ("Iraqi air crews").
+STATE_NOUNS = frozenset(
+    "government governments army armies military militaries forces force navy crews crew troops "
+    "soldiers police ministry ministries embassy embassies delegation officials official "
+    "authorities authority planes jets warplanes aircraft bombers helicopters rocket rockets "
+    "missiles administration regime diplomats leaders leader security specialists team "
+    "cabinet parliament".split())
+
+
+_STATE_MODIFIERS = frozenset(
+    "air armed defense defence foreign interior security military special naval state federal "
+    "senior top government national secret intelligence border riot defense".split())
+
+
+_SEATS = {"kremlin": "RU", "white house": "US", "pentagon": "US", "state department": "US",
+          "downing street": "GB", "elysee": "FR", "élysée": "FR"}
+
+
+_ARMED_GROUPS = {
+    "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
+    "da'ish": "Islamic State", "daesh": "Islamic State", "daish": "Islamic State",
+    "islamic state of iraq and levant": "Islamic State",
+    "islamic state of iraq and the levant": "Islamic State",
+    "islamic states": "Islamic State", "taliban": "Taliban", "hamas": "Hamas",
+    "hezbollah": "Hezbollah", "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda",
+    "al-shabaab": "al-Shabaab", "boko haram": "Boko Haram", "houthis": "Houthis",
+    "free syrian army": "Free Syrian Army", "nusra front": "Nusra Front",
+}
+
+
+_KNOWN_ORGS = {
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+    "eu": "European Union", "e.u.": "European Union", "european union": "European Union",
+    "nato": "NATO", "who": "World Health Organization", "unhcr": "UNHCR", "osce": "OSCE",
+    "fbi": "FBI", "cia": "CIA", "iaea": "IAEA", "unicef": "UNICEF", "red cross": "Red Cross",
+}
+
+
+_GROUP_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(
+        [*_ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+_GROUP_SPELLINGS = {v for k in [*_ARMED_GROUPS, *_SEATS] for v in (k, k.replace("'", "’"))}
+
+
+# A text holding "islamic state of iraq" holds "islamic state": only the shortest are searched.
+_GROUP_KEYS = tuple(sorted(k for k in _GROUP_SPELLINGS
+                           if not any(o != k and o in k for o in _GROUP_SPELLINGS)))
+
+
+def may_name_group(text: str) -> bool:
+    """Whether ``text`` may name an armed group or seat of government (a quick test
+    for a whole document: most name none)."""
+    low = text.lower()
+    return any(k in low for k in _GROUP_KEYS)
+
+
+_ORG_HEADS = frozenset(
+    "council organization organisation agency department ministry commission committee union "
+    "nations legion cross authority movement party bureau court institute foundation center "
+    "centre alliance coalition fund corporation network service services assembly league "
+    "association federation commissioner watch international company group bank "
+    "university".split())
+
+
+_PRONOUNS = frozenset(("he", "she"))
+
+
+@dataclass
+class Actor:
+    start: int          # token index of the first token
+    end: int            # token index after the last token
+    name: str
+    kind: str
+    subject_ok: bool = True   # False when inside a prepositional object ("with Russia")
+    place_idx: int | None = None  # index of the resolution it was made from, if any
+
+
+@dataclass
+class DocState:
+    """What the extractor remembers across a document's sentences."""
+
+    persons: dict[str, str] = field(default_factory=dict)   # surname key -> full name
+    acronyms: dict[str, str] = field(default_factory=dict)  # "unhcr" -> full name
+    last_person: str | None = None
+    last_group: str | None = None
+    header_source: str | None = None
+    groups: bool = True  # whether the document may name an armed group or seat of government
+
+
+_SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
+                "IR": "Iran", "KR": "South Korea", "KP": "North Korea", "PS": "Palestine",
+                "CZ": "Czech Republic", "VN": "Vietnam", "TW": "Taiwan", "LA": "Laos",
+                "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova",
+                "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo"}
+
+
+_EXTRA_DEMONYMS = {"american": "US", "u.s.": "US", "us": "US", "british": "GB", "russian": "RU",
+                   "soviet": "RU", "syrian": "SY", "iraqi": "IQ", "iranian": "IR",
+                   "israeli": "IL", "palestinian": "PS", "egyptian": "EG", "lebanese": "LB",
+                   "turkish": "TR", "chinese": "CN", "georgian": "GE", "azeri": "AZ",
+                   "azerbaijani": "AZ", "pakistani": "PK", "afghan": "AF", "saudi": "SA",
+                   "ukrainian": "UA", "french": "FR", "german": "DE", "czech": "CZ",
+                   "mexican": "MX", "australian": "AU", "canadian": "CA", "indian": "IN",
+                   "panamanian": "PA", "libyan": "LY", "sudanese": "SD", "kenyan": "KE",
+                   "vietnamese": "VN", "philippine": "PH", "cypriot": "CY", "qatari": "QA",
+                   "jordanian": "JO", "kuwaiti": "KW", "yemeni": "YE", "dutch": "NL"}
+
+
+_ROLE_WORDS = frozenset(
+    "foreign interior defense defence intelligence chief head security prime finance "
+    "economy energy justice health affairs state supreme leader spokesman spokeswoman "
+    "spokesperson minister secretary president general counterpart official officials "
+    "premier mayor governor ambassador envoy candidate politician businessman activist "
+    "journalist author writer artist cosmonaut astronaut scientist analyst expert lawyer "
+    "commander tourist conductor actress star dictator ally resident colonel".split())
+
+
+_APPOSITION = frozenset("a an the former who his her its one".split())
+
+
+_STOP = frozenset(
+    "the a an in at on of for to from by with and or but as if when while after before during "
+    "since until then than so that this these those there here it its he she they we you i "
+    "his her their our your my is was were are be been has have had will would can could "
+    "should may might must not no all any some each every many more most such".split())
+
+
+_RUN_CONNECTORS = frozenset(CONNECTORS - {"and", "on", "upon", "the", "y", "am", "an"})
+
+
+_NAME_PREFIX_WORDS = frozenset(
+    "former vice deputy acting then late current new first us u.s. 39th".split())
+
+
+_SKIP_NOMINAL = frozenset(
+    "'s ’s recent new first latest three-week continued direct military-technical "
+    "military air natural gas ongoing massive several pending urgent official "
+    "humanitarian economic".split())
+
+
+_CAPITALISED_PART = re.compile(r"[A-Z][a-z]+")
+
+
+# A capital first, then the look-behind: the engine can scan for the capital (twice as
+# fast as a leading look-behind or \b; same matches).
+_CAPWORD = re.compile(r"[A-Z](?<![\w\-][A-Z])[\w\-]{1,40}")
+
+
+_CIVIC_TITLES = frozenset(
+    "comptroller treasurer auditor clerk assessor selectman selectwoman alderman alderwoman "
+    "supervisor trustee coroner registrar".split())
+
+
+_PERSON_TITLES = TITLES | _CIVIC_TITLES
+
+
+_NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
+
+
+def _name_runs(run: str) -> list[list[str]]:
+    """The words of a capitalised run, cut where a sentence ends inside it
+    ("Texas Comptroller Susan Combs. Local entities"), full stops dropped."""
+    out: list[list[str]] = [[]]
+    for w in run.split():
+        out[-1].append(w.rstrip("."))
+        if w.endswith(".") and len(w) > 2 and w[:-1].lower() not in TITLES:
+            out.append([])
+    return [ws for ws in out if ws]
+
+
+_NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\.?"
+                      r"(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b")
+
+
+# Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
+_ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)"
+                          r"(?: (?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)){1,9}) \(([A-Z]{2,8})\)")
+
+
+_ACRONYM_PAREN = re.compile(r" \([A-Z]{2,8}\)")
+
+
+def _metonym(toks: list[Tok], lo: int, hi: int) -> bool:
+    """Whether the capital at ``toks[lo:hi]`` stands for its government ("Moscow could")."""
+    prev = toks[lo - 1].low if lo > 0 else ""
+    nxt = toks[hi].low if hi < len(toks) else ""
+    if nxt in ("'s", "’s") and hi + 1 < len(toks) and toks[hi + 1].low in (
+            "approval", "policy", "decision", "strikes", "bombing", "bid", "reintegration",
+            "position", "intentions", "support"):
+        return True
+    if prev in ("between",) or (prev == "and" and lo >= 2 and toks[lo - 2].low == "baghdad"):
+        return True
+    return nxt in ("could", "would", "will", "has", "have", "plans", "seems", "wants", "says",
+                   "said", "thought", "sent", "asked", "agreed", "accused", "denied")
+
+
+def _subject_position(toks: list[Tok], start: int) -> bool:
+    j = start - 1
+    while j >= 0 and toks[j].low in ("the", "a", "an"):
+        j -= 1
+    return j < 0 or toks[j].low not in ("with", "to", "of", "for", "from", "against", "about",
+                                         "on", "toward", "towards", "into", "by", "than",
+                                         "between", "at", "in", "like", "unlike")
+
+
+def _subject_of(toks: list[Tok], actors: list[Actor], a: int) -> list[Actor]:
+    """The nearest actor(s) before token ``a`` in its clause, in subject position."""
+    low = [t.low for t in toks]
+    cands = [x for x in actors if x.end <= a and x.subject_ok]
+    if low[a] in SAY_VERBS:
+        # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb
+        inverted = [x for x in actors if x.start == a + 1]
+        if inverted and (not cands or low[a - 1] in (",", "\"", "”", "’", "'")):
+            return inverted[:1]
+    if not cands:
+        return []
+    best = cands[-1]
+    between = low[best.end:a]
+    if any(w in CLAUSE_BREAK for w in between):
+        return []
+    if low[a] not in SAY_VERBS:
+        for k, w in enumerate(between):
+            if w in SAY_VERBS and not (k and between[k - 1] in ("who", "which")):
+                return []   # "Kuti said the rustlers raided": the reported clause has its subject
+    if len(between) > 20:
+        return []
+    out = [best]
+    # "Putin and Obama are scheduled to meet": coordinated subjects
+    k = cands.index(best) - 1
+    while k >= 0:
+        prev = cands[k]
+        gap = low[prev.end:out[-1].start]
+        if gap and all(w in ("and", ",", "along", "with") for w in gap) and "and" in gap or \
+                gap == [","]:
+            out.append(prev)
+            k -= 1
+        else:
+            break
+    return out
+
+
+
+
+class ActorFinder:
+    """Finds the actors of a document's sentences and the actor of each action.
+
+    Parameters
+    ----------
+    gazetteer
+        The :class:`~geomap.gazetteers.Gazetteer` used for resolution: it
+        supplies country names, demonyms ("Iraqi" -> IQ) and person-name lists.
+    """
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.country_names = dict(gazetteer.country_names)
+        self.country_names.update(_SHORT_NAMES)
+        dem = dict(gazetteer.demonyms)
+        dem.update(_EXTRA_DEMONYMS)
+        self.demonyms = {k: v for k, v in dem.items() if v in self.country_names}
+        self.first_names = gazetteer.first_names
+
+    # -- document-level -----------------------------------------------------
+    def read_acronyms(self, text: str, state: DocState) -> None:
+        if _ACRONYM_PAREN.search(text) is None:
+            return  # no "(ABC)" at all
+        for m in _ACRONYM_DEF.finditer(text):
+            full, acr = m.group(1).strip(), m.group(2)
+            words = [w for w in full.split() if w[:1].isupper()]
+            if len(words) >= 2 and acr[0].upper() == words[0][0].upper():
+                state.acronyms[acr.lower()] = full
+
+    def read_names(self, text: str, state: DocState) -> None:
+        """Full names given anywhere in the document, so "Morsi" in a headline, or
+        "Herrick" after "Business Manager Sam Herrick", is found."""
+        first_names = self.first_names
+        for m in _NAME_RE.finditer(text):
+            prev = text[max(0, m.start() - 25):m.start()].split()
+            titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
+                                     prev[-1].lower() in _ROLE_WORDS)
+            if not titled:
+                lows = m.group().lower().replace(".", "").split()  # dots end words only
+                if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
+                    continue  # no given name, no title: not a person's name
+            for words in _name_runs(m.group()):
+                self._name(words, titled, state)
+                titled = False
+
+    def _name(self, words: list[str], titled: bool, state: DocState) -> None:
+        """Remember the person a run of capitalised words names, if it names one."""
+        lows = [w.lower() for w in words]
+        i = 0
+        # The name follows the run's last title: "Former Arkansas Gov. Mike Huckabee".
+        for k in range(len(lows) - 2, -1, -1):
+            if lows[k] in _PERSON_TITLES:
+                i, titled = k + 1, True
+                break
+        while i < len(words) and (lows[i] in TITLES or lows[i] in _ROLE_WORDS
+                                  or lows[i] in _NAME_PREFIX_WORDS or self._demonym(words[i])):
+            titled = titled or lows[i] in TITLES
+            i += 1
+        name = words[i:i + 3]
+        if len(name) < 2 or lows[i] in _STOP or lows[i + len(name) - 1] in _NOT_SURNAMES or \
+                len(name[-1]) < 2:
+            return
+        if lows[i] in self.first_names or titled:
+            state.persons.setdefault(normalize(name[-1]), " ".join(name))
+
+    @staticmethod
+    def skim(sentence: str, state: DocState) -> None:
+        """Track the person a sentence without places is about (for a later "he")."""
+        if state.persons:
+            for word in _CAPWORD.findall(sentence):
+                name = state.persons.get(normalize(word))
+                if name:
+                    state.last_person = name
+                    return
+        group = _GROUP_RE.search(sentence) if state.groups else None
+        if group and fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
+            state.last_group = _ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+
+    @staticmethod
+    def remember(actors: list[Actor], state: DocState) -> None:
+        persons = [a for a in actors if a.kind == "person"]
+        subjects = [a for a in persons if a.subject_ok]
+        if subjects or persons:
+            state.last_person = (subjects or persons)[0].name
+        for a in actors:
+            if a.kind == "armed_group":
+                state.last_group = a.name
+
+    # -- actors -------------------------------------------------------------
+    def find(self, text: str, toks: list[Tok], resolved, state: DocState) -> list[Actor]:
+        n = len(toks)
+        out: list[Actor] = []
+        taken = [False] * n
+        span_of = {}  # token index -> resolution index
+        for i, r in resolved:
+            for j in mention_tokens(toks, r):
+                span_of[j] = i
+
+        def add(a: Actor) -> None:
+            for j in range(a.start, a.end):
+                taken[j] = True
+            out.append(a)
+
+        # Named armed groups and seats of government ("Islamic State of Iraq and Levant").
+        if n and state.groups:
+            for m in _GROUP_RE.finditer(text, toks[0].start, toks[-1].end):
+                if not m.group()[:1].isupper() and " " not in m.group():
+                    continue
+                a, b = tok_at(toks, m.start()), tok_at(toks, m.end() - 1)
+                if a is None or b is None or taken[a]:
+                    continue
+                key = fold(m.group()).replace("’", "'")
+                if key in _ARMED_GROUPS:
+                    add(Actor(a, b + 1, _ARMED_GROUPS[key], "armed_group"))
+                else:
+                    cc = _SEATS.get(key, "")
+                    add(Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
+
+        # Capitalised runs: organisations, persons.
+        caps = [j for j, t in enumerate(toks) if t.cap]
+        after = 0
+        for j in caps:
+            if j < after or taken[j] or not toks[j].text[0].isalpha():
+                continue
+            k = j
+            while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
+                    toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and k > j)) \
+                    and \
+                    (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0")):
+                k += 1
+            found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
+            if found is not None:
+                add(found)
+                after = found.end
+
+        # Countries: resolved country mentions; capitals used for their government.
+        for i, r in resolved:
+            p = r.place
+            span = mention_tokens(toks, r)
+            if not span or any(taken[j] for j in span):
+                continue
+            lo, hi = span[0], span[-1] + 1
+            if p.is_country and p.country_code:
+                name = self.country_names.get(p.country_code, p.name)
+                k = hi + 1
+                if hi < n and toks[hi].text in ("'s", "’s"):
+                    while k < n and toks[k].cap and (toks[k].low in TITLES or
+                                                     toks[k].low in _ROLE_WORDS):
+                        k += 1
+                if k > hi + 1 and not (k < n and taken[k]):
+                    out.append(Actor(lo, k, name, "country"))   # no place_idx: not its own place
+                else:
+                    out.append(Actor(lo, hi, name, "country", place_idx=i))
+            elif p.feature_code == "PPLC" and p.country_code and _metonym(toks, lo, hi):
+                name = self.country_names.get(p.country_code, p.name)
+                out.append(Actor(lo, hi, name, "country", place_idx=i))
+
+        # Demonym + state noun ("Russian air force", "Iraqi air crews", "Egyptian troops"),
+        # also coordinated ("Russian, Iraqi, Syrian and Iranian security specialists").
+        after = 0
+        for j in caps:
+            dem = self._demonym_of(toks[j].low) if j >= after else None
+            if dem is None or taken[j]:
+                continue
+            chain: list[tuple[int, str]] = [(j, dem)]
+            k = j + 1
+            while k + 1 < n and toks[k].low in (",", "and") and toks[k + 1].cap:
+                nxt = self._demonym_of(toks[k + 1].low)
+                if nxt is None:
+                    break
+                chain.append((k + 1, nxt))
+                k += 2
+            while k < n and k < chain[-1][0] + 5 and toks[k].low in _STATE_MODIFIERS:
+                k += 1
+            if k < n and toks[k].low in STATE_NOUNS:
+                for at, c in chain:
+                    out.append(Actor(at, k + 1 if at == chain[-1][0] else at + 1,
+                                      self.country_names[c], "country"))
+            elif k < n and toks[k].low in NOMINAL_ADJ_OK:
+                for at, c in chain:
+                    out.append(Actor(at, at + 1, self.country_names[c], "country"))
+            after = k
+
+        # Pronoun subjects ("he said", "He will also travel") -> the last person named.
+        for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or t.low == "group"]:
+            t = toks[j]
+            if t.low in _PRONOUNS:
+                before = [x for x in out if x.kind == "person" and x.end <= j]
+                who = before[-1].name if before else state.last_person
+                if who:
+                    out.append(Actor(j, j + 1, who, "person"))
+            elif t.low == "group" and j > 0 and toks[j - 1].low == "the" and state.last_group:
+                out.append(Actor(j - 1, j + 1, state.last_group, "armed_group"))
+
+        for x in out:
+            x.subject_ok = _subject_position(toks, x.start)
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _run_actor(self, text, toks, j, k, run, span_of, state) -> Actor | None:
+        """An actor named by the capitalised run ``toks[j:k]``, or None."""
+        if k - j == 1 and run[0].low in _STOP and run[0].low not in _KNOWN_ORGS and \
+                run[0].low not in state.acronyms:
+            return None  # "The", "But", "He" at a sentence start
+        words = [t.text for t in run]
+        lows = [t.low for t in run]
+        if not words:
+            return None
+        # Organisations: "South African Red Cross", "UNHCR", "American Legion".
+        key = " ".join(lows)
+        if key in state.acronyms:
+            return Actor(j, k, state.acronyms[key], "organisation")
+        # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
+        if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
+            return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
+        if any(lw in _ORG_HEADS for lw in lows[1:]) and len(run) >= 2:
+            state_cc = self._demonym(words[0])
+            if state_cc and lows[-1] in ("ministry", "department", "army", "government"):
+                return Actor(j, k, self.country_names[state_cc], "country")
+            name = " ".join(words).rstrip(".")
+            if lows[0] == "the":
+                name = name[4:]
+            name = state.acronyms.get(name.lower(), name)
+            return Actor(j, k, name, "organisation")
+        # Persons: titles, first names, surnames seen before.
+        i0 = 0
+        while i0 < len(lows) and (lows[i0] in TITLES or lows[i0] in _NAME_PREFIX_WORDS or
+                                  lows[i0] in _ROLE_WORDS or self._demonym_of(lows[i0]) or
+                                  (j + i0) in span_of or
+                                  (words[i0].isupper() and len(words[i0]) <= 4)):
+            i0 += 1
+        titled = any(lw in TITLES for lw in lows[:i0]) or (j > 0 and (
+            toks[j - 1].low in TITLES or toks[j - 1].low in _ROLE_WORDS))
+        name_toks = run[i0:]
+        if not name_toks:
+            return None
+        # Drop a trailing possessive or stray dot.
+        if any(idx in span_of for idx in range(j + i0, k)):
+            # a resolved place inside the run: only a person when a first name leads it
+            if not (name_toks[0].low in self.first_names and len(name_toks) >= 2):
+                return None
+        parts = [t.text.rstrip(".") for t in name_toks]
+        first_low = name_toks[0].low
+        if first_low in _STOP or parts[-1].lower() in TITLES or parts[-1].lower() in _ROLE_WORDS \
+                or parts[-1].isupper() and len(parts[-1]) > 1:
+            return None
+        # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said": no census name
+        if len(parts) in (2, 3) and not (first_low in self.first_names or titled) and \
+                k < len(toks) and (toks[k].low in SAY_VERBS or toks[k].low == "," and
+                                   k + 1 < len(toks) and toks[k + 1].low in _APPOSITION):
+            titled = True
+        if len(parts) >= 2 and (first_low in self.first_names or titled) and \
+                all(p[:1].isupper() for p in parts) and lows[-1] not in _ORG_HEADS:
+            full = " ".join(parts)
+            state.persons[normalize(parts[-1])] = full
+            return Actor(j, k, full, "person")
+        if len(parts) == 1:
+            surname = normalize(parts[0])
+            if surname in state.persons:
+                return Actor(j, k, state.persons[surname], "person")
+            # "CarterPutinCarter": names run together by a page scrape
+            pieces = _CAPITALISED_PART.findall(parts[0])
+            if len(pieces) > 1 and normalize(pieces[-1]) in state.persons:
+                return Actor(j, k, state.persons[normalize(pieces[-1])], "person")
+            said = k < len(toks) and toks[k].low in SAY_VERBS and k - 1 not in span_of
+            if (titled or said) and parts[0][:1].isupper() and \
+                    normalize(parts[0]) not in self.demonyms:
+                state.persons.setdefault(surname, parts[0])
+                return Actor(j, k, parts[0], "person")
+        return None
+
+    def _demonym(self, word: str) -> str | None:
+        return self._demonym_of(word.lower().rstrip("."))
+
+    def _demonym_of(self, low: str) -> str | None:
+        """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
+        cc = self.demonyms.get(low)
+        if cc is None and low.endswith("s"):
+            cc = self.demonyms.get(low[:-1])
+        return cc
+
+    def agents(self, toks, actors, a, b, cls, speaker=None) -> list[Actor]:
+        """The actor(s) of the trigger ``toks[a:b]``."""
+        low = [t.low for t in toks]
+        chosen: list[Actor] = []
+        # Passive or nominal "by X": "strikes carried out by the Russian air force".
+        for j in range(b, min(len(toks), b + 5)):
+            if low[j] == "by":
+                after = [x for x in actors if j < x.start <= j + 4]
+                if after:
+                    chosen.append(after[0])
+                    for x in actors:
+                        if x.start > chosen[-1].start and all(
+                                w in (",", "and", "the") for w in low[chosen[-1].end:x.start]):
+                            chosen.append(x)
+                break
+            if low[j] in CLAUSE_BREAK or low[j] == ",":
+                break
+        # An actor that contains the trigger ("Egyptian troops", "Russian air strikes").
+        if not chosen:
+            chosen.extend(x for x in actors if x.start < b and x.end > a and x.start < a)
+        # Possessor or nationality adjective of an event noun: "Israel's offensive".
+        if not chosen:
+            for x in reversed(actors):
+                if x.end <= a and a - x.end <= 4 and all(
+                        low[j] in _SKIP_NOMINAL or toks[j].text in ("'s", "’s")
+                        for j in range(x.end, a)) and (
+                        x.end < len(toks) and toks[x.end].text in ("'s", "’s") or
+                        x.end - x.start == 1 and self._demonym_of(toks[x.start].low) or
+                        x.kind == "country" and x.end == a):
+                    chosen.append(x)
+                    break
+        # "the presence of Syrian troops", "the contribution of Australian soldiers"
+        if not chosen and b + 1 < len(toks) and low[b] == "of":
+            chosen.extend(x for x in actors if x.start == b + 1 and x.kind == "country" and
+                          toks[x.end - 1].low in STATE_NOUNS)
+        # Subject: the nearest actor before the trigger in its clause, not in a PP.
+        if not chosen:
+            subj = _subject_of(toks, actors, a)
+            chosen.extend(subj)
+        if cls == "send" and chosen:
+            chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
+                          and x not in chosen)
+        if cls in RECIPROCAL:
+            for x in actors:
+                if x.start >= b and x.start - b <= 4 and x not in chosen and (x.start == b or any(
+                        low[j] in ("with", "and") for j in range(b, x.start))):
+                    chosen.append(x)   # "met with Putin", "met John Kerry", "talks with Iran"
+            # "called down and told me": the quoted speaker is the other party
+            if speaker and any(low[j] in ("me", "us") for j in range(b, min(len(toks), b + 5))):
+                chosen.append(Actor(b, b + 1, speaker, "person"))
+        return chosen

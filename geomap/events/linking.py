@@ -1,0 +1,221 @@
+"""Linking: which trigger a place belongs to, and whether the action happens there.
+
+A place attaches to the sentence by a preposition ("in", "to", "from") or as a
+direct object ("visited Cairo"); :func:`attachment` finds that, following
+coordination ("Baghdad, Tikrit and other areas") and apposition back to the
+first place. :func:`place_fits` then decides whether that attachment is where
+the trigger's action happens, not its topic ("maps of positions in Syria").
+"""
+
+from __future__ import annotations
+
+from geomap.events.actions import ACTIONS, DEPART, DIRECT
+from geomap.events.actors import STATE_NOUNS, Actor
+from geomap.events.sentence import CLAUSE_BREAK, Tok
+
+_TOPIC_NOUNS = frozenset(
+    "positions position locations location maps map copy crisis crises situation policy "
+    "policies issue issues question questions intentions interests interest news report reports "
+    "stance future relations relationship suspicions concerns role problem problems topic "
+    "topics experiences experience reconstruction plight tragedy cause views view".split())
+
+
+_EVENT_OF_NOUNS = frozenset(
+    "defense defence invasion siege bombing shelling occupation liberation capture outskirts "
+    "city town village province region area capital part coast suburbs streets state "
+    "district".split())
+
+
+_LOCATIVE = frozenset(
+    "in at near to into toward towards outside inside around across over within through "
+    "throughout onto on off".split())
+
+
+_SKIP_BETWEEN = frozenset(
+    "the a an of his her its their our this that these those capital city town village "
+    "province region area district state county port resort border southern northern eastern "
+    "western central northeastern northwestern southeastern southwestern south north east "
+    "west mainly ancient coastal nearby neighboring neighbouring breakaway rural downtown "
+    "strategic holiday the-".split())
+
+
+_COMPLEMENT = frozenset(("that",))
+
+
+def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6):
+    """How the place at token ``lo`` attaches: (preposition, word before it, its index).
+
+    The preposition is ``""`` for a direct object ("visited Cairo"); ``None``
+    is returned when no attachment is found within a few words.
+    """
+    j = lo - 1
+    steps = 0
+    while j >= 0 and steps < steps_left:
+        w = toks[j].low
+        if w in _LOCATIVE or w in ("of", "from", "by", "about", "for", "with", "between",
+                                   "against", "regarding", "concerning", "than", "like"):
+            if j >= 2 and toks[j - 1].low == "mean" and toks[j - 2].low == "i" and pi > 0:
+                return attachment(toks, places[pi - 1][2], places, pi - 1)
+            if w == "of" and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
+                # "in his hometown of Lahore", "to the capital of X": the phrase's own preposition
+                outer = attachment(toks, j - 1, places, -1, steps_left=5)
+                if outer is not None:
+                    return outer
+            head_idx = j - 1
+            while head_idx >= 0 and toks[head_idx].low in ("the", "a", "an"):
+                head_idx -= 1
+            head = toks[head_idx].low if head_idx >= 0 else ""
+            return w, head, head_idx
+        if w == "mean" and j >= 1 and toks[j - 1].low == "i" and pi > 0:
+            # "in Atlanta—I mean in Washington": the correction stands where the slip did
+            return attachment(toks, places[pi - 1][2], places, pi - 1)
+        if w == "," or w == "and":
+            # coordination with a previous place: "Baghdad, Tikrit and other areas"
+            if pi > 0 and places[pi - 1][3] == j:
+                return attachment(toks, places[pi - 1][2], places, pi - 1)
+            if w == "," and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
+                j -= 1   # apposition: "in a southern Afghan province, Oruzgan"
+                steps += 1
+                continue
+            return None
+        if w in ACTIONS or w in ("visiting",):
+            return "", w, j
+        if w in _SKIP_BETWEEN or toks[j].cap or w.endswith("-based") or w[:1].isdigit() or \
+                w in ("'s", "’s", "-", "—", "–"):
+            j -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def governing_trigger(toks, triggers, lo: int, head_idx: int):
+    """The trigger the place at ``lo`` belongs to: the last one before it in its clause."""
+    low = [t.low for t in toks]
+    best = None
+    for a, b, cls in triggers:
+        if a >= lo:
+            break
+        best = (a, b, cls)
+    if best is None:
+        # event noun after the place: "the Sochi mayoral election"
+        for a, b, cls in triggers:
+            if a > lo and a - lo <= 3 and cls in ("run", "meet", "visit"):
+                return (a, b, cls)
+        return None
+    a, b, cls = best
+    between = low[b:lo]
+    if any(w in CLAUSE_BREAK for w in between) or len(between) > 16:
+        return None
+    return best
+
+
+def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> bool:
+    """Whether a place attached by ``prep`` after ``head`` is where the action happens."""
+    if head.endswith("-based") or head == "based":
+        return False
+    if prep == "":
+        return cls in DIRECT or cls in ("send", "supply", "deliver", "visit")
+    if prep == "of":
+        return head in _EVENT_OF_NOUNS
+    if prep == "from":
+        return cls in DEPART
+    if prep in ("about", "regarding", "concerning", "than", "like", "for", "with", "between",
+                "against", "by"):
+        return False
+    if prep in _LOCATIVE:
+        if head in _TOPIC_NOUNS:
+            return False
+        if cls == "say":
+            # "said on Sunday in Georgia": only near the verb, before its content
+            between = [t.low for t in toks[trig_end:lo]]
+            return len(between) <= 10 and not any(
+                w in ("that", "\"", "“", "”") or w in _COMPLEMENT for w in between)
+        if prep in ("on", "onto", "off") and cls not in ("strike", "bomb", "attack"):
+            return False
+        return True
+    return False
+
+
+def actor_location(actors, toks, head_idx: int, prep: str) -> Actor | None:
+    """The actor whose location the place gives: "soldiers in Afghanistan", "embassy in X"."""
+    if prep not in ("in", "at") or head_idx < 0:
+        return None
+    for x in actors:
+        if not (x.kind in ("country", "organisation") and x.place_idx is None and x.subject_ok):
+            continue
+        if x.end - 1 == head_idx and (x.kind == "country" or toks[head_idx].low in STATE_NOUNS):
+            return x
+        if x.end == head_idx and toks[head_idx].low in STATE_NOUNS:
+            return x   # "Palestinian Authority officials in Ramallah"
+    return None
+
+
+_GEO_NOUNS = frozenset(
+    "capital city town village province region area district state county port resort "
+    "hometown outskirts suburbs suburb island governorate municipality".split())
+
+
+def adjectival(toks: list[Tok], hi: int, triggers) -> bool:
+    """A place name used as a modifier ("U.S. interests", "Iraq government"), not a location."""
+    if hi >= len(toks) or toks[hi - 1].low.endswith("-based"):
+        return False
+    return toks[hi].low in _MODIFIED_NOUNS
+
+
+_MODIFIED_NOUNS = frozenset(
+    "interests interest officials official forces force military government troops citizens "
+    "soldiers authorities leaders leader president army navy policy policies administration "
+    "economy people media concerns suspicions support approval side officer officers "
+    "delegation diplomats ministry parliament regime nationals residents".split())
+
+
+def inside_acronym(toks: list[Tok], hi: int) -> bool:
+    return hi + 2 < len(toks) and toks[hi].text == "(" and toks[hi + 1].text.isupper() and \
+        toks[hi + 2].text == ")"
+
+
+def trigger_after(toks: list[Tok], triggers, hi: int):
+    for a, b, cls in triggers:
+        if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
+                and all(toks[j].text[:1].islower() for j in range(hi, a + 1)):
+            return (a, b, cls)
+    return None
+
+
+def where_clause(toks: list[Tok], hi: int, triggers):
+    """"The civil war in Syria, where ... Russia has bombed": the trigger of the where-clause."""
+    if hi + 1 < len(toks) and toks[hi].low == "," and toks[hi + 1].low == "which":
+        for t in triggers:
+            if hi + 2 < t[0] <= hi + 5 and t[2] in DIRECT:
+                return t
+        return None
+    if hi + 1 < len(toks) and toks[hi].low == "," and toks[hi + 1].low == "where":
+        for t in triggers:
+            if t[0] > hi + 1 and not any(toks[j].low in CLAUSE_BREAK for j in range(hi, t[0])):
+                if t[2] == "say":
+                    continue
+                return t
+    return None
+
+
+def next_trigger(triggers, after: int):
+    for t in triggers:
+        if t[0] >= after:
+            return t
+    return None
+
+
+def qualifier_places(text: str, places) -> set[int]:
+    """Resolutions that only qualify the place before them ("Idlib province, Syria")."""
+    out = set()
+    for k in range(1, len(places)):
+        i, r, lo, hi = places[k]
+        pi, pr, plo, phi = places[k - 1]
+        gap = text[pr.mention.end:r.mention.start]
+        if gap.strip() in (",", "in") and r.place and pr.place and (
+                r.place.is_country or r.place.is_admin1 or r.place.feature_code.startswith("ADM")
+        ) and r.place.country_code == pr.place.country_code and r.place.geonameid != \
+                pr.place.geonameid:
+            out.add(i)
+    return out

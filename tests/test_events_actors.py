@@ -1,0 +1,45 @@
+"""geomap.events.actors: who a sentence names, normalised and typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.models import Document
+from tests.conftest import events_at, parse, triples
+
+
+def test_surname_is_linked_to_the_full_name_seen_earlier(geoparser):
+    res = parse(geoparser, "Former President Jimmy Carter spoke at a church in Plains on Sunday. "
+                           "A week later Carter flew to Moscow.")
+    moscow = events_at(res, "Moscow")
+    assert [(e.actor, e.actor_type, e.action) for e in moscow] == [
+        ("Jimmy Carter", "person", "travel")]
+
+
+@pytest.mark.parametrize("intro, later", [
+    ("Business Manager Sam Herrick presented the budget.", "Herrick"),
+    ("The figures came from Comptroller Susan Combs. Local entities receive half.", "Combs"),
+    ("Former Arkansas Gov. Susan Combs was at home.", "Combs"),
+])
+def test_full_name_after_a_title_run_is_remembered(geoparser, intro, later):
+    """A person introduced after a title, in a sentence with no action, names the later
+    surname."""
+    res = parse(geoparser, intro + f" Then {later} visited Boston on Friday.")
+    assert ("Sam Herrick" if later == "Herrick" else "Susan Combs", "Boston") in triples(res)
+
+
+def test_seats_of_government_and_capitals_stand_for_their_country(geoparser):
+    res = parse(geoparser, "The Kremlin sent more troops to Syria last week.")
+    assert [(e.actor, e.actor_type) for e in events_at(res, "Syria")] == [("Russia", "country")]
+    res = parse(geoparser, "Iraqi air crews bombed militants in the Baiji area.")
+    assert [(e.actor, e.actor_type) for e in events_at(res, "Baiji")] == [("Iraq", "country")]
+
+
+def test_a_question_word_is_not_the_world_health_organization(geoparser):
+
+    def actors(text):
+        return [e.actor for e in geoparser.parse(Document("q", text)).events]
+
+    assert actors("Who bombed Aleppo on Monday remains unclear.") == []
+    assert actors("The WHO sent doctors to Monrovia.") == ["World Health Organization"]
+    assert actors("Nato bombed Tripoli.") == ["NATO"]
