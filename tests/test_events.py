@@ -72,13 +72,17 @@ def test_run_writes_events_to_jsonl_and_geojson(tmp_path, gazetteer):
     records = [json.loads(line) for line in
                (tmp_path / "mentions.jsonl").read_text(encoding="utf-8").splitlines()]
     events = [e for r in records for e in r["events"]]
-    assert events and all(set(e) == {"actor", "actor_type", "action", "start", "end", "lat",
-                                     "lon", "sentence", "attributed_to", "date"} for e in events)
+    assert events and all(set(e) == {"actor", "actor_type", "action", "action_type", "start",
+                                     "end", "lat", "lon", "sentence", "attributed_to", "date"}
+                          for e in events)
     fc = json.loads((tmp_path / "mentions.geojson").read_text(encoding="utf-8"))
     features = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "event"]
     assert len(features) == len(events)
     idlib = [f for f in features if f["actor"] == "Russia" and f["text"] == "Idlib province"]
     assert idlib and idlib[0]["name"] == "Idlib" and idlib[0]["action"] == "strike"
+    assert idlib[0]["action_type"] == "ASSAULT"
+    meetings = [e for e in events if e["action"] == "meet"]
+    assert meetings and {e["action_type"] for e in meetings} == {"CONSULT"}
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "Jimmy Carter" in html
 

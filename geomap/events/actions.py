@@ -58,6 +58,35 @@ ACTIONS: dict[str, str] = {w: cls for cls, words in _ACTION_WORDS.items() for w 
 """Action word (lower case) -> normalised action class."""
 
 
+PLOVER: dict[str, str] = {
+    # ASSAULT: use of force against people or property
+    "strike": "ASSAULT", "bomb": "ASSAULT", "attack": "ASSAULT", "invade": "ASSAULT",
+    "fight": "ASSAULT", "kill": "ASSAULT",
+    # COERCE: seizing territory or people, restrictions short of force
+    "capture": "COERCE", "arrest": "COERCE", "settle": "COERCE",
+    # MOBILIZE: showing or moving military or police power
+    "deploy": "MOBILIZE",
+    # CONSULT: meetings, visits (travel to and arrival at a place), calls
+    "meet": "CONSULT", "visit": "CONSULT", "travel": "CONSULT", "arrive": "CONSULT",
+    "call": "CONSULT",
+    # AID: giving material help
+    "send": "AID", "deliver": "AID", "supply": "AID",
+    # COOPERATE: material cooperation between actors
+    "share intelligence": "COOPERATE",
+}
+"""Action class -> its PLOVER category (the event types of the PLOVER ontology,
+openeventdata/PLOVER, CAMEO2PLOVER-2021: AGREE, CONSULT, SUPPORT, COOPERATE, AID,
+CONCEDE, RETREAT, ACCUSE, DEMAND, REJECT, THREATEN, PROTEST, MOBILIZE, SANCTION,
+COERCE, ASSAULT). A class PLOVER does not code (a statement without its content, a
+return home, building, launching a rocket, an election run) is ``"OTHER"``: see
+:func:`action_type`."""
+
+
+def action_type(action: str) -> str:
+    """The PLOVER category of an action class ("strike" -> "ASSAULT"), or "OTHER"."""
+    return PLOVER.get(action, "OTHER")
+
+
 PHRASES = [
     (re.compile(r"\b(?:share|shares|shared|sharing|exchange of) intelligence\b|"
                 r"\b(?:information|intelligence) cent(?:er|re)\b", re.I), "share intelligence"),

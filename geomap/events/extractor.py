@@ -40,6 +40,7 @@ from geomap.events.actions import (
     PHRASES,
     RECIPROCAL,
     action_cues,
+    action_type,
     deployed,
     negated,
 )
@@ -228,6 +229,7 @@ class EventExtractor:
                 return
             attributed = speaker() if not (cls == "say" and speaker() == actor.name) else None
             found[key] = Event(actor=actor.name, actor_type=actor.kind, action=cls,
+                               action_type=action_type(cls),
                                start=r.mention.start, end=r.mention.end, place=r.place,
                                sentence=r.sentence, attributed_to=attributed, date=date())
 
