@@ -98,3 +98,73 @@ def test_events_read_the_same_words_with_or_without_the_documents_tokens(geopars
         assert shared and tuple(shared) == result.events
         # without them each sentence read is cut on its own, into the same words
         assert extractor.extract(text, resolutions, doc_date=date) == shared
+
+
+# ---------------------------------------------------------------------------
+# Bad input: any length or shape is read, never crashes, in linear time
+# ---------------------------------------------------------------------------
+
+PLACES = ["Aleppo", "Homs", "Hama", "Idlib", "Latakia", "Damascus", "Mosul", "Baghdad"]
+ODD = {
+    "table": "\n".join(f"| {a} | {b} | struck | 12 | Russia |"
+                       for a, b in zip(PLACES, PLACES[1:], strict=False)) * 10,
+    "tabs": "\n".join(f"Russia\tbombed\t{p}\t2015-10-{i + 10}" for i, p in enumerate(PLACES)),
+    "list of 500 names": "Russian jets struck " + ", ".join(PLACES * 63) + ".",
+    "no verbs": ". ".join(f"{a} and {b}, {c}" for a, b, c in zip(PLACES, PLACES, PLACES,
+                                                                  strict=True)) + ".",
+    "punctuation": "((((Aleppo)))) ,,, ;; struck :: Homs ]] [[ ' ’s 's by by by , Russia",
+    "capitals": "RUSSIAN JETS STRUCK ALEPPO. PUTIN MET OBAMA IN NEW YORK. HE SAID SO IN PARIS.",
+    "unicode": "Россия struck Aleppo — 🚀 Homs (ИГИЛ) met‐with Hama’s 'Idlib' …",
+    "only actors": "Putin met Obama. The Kremlin said he and she and the group and ISIS did.",
+    "headline pile": " ".join(f"Russia Strikes {p} As Putin Meets Obama" for p in PLACES) * 4,
+}
+
+
+@pytest.mark.parametrize("shape", ODD)
+def test_odd_shapes_are_read_without_a_skipped_sentence(geoparser, caplog, shape):
+    with caplog.at_level(logging.WARNING, logger="geomap.events"):
+        result = parse(geoparser, ODD[shape])
+    assert not [r for r in caplog.records if "skipped the sentence" in r.getMessage()]
+    text = result.document.text
+    assert all(text[e.start:e.end] and e.actor and e.action_type for e in result.events)
+
+
+def test_the_last_item_of_a_long_list_is_where_it_happens(geoparser):
+    text = "Russian jets struck " + ", ".join(PLACES * 8) + " and Raqqa."
+    assert len(text) < 1500  # one sentence read whole
+    result = parse(geoparser, text)
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} >= {
+        ("Russia", "Aleppo"), ("Russia", "Raqqa")}
+
+
+def _shifted(resolutions, by):
+    from dataclasses import replace
+
+    return [replace(r, mention=replace(r.mention, start=r.mention.start + by,
+                                       end=r.mention.end + by)) for r in resolutions]
+
+
+def test_a_megabyte_of_capitalised_words_is_read_in_linear_time(geoparser):
+    import time
+
+    words = ["Alpha", "Bravo", "Moscow", "Struck", "Kerry", "Iraqi", "Forces", "Islamic",
+             "State", "Said", "Met", "In", "The", "Group", "He", "Aleppo"]
+    caps = ". ".join(" ".join(words[(i * 7 + j) % len(words)] for j in range(11))
+                     for i in range(300)) + ". "
+    listed = "Russian jets struck " + ", ".join(PLACES * 30)[:1300] + ". "
+    unit = caps + listed + "Islamic State (ISIS) fighters attacked Mosul. " + caps
+    extractor = geoparser.event_extractor
+    base = list(parse(geoparser, unit).resolutions)
+
+    def seconds(copies):
+        text = unit * copies
+        resolutions = [r for k in range(copies) for r in _shifted(base, k * len(unit))]
+        started = time.process_time()
+        events = extractor.extract(text, resolutions)
+        return time.process_time() - started, len(events)
+
+    small = min(seconds(4) for _ in range(3))
+    big = seconds(40)
+    assert len(unit) * 40 > 1_000_000
+    assert big[1] == 10 * small[1] > 0     # every copy read the same
+    assert big[0] < 10 * small[0] * 3 + 0.5, (small, big)  # linear, with room for noise

@@ -226,9 +226,9 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
                                          "between", "at", "in", "like", "unlike")
 
 
-def _subject_of(toks: list[Tok], actors: list[Actor], a: int) -> list[Actor]:
-    """The nearest actor(s) before token ``a`` in its clause, in subject position."""
-    low = [t.low for t in toks]
+def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) -> list[Actor]:
+    """The nearest actor(s) before token ``a`` in its clause, in subject position
+    (``low``: the tokens' lower-case forms)."""
     cands = [x for x in actors if x.end <= a and x.subject_ok]
     if low[a] in SAY_VERBS:
         # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb
@@ -545,9 +545,12 @@ class ActorFinder:
             cc = self.demonyms.get(low[:-1])
         return cc
 
-    def agents(self, toks, actors, a, b, cls, speaker=None) -> list[Actor]:
-        """The actor(s) of the trigger ``toks[a:b]``."""
-        low = [t.low for t in toks]
+    def agents(self, toks, actors, a, b, cls, speaker=None, *,
+               low: list[str] | None = None) -> list[Actor]:
+        """The actor(s) of the trigger ``toks[a:b]`` (``low``: the tokens' lower-case
+        forms, when the caller has them)."""
+        if low is None:
+            low = [t.low for t in toks]
         chosen: list[Actor] = []
         # Passive or nominal "by X": "strikes carried out by the Russian air force".
         for j in range(b, min(len(toks), b + 5)):
@@ -582,7 +585,7 @@ class ActorFinder:
                           toks[x.end - 1].low in STATE_NOUNS)
         # Subject: the nearest actor before the trigger in its clause, not in a PP.
         if not chosen:
-            subj = _subject_of(toks, actors, a)
+            subj = _subject_of(toks, actors, a, low)
             chosen.extend(subj)
         if cls == "send" and chosen:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12

@@ -55,6 +55,7 @@ from geomap.events.linking import (
     next_trigger,
     place_fits,
     qualifier_places,
+    reach,
     trigger_after,
     where_clause,
 )
@@ -235,10 +236,22 @@ class EventExtractor:
 
         resolved_map = dict(resolved)
         qualifiers = qualifier_places(text, places)
+        attached: dict = {}  # place index -> its attachment
+        gaps = reach(toks, places)
+        agents_of: dict[tuple[int, int, str], list[Actor]] = {}
+
+        def agents(a: int, b: int, cls: str) -> list[Actor]:
+            """The actors of the trigger ``toks[a:b]``: read once however many places it has."""
+            key = (a, b, cls)
+            if key not in agents_of:
+                agents_of[key] = self.finder.agents(toks, actors, a, b, cls, speaker(), low=low)
+            return agents_of[key]
+
+        orgs = [a for a in actors if a.kind == "organisation"]
         for pi, (i, r, lo, hi) in enumerate(places):
             if i in qualifiers:
                 continue
-            if any(lo < a.end and a.start < hi and a.kind == "organisation" for a in actors):
+            if orgs and any(lo < a.end and a.start < hi for a in orgs):
                 continue   # "EU Monitoring Mission in Georgia", "Jerusalem Police"
             if hashtag(text, r.mention.start):
                 continue
@@ -247,22 +260,20 @@ class EventExtractor:
             follows = trigger_after(toks, triggers, hi)
             if follows is not None:
                 # "the crowded Sochi mayoral election": the event noun right after the place
-                for actor in self.finder.agents(toks, actors, follows[0], follows[1],
-                                                  follows[2], speaker()):
+                for actor in agents(follows[0], follows[1], follows[2]):
                     emit(actor, follows[2], r)
                 continue
             where = where_clause(toks, hi, triggers)
             if where is not None:
-                for actor in self.finder.agents(toks, actors, where[0], where[1], where[2],
-                                                  speaker()):
+                for actor in agents(where[0], where[1], where[2]):
                     emit(actor, where[2], r)
                 continue
-            att = attachment(toks, lo, places, pi)
+            att = attachment(toks, lo, places, pi, memo=attached)
             if att is None:
                 continue
             prep, head, head_idx = att
             # The trigger this place belongs to: the nearest one before it in its clause.
-            trig = governing_trigger(toks, triggers, lo, head_idx)
+            trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
             actor_loc = actor_location(actors, toks, head_idx, prep)
             if trig is None and actor_loc is None:
                 continue
@@ -277,14 +288,13 @@ class EventExtractor:
                 elif trig is not None:
                     emit(actor_loc, trig[2], r)
                     if trig[2] in RECIPROCAL:
-                        for actor in self.finder.agents(toks, actors, trig[0], trig[1],
-                                                          trig[2], speaker()):
+                        for actor in agents(trig[0], trig[1], trig[2]):
                             emit(actor, trig[2], r)
                 continue
             if trig is None:
                 continue
             a, b, cls = trig
-            for actor in self.finder.agents(toks, actors, a, b, cls, speaker()):
+            for actor in agents(a, b, cls):
                 emit(actor, cls, r)
             if actor_loc is not None:
                 emit(actor_loc, cls, r)

@@ -42,12 +42,27 @@ _SKIP_BETWEEN = frozenset(
 _COMPLEMENT = frozenset(("that",))
 
 
-def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6):
+def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6,
+               memo: dict | None = None):
     """How the place at token ``lo`` attaches: (preposition, word before it, its index).
 
     The preposition is ``""`` for a direct object ("visited Cairo"); ``None``
-    is returned when no attachment is found within a few words.
+    is returned when no attachment is found within a few words. ``memo`` keeps
+    each place's attachment (``places[pi]``) for the sentence: a list of 300 places
+    coordinated back to its first is then read once, not once per place.
     """
+    if memo is None or pi < 0 or lo != places[pi][2] or steps_left != 6:
+        return _attach(toks, lo, places, pi, steps_left, memo)
+    if pi not in memo:
+        k = pi
+        while k > 0 and k - 1 not in memo:
+            k -= 1
+        for q in range(k, pi + 1):   # in text order: a coordinated place finds the one before
+            memo[q] = _attach(toks, places[q][2], places, q, 6, memo)
+    return memo[pi]
+
+
+def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: dict | None):
     j = lo - 1
     steps = 0
     while j >= 0 and steps < steps_left:
@@ -55,10 +70,10 @@ def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6):
         if w in _LOCATIVE or w in ("of", "from", "by", "about", "for", "with", "between",
                                    "against", "regarding", "concerning", "than", "like"):
             if j >= 2 and toks[j - 1].low == "mean" and toks[j - 2].low == "i" and pi > 0:
-                return attachment(toks, places[pi - 1][2], places, pi - 1)
+                return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
             if w == "of" and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
                 # "in his hometown of Lahore", "to the capital of X": the phrase's own preposition
-                outer = attachment(toks, j - 1, places, -1, steps_left=5)
+                outer = _attach(toks, j - 1, places, -1, 5, None)
                 if outer is not None:
                     return outer
             head_idx = j - 1
@@ -68,11 +83,11 @@ def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6):
             return w, head, head_idx
         if w == "mean" and j >= 1 and toks[j - 1].low == "i" and pi > 0:
             # "in Atlanta—I mean in Washington": the correction stands where the slip did
-            return attachment(toks, places[pi - 1][2], places, pi - 1)
+            return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
         if w == "," or w == "and":
             # coordination with a previous place: "Baghdad, Tikrit and other areas"
             if pi > 0 and places[pi - 1][3] == j:
-                return attachment(toks, places[pi - 1][2], places, pi - 1)
+                return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
             if w == "," and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
                 j -= 1   # apposition: "in a southern Afghan province, Oruzgan"
                 steps += 1
@@ -89,9 +104,33 @@ def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6):
     return None
 
 
-def governing_trigger(toks, triggers, lo: int, head_idx: int):
-    """The trigger the place at ``lo`` belongs to: the last one before it in its clause."""
-    low = [t.low for t in toks]
+# A relative clause after a comma has its own action: "visited Nyala, where there is a
+# similar problem as that in Al-Fashir" visits no Al-Fashir.
+_RELATIVE = frozenset(("where", "which", "who", "whose", "whom", "while", "whereas"))
+
+
+def reach(toks: list[Tok], places) -> tuple[list[int], list[int]]:
+    """Prefix counts for :func:`governing_trigger`: (words, clause breaks) before each
+    token. A list's places and its commas and "and"s are no words: in "struck Aleppo,
+    Homs, ..., and Raqqa" the last item is as near the verb as the first."""
+    listed = [False] * len(toks)
+    for _i, _r, lo, hi in places:
+        listed[lo:hi] = [True] * (hi - lo)
+    words, breaks = [0], [0]
+    after_place = comma = False
+    for t, in_list in zip(toks, listed, strict=True):
+        separator = after_place and t.low in (",", "and", "or")
+        words.append(words[-1] + (not in_list and not separator))
+        breaks.append(breaks[-1] + (t.low in CLAUSE_BREAK or t.low in _RELATIVE and comma))
+        comma = t.low == ","
+        after_place = in_list or (separator and t.low == ",")   # "Homs, and Hama"
+    return words, breaks
+
+
+def governing_trigger(toks, triggers, lo: int, head_idx: int,
+                      gaps: tuple[list[int], list[int]] | None = None):
+    """The trigger the place at ``lo`` belongs to: the last one before it in its clause
+    (at most 16 words away, not counting list items: ``gaps`` from :func:`reach`)."""
     best = None
     for a, b, cls in triggers:
         if a >= lo:
@@ -104,8 +143,10 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int):
                 return (a, b, cls)
         return None
     a, b, cls = best
-    between = low[b:lo]
-    if any(w in CLAUSE_BREAK for w in between) or len(between) > 16:
+    if b >= lo:
+        return best
+    words, breaks = gaps if gaps is not None else reach(toks, ())
+    if words[lo] - words[b] > 16 or breaks[lo] > breaks[b]:
         return None
     return best
 
@@ -176,7 +217,10 @@ def inside_acronym(toks: list[Tok], hi: int) -> bool:
 
 
 def trigger_after(toks: list[Tok], triggers, hi: int):
-    for a, b, cls in triggers:
+    """An event noun right after the place ending at token ``hi`` ("Sochi mayoral election")."""
+    for a, b, cls in triggers:   # in text order
+        if a > hi + 1:
+            break
         if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
                 and all(toks[j].text[:1].islower() for j in range(hi, a + 1)):
             return (a, b, cls)
