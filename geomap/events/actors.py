@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
-from geomap.events.actions import NOMINAL_ADJ_OK, RECIPROCAL, SAY_VERBS
+from geomap.events.actions import (
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    NOMINAL_ADJ_OK,
+    RECIPROCAL,
+    SAY_VERBS,
+)
 from geomap.events.sentence import CLAUSE_BREAK, Tok, fold, mention_tokens, tok_at
 from geomap.gazetteers import Gazetteer, normalize
 
@@ -224,6 +230,23 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
     return j < 0 or toks[j].low not in ("with", "to", "of", "for", "from", "against", "about",
                                          "on", "toward", "towards", "into", "by", "than",
                                          "between", "at", "in", "like", "unlike")
+
+
+_BE = frozenset(("was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"))
+_PARTICIPLES = frozenset("sent met shot hit struck fought built brought held led put set "
+                         "seen taken given".split())
+
+
+def _passive(low: list[str], a: int) -> bool:
+    """Whether the action word ``low[a]`` is a passive participle ("was flown to"): its
+    subject is what the action is done to, not who does it."""
+    w = low[a]
+    if not (w.endswith(("ed", "en", "wn")) or w in _PARTICIPLES):
+        return False
+    j = a - 1
+    while j >= 0 and low[j].endswith("ly") and a - j <= 2:   # "was later flown"
+        j -= 1
+    return j >= 0 and low[j] in _BE
 
 
 def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) -> list[Actor]:
@@ -584,8 +607,11 @@ class ActorFinder:
             chosen.extend(x for x in actors if x.start == b + 1 and x.kind == "country" and
                           toks[x.end - 1].low in STATE_NOUNS)
         # Subject: the nearest actor before the trigger in its clause, not in a PP.
-        if not chosen:
+        if not chosen and not (cls != "deploy" and _passive(low, a)):
             subj = _subject_of(toks, actors, a, low)
+            if low[a] in EVENT_NOUNS and subj and \
+                    LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
+                subj = []   # "Blalock, who opposes the annexation"
             chosen.extend(subj)
         if cls == "send" and chosen:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12

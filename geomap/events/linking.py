@@ -9,7 +9,7 @@ the trigger's action happens, not its topic ("maps of positions in Syria").
 
 from __future__ import annotations
 
-from geomap.events.actions import ACTIONS, DEPART, DIRECT
+from geomap.events.actions import ACTIONS, DEPART, DIRECT, SPEECH
 from geomap.events.actors import STATE_NOUNS, Actor
 from geomap.events.sentence import CLAUSE_BREAK, Tok
 
@@ -167,12 +167,15 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     if prep in _LOCATIVE:
         if head in _TOPIC_NOUNS:
             return False
-        if cls == "say":
-            # "said on Sunday in Georgia": only near the verb, before its content
+        if cls in SPEECH:
+            # "said on Sunday in Georgia": only near the verb, before its content; "urged
+            # its residents not to travel to Victoria" urges nothing in Victoria
+            if cls != "say" and prep not in ("in", "at"):
+                return False
             between = [t.low for t in toks[trig_end:lo]]
             return len(between) <= 10 and not any(
                 w in ("that", "\"", "“", "”") or w in _COMPLEMENT for w in between)
-        if prep in ("on", "onto", "off") and cls not in ("strike", "bomb", "attack"):
+        if prep in ("on", "onto", "off") and cls not in ("strike", "bomb", "attack", "blockade"):
             return False
         return True
     return False
