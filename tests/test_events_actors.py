@@ -43,3 +43,27 @@ def test_a_question_word_is_not_the_world_health_organization(geoparser):
     assert actors("Who bombed Aleppo on Monday remains unclear.") == []
     assert actors("The WHO sent doctors to Monrovia.") == ["World Health Organization"]
     assert actors("Nato bombed Tripoli.") == ["NATO"]
+
+
+@pytest.mark.parametrize("text, actor, actor_type, place", [
+    # a group named in the text, its acronym defined there and used later
+    ("The Baloch Liberation Army (BLA) was formed in 2000. On Monday the BLA bombed a train "
+     "near Quetta.", "Baloch Liberation Army", "armed_group", "Quetta"),
+    ("The Allied Democratic Forces killed ten villagers in Beni.", "Allied Democratic Forces",
+     "armed_group", "Beni"),
+    # a spelling of a known group
+    ("Al-Shabab fighters attacked a military base in Mogadishu.", "al-Shabaab", "armed_group",
+     "Mogadishu"),
+    # a description for the group named before
+    ("The Taliban rejected the offer. The insurgents captured Kunduz on Sunday.", "Taliban",
+     "armed_group", "Kunduz"),
+    # members of a named organisation act for it
+    ("Greenpeace activists protested outside the embassy in London.", "Greenpeace",
+     "organisation", "London"),
+    # vessels stand for their state
+    ("Russian warships shelled Odesa overnight.", "Russia", "country", "Odesa"),
+    ("The Iranian tanker Adrian Darya arrived in Tartus.", "Iran", "country", "Tartus"),
+])
+def test_actors_named_by_the_text_itself(geoparser, text, actor, actor_type, place):
+    result = parse(geoparser, text)
+    assert [(e.actor, e.actor_type) for e in events_at(result, place)] == [(actor, actor_type)]

@@ -25,13 +25,20 @@ from geomap.events.actions import (
 from geomap.events.sentence import CLAUSE_BREAK, Tok, fold, mention_tokens, tok_at
 from geomap.gazetteers import Gazetteer, normalize
 
+# Vessels and aircraft that stand for their state ("Russian warships", "the Iranian
+# tanker Adrian Darya").
+_VESSELS = frozenset(
+    "warship warships ship ships vessel vessels tanker tankers fleet submarine submarines "
+    "frigate frigates destroyer destroyers gunboat gunboats drone drones coastguard "
+    "freighter".split())
+
 # Words after which a capitalised run names an actor of that kind ("Iraqi air crews").
 STATE_NOUNS = frozenset(
     "government governments army armies military militaries forces force navy crews crew troops "
     "soldiers police ministry ministries embassy embassies delegation officials official "
     "authorities authority planes jets warplanes aircraft bombers helicopters rocket rockets "
     "missiles administration regime diplomats leaders leader security specialists team "
-    "cabinet parliament".split())
+    "cabinet parliament".split()) | _VESSELS
 
 
 _STATE_MODIFIERS = frozenset(
@@ -52,7 +59,31 @@ _ARMED_GROUPS = {
     "hezbollah": "Hezbollah", "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda",
     "al-shabaab": "al-Shabaab", "boko haram": "Boko Haram", "houthis": "Houthis",
     "free syrian army": "Free Syrian Army", "nusra front": "Nusra Front",
+    # spelling variants: transliterations differ by a doubled vowel, a hyphen, an article
+    "al-shabab": "al-Shabaab", "al shabab": "al-Shabaab", "al shabaab": "al-Shabaab",
+    "shabaab": "al-Shabaab", "al-qaida": "al-Qaeda", "al qaida": "al-Qaeda",
+    "hizbollah": "Hezbollah", "hizballah": "Hezbollah",
+    "taleban": "Taliban", "houthi": "Houthis", "ansar allah": "Houthis",
+    "hayat tahrir al-sham": "Hayat Tahrir al-Sham", "islamic jihad": "Islamic Jihad",
+    "jabhat al-nusra": "Nusra Front",
 }
+"""Armed groups known by name (lower case, any listed spelling) -> their name."""
+
+# Heads of the name of an armed group found in the text ("Baloch Liberation Army",
+# "Allied Democratic Forces"): beside the organisation heads of _ORG_HEADS.
+_ARMED_HEADS = frozenset(
+    "army forces front brigade brigades battalion battalions militia militias "
+    "mujahideen".split())
+# Members of a named group: "Greenpeace activists", "Al-Shabab fighters" act for it.
+_MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
+                 "supporters": "organisation", "fighters": "armed_group",
+                 "militants": "armed_group", "rebels": "armed_group",
+                 "insurgents": "armed_group", "militiamen": "armed_group",
+                 "jihadists": "armed_group"}
+# Descriptions that stand for the last armed group named: "the group", "the militants".
+_GROUP_DESCRIPTIONS = frozenset(
+    "group militants insurgents fighters rebels jihadists extremists militia".split())
+
 
 
 _KNOWN_ORGS = {
@@ -136,6 +167,8 @@ _EXTRA_DEMONYMS = {"american": "US", "u.s.": "US", "us": "US", "british": "GB", 
 
 
 _ROLE_WORDS = frozenset(
+    "crown prince princess king queen emir sheikh sultan ayatollah chancellor "
+    "secretary-general under-secretary commissioner "
     "foreign interior defense defence intelligence chief head security prime finance "
     "economy energy justice health affairs state supreme leader spokesman spokeswoman "
     "spokesperson minister secretary president general counterpart official officials "
@@ -221,6 +254,13 @@ def _metonym(toks: list[Tok], lo: int, hi: int) -> bool:
         return True
     return nxt in ("could", "would", "will", "has", "have", "plans", "seems", "wants", "says",
                    "said", "thought", "sent", "asked", "agreed", "accused", "denied")
+
+
+def _kind_of(name: str) -> str:
+    """"armed_group" for a name headed like one ("Baloch Liberation Army"), else
+    "organisation"."""
+    last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+    return "armed_group" if last in _ARMED_HEADS else "organisation"
 
 
 def _subject_position(toks: list[Tok], start: int) -> bool:
@@ -312,6 +352,8 @@ class ActorFinder:
             return  # no "(ABC)" at all
         for m in _ACRONYM_DEF.finditer(text):
             full, acr = m.group(1).strip(), m.group(2)
+            if full[:4].lower() == "the ":
+                full = full[4:]   # "The Baloch Liberation Army (BLA)"
             words = [w for w in full.split() if w[:1].isupper()]
             if len(words) >= 2 and acr[0].upper() == words[0][0].upper():
                 state.acronyms[acr.lower()] = full
@@ -471,15 +513,20 @@ class ActorFinder:
             after = k
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
-        for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or t.low == "group"]:
+        for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or
+                  t.low in _GROUP_DESCRIPTIONS]:
             t = toks[j]
             if t.low in _PRONOUNS:
                 before = [x for x in out if x.kind == "person" and x.end <= j]
                 who = before[-1].name if before else state.last_person
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
-            elif t.low == "group" and j > 0 and toks[j - 1].low == "the" and state.last_group:
-                out.append(Actor(j - 1, j + 1, state.last_group, "armed_group"))
+            elif j > 0 and toks[j - 1].low == "the" and state.last_group and \
+                    not taken[j]:
+                # "the group", "the militants": the nearest armed group named before
+                before = [x for x in out if x.kind == "armed_group" and x.end <= j]
+                out.append(Actor(j - 1, j + 1, before[-1].name if before else state.last_group,
+                                 "armed_group"))
 
         for x in out:
             x.subject_ok = _subject_position(toks, x.start)
@@ -498,19 +545,31 @@ class ActorFinder:
         # Organisations: "South African Red Cross", "UNHCR", "American Legion".
         key = " ".join(lows)
         if key in state.acronyms:
-            return Actor(j, k, state.acronyms[key], "organisation")
+            full = state.acronyms[key]
+            return Actor(j, k, full, _kind_of(full))
         # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
         if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
             return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
-        if any(lw in _ORG_HEADS for lw in lows[1:]) and len(run) >= 2:
+        if any(lw in _ORG_HEADS or lw in _ARMED_HEADS for lw in lows[1:]) and len(run) >= 2:
             state_cc = self._demonym(words[0])
-            if state_cc and lows[-1] in ("ministry", "department", "army", "government"):
-                return Actor(j, k, self.country_names[state_cc], "country")
+            if state_cc and (lows[-1] in ("ministry", "department", "army", "government") or
+                             lows[-1] in _ARMED_HEADS and len(run) <= 3):
+                return Actor(j, k, self.country_names[state_cc], "country")  # "Russian Army"
             name = " ".join(words).rstrip(".")
             if lows[0] == "the":
                 name = name[4:]
             name = state.acronyms.get(name.lower(), name)
-            return Actor(j, k, name, "organisation")
+            return Actor(j, k, name, _kind_of(name))
+        # A vessel named after a nationality and its kind: "the Iranian tanker Adrian Darya"
+        if j >= 2 and toks[j - 1].low in _VESSELS:
+            cc = self._demonym_of(toks[j - 2].low)
+            if cc:
+                return Actor(j - 2, k, self.country_names[cc], "country")
+        # Members of a group named by one word: "Greenpeace activists", "Wagner fighters"
+        member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j == 1 else None
+        if member and (j + 0) not in span_of and not self._demonym_of(lows[0]) and \
+                lows[0] not in _STOP and lows[0] not in TITLES:
+            return Actor(j, k + 1, words[0].rstrip("."), member)
         # Persons: titles, first names, surnames seen before.
         i0 = 0
         while i0 < len(lows) and (lows[i0] in TITLES or lows[i0] in _NAME_PREFIX_WORDS or
