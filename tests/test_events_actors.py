@@ -67,3 +67,28 @@ def test_a_question_word_is_not_the_world_health_organization(geoparser):
 def test_actors_named_by_the_text_itself(geoparser, text, actor, actor_type, place):
     result = parse(geoparser, text)
     assert [(e.actor, e.actor_type) for e in events_at(result, place)] == [(actor, actor_type)]
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    ("Saudi Crown Prince Mohammed bin Salman visited Paris on Tuesday.", "Mohammed bin Salman",
+     "Paris"),
+    # a small town's name ("Vladimir", "Jinping") as the given name of an agent
+    ("Vladimir Putin and Recep Tayyip Erdogan met in Sochi.", "Vladimir Putin", "Sochi"),
+    ("Xi Jinping, who arrived in Moscow on Monday, met Vladimir Putin.", "Xi Jinping", "Moscow"),
+])
+def test_a_person_is_named_by_the_words_after_their_titles(geoparser, text, actor, place):
+    result = parse(geoparser, text)
+    assert actor in {e.actor for e in events_at(result, place)}
+    assert {e.actor_type for e in result.events if e.actor == actor} == {"person"}
+    # the name's own words are no places where anything happens
+    assert {text[e.start:e.end] for e in result.events} <= {"Paris", "Sochi", "Moscow"}
+
+
+@pytest.mark.parametrize("text", [
+    "Workers unloaded the cargo at southern China's Zhuhai port.",
+    "Israeli negotiators met in Qatar's capital, Doha, on Sunday.",
+])
+def test_a_place_qualifying_another_is_no_actor(geoparser, text):
+    result = parse(geoparser, text)
+    assert not {e.actor for e in result.events} & {"China", "Qatar"}
+    assert not {text[e.start:e.end] for e in result.events} & {"China", "Qatar"}

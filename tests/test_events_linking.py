@@ -12,3 +12,11 @@ def test_topic_is_not_the_location(geoparser):
     places = {text[e.start:e.end] for e in res.events}
     assert places == {"Washington"}
     assert {e.action for e in res.events} == {"send"}
+
+
+def test_the_object_of_a_discussion_is_a_topic(geoparser):
+    text = "U.S. officials discussed military aid to Ukraine during talks in Jeddah."
+    result = parse(geoparser, text)
+    assert {text[e.start:e.end] for e in result.events} == {"Jeddah"}
+    text = "Joe Biden reaffirmed America's commitment to Israel's security."
+    assert parse(geoparser, text).events == ()

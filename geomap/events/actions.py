@@ -301,8 +301,20 @@ def negated(low: list[str], j: int) -> bool:
     return False
 
 
+TOPIC_VERBS = frozenset(
+    "discuss discussed discusses discussing debate debated debating consider considered "
+    "considering propose proposed proposes request requested requests seek seeking sought "
+    "promise promised pledge pledged pledges approve approved approves plan planned plans "
+    "oppose opposed opposes".split())
+"""Verbs whose object is a topic: "discussed military aid to Ukraine" delivers nothing."""
+
+
 def deployed(toks: list[Tok], j: int) -> bool:
-    """"troops"/"presence" as a deployment: "Syrian troops in Lebanon", "troops into"."""
+    """"troops"/"presence" as a deployment: "Syrian troops in Lebanon", "troops into";
+    "commitment"/"contribution" only of troops ("commitment to Israel's security" is none)."""
+    if toks[j].low in ("commitment", "contribution"):
+        near = {t.low for t in toks[max(0, j - 3):j + 5]}
+        return not near.isdisjoint(MILITARY)
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     return nxt in ("in", "into", "to", "are", "were", "of") or toks[j].low == "presence"
 

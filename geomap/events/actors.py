@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
 from geomap.events.actions import (
+    ACTIONS,
     EVENT_NOUNS,
     LIGHT_VERBS,
     NOMINAL_ADJ_OK,
@@ -118,7 +119,7 @@ _ORG_HEADS = frozenset(
     "council organization organisation agency department ministry commission committee union "
     "nations legion cross authority movement party bureau court institute foundation center "
     "centre alliance coalition fund corporation network service services assembly league "
-    "association federation commissioner watch international company group bank "
+    "association federation commissioner watch international company group bank guard "
     "university".split())
 
 
@@ -254,6 +255,52 @@ def _metonym(toks: list[Tok], lo: int, hi: int) -> bool:
         return True
     return nxt in ("could", "would", "will", "has", "have", "plans", "seems", "wants", "says",
                    "said", "thought", "sent", "asked", "agreed", "accused", "denied")
+
+
+_PLACE_HEADS = frozenset(
+    "capital city town village province region area district state county port resort "
+    "hometown outskirts suburbs suburb island governorate municipality coast border "
+    "airport harbour harbor base".split())
+
+
+def qualifies(toks: list[Tok], hi: int) -> bool:
+    """Whether the place ending before token ``hi`` only says where the next one is: a
+    possessive before a place or place noun ("Qatar's capital, Doha", "China's Zhuhai
+    port"). Such a place is neither an actor nor where anything happens."""
+    if hi + 1 >= len(toks) or toks[hi].text not in ("'s", "’s"):
+        return False
+    nxt = toks[hi + 1]
+    if nxt.low in _PLACE_HEADS:
+        return True
+    # "China's Zhuhai port", "Russia's Black Sea coast": a name, then a place noun
+    k = hi + 1
+    while k < len(toks) and k <= hi + 3 and toks[k].cap:
+        k += 1
+    return k > hi + 1 and k < len(toks) and toks[k].low in _PLACE_HEADS
+
+
+def _major(r) -> bool:
+    """Whether a resolution is a country, first-order region or capital: a name that
+    is never a person's given name in running text."""
+    p = r.place
+    return p is not None and (p.is_country or p.is_admin1 or p.feature_code == "PPLC")
+
+
+def _agentive(toks: list[Tok], k: int) -> bool:
+    """Whether the words from token ``k`` on make what comes before them an agent: an
+    action or speech verb ("X met", "X said", "X has visited"), ", who" and a verb, or a
+    coordinated name and a verb ("X and Y met")."""
+    n = len(toks)
+    if k < n and toks[k].low == "and":
+        k += 1
+        while k < n and toks[k].cap and k < n:
+            k += 1
+    if k + 1 < n and toks[k].low == "," and toks[k + 1].low == "who":
+        k += 2
+    while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
+        k += 1
+    return k < n and toks[k].text[:1].islower() and (toks[k].low in SAY_VERBS or
+                                                     toks[k].low in ACTIONS)
 
 
 def _kind_of(name: str) -> str:
@@ -422,10 +469,10 @@ class ActorFinder:
         n = len(toks)
         out: list[Actor] = []
         taken = [False] * n
-        span_of = {}  # token index -> resolution index
-        for i, r in resolved:
+        span_of = {}  # token index -> resolution
+        for _i, r in resolved:
             for j in mention_tokens(toks, r):
-                span_of[j] = i
+                span_of[j] = r
 
         def add(a: Actor) -> None:
             for j in range(a.start, a.end):
@@ -471,6 +518,8 @@ class ActorFinder:
             if not span or any(taken[j] for j in span):
                 continue
             lo, hi = span[0], span[-1] + 1
+            if qualifies(toks, hi):
+                continue   # "Qatar's capital, Doha", "southern China's Zhuhai port"
             if p.is_country and p.country_code:
                 name = self.country_names.get(p.country_code, p.name)
                 k = hi + 1
@@ -579,6 +628,25 @@ class ActorFinder:
             i0 += 1
         titled = any(lw in TITLES for lw in lows[:i0]) or (j > 0 and (
             toks[j - 1].low in TITLES or toks[j - 1].low in _ROLE_WORDS))
+        agent = _agentive(toks, k) and not (
+            lows[-1] in _ORG_HEADS or lows[-1] in ORG_WORDS or lows[-1] in _ARMED_HEADS or
+            any(len(w.rstrip(".")) < 2 for w in words))
+        inside = [span_of[x] for x in range(j, k) if x in span_of]
+        if agent and inside and 2 <= k - j <= 3 and \
+                all(j + x in span_of for x in range(i0)) and \
+                not all(x in span_of for x in range(j, k)) and \
+                not any(_major(r) for r in inside) and all(
+                    self.gaz.english.get(normalize(w), 0.0) < 3.0
+                    for x, w in enumerate(words, start=j) if x not in span_of):
+            # "Vladimir Putin met", "Xi Jinping, who arrived": a small town's name
+            # ("Vladimir", "Jinping") starting a name in an agent's place is a given name
+            i0 = 0
+            span_of = {}
+        # The name follows the run's last title or role: "Environment Secretary Hilary Benn"
+        for x in range(len(lows) - 2, i0 - 1, -1):
+            if lows[x] in TITLES or lows[x] in _ROLE_WORDS:
+                i0, titled = x + 1, True
+                break
         name_toks = run[i0:]
         if not name_toks:
             return None
@@ -593,12 +661,13 @@ class ActorFinder:
                 or parts[-1].isupper() and len(parts[-1]) > 1:
             return None
         # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said": no census name
-        if len(parts) in (2, 3) and not (first_low in self.first_names or titled) and \
-                k < len(toks) and (toks[k].low in SAY_VERBS or toks[k].low == "," and
+        if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
+                k < len(toks) and (agent or toks[k].low == "," and
                                    k + 1 < len(toks) and toks[k + 1].low in _APPOSITION):
             titled = True
         if len(parts) >= 2 and (first_low in self.first_names or titled) and \
-                all(p[:1].isupper() for p in parts) and lows[-1] not in _ORG_HEADS:
+                all(p[:1].isupper() or p in CONNECTORS for p in parts) and \
+                lows[-1] not in _ORG_HEADS and lows[-1] not in _ARMED_HEADS:
             full = " ".join(parts)
             state.persons[normalize(parts[-1])] = full
             return Actor(j, k, full, "person")
@@ -635,7 +704,7 @@ class ActorFinder:
             low = [t.low for t in toks]
         chosen: list[Actor] = []
         # Passive or nominal "by X": "strikes carried out by the Russian air force".
-        for j in range(b, min(len(toks), b + 5)):
+        for j in range(b, min(len(toks), b + 10)):
             if low[j] == "by":
                 after = [x for x in actors if j < x.start <= j + 4]
                 if after:

@@ -36,15 +36,18 @@ from collections.abc import Iterable, Sequence
 from geomap.detect import Tokens, sentence_bounds, tokens
 from geomap.events.actions import (
     ACTIONS,
+    EVENT_NOUNS,
     MILITARY,
+    NOMINAL_ADJ_OK,
     PHRASES,
     RECIPROCAL,
+    TOPIC_VERBS,
     action_cues,
     action_type,
     deployed,
     negated,
 )
-from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group
+from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
 from geomap.events.linking import (
     actor_location,
@@ -197,8 +200,12 @@ class EventExtractor:
             word_cls = ACTIONS[w]
             if j not in covered and not negated(low, j) and \
                     (toks[j].text[:1].islower() or j == 0 or headline(toks)):
-                if w in ("troops", "presence") and not deployed(toks, j):
+                if w in ("troops", "presence", "commitment", "contribution") and \
+                        not deployed(toks, j):
                     continue
+                if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
+                    if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
+                        continue   # "discussed military aid to Ukraine": a topic
                 triggers.append((j, j + 1, word_cls))
         if not triggers and not any(toks[a.end - 1].low in MILITARY for a in actors):
             return []
@@ -247,12 +254,12 @@ class EventExtractor:
                 agents_of[key] = self.finder.agents(toks, actors, a, b, cls, speaker(), low=low)
             return agents_of[key]
 
-        orgs = [a for a in actors if a.kind == "organisation"]
+        named = [a for a in actors if a.kind != "country" and a.place_idx is None]
         for pi, (i, r, lo, hi) in enumerate(places):
-            if i in qualifiers:
+            if i in qualifiers or qualifies(toks, hi):
                 continue
-            if orgs and any(lo < a.end and a.start < hi for a in orgs):
-                continue   # "EU Monitoring Mission in Georgia", "Jerusalem Police"
+            if named and any(lo < a.end and a.start < hi for a in named):
+                continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
             if hashtag(text, r.mention.start):
                 continue
             if adjectival(toks, hi, triggers) or inside_acronym(toks, hi):

@@ -109,6 +109,9 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
 _RELATIVE = frozenset(("where", "which", "who", "whose", "whom", "while", "whereas"))
 
 
+_PREPOSITIONS = frozenset("during of for with after before by from about".split())
+
+
 def reach(toks: list[Tok], places) -> tuple[list[int], list[int]]:
     """Prefix counts for :func:`governing_trigger`: (words, clause breaks) before each
     token. A list's places and its commas and "and"s are no words: in "struck Aleppo,
@@ -139,7 +142,9 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
     if best is None:
         # event noun after the place: "the Sochi mayoral election"
         for a, b, cls in triggers:
-            if a > lo and a - lo <= 3 and cls in ("run", "meet", "visit"):
+            if a > lo and a - lo <= 3 and cls in ("run", "meet", "visit") and not any(
+                    toks[x].low in _LOCATIVE or toks[x].low in _PREPOSITIONS
+                    for x in range(lo + 1, a)):   # but "aid to Ukraine during talks"
                 return (a, b, cls)
         return None
     a, b, cls = best
@@ -225,7 +230,8 @@ def trigger_after(toks: list[Tok], triggers, hi: int):
         if a > hi + 1:
             break
         if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
-                and all(toks[j].text[:1].islower() for j in range(hi, a + 1)):
+                and all(toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
+                        and toks[j].low not in _LOCATIVE for j in range(hi, a)):
             return (a, b, cls)
     return None
 
