@@ -286,11 +286,16 @@ def _major(r) -> bool:
     return p is not None and (p.is_country or p.is_admin1 or p.feature_code == "PPLC")
 
 
-def _agentive(toks: list[Tok], k: int) -> bool:
+_MEETING_WORDS = frozenset("met meets meet meeting with hosted hosts host called phoned".split())
+
+
+def _agentive(toks: list[Tok], k: int, start: int | None = None) -> bool:
     """Whether the words from token ``k`` on make what comes before them an agent: an
     action or speech verb ("X met", "X said", "X has visited"), ", who" and a verb, or a
     coordinated name and a verb ("X and Y met")."""
     n = len(toks)
+    if start is not None and start > 0 and toks[start - 1].low in _MEETING_WORDS:
+        return True   # "met Volodymyr Zelensky": the other party of a meeting
     if k < n and toks[k].low == "and":
         k += 1
         while k < n and toks[k].cap and k < n:
@@ -599,7 +604,9 @@ class ActorFinder:
         # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
         if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
             return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
-        if any(lw in _ORG_HEADS or lw in _ARMED_HEADS for lw in lows[1:]) and len(run) >= 2:
+        titled_name = any(lows[x] in TITLES for x in range(max(0, len(lows) - 4), len(lows) - 1))
+        if any(lw in _ORG_HEADS or lw in _ARMED_HEADS for lw in lows[1:]) and len(run) >= 2 \
+                and not titled_name:   # "Director of Medical Service Dr. James Nyikal"
             state_cc = self._demonym(words[0])
             if state_cc and (lows[-1] in ("ministry", "department", "army", "government") or
                              lows[-1] in _ARMED_HEADS and len(run) <= 3):
@@ -628,7 +635,7 @@ class ActorFinder:
             i0 += 1
         titled = any(lw in TITLES for lw in lows[:i0]) or (j > 0 and (
             toks[j - 1].low in TITLES or toks[j - 1].low in _ROLE_WORDS))
-        agent = _agentive(toks, k) and not (
+        agent = _agentive(toks, k, j) and not (
             lows[-1] in _ORG_HEADS or lows[-1] in ORG_WORDS or lows[-1] in _ARMED_HEADS or
             any(len(w.rstrip(".")) < 2 for w in words))
         inside = [span_of[x] for x in range(j, k) if x in span_of]
@@ -662,8 +669,8 @@ class ActorFinder:
             return None
         # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said": no census name
         if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
-                k < len(toks) and (agent or toks[k].low == "," and
-                                   k + 1 < len(toks) and toks[k + 1].low in _APPOSITION):
+                (agent or k + 1 < len(toks) and toks[k].low == "," and
+                 toks[k + 1].low in _APPOSITION):
             titled = True
         if len(parts) >= 2 and (first_low in self.first_names or titled) and \
                 all(p[:1].isupper() or p in CONNECTORS for p in parts) and \

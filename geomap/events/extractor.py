@@ -41,6 +41,7 @@ from geomap.events.actions import (
     NOMINAL_ADJ_OK,
     PHRASES,
     RECIPROCAL,
+    SPEECH,
     TOPIC_VERBS,
     action_cues,
     action_type,
@@ -56,6 +57,7 @@ from geomap.events.linking import (
     governing_trigger,
     inside_acronym,
     next_trigger,
+    opening_phrase,
     place_fits,
     qualifier_places,
     reach,
@@ -245,6 +247,7 @@ class EventExtractor:
         qualifiers = qualifier_places(text, places)
         attached: dict = {}  # place index -> its attachment
         gaps = reach(toks, places)
+        opener = opening_phrase(toks, places)
         agents_of: dict[tuple[int, int, str], list[Actor]] = {}
 
         def agents(a: int, b: int, cls: str) -> list[Actor]:
@@ -276,6 +279,25 @@ class EventExtractor:
                     emit(actor, where[2], r)
                 continue
             att = attachment(toks, lo, places, pi, memo=attached)
+            if opener is not None and hi <= opener and att is not None and \
+                    att[0] in ("in", "at", "near", "outside", "inside", "across", "around", ""):
+                # "In Abidjan, X said", "Speaking in Paris, X stressed", "Arriving in Kyiv,
+                # X met Y": the opening phrase locates the main clause and its own action
+                main = next_trigger(triggers, opener + 1)
+                own = [t for t in triggers if t[1] <= opener]
+                subjects = [x for x in (agents(*main) if main is not None else actors)
+                            if x.start > opener and x.subject_ok][:None if main else 1]
+                # a statement is located by a town ("In Abidjan, X said"); "In the Americas,
+                # WHO says" and "In Minnesota, the Health Department announced" give its topic
+                town = r.place.feature_code.startswith("PPL")
+                if main is not None and (town or main[2] not in SPEECH):
+                    for actor in subjects:
+                        emit(actor, main[2], r)
+                for t in own[-1:]:
+                    for actor in subjects:
+                        emit(actor, t[2], r)
+                if main is not None or own:
+                    continue
             if att is None:
                 continue
             prep, head, head_idx = att

@@ -112,6 +112,28 @@ _RELATIVE = frozenset(("where", "which", "who", "whose", "whom", "while", "where
 _PREPOSITIONS = frozenset("during of for with after before by from about".split())
 
 
+_OPENERS = frozenset("in at near inside outside during from across".split())
+
+
+def opening_phrase(toks: list[Tok], places=()) -> int | None:
+    """The comma closing a sentence's opening locative or participial phrase ("In
+    Abidjan,", "Speaking in Paris,", "In a speech in Tehran,", "In Kabul, Kandahar and
+    Herat,": a comma before one of the ``places`` continues a list), or None."""
+    starts = {lo for _i, _r, lo, _hi in places}
+    if len(toks) < 4:
+        return None
+    first = toks[0].low
+    if not (first in _OPENERS or first.endswith("ing") and toks[1].low in _LOCATIVE):
+        return None
+    for c in range(1, min(len(toks) - 2, 16)):
+        w = toks[c].low
+        if w == "," and c + 1 not in starts:
+            return c
+        if w in CLAUSE_BREAK or w in ("that", "which", "who"):
+            return None
+    return None
+
+
 def reach(toks: list[Tok], places) -> tuple[list[int], list[int]]:
     """Prefix counts for :func:`governing_trigger`: (words, clause breaks) before each
     token. A list's places and its commas and "and"s are no words: in "struck Aleppo,
