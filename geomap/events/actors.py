@@ -329,6 +329,11 @@ _PARTICIPLES = frozenset("sent met shot hit struck fought built brought held led
                          "seen taken given".split())
 
 
+def _past(w: str) -> bool:
+    """Whether an action word is a verb's past form ("signed", "met"), not a noun."""
+    return w.endswith("ed") or w in _PARTICIPLES or w in ("flew", "went", "withdrew", "overran")
+
+
 def _passive(low: list[str], a: int) -> bool:
     """Whether the action word ``low[a]`` is a passive participle ("was flown to"): its
     subject is what the action is done to, not who does it."""
@@ -354,6 +359,8 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) ->
         return []
     best = cands[-1]
     between = low[best.end:a]
+    if len(between) >= 3 and between[0] == "(" and between[2] == ")":
+        between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"
     if any(w in CLAUSE_BREAK for w in between):
         return []
     if low[a] not in SAY_VERBS:
@@ -734,8 +741,8 @@ class ActorFinder:
                         for j in range(x.end, a)) and (
                         x.end < len(toks) and toks[x.end].text in ("'s", "’s") or
                         x.end - x.start == 1 and self._demonym_of(toks[x.start].low) or
-                        x.kind == "country" and x.end == a):
-                    chosen.append(x)
+                        x.kind == "country" and x.end == a and not _past(low[a])):
+                    chosen.append(x)   # but "Japan and South Korea signed": a subject
                     break
         # "the presence of Syrian troops", "the contribution of Australian soldiers"
         if not chosen and b + 1 < len(toks) and low[b] == "of":
