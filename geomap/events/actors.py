@@ -112,7 +112,7 @@ def may_name_group(text: str) -> bool:
     """Whether ``text`` may name an armed group or seat of government (a quick test
     for a whole document: most name none)."""
     low = text.lower()
-    return any(k in low for k in _GROUP_KEYS)
+    return any(map(low.__contains__, _GROUP_KEYS))
 
 
 _ORG_HEADS = frozenset(
@@ -126,7 +126,7 @@ _ORG_HEADS = frozenset(
 _PRONOUNS = frozenset(("he", "she"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     start: int          # token index of the first token
     end: int            # token index after the last token
@@ -261,6 +261,9 @@ _PLACE_HEADS = frozenset(
     "capital city town village province region area district state county port resort "
     "hometown outskirts suburbs suburb island governorate municipality coast border "
     "airport harbour harbor base".split())
+
+
+_POSSESSIVE = frozenset(("'s", "’s"))
 
 
 def qualifies(toks: list[Tok], hi: int) -> bool:
@@ -477,7 +480,11 @@ class ActorFinder:
                 state.last_group = a.name
 
     # -- actors -------------------------------------------------------------
-    def find(self, text: str, toks: list[Tok], resolved, state: DocState) -> list[Actor]:
+    def find(self, text: str, toks: list[Tok], resolved, state: DocState, *,
+             people_only: bool = False) -> list[Actor]:
+        """The actors of one sentence (``toks``, with its ``resolved`` places), in order.
+        ``people_only``: only those a later sentence may refer back to (persons, groups,
+        organisations; no countries), for a sentence whose places no action reaches."""
         n = len(toks)
         out: list[Actor] = []
         taken = [False] * n
@@ -524,13 +531,13 @@ class ActorFinder:
                 after = found.end
 
         # Countries: resolved country mentions; capitals used for their government.
-        for i, r in resolved:
+        for i, r in () if people_only else resolved:
             p = r.place
             span = mention_tokens(toks, r)
             if not span or any(taken[j] for j in span):
                 continue
             lo, hi = span[0], span[-1] + 1
-            if qualifies(toks, hi):
+            if hi < n and toks[hi].low in _POSSESSIVE and qualifies(toks, hi):
                 continue   # "Qatar's capital, Doha", "southern China's Zhuhai port"
             if p.is_country and p.country_code:
                 name = self.country_names.get(p.country_code, p.name)
@@ -550,7 +557,7 @@ class ActorFinder:
         # Demonym + state noun ("Russian air force", "Iraqi air crews", "Egyptian troops"),
         # also coordinated ("Russian, Iraqi, Syrian and Iranian security specialists").
         after = 0
-        for j in caps:
+        for j in () if people_only else caps:
             dem = self._demonym_of(toks[j].low) if j >= after else None
             if dem is None or taken[j]:
                 continue
@@ -611,9 +618,10 @@ class ActorFinder:
         # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
         if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
             return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
-        titled_name = any(lows[x] in TITLES for x in range(max(0, len(lows) - 4), len(lows) - 1))
-        if any(lw in _ORG_HEADS or lw in _ARMED_HEADS for lw in lows[1:]) and len(run) >= 2 \
-                and not titled_name:   # "Director of Medical Service Dr. James Nyikal"
+        if len(run) >= 2 and any(lw in _ORG_HEADS or lw in _ARMED_HEADS for lw in lows[1:]) \
+                and not any(lows[x] in TITLES for x in range(max(0, len(lows) - 4),
+                                                             len(lows) - 1)):
+            # (but "Director of Medical Service Dr. James Nyikal" is a person)
             state_cc = self._demonym(words[0])
             if state_cc and (lows[-1] in ("ministry", "department", "army", "government") or
                              lows[-1] in _ARMED_HEADS and len(run) <= 3):
@@ -642,11 +650,9 @@ class ActorFinder:
             i0 += 1
         titled = any(lw in TITLES for lw in lows[:i0]) or (j > 0 and (
             toks[j - 1].low in TITLES or toks[j - 1].low in _ROLE_WORDS))
-        agent = _agentive(toks, k, j) and not (
-            lows[-1] in _ORG_HEADS or lows[-1] in ORG_WORDS or lows[-1] in _ARMED_HEADS or
-            any(len(w.rstrip(".")) < 2 for w in words))
-        inside = [span_of[x] for x in range(j, k) if x in span_of]
-        if agent and inside and 2 <= k - j <= 3 and \
+        inside = [span_of[x] for x in range(j, k) if x in span_of] \
+            if span_of and 2 <= k - j <= 3 else None
+        if inside and self._agentive(toks, j, k, lows, words) and \
                 all(j + x in span_of for x in range(i0)) and \
                 not all(x in span_of for x in range(j, k)) and \
                 not any(_major(r) for r in inside) and all(
@@ -676,8 +682,8 @@ class ActorFinder:
             return None
         # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said": no census name
         if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
-                (agent or k + 1 < len(toks) and toks[k].low == "," and
-                 toks[k + 1].low in _APPOSITION):
+                (k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low in _APPOSITION
+                 or self._agentive(toks, j, k, lows, words)):
             titled = True
         if len(parts) >= 2 and (first_low in self.first_names or titled) and \
                 all(p[:1].isupper() or p in CONNECTORS for p in parts) and \
@@ -699,6 +705,14 @@ class ActorFinder:
                 state.persons.setdefault(surname, parts[0])
                 return Actor(j, k, parts[0], "person")
         return None
+
+    @staticmethod
+    def _agentive(toks: list[Tok], j: int, k: int, lows: list[str], words: list[str]) -> bool:
+        """Whether the run ``toks[j:k]`` names a person by its place as an agent (and
+        not by its words: an organisation's head, a single letter)."""
+        return _agentive(toks, k, j) and not (
+            lows[-1] in _ORG_HEADS or lows[-1] in ORG_WORDS or lows[-1] in _ARMED_HEADS or
+            any(len(w.rstrip(".")) < 2 for w in words))
 
     def _demonym(self, word: str) -> str | None:
         return self._demonym_of(word.lower().rstrip("."))

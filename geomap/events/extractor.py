@@ -51,6 +51,7 @@ from geomap.events.actions import (
 from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
 from geomap.events.linking import (
+    Gaps,
     actor_location,
     adjectival,
     attachment,
@@ -60,7 +61,6 @@ from geomap.events.linking import (
     opening_phrase,
     place_fits,
     qualifier_places,
-    reach,
     trigger_after,
     where_clause,
 )
@@ -172,9 +172,25 @@ class EventExtractor:
             if not words:
                 continue
             try:
-                actors = self.finder.find(text, words, resolved, state)
-                events.extend(self._sentence_events(text, words, actors, resolved, state, year,
-                                                    phrases=active[k]))
+                low = [t.low for t in words]
+                triggers = _triggers(text, words, low, phrases=active[k])
+                if not triggers and MILITARY.isdisjoint(low):
+                    # an action word that acts nowhere here ("Support Group", "did not
+                    # visit"): no event, as in a sentence without one
+                    self.finder.skim(sent, state)
+                    continue
+                found: list[list[Actor]] = []
+
+                def actors_here(words=words, resolved=resolved, found=found) -> list[Actor]:
+                    if not found:
+                        found.append(self.finder.find(text, words, resolved, state))
+                    return found[0]
+
+                events.extend(self._sentence_events(text, words, low, triggers, actors_here,
+                                                    resolved, state, year))
+                # no place any action reaches: only who it names, for later sentences
+                actors = found[0] if found else self.finder.find(text, words, resolved, state,
+                                                                 people_only=True)
             except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
                 logger.warning("events: skipped the sentence at offset %d (%s: %s)", start,
                                type(err).__name__, err)
@@ -183,35 +199,16 @@ class EventExtractor:
         return events
 
     # -- events -------------------------------------------------------------
-    def _sentence_events(self, text, toks, actors, resolved, state, year, *,
-                         phrases: bool = True) -> list[Event]:
-        """The events of one sentence; ``phrases``: whether it may hold an action phrase."""
-        low = [t.low for t in toks]
+    def _sentence_events(self, text, toks, low, triggers, actors_here, resolved, state,
+                         year) -> list[Event]:
+        """The events of one sentence: its words ``toks`` (lower-cased ``low``), its
+        action triggers (:func:`_triggers`); ``actors_here()`` finds its actors, called
+        only once a place is reached by an action (most sentences have none)."""
         sent_start, sent_end = toks[0].start, toks[-1].end
         sentence_text = text[sent_start:sent_end]
-        triggers: list[tuple[int, int, str]] = []   # (first token, end token, class)
-        for pat, cls in PHRASES if phrases else ():
-            for m in pat.finditer(text, sent_start, sent_end):
-                a = tok_at(toks, m.start())
-                b = tok_at(toks, m.end() - 1)
-                if a is not None and b is not None and not negated(low, a):
-                    triggers.append((a, b + 1, cls))
-        covered = {j for a, b, _ in triggers for j in range(a, b)}
-        for j in [j for j, w in enumerate(low) if w in ACTIONS]:
-            w = low[j]
-            word_cls = ACTIONS[w]
-            if j not in covered and not negated(low, j) and \
-                    (toks[j].text[:1].islower() or j == 0 or headline(toks)):
-                if w in ("troops", "presence", "commitment", "contribution") and \
-                        not deployed(toks, j):
-                    continue
-                if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
-                    if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
-                        continue   # "discussed military aid to Ukraine": a topic
-                triggers.append((j, j + 1, word_cls))
-        if not triggers and not any(toks[a.end - 1].low in MILITARY for a in actors):
+        actors: list[Actor] = []
+        if not triggers and not any(toks[a.end - 1].low in MILITARY for a in actors_here()):
             return []
-        triggers.sort()
         places = []
         for i, r in resolved:
             idx = mention_tokens(toks, r)
@@ -246,7 +243,7 @@ class EventExtractor:
         resolved_map = dict(resolved)
         qualifiers = qualifier_places(text, places)
         attached: dict = {}  # place index -> its attachment
-        gaps = reach(toks, places)
+        gaps = Gaps(toks, places)
         opener = opening_phrase(toks, places)
         agents_of: dict[tuple[int, int, str], list[Actor]] = {}
 
@@ -257,30 +254,44 @@ class EventExtractor:
                 agents_of[key] = self.finder.agents(toks, actors, a, b, cls, speaker(), low=low)
             return agents_of[key]
 
-        named = [a for a in actors if a.kind != "country" and a.place_idx is None]
+        named: list[Actor] = []
         for pi, (i, r, lo, hi) in enumerate(places):
-            if i in qualifiers or qualifies(toks, hi):
+            if i in qualifiers or hi < len(toks) and toks[hi].low in ("'s", "’s") and \
+                    qualifies(toks, hi):
                 continue
-            if named and any(lo < a.end and a.start < hi for a in named):
-                continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
             if hashtag(text, r.mention.start):
                 continue
             if adjectival(toks, hi, triggers) or inside_acronym(toks, hi):
                 continue
             follows = trigger_after(toks, triggers, hi)
+            where = where_clause(toks, hi, triggers) if follows is None else None
+            att = trig = None
+            if follows is None and where is None:
+                att = attachment(toks, lo, places, pi, memo=attached)
+                if att is None:
+                    continue
+                prep, head, head_idx = att
+                trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
+                if trig is not None and not place_fits(trig[2], prep, head, toks, trig[1], lo):
+                    trig = None
+                if trig is None and not (prep in ("in", "at") and head_idx >= 0) and not (
+                        opener is not None and hi <= opener and prep in _OPENING_PREPS):
+                    continue   # no action reaches this place: its actors are not needed
+            if not actors:
+                actors = actors_here()
+                named = [a for a in actors if a.kind != "country" and a.place_idx is None]
+            if named and any(lo < a.end and a.start < hi for a in named):
+                continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
             if follows is not None:
                 # "the crowded Sochi mayoral election": the event noun right after the place
                 for actor in agents(follows[0], follows[1], follows[2]):
                     emit(actor, follows[2], r)
                 continue
-            where = where_clause(toks, hi, triggers)
             if where is not None:
                 for actor in agents(where[0], where[1], where[2]):
                     emit(actor, where[2], r)
                 continue
-            att = attachment(toks, lo, places, pi, memo=attached)
-            if opener is not None and hi <= opener and att is not None and \
-                    att[0] in ("in", "at", "near", "outside", "inside", "across", "around", ""):
+            if opener is not None and hi <= opener and att[0] in _OPENING_PREPS:
                 # "In Abidjan, X said", "Speaking in Paris, X stressed", "Arriving in Kyiv,
                 # X met Y": the opening phrase locates the main clause and its own action
                 main = next_trigger(triggers, opener + 1)
@@ -298,18 +309,11 @@ class EventExtractor:
                         emit(actor, t[2], r)
                 if main is not None or own:
                     continue
-            if att is None:
-                continue
-            prep, head, head_idx = att
-            # The trigger this place belongs to: the nearest one before it in its clause.
-            trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
+            # The trigger this place belongs to (the nearest one before it in its clause,
+            # if the place fits it), or the actor it locates ("soldiers in Afghanistan").
             actor_loc = actor_location(actors, toks, head_idx, prep)
             if trig is None and actor_loc is None:
                 continue
-            if trig is not None:
-                a, b, cls = trig
-                if not place_fits(cls, prep, head, toks, b, lo):
-                    trig = None
             if trig is None and actor_loc is not None:
                 trig = next_trigger(triggers, actor_loc.end)
                 if toks[actor_loc.end - 1].low in MILITARY:
@@ -328,6 +332,38 @@ class EventExtractor:
             if actor_loc is not None:
                 emit(actor_loc, cls, r)
         return sorted(found.values(), key=lambda e: (e.start, e.actor))
+
+
+# Prepositions by which a place in an opening phrase locates the main clause.
+_OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
+
+
+def _triggers(text: str, toks: list, low: list[str], *,
+              phrases: bool = True) -> list[tuple[int, int, str]]:
+    """The action triggers of a sentence, in order: (first token, end token, class).
+    ``phrases``: whether it may hold an action phrase."""
+    sent_start, sent_end = toks[0].start, toks[-1].end
+    triggers: list[tuple[int, int, str]] = []
+    for pat, cls in PHRASES if phrases else ():
+        for m in pat.finditer(text, sent_start, sent_end):
+            a = tok_at(toks, m.start())
+            b = tok_at(toks, m.end() - 1)
+            if a is not None and b is not None and not negated(low, a):
+                triggers.append((a, b + 1, cls))
+    covered = {j for a, b, _ in triggers for j in range(a, b)}
+    for j in [j for j, w in enumerate(low) if w in ACTIONS]:
+        w = low[j]
+        if j not in covered and not negated(low, j) and \
+                (toks[j].text[:1].islower() or j == 0 or headline(toks)):
+            if w in ("troops", "presence", "commitment", "contribution") and \
+                    not deployed(toks, j):
+                continue
+            if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
+                if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
+                    continue   # "discussed military aid to Ukraine": a topic
+            triggers.append((j, j + 1, ACTIONS[w]))
+    triggers.sort()
+    return triggers
 
 
 def extract_events(gazetteer: Gazetteer, text: str, resolutions: Iterable[Resolution], *,

@@ -153,9 +153,9 @@ def reach(toks: list[Tok], places) -> tuple[list[int], list[int]]:
 
 
 def governing_trigger(toks, triggers, lo: int, head_idx: int,
-                      gaps: tuple[list[int], list[int]] | None = None):
+                      gaps: Gaps | None = None):
     """The trigger the place at ``lo`` belongs to: the last one before it in its clause
-    (at most 16 words away, not counting list items: ``gaps`` from :func:`reach`)."""
+    (at most 16 words away, not counting list items: ``gaps``, the sentence's :class:`Gaps`)."""
     best = None
     for a, b, cls in triggers:
         if a >= lo:
@@ -172,10 +172,30 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
     a, b, cls = best
     if b >= lo:
         return best
-    words, breaks = gaps if gaps is not None else reach(toks, ())
+    if lo - b <= 16:   # near: no list to discount (most places)
+        if any(toks[j].low in CLAUSE_BREAK or toks[j].low in _RELATIVE and toks[j - 1].low == ","
+               for j in range(b, lo)):
+            return None
+        return best
+    words, breaks = (gaps or Gaps(toks, ())).arrays()
     if words[lo] - words[b] > 16 or breaks[lo] > breaks[b]:
         return None
     return best
+
+
+class Gaps:
+    """A sentence's :func:`reach`, computed on first use (most sentences never need it:
+    their places are within 16 words of their action)."""
+
+    __slots__ = ("toks", "places", "_arrays")
+
+    def __init__(self, toks: list[Tok], places):
+        self.toks, self.places, self._arrays = toks, places, None
+
+    def arrays(self) -> tuple[list[int], list[int]]:
+        if self._arrays is None:
+            self._arrays = reach(self.toks, self.places)
+        return self._arrays
 
 
 def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> bool:
