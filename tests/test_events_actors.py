@@ -92,3 +92,10 @@ def test_a_place_qualifying_another_is_no_actor(geoparser, text):
     result = parse(geoparser, text)
     assert not {e.actor for e in result.events} & {"China", "Qatar"}
     assert not {text[e.start:e.end] for e in result.events} & {"China", "Qatar"}
+
+
+def test_known_bodies_by_their_acronyms(geoparser):
+    text = "The G7 met in Hiroshima. Amnesty International protested in London."
+    result = parse(geoparser, text)
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("G7", "Hiroshima"), ("Amnesty International", "London")}

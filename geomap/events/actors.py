@@ -92,6 +92,10 @@ _KNOWN_ORGS = {
     "eu": "European Union", "e.u.": "European Union", "european union": "European Union",
     "nato": "NATO", "who": "World Health Organization", "unhcr": "UNHCR", "osce": "OSCE",
     "fbi": "FBI", "cia": "CIA", "iaea": "IAEA", "unicef": "UNICEF", "red cross": "Red Cross",
+    "g7": "G7", "g20": "G20", "asean": "ASEAN", "ecowas": "ECOWAS", "opec": "OPEC",
+    "african union": "African Union", "imf": "International Monetary Fund",
+    "world bank": "World Bank", "amnesty international": "Amnesty International",
+    "human rights watch": "Human Rights Watch", "msf": "Médecins Sans Frontières",
 }
 
 
