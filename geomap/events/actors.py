@@ -529,6 +529,8 @@ class ActorFinder:
                     and \
                     (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0")):
                 k += 1
+            if people_only and k - j == 1 and j in span_of and toks[j].low not in state.acronyms:
+                continue   # a one-word place ("Paris"): no person or group to remember
             found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
             if found is not None:
                 add(found)
