@@ -99,3 +99,12 @@ def test_known_bodies_by_their_acronyms(geoparser):
     result = parse(geoparser, text)
     assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
         ("G7", "Hiroshima"), ("Amnesty International", "London")}
+
+
+def test_a_described_name_and_a_titled_surname_are_remembered(geoparser):
+    text = ("Irakli Okruashvili, former defense minister, said Georgia was at risk. "
+            "Okruashvili, who has received political asylum in France, spoke again.")
+    assert ("Irakli Okruashvili", "France") in triples(parse(geoparser, text))
+    text = ("Gen. Cartwright, the second highest ranking officer of the United States, will "
+            "meet President Saakashvili. He will also travel to Gori.")
+    assert ("Cartwright", "Gori") in triples(parse(geoparser, text))

@@ -224,6 +224,9 @@ _PERSON_TITLES = TITLES | _CIVIC_TITLES
 _NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
 
 
+_DESCRIBED = re.compile(r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) ")
+
+
 def _name_runs(run: str) -> list[list[str]]:
     """The words of a capitalised run, cut where a sentence ends inside it
     ("Texas Comptroller Susan Combs. Local entities"), full stops dropped."""
@@ -432,12 +435,17 @@ class ActorFinder:
             prev = text[max(0, m.start() - 25):m.start()].split()
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
-            if not titled:
+            # a name described or speaking ("Irakli Okruashvili, former defense minister",
+            # "Hakim al Zamili said") is a person's, with or without a known given name
+            described = _DESCRIBED.match(text, m.end()) is not None
+            if not titled and not described:
                 lows = m.group().lower().replace(".", "").split()  # dots end words only
                 if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
                     continue  # no given name, no title: not a person's name
-            for words in _name_runs(m.group()):
-                self._name(words, titled, state)
+            runs = _name_runs(m.group())
+            for n, words in enumerate(runs):
+                self._name(words, titled or described and n == len(runs) - 1 and
+                           2 <= len(words) <= 3, state)
                 titled = False
 
     def _name(self, words: list[str], titled: bool, state: DocState) -> None:
@@ -454,11 +462,19 @@ class ActorFinder:
             titled = titled or lows[i] in TITLES
             i += 1
         name = words[i:i + 3]
+        if len(name) == 1 and i > 0 and lows[i - 1] in TITLES and lows[i] not in _STOP and \
+                lows[i] not in _NOT_SURNAMES and len(name[0]) > 2 and \
+                not self._demonym(name[0]):
+            # "Gen. Cartwright", "President Saakashvili": a surname after a title
+            state.persons.setdefault(normalize(name[0]), name[0])
+            return
         if len(name) < 2 or lows[i] in _STOP or lows[i + len(name) - 1] in _NOT_SURNAMES or \
                 len(name[-1]) < 2:
             return
         if lows[i] in self.first_names or titled:
-            state.persons.setdefault(normalize(name[-1]), " ".join(name))
+            key = normalize(name[-1])
+            if " " not in state.persons.get(key, ""):   # a full name beats a bare surname
+                state.persons[key] = " ".join(name)
 
     @staticmethod
     def skim(sentence: str, state: DocState) -> None:

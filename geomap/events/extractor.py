@@ -188,9 +188,12 @@ class EventExtractor:
 
                 events.extend(self._sentence_events(text, words, low, triggers, actors_here,
                                                     resolved, state, year))
-                # no place any action reaches: only who it names, for later sentences
-                actors = found[0] if found else self.finder.find(text, words, resolved, state,
-                                                                 people_only=True)
+                if not found:
+                    # no place any action reaches: who it names is read as in a sentence
+                    # without events
+                    self.finder.skim(sent, state)
+                    continue
+                actors = found[0]
             except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
                 logger.warning("events: skipped the sentence at offset %d (%s: %s)", start,
                                type(err).__name__, err)
