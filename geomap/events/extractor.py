@@ -354,10 +354,15 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if a is not None and b is not None and not negated(low, a):
                 triggers.append((a, b + 1, cls))
     covered = {j for a, b, _ in triggers for j in range(a, b)}
+    heading = None   # whether the sentence is a headline: read once, if needed
     for j in [j for j, w in enumerate(low) if w in ACTIONS]:
         w = low[j]
-        if j not in covered and not negated(low, j) and \
-                (toks[j].text[:1].islower() or j == 0 or headline(toks)):
+        if not (toks[j].text[:1].islower() or j == 0):
+            if heading is None:
+                heading = headline(toks)
+            if not heading:
+                continue
+        if j not in covered and not negated(low, j):
             if w in ("troops", "presence", "commitment", "contribution") and \
                     not deployed(toks, j):
                 continue
