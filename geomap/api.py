@@ -186,8 +186,8 @@ def extract(items: Iterable[Input] | Input, *, geoparser: Geoparser | None = Non
     events
         Also return the events (who did what where): one row each after its
         document's mentions, ``kind`` "event", with the columns ``actor``,
-        ``actor_type``, ``action`` and ``attributed_to`` (null on mention rows)
-        and the place of the mention it happens at. The same rows as the
+        ``actor_type``, ``action``, ``action_type`` and ``attributed_to`` (null on
+        mention rows) and the place of the mention it happens at. The same rows as the
         GeoJSON export's ``kind: "event"`` features.
 
     Returns

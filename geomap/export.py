@@ -6,8 +6,8 @@ output contract::
     {"doc_id", "source", "title", "date", "url",
      "mentions": [{"start", "end", "text", "lat", "lon", "geonameid", "name",
                    "feature_code", "country_code", "admin1", "confidence", "sentence"}],
-     "events": [{"actor", "actor_type", "action", "start", "end", "lat", "lon",
-                 "sentence", "attributed_to", "date"}]}      # optional
+     "events": [{"actor", "actor_type", "action", "action_type", "start", "end",
+                 "lat", "lon", "sentence", "attributed_to", "date"}]}      # optional
 
 Records become *features*: one per resolved mention (``kind`` "mention") and
 one per event with coordinates (``kind`` "event"), all with the same
@@ -73,7 +73,7 @@ MENTION_FIELDS = (
     "sentence",
 )
 # Event fields beyond those an event shares with a mention (start, end, lat, lon, sentence, date).
-EVENT_FIELDS = ("actor", "actor_type", "action", "attributed_to")
+EVENT_FIELDS = ("actor", "actor_type", "action", "action_type", "attributed_to")
 #: Property names of every exported feature, in order. Mentions carry null event fields.
 PROPERTIES = ("kind", *DOC_FIELDS, *MENTION_FIELDS, *EVENT_FIELDS)
 #: Properties the text search (``query``) looks in, case-insensitively.
@@ -195,6 +195,7 @@ def _read_geojson(path: Path) -> list[dict[str, Any]]:
                     "actor": props.get("actor"),
                     "actor_type": props.get("actor_type"),
                     "action": props.get("action"),
+                    "action_type": props.get("action_type"),
                     "start": props.get("start"),
                     "end": props.get("end"),
                     "lat": props["lat"],
@@ -261,7 +262,7 @@ def _normalise_record(obj: Any, *, path: str, line: int | None) -> dict[str, Any
         if not isinstance(obj["events"], list):
             raise InputError("'events' must be a list when present", path=path, line=line)
         event_fields = (
-            "actor", "actor_type", "action", "start", "end", "lat", "lon",
+            "actor", "actor_type", "action", "action_type", "start", "end", "lat", "lon",
             "sentence", "attributed_to", "date",
         )  # fmt: skip
         rec["events"] = [
@@ -361,6 +362,7 @@ def _all_features(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
                 actor=e.get("actor"),
                 actor_type=e.get("actor_type"),
                 action=e.get("action"),
+                action_type=e.get("action_type"),
                 attributed_to=e.get("attributed_to"),
             )
             if e.get("confidence") is not None:

@@ -20,7 +20,7 @@ COLUMNS = (
     "feature_code", "country_code", "admin1", "confidence", "sentence", "lat", "lon",
 )  # fmt: skip
 #: Columns an ``events=True`` frame adds (null on mention rows).
-EVENT_COLUMNS = ("actor", "actor_type", "action", "attributed_to")
+EVENT_COLUMNS = ("actor", "actor_type", "action", "action_type", "attributed_to")
 _PLACE_FIELDS = ("text", "name", "geonameid", "feature_code", "country_code", "admin1",
                  "confidence")
 

@@ -105,7 +105,10 @@ class Event:
     :class:`Mention`); ``actor_type`` is one of ``"person"``, ``"organisation"``,
     ``"country"``, ``"armed_group"``; ``attributed_to`` names who reports it and
     ``date`` is an ISO 8601 date (``"2015-09-28"``, ``"2014"``) when the sentence
-    gives one.
+    gives one. ``action`` is the action's class in geomap's vocabulary ("strike",
+    "meet") and ``action_type`` its category in the PLOVER event ontology
+    ("ASSAULT", "CONSULT"; "OTHER" when PLOVER has none): see
+    :mod:`geomap.events.actions`.
     """
 
     actor: str
@@ -117,6 +120,7 @@ class Event:
     sentence: str = ""
     attributed_to: str | None = None
     date: str | None = None
+    action_type: str = "OTHER"
 
     @property
     def lat(self) -> float:
@@ -132,6 +136,7 @@ class Event:
             "actor": self.actor,
             "actor_type": self.actor_type,
             "action": self.action,
+            "action_type": self.action_type,
             "start": self.start,
             "end": self.end,
             "lat": self.place.lat,

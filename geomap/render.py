@@ -245,7 +245,7 @@ _LAYOUT = (
     ("lat", "p", 0), ("lon", "p", 0), ("geonameid", "p", 0), ("name", "p", 1),
     ("feature_code", "p", 1), ("country_code", "p", 1), ("admin1", "p", 1),
     ("confidence", "f", 0), ("sentence", "f", 1), ("actor", "f", 1), ("actor_type", "f", 1),
-    ("action", "f", 1), ("attributed_to", "f", 1),
+    ("action", "f", 1), ("action_type", "f", 1), ("attributed_to", "f", 1),
 )  # fmt: skip
 assert tuple(name for name, _, _ in _LAYOUT) == PROPERTIES, "render._LAYOUT must follow PROPERTIES"
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from geomap.models import Document
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = ROOT / "seeds"
@@ -41,3 +43,21 @@ def seed_results(geoparser):
 @pytest.fixture
 def dump_dir():
     return DATA / "geonames"
+
+
+# Reading events: helpers shared by the tests of geomap.events
+
+def triples(result):
+    """{(actor, place text)} of a DocumentResult's events."""
+    text = result.document.text
+    return {(e.actor, text[e.start:e.end]) for e in result.events}
+
+
+def events_at(result, place):
+    text = result.document.text
+    return [e for e in result.events if text[e.start:e.end] == place]
+
+
+def parse(geoparser, text, date=None):
+    """The DocumentResult of one made-up text."""
+    return geoparser.parse(Document(doc_id="t", text=text, date=date))

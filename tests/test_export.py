@@ -317,3 +317,19 @@ def test_export_of_bad_input_leaves_existing_output(tmp_path):
     with pytest.raises(InputError):
         export.export(bad, out)
     assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_action_type_is_carried_to_geojson_and_csv(records, tmp_path):
+    for r in records:
+        for e in r.get("events", []):
+            e["action_type"] = "ASSAULT" if e["action"] in ("struck", "bombing") else "OTHER"
+    events = [f["properties"] for f in to_feature_collection(records)["features"]
+              if f["properties"]["kind"] == "event"]  # fmt: skip
+    assert events and {p["action_type"] for p in events if p["action"] == "struck"} == {"ASSAULT"}
+    path = write_csv(records, tmp_path / "out.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [row for row in csv.DictReader(fh) if row["kind"] == "event"]
+    assert {row["action_type"] for row in rows if row["action"] == "struck"} == {"ASSAULT"}
+    back = read_records(write_jsonl(records, tmp_path / "out.jsonl"))
+    assert [e["action_type"] for r in back for e in r.get("events", [])] == [
+        e["action_type"] for r in records for e in r.get("events", [])]

@@ -99,8 +99,8 @@ def test_geodataframe_has_kind_integer_ids_and_events(geoparser):
     mentions = both[both["kind"] == "mention"]
     assert len(mentions) == len(geomap.extract([SEEDS], geoparser=geoparser))
     assert events["actor"].notna().all() and mentions["actor"].isna().all()
-    assert ("Russia", "strike", "Idlib") in set(zip(events["actor"], events["action"],
-                                                    events["name"], strict=True))
+    assert ("Russia", "strike", "ASSAULT", "Idlib") in set(zip(
+        events["actor"], events["action"], events["action_type"], events["name"], strict=True))
     assert events.geometry.notna().all()
 
 

@@ -1,0 +1,805 @@
+"""Actors: who a sentence names, normalised and typed.
+
+:class:`ActorFinder` reads a sentence's tokens for named armed groups and seats
+of government, capitalised runs (organisations, persons under their full
+name), resolved countries and capitals standing for their government,
+nationality adjectives before a state noun ("Iraqi air crews") and pronouns
+("he", "the group") resolved to the last compatible actor. :meth:`ActorFinder.agents`
+picks the actor(s) of one trigger: the *by*-phrase, the possessor or adjective
+of an event noun, the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
+from geomap.events.actions import (
+    ACTIONS,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    NOMINAL_ADJ_OK,
+    RECIPROCAL,
+    SAY_VERBS,
+)
+from geomap.events.sentence import CLAUSE_BREAK, Tok, fold, mention_tokens, tok_at
+from geomap.gazetteers import Gazetteer, normalize
+
+# Vessels and aircraft that stand for their state ("Russian warships", "the Iranian
+# tanker Adrian Darya").
+_VESSELS = frozenset(
+    "warship warships ship ships vessel vessels tanker tankers fleet submarine submarines "
+    "frigate frigates destroyer destroyers gunboat gunboats drone drones coastguard "
+    "freighter".split())
+
+# Words after which a capitalised run names an actor of that kind ("Iraqi air crews").
+STATE_NOUNS = frozenset(
+    "government governments army armies military militaries forces force navy crews crew troops "
+    "soldiers police ministry ministries embassy embassies delegation officials official "
+    "authorities authority planes jets warplanes aircraft bombers helicopters rocket rockets "
+    "missiles administration regime diplomats leaders leader security specialists team "
+    "cabinet parliament".split()) | _VESSELS
+
+
+_STATE_MODIFIERS = frozenset(
+    "air armed defense defence foreign interior security military special naval state federal "
+    "senior top government national secret intelligence border riot defense".split())
+
+
+_SEATS = {"kremlin": "RU", "white house": "US", "pentagon": "US", "state department": "US",
+          "downing street": "GB", "elysee": "FR", "élysée": "FR"}
+
+
+_ARMED_GROUPS = {
+    "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
+    "da'ish": "Islamic State", "daesh": "Islamic State", "daish": "Islamic State",
+    "islamic state of iraq and levant": "Islamic State",
+    "islamic state of iraq and the levant": "Islamic State",
+    "islamic states": "Islamic State", "taliban": "Taliban", "hamas": "Hamas",
+    "hezbollah": "Hezbollah", "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda",
+    "al-shabaab": "al-Shabaab", "boko haram": "Boko Haram", "houthis": "Houthis",
+    "free syrian army": "Free Syrian Army", "nusra front": "Nusra Front",
+    # spelling variants: transliterations differ by a doubled vowel, a hyphen, an article
+    "al-shabab": "al-Shabaab", "al shabab": "al-Shabaab", "al shabaab": "al-Shabaab",
+    "shabaab": "al-Shabaab", "al-qaida": "al-Qaeda", "al qaida": "al-Qaeda",
+    "hizbollah": "Hezbollah", "hizballah": "Hezbollah",
+    "taleban": "Taliban", "houthi": "Houthis", "ansar allah": "Houthis",
+    "hayat tahrir al-sham": "Hayat Tahrir al-Sham", "islamic jihad": "Islamic Jihad",
+    "jabhat al-nusra": "Nusra Front",
+}
+"""Armed groups known by name (lower case, any listed spelling) -> their name."""
+
+# Heads of the name of an armed group found in the text ("Baloch Liberation Army",
+# "Allied Democratic Forces"): beside the organisation heads of _ORG_HEADS.
+_ARMED_HEADS = frozenset(
+    "army forces front brigade brigades battalion battalions militia militias "
+    "mujahideen".split())
+# Members of a named group: "Greenpeace activists", "Al-Shabab fighters" act for it.
+_MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
+                 "supporters": "organisation", "fighters": "armed_group",
+                 "militants": "armed_group", "rebels": "armed_group",
+                 "insurgents": "armed_group", "militiamen": "armed_group",
+                 "jihadists": "armed_group"}
+# Descriptions that stand for the last armed group named: "the group", "the militants".
+_GROUP_DESCRIPTIONS = frozenset(
+    "group militants insurgents fighters rebels jihadists extremists militia".split())
+
+
+
+_KNOWN_ORGS = {
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+    "eu": "European Union", "e.u.": "European Union", "european union": "European Union",
+    "nato": "NATO", "who": "World Health Organization", "unhcr": "UNHCR", "osce": "OSCE",
+    "fbi": "FBI", "cia": "CIA", "iaea": "IAEA", "unicef": "UNICEF", "red cross": "Red Cross",
+    "g7": "G7", "g20": "G20", "asean": "ASEAN", "ecowas": "ECOWAS", "opec": "OPEC",
+    "african union": "African Union", "imf": "International Monetary Fund",
+    "world bank": "World Bank", "amnesty international": "Amnesty International",
+    "human rights watch": "Human Rights Watch", "msf": "Médecins Sans Frontières",
+}
+
+
+_GROUP_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(
+        [*_ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+_GROUP_SPELLINGS = {v for k in [*_ARMED_GROUPS, *_SEATS] for v in (k, k.replace("'", "’"))}
+
+
+# A text holding "islamic state of iraq" holds "islamic state": only the shortest are searched.
+_GROUP_KEYS = tuple(sorted(k for k in _GROUP_SPELLINGS
+                           if not any(o != k and o in k for o in _GROUP_SPELLINGS)))
+
+
+def may_name_group(text: str) -> bool:
+    """Whether ``text`` may name an armed group or seat of government (a quick test
+    for a whole document: most name none)."""
+    low = text.lower()
+    return any(map(low.__contains__, _GROUP_KEYS))
+
+
+_ORG_HEADS = frozenset(
+    "council organization organisation agency department ministry commission committee union "
+    "nations legion cross authority movement party bureau court institute foundation center "
+    "centre alliance coalition fund corporation network service services assembly league "
+    "association federation commissioner watch international company group bank guard "
+    "university".split())
+
+
+_PRONOUNS = frozenset(("he", "she"))
+
+
+@dataclass(slots=True)
+class Actor:
+    start: int          # token index of the first token
+    end: int            # token index after the last token
+    name: str
+    kind: str
+    subject_ok: bool = True   # False when inside a prepositional object ("with Russia")
+    place_idx: int | None = None  # index of the resolution it was made from, if any
+
+
+@dataclass
+class DocState:
+    """What the extractor remembers across a document's sentences."""
+
+    persons: dict[str, str] = field(default_factory=dict)   # surname key -> full name
+    acronyms: dict[str, str] = field(default_factory=dict)  # "unhcr" -> full name
+    last_person: str | None = None
+    last_group: str | None = None
+    header_source: str | None = None
+    groups: bool = True  # whether the document may name an armed group or seat of government
+
+
+_SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
+                "IR": "Iran", "KR": "South Korea", "KP": "North Korea", "PS": "Palestine",
+                "CZ": "Czech Republic", "VN": "Vietnam", "TW": "Taiwan", "LA": "Laos",
+                "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova",
+                "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo"}
+
+
+_EXTRA_DEMONYMS = {"american": "US", "u.s.": "US", "us": "US", "british": "GB", "russian": "RU",
+                   "soviet": "RU", "syrian": "SY", "iraqi": "IQ", "iranian": "IR",
+                   "israeli": "IL", "palestinian": "PS", "egyptian": "EG", "lebanese": "LB",
+                   "turkish": "TR", "chinese": "CN", "georgian": "GE", "azeri": "AZ",
+                   "azerbaijani": "AZ", "pakistani": "PK", "afghan": "AF", "saudi": "SA",
+                   "ukrainian": "UA", "french": "FR", "german": "DE", "czech": "CZ",
+                   "mexican": "MX", "australian": "AU", "canadian": "CA", "indian": "IN",
+                   "panamanian": "PA", "libyan": "LY", "sudanese": "SD", "kenyan": "KE",
+                   "vietnamese": "VN", "philippine": "PH", "cypriot": "CY", "qatari": "QA",
+                   "jordanian": "JO", "kuwaiti": "KW", "yemeni": "YE", "dutch": "NL"}
+
+
+_ROLE_WORDS = frozenset(
+    "crown prince princess king queen emir sheikh sultan ayatollah chancellor "
+    "secretary-general under-secretary commissioner "
+    "foreign interior defense defence intelligence chief head security prime finance "
+    "economy energy justice health affairs state supreme leader spokesman spokeswoman "
+    "spokesperson minister secretary president general counterpart official officials "
+    "premier mayor governor ambassador envoy candidate politician businessman activist "
+    "journalist author writer artist cosmonaut astronaut scientist analyst expert lawyer "
+    "commander tourist conductor actress star dictator ally resident colonel".split())
+
+
+_APPOSITION = frozenset("a an the former who his her its one".split())
+
+
+_STOP = frozenset(
+    "the a an in at on of for to from by with and or but as if when while after before during "
+    "since until then than so that this these those there here it its he she they we you i "
+    "his her their our your my is was were are be been has have had will would can could "
+    "should may might must not no all any some each every many more most such".split())
+
+
+_RUN_CONNECTORS = frozenset(CONNECTORS - {"and", "on", "upon", "the", "y", "am", "an"})
+
+
+_NAME_PREFIX_WORDS = frozenset(
+    "former vice deputy acting then late current new first us u.s. 39th".split())
+
+
+_SKIP_NOMINAL = frozenset(
+    "'s ’s recent new first latest three-week continued direct military-technical "
+    "military air natural gas ongoing massive several pending urgent official "
+    "humanitarian economic".split())
+
+
+_CAPITALISED_PART = re.compile(r"[A-Z][a-z]+")
+
+
+# A capital first, then the look-behind: the engine can scan for the capital (twice as
+# fast as a leading look-behind or \b; same matches).
+_CAPWORD = re.compile(r"[A-Z](?<![\w\-][A-Z])[\w\-]{1,40}")
+
+
+_CIVIC_TITLES = frozenset(
+    "comptroller treasurer auditor clerk assessor selectman selectwoman alderman alderwoman "
+    "supervisor trustee coroner registrar".split())
+
+
+_PERSON_TITLES = TITLES | _CIVIC_TITLES
+
+
+_NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
+
+
+_DESCRIBED = re.compile(r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) ")
+
+
+def _name_runs(run: str) -> list[list[str]]:
+    """The words of a capitalised run, cut where a sentence ends inside it
+    ("Texas Comptroller Susan Combs. Local entities"), full stops dropped."""
+    out: list[list[str]] = [[]]
+    for w in run.split():
+        out[-1].append(w.rstrip("."))
+        if w.endswith(".") and len(w) > 2 and w[:-1].lower() not in TITLES:
+            out.append([])
+    return [ws for ws in out if ws]
+
+
+_NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\.?"
+                      r"(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b")
+
+
+# Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
+_ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)"
+                          r"(?: (?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)){1,9}) \(([A-Z]{2,8})\)")
+
+
+_ACRONYM_PAREN = re.compile(r" \([A-Z]{2,8}\)")
+
+
+def _metonym(toks: list[Tok], lo: int, hi: int) -> bool:
+    """Whether the capital at ``toks[lo:hi]`` stands for its government ("Moscow could")."""
+    prev = toks[lo - 1].low if lo > 0 else ""
+    nxt = toks[hi].low if hi < len(toks) else ""
+    if nxt in ("'s", "’s") and hi + 1 < len(toks) and toks[hi + 1].low in (
+            "approval", "policy", "decision", "strikes", "bombing", "bid", "reintegration",
+            "position", "intentions", "support"):
+        return True
+    if prev in ("between",) or (prev == "and" and lo >= 2 and toks[lo - 2].low == "baghdad"):
+        return True
+    return nxt in ("could", "would", "will", "has", "have", "plans", "seems", "wants", "says",
+                   "said", "thought", "sent", "asked", "agreed", "accused", "denied")
+
+
+_PLACE_HEADS = frozenset(
+    "capital city town village province region area district state county port resort "
+    "hometown outskirts suburbs suburb island governorate municipality coast border "
+    "airport harbour harbor base".split())
+
+
+_POSSESSIVE = frozenset(("'s", "’s"))
+
+
+def qualifies(toks: list[Tok], hi: int) -> bool:
+    """Whether the place ending before token ``hi`` only says where the next one is: a
+    possessive before a place or place noun ("Qatar's capital, Doha", "China's Zhuhai
+    port"). Such a place is neither an actor nor where anything happens."""
+    if hi + 1 >= len(toks) or toks[hi].text not in ("'s", "’s"):
+        return False
+    nxt = toks[hi + 1]
+    if nxt.low in _PLACE_HEADS:
+        return True
+    # "China's Zhuhai port", "Russia's Black Sea coast": a name, then a place noun
+    k = hi + 1
+    while k < len(toks) and k <= hi + 3 and toks[k].cap:
+        k += 1
+    return k > hi + 1 and k < len(toks) and toks[k].low in _PLACE_HEADS
+
+
+def _major(r) -> bool:
+    """Whether a resolution is a country, first-order region or capital: a name that
+    is never a person's given name in running text."""
+    p = r.place
+    return p is not None and (p.is_country or p.is_admin1 or p.feature_code == "PPLC")
+
+
+_MEETING_WORDS = frozenset("met meets meet meeting with hosted hosts host called phoned".split())
+
+
+def _agentive(toks: list[Tok], k: int, start: int | None = None) -> bool:
+    """Whether the words from token ``k`` on make what comes before them an agent: an
+    action or speech verb ("X met", "X said", "X has visited"), ", who" and a verb, or a
+    coordinated name and a verb ("X and Y met")."""
+    n = len(toks)
+    if start is not None and start > 0 and toks[start - 1].low in _MEETING_WORDS:
+        return True   # "met Volodymyr Zelensky": the other party of a meeting
+    if k < n and toks[k].low == "and":
+        k += 1
+        while k < n and toks[k].cap and k < n:
+            k += 1
+    if k + 1 < n and toks[k].low == "," and toks[k + 1].low == "who":
+        k += 2
+    while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
+        k += 1
+    return k < n and toks[k].text[:1].islower() and (toks[k].low in SAY_VERBS or
+                                                     toks[k].low in ACTIONS)
+
+
+def _kind_of(name: str) -> str:
+    """"armed_group" for a name headed like one ("Baloch Liberation Army"), else
+    "organisation"."""
+    last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+    return "armed_group" if last in _ARMED_HEADS else "organisation"
+
+
+def _subject_position(toks: list[Tok], start: int) -> bool:
+    j = start - 1
+    while j >= 0 and toks[j].low in ("the", "a", "an"):
+        j -= 1
+    return j < 0 or toks[j].low not in ("with", "to", "of", "for", "from", "against", "about",
+                                         "on", "toward", "towards", "into", "by", "than",
+                                         "between", "at", "in", "like", "unlike")
+
+
+_BE = frozenset(("was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"))
+_PARTICIPLES = frozenset("sent met shot hit struck fought built brought held led put set "
+                         "seen taken given".split())
+
+
+def _past(w: str) -> bool:
+    """Whether an action word is a verb's past form ("signed", "met"), not a noun."""
+    return w.endswith("ed") or w in _PARTICIPLES or w in ("flew", "went", "withdrew", "overran")
+
+
+def _passive(low: list[str], a: int) -> bool:
+    """Whether the action word ``low[a]`` is a passive participle ("was flown to"): its
+    subject is what the action is done to, not who does it."""
+    w = low[a]
+    if not (w.endswith(("ed", "en", "wn")) or w in _PARTICIPLES):
+        return False
+    j = a - 1
+    while j >= 0 and low[j].endswith("ly") and a - j <= 2:   # "was later flown"
+        j -= 1
+    return j >= 0 and low[j] in _BE
+
+
+def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) -> list[Actor]:
+    """The nearest actor(s) before token ``a`` in its clause, in subject position
+    (``low``: the tokens' lower-case forms)."""
+    cands = [x for x in actors if x.end <= a and x.subject_ok]
+    if low[a] in SAY_VERBS:
+        # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb
+        inverted = [x for x in actors if x.start == a + 1]
+        if inverted and (not cands or low[a - 1] in (",", "\"", "”", "’", "'")):
+            return inverted[:1]
+    if not cands:
+        return []
+    best = cands[-1]
+    between = low[best.end:a]
+    if len(between) >= 3 and between[0] == "(" and between[2] == ")":
+        between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"
+    if any(w in CLAUSE_BREAK for w in between):
+        return []
+    if low[a] not in SAY_VERBS:
+        for k, w in enumerate(between):
+            if w in SAY_VERBS and not (k and between[k - 1] in ("who", "which")):
+                return []   # "Kuti said the rustlers raided": the reported clause has its subject
+    if len(between) > 20:
+        return []
+    out = [best]
+    # "Putin and Obama are scheduled to meet": coordinated subjects
+    k = cands.index(best) - 1
+    while k >= 0:
+        prev = cands[k]
+        gap = low[prev.end:out[-1].start]
+        if gap and all(w in ("and", ",", "along", "with") for w in gap) and "and" in gap or \
+                gap == [","]:
+            out.append(prev)
+            k -= 1
+        else:
+            break
+    return out
+
+
+
+
+class ActorFinder:
+    """Finds the actors of a document's sentences and the actor of each action.
+
+    Parameters
+    ----------
+    gazetteer
+        The :class:`~geomap.gazetteers.Gazetteer` used for resolution: it
+        supplies country names, demonyms ("Iraqi" -> IQ) and person-name lists.
+    """
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.country_names = dict(gazetteer.country_names)
+        self.country_names.update(_SHORT_NAMES)
+        dem = dict(gazetteer.demonyms)
+        dem.update(_EXTRA_DEMONYMS)
+        self.demonyms = {k: v for k, v in dem.items() if v in self.country_names}
+        self.first_names = gazetteer.first_names
+
+    # -- document-level -----------------------------------------------------
+    def read_acronyms(self, text: str, state: DocState) -> None:
+        if _ACRONYM_PAREN.search(text) is None:
+            return  # no "(ABC)" at all
+        for m in _ACRONYM_DEF.finditer(text):
+            full, acr = m.group(1).strip(), m.group(2)
+            if full[:4].lower() == "the ":
+                full = full[4:]   # "The Baloch Liberation Army (BLA)"
+            words = [w for w in full.split() if w[:1].isupper()]
+            if len(words) >= 2 and acr[0].upper() == words[0][0].upper():
+                state.acronyms[acr.lower()] = full
+
+    def read_names(self, text: str, state: DocState) -> None:
+        """Full names given anywhere in the document, so "Morsi" in a headline, or
+        "Herrick" after "Business Manager Sam Herrick", is found."""
+        first_names = self.first_names
+        for m in _NAME_RE.finditer(text):
+            prev = text[max(0, m.start() - 25):m.start()].split()
+            titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
+                                     prev[-1].lower() in _ROLE_WORDS)
+            # a name described or speaking ("Irakli Okruashvili, former defense minister",
+            # "Hakim al Zamili said") is a person's, with or without a known given name
+            described = _DESCRIBED.match(text, m.end()) is not None
+            if not titled and not described:
+                lows = m.group().lower().replace(".", "").split()  # dots end words only
+                if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
+                    continue  # no given name, no title: not a person's name
+            runs = _name_runs(m.group())
+            for n, words in enumerate(runs):
+                self._name(words, titled or described and n == len(runs) - 1 and
+                           2 <= len(words) <= 3, state)
+                titled = False
+
+    def _name(self, words: list[str], titled: bool, state: DocState) -> None:
+        """Remember the person a run of capitalised words names, if it names one."""
+        lows = [w.lower() for w in words]
+        i = 0
+        # The name follows the run's last title: "Former Arkansas Gov. Mike Huckabee".
+        for k in range(len(lows) - 2, -1, -1):
+            if lows[k] in _PERSON_TITLES:
+                i, titled = k + 1, True
+                break
+        while i < len(words) and (lows[i] in TITLES or lows[i] in _ROLE_WORDS
+                                  or lows[i] in _NAME_PREFIX_WORDS or self._demonym(words[i])):
+            titled = titled or lows[i] in TITLES
+            i += 1
+        name = words[i:i + 3]
+        if len(name) == 1 and i > 0 and lows[i - 1] in TITLES and lows[i] not in _STOP and \
+                lows[i] not in _NOT_SURNAMES and len(name[0]) > 2 and \
+                not self._demonym(name[0]):
+            # "Gen. Cartwright", "President Saakashvili": a surname after a title
+            state.persons.setdefault(normalize(name[0]), name[0])
+            return
+        if len(name) < 2 or lows[i] in _STOP or lows[i + len(name) - 1] in _NOT_SURNAMES or \
+                len(name[-1]) < 2:
+            return
+        if lows[i] in self.first_names or titled:
+            key = normalize(name[-1])
+            if " " not in state.persons.get(key, ""):   # a full name beats a bare surname
+                state.persons[key] = " ".join(name)
+
+    @staticmethod
+    def skim(sentence: str, state: DocState) -> None:
+        """Track the person a sentence without places is about (for a later "he")."""
+        if state.persons:
+            for word in _CAPWORD.findall(sentence):
+                name = state.persons.get(normalize(word))
+                if name:
+                    state.last_person = name
+                    return
+        group = _GROUP_RE.search(sentence) if state.groups else None
+        if group and fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
+            state.last_group = _ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+
+    @staticmethod
+    def remember(actors: list[Actor], state: DocState) -> None:
+        persons = [a for a in actors if a.kind == "person"]
+        subjects = [a for a in persons if a.subject_ok]
+        if subjects or persons:
+            state.last_person = (subjects or persons)[0].name
+        for a in actors:
+            if a.kind == "armed_group":
+                state.last_group = a.name
+
+    # -- actors -------------------------------------------------------------
+    def find(self, text: str, toks: list[Tok], resolved, state: DocState, *,
+             people_only: bool = False) -> list[Actor]:
+        """The actors of one sentence (``toks``, with its ``resolved`` places), in order.
+        ``people_only``: only those a later sentence may refer back to (persons, groups,
+        organisations; no countries), for a sentence whose places no action reaches."""
+        n = len(toks)
+        out: list[Actor] = []
+        taken = [False] * n
+        span_of = {}  # token index -> resolution
+        for _i, r in resolved:
+            for j in mention_tokens(toks, r):
+                span_of[j] = r
+
+        def add(a: Actor) -> None:
+            for j in range(a.start, a.end):
+                taken[j] = True
+            out.append(a)
+
+        # Named armed groups and seats of government ("Islamic State of Iraq and Levant").
+        if n and state.groups:
+            for m in _GROUP_RE.finditer(text, toks[0].start, toks[-1].end):
+                if not m.group()[:1].isupper() and " " not in m.group():
+                    continue
+                a, b = tok_at(toks, m.start()), tok_at(toks, m.end() - 1)
+                if a is None or b is None or taken[a]:
+                    continue
+                key = fold(m.group()).replace("’", "'")
+                if key in _ARMED_GROUPS:
+                    add(Actor(a, b + 1, _ARMED_GROUPS[key], "armed_group"))
+                else:
+                    cc = _SEATS.get(key, "")
+                    add(Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
+
+        # Capitalised runs: organisations, persons.
+        caps = [j for j, t in enumerate(toks) if t.cap]
+        after = 0
+        for j in caps:
+            if j < after or taken[j] or not toks[j].text[0].isalpha():
+                continue
+            k = j
+            while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
+                    toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and k > j)) \
+                    and \
+                    (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0")):
+                k += 1
+            if people_only and k - j == 1 and j in span_of and toks[j].low not in state.acronyms:
+                continue   # a one-word place ("Paris"): no person or group to remember
+            found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
+            if found is not None:
+                add(found)
+                after = found.end
+
+        # Countries: resolved country mentions; capitals used for their government.
+        for i, r in () if people_only else resolved:
+            p = r.place
+            span = mention_tokens(toks, r)
+            if not span or any(taken[j] for j in span):
+                continue
+            lo, hi = span[0], span[-1] + 1
+            if hi < n and toks[hi].low in _POSSESSIVE and qualifies(toks, hi):
+                continue   # "Qatar's capital, Doha", "southern China's Zhuhai port"
+            if p.is_country and p.country_code:
+                name = self.country_names.get(p.country_code, p.name)
+                k = hi + 1
+                if hi < n and toks[hi].text in ("'s", "’s"):
+                    while k < n and toks[k].cap and (toks[k].low in TITLES or
+                                                     toks[k].low in _ROLE_WORDS):
+                        k += 1
+                if k > hi + 1 and not (k < n and taken[k]):
+                    out.append(Actor(lo, k, name, "country"))   # no place_idx: not its own place
+                else:
+                    out.append(Actor(lo, hi, name, "country", place_idx=i))
+            elif p.feature_code == "PPLC" and p.country_code and _metonym(toks, lo, hi):
+                name = self.country_names.get(p.country_code, p.name)
+                out.append(Actor(lo, hi, name, "country", place_idx=i))
+
+        # Demonym + state noun ("Russian air force", "Iraqi air crews", "Egyptian troops"),
+        # also coordinated ("Russian, Iraqi, Syrian and Iranian security specialists").
+        after = 0
+        for j in () if people_only else caps:
+            dem = self._demonym_of(toks[j].low) if j >= after else None
+            if dem is None or taken[j]:
+                continue
+            chain: list[tuple[int, str]] = [(j, dem)]
+            k = j + 1
+            while k + 1 < n and toks[k].low in (",", "and") and toks[k + 1].cap:
+                nxt = self._demonym_of(toks[k + 1].low)
+                if nxt is None:
+                    break
+                chain.append((k + 1, nxt))
+                k += 2
+            while k < n and k < chain[-1][0] + 5 and toks[k].low in _STATE_MODIFIERS:
+                k += 1
+            if k < n and toks[k].low in STATE_NOUNS:
+                for at, c in chain:
+                    out.append(Actor(at, k + 1 if at == chain[-1][0] else at + 1,
+                                      self.country_names[c], "country"))
+            elif k < n and toks[k].low in NOMINAL_ADJ_OK:
+                for at, c in chain:
+                    out.append(Actor(at, at + 1, self.country_names[c], "country"))
+            after = k
+
+        # Pronoun subjects ("he said", "He will also travel") -> the last person named.
+        for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or
+                  t.low in _GROUP_DESCRIPTIONS]:
+            t = toks[j]
+            if t.low in _PRONOUNS:
+                before = [x for x in out if x.kind == "person" and x.end <= j]
+                who = before[-1].name if before else state.last_person
+                if who:
+                    out.append(Actor(j, j + 1, who, "person"))
+            elif j > 0 and toks[j - 1].low == "the" and state.last_group and \
+                    not taken[j]:
+                # "the group", "the militants": the nearest armed group named before
+                before = [x for x in out if x.kind == "armed_group" and x.end <= j]
+                out.append(Actor(j - 1, j + 1, before[-1].name if before else state.last_group,
+                                 "armed_group"))
+
+        for x in out:
+            x.subject_ok = _subject_position(toks, x.start)
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _run_actor(self, text, toks, j, k, run, span_of, state) -> Actor | None:
+        """An actor named by the capitalised run ``toks[j:k]``, or None."""
+        if k - j == 1 and run[0].low in _STOP and run[0].low not in _KNOWN_ORGS and \
+                run[0].low not in state.acronyms:
+            return None  # "The", "But", "He" at a sentence start
+        words = [t.text for t in run]
+        lows = [t.low for t in run]
+        if not words:
+            return None
+        # Organisations: "South African Red Cross", "UNHCR", "American Legion".
+        key = " ".join(lows)
+        if key in state.acronyms:
+            full = state.acronyms[key]
+            return Actor(j, k, full, _kind_of(full))
+        # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
+        if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
+            return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
+        if len(run) >= 2 and any(lw in _ORG_HEADS or lw in _ARMED_HEADS for lw in lows[1:]) \
+                and not any(lows[x] in TITLES for x in range(max(0, len(lows) - 4),
+                                                             len(lows) - 1)):
+            # (but "Director of Medical Service Dr. James Nyikal" is a person)
+            state_cc = self._demonym(words[0])
+            if state_cc and (lows[-1] in ("ministry", "department", "army", "government") or
+                             lows[-1] in _ARMED_HEADS and len(run) <= 3):
+                return Actor(j, k, self.country_names[state_cc], "country")  # "Russian Army"
+            name = " ".join(words).rstrip(".")
+            if lows[0] == "the":
+                name = name[4:]
+            name = state.acronyms.get(name.lower(), name)
+            return Actor(j, k, name, _kind_of(name))
+        # A vessel named after a nationality and its kind: "the Iranian tanker Adrian Darya"
+        if j >= 2 and toks[j - 1].low in _VESSELS:
+            cc = self._demonym_of(toks[j - 2].low)
+            if cc:
+                return Actor(j - 2, k, self.country_names[cc], "country")
+        # Members of a group named by one word: "Greenpeace activists", "Wagner fighters"
+        member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j == 1 else None
+        if member and (j + 0) not in span_of and not self._demonym_of(lows[0]) and \
+                lows[0] not in _STOP and lows[0] not in TITLES:
+            return Actor(j, k + 1, words[0].rstrip("."), member)
+        # Persons: titles, first names, surnames seen before.
+        i0 = 0
+        while i0 < len(lows) and (lows[i0] in TITLES or lows[i0] in _NAME_PREFIX_WORDS or
+                                  lows[i0] in _ROLE_WORDS or self._demonym_of(lows[i0]) or
+                                  (j + i0) in span_of or
+                                  (words[i0].isupper() and len(words[i0]) <= 4)):
+            i0 += 1
+        titled = any(lw in TITLES for lw in lows[:i0]) or (j > 0 and (
+            toks[j - 1].low in TITLES or toks[j - 1].low in _ROLE_WORDS))
+        inside = [span_of[x] for x in range(j, k) if x in span_of] \
+            if span_of and 2 <= k - j <= 3 else None
+        if inside and self._agentive(toks, j, k, lows, words) and \
+                all(j + x in span_of for x in range(i0)) and \
+                not all(x in span_of for x in range(j, k)) and \
+                not any(_major(r) for r in inside) and all(
+                    self.gaz.english.get(normalize(w), 0.0) < 3.0
+                    for x, w in enumerate(words, start=j) if x not in span_of):
+            # "Vladimir Putin met", "Xi Jinping, who arrived": a small town's name
+            # ("Vladimir", "Jinping") starting a name in an agent's place is a given name
+            i0 = 0
+            span_of = {}
+        # The name follows the run's last title or role: "Environment Secretary Hilary Benn"
+        for x in range(len(lows) - 2, i0 - 1, -1):
+            if lows[x] in TITLES or lows[x] in _ROLE_WORDS:
+                i0, titled = x + 1, True
+                break
+        name_toks = run[i0:]
+        if not name_toks:
+            return None
+        # Drop a trailing possessive or stray dot.
+        if any(idx in span_of for idx in range(j + i0, k)):
+            # a resolved place inside the run: only a person when a first name leads it
+            if not (name_toks[0].low in self.first_names and len(name_toks) >= 2):
+                return None
+        parts = [t.text.rstrip(".") for t in name_toks]
+        first_low = name_toks[0].low
+        if first_low in _STOP or parts[-1].lower() in TITLES or parts[-1].lower() in _ROLE_WORDS \
+                or parts[-1].isupper() and len(parts[-1]) > 1:
+            return None
+        # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said": no census name
+        if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
+                (k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low in _APPOSITION
+                 or self._agentive(toks, j, k, lows, words)):
+            titled = True
+        if len(parts) >= 2 and (first_low in self.first_names or titled) and \
+                all(p[:1].isupper() or p in CONNECTORS for p in parts) and \
+                lows[-1] not in _ORG_HEADS and lows[-1] not in _ARMED_HEADS:
+            full = " ".join(parts)
+            state.persons[normalize(parts[-1])] = full
+            return Actor(j, k, full, "person")
+        if len(parts) == 1:
+            surname = normalize(parts[0])
+            if surname in state.persons:
+                return Actor(j, k, state.persons[surname], "person")
+            # "CarterPutinCarter": names run together by a page scrape
+            pieces = _CAPITALISED_PART.findall(parts[0])
+            if len(pieces) > 1 and normalize(pieces[-1]) in state.persons:
+                return Actor(j, k, state.persons[normalize(pieces[-1])], "person")
+            said = k < len(toks) and toks[k].low in SAY_VERBS and k - 1 not in span_of
+            if (titled or said) and parts[0][:1].isupper() and \
+                    normalize(parts[0]) not in self.demonyms:
+                state.persons.setdefault(surname, parts[0])
+                return Actor(j, k, parts[0], "person")
+        return None
+
+    @staticmethod
+    def _agentive(toks: list[Tok], j: int, k: int, lows: list[str], words: list[str]) -> bool:
+        """Whether the run ``toks[j:k]`` names a person by its place as an agent (and
+        not by its words: an organisation's head, a single letter)."""
+        return _agentive(toks, k, j) and not (
+            lows[-1] in _ORG_HEADS or lows[-1] in ORG_WORDS or lows[-1] in _ARMED_HEADS or
+            any(len(w.rstrip(".")) < 2 for w in words))
+
+    def _demonym(self, word: str) -> str | None:
+        return self._demonym_of(word.lower().rstrip("."))
+
+    def _demonym_of(self, low: str) -> str | None:
+        """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
+        cc = self.demonyms.get(low)
+        if cc is None and low.endswith("s"):
+            cc = self.demonyms.get(low[:-1])
+        return cc
+
+    def agents(self, toks, actors, a, b, cls, speaker=None, *,
+               low: list[str] | None = None) -> list[Actor]:
+        """The actor(s) of the trigger ``toks[a:b]`` (``low``: the tokens' lower-case
+        forms, when the caller has them)."""
+        if low is None:
+            low = [t.low for t in toks]
+        chosen: list[Actor] = []
+        # Passive or nominal "by X": "strikes carried out by the Russian air force".
+        for j in range(b, min(len(toks), b + 10)):
+            if low[j] == "by":
+                after = [x for x in actors if j < x.start <= j + 4]
+                if after:
+                    chosen.append(after[0])
+                    for x in actors:
+                        if x.start > chosen[-1].start and all(
+                                w in (",", "and", "the") for w in low[chosen[-1].end:x.start]):
+                            chosen.append(x)
+                break
+            if low[j] in CLAUSE_BREAK or low[j] == ",":
+                break
+        # An actor that contains the trigger ("Egyptian troops", "Russian air strikes").
+        if not chosen:
+            chosen.extend(x for x in actors if x.start < b and x.end > a and x.start < a)
+        # Possessor or nationality adjective of an event noun: "Israel's offensive".
+        if not chosen:
+            for x in reversed(actors):
+                if x.end <= a and a - x.end <= 4 and all(
+                        low[j] in _SKIP_NOMINAL or toks[j].text in ("'s", "’s")
+                        for j in range(x.end, a)) and (
+                        x.end < len(toks) and toks[x.end].text in ("'s", "’s") or
+                        x.end - x.start == 1 and self._demonym_of(toks[x.start].low) or
+                        x.kind == "country" and x.end == a and not _past(low[a])):
+                    chosen.append(x)   # but "Japan and South Korea signed": a subject
+                    break
+        # "the presence of Syrian troops", "the contribution of Australian soldiers"
+        if not chosen and b + 1 < len(toks) and low[b] == "of":
+            chosen.extend(x for x in actors if x.start == b + 1 and x.kind == "country" and
+                          toks[x.end - 1].low in STATE_NOUNS)
+        # Subject: the nearest actor before the trigger in its clause, not in a PP.
+        if not chosen and not (cls != "deploy" and _passive(low, a)):
+            subj = _subject_of(toks, actors, a, low)
+            if low[a] in EVENT_NOUNS and subj and \
+                    LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
+                subj = []   # "Blalock, who opposes the annexation"
+            chosen.extend(subj)
+        if cls == "send" and chosen:
+            chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
+                          and x not in chosen)
+        if cls in RECIPROCAL:
+            for x in actors:
+                if x.start >= b and x.start - b <= 4 and x not in chosen and (x.start == b or any(
+                        low[j] in ("with", "and") for j in range(b, x.start))):
+                    chosen.append(x)   # "met with Putin", "met John Kerry", "talks with Iran"
+            # "called down and told me": the quoted speaker is the other party
+            if speaker and any(low[j] in ("me", "us") for j in range(b, min(len(toks), b + 5))):
+                chosen.append(Actor(b, b + 1, speaker, "person"))
+        return chosen

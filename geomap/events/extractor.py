@@ -1,0 +1,380 @@
+"""Who did what where: actors and their actions linked to the places where they happen.
+
+For every sentence that mentions a resolved place, :class:`EventExtractor`
+finds action words ("struck", "visited", "air strikes", "talks"), the actor of
+each (the subject, the *by*-phrase of a passive, the possessor or nationality
+adjective of an event noun) and the places the action happens at (a locative
+phrase on the verb, a destination, the place of the actor when it acts), and
+leaves out places that are only the topic ("maps of positions **in Syria** to
+the embassy **in Washington**": the sending goes to Washington). Who reports
+each event ("Carter said", "according to Reuters", a "Reuters, 13 October
+2015:" header) and its date come from the sentence.
+
+Actors are normalised and typed (see ``events/GUIDELINE.md``):
+
+* ``country``: "Russian air force", "Iraqi air crews", "Iraq's Defense
+  Ministry", a capital used for its government ("Moscow could improve") and
+  seats of government ("the Kremlin") are the country;
+* ``person``: "Former President Jimmy Carter" is Jimmy Carter, and so is a
+  later "Carter" (surnames are linked to the full name seen earlier);
+* ``organisation``: named bodies, acronyms expanded where the document
+  defines them ("United Nations High Commissioner for Refugees (UNHCR)");
+* ``armed_group``: "ISIS", "ISIL" and "Da'ish" are Islamic State.
+
+The rules need no model and run in well under a millisecond a sentence. They
+work on one sentence at a time and never raise on odd input: a sentence longer
+than :data:`MAX_SENTENCE` characters (a run-on page without punctuation) is
+skipped with one warning per document.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+
+from geomap.detect import Tokens, sentence_bounds, tokens
+from geomap.events.actions import (
+    ACTIONS,
+    EVENT_NOUNS,
+    MILITARY,
+    NOMINAL_ADJ_OK,
+    PHRASES,
+    RECIPROCAL,
+    SPEECH,
+    TOPIC_VERBS,
+    action_cues,
+    action_type,
+    deployed,
+    negated,
+)
+from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
+from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
+from geomap.events.linking import (
+    Gaps,
+    actor_location,
+    adjectival,
+    attachment,
+    governing_trigger,
+    inside_acronym,
+    next_trigger,
+    opening_phrase,
+    place_fits,
+    qualifier_places,
+    trigger_after,
+    where_clause,
+)
+from geomap.events.sentence import (
+    fold,
+    hashtag,
+    headline,
+    mention_tokens,
+    sentence_index,
+    sentence_tokens,
+    tok_at,
+)
+from geomap.gazetteers import Gazetteer
+from geomap.models import Event, Resolution
+
+__all__ = ["EventExtractor", "MAX_SENTENCE", "extract_events"]
+
+logger = logging.getLogger("geomap.events")
+
+
+MAX_SENTENCE = 1500
+"""Sentences longer than this (in characters) are not searched for events."""
+
+
+class EventExtractor:
+    """Rule-based event extraction over a document's resolved mentions.
+
+    Parameters
+    ----------
+    gazetteer
+        The :class:`~geomap.gazetteers.Gazetteer` used for resolution: it
+        supplies country names, demonyms ("Iraqi" -> IQ) and person-name lists.
+    """
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.finder = ActorFinder(gazetteer)
+
+    # -- public -------------------------------------------------------------
+    def extract(self, text: str, resolutions: Sequence[Resolution], *,
+                bounds: list[int] | None = None, doc_date: str | None = None,
+                toks: Tokens | None = None) -> list[Event]:
+        """The events of one document, in text order.
+
+        ``resolutions`` are the document's resolved mentions (unresolved ones
+        are ignored); ``bounds`` its sentence starts and ``toks`` its words as
+        :func:`~geomap.detect.tokens` cuts them (both computed when not given:
+        the words only for the sentences read); ``doc_date`` supplies the year
+        of a day-and-month date.
+        """
+        if not text:
+            return []
+        bounds = bounds if bounds is not None else sentence_bounds(text)
+        by_sentence: dict[int, list[tuple[int, Resolution]]] = {}
+        for i, r in enumerate(resolutions):
+            s = sentence_index(bounds, r.mention.start)
+            by_sentence.setdefault(s, []).append((i, r))
+        # The sentences that may hold an event: a resolved place and an action word.
+        # Without any the document has no event; after the last one, nothing is read.
+        warned = False
+        active: dict[int, bool] = {}  # sentence -> whether it has an action phrase
+
+        def words_in(start: int, end: int) -> list[str]:
+            """The words of ``text[start:end]``: the document's, when they are cut already."""
+            if toks is None:
+                return tokens(text[start:end])[0]
+            return toks[0][bisect_left(toks[1], start):bisect_left(toks[1], end)]
+
+        for k in sorted(by_sentence):
+            start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
+            sent = text[start:end]
+            if len(sent) > MAX_SENTENCE:
+                if not warned:
+                    logger.warning("events: a sentence of %d characters at offset %d is too long "
+                                   "to read for events; skipped (and any others in this document)",
+                                   len(sent), bounds[k])
+                    warned = True
+            elif any(r.place is not None for _i, r in by_sentence[k]) and \
+                    any(cues := action_cues(sent, words_in(start, end))) and not header_line(sent):
+                active[k] = cues[1]
+        if not active:
+            return []
+        last = max(active) + 1  # the sentence after the last one read
+        state = DocState(groups=may_name_group(text[:bounds[last]] if last < len(bounds)
+                                                 else text))
+        self.finder.read_acronyms(text, state)
+        self.finder.read_names(text, state)
+        year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
+        events: list[Event] = []
+        for k in range(last):
+            start = bounds[k]
+            end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+            sent = text[start:end]
+            header = header_line(sent)
+            if header:
+                state.header_source = header.group("src").strip()
+                continue
+            if ends_block(sent):
+                state.header_source = None
+            if len(sent) > MAX_SENTENCE:
+                continue
+            if k not in active:
+                # no place or no action word (most sentences of local news): no event,
+                # only who is being talked about
+                self.finder.skim(sent, state)
+                continue
+            resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
+            words = sentence_tokens(text, start, end, toks)
+            if not words:
+                continue
+            try:
+                low = [t.low for t in words]
+                triggers = _triggers(text, words, low, phrases=active[k])
+                if not triggers and MILITARY.isdisjoint(low):
+                    # an action word that acts nowhere here ("Support Group", "did not
+                    # visit"): no event, as in a sentence without one
+                    self.finder.skim(sent, state)
+                    continue
+                found: list[list[Actor]] = []
+
+                def actors_here(words=words, resolved=resolved, found=found) -> list[Actor]:
+                    if not found:
+                        found.append(self.finder.find(text, words, resolved, state))
+                    return found[0]
+
+                events.extend(self._sentence_events(text, words, low, triggers, actors_here,
+                                                    resolved, state, year))
+                if not found:
+                    # no place any action reaches: who it names is read as in a sentence
+                    # without events
+                    self.finder.skim(sent, state)
+                    continue
+                actors = found[0]
+            except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
+                logger.warning("events: skipped the sentence at offset %d (%s: %s)", start,
+                               type(err).__name__, err)
+                actors = []
+            self.finder.remember(actors, state)
+        return events
+
+    # -- events -------------------------------------------------------------
+    def _sentence_events(self, text, toks, low, triggers, actors_here, resolved, state,
+                         year) -> list[Event]:
+        """The events of one sentence: its words ``toks`` (lower-cased ``low``), its
+        action triggers (:func:`_triggers`); ``actors_here()`` finds its actors, called
+        only once a place is reached by an action (most sentences have none)."""
+        sent_start, sent_end = toks[0].start, toks[-1].end
+        sentence_text = text[sent_start:sent_end]
+        actors: list[Actor] = []
+        if not triggers and not any(toks[a.end - 1].low in MILITARY for a in actors_here()):
+            return []
+        places = []
+        for i, r in resolved:
+            idx = mention_tokens(toks, r)
+            if idx:
+                places.append((i, r, idx[0], idx[-1] + 1))
+        found: dict[tuple[str, int], Event] = {}
+        memo: dict[str, str | None] = {}
+
+        def speaker() -> str | None:   # who reports it and when: read once, when needed
+            if "speaker" not in memo:
+                memo["speaker"] = speaker_of(text, toks, actors, sentence_text, state)
+            return memo["speaker"]
+
+        def date() -> str | None:
+            if "date" not in memo:
+                memo["date"] = sentence_date(sentence_text, year)
+            return memo["date"]
+
+        def emit(actor: Actor, cls: str, r: Resolution) -> None:
+            if r.place is None:
+                return
+            key = (fold(actor.name), r.place.geonameid)
+            if key in found or actor.place_idx is not None and \
+                    resolved_map[actor.place_idx] is r:
+                return
+            attributed = speaker() if not (cls == "say" and speaker() == actor.name) else None
+            found[key] = Event(actor=actor.name, actor_type=actor.kind, action=cls,
+                               action_type=action_type(cls),
+                               start=r.mention.start, end=r.mention.end, place=r.place,
+                               sentence=r.sentence, attributed_to=attributed, date=date())
+
+        resolved_map = dict(resolved)
+        qualifiers = qualifier_places(text, places)
+        attached: dict = {}  # place index -> its attachment
+        gaps = Gaps(toks, places)
+        opener = opening_phrase(toks, places)
+        agents_of: dict[tuple[int, int, str], list[Actor]] = {}
+
+        def agents(a: int, b: int, cls: str) -> list[Actor]:
+            """The actors of the trigger ``toks[a:b]``: read once however many places it has."""
+            key = (a, b, cls)
+            if key not in agents_of:
+                agents_of[key] = self.finder.agents(toks, actors, a, b, cls, speaker(), low=low)
+            return agents_of[key]
+
+        named: list[Actor] = []
+        for pi, (i, r, lo, hi) in enumerate(places):
+            if i in qualifiers or hi < len(toks) and toks[hi].low in ("'s", "’s") and \
+                    qualifies(toks, hi):
+                continue
+            if hashtag(text, r.mention.start):
+                continue
+            if adjectival(toks, hi, triggers) or inside_acronym(toks, hi):
+                continue
+            follows = trigger_after(toks, triggers, hi)
+            where = where_clause(toks, hi, triggers) if follows is None else None
+            att = trig = None
+            if follows is None and where is None:
+                att = attachment(toks, lo, places, pi, memo=attached)
+                if att is None:
+                    continue
+                prep, head, head_idx = att
+                trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
+                if trig is not None and not place_fits(trig[2], prep, head, toks, trig[1], lo):
+                    trig = None
+                if trig is None and not (prep in ("in", "at") and head_idx >= 0) and not (
+                        opener is not None and hi <= opener and prep in _OPENING_PREPS):
+                    continue   # no action reaches this place: its actors are not needed
+            if not actors:
+                actors = actors_here()
+                named = [a for a in actors if a.kind != "country" and a.place_idx is None]
+            if named and any(lo < a.end and a.start < hi for a in named):
+                continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
+            if follows is not None:
+                # "the crowded Sochi mayoral election": the event noun right after the place
+                for actor in agents(follows[0], follows[1], follows[2]):
+                    emit(actor, follows[2], r)
+                continue
+            if where is not None:
+                for actor in agents(where[0], where[1], where[2]):
+                    emit(actor, where[2], r)
+                continue
+            if opener is not None and hi <= opener and att[0] in _OPENING_PREPS:
+                # "In Abidjan, X said", "Speaking in Paris, X stressed", "Arriving in Kyiv,
+                # X met Y": the opening phrase locates the main clause and its own action
+                main = next_trigger(triggers, opener + 1)
+                own = [t for t in triggers if t[1] <= opener]
+                subjects = [x for x in (agents(*main) if main is not None else actors)
+                            if x.start > opener and x.subject_ok][:None if main else 1]
+                # a statement is located by a town ("In Abidjan, X said"); "In the Americas,
+                # WHO says" and "In Minnesota, the Health Department announced" give its topic
+                town = r.place.feature_code.startswith("PPL")
+                if main is not None and (town or main[2] not in SPEECH):
+                    for actor in subjects:
+                        emit(actor, main[2], r)
+                for t in own[-1:]:
+                    for actor in subjects:
+                        emit(actor, t[2], r)
+                if main is not None or own:
+                    continue
+            # The trigger this place belongs to (the nearest one before it in its clause,
+            # if the place fits it), or the actor it locates ("soldiers in Afghanistan").
+            actor_loc = actor_location(actors, toks, head_idx, prep)
+            if trig is None and actor_loc is None:
+                continue
+            if trig is None and actor_loc is not None:
+                trig = next_trigger(triggers, actor_loc.end)
+                if toks[actor_loc.end - 1].low in MILITARY:
+                    emit(actor_loc, "deploy", r)
+                elif trig is not None:
+                    emit(actor_loc, trig[2], r)
+                    if trig[2] in RECIPROCAL:
+                        for actor in agents(trig[0], trig[1], trig[2]):
+                            emit(actor, trig[2], r)
+                continue
+            if trig is None:
+                continue
+            a, b, cls = trig
+            for actor in agents(a, b, cls):
+                emit(actor, cls, r)
+            if actor_loc is not None:
+                emit(actor_loc, cls, r)
+        return sorted(found.values(), key=lambda e: (e.start, e.actor))
+
+
+# Prepositions by which a place in an opening phrase locates the main clause.
+_OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
+
+
+def _triggers(text: str, toks: list, low: list[str], *,
+              phrases: bool = True) -> list[tuple[int, int, str]]:
+    """The action triggers of a sentence, in order: (first token, end token, class).
+    ``phrases``: whether it may hold an action phrase."""
+    sent_start, sent_end = toks[0].start, toks[-1].end
+    triggers: list[tuple[int, int, str]] = []
+    for pat, cls in PHRASES if phrases else ():
+        for m in pat.finditer(text, sent_start, sent_end):
+            a = tok_at(toks, m.start())
+            b = tok_at(toks, m.end() - 1)
+            if a is not None and b is not None and not negated(low, a):
+                triggers.append((a, b + 1, cls))
+    covered = {j for a, b, _ in triggers for j in range(a, b)}
+    heading = None   # whether the sentence is a headline: read once, if needed
+    for j in [j for j, w in enumerate(low) if w in ACTIONS]:
+        w = low[j]
+        if not (toks[j].text[:1].islower() or j == 0):
+            if heading is None:
+                heading = headline(toks)
+            if not heading:
+                continue
+        if j not in covered and not negated(low, j):
+            if w in ("troops", "presence", "commitment", "contribution") and \
+                    not deployed(toks, j):
+                continue
+            if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
+                if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
+                    continue   # "discussed military aid to Ukraine": a topic
+            triggers.append((j, j + 1, ACTIONS[w]))
+    triggers.sort()
+    return triggers
+
+
+def extract_events(gazetteer: Gazetteer, text: str, resolutions: Iterable[Resolution], *,
+                   doc_date: str | None = None) -> list[Event]:
+    """One-off convenience: :meth:`EventExtractor.extract` with a new extractor."""
+    return EventExtractor(gazetteer).extract(text, list(resolutions), doc_date=doc_date)

@@ -1,0 +1,316 @@
+"""Linking: which trigger a place belongs to, and whether the action happens there.
+
+A place attaches to the sentence by a preposition ("in", "to", "from") or as a
+direct object ("visited Cairo"); :func:`attachment` finds that, following
+coordination ("Baghdad, Tikrit and other areas") and apposition back to the
+first place. :func:`place_fits` then decides whether that attachment is where
+the trigger's action happens, not its topic ("maps of positions in Syria").
+"""
+
+from __future__ import annotations
+
+from geomap.events.actions import ACTIONS, DEPART, DIRECT, SPEECH
+from geomap.events.actors import STATE_NOUNS, Actor
+from geomap.events.sentence import CLAUSE_BREAK, Tok
+
+_TOPIC_NOUNS = frozenset(
+    "positions position locations location maps map copy crisis crises situation policy "
+    "policies issue issues question questions intentions interests interest news report reports "
+    "stance future relations relationship suspicions concerns role problem problems topic "
+    "topics experiences experience reconstruction plight tragedy cause views view".split())
+
+
+_EVENT_OF_NOUNS = frozenset(
+    "defense defence invasion siege bombing shelling occupation liberation capture outskirts "
+    "city town village province region area capital part coast suburbs streets state "
+    "district".split())
+
+
+_LOCATIVE = frozenset(
+    "in at near to into toward towards outside inside around across over within through "
+    "throughout onto on off".split())
+
+
+_SKIP_BETWEEN = frozenset(
+    "the a an of his her its their our this that these those capital city town village "
+    "province region area district state county port resort border southern northern eastern "
+    "western central northeastern northwestern southeastern southwestern south north east "
+    "west mainly ancient coastal nearby neighboring neighbouring breakaway rural downtown "
+    "strategic holiday the-".split())
+
+
+_COMPLEMENT = frozenset(("that",))
+
+
+def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6,
+               memo: dict | None = None):
+    """How the place at token ``lo`` attaches: (preposition, word before it, its index).
+
+    The preposition is ``""`` for a direct object ("visited Cairo"); ``None``
+    is returned when no attachment is found within a few words. ``memo`` keeps
+    each place's attachment (``places[pi]``) for the sentence: a list of 300 places
+    coordinated back to its first is then read once, not once per place.
+    """
+    if memo is None or pi < 0 or lo != places[pi][2] or steps_left != 6:
+        return _attach(toks, lo, places, pi, steps_left, memo)
+    if pi not in memo:
+        k = pi
+        while k > 0 and k - 1 not in memo:
+            k -= 1
+        for q in range(k, pi + 1):   # in text order: a coordinated place finds the one before
+            memo[q] = _attach(toks, places[q][2], places, q, 6, memo)
+    return memo[pi]
+
+
+def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: dict | None):
+    j = lo - 1
+    steps = 0
+    while j >= 0 and steps < steps_left:
+        w = toks[j].low
+        if w in _LOCATIVE or w in ("of", "from", "by", "about", "for", "with", "between",
+                                   "against", "regarding", "concerning", "than", "like"):
+            if j >= 2 and toks[j - 1].low == "mean" and toks[j - 2].low == "i" and pi > 0:
+                return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
+            if w == "of" and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
+                # "in his hometown of Lahore", "to the capital of X": the phrase's own preposition
+                outer = _attach(toks, j - 1, places, -1, 5, None)
+                if outer is not None:
+                    return outer
+            head_idx = j - 1
+            while head_idx >= 0 and toks[head_idx].low in ("the", "a", "an"):
+                head_idx -= 1
+            head = toks[head_idx].low if head_idx >= 0 else ""
+            return w, head, head_idx
+        if w == "mean" and j >= 1 and toks[j - 1].low == "i" and pi > 0:
+            # "in Atlanta—I mean in Washington": the correction stands where the slip did
+            return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
+        if w == "," or w == "and":
+            # coordination with a previous place: "Baghdad, Tikrit and other areas"
+            if pi > 0 and places[pi - 1][3] == j:
+                return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
+            if w == "," and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
+                j -= 1   # apposition: "in a southern Afghan province, Oruzgan"
+                steps += 1
+                continue
+            return None
+        if w in ACTIONS or w in ("visiting",):
+            return "", w, j
+        if w in _SKIP_BETWEEN or toks[j].cap or w.endswith("-based") or w[:1].isdigit() or \
+                w in ("'s", "’s", "-", "—", "–"):
+            j -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+# A relative clause after a comma has its own action: "visited Nyala, where there is a
+# similar problem as that in Al-Fashir" visits no Al-Fashir.
+_RELATIVE = frozenset(("where", "which", "who", "whose", "whom", "while", "whereas"))
+
+
+_PREPOSITIONS = frozenset("during of for with after before by from about".split())
+
+
+_OPENERS = frozenset("in at near inside outside during from across".split())
+
+
+def opening_phrase(toks: list[Tok], places=()) -> int | None:
+    """The comma closing a sentence's opening locative or participial phrase ("In
+    Abidjan,", "Speaking in Paris,", "In a speech in Tehran,", "In Kabul, Kandahar and
+    Herat,": a comma before one of the ``places`` continues a list), or None."""
+    starts = {lo for _i, _r, lo, _hi in places}
+    if len(toks) < 4:
+        return None
+    first = toks[0].low
+    if not (first in _OPENERS or first.endswith("ing") and toks[1].low in _LOCATIVE):
+        return None
+    for c in range(1, min(len(toks) - 2, 16)):
+        w = toks[c].low
+        if w == "," and c + 1 not in starts:
+            return c
+        if w in CLAUSE_BREAK or w in ("that", "which", "who"):
+            return None
+    return None
+
+
+def reach(toks: list[Tok], places) -> tuple[list[int], list[int]]:
+    """Prefix counts for :func:`governing_trigger`: (words, clause breaks) before each
+    token. A list's places and its commas and "and"s are no words: in "struck Aleppo,
+    Homs, ..., and Raqqa" the last item is as near the verb as the first."""
+    listed = [False] * len(toks)
+    for _i, _r, lo, hi in places:
+        listed[lo:hi] = [True] * (hi - lo)
+    words, breaks = [0], [0]
+    after_place = comma = False
+    for t, in_list in zip(toks, listed, strict=True):
+        separator = after_place and t.low in (",", "and", "or")
+        words.append(words[-1] + (not in_list and not separator))
+        breaks.append(breaks[-1] + (t.low in CLAUSE_BREAK or t.low in _RELATIVE and comma))
+        comma = t.low == ","
+        after_place = in_list or (separator and t.low == ",")   # "Homs, and Hama"
+    return words, breaks
+
+
+def governing_trigger(toks, triggers, lo: int, head_idx: int,
+                      gaps: Gaps | None = None):
+    """The trigger the place at ``lo`` belongs to: the last one before it in its clause
+    (at most 16 words away, not counting list items: ``gaps``, the sentence's :class:`Gaps`)."""
+    best = None
+    for a, b, cls in triggers:
+        if a >= lo:
+            break
+        best = (a, b, cls)
+    if best is None:
+        # event noun after the place: "the Sochi mayoral election"
+        for a, b, cls in triggers:
+            if a > lo and a - lo <= 3 and cls in ("run", "meet", "visit") and not any(
+                    toks[x].low in _LOCATIVE or toks[x].low in _PREPOSITIONS
+                    for x in range(lo + 1, a)):   # but "aid to Ukraine during talks"
+                return (a, b, cls)
+        return None
+    a, b, cls = best
+    if b >= lo:
+        return best
+    if lo - b <= 16:   # near: no list to discount (most places)
+        if any(toks[j].low in CLAUSE_BREAK or toks[j].low in _RELATIVE and toks[j - 1].low == ","
+               for j in range(b, lo)):
+            return None
+        return best
+    words, breaks = (gaps or Gaps(toks, ())).arrays()
+    if words[lo] - words[b] > 16 or breaks[lo] > breaks[b]:
+        return None
+    return best
+
+
+class Gaps:
+    """A sentence's :func:`reach`, computed on first use (most sentences never need it:
+    their places are within 16 words of their action)."""
+
+    __slots__ = ("toks", "places", "_arrays")
+
+    def __init__(self, toks: list[Tok], places):
+        self.toks, self.places, self._arrays = toks, places, None
+
+    def arrays(self) -> tuple[list[int], list[int]]:
+        if self._arrays is None:
+            self._arrays = reach(self.toks, self.places)
+        return self._arrays
+
+
+def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> bool:
+    """Whether a place attached by ``prep`` after ``head`` is where the action happens."""
+    if head.endswith("-based") or head == "based":
+        return False
+    if prep == "":
+        return cls in DIRECT or cls in ("send", "supply", "deliver", "visit")
+    if prep == "of":
+        return head in _EVENT_OF_NOUNS
+    if prep == "from":
+        return cls in DEPART
+    if prep in ("about", "regarding", "concerning", "than", "like", "for", "with", "between",
+                "against", "by"):
+        return False
+    if prep in _LOCATIVE:
+        if head in _TOPIC_NOUNS:
+            return False
+        if cls in SPEECH:
+            # "said on Sunday in Georgia": only near the verb, before its content; "urged
+            # its residents not to travel to Victoria" urges nothing in Victoria
+            if cls != "say" and prep not in ("in", "at"):
+                return False
+            between = [t.low for t in toks[trig_end:lo]]
+            return len(between) <= 10 and not any(
+                w in ("that", "\"", "“", "”") or w in _COMPLEMENT for w in between)
+        if prep in ("on", "onto", "off") and cls not in ("strike", "bomb", "attack", "blockade"):
+            return False
+        return True
+    return False
+
+
+def actor_location(actors, toks, head_idx: int, prep: str) -> Actor | None:
+    """The actor whose location the place gives: "soldiers in Afghanistan", "embassy in X"."""
+    if prep not in ("in", "at") or head_idx < 0:
+        return None
+    for x in actors:
+        if not (x.kind in ("country", "organisation") and x.place_idx is None and x.subject_ok):
+            continue
+        if x.end - 1 == head_idx and (x.kind == "country" or toks[head_idx].low in STATE_NOUNS):
+            return x
+        if x.end == head_idx and toks[head_idx].low in STATE_NOUNS:
+            return x   # "Palestinian Authority officials in Ramallah"
+    return None
+
+
+_GEO_NOUNS = frozenset(
+    "capital city town village province region area district state county port resort "
+    "hometown outskirts suburbs suburb island governorate municipality".split())
+
+
+def adjectival(toks: list[Tok], hi: int, triggers) -> bool:
+    """A place name used as a modifier ("U.S. interests", "Iraq government"), not a location."""
+    if hi >= len(toks) or toks[hi - 1].low.endswith("-based"):
+        return False
+    return toks[hi].low in _MODIFIED_NOUNS
+
+
+_MODIFIED_NOUNS = frozenset(
+    "interests interest officials official forces force military government troops citizens "
+    "soldiers authorities leaders leader president army navy policy policies administration "
+    "economy people media concerns suspicions support approval side officer officers "
+    "delegation diplomats ministry parliament regime nationals residents".split())
+
+
+def inside_acronym(toks: list[Tok], hi: int) -> bool:
+    return hi + 2 < len(toks) and toks[hi].text == "(" and toks[hi + 1].text.isupper() and \
+        toks[hi + 2].text == ")"
+
+
+def trigger_after(toks: list[Tok], triggers, hi: int):
+    """An event noun right after the place ending at token ``hi`` ("Sochi mayoral election")."""
+    for a, b, cls in triggers:   # in text order
+        if a > hi + 1:
+            break
+        if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
+                and all(toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
+                        and toks[j].low not in _LOCATIVE for j in range(hi, a)):
+            return (a, b, cls)
+    return None
+
+
+def where_clause(toks: list[Tok], hi: int, triggers):
+    """"The civil war in Syria, where ... Russia has bombed": the trigger of the where-clause."""
+    if hi + 1 < len(toks) and toks[hi].low == "," and toks[hi + 1].low == "which":
+        for t in triggers:
+            if hi + 2 < t[0] <= hi + 5 and t[2] in DIRECT:
+                return t
+        return None
+    if hi + 1 < len(toks) and toks[hi].low == "," and toks[hi + 1].low == "where":
+        for t in triggers:
+            if t[0] > hi + 1 and not any(toks[j].low in CLAUSE_BREAK for j in range(hi, t[0])):
+                if t[2] == "say":
+                    continue
+                return t
+    return None
+
+
+def next_trigger(triggers, after: int):
+    for t in triggers:
+        if t[0] >= after:
+            return t
+    return None
+
+
+def qualifier_places(text: str, places) -> set[int]:
+    """Resolutions that only qualify the place before them ("Idlib province, Syria")."""
+    out = set()
+    for k in range(1, len(places)):
+        i, r, lo, hi = places[k]
+        pi, pr, plo, phi = places[k - 1]
+        gap = text[pr.mention.end:r.mention.start]
+        if gap.strip() in (",", "in") and r.place and pr.place and (
+                r.place.is_country or r.place.is_admin1 or r.place.feature_code.startswith("ADM")
+        ) and r.place.country_code == pr.place.country_code and r.place.geonameid != \
+                pr.place.geonameid:
+            out.add(i)
+    return out

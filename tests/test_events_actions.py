@@ -1,0 +1,78 @@
+"""geomap.events.actions: which words and phrases are actions."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.models import Document
+from tests.conftest import parse
+
+
+def test_negated_and_hypothetical_actions_are_not_events(geoparser):
+    res = parse(geoparser, "Putin did not visit Paris. If Russia attacked Estonia, NATO would "
+                           "respond.")
+    assert res.events == ()
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Iraq set up an intelligence centre in Baghdad.", ("Iraq", "share intelligence", "Baghdad")),
+    ("Syria and Russia share intelligence in Damascus.",
+     ("Russia", "share intelligence", "Damascus")),
+    ("Russian jets carried out airstrikes near Idlib.", ("Russia", "strike", "Idlib")),
+    ("Islamic State took over Palmyra in May.", ("Islamic State", "capture", "Palmyra")),
+    ("Edward Snowden sought political asylum in Russia.",
+     ("Edward Snowden", "seek asylum", "Russia")),
+    ("Captain John Smith defected to Jordan.", ("John Smith", "defect", "Jordan")),
+    ("Israel expanded settlement activity in Hebron.", ("Israel", "settle", "Hebron")),
+])
+def test_action_phrases_without_an_action_word(geoparser, sentence, event):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert event in {(e.actor, e.action, sentence[e.start:e.end]) for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Egypt donated medical supplies to Gaza.", ("Egypt", "supply", "AID", "Gaza")),
+    ("Russia annexed Crimea in 2014.", ("Russia", "annex", "COERCE", "Crimea")),
+    ("The Houthis fired missiles at ships in the Red Sea.",
+     ("Houthis", "fire", "ASSAULT", "Red Sea")),
+    ("Ukraine withdrew its troops from Avdiivka.", ("Ukraine", "withdraw", "RETREAT", "Avdiivka")),
+    ("Japan signed an agreement in Tokyo.", ("Japan", "sign", "AGREE", "Tokyo")),
+])
+def test_event_verbs_beyond_the_first_word_lists(geoparser, sentence, event):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert event in {(e.actor, e.action, e.action_type, sentence[e.start:e.end])
+                     for e in result.events}
+
+
+def test_every_action_class_has_a_plover_category_or_other():
+    from geomap.events.actions import ACTIONS, PHRASES, PLOVER, action_type
+
+    categories = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
+                  "ACCUSE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION",
+                  "COERCE", "ASSAULT"}
+    assert set(PLOVER.values()) <= categories
+    classes = set(ACTIONS.values()) | {cls for _pat, cls in PHRASES}
+    assert set(PLOVER) <= classes    # no category for a class that is never found
+    assert action_type("strike") == "ASSAULT" and action_type("say") == "OTHER"
+
+
+def test_the_lexicon_inflects_its_verbs():
+    from geomap.events.actions import ACTIONS, inflect
+
+    assert inflect("kidnap+") == ["kidnap", "kidnaps", "kidnapping", "kidnapped"]
+    assert set(inflect("rally")) == {"rally", "rallies", "rallying", "rallied"}
+    assert {"withdrew", "withdrawn"} <= set(inflect("withdraw"))
+    assert ACTIONS["kidnapped"] == ACTIONS["abduction"] == "abduct"
+    assert "march" not in ACTIONS and "back" not in ACTIONS   # "March 5", "came back"
+
+
+def test_a_passive_subject_is_not_the_actor(geoparser):
+    result = geoparser.parse(Document(doc_id="x", text="John Carter was arrested in Alabama. "
+                                                       "Jimmy Carter was flown to Atlanta."))
+    assert result.events == ()
+
+
+def test_negation_ends_at_the_next_action(geoparser):
+    text = "Hungary never condemned Russia's invasion of Ukraine."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert [(e.actor, text[e.start:e.end]) for e in result.events] == [("Russia", "Ukraine")]

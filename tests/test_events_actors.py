@@ -1,0 +1,110 @@
+"""geomap.events.actors: who a sentence names, normalised and typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.models import Document
+from tests.conftest import events_at, parse, triples
+
+
+def test_surname_is_linked_to_the_full_name_seen_earlier(geoparser):
+    res = parse(geoparser, "Former President Jimmy Carter spoke at a church in Plains on Sunday. "
+                           "A week later Carter flew to Moscow.")
+    moscow = events_at(res, "Moscow")
+    assert [(e.actor, e.actor_type, e.action) for e in moscow] == [
+        ("Jimmy Carter", "person", "travel")]
+
+
+@pytest.mark.parametrize("intro, later", [
+    ("Business Manager Sam Herrick presented the budget.", "Herrick"),
+    ("The figures came from Comptroller Susan Combs. Local entities receive half.", "Combs"),
+    ("Former Arkansas Gov. Susan Combs was at home.", "Combs"),
+])
+def test_full_name_after_a_title_run_is_remembered(geoparser, intro, later):
+    """A person introduced after a title, in a sentence with no action, names the later
+    surname."""
+    res = parse(geoparser, intro + f" Then {later} visited Boston on Friday.")
+    assert ("Sam Herrick" if later == "Herrick" else "Susan Combs", "Boston") in triples(res)
+
+
+def test_seats_of_government_and_capitals_stand_for_their_country(geoparser):
+    res = parse(geoparser, "The Kremlin sent more troops to Syria last week.")
+    assert [(e.actor, e.actor_type) for e in events_at(res, "Syria")] == [("Russia", "country")]
+    res = parse(geoparser, "Iraqi air crews bombed militants in the Baiji area.")
+    assert [(e.actor, e.actor_type) for e in events_at(res, "Baiji")] == [("Iraq", "country")]
+
+
+def test_a_question_word_is_not_the_world_health_organization(geoparser):
+
+    def actors(text):
+        return [e.actor for e in geoparser.parse(Document("q", text)).events]
+
+    assert actors("Who bombed Aleppo on Monday remains unclear.") == []
+    assert actors("The WHO sent doctors to Monrovia.") == ["World Health Organization"]
+    assert actors("Nato bombed Tripoli.") == ["NATO"]
+
+
+@pytest.mark.parametrize("text, actor, actor_type, place", [
+    # a group named in the text, its acronym defined there and used later
+    ("The Baloch Liberation Army (BLA) was formed in 2000. On Monday the BLA bombed a train "
+     "near Quetta.", "Baloch Liberation Army", "armed_group", "Quetta"),
+    ("The Allied Democratic Forces killed ten villagers in Beni.", "Allied Democratic Forces",
+     "armed_group", "Beni"),
+    # a spelling of a known group
+    ("Al-Shabab fighters attacked a military base in Mogadishu.", "al-Shabaab", "armed_group",
+     "Mogadishu"),
+    # a description for the group named before
+    ("The Taliban rejected the offer. The insurgents captured Kunduz on Sunday.", "Taliban",
+     "armed_group", "Kunduz"),
+    # members of a named organisation act for it
+    ("Greenpeace activists protested outside the embassy in London.", "Greenpeace",
+     "organisation", "London"),
+    # vessels stand for their state
+    ("Russian warships shelled Odesa overnight.", "Russia", "country", "Odesa"),
+    ("The Iranian tanker Adrian Darya arrived in Tartus.", "Iran", "country", "Tartus"),
+])
+def test_actors_named_by_the_text_itself(geoparser, text, actor, actor_type, place):
+    result = parse(geoparser, text)
+    assert [(e.actor, e.actor_type) for e in events_at(result, place)] == [(actor, actor_type)]
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    ("Saudi Crown Prince Mohammed bin Salman visited Paris on Tuesday.", "Mohammed bin Salman",
+     "Paris"),
+    # a small town's name ("Vladimir", "Jinping") as the given name of an agent
+    ("Vladimir Putin and Recep Tayyip Erdogan met in Sochi.", "Vladimir Putin", "Sochi"),
+    ("Xi Jinping, who arrived in Moscow on Monday, met Vladimir Putin.", "Xi Jinping", "Moscow"),
+])
+def test_a_person_is_named_by_the_words_after_their_titles(geoparser, text, actor, place):
+    result = parse(geoparser, text)
+    assert actor in {e.actor for e in events_at(result, place)}
+    assert {e.actor_type for e in result.events if e.actor == actor} == {"person"}
+    # the name's own words are no places where anything happens
+    assert {text[e.start:e.end] for e in result.events} <= {"Paris", "Sochi", "Moscow"}
+
+
+@pytest.mark.parametrize("text", [
+    "Workers unloaded the cargo at southern China's Zhuhai port.",
+    "Israeli negotiators met in Qatar's capital, Doha, on Sunday.",
+])
+def test_a_place_qualifying_another_is_no_actor(geoparser, text):
+    result = parse(geoparser, text)
+    assert not {e.actor for e in result.events} & {"China", "Qatar"}
+    assert not {text[e.start:e.end] for e in result.events} & {"China", "Qatar"}
+
+
+def test_known_bodies_by_their_acronyms(geoparser):
+    text = "The G7 met in Hiroshima. Amnesty International protested in London."
+    result = parse(geoparser, text)
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("G7", "Hiroshima"), ("Amnesty International", "London")}
+
+
+def test_a_described_name_and_a_titled_surname_are_remembered(geoparser):
+    text = ("Irakli Okruashvili, former defense minister, said Georgia was at risk. "
+            "Okruashvili, who has received political asylum in France, spoke again.")
+    assert ("Irakli Okruashvili", "France") in triples(parse(geoparser, text))
+    text = ("Gen. Cartwright, the second highest ranking officer of the United States, will "
+            "meet President Saakashvili. He will also travel to Gori.")
+    assert ("Cartwright", "Gori") in triples(parse(geoparser, text))

@@ -1,0 +1,43 @@
+"""geomap.events.linking: where an action happens."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import parse
+
+
+def test_topic_is_not_the_location(geoparser):
+    text = ("Jimmy Carter sent maps of Islamic State positions in Syria to the Russian embassy "
+            "in Washington.")
+    res = parse(geoparser, text)
+    places = {text[e.start:e.end] for e in res.events}
+    assert places == {"Washington"}
+    assert {e.action for e in res.events} == {"send"}
+
+
+def test_the_object_of_a_discussion_is_a_topic(geoparser):
+    text = "U.S. officials discussed military aid to Ukraine during talks in Jeddah."
+    result = parse(geoparser, text)
+    assert {text[e.start:e.end] for e in result.events} == {"Jeddah"}
+    text = "Joe Biden reaffirmed America's commitment to Israel's security."
+    assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, event", [
+    ("In Abidjan, President Alassane Ouattara said the vote would go ahead.",
+     ("Alassane Ouattara", "say", "Abidjan")),
+    ("Speaking in Paris, Antony Blinken stressed the need for a ceasefire.",
+     ("Antony Blinken", "say", "Paris")),
+    ("Arriving in Kyiv on Friday, Olaf Scholz met Volodymyr Zelensky.",
+     ("Volodymyr Zelensky", "meet", "Kyiv")),
+    ("In Kabul, Kandahar and Herat, the Taliban banned music.", ("Taliban", "ban", "Herat")),
+])
+def test_an_opening_phrase_locates_the_main_clause(geoparser, text, event):
+    result = parse(geoparser, text)
+    assert event in {(e.actor, e.action, text[e.start:e.end]) for e in result.events}
+
+
+def test_an_opening_region_is_the_topic_of_a_statement(geoparser):
+    text = "In the Americas, WHO says special regional events are being held."
+    assert parse(geoparser, text).events == ()
