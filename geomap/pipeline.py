@@ -24,7 +24,8 @@ from geomap.detect import (
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
 from geomap.models import Document, DocumentResult, Event, Mention, Place, Resolution
-from geomap.resolve import Weights, resolve_document
+from geomap.resolve import ResolutionFacts, Weights, resolve_document
+from geomap.scoring import Scorer
 
 if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
     from geomap.geocoders import OnlineGeocoder
@@ -63,7 +64,9 @@ class Geoparser:
     detector
         Detector name (see :data:`geomap.detect.DETECTORS`).
     min_confidence
-        Mentions resolved with less confidence are kept unresolved.
+        Mentions resolved with less confidence (the calibrated probability that the
+        mention is a place resolved within 161 km, see :mod:`geomap.scoring`) are kept
+        unresolved.
     events
         Extract who did what where (:mod:`geomap.events`) into
         ``DocumentResult.events``; with ``False`` it stays empty.
@@ -78,13 +81,18 @@ class Geoparser:
         know after "in", "near", "outside" or "around" ("shelling in Kafr
         Zibad"); those it cannot place are dropped. None (the default) opens no
         socket.
+    scorer
+        What turns the resolver's decisions into confidences; None (the default)
+        scores with the shipped model (:class:`geomap.scoring.Scorer`), raising
+        :class:`~geomap.exceptions.ModelError` if its file is missing or bad.
     """
 
     def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
-                 min_confidence: float = 0.1, weights: Weights | None = None,
+                 min_confidence: float = 0.03, weights: Weights | None = None,
                  events: bool = True, geocoder: OnlineGeocoder | None = None,
-                 demonyms: bool = False):
+                 demonyms: bool = False, scorer: Scorer | None = None):
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)
+        self.scorer = scorer if scorer is not None else Scorer(self.gazetteer)
         # With an online geocoder, names the gazetteer lacks are worth proposing.
         self.detector: Detector = get_detector(
             detector, self.gazetteer, **({"propose_unknown": True} if geocoder is not None else {}))
@@ -178,12 +186,14 @@ class Geoparser:
         sentences = [_sentence(text, *sentence_at(text, bounds, m.start), m.start, m.end)
                      for m in mentions]
         words = Counter(_CAPITALISED.findall(text))
+        evidence: list[ResolutionFacts | None] = []
         resolutions = resolve_document(
             mentions, self.candidates, weights=self.weights,
-            min_confidence=self.min_confidence, sentences=sentences,
+            min_confidence=0.0, sentences=sentences,
             context_countries=self.country_cues(text, words),
             context_regions=self.region_cues(text, words),
-            cache=self._resolve_cache)
+            cache=self._resolve_cache, evidence=evidence)
+        resolutions = self._scored(text, bounds, resolutions, evidence)
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
             events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,
@@ -191,6 +201,18 @@ class Geoparser:
         if self.demonyms:  # after events: an actor's adjective is no place of its action
             resolutions = self._with_demonyms(text, bounds, resolutions)
         return DocumentResult(document=document, resolutions=tuple(resolutions), events=events)
+
+    def _scored(self, text: str, bounds: list[int], resolutions: list[Resolution],
+                evidence: list[ResolutionFacts | None]) -> list[Resolution]:
+        """``resolutions`` with the scorer's confidences, those below ``min_confidence``
+        unresolved."""
+        if not resolutions:
+            return resolutions
+        confidences = self.scorer.confidences(text, bounds, resolutions, evidence)
+        floor = self.min_confidence
+        return [r if r.confidence == c and (r.place is None or c >= floor) else
+                Resolution(r.mention, r.place if c >= floor else None, c, r.sentence)
+                for r, c in zip(resolutions, confidences, strict=True)]
 
     def _with_demonyms(self, text: str, bounds: list[int],
                        resolutions: list[Resolution]) -> list[Resolution]:

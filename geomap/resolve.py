@@ -161,6 +161,7 @@ def resolve_document(
     context_regions: dict[tuple[str, str], float] | None = None,
     rounds: int = 2,
     cache: dict | None = None,
+    evidence: list[ResolutionFacts | None] | None = None,
 ) -> list[Resolution]:
     """Resolve every mention of one document coherently.
 
@@ -189,6 +190,10 @@ def resolve_document(
         A dict kept across documents (by a :class:`~geomap.pipeline.Geoparser`)
         for each name's candidates and local scores; it must be used with one
         ``candidates`` function only. None: nothing is kept.
+    evidence
+        A list to which one :class:`ResolutionFacts` (or None, for a mention with no
+        reading) is appended per returned resolution: what the decision rested on,
+        for :mod:`geomap.scoring`. None: nothing is gathered.
     """
     w = weights or Weights()
     # Mentions with the same name, qualifier and feature word share one
@@ -206,6 +211,7 @@ def resolve_document(
         g = groups.get(key)
         if g is None:
             g = groups[key] = _Group(m, candidates, w, cache)
+        g.repeats += 1
         group_of.append(g)
     ordered = list(groups.values())
     for g in ordered:
@@ -229,17 +235,21 @@ def resolve_document(
                 if c in shared:  # a reading elsewhere supports no other name's
                     cells.setdefault(c, []).extend((g, i) for i in idx)
         pairs = _pair_readings(paired, cells, shared, w)
+    ctx = None
     for _ in range(rounds):
         ctx = _Context.of(ordered, context_countries or {}, w.focus_regions, context_regions,
                           pairs)
         for g in ordered:
             g.decide(ctx, w)
+    group_facts: dict[int, ResolutionFacts | None] = {}
 
     out: list[Resolution] = []
     for i, (m, g) in enumerate(zip(mentions, group_of, strict=True)):
         sentence = sentences[i] if sentences is not None else ""
         if m.kind_hint == STREET:  # kept however unlikely the town its name shares
             out.append(Resolution(m, None, 0.0, sentence))
+            if evidence is not None:
+                evidence.append(None)
             continue
         if g.drop:
             continue
@@ -247,7 +257,40 @@ def resolve_document(
             continue  # a proposed name nothing could place was no place after all
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         out.append(Resolution(m, place, g.conf if g.cands else 0.0, sentence))
+        if evidence is not None:
+            f = group_facts.get(id(g), _NOBODY)
+            if f is _NOBODY:
+                f = group_facts[id(g)] = g.facts_of(ctx)
+            evidence.append(f)  # type: ignore[arg-type]
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionFacts:
+    """What one name's decision rested on, as the resolver saw it (see
+    :func:`resolve_document`'s ``facts``); :mod:`geomap.scoring` turns it into features.
+
+    ``share`` and ``runner_up`` are the winner's and the runner-up's shares of the
+    softmax (with "none of them"); ``local`` the winner's score from its own words,
+    ``context`` what the document added to it; ``country_votes`` / ``admin1_votes``
+    the other mentions' (and cues') votes for the winner's country and region;
+    ``name_kind`` how the name is attached to the winner (0 its own name, 1 an alias,
+    2 a loose alternate, 3 a romanisation); ``repeats`` how many mentions share the
+    decision; ``anchored`` whether the winner is a famous reading held on its own words.
+    """
+
+    candidates: int
+    share: float
+    runner_up: float
+    local: float
+    context: float
+    name_kind: int
+    country_votes: float
+    admin1_votes: float
+    country_share: float
+    qualified: bool
+    repeats: int
+    anchored: bool
 
 
 def _pair_readings(groups: list[_Group], cells: dict, shared: set, w: Weights) -> dict:
@@ -292,7 +335,7 @@ class _Group:
     """The candidates and current decision for all mentions of one name."""
 
     __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts",
-                 "by_cell", "reach", "anchor")
+                 "by_cell", "reach", "anchor", "best", "top", "qualified", "repeats")
 
     def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights,
                  cache: dict | None = None):
@@ -310,6 +353,10 @@ class _Group:
         self.drop = False
         self.multiword = " " in m.text
         self.probs: list[float] = []
+        self.best = -1
+        self.top = 0.0
+        self.qualified = m.qualifier is not None
+        self.repeats = 0
 
     @staticmethod
     def _candidates(m: Mention, candidates: Callable[[str], Candidates], w: Weights) -> tuple:
@@ -378,6 +425,34 @@ class _Group:
         self.place = self.cands[best][0]
         self.drop = top < w.drop_below and not self.multiword
         self.probs = [x / total for x in weights]
+        self.best = best
+        self.top = top
+
+    def facts_of(self, ctx: _Context | None) -> ResolutionFacts | None:
+        """The :class:`ResolutionFacts` of the current decision (None without a reading)."""
+        if not self.cands or self.place is None:
+            return None
+        best, p = self.best, self.place
+        runner_up = max((x for i, x in enumerate(self.probs) if i != best), default=0.0)
+        c_votes = a_votes = 0.0
+        total = 1.0
+        if ctx is not None:
+            # the document's votes as the last round started, this name's own left out
+            own, own_conf = ctx.votes.get(id(self), (None, 0.0))
+            cc, a1 = p.country_code or "", p.admin1_code
+            same_cc = own is not None and own.country_code == cc
+            c_votes = max(0.0, ctx.countries.get(cc, 0.0) - (own_conf if same_cc else 0.0))
+            if a1 and not p.is_country:
+                same_a1 = same_cc and own is not None and own.admin1_code == a1
+                a_votes = max(0.0, ctx.admin1s.get((cc, a1), 0.0) -
+                              (own_conf if same_a1 else 0.0))
+            total = max(1.0, ctx.total - own_conf)
+        return ResolutionFacts(
+            candidates=len(self.cands), share=self.conf, runner_up=runner_up,
+            local=self.local[best], context=self.top - self.local[best],
+            name_kind=self.cands[best][1], country_votes=c_votes, admin1_votes=a_votes,
+            country_share=c_votes / total, qualified=self.qualified,
+            repeats=self.repeats, anchored=self.anchor[0] == best)
 
 
 class _Context:
