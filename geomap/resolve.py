@@ -433,7 +433,8 @@ class _Group:
         if not self.cands or self.place is None:
             return None
         best, p = self.best, self.place
-        runner_up = max((x for i, x in enumerate(self.probs) if i != best), default=0.0)
+        probs = self.probs  # the winner's is the largest: the runner-up's is the next
+        runner_up = sorted(probs)[-2] if len(probs) > 1 else 0.0
         c_votes = a_votes = 0.0
         total = 1.0
         if ctx is not None:

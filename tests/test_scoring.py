@@ -100,3 +100,23 @@ def test_the_shipped_model_rates_an_ambiguous_name_below_an_unambiguous_one(geop
     res = geoparser.parse(Document("d", "Snow fell on Kyiv. Springfield voted.")).resolutions
     conf = {r.mention.text: r.confidence for r in res}
     assert conf["Kyiv"] > conf["Springfield"]
+
+
+def test_confidences_equal_the_model_applied_to_each_feature_row(geoparser, seed_results):
+    from geomap.detect import sentence_bounds
+    from geomap.resolve import resolve_document
+
+    scorer = geoparser.scorer
+    for result in seed_results.values():
+        text = result.document.text
+        mentions = [r.mention for r in result.resolutions]
+        evidence: list = []
+        resolutions = resolve_document(mentions, geoparser.candidates, min_confidence=0.0,
+                                       evidence=evidence)
+        bounds = sentence_bounds(text)
+        rows = scorer.rows(text, bounds, resolutions, evidence)
+        fast = scorer.confidences(text, bounds, resolutions, evidence)
+        assert len(rows) == len(fast) == len(mentions)
+        for row, res, c in zip(rows, resolutions, fast, strict=True):
+            expected = scorer.model.probability(row) if row is not None else res.confidence
+            assert c == pytest.approx(expected, abs=1e-9)

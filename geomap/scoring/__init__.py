@@ -10,23 +10,28 @@ rebuilt by ``benchmarks/train_confidence.py``.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from geomap.detect import sentence_at
 from geomap.gazetteers import Gazetteer
-from geomap.models import Resolution
+from geomap.models import Place, Resolution
 from geomap.resolve import ResolutionFacts
 from geomap.scoring.features import (
     FEATURES,
+    NAME_FEATURES,
+    RESOLUTION_FEATURES,
     name_features,
     position_features,
     resolution_features,
 )
-from geomap.scoring.model import MODEL_PATH, REBUILD, ConfidenceModel
+from geomap.scoring.model import MODEL_PATH, REBUILD, ConfidenceModel, sigmoid
 
 __all__ = ["FEATURES", "MODEL_PATH", "REBUILD", "ConfidenceModel", "Scorer"]
 
-_NAME_CACHE = 50_000  # names whose word features a scorer keeps across documents
+_NAME_CACHE = 50_000
+_CODE_FEATURES = ("is_country", "is_admin1", "is_admin2", "is_capital", "is_town", "is_region")  # names whose word features a scorer keeps across documents
 
 
 class Scorer:
@@ -44,6 +49,35 @@ class Scorer:
         self.gazetteer = gazetteer
         self.model = model if model is not None else ConfidenceModel.load()
         self._names: dict[tuple, tuple[float, ...]] = {}
+        self._name_parts: dict[tuple, float] = {}  # a name's share of the linear score
+        self._w = dict(zip(FEATURES, self.model.weights, strict=True))
+        self._code_parts: dict[str, float] = {}  # feature code -> its one-hot columns' share
+
+    def _resolution_part(self, f: ResolutionFacts, place: Place) -> float:
+        """The weighted sum of :func:`~geomap.scoring.features.resolution_features`
+        but ``doc_mentions``, written out: it runs once per name and document."""
+        w = self._w
+        code = place.feature_code
+        code_part = self._code_parts.get(code)
+        if code_part is None:
+            row = resolution_features(f, place, 0)
+            code_part = self._code_parts[code] = sum(
+                w[k] * row[RESOLUTION_FEATURES.index(k)] for k in _CODE_FEATURES)
+        c, kind, repeats = f.candidates, f.name_kind, f.repeats
+        return (w["share"] * f.share + w["runner_up"] * f.runner_up +
+                w["margin"] * (f.share - f.runner_up) +
+                w["log_candidates"] * math.log2(1 + c) / 5 +
+                (w["single_reading"] if c == 1 else 0.0) +
+                w["local"] * max(-2.0, min(2.0, f.local / 10)) +
+                w["context"] * max(-2.0, min(2.0, f.context / 10)) +
+                (w["alias"] if kind == 1 else w["alternate"] if kind >= 2 else 0.0) +
+                w["country_votes"] * min(3.0, f.country_votes) / 3 +
+                w["admin1_votes"] * min(3.0, f.admin1_votes) / 3 +
+                w["country_share"] * f.country_share +
+                (w["qualified"] if f.qualified else 0.0) +
+                (w["repeats"] * math.log2(repeats) / 4 if repeats > 0 else 0.0) +
+                (w["anchored"] if f.anchored else 0.0) + code_part +
+                w["log_population"] * math.log10(1 + place.population) / 8)
 
     def rows(self, text: str, bounds: list[int], resolutions: Sequence[Resolution],
              evidence: Sequence[ResolutionFacts | None]) -> list[tuple[float, ...] | None]:
@@ -76,8 +110,49 @@ class Scorer:
     def confidences(self, text: str, bounds: list[int], resolutions: Sequence[Resolution],
                     evidence: Sequence[ResolutionFacts | None]) -> list[float]:
         """The confidence of each resolution: the model's probability, or the resolver's
-        own (0 for a mention with no reading) where there is no decision to score."""
-        probability = self.model.probability
-        return [probability(row) if row is not None else res.confidence
-                for row, res in zip(self.rows(text, bounds, resolutions, evidence),
-                                    resolutions, strict=True)]
+        own (0 for a mention with no reading) where there is no decision to score.
+
+        The same numbers as ``model.probability`` of :meth:`rows`, summed by part: the
+        model is linear, so a name's part is kept across documents and a decision's is
+        computed once for all the mentions that share it."""
+        model = self.model
+        weights = model.weights
+        n_name, n_res = len(NAME_FEATURES), len(RESOLUTION_FEATURES)
+        w_name = weights[:n_name]
+        w_start, w_head = weights[n_name + n_res:]
+        names = self._name_parts
+        gaz = self.gazetteer
+        first_line_end = text.find("\n")
+        n = len(resolutions)
+        decided: dict[tuple[int, float, float], float] = {}
+        doc_part = self._w["doc_mentions"] * math.log2(1 + n) / 8
+        res_parts: dict[int, float] = {}
+        out = []
+        for res, facts in zip(resolutions, evidence, strict=True):
+            place = res.place
+            if facts is None or place is None:
+                out.append(res.confidence)
+                continue
+            m = res.mention
+            start = m.start
+            sentence_start = bounds[bisect_right(bounds, start) - 1]  # as sentence_at
+            at_start, headline = position_features(text, sentence_start, start, first_line_end)
+            key = (id(facts), at_start, headline)
+            p = decided.get(key)
+            if p is None:
+                name_key = (m.text, m.kind_hint, m.qualifier)
+                name_part = names.get(name_key)
+                if name_part is None:
+                    if len(names) >= _NAME_CACHE:
+                        names.clear()
+                    name_part = names[name_key] = sum(
+                        map(float.__mul__, w_name, name_features(m, gaz)))
+                res_part = res_parts.get(id(facts))
+                if res_part is None:
+                    res_part = res_parts[id(facts)] = self._resolution_part(facts, place) + \
+                        doc_part
+                z = model.intercept + name_part + res_part + w_start * at_start + \
+                    w_head * headline
+                p = decided[key] = model.calibrate(sigmoid(z))
+            out.append(p)
+        return out

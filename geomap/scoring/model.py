@@ -103,7 +103,7 @@ class ConfidenceModel:
     def raw_probability(self, row: Sequence[float]) -> float:
         """The logistic regression's probability for feature ``row``, before calibration."""
         z = self.intercept + sum(map(float.__mul__, self.weights, row))
-        return _sigmoid(z)
+        return sigmoid(z)
 
     def calibrate(self, raw: float) -> float:
         """The calibrated probability for the uncalibrated ``raw`` one."""
@@ -121,7 +121,8 @@ class ConfidenceModel:
         return self.calibrate(self.raw_probability(row))
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
+    """The logistic function, without overflow for large ``-z``."""
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
