@@ -526,8 +526,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--gazetteer", default="default",
                        help="'default' (embedded) or a gazetteer file from "
                             "`geomap gazetteer build`")
-        p.add_argument("--min-confidence", type=_confidence, default=0.03,
-                       help="resolutions below this confidence are reported unresolved")
+        p.add_argument("--min-confidence", type=_confidence, default=0.0,
+                       help="resolutions less likely right than this (0 to 1) are reported "
+                            "unresolved (default 0: none)")
         p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
         p.add_argument("--demonyms", action="store_true",
                        help="also report demonyms and adjectives of countries ('Syrian "

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from geomap.detect import (
-    DEMONYM,
     Detector,
     Tokens,
     get_detector,
@@ -23,7 +22,7 @@ from geomap.detect import (
 )
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
-from geomap.models import Document, DocumentResult, Event, Mention, Place, Resolution
+from geomap.models import DEMONYM, Document, DocumentResult, Event, Mention, Place, Resolution
 from geomap.resolve import ResolutionFacts, Weights, resolve_document
 from geomap.scoring import Scorer
 
@@ -72,7 +71,7 @@ class Geoparser:
         ``DocumentResult.events``; with ``False`` it stays empty.
     demonyms
         Also report demonyms and adjectives of countries ("Syrian forces", "Russian
-        jets") as mentions of their country, with ``kind_hint`` :data:`~geomap.detect.
+        jets") as mentions of their country, with ``kind_hint`` :data:`~geomap.models.
         DEMONYM` (``"kind": "demonym"`` in records). Off by default: most corpora and
         readers count only names of places.
     geocoder
@@ -88,7 +87,7 @@ class Geoparser:
     """
 
     def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
-                 min_confidence: float = 0.03, weights: Weights | None = None,
+                 min_confidence: float = 0.0, weights: Weights | None = None,
                  events: bool = True, geocoder: OnlineGeocoder | None = None,
                  demonyms: bool = False, scorer: Scorer | None = None):
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)

@@ -30,8 +30,8 @@ from geomap.scoring.model import MODEL_PATH, REBUILD, ConfidenceModel, sigmoid
 
 __all__ = ["FEATURES", "MODEL_PATH", "REBUILD", "ConfidenceModel", "Scorer"]
 
-_NAME_CACHE = 50_000
-_CODE_FEATURES = ("is_country", "is_admin1", "is_admin2", "is_capital", "is_town", "is_region")  # names whose word features a scorer keeps across documents
+_NAME_CACHE = 50_000  # names whose word features a scorer keeps across documents
+_CODE_FEATURES = ("is_country", "is_admin1", "is_admin2", "is_capital", "is_town", "is_region")
 
 
 class Scorer:
