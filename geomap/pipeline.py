@@ -209,8 +209,8 @@ class Geoparser:
             return resolutions
         confidences = self.scorer.confidences(text, bounds, resolutions, evidence)
         floor = self.min_confidence
-        return [r if r.confidence == c and (r.place is None or c >= floor) else
-                Resolution(r.mention, r.place if c >= floor else None, c, r.sentence)
+        return [Resolution(r.mention, r.place if c >= floor else None, c, r.sentence)
+                if r.confidence != c or (c < floor and r.place is not None) else r
                 for r, c in zip(resolutions, confidences, strict=True)]
 
     def _with_demonyms(self, text: str, bounds: list[int],

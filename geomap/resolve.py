@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from typing import NamedTuple
 
 from geomap.gazetteers import NAME_KIND_PENALTY, distance_km, normalize, prior_score
 from geomap.models import PROPOSED, STREET, Mention, Place, Resolution
@@ -230,8 +231,7 @@ def resolve_document(
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class ResolutionFacts:
+class ResolutionFacts(NamedTuple):
     """What one name's decision rested on, as the resolver saw it (see
     :func:`resolve_document`'s ``facts``); :mod:`geomap.scoring` turns it into features.
 
@@ -413,12 +413,11 @@ class _Group:
                 a_votes = max(0.0, ctx.admin1s.get((cc, a1), 0.0) -
                               (own_conf if same_a1 else 0.0))
             total = max(1.0, ctx.total - own_conf)
-        return ResolutionFacts(
-            candidates=len(self.cands), share=self.conf, runner_up=runner_up,
-            local=self.local[best], context=self.top - self.local[best],
-            name_kind=self.cands[best][1], country_votes=c_votes, admin1_votes=a_votes,
-            country_share=c_votes / total, qualified=self.qualified,
-            repeats=self.repeats, anchored=self.anchor[0] == best)
+        local = self.local[best]
+        return ResolutionFacts(  # positional: the fields in order
+            len(self.cands), self.conf, runner_up, local, self.top - local,
+            self.cands[best][1], c_votes, a_votes, c_votes / total, self.qualified,
+            self.repeats, self.anchor[0] == best)
 
 
 class _Context:
