@@ -52,32 +52,35 @@ class Scorer:
         self._name_parts: dict[tuple, float] = {}  # a name's share of the linear score
         self._w = dict(zip(FEATURES, self.model.weights, strict=True))
         self._code_parts: dict[str, float] = {}  # feature code -> its one-hot columns' share
+        w = self._w  # the weights _resolution_part uses, with the features' scales folded in
+        self._wr = (w["share"], w["runner_up"], w["margin"], w["log_candidates"] / 5,
+                    w["single_reading"], w["local"], w["context"], w["alias"], w["alternate"],
+                    w["country_votes"] / 3, w["admin1_votes"] / 3, w["country_share"],
+                    w["qualified"], w["repeats"] / 4, w["anchored"], w["log_population"] / 8)
 
     def _resolution_part(self, f: ResolutionFacts, place: Place) -> float:
         """The weighted sum of :func:`~geomap.scoring.features.resolution_features`
         but ``doc_mentions``, written out: it runs once per name and document."""
-        w = self._w
         code = place.feature_code
         code_part = self._code_parts.get(code)
         if code_part is None:
             row = resolution_features(f, place, 0)
             code_part = self._code_parts[code] = sum(
-                w[k] * row[RESOLUTION_FEATURES.index(k)] for k in _CODE_FEATURES)
-        c, kind, repeats = f.candidates, f.name_kind, f.repeats
-        return (w["share"] * f.share + w["runner_up"] * f.runner_up +
-                w["margin"] * (f.share - f.runner_up) +
-                w["log_candidates"] * math.log2(1 + c) / 5 +
-                (w["single_reading"] if c == 1 else 0.0) +
-                w["local"] * max(-2.0, min(2.0, f.local / 10)) +
-                w["context"] * max(-2.0, min(2.0, f.context / 10)) +
-                (w["alias"] if kind == 1 else w["alternate"] if kind >= 2 else 0.0) +
-                w["country_votes"] * min(3.0, f.country_votes) / 3 +
-                w["admin1_votes"] * min(3.0, f.admin1_votes) / 3 +
-                w["country_share"] * f.country_share +
-                (w["qualified"] if f.qualified else 0.0) +
-                (w["repeats"] * math.log2(repeats) / 4 if repeats > 0 else 0.0) +
-                (w["anchored"] if f.anchored else 0.0) + code_part +
-                w["log_population"] * math.log10(1 + place.population) / 8)
+                self._w[k] * row[RESOLUTION_FEATURES.index(k)] for k in _CODE_FEATURES)
+        (share, runner_up, margin, log_c, single, local, context, alias, alternate, c_votes,
+         a_votes, c_share, qualified, repeats, anchored, log_pop) = self._wr
+        (c, s, r, lo, cx, kind, cv, av, cs, q, n, anch) = f
+        return ((share + margin) * s + (runner_up - margin) * r +
+                log_c * math.log2(1 + c) +
+                (single if c == 1 else 0.0) +
+                local * max(-2.0, min(2.0, lo / 10)) +
+                context * max(-2.0, min(2.0, cx / 10)) +
+                (alias if kind == 1 else alternate if kind >= 2 else 0.0) +
+                c_votes * min(3.0, cv) + a_votes * min(3.0, av) + c_share * cs +
+                (qualified if q else 0.0) +
+                (repeats * math.log2(n) if n > 0 else 0.0) +
+                (anchored if anch else 0.0) + code_part +
+                log_pop * math.log10(1 + place.population))
 
     def rows(self, text: str, bounds: list[int], resolutions: Sequence[Resolution],
              evidence: Sequence[ResolutionFacts | None]) -> list[tuple[float, ...] | None]:
