@@ -14,6 +14,7 @@ from geomap.exceptions import (
     GeocoderError,
     GeomapError,
     InputError,
+    ModelError,
 )
 from geomap.models import Document, DocumentResult, Mention, Place, Resolution
 from geomap.pipeline import Geoparser
@@ -30,6 +31,7 @@ __all__ = [
     "Geoparser",
     "InputError",
     "Mention",
+    "ModelError",
     "Place",
     "Resolution",
     "extract",

@@ -337,7 +337,7 @@ def cmd_lookup(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from geomap.evaluate import Report, evaluate
+    from geomap.evaluate import Report, evaluate, plot_reliability
     from geomap.models import mention_record
 
     gp = _geoparser(args)
@@ -351,6 +351,7 @@ def cmd_evaluate(args) -> int:
     elif not args.corpora:
         print("geomap: error: give a corpus file or --events GOLD", file=sys.stderr)
         return 2
+    reports = []
     for corpus in args.corpora:
         path = Path(corpus)
         if not path.exists():
@@ -358,12 +359,15 @@ def cmd_evaluate(args) -> int:
             status = 1
             continue
         report = evaluate(path, extract, limit=args.limit, errors_path=args.errors)
+        reports.append(report)
         if args.markdown:
             if corpus == args.corpora[0]:
                 print(Report.format_markdown_header())
             print(report.format_markdown_row())
         else:
             print(report.format_table())
+    if args.plot and reports:
+        print(f"reliability diagram: {plot_reliability(reports, args.plot)}", file=sys.stderr)
     return status
 
 
@@ -522,8 +526,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--gazetteer", default="default",
                        help="'default' (embedded) or a gazetteer file from "
                             "`geomap gazetteer build`")
-        p.add_argument("--min-confidence", type=_confidence, default=0.1,
-                       help="resolutions below this confidence are reported unresolved")
+        p.add_argument("--min-confidence", type=_confidence, default=0.0,
+                       help="resolutions less likely right than this (0 to 1) are reported "
+                            "unresolved (default 0: none)")
         p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
         p.add_argument("--demonyms", action="store_true",
                        help="also report demonyms and adjectives of countries ('Syrian "
@@ -591,6 +596,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="only the first N documents")
     p.add_argument("--errors", help="write false positives/negatives and far resolutions here")
     p.add_argument("--markdown", action="store_true", help="print README table rows")
+    p.add_argument("--plot", metavar="PNG",
+                   help="write a reliability diagram of the confidence here (needs matplotlib)")
     geoparse_options(p)
     p.set_defaults(func=cmd_evaluate)
 

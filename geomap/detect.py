@@ -41,7 +41,7 @@ from geomap.gazetteers import (
     fold,
     normalize,
 )
-from geomap.models import Mention
+from geomap.models import PROPOSED, STREET, Mention
 
 # A token is a word, a run of digits, a possessive "'s" or one other mark. A word
 # may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
@@ -146,18 +146,6 @@ _EVIDENCE = frozenset(("in", "near", "outside", "around", "at", "from", "to", "i
                        "toward", "towards", "of"))
 _SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
 _STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
-
-PROPOSED = "proposed"
-"""The ``kind_hint`` of a name the gazetteer does not know, proposed for an online
-geocoder (``GazetteerDetector(propose_unknown=True)``)."""
-
-DEMONYM = "demonym"
-"""The ``kind_hint`` of a demonym or adjective of a country ("Syrian forces"), reported as
-a mention of that country only when asked for (``Geoparser(demonyms=True)``)."""
-
-STREET = "street"
-"""The ``kind_hint`` of a street named after a town ("Lincoln Street"): a mention of a
-location the gazetteer cannot place, kept unresolved."""
 
 VEHICLE_MAKES = frozenset(
     "toyota honda dodge mercury lincoln chevrolet chevy buick pontiac cadillac plymouth "

@@ -552,7 +552,7 @@ def _ensure_gazetteer(gazetteer: str) -> None:
 def extract_dask(paths: Iterable[str | os.PathLike[str]],
                  parquet_dir: str | os.PathLike[str] | None = None, *,
                  scheduler: Any = None, partitions: int | None = None, n_workers: int = 2,
-                 gazetteer: str = "default", min_confidence: float = 0.1,
+                 gazetteer: str = "default", min_confidence: float = 0.0,
                  text_field: str = "text", strict: bool = False,
                  on_error: Callable[[InputError], None] | None = None,
                  max_document_bytes: int | None = None,

@@ -19,6 +19,13 @@ Metrics follow the field's conventions: recognition precision, recall and F1
 with exact-offset and with overlap matching; resolution over gold toponyms that
 have coordinates and were recognised, as accuracy within 161 km (or the same
 GeoNames id), median and mean error, and the AUC of the log error curve.
+
+The mentions' ``confidence`` is scored as a probability of being right (a place
+mention, resolved within 161 km): expected calibration error over 10 bins, the
+share wrong among answers at 0.9 or more, and the AUROC of confidence as a
+right/wrong detector, over the resolved predictions whose rightness the corpus
+decides (see :func:`label_predictions`). :func:`plot_reliability` draws the
+reliability diagram.
 """
 
 from __future__ import annotations
@@ -40,11 +47,18 @@ from geomap.models import Document
 
 __all__ = [
     "ACCURACY_KM",
+    "CONFIDENT",
     "MAX_ERROR_KM",
     "RESOLUTION_ONLY_CORPORA",
     "Report",
+    "auroc",
     "evaluate",
+    "expected_calibration_error",
     "haversine_km",
+    "label_predictions",
+    "plot_reliability",
+    "reliability_bins",
+    "wrong_share_at",
 ]
 
 #: A resolution within this many kilometres (100 miles) counts as correct.
@@ -55,6 +69,12 @@ MAX_ERROR_KM = 20039.0
 #: Corpora that annotate only some toponyms of each text, so a prediction
 #: without a gold span is not necessarily wrong: precision and F1 are not scored.
 RESOLUTION_ONLY_CORPORA = frozenset({"wiktor", "hu2014", "ju2016"})
+
+#: Answers at or above this confidence are "confident": the share of them that is
+#: wrong is reported.
+CONFIDENT = 0.9
+#: Calibration is measured over this many equal-width confidence bins.
+CALIBRATION_BINS = 10
 
 _CONTEXT_CHARS = 40
 
@@ -93,6 +113,11 @@ class Report:
     are left out of precision. ``resolution_toponyms`` is the number of gold
     toponyms the resolution metrics are computed over (with coordinates and
     overlap-matched). Throughput counts only the time spent in ``extract``.
+
+    ``calibrated_answers`` counts the resolved predictions with a ``confidence``
+    whose rightness the corpus decides (:func:`label_predictions`); ``ece``,
+    ``wrong_at_90`` and ``confidence_auroc`` are measured over them, and
+    ``reliability`` holds their :func:`reliability_bins`.
     """
 
     corpus: str
@@ -116,6 +141,11 @@ class Report:
     median_km: float | None
     mean_km: float | None
     auc: float | None
+    calibrated_answers: int
+    ece: float | None
+    wrong_at_90: float | None
+    confidence_auroc: float | None
+    reliability: tuple[tuple[float, float, int, float, float], ...]
     seconds: float
     docs_per_second: float | None
     mb_per_second: float | None
@@ -145,6 +175,9 @@ class Report:
         lines += [
             f"resolution   {self.resolution_toponyms:,} toponyms  acc@161 {_num(self.accuracy_161)}"
             f"  median {_km(self.median_km)}  mean {_km(self.mean_km)}  AUC {_num(self.auc)}",
+            f"confidence   {self.calibrated_answers:,} answers  ECE {_num(self.ece)}"
+            f"  wrong at >= {CONFIDENT} {_pct(self.wrong_at_90)}"
+            f"  AUROC {_num(self.confidence_auroc)}",
             f"throughput   {_num(self.docs_per_second, '.1f')} docs/s"
             f"  {_num(self.mb_per_second, '.3f')} MB/s  ({self.seconds:.2f} s in extract)",
         ]
@@ -155,8 +188,8 @@ class Report:
         """The header and rule lines of the table :meth:`format_markdown_row` fills."""
         return (
             "| corpus | docs | P | R | F1 (overlap) | F1 (exact) | acc@161 | median km "
-            "| mean km | AUC |\n"
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+            "| mean km | AUC | ECE | wrong at >= 0.9 | AUROC (confidence) |\n"
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
         )
 
     def format_markdown_row(self) -> str:
@@ -172,6 +205,9 @@ class Report:
             _num(self.median_km, ".1f"),
             _num(self.mean_km, ".1f"),
             _num(self.auc),
+            _num(self.ece),
+            _num(self.wrong_at_90),
+            _num(self.confidence_auroc),
         ]
         return "| " + " | ".join(cells) + " |"
 
@@ -279,6 +315,7 @@ class _Span(NamedTuple):
     lat: float | None
     lon: float | None
     geonameid: Any
+    confidence: float | None = None
 
 
 class _Row(NamedTuple):
@@ -301,6 +338,8 @@ class _Tally:
     overlap: int = 0
     correct: int = 0
     errors_km: list[float] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
+    rights: list[bool] = field(default_factory=list)
     seconds: float = 0.0
 
     def report(self, corpus: str, path: str, resolution_only: bool) -> Report:
@@ -342,6 +381,11 @@ class _Tally:
                 if n
                 else None
             ),
+            calibrated_answers=len(self.rights),
+            ece=expected_calibration_error(self.confidences, self.rights),
+            wrong_at_90=wrong_share_at(self.confidences, self.rights),
+            confidence_auroc=auroc(self.confidences, self.rights),
+            reliability=tuple(reliability_bins(self.confidences, self.rights)),
             seconds=self.seconds,
             docs_per_second=self.docs / self.seconds if self.seconds > 0 else None,
             mb_per_second=self.text_bytes / 1e6 / self.seconds if self.seconds > 0 else None,
@@ -365,6 +409,12 @@ def _score(
     tally.resolved += sum(p.lat is not None and p.lon is not None for p in preds)
     tally.exact += exact
     tally.overlap += len(pairs)
+
+    for pred, right in zip(preds, _labels(gold, preds, pairs, zones, resolution_only),
+                           strict=True):
+        if right is not None and pred.confidence is not None and pred.lat is not None:
+            tally.confidences.append(pred.confidence)
+            tally.rights.append(right)
 
     paired = set(pairs.values())
     for j, pred in enumerate(preds):
@@ -391,6 +441,164 @@ def _score(
         tally.correct += correct
         if errors is not None and not correct:
             _dump(errors, row, "resolution", gold_span, pred, km)
+
+
+def label_predictions(
+    gold: Sequence[Mapping[str, Any]],
+    predictions: Sequence[Mapping[str, Any]],
+    *,
+    zones: Sequence[tuple[int, int]] = (),
+    resolution_only: bool = False,
+) -> list[bool | None]:
+    """Whether each prediction of one document is right: a place mention (it overlaps a
+    gold toponym, paired as :func:`evaluate` pairs them) resolved within 161 km of it
+    (or to the same GeoNames id).
+
+    Parameters
+    ----------
+    gold, predictions
+        Spans with ``start``, ``end``, ``lat``, ``lon``, ``geonameid`` (gold toponyms
+        in the bench schema, predictions in the output contract's shape).
+    zones
+        ``(start, end)`` ignore zones: an unpaired prediction there is undecided.
+    resolution_only
+        Only some toponyms are annotated: an unpaired prediction is undecided.
+
+    Returns
+    -------
+    list
+        ``True`` (right), ``False`` (wrong: no place, unresolved, or too far) or ``None``
+        (undecided: paired with a gold toponym without coordinates, or unpaired where
+        the corpus does not say it is no place), one per prediction.
+    """
+    g = [_span(t) for t in gold]
+    p = [_span(t) for t in predictions]
+    _exact, pairs = _match(g, p)
+    return _labels(g, p, pairs, zones, resolution_only)
+
+
+def _labels(gold: Sequence[_Span], preds: Sequence[_Span], pairs: dict[int, int],
+            zones: Sequence[tuple[int, int]], resolution_only: bool) -> list[bool | None]:
+    out: list[bool | None] = [None] * len(preds)
+    paired: dict[int, int] = {j: i for i, j in pairs.items()}
+    for j, pred in enumerate(preds):
+        i = paired.get(j)
+        if i is None:
+            if resolution_only or any(pred.start < z_end and z_start < pred.end
+                                      for z_start, z_end in zones):
+                continue
+            out[j] = False  # no place at all
+        elif gold[i].lat is not None and gold[i].lon is not None:
+            out[j] = _resolution_error(gold[i], pred)[1]
+    return out
+
+
+def reliability_bins(
+    confidences: Sequence[float], rights: Sequence[bool], bins: int = CALIBRATION_BINS
+) -> list[tuple[float, float, int, float, float]]:
+    """The reliability curve: for each non-empty equal-width bin of confidence,
+    ``(low, high, answers, mean confidence, share right)``. A confidence of 1.0 falls
+    in the last bin."""
+    counts = [0] * bins
+    conf_sums = [0.0] * bins
+    right_sums = [0] * bins
+    for c, r in zip(confidences, rights, strict=True):
+        b = min(bins - 1, max(0, int(c * bins)))
+        counts[b] += 1
+        conf_sums[b] += c
+        right_sums[b] += bool(r)
+    return [(b / bins, (b + 1) / bins, n, conf_sums[b] / n, right_sums[b] / n)
+            for b, n in enumerate(counts) if n]
+
+
+def expected_calibration_error(
+    confidences: Sequence[float], rights: Sequence[bool], bins: int = CALIBRATION_BINS
+) -> float | None:
+    """Expected calibration error: the answers' mean gap between confidence and share
+    right within each of ``bins`` equal-width bins, weighted by the bin's answers
+    (None without answers).
+
+    >>> expected_calibration_error([0.95, 0.95, 0.15, 0.15], [True, True, False, True])
+    0.2
+    """
+    n = len(confidences)
+    if not n:
+        return None
+    gap = math.fsum(k * abs(mean - right)
+                    for _lo, _hi, k, mean, right in reliability_bins(confidences, rights, bins))
+    return round(gap / n, 12)
+
+
+def wrong_share_at(
+    confidences: Sequence[float], rights: Sequence[bool], threshold: float = CONFIDENT
+) -> float | None:
+    """The share wrong among the answers with confidence at or above ``threshold``
+    (None when there are none)."""
+    confident = [r for c, r in zip(confidences, rights, strict=True) if c >= threshold]
+    return _ratio(sum(not r for r in confident), len(confident))
+
+
+def auroc(confidences: Sequence[float], rights: Sequence[bool]) -> float | None:
+    """The area under the ROC curve of confidence as a detector of right answers: the
+    chance that a random right answer has a higher confidence than a random wrong one,
+    ties counting half (None unless there are both right and wrong answers)."""
+    n_right = sum(bool(r) for r in rights)
+    n_wrong = len(rights) - n_right
+    if not n_right or not n_wrong:
+        return None
+    order = sorted(range(len(confidences)), key=confidences.__getitem__)
+    rank_sum = 0.0  # of the right answers, ranks from 1, ties given their mean rank
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and confidences[order[j + 1]] == confidences[order[i]]:
+            j += 1
+        mean_rank = (i + j) / 2 + 1
+        rank_sum += mean_rank * sum(bool(rights[order[k]]) for k in range(i, j + 1))
+        i = j + 1
+    return (rank_sum - n_right * (n_right + 1) / 2) / (n_right * n_wrong)
+
+
+def plot_reliability(reports: Sequence[Report], path: str | PathLike[str]) -> Path:
+    """Write a reliability diagram (PNG) of the reports' confidence: share right
+    against mean confidence per bin, one line per corpus, the diagonal for reference.
+
+    Raises
+    ------
+    ConfigurationError
+        matplotlib is not installed.
+    """
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as err:
+        raise ConfigurationError(
+            "the reliability diagram needs matplotlib: pip install matplotlib"
+        ) from err
+    out = Path(path)
+    fig, ax = plt.subplots(figsize=(5, 5), dpi=100)
+    try:
+        ax.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label="calibrated")
+        for report in reports:
+            points = [(mean, right) for _lo, _hi, _n, mean, right in report.reliability]
+            if not points:
+                continue
+            ax.plot([x for x, _ in points], [y for _, y in points], marker="o",
+                    label=f"{report.corpus} (ECE {_num(report.ece)})")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_xlabel("confidence (mean of bin)")
+        ax.set_ylabel("share right (place, within 161 km)")
+        ax.set_title("geomap confidence: reliability")
+        ax.legend(loc="upper left", fontsize="small")
+        fig.tight_layout()
+        with atomic_path(out) as tmp:
+            fig.savefig(tmp, format="png")
+    finally:
+        plt.close(fig)
+    return out
 
 
 def _match(gold: Sequence[_Span], preds: Sequence[_Span]) -> tuple[int, dict[int, int]]:
@@ -528,6 +736,7 @@ def _span(mention: Mapping[str, Any]) -> _Span:
         None if lat is None else float(lat),
         None if lon is None else float(lon),
         mention.get("geonameid"),
+        None if (c := mention.get("confidence")) is None else float(c),
     )
 
 

@@ -6,6 +6,7 @@
      ├── InputError (also ValueError)           a document file or row cannot be read
      ├── GazetteerError (also RuntimeError)     the gazetteer cannot be built or loaded
      ├── ConfigurationError (also ValueError)   an option or argument is invalid
+     ├── ModelError (also RuntimeError)         the confidence model file is missing or bad
      └── GeocoderError                          an online geocoder failed (opt-in only)
 
 Every message names the bad value (file, line), what was expected, and the fix.
@@ -38,6 +39,15 @@ class GazetteerError(GeomapError, RuntimeError):
 
 class ConfigurationError(GeomapError, ValueError):
     """An option given to geomap is invalid."""
+
+
+class ModelError(GeomapError, RuntimeError):
+    """The confidence model file (:mod:`geomap.scoring`) is missing, corrupt or of
+    another format version; ``path`` names it. geomap never falls back to another scorer."""
+
+    def __init__(self, message: str, *, path: str):
+        super().__init__(message)
+        self.path = path
 
 
 class GeocoderError(GeomapError):

@@ -462,8 +462,6 @@ class Gazetteer:
 
     def lookup(self, name: str, limit: int = 10) -> list[tuple[Place, float]]:
         """Ranked candidates for a bare name with their prior scores (no context)."""
-        from geomap.resolve import prior_score
-
         scored = [(p, prior_score(p, kind)) for p, kind in self.candidates(name)]
         scored.sort(key=lambda t: -t[1])
         return scored[:limit]
@@ -478,6 +476,43 @@ class Gazetteer:
 # ---------------------------------------------------------------------------
 # Cache: build once, load fast, rebuild when stale or corrupt
 # ---------------------------------------------------------------------------
+
+
+NAME_KIND_PENALTY = (0.0, 0.4, 2.5, 1.0)
+"""Score lost by a name that is an alias (1), a loose GeoNames alternate (2) or another
+romanisation of a phrase, matched by its sound key (3: "Tal Afar" for Tall ‘Afar)."""
+
+
+def prior_score(place: Place, kind: int = 0) -> float:
+    """Context-free plausibility of ``place`` as the meaning of a name.
+
+    Countries and continents dominate, then admin-1 regions, then towns by
+    population, with capitals lifted.
+    """
+    f = place.feature_code
+    # A town GeoNames gives no population is no smaller than the smallest it lists
+    # (cities500: 500 people or more), in the countries where that is common: most
+    # Syrian, Iraqi and Yemeni towns are written 0 there.
+    pop = math.log10(place.population + 1) if place.population or f[:3] != "PPL" or \
+        place.country_code not in ROMANISED else 2.7
+    if f.startswith("PCL") or f == "TERR":
+        base = 10.5
+    elif f == "CONT":
+        base = 10.5
+    elif f == "RGN":
+        base = 10.5
+    elif f == "ADM1":
+        base = 7.0 + 0.3 * pop
+    elif f == "ADM2":
+        base = 5.0
+    else:
+        base = 1.2 * pop + (3.0 if f == "PPLC" else 0.0)
+    penalty = NAME_KIND_PENALTY[kind]
+    if kind == 2 and place.population >= 1_000_000:
+        penalty = 0.5  # "New York" for New York City, "Bombay" for Mumbai
+    elif kind == 2 and place.country_code in ROMANISED:
+        penalty = NAME_KIND_PENALTY[3]  # there alternates are romanisations: "Tal Abyad"
+    return base - penalty
 
 
 def build_id() -> str:

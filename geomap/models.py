@@ -13,6 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+PROPOSED = "proposed"
+"""The ``kind_hint`` of a name the gazetteer does not know, proposed for an online
+geocoder (``GazetteerDetector(propose_unknown=True)``)."""
+
+DEMONYM = "demonym"
+"""The ``kind_hint`` of a demonym or adjective of a country ("Syrian forces"), reported as
+a mention of that country only when asked for (``Geoparser(demonyms=True)``)."""
+
+STREET = "street"
+"""The ``kind_hint`` of a street named after a town ("Lincoln Street"): a mention of a
+location the gazetteer cannot place, kept unresolved."""
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

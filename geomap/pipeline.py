@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from geomap.detect import (
-    DEMONYM,
     Detector,
     Tokens,
     get_detector,
@@ -23,8 +22,9 @@ from geomap.detect import (
 )
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
-from geomap.models import Document, DocumentResult, Event, Mention, Place, Resolution
-from geomap.resolve import Weights, read_code_chains, resolve_document
+from geomap.models import DEMONYM, Document, DocumentResult, Event, Mention, Place, Resolution
+from geomap.resolve import ResolutionFacts, Weights, read_code_chains, resolve_document
+from geomap.scoring import Scorer
 
 if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
     from geomap.geocoders import OnlineGeocoder
@@ -63,13 +63,15 @@ class Geoparser:
     detector
         Detector name (see :data:`geomap.detect.DETECTORS`).
     min_confidence
-        Mentions resolved with less confidence are kept unresolved.
+        Mentions resolved with less confidence (the calibrated probability that the
+        mention is a place resolved within 161 km, see :mod:`geomap.scoring`) are kept
+        unresolved.
     events
         Extract who did what where (:mod:`geomap.events`) into
         ``DocumentResult.events``; with ``False`` it stays empty.
     demonyms
         Also report demonyms and adjectives of countries ("Syrian forces", "Russian
-        jets") as mentions of their country, with ``kind_hint`` :data:`~geomap.detect.
+        jets") as mentions of their country, with ``kind_hint`` :data:`~geomap.models.
         DEMONYM` (``"kind": "demonym"`` in records). Off by default: most corpora and
         readers count only names of places.
     geocoder
@@ -78,13 +80,18 @@ class Geoparser:
         know after "in", "near", "outside" or "around" ("shelling in Kafr
         Zibad"); those it cannot place are dropped. None (the default) opens no
         socket.
+    scorer
+        What turns the resolver's decisions into confidences; None (the default)
+        scores with the shipped model (:class:`geomap.scoring.Scorer`), raising
+        :class:`~geomap.exceptions.ModelError` if its file is missing or bad.
     """
 
     def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
-                 min_confidence: float = 0.1, weights: Weights | None = None,
+                 min_confidence: float = 0.0, weights: Weights | None = None,
                  events: bool = True, geocoder: OnlineGeocoder | None = None,
-                 demonyms: bool = False):
+                 demonyms: bool = False, scorer: Scorer | None = None):
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)
+        self.scorer = scorer if scorer is not None else Scorer(self.gazetteer)
         # With an online geocoder, names the gazetteer lacks are worth proposing.
         self.detector: Detector = get_detector(
             detector, self.gazetteer, **({"propose_unknown": True} if geocoder is not None else {}))
@@ -183,13 +190,15 @@ class Geoparser:
         sentences = [_sentence(text, *sentence_at(text, bounds, m.start), m.start, m.end)
                      for m in mentions]
         words = Counter(_CAPITALISED.findall(text))
+        evidence: list[ResolutionFacts | None] = []
         resolutions = resolve_document(
             mentions, self.candidates, weights=self.weights,
-            min_confidence=self.min_confidence, sentences=sentences,
+            min_confidence=0.0, sentences=sentences,
             context_countries=self.country_cues(text, words),
             context_regions=self.region_cues(text, words),
-            cache=self._resolve_cache)
-        if chained:
+            cache=self._resolve_cache, evidence=evidence)
+        resolutions = self._scored(text, bounds, resolutions, evidence)
+        if chained:  # the chain's own reading, after scoring: its evidence is the chain
             resolutions = [_as_chained(r, chained) for r in resolutions]
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
@@ -230,6 +239,18 @@ class Geoparser:
             self._code_cache.clear()
         self._code_cache[key] = found
         return found
+
+    def _scored(self, text: str, bounds: list[int], resolutions: list[Resolution],
+                evidence: list[ResolutionFacts | None]) -> list[Resolution]:
+        """``resolutions`` with the scorer's confidences, those below ``min_confidence``
+        unresolved."""
+        if not resolutions:
+            return resolutions
+        confidences = self.scorer.confidences(text, bounds, resolutions, evidence)
+        floor = self.min_confidence
+        return [Resolution(r.mention, r.place if c >= floor else None, c, r.sentence)
+                if r.confidence != c or (c < floor and r.place is not None) else r
+                for r, c in zip(resolutions, confidences, strict=True)]
 
     def _with_demonyms(self, text: str, bounds: list[int],
                        resolutions: list[Resolution]) -> list[Resolution]:

@@ -24,47 +24,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from typing import NamedTuple
 
-from geomap.detect import PROPOSED, STREET
-from geomap.gazetteers import ROMANISED, distance_km, normalize
-from geomap.models import Mention, Place, Resolution
+from geomap.gazetteers import NAME_KIND_PENALTY, distance_km, normalize, prior_score
+from geomap.models import PROPOSED, STREET, Mention, Place, Resolution
 
-NAME_KIND_PENALTY = (0.0, 0.4, 2.5, 1.0)
-"""Score lost by a name that is an alias (1), a loose GeoNames alternate (2) or another
-romanisation of a phrase, matched by its sound key (3: "Tal Afar" for Tall ‘Afar)."""
-
-
-def prior_score(place: Place, kind: int = 0) -> float:
-    """Context-free plausibility of ``place`` as the meaning of a name.
-
-    Countries and continents dominate, then admin-1 regions, then towns by
-    population, with capitals lifted.
-    """
-    f = place.feature_code
-    # A town GeoNames gives no population is no smaller than the smallest it lists
-    # (cities500: 500 people or more), in the countries where that is common: most
-    # Syrian, Iraqi and Yemeni towns are written 0 there.
-    pop = math.log10(place.population + 1) if place.population or f[:3] != "PPL" or \
-        place.country_code not in ROMANISED else 2.7
-    if f.startswith("PCL") or f == "TERR":
-        base = 10.5
-    elif f == "CONT":
-        base = 10.5
-    elif f == "RGN":
-        base = 10.5
-    elif f == "ADM1":
-        base = 7.0 + 0.3 * pop
-    elif f == "ADM2":
-        base = 5.0
-    else:
-        base = 1.2 * pop + (3.0 if f == "PPLC" else 0.0)
-    penalty = NAME_KIND_PENALTY[kind]
-    if kind == 2 and place.population >= 1_000_000:
-        penalty = 0.5  # "New York" for New York City, "Bombay" for Mumbai
-    elif kind == 2 and place.country_code in ROMANISED:
-        penalty = NAME_KIND_PENALTY[3]  # there alternates are romanisations: "Tal Abyad"
-    return base - penalty
-
+__all__ = ["MAX_PAIRED_NAMES", "NAME_KIND_PENALTY", "ResolutionFacts", "Weights",
+           "prior_score", "resolve_document"]
 
 @dataclass(frozen=True, slots=True)
 class Weights:
@@ -162,6 +128,7 @@ def resolve_document(
     context_regions: dict[tuple[str, str], float] | None = None,
     rounds: int = 2,
     cache: dict | None = None,
+    evidence: list[ResolutionFacts | None] | None = None,
 ) -> list[Resolution]:
     """Resolve every mention of one document coherently.
 
@@ -190,6 +157,10 @@ def resolve_document(
         A dict kept across documents (by a :class:`~geomap.pipeline.Geoparser`)
         for each name's candidates and local scores; it must be used with one
         ``candidates`` function only. None: nothing is kept.
+    evidence
+        A list to which one :class:`ResolutionFacts` (or None, for a mention with no
+        reading) is appended per returned resolution: what the decision rested on,
+        for :mod:`geomap.scoring`. None: nothing is gathered.
     """
     w = weights or Weights()
     # Mentions with the same name, qualifier and feature word share one
@@ -207,6 +178,7 @@ def resolve_document(
         g = groups.get(key)
         if g is None:
             g = groups[key] = _Group(m, candidates, w, cache)
+        g.repeats += 1
         group_of.append(g)
     ordered = list(groups.values())
     for g in ordered:
@@ -230,17 +202,21 @@ def resolve_document(
                 if c in shared:  # a reading elsewhere supports no other name's
                     cells.setdefault(c, []).extend((g, i) for i in idx)
         pairs = _pair_readings(paired, cells, shared, w)
+    ctx = None
     for _ in range(rounds):
         ctx = _Context.of(ordered, context_countries or {}, w.focus_regions, context_regions,
                           pairs)
         for g in ordered:
             g.decide(ctx, w)
+    group_facts: dict[int, ResolutionFacts | None] = {}
 
     out: list[Resolution] = []
     for i, (m, g) in enumerate(zip(mentions, group_of, strict=True)):
         sentence = sentences[i] if sentences is not None else ""
         if m.kind_hint == STREET:  # kept however unlikely the town its name shares
             out.append(Resolution(m, None, 0.0, sentence))
+            if evidence is not None:
+                evidence.append(None)
             continue
         if g.drop:
             continue
@@ -248,7 +224,39 @@ def resolve_document(
             continue  # a proposed name nothing could place was no place after all
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         out.append(Resolution(m, place, g.conf if g.cands else 0.0, sentence))
+        if evidence is not None:
+            f = group_facts.get(id(g), _NOBODY)
+            if f is _NOBODY:
+                f = group_facts[id(g)] = g.facts_of(ctx)
+            evidence.append(f)  # type: ignore[arg-type]
     return out
+
+
+class ResolutionFacts(NamedTuple):
+    """What one name's decision rested on, as the resolver saw it (see
+    :func:`resolve_document`'s ``facts``); :mod:`geomap.scoring` turns it into features.
+
+    ``share`` and ``runner_up`` are the winner's and the runner-up's shares of the
+    softmax (with "none of them"); ``local`` the winner's score from its own words,
+    ``context`` what the document added to it; ``country_votes`` / ``admin1_votes``
+    the other mentions' (and cues') votes for the winner's country and region;
+    ``name_kind`` how the name is attached to the winner (0 its own name, 1 an alias,
+    2 a loose alternate, 3 a romanisation); ``repeats`` how many mentions share the
+    decision; ``anchored`` whether the winner is a famous reading held on its own words.
+    """
+
+    candidates: int
+    share: float
+    runner_up: float
+    local: float
+    context: float
+    name_kind: int
+    country_votes: float
+    admin1_votes: float
+    country_share: float
+    qualified: bool
+    repeats: int
+    anchored: bool
 
 
 def _pair_readings(groups: list[_Group], cells: dict, shared: set, w: Weights) -> dict:
@@ -293,7 +301,7 @@ class _Group:
     """The candidates and current decision for all mentions of one name."""
 
     __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts",
-                 "by_cell", "reach", "anchor")
+                 "by_cell", "reach", "anchor", "best", "top", "qualified", "repeats")
 
     def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights,
                  cache: dict | None = None):
@@ -311,6 +319,10 @@ class _Group:
         self.drop = False
         self.multiword = " " in m.text
         self.probs: list[float] = []
+        self.best = -1
+        self.top = 0.0
+        self.qualified = m.qualifier is not None
+        self.repeats = 0
 
     @staticmethod
     def _candidates(m: Mention, candidates: Callable[[str], Candidates], w: Weights) -> tuple:
@@ -379,6 +391,34 @@ class _Group:
         self.place = self.cands[best][0]
         self.drop = top < w.drop_below and not self.multiword
         self.probs = [x / total for x in weights]
+        self.best = best
+        self.top = top
+
+    def facts_of(self, ctx: _Context | None) -> ResolutionFacts | None:
+        """The :class:`ResolutionFacts` of the current decision (None without a reading)."""
+        if not self.cands or self.place is None:
+            return None
+        best, p = self.best, self.place
+        probs = self.probs  # the winner's is the largest: the runner-up's is the next
+        runner_up = sorted(probs)[-2] if len(probs) > 1 else 0.0
+        c_votes = a_votes = 0.0
+        total = 1.0
+        if ctx is not None:
+            # the document's votes as the last round started, this name's own left out
+            own, own_conf = ctx.votes.get(id(self), (None, 0.0))
+            cc, a1 = p.country_code or "", p.admin1_code
+            same_cc = own is not None and own.country_code == cc
+            c_votes = max(0.0, ctx.countries.get(cc, 0.0) - (own_conf if same_cc else 0.0))
+            if a1 and not p.is_country:
+                same_a1 = same_cc and own is not None and own.admin1_code == a1
+                a_votes = max(0.0, ctx.admin1s.get((cc, a1), 0.0) -
+                              (own_conf if same_a1 else 0.0))
+            total = max(1.0, ctx.total - own_conf)
+        local = self.local[best]
+        return ResolutionFacts(  # positional: the fields in order
+            len(self.cands), self.conf, runner_up, local, self.top - local,
+            self.cands[best][1], c_votes, a_votes, c_votes / total, self.qualified,
+            self.repeats, self.anchor[0] == best)
 
 
 class _Context:

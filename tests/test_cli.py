@@ -106,6 +106,12 @@ def test_evaluate_prints_the_metrics(tmp_path, capsys, gazetteer):
     row = capsys.readouterr().out.splitlines()[-1]
     assert row.startswith("| mini | 1 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000")
 
+    plot = tmp_path / "figs" / "reliability.png"
+    assert main(["evaluate", str(corpus), "--plot", str(plot)]) == 0
+    out, err = capsys.readouterr()
+    assert "confidence   2 answers  ECE" in out and str(plot) in err
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
 
 def test_map_refuses_bad_input_and_keeps_the_old_map(tmp_path, capsys):
     old = tmp_path / "map.html"

