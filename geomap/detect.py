@@ -215,7 +215,7 @@ _EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word
 _HITS_KEPT = 200_000
 
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|"
-                         r"Co|Corp|Ltd|Mt|Ft|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m)\.$")
+                         r"Co|Corp|Ltd|Mt|Ft|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m|Ste|Pt|ST|STE|MT|FT|PT)\.$")
 # One leading character class ([.!?\n]) the regex engine can scan for, then what
 # follows a full stop or a line end: three times faster than the plain alternation.
 _SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s++(?![a-z])|(?<=\n)\s*\n|"
@@ -499,7 +499,7 @@ class GazetteerDetector(Detector):
         def longest(i: int):
             found = longest_at.get(i, _UNSEEN)
             if found is _UNSEEN:
-                found = longest_at[i] = self._longest(text, toks, i)
+                found = longest_at[i] = self._longest(text, toks, i, stops=sent_starts)
             return found
 
         # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
@@ -586,9 +586,9 @@ class GazetteerDetector(Detector):
             if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(words[k + 1]):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = longest_at.get(k) if k in longest_at and k not in near_blocked else \
-                self._longest(text, toks, k, blocked)
+                self._longest(text, toks, k, blocked, stops=sent_starts)
             if best is not None and tok in ("The", "THE") and k + 1 < n:
-                later = self._longest(text, toks, k + 1, blocked)
+                later = self._longest(text, toks, k + 1, blocked, stops=sent_starts)
                 if later is not None and later[1] > best[1]:
                     continue  # "The Cape Town-led talks" are Cape Town's, not "The Cape"'s
             if best is None and "-" in tok:
@@ -644,8 +644,10 @@ class GazetteerDetector(Detector):
         return mentions
 
     def _longest(self, text: str, toks: Tokens, k: int, blocked: AbstractSet[int] = frozenset(),
-                 any_case: bool = False):
-        """The longest gazetteer name starting at token ``k``: (last token, end offset, key)."""
+                 any_case: bool = False, stops: AbstractSet[int] = frozenset()):
+        """The longest gazetteer name starting at token ``k``: (last token, end offset, key).
+        A name ends before a blocked token and does not run on into the sentence starting
+        at an offset in ``stops`` ("Pineville. Service", "Jones. Jones" are never looked up)."""
         words, starts, ends = toks
         hits = self._hits
         n = len(words)
@@ -656,6 +658,8 @@ class GazetteerDetector(Detector):
         while j < n and j < k + _MAX_WORDS:
             t = words[j]
             if j > k:
+                if starts[j] in stops:
+                    break
                 gap = text[ends[j - 1]:starts[j]]
                 if gap == " ":
                     spaces += 1
