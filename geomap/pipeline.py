@@ -183,7 +183,8 @@ class Geoparser:
             min_confidence=self.min_confidence, sentences=sentences,
             context_countries=self.country_cues(text, words),
             context_regions=self.region_cues(text, words),
-            cache=self._resolve_cache)
+            cache=self._resolve_cache, country_names=self.gazetteer.country_names,
+            english=self.gazetteer.english)
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
             events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,
@@ -208,7 +209,7 @@ class Geoparser:
                 continue
             sentence = _sentence(text, *sentence_at(text, bounds, m.start()), m.start(), m.end())
             mention = Mention(m.start(), m.end(), m.group(), kind_hint=DEMONYM)
-            added.append(Resolution(mention, place, 0.95, sentence))
+            added.append(Resolution(mention, place, 0.95, sentence, why=_DEMONYM_WHY))
         if not added:
             return resolutions
         return sorted([*resolutions, *added], key=lambda r: r.mention.start)
@@ -217,6 +218,9 @@ class Geoparser:
         """Geoparse documents lazily, in order."""
         for doc in documents:
             yield self.parse(doc)
+
+
+_DEMONYM_WHY = ("a demonym or adjective of the country's name",)
 
 
 def _window_end(text: str, start: int, end: int) -> int:
