@@ -39,7 +39,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from geomap.exceptions import ConfigurationError
-from geomap.models import REVIEW_CONFIDENCE, REVIEW_MARGIN
 from geomap.export import (
     PROPERTIES,
     SEARCH_FIELDS,
@@ -49,6 +48,7 @@ from geomap.export import (
     layer_of,
     read_records,
 )
+from geomap.models import REVIEW_CONFIDENCE, REVIEW_MARGIN
 
 log = logging.getLogger("geomap")
 
