@@ -13,6 +13,12 @@ coherently with the rest. Confidence is the candidate's share of the softmax
 over its rivals' scores; below ``min_confidence`` the mention stays in the
 output, explicitly unresolved.
 
+Each resolved mention also carries its runner-up readings (their shares of the
+same softmax) and ``why``: the score terms that separate the chosen reading from
+the first runner-up, largest first, in words. They are worked out once per name
+and document from the numbers the decision already has, and the terms of the
+mention's own words once per name for the whole run.
+
 These are plain functions over :class:`~geomap.models.Mention` and
 :class:`~geomap.models.Place` values: no I/O.
 """
