@@ -15,12 +15,21 @@ from geomap.exceptions import (
     GeomapError,
     InputError,
 )
-from geomap.models import Document, DocumentResult, Mention, Place, Resolution
+from geomap.models import (
+    Alternative,
+    Document,
+    DocumentResult,
+    Mention,
+    Place,
+    Resolution,
+    needs_review,
+)
 from geomap.pipeline import Geoparser
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Alternative",
     "ConfigurationError",
     "Document",
     "DocumentResult",
@@ -34,4 +43,5 @@ __all__ = [
     "Resolution",
     "extract",
     "iter_results",
+    "needs_review",
 ]

@@ -312,10 +312,16 @@ def _common_word(zipf: float, place: Place, g: _Group) -> bool:
     if zipf < COMMON_WORD_ZIPF or place.feature_code[:3] in ("PCL", "ADM", "CON", "RGN") or \
             place.feature_code == "PPLC":
         return False
+    top = _top_population(g)
+    return top < 1_000_000 and math.log10(top + 1) - zipf < 0.9
+
+
+def _top_population(g: _Group) -> int:
+    """The population of the most populous reading of ``g``'s name (kept with it)."""
     top = g.memo.get("top")
     if top is None:
         top = g.memo["top"] = max(p.population for p, _k in g.cands)
-    return top < 1_000_000 and math.log10(top + 1) - zipf < 0.9
+    return top
 
 
 def _explain(g: _Group, ctx: _Context | None, w: Weights,
@@ -332,14 +338,15 @@ def _explain(g: _Group, ctx: _Context | None, w: Weights,
     elif len(cands) == 1:
         return (), (ONLY_READING,)
     n = len(cands)
-    if n > _MAX_ALTERNATIVES + 1:
-        # the few best of many readings: a threshold from a C sort of the numbers, then
-        # the readings at or above it (ties may bring more; the sort below keeps order)
-        floor = sorted(probs, reverse=True)[_MAX_ALTERNATIVES]
-        ranked = sorted([i for i, x in enumerate(probs) if x >= floor], key=probs.__getitem__,
-                        reverse=True)
-    else:
-        ranked = sorted(range(n), key=probs.__getitem__, reverse=True)
+    # The best few of up to thousands of readings ("Washington") without a Python loop
+    # over them all: their shares by a C sort, their places by list.index (equal
+    # shares in text order, as a stable sort would give them).
+    ranked = []
+    last, previous = -1, None
+    for x in sorted(probs, reverse=True)[:_MAX_ALTERNATIVES + 1]:
+        last = probs.index(x, last + 1 if x == previous else 0)
+        ranked.append(last)
+        previous = x
     runners = [i for i in ranked if i != best][:_MAX_ALTERNATIVES]
     alternatives = tuple(
         Alternative(p.geonameid, p.name, p.feature_code, p.country_code, p.admin1, p.lat, p.lon,
@@ -408,7 +415,7 @@ def _local_reasons(g: _Group, b: int, r: int, w: Weights) -> tuple[tuple[float, 
     if _kind_of(pb) == _kind_of(pr):
         d = tb[1] - tr[1]
         if d > 0:
-            if all(pb.population >= p.population for p, _k in g.cands):
+            if pb.population >= _top_population(g):
                 n = len(g.cands)
                 named = f"named {m.text}" if all(p.name == pb.name for p, _k in g.cands) \
                     else f"'{m.text}' may name"
