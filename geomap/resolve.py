@@ -29,6 +29,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import attrgetter, itemgetter
 
 from geomap.detect import FEATURE_WORDS, PLURAL_FEATURE_WORDS, PROPOSED, STREET
 from geomap.gazetteers import ROMANISED, distance_km, normalize
@@ -45,24 +46,44 @@ def prior_score(place: Place, kind: int = 0) -> float:
     Countries and continents dominate, then admin-1 regions, then towns by
     population, with capitals lifted.
     """
-    return sum(_prior_terms(place, kind))
-
-
-def _prior_terms(place: Place, kind: int = 0) -> tuple[float, float, float, float]:
-    """:func:`prior_score`'s parts: the feature class's base, population, capital,
-    and the penalty of the kind of name (alias, loose alternate) as a negative term."""
+    # The sum of _prior_terms, written out: this runs for every reading of every new
+    # name, and a call and a tuple per reading cost a tenth of a long list's parse.
     f = place.feature_code
     # A town GeoNames gives no population is no smaller than the smallest it lists
     # (cities500: 500 people or more), in the countries where that is common: most
     # Syrian, Iraqi and Yemeni towns are written 0 there.
     pop = math.log10(place.population + 1) if place.population or f[:3] != "PPL" or \
         place.country_code not in ROMANISED else 2.7
-    size = capital = 0.0
     if f.startswith("PCL") or f == "TERR":
         base = 10.5
     elif f == "CONT":
         base = 10.5
     elif f == "RGN":
+        base = 10.5
+    elif f == "ADM1":
+        base = 7.0 + 0.3 * pop
+    elif f == "ADM2":
+        base = 5.0
+    else:
+        base = 1.2 * pop + (3.0 if f == "PPLC" else 0.0)
+    penalty = NAME_KIND_PENALTY[kind]
+    if kind == 2 and place.population >= 1_000_000:
+        penalty = 0.5  # "New York" for New York City, "Bombay" for Mumbai
+    elif kind == 2 and place.country_code in ROMANISED:
+        penalty = NAME_KIND_PENALTY[3]  # there alternates are romanisations: "Tal Abyad"
+    return base - penalty
+
+
+def _prior_terms(place: Place, kind: int = 0) -> tuple[float, float, float, float]:
+    """:func:`prior_score`'s parts, for the reasons in ``Resolution.why``: the feature
+    class's base, population, capital, and the penalty of the kind of name (alias,
+    loose alternate) as a negative term. Their sum is :func:`prior_score` (a test
+    holds the two together)."""
+    f = place.feature_code
+    pop = math.log10(place.population + 1) if place.population or f[:3] != "PPL" or \
+        place.country_code not in ROMANISED else 2.7
+    size = capital = 0.0
+    if f.startswith("PCL") or f == "TERR" or f in ("CONT", "RGN"):
         base = 10.5
     elif f == "ADM1":
         base, size = 7.0, 0.3 * pop
@@ -73,9 +94,9 @@ def _prior_terms(place: Place, kind: int = 0) -> tuple[float, float, float, floa
         capital = 3.0 if f == "PPLC" else 0.0
     penalty = NAME_KIND_PENALTY[kind]
     if kind == 2 and place.population >= 1_000_000:
-        penalty = 0.5  # "New York" for New York City, "Bombay" for Mumbai
+        penalty = 0.5
     elif kind == 2 and place.country_code in ROMANISED:
-        penalty = NAME_KIND_PENALTY[3]  # there alternates are romanisations: "Tal Abyad"
+        penalty = NAME_KIND_PENALTY[3]
     return base, size, capital, -penalty
 
 
@@ -301,6 +322,9 @@ _OPENERS = "\"“‘'([-–—•*# "
 _REASON_MIN = 0.5
 _MAX_REASONS = 3
 _MAX_ALTERNATIVES = 3
+# C-level getters: a name can have thousands of readings ("Washington")
+_PLACE, _POPULATION, _NAME = itemgetter(0), attrgetter("population"), attrgetter("name")
+_TIE = ("close call: nothing in the text tells it from the runner-up",)
 _KIND_WORDS = {"ADM1": "province or state", "ADM2": "county or district",
                "PPL": "city, town or village", "PPLC": "capital"}
 
@@ -320,7 +344,7 @@ def _top_population(g: _Group) -> int:
     """The population of the most populous reading of ``g``'s name (kept with it)."""
     top = g.memo.get("top")
     if top is None:
-        top = g.memo["top"] = max(p.population for p, _k in g.cands)
+        top = g.memo["top"] = max(map(_POPULATION, map(_PLACE, g.cands)))
     return top
 
 
@@ -395,12 +419,12 @@ def _reasons(g: _Group, b: int, r: int, ctx: _Context | None, w: Weights,
 
 def _worded(found: list[tuple[float, str]]) -> tuple[str, ...]:
     """The strongest reasons of ``found`` (sorted, strongest first), or a close call."""
-    why = tuple(text for d, text in found[:_MAX_REASONS] if d >= _REASON_MIN)
+    why = [text for d, text in found[:_MAX_REASONS] if d >= _REASON_MIN]
     if why:
-        return why
-    small = [text for d, text in found if d > 1e-9][:1]
-    return ("close call", *small) if small else \
-        ("close call: nothing in the text tells it from the runner-up",)
+        return tuple(why)
+    if found and found[0][0] > 1e-9:
+        return ("close call", found[0][1])
+    return _TIE
 
 
 def _local_reasons(g: _Group, b: int, r: int, w: Weights) -> tuple[tuple[float, str], ...]:
@@ -417,8 +441,8 @@ def _local_reasons(g: _Group, b: int, r: int, w: Weights) -> tuple[tuple[float, 
         if d > 0:
             if pb.population >= _top_population(g):
                 n = len(g.cands)
-                named = f"named {m.text}" if all(p.name == pb.name for p, _k in g.cands) \
-                    else f"'{m.text}' may name"
+                one_name = len(set(map(_NAME, map(_PLACE, g.cands)))) == 1
+                named = f"named {m.text}" if one_name else f"'{m.text}' may name"
                 found.append((d, f"most populous of {n} places {named}"))
             else:
                 found.append((d, f"more populous than {_label(pr)}"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geomap.models import Mention, Place
 from geomap.resolve import Weights, prior_score, resolve_document
 
@@ -204,3 +206,13 @@ def test_needs_review_is_a_small_margin_or_a_low_confidence():
     runner_up = georgia.alternatives[0].probability
     assert georgia.needs_review == (georgia.confidence < REVIEW_CONFIDENCE or
                                     georgia.confidence - runner_up < REVIEW_MARGIN)
+
+
+def test_the_prior_s_parts_add_up_to_it():
+    from geomap.resolve import _prior_terms
+
+    places = [GE, US_GA, ATLANTA_GA, PARIS_FR, PARIS_TX, LAMAR, MOBILE_AZ,
+              Place(1, "Tal", 36.4, 42.4, "PPL", "IQ", population=0)]
+    for p in places:
+        for kind in range(4):
+            assert sum(_prior_terms(p, kind)) == pytest.approx(prior_score(p, kind), abs=1e-12)
