@@ -409,7 +409,8 @@ def _reasons(g: _Group, b: int, r: int, ctx: _Context | None, w: Weights,
                       if ctx.mention_votes(g, pb.country_code) > 0.3 else
                       f"words such as demonyms point to {country}"))
     if nb > nr and near is not None:
-        found.append((nb - nr, f"close to {near}, also named in the text"))
+        found.append((nb - nr, f"close to {near}, also named in the text" if near != pb.name
+                      else f"other mentions of {near} agree"))
     if held > 0:
         found.append((held, f"the best-known place named {g.mention.text}; "
                             "the text's context alone does not move it"))
