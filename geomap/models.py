@@ -103,8 +103,17 @@ class Alternative(NamedTuple):
     probability: float
 
     def to_record(self) -> dict[str, Any]:
-        """The reading in the JSONL output contract's shape (``probability`` to 4 places)."""
-        return _alternative_record(self)
+        """The reading in the JSONL output contract's shape."""
+        return {
+            "geonameid": self.geonameid,
+            "name": self.name,
+            "feature_code": self.feature_code,
+            "country_code": self.country_code,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "probability": round(self.probability, 4),
+        }
 
 
 #: A mention needs review when the chosen reading leads its best runner-up by less than
@@ -127,13 +136,6 @@ def needs_review(confidence: float | None, runner_up: float | None = None) -> bo
 
 
 assert Alternative._fields[7] == "probability"  # mention_record reads it by position
-
-
-def _alternative_record(alt: Alternative) -> dict[str, Any]:
-    # its fields by name in C (zip), then the share rounded like confidence
-    record = dict(zip(Alternative._fields, alt))
-    record["probability"] = round(alt[7], 4)
-    return record
 
 
 def record_needs_review(record: dict[str, Any]) -> bool:
@@ -261,7 +263,7 @@ def mention_record(res: Resolution) -> dict[str, Any]:
         "confidence": round(res.confidence, 4),
         "sentence": res.sentence,
         "kind": "demonym" if m.kind_hint == "demonym" else "toponym",
-        "alternatives": list(map(_alternative_record, alts)) if alts else [],
+        "alternatives": [a.to_record() for a in alts] if alts else [],
         "why": list(res.why),
         "needs_review": needs_review(res.confidence, alts[0][7] if alts else None),
     }

@@ -324,7 +324,6 @@ _MAX_REASONS = 3
 _MAX_ALTERNATIVES = 3
 # C-level getters: a name can have thousands of readings ("Washington")
 _PLACE, _POPULATION, _NAME = itemgetter(0), attrgetter("population"), attrgetter("name")
-_new_tuple = tuple.__new__
 _TIE = ("close call: nothing in the text tells it from the runner-up",)
 _KIND_WORDS = {"ADM1": "province or state", "ADM2": "county or district",
                "PPL": "city, town or village", "PPLC": "capital"}
@@ -373,16 +372,13 @@ def _explain(g: _Group, ctx: _Context | None, w: Weights,
         ranked.append(last)
         previous = x
     runners = [i for i in ranked if i != best][:_MAX_ALTERNATIVES]
-    alternatives = []
-    for i in runners:
-        p = cands[i][0]
-        # tuple.__new__ is what Alternative(...) calls, without its Python-level frame
-        alternatives.append(_new_tuple(Alternative, (
-            p.geonameid, p.name, p.feature_code, p.country_code, p.admin1, p.lat, p.lon,
-            probs[i])))
+    alternatives = tuple(
+        Alternative(p.geonameid, p.name, p.feature_code, p.country_code, p.admin1, p.lat, p.lon,
+                    probs[i])
+        for i in runners for p in (cands[i][0],))
     if g.contradicted:
-        return tuple(alternatives), why
-    return tuple(alternatives), _reasons(g, best, runners[0], ctx, w, country_names)
+        return alternatives, why
+    return alternatives, _reasons(g, best, runners[0], ctx, w, country_names)
 
 
 def _reasons(g: _Group, b: int, r: int, ctx: _Context | None, w: Weights,
