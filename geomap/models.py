@@ -135,9 +135,6 @@ def needs_review(confidence: float | None, runner_up: float | None = None) -> bo
     return conf < REVIEW_CONFIDENCE or (runner_up is not None and conf - runner_up < REVIEW_MARGIN)
 
 
-assert Alternative._fields[7] == "probability"  # mention_record reads it by position
-
-
 def record_needs_review(record: dict[str, Any]) -> bool:
     """:func:`needs_review` of a mention record (or feature properties): from its
     ``confidence`` and its first alternative's ``probability``, for records that
@@ -265,5 +262,5 @@ def mention_record(res: Resolution) -> dict[str, Any]:
         "kind": "demonym" if m.kind_hint == "demonym" else "toponym",
         "alternatives": [a.to_record() for a in alts] if alts else [],
         "why": list(res.why),
-        "needs_review": needs_review(res.confidence, alts[0][7] if alts else None),
+        "needs_review": needs_review(res.confidence, alts[0].probability if alts else None),
     }
