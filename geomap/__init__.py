@@ -16,12 +16,21 @@ from geomap.exceptions import (
     InputError,
     ModelError,
 )
-from geomap.models import Document, DocumentResult, Mention, Place, Resolution
+from geomap.models import (
+    Alternative,
+    Document,
+    DocumentResult,
+    Mention,
+    Place,
+    Resolution,
+    needs_review,
+)
 from geomap.pipeline import Geoparser
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Alternative",
     "ConfigurationError",
     "Document",
     "DocumentResult",
@@ -36,4 +45,5 @@ __all__ = [
     "Resolution",
     "extract",
     "iter_results",
+    "needs_review",
 ]

@@ -196,6 +196,9 @@ def extract(items: Iterable[Input] | Input, *, geoparser: Geoparser | None = Non
         One row per mention, EPSG:4326 points; unresolved mentions have no
         geometry. ``kind`` is "mention" (or "event"); ``geonameid`` is a
         nullable integer (pandas ``Int64``, ``<NA>`` when unresolved).
+        ``needs_review`` is a boolean (:func:`geomap.models.needs_review`), ``why``
+        the reasons for each reading and ``alternatives`` its runner-up readings
+        (lists of strings and of dicts).
 
     Examples
     --------

@@ -455,7 +455,8 @@ def cmd_export(args) -> int:
     from geomap.export import export, iter_features, layer_of, read_records
 
     filters = dict(min_confidence=args.min_confidence, date_from=args.date_from,
-                   date_to=args.date_to, query=args.query)
+                   date_to=args.date_to, query=args.query,
+                   needs_review=True if args.needs_review else None)
     records = read_records(args.input)
     # Source and actor names as the user typed them: matched case-insensitively.
     features = list(iter_features(records))
@@ -630,6 +631,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="link map libraries from a CDN (smaller file, needs a network)")
     p.set_defaults(func=cmd_map)
 
+    from geomap.models import REVIEW_CONFIDENCE, REVIEW_MARGIN
+
     p = sub.add_parser("export", help="filter geomap output into GeoJSON, CSV or GeoParquet")
     p.add_argument("input", help="geomap JSONL (from extract) or GeoJSON")
     p.add_argument("-o", "--output", required=True, help="the file to write")
@@ -646,6 +649,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date-to", help="keep features dated on or before YYYY[-MM[-DD]]")
     p.add_argument("--query", help="keep features whose text, place, title, source or actor "
                                    "contains this (any case)")
+    p.add_argument("--needs-review", action="store_true",
+                   help=f"keep only mentions that need review: confidence under "
+                        f"{REVIEW_CONFIDENCE}, or a runner-up reading within {REVIEW_MARGIN} "
+                        "of the chosen one's probability (combines with the other filters)")
     p.add_argument("--geometry", choices=("point", "area"), default="point",
                    help="'area': countries and first-level regions as their Natural Earth "
                         "shapes, as the map draws them (GeoJSON only; default: points)")

@@ -5,9 +5,17 @@ output contract::
 
     {"doc_id", "source", "title", "date", "url",
      "mentions": [{"start", "end", "text", "lat", "lon", "geonameid", "name",
-                   "feature_code", "country_code", "admin1", "confidence", "sentence"}],
+                   "feature_code", "country_code", "admin1", "confidence", "sentence",
+                   "needs_review", "why", "alternatives"}],
      "events": [{"actor", "actor_type", "action", "action_type", "start", "end",
                  "lat", "lon", "sentence", "attributed_to", "date"}]}      # optional
+
+``alternatives`` lists up to three runner-up readings (``geonameid``, ``name``,
+``feature_code``, ``country_code``, ``admin1``, ``lat``, ``lon``, ``probability``),
+``why`` the reasons for the chosen one, and ``needs_review`` says whether a person
+should check it (:func:`geomap.models.needs_review`); output of older geomap
+versions, without them, reads as no alternatives, no reasons and ``needs_review``
+computed from the confidence.
 
 Records become *features*: one per resolved mention (``kind`` "mention") and
 one per event with coordinates (``kind`` "event"), all with the same
@@ -35,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from geomap.exceptions import ConfigurationError, InputError
+from geomap.models import record_needs_review as review_of
 
 __all__ = [
     "DOC_FIELDS",
@@ -71,6 +80,9 @@ MENTION_FIELDS = (
     "admin1",
     "confidence",
     "sentence",
+    "needs_review",
+    "why",
+    "alternatives",
 )
 # Event fields beyond those an event shares with a mention (start, end, lat, lon, sentence, date).
 EVENT_FIELDS = ("actor", "actor_type", "action", "action_type", "attributed_to")
@@ -311,6 +323,24 @@ def _normalise_item(
             path=path,
             line=line,
         )
+    for name, kind in (("why", str), ("alternatives", dict)):
+        value = item.get(name)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(v, kind) for v in value)
+        ):
+            raise InputError(
+                f"{what} {index} has {name} {str(value)[:60]!r}; expected a list of "
+                f"{'strings' if kind is str else 'objects'} (or null)",
+                path=path,
+                line=line,
+            )
+    review = item.get("needs_review")
+    if review is not None and not isinstance(review, bool):
+        raise InputError(
+            f"{what} {index} has needs_review {review!r}; expected true, false or null",
+            path=path,
+            line=line,
+        )
     out = {f: item.get(f) for f in fields}
     out.update({k: v for k, v in item.items() if k not in out})
     return out
@@ -342,6 +372,8 @@ def _all_features(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
             props.update(doc)
             props.update({f: m.get(f) for f in MENTION_FIELDS})
             props["kind"] = "demonym" if m.get("kind") == "demonym" else "mention"
+            if props["needs_review"] is None:  # output of a geomap without the field
+                props["needs_review"] = review_of(props)
             yield props
         for e in rec.get("events") or []:
             if e.get("lat") is None or e.get("lon") is None:
@@ -367,6 +399,8 @@ def _all_features(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
             )
             if e.get("confidence") is not None:
                 props["confidence"] = e["confidence"]
+            if props["needs_review"] is None:
+                props["needs_review"] = review_of(props)
             yield props
 
 
@@ -388,6 +422,7 @@ def iter_features(
     date_from: str | None = None,
     date_to: str | None = None,
     query: str | None = None,
+    needs_review: bool | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Yield the properties of every feature that passes the filters.
 
@@ -411,6 +446,10 @@ def iter_features(
         Undated features are dropped once either bound is given.
     query
         Case-insensitive substring looked for in :data:`SEARCH_FIELDS`.
+    needs_review
+        True keeps only the features that need review (``needs_review`` true;
+        :func:`geomap.models.needs_review`), False only those that do not; None
+        keeps both.
 
     Raises
     ------
@@ -432,6 +471,8 @@ def iter_features(
         if (lo or hi) and not _date_in(props["date"], lo, hi):
             continue
         if needle and not _matches(props, needle):
+            continue
+        if needs_review is not None and bool(props["needs_review"]) != needs_review:
             continue
         yield props
 
@@ -482,6 +523,7 @@ def to_feature_collection(
     date_from: str | None = None,
     date_to: str | None = None,
     query: str | None = None,
+    needs_review: bool | None = None,
 ) -> dict[str, Any]:
     """An RFC 7946 FeatureCollection: one Point ``[lon, lat]`` per resolved mention and event.
 
@@ -504,6 +546,7 @@ def to_feature_collection(
             date_from=date_from,
             date_to=date_to,
             query=query,
+            needs_review=needs_review,
         )
     ]
     return {"type": "FeatureCollection", "features": features}
@@ -518,6 +561,7 @@ def to_rows(
     date_from: str | None = None,
     date_to: str | None = None,
     query: str | None = None,
+    needs_review: bool | None = None,
 ) -> list[dict[str, Any]]:
     """The features of :func:`to_feature_collection` as flat dicts (columns :data:`PROPERTIES`)."""
     return list(
@@ -529,6 +573,7 @@ def to_rows(
             date_from=date_from,
             date_to=date_to,
             query=query,
+            needs_review=needs_review,
         )
     )
 
@@ -704,6 +749,7 @@ def write_parquet(records: Iterable[Any], path: str | os.PathLike[str], **filter
         df[col] = pd.array(df[col], dtype="Int64")
     for col in ("lat", "lon", "confidence"):
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+    df["needs_review"] = pd.array(df["needs_review"], dtype="boolean")
     # Columns that are entirely null would otherwise have no type Parquet can store.
     for col in df.columns:
         if df[col].dtype == object:
@@ -728,6 +774,7 @@ def export(
     date_from: str | None = None,
     date_to: str | None = None,
     query: str | None = None,
+    needs_review: bool | None = None,
 ) -> Path:
     """Read geomap output and write the filtered features in another format (``geomap export``).
 
@@ -740,8 +787,9 @@ def export(
         existing file as it was.
     format
         One of :data:`FORMATS`; inferred from ``output_path``'s suffix when None.
-    sources, actors, min_confidence, date_from, date_to, query
-        As in :func:`iter_features`.
+    sources, actors, min_confidence, date_from, date_to, query, needs_review
+        As in :func:`iter_features` (``needs_review=True`` is
+        ``geomap export --needs-review``).
 
     Raises
     ------
@@ -763,6 +811,7 @@ def export(
         date_from=date_from,
         date_to=date_to,
         query=query,
+        needs_review=needs_review,
     )
     # Validate filters before reading a possibly large input.
     _check_confidence(min_confidence)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from geomap.models import DocumentResult
+from geomap.models import record_needs_review as review_of
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -18,11 +19,12 @@ DOC_COLUMNS = ("doc_id", "source", "title", "date", "url")
 COLUMNS = (
     "kind", *DOC_COLUMNS, "start", "end", "text", "name", "geonameid",
     "feature_code", "country_code", "admin1", "confidence", "sentence", "lat", "lon",
+    "needs_review", "why", "alternatives",
 )  # fmt: skip
 #: Columns an ``events=True`` frame adds (null on mention rows).
 EVENT_COLUMNS = ("actor", "actor_type", "action", "action_type", "attributed_to")
 _PLACE_FIELDS = ("text", "name", "geonameid", "feature_code", "country_code", "admin1",
-                 "confidence")
+                 "confidence", "needs_review", "why", "alternatives")
 
 
 def _record(res: DocumentResult | dict[str, Any]) -> dict[str, Any]:
@@ -45,6 +47,8 @@ def mention_rows(results: Iterable[DocumentResult | dict[str, Any]], *,
         for m in mentions:
             row = {"kind": "demonym" if m.get("kind") == "demonym" else "mention", **doc}
             row.update({k: m.get(k) for k in COLUMNS if k not in row})
+            if row["needs_review"] is None:  # a record of a geomap without the field
+                row["needs_review"] = review_of(m)
             rows.append(row)
         if not events:
             continue
@@ -57,6 +61,8 @@ def mention_rows(results: Iterable[DocumentResult | dict[str, Any]], *,
             row.update({k: e.get(k) for k in ("start", "end", "lat", "lon", "sentence")})
             row["date"] = e.get("date") or doc["date"]
             row.update({k: e.get(k) for k in EVENT_COLUMNS})
+            if row["needs_review"] is None:
+                row["needs_review"] = review_of(row)
             rows.append(row)
     return rows
 
@@ -80,7 +86,9 @@ def to_geodataframe(results: Iterable[DocumentResult | dict[str, Any]], *,
     Unresolved mentions are kept, with missing geometry and null ``lat``/``lon``,
     so ``gdf[gdf.geometry.notna()]`` selects what can be mapped. ``geonameid``
     is a nullable integer (pandas ``Int64``), ``kind`` is "mention", "demonym"
-    (``Geoparser(demonyms=True)``) or "event".
+    (``Geoparser(demonyms=True)``) or "event". ``needs_review`` is a boolean
+    (:func:`geomap.models.needs_review`), ``why`` a list of reasons and
+    ``alternatives`` a list of runner-up readings (dicts) per row.
     """
     import geopandas
     import pandas as pd
@@ -91,6 +99,7 @@ def to_geodataframe(results: Iterable[DocumentResult | dict[str, Any]], *,
     frame["geonameid"] = pd.to_numeric(frame["geonameid"], errors="coerce").astype("Int64")
     for col in ("start", "end"):
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
+    frame["needs_review"] = frame["needs_review"].astype(bool)
     lat = pd.to_numeric(frame["lat"], errors="coerce")
     lon = pd.to_numeric(frame["lon"], errors="coerce")
     points = geopandas.points_from_xy(lon, lat, crs="EPSG:4326")

@@ -196,7 +196,8 @@ class Geoparser:
             min_confidence=0.0, sentences=sentences,
             context_countries=self.country_cues(text, words),
             context_regions=self.region_cues(text, words),
-            cache=self._resolve_cache, evidence=evidence)
+            cache=self._resolve_cache, evidence=evidence,
+            country_names=self.gazetteer.country_names, english=self.gazetteer.english)
         resolutions = self._scored(text, bounds, resolutions, evidence)
         if chained:  # the chain's own reading, after scoring: its evidence is the chain
             resolutions = [_as_chained(r, chained) for r in resolutions]
@@ -248,9 +249,7 @@ class Geoparser:
             return resolutions
         confidences = self.scorer.confidences(text, bounds, resolutions, evidence)
         floor = self.min_confidence
-        return [Resolution(r.mention, r.place if c >= floor else None, c, r.sentence)
-                if r.confidence != c or (c < floor and r.place is not None) else r
-                for r, c in zip(resolutions, confidences, strict=True)]
+        return [_rescored(r, c, floor) for r, c in zip(resolutions, confidences, strict=True)]
 
     def _with_demonyms(self, text: str, bounds: list[int],
                        resolutions: list[Resolution]) -> list[Resolution]:
@@ -268,7 +267,7 @@ class Geoparser:
                 continue
             sentence = _sentence(text, *sentence_at(text, bounds, m.start()), m.start(), m.end())
             mention = Mention(m.start(), m.end(), m.group(), kind_hint=DEMONYM)
-            added.append(Resolution(mention, place, 0.95, sentence))
+            added.append(Resolution(mention, place, 0.95, sentence, why=_DEMONYM_WHY))
         if not added:
             return resolutions
         return sorted([*resolutions, *added], key=lambda r: r.mention.start)
@@ -277,6 +276,9 @@ class Geoparser:
         """Geoparse documents lazily, in order."""
         for doc in documents:
             yield self.parse(doc)
+
+
+_DEMONYM_WHY = ("a demonym or adjective of the country's name",)
 
 
 def _window_end(text: str, start: int, end: int) -> int:
@@ -311,6 +313,21 @@ def _sentence(text: str, s: int, e: int, start: int, end: int) -> str:
     lo = max(s, min(start - (width - (end - start)) // 2, e - width))
     hi = min(e, lo + width)
     return (_TRUNCATED if lo > s else "") + text[lo:hi].strip() + (_TRUNCATED if hi < e else "")
+
+
+def _rescored(r: Resolution, confidence: float, floor: float) -> Resolution:
+    """``r`` with the scorer's ``confidence``: unresolved below ``floor``. Its runner-ups'
+    probabilities are the resolver's shares scaled as the winner's was, so they stay on
+    the scale of ``confidence`` (a runner-up half as likely as the winner to the
+    resolver is half as likely here)."""
+    if confidence < floor:
+        return Resolution(r.mention, None, confidence, r.sentence)
+    if confidence == r.confidence:
+        return r
+    scale = confidence / r.confidence if r.confidence > 0 else 0.0
+    alternatives = tuple(a._replace(probability=min(1.0, a.probability * scale))
+                         for a in r.alternatives)
+    return Resolution(r.mention, r.place, confidence, r.sentence, alternatives, r.why)
 
 
 def _as_chained(r: Resolution, chained: dict[int, Place]) -> Resolution:

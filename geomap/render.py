@@ -48,6 +48,7 @@ from geomap.export import (
     layer_of,
     read_records,
 )
+from geomap.models import REVIEW_CONFIDENCE, REVIEW_MARGIN
 
 log = logging.getLogger("geomap")
 
@@ -238,13 +239,16 @@ def layer_colours(names: Iterable[str]) -> dict[str, str]:
 
 
 # Where each exported property lives in the page's compact data: f = per feature,
-# d = per document, p = per place; and whether the column indexes the string table.
+# d = per document, p = per place; and whether the column indexes the string table
+# (2: as JSON text, so that the lists of reasons and runner-ups repeated by every
+# mention of a name are stored once).
 _LAYOUT = (
     ("kind", "f", 1), ("doc_id", "d", 1), ("source", "d", 1), ("title", "d", 1),
     ("date", "f", 1), ("url", "d", 1), ("start", "f", 0), ("end", "f", 0), ("text", "f", 1),
     ("lat", "p", 0), ("lon", "p", 0), ("geonameid", "p", 0), ("name", "p", 1),
     ("feature_code", "p", 1), ("country_code", "p", 1), ("admin1", "p", 1),
-    ("confidence", "f", 0), ("sentence", "f", 1), ("actor", "f", 1), ("actor_type", "f", 1),
+    ("confidence", "f", 0), ("sentence", "f", 1), ("needs_review", "f", 0), ("why", "f", 2),
+    ("alternatives", "f", 2), ("actor", "f", 1), ("actor_type", "f", 1),
     ("action", "f", 1), ("action_type", "f", 1), ("attributed_to", "f", 1),
 )  # fmt: skip
 assert tuple(name for name, _, _ in _LAYOUT) == PROPERTIES, "render._LAYOUT must follow PROPERTIES"
@@ -666,6 +670,7 @@ def _page_data(records: Iterable[Any], texts: dict[str, str] | None = None,
     feature_cols = [n for n, where, _ in _LAYOUT if where == "f"]
     features: dict[str, list[Any]] = {k: [] for k in ("doc", "place", *feature_cols)}
     interned = {n for n, _, flag in _LAYOUT if flag}
+    as_json = {n for n, _, flag in _LAYOUT if flag == 2}
     # features per source layer and per actor, for their colours
     layer_counts: dict[str, dict[str, int]] = {"sources": {}, "actors": {}}
 
@@ -703,6 +708,8 @@ def _page_data(records: Iterable[Any], texts: dict[str, str] | None = None,
                 spans[(props["start"], props["end"])] = p
             for k in feature_cols:
                 v = props[k]
+                if k in as_json and v is not None:
+                    v = json.dumps(v, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
                 features[k].append(intern(v) if k in interned else v)
         docs["places"].append(len(doc_places))
         text = _document_text(raw, rec, texts)
@@ -812,6 +819,7 @@ def render_html(
         "noActorColour": NO_ACTOR_COLOUR,
         "featureWords": FEATURE_WORDS,
         "searchFields": SEARCH_FIELDS,
+        "review": {"confidence": REVIEW_CONFIDENCE, "margin": REVIEW_MARGIN},
         "basemapName": BASEMAP_NAME,
         "basemapUrl": None if offline else world.cdn_url(world.data[0]),
         "tiles": tile_layers,

@@ -13,6 +13,12 @@ coherently with the rest. Confidence is the candidate's share of the softmax
 over its rivals' scores; below ``min_confidence`` the mention stays in the
 output, explicitly unresolved.
 
+Each resolved mention also carries its runner-up readings (their shares of the
+same softmax) and ``why``: the score terms that separate the chosen reading from
+the first runner-up, largest first, in words. They are worked out once per name
+and document from the numbers the decision already has, and the terms of the
+mention's own words once per name for the whole run.
+
 These are plain functions over :class:`~geomap.models.Mention` and
 :class:`~geomap.models.Place` values: no I/O.
 """
@@ -21,16 +27,44 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from geomap.gazetteers import NAME_KIND_PENALTY, distance_km, normalize, prior_score
-from geomap.models import PROPOSED, STREET, Mention, Place, Resolution
+from geomap.detect import FEATURE_WORDS, PLURAL_FEATURE_WORDS
+from geomap.gazetteers import NAME_KIND_PENALTY, ROMANISED, distance_km, normalize, prior_score
+from geomap.models import PROPOSED, STREET, Alternative, Mention, Place, Resolution
 
 __all__ = ["MAX_PAIRED_NAMES", "NAME_KIND_PENALTY", "ResolutionFacts", "Weights",
            "prior_score", "resolve_document"]
+
+def _prior_terms(place: Place, kind: int = 0) -> tuple[float, float, float, float]:
+    """:func:`prior_score`'s parts, for the reasons in ``Resolution.why``: the feature
+    class's base, population, capital, and the penalty of the kind of name (alias,
+    loose alternate) as a negative term. Their sum is :func:`prior_score` (a test
+    holds the two together)."""
+    f = place.feature_code
+    pop = math.log10(place.population + 1) if place.population or f[:3] != "PPL" or \
+        place.country_code not in ROMANISED else 2.7
+    size = capital = 0.0
+    if f.startswith("PCL") or f == "TERR" or f in ("CONT", "RGN"):
+        base = 10.5
+    elif f == "ADM1":
+        base, size = 7.0, 0.3 * pop
+    elif f == "ADM2":
+        base = 5.0
+    else:
+        base, size = 0.0, 1.2 * pop
+        capital = 3.0 if f == "PPLC" else 0.0
+    penalty = NAME_KIND_PENALTY[kind]
+    if kind == 2 and place.population >= 1_000_000:
+        penalty = 0.5
+    elif kind == 2 and place.country_code in ROMANISED:
+        penalty = NAME_KIND_PENALTY[3]
+    return base, size, capital, -penalty
+
 
 @dataclass(frozen=True, slots=True)
 class Weights:
@@ -60,6 +94,18 @@ _NOBODY = object()  # compares unequal to any country or admin-1 key
 _CACHE_SIZE = 50_000  # names whose candidates a resolution cache keeps
 
 
+def _kind_term(m: Mention, place: Place, w: Weights) -> float:
+    """What the mention's feature word ("Idlib province") gives ``place``."""
+    f = place.feature_code
+    if m.kind_hint == "PPLC":
+        return w.kind_hint if f == "PPLC" else 0.0
+    if m.kind_hint == "PPL":
+        return w.kind_hint if f.startswith("PPL") else 0.0
+    if f == m.kind_hint or (m.kind_hint == "ADM1" and f == "ADM2"):
+        return w.kind_hint
+    return 0.0
+
+
 def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: Candidates,
                  w: Weights) -> float:
     """``place``'s score as the meaning of ``m`` from its own words alone; ``qual``
@@ -68,13 +114,7 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
     if qual:
         s += w.qualifier_match if _within(place, qual) else w.qualifier_mismatch
     if m.kind_hint:
-        f = place.feature_code
-        if m.kind_hint == "PPLC":
-            s += w.kind_hint if f == "PPLC" else 0.0
-        elif m.kind_hint == "PPL":
-            s += w.kind_hint if f.startswith("PPL") else 0.0
-        elif f == m.kind_hint or (m.kind_hint == "ADM1" and f == "ADM2"):
-            s += w.kind_hint
+        s += _kind_term(m, place, w)
     if place.feature_code.startswith("PPL") and place.population >= 50_000 and \
             m.kind_hint not in ("ADM1", "ADM2"):
         for other, k in cands:
@@ -129,6 +169,8 @@ def resolve_document(
     rounds: int = 2,
     cache: dict | None = None,
     evidence: list[ResolutionFacts | None] | None = None,
+    country_names: Mapping[str, str] | None = None,
+    english: Mapping[str, float] | None = None,
 ) -> list[Resolution]:
     """Resolve every mention of one document coherently.
 
@@ -161,6 +203,13 @@ def resolve_document(
         A list to which one :class:`ResolutionFacts` (or None, for a mention with no
         reading) is appended per returned resolution: what the decision rested on,
         for :mod:`geomap.scoring`. None: nothing is gathered.
+    country_names
+        Country code -> name, for the reasons in ``Resolution.why`` ("other mentions
+        point to Iraq"); without it they name the code.
+    english
+        Word -> Zipf frequency of the English word spelt like a name (normalised), as
+        ``Gazetteer.english``: a common word capitalised at a sentence start gets a
+        reason saying so. None: no such reason.
     """
     w = weights or Weights()
     # Mentions with the same name, qualifier and feature word share one
@@ -223,7 +272,18 @@ def resolve_document(
         if m.kind_hint == PROPOSED and not g.cands:
             continue  # a proposed name nothing could place was no place after all
         place = g.place if g.place is not None and g.conf >= min_confidence else None
-        out.append(Resolution(m, place, g.conf if g.cands else 0.0, sentence))
+        if place is None:
+            out.append(Resolution(m, None, g.conf if g.cands else 0.0, sentence))
+        else:
+            explained = g.explained
+            if explained is None:  # once per name: its mentions share the decision
+                explained = g.explained = _explain(g, ctx, w, country_names)
+            alternatives, why = explained
+            if english is not None and " " not in m.text and \
+                    sentence.lstrip(_OPENERS).startswith(m.text) and \
+                    _common_word(english.get(normalize(m.text), 0.0), place, g):
+                why = (*why, COMMON_AT_START)
+            out.append(Resolution(m, place, g.conf, sentence, alternatives, why))
         if evidence is not None:
             f = group_facts.get(id(g), _NOBODY)
             if f is _NOBODY:
@@ -257,6 +317,202 @@ class ResolutionFacts(NamedTuple):
     qualified: bool
     repeats: int
     anchored: bool
+
+
+#: How often (Zipf) an English word spelt like a name must be used for
+#: :data:`COMMON_AT_START` (the detector's ``common_word_zipf``).
+COMMON_WORD_ZIPF = 3.6
+COMMON_AT_START = "capitalised word at sentence start; also a common English word"
+ONLY_READING = "only place of that name"
+_OPENERS = "\"“‘'([-–—•*# "
+#: A score difference (in the resolver's units, e^1 in odds) below this is no reason.
+_REASON_MIN = 0.5
+_MAX_REASONS = 3
+_MAX_ALTERNATIVES = 3
+# C-level getters: a name can have thousands of readings ("Washington")
+_PLACE, _POPULATION, _NAME = itemgetter(0), attrgetter("population"), attrgetter("name")
+_TIE = ("close call: nothing in the text tells it from the runner-up",)
+_KIND_WORDS = {"ADM1": "province or state", "ADM2": "county or district",
+               "PPL": "city, town or village", "PPLC": "capital"}
+
+
+def _common_word(zipf: float, place: Place, g: _Group) -> bool:
+    """Whether a name is a common English word the detector let through only on its
+    place's strength: used that often, its best-known reading not famous, and no
+    reading so populous that the place outweighs the word (the detector's rules)."""
+    if zipf < COMMON_WORD_ZIPF or place.feature_code[:3] in ("PCL", "ADM", "CON", "RGN") or \
+            place.feature_code == "PPLC":
+        return False
+    top = _top_population(g)
+    return top < 1_000_000 and math.log10(top + 1) - zipf < 0.9
+
+
+def _top_population(g: _Group) -> int:
+    """The population of the most populous reading of ``g``'s name (kept with it)."""
+    top = g.memo.get("top")
+    if top is None:
+        top = g.memo["top"] = max(map(_POPULATION, map(_PLACE, g.cands)))
+    return top
+
+
+def _explain(g: _Group, ctx: _Context | None, w: Weights,
+             country_names: Mapping[str, str] | None) -> tuple[tuple[Alternative, ...],
+                                                               tuple[str, ...]]:
+    """``g``'s runner-up readings, best first, and the reasons its reading beat the first
+    of them: the score terms that separate the two, largest first. Only terms the
+    resolver summed are named, so a reason is never a cause it did not weigh."""
+    cands, probs, best = g.cands, g.probs, g.best
+    m = g.mention
+    if g.contradicted:
+        why: tuple[str, ...] = (f"no place of that name lies in '{m.qualifier}'; "
+                                "its region stands for it",)
+    elif len(cands) == 1:
+        return (), (ONLY_READING,)
+    n = len(cands)
+    # The best few of up to thousands of readings ("Washington") without a Python loop
+    # over them all: their shares by a C sort, their places by list.index (equal
+    # shares in text order, as a stable sort would give them).
+    ranked = []
+    last, previous = -1, None
+    for x in sorted(probs, reverse=True)[:_MAX_ALTERNATIVES + 1]:
+        last = probs.index(x, last + 1 if x == previous else 0)
+        ranked.append(last)
+        previous = x
+    runners = [i for i in ranked if i != best][:_MAX_ALTERNATIVES]
+    alternatives = tuple(
+        Alternative(p.geonameid, p.name, p.feature_code, p.country_code, p.admin1, p.lat, p.lon,
+                    probs[i])
+        for i in runners for p in (cands[i][0],))
+    if g.contradicted:
+        return alternatives, why
+    return alternatives, _reasons(g, best, runners[0], ctx, w, country_names)
+
+
+def _reasons(g: _Group, b: int, r: int, ctx: _Context | None, w: Weights,
+             country_names: Mapping[str, str] | None) -> tuple[str, ...]:
+    """Why reading ``b`` of ``g`` beat reading ``r``, in words (see :func:`_explain`)."""
+    # The terms of the mention's own words depend on the name only: kept with its
+    # candidates, across documents, with the reasons they give alone.
+    known = g.memo.get((b, r))
+    if known is None:
+        local = sorted(_local_reasons(g, b, r, w), reverse=True)
+        known = g.memo[(b, r)] = (local, _worded(local))
+    local, alone = known
+    if ctx is None:
+        return alone
+    cb, ab, nb, near = ctx.terms(g, b, w)
+    cr, ar, nr, _ = ctx.terms(g, r, w)
+    # the capping of a rival that context alone lifted above a famous reading
+    held = (g.scores[r] - g.local[r] - cr - ar - nr) - (g.scores[b] - g.local[b] - cb - ab - nb)
+    if ab <= ar and cb <= cr and nb <= nr and held <= 0:
+        return alone  # the document's context speaks for neither more
+    pb = g.cands[b][0]
+    found = list(local)
+    if ab > ar:
+        found.append((ab - ar, f"other mentions point to {pb.admin1 or 'its region'}"))
+    if cb > cr and pb.country_code:
+        country = (country_names or {}).get(pb.country_code) or pb.country_code
+        found.append((cb - cr, f"other mentions point to {country}"
+                      if ctx.mention_votes(g, pb.country_code) > 0.3 else
+                      f"words such as demonyms point to {country}"))
+    if nb > nr and near is not None:
+        found.append((nb - nr, f"close to {near}, also named in the text" if near != pb.name
+                      else f"other mentions of {near} agree"))
+    if held > 0:
+        found.append((held, f"the best-known place named {g.mention.text}; "
+                            "the text's context alone does not move it"))
+    found.sort(reverse=True)
+    return _worded(found)
+
+
+def _worded(found: list[tuple[float, str]]) -> tuple[str, ...]:
+    """The strongest reasons of ``found`` (sorted, strongest first), or a close call."""
+    why = [text for d, text in found[:_MAX_REASONS] if d >= _REASON_MIN]
+    if why:
+        return tuple(why)
+    if found and found[0][0] > 1e-9:
+        return ("close call", found[0][1])
+    return _TIE
+
+
+def _local_reasons(g: _Group, b: int, r: int, w: Weights) -> tuple[tuple[float, str], ...]:
+    """The terms of :func:`_reasons` from the mention's own words: prior, qualifier,
+    feature word and the local rules, as (score difference, reason)."""
+    m = g.mention
+    (pb, kb), (pr, kr) = g.cands[b], g.cands[r]
+    tb, tr = _prior_terms(pb, kb), _prior_terms(pr, kr)
+    found: list[tuple[float, str]] = []
+    # the prior: kind of place and size (sizes compare only within a kind), capital,
+    # kind of name
+    if _kind_of(pb) == _kind_of(pr):
+        d = tb[1] - tr[1]
+        if d > 0:
+            if pb.population >= _top_population(g):
+                n = len(g.cands)
+                one_name = len(set(map(_NAME, map(_PLACE, g.cands)))) == 1
+                named = f"named {m.text}" if one_name else f"'{m.text}' may name"
+                found.append((d, f"most populous of {n} places {named}"))
+            else:
+                found.append((d, f"more populous than {_label(pr)}"))
+    else:
+        d = tb[0] + tb[1] - tr[0] - tr[1]
+        if d > 0:
+            found.append((d, "a country's name" if pb.is_country else
+                          "a continent or world region" if pb.is_region else
+                          "a first-level region (state, province)" if pb.is_admin1 else
+                          "a second-level region (county, district)"
+                          if pb.feature_code == "ADM2" else
+                          f"a town of {pb.population:,} people, ranked above a region"))
+    d = tb[2] - tr[2]
+    if d > 0:
+        found.append((d, "capital of its country"))
+    d = tb[3] - tr[3]
+    if d > 0:
+        found.append((d, f"'{m.text}' is its own name; for {_label(pr)} only an alternate one"))
+    # the mention's own words
+    qual_b = qual_r = 0.0
+    if g.qual:
+        qual_b = w.qualifier_match if _within(pb, g.qual) else w.qualifier_mismatch
+        qual_r = w.qualifier_match if _within(pr, g.qual) else w.qualifier_mismatch
+        if qual_b > qual_r:
+            found.append((qual_b - qual_r, f"qualifier '{m.qualifier}' matches"))
+    kind_b = kind_r = 0.0
+    if m.kind_hint:
+        kind_b, kind_r = _kind_term(m, pb, w), _kind_term(m, pr, w)
+        if kind_b > kind_r:
+            found.append((kind_b - kind_r, _kind_reason(m)))
+    # the local score's other rules: a city before its namesake region (a lift of the
+    # winner), a loose alternate name yielding to a place's own (a penalty of the rival)
+    rest_b = g.local[b] - sum(tb) - qual_b - kind_b
+    rest_r = g.local[r] - sum(tr) - qual_r - kind_r
+    if rest_b > 0 and pr.feature_code[:3] == "ADM" and pr.admin1_code == pb.admin1_code:
+        found.append((rest_b - min(rest_r, 0.0), "a city is read before the region of the "
+                                                  "same name"))
+    elif rest_r < 0:
+        found.append((-rest_r, f"'{m.text}' is only an alternate name of {_label(pr)}"))
+    return tuple(found)
+
+
+def _kind_of(p: Place) -> str:
+    """The prior's class of a place: towns compare by size with towns only."""
+    f = p.feature_code
+    return "PPL" if f[:3] not in ("PCL", "TER", "CON", "RGN", "ADM") else f[:4]
+
+
+def _label(p: Place) -> str:
+    """A reading in a few words: "Springfield (Missouri, US)"."""
+    where = ", ".join(x for x in (p.admin1, p.country_code) if x)
+    return f"{p.name} ({where})" if where else p.name
+
+
+def _kind_reason(m: Mention) -> str:
+    """The reason for a feature word: the word itself when the mention holds it."""
+    if m.kind_hint == "PPLC":
+        return "an embassy there: a capital"
+    last = m.text.rsplit(" ", 1)[-1].lower().rstrip(".")
+    if last in FEATURE_WORDS or last in PLURAL_FEATURE_WORDS:
+        return f"feature word '{last}' in the text"
+    return f"the text calls it a {_KIND_WORDS.get(m.kind_hint or '', 'place of that kind')}"
 
 
 def _pair_readings(groups: list[_Group], cells: dict, shared: set, w: Weights) -> dict:
@@ -301,7 +557,8 @@ class _Group:
     """The candidates and current decision for all mentions of one name."""
 
     __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts",
-                 "by_cell", "reach", "anchor", "best", "top", "qualified", "repeats")
+                 "by_cell", "reach", "anchor", "best", "top", "qualified", "repeats", "qual",
+                 "contradicted", "memo", "mention", "scores", "explained")
 
     def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights,
                  cache: dict | None = None):
@@ -313,13 +570,17 @@ class _Group:
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
                 cache[key] = known
-        self.cands, self.local, self.facts, self.by_cell, self.reach, self.anchor = known
+        (self.cands, self.local, self.facts, self.by_cell, self.reach, self.anchor, self.qual,
+         self.contradicted, self.memo) = known
+        self.mention = m
+        self.best = -1
+        self.scores: Sequence[float] = ()
+        self.explained: tuple | None = None  # (alternatives, why), once asked for
         self.place: Place | None = None
         self.conf = 0.0
         self.drop = False
         self.multiword = " " in m.text
         self.probs: list[float] = []
-        self.best = -1
         self.top = 0.0
         self.qualified = m.qualifier is not None
         self.repeats = 0
@@ -376,7 +637,7 @@ class _Group:
         sizeable = tuple(p.population >= 10_000 or p.feature_code.startswith("ADM")
                          for p, _k in cands) if anchor >= 0 else ()
         return cands, local, facts, {c: tuple(idx) for c, idx in by_cell.items()}, reach, \
-            (anchor, sizeable)
+            (anchor, sizeable), tuple(qual), contradicted, {}
 
     def decide(self, ctx: _Context | None, w: Weights) -> None:
         if not self.cands:
@@ -388,10 +649,11 @@ class _Group:
         weights = [math.exp((x - top) / w.temperature) for x in scores]
         total = sum(weights) + math.exp((w.null_score - top) / w.temperature)
         self.conf = 1.0 / total
+        self.best = best
+        self.scores = scores
         self.place = self.cands[best][0]
         self.drop = top < w.drop_below and not self.multiword
         self.probs = [x / total for x in weights]
-        self.best = best
         self.top = top
 
     def facts_of(self, ctx: _Context | None) -> ResolutionFacts | None:
@@ -424,7 +686,7 @@ class _Group:
 class _Context:
     """What the document's current decisions say about its geography."""
 
-    __slots__ = ("countries", "admin1s", "total", "live", "votes", "focus", "pairs")
+    __slots__ = ("countries", "admin1s", "total", "live", "votes", "focus", "pairs", "cues")
     countries: dict[str, float]  # country code -> votes (summed confidences)
     admin1s: dict[tuple[str, str], float]  # (country, admin-1 code) -> votes
     total: float
@@ -440,6 +702,7 @@ class _Context:
            pairs: dict[_Group, list[list[tuple[_Group, int]]]] | None = None) -> _Context:
         ctx = cls()
         countries = ctx.countries = dict(cues)
+        ctx.cues = cues
         admin1s = ctx.admin1s = dict(region_cues or {})
         ctx.live = {g: g.probs for g in groups if not g.drop}  # as the round starts
         ctx.pairs = pairs or {}
@@ -510,6 +773,7 @@ class _Context:
             out.append(local + bonus)
             if anchor >= 0:
                 strong.append(a_votes >= w.habit_votes or c_votes >= 2 * w.habit_votes)
+        # (terms() takes a reading's score apart the same way, for Resolution.why)
         if anchor >= 0:
             # the famous reading keeps its lead over any rival that context alone lifts
             ceiling = out[anchor] - w.famous_habit
@@ -519,6 +783,46 @@ class _Context:
                         and not (sizeable[i] and x - g.local[i] >= w.same_admin1 * 0.9):
                     out[i] = min(x, max(ceiling, g.local[i]))
         return out
+
+    def terms(self, g: _Group, i: int, w: Weights) -> tuple[float, float, float, str | None]:
+        """What the rest of the document adds to reading ``i`` of ``g``, as
+        :meth:`scores` sums it: country votes, admin-1 votes, nearby support, and the
+        name of the reading that supports it most from nearby (None without one)."""
+        own, own_conf = self.votes.get(id(g), (None, 0.0))
+        cc, a1, is_region, _where = g.facts[i]
+        country = admin1 = nearby = 0.0
+        c_votes = self.countries.get(cc, 0) - (
+            own_conf if own is not None and own.country_code == cc else 0)
+        if c_votes > 0.3 and not is_region:
+            country = min(1.0, c_votes) * w.same_country + w.country_share * (c_votes / self.total)
+        if a1:
+            a_votes = self.admin1s.get((cc, a1), 0) - (
+                own_conf if own is not None and (own.country_code, own.admin1_code) == (cc, a1)
+                else 0)
+            if a_votes > 0.3:
+                admin1 = min(1.0, a_votes) * w.same_admin1 * self.focus
+        near_name = None
+        near_readings = self.pairs.get(g)
+        if near_readings is not None:
+            near = 0.0
+            for other, k in near_readings[i]:
+                probs = self.live.get(other)
+                if probs is None:
+                    continue
+                prob = probs[k]
+                if prob < 0.03:
+                    prob = w.nearby_unlikely
+                if prob > near:
+                    near, near_name = prob, other.cands[k][0].name
+            nearby = w.nearby * min(1.0, near / 0.5)
+        return country, admin1, nearby, near_name
+
+    def mention_votes(self, g: _Group, cc: str) -> float:
+        """The votes for country ``cc`` cast by the document's other mentions (not by
+        its demonyms and other cues, nor by ``g`` itself)."""
+        own, own_conf = self.votes.get(id(g), (None, 0.0))
+        return self.countries.get(cc, 0.0) - self.cues.get(cc, 0.0) - (
+            own_conf if own is not None and own.country_code == cc else 0.0)
 
 
 # -- address chains of codes ---------------------------------------------------------

@@ -36,3 +36,19 @@ def test_texts_with_lone_surrogates_are_cleaned_not_fatal(geoparser, tmp_path):
     assert results[0].document.text == "Snow in Kyiv \ufffd today."
     path = write_jsonl(results, tmp_path / "o.jsonl")
     assert "Kyiv" in path.read_text(encoding="utf-8")
+
+
+def test_the_frame_and_the_results_carry_alternatives_why_and_needs_review(geoparser):
+    text = "He grew up in Springfield, Illinois. Police said the blast in Rawa killed five."
+    gdf = geomap.extract(text, geoparser=geoparser)
+    assert str(gdf["needs_review"].dtype) == "bool"
+    row = gdf[gdf["text"] == "Springfield"].iloc[0]
+    assert row["why"][0] == "qualifier 'Illinois' matches"
+    assert row["alternatives"][0]["name"] == "Springfield" and not row["needs_review"]
+    assert gdf[gdf["text"] == "Rawa"].iloc[0]["needs_review"]
+    # the same in the Python objects
+    res, = geomap.iter_results(text, geoparser=geoparser)
+    by_text = {r.mention.text: r for r in res.resolutions}
+    assert by_text["Springfield"].why == tuple(row["why"])
+    assert by_text["Springfield"].alternatives[0].admin1 == row["alternatives"][0]["admin1"]
+    assert by_text["Rawa"].needs_review

@@ -808,3 +808,130 @@ def test_reader_marks_where_events_actors_and_actions_are_said(driver, seed_resu
         "t.querySelectorAll('.geomap-event-tag').forEach(e => e.remove()); return t.textContent")
     res = [r for r in seed_results.values() if "Jimmy Carter" in (r.document.title or "")][0]
     assert shown == res.document.text
+
+
+# ---------------------------------------------------------------- review: why here, runner-ups
+
+
+def review_records():
+    """A settled Springfield, a close call for Peoria and a hostile runner-up for Aleppo."""
+    def doc(doc_id, mention):
+        return {"doc_id": doc_id, "source": "Wire", "title": f"story {doc_id}", "date": None,
+                "url": None, "mentions": [mention]}
+
+    def alt(geonameid, name, admin1, lat, lon, probability):
+        return {"geonameid": geonameid, "name": name, "feature_code": "PPLA2",
+                "country_code": "US", "admin1": admin1, "lat": lat, "lon": lon,
+                "probability": probability}
+
+    return [
+        doc("a", {"start": 14, "end": 25, "text": "Springfield", "lat": 39.80, "lon": -89.64,
+                  "geonameid": 4250542, "name": "Springfield", "feature_code": "PPLA",
+                  "country_code": "US", "admin1": "Illinois", "confidence": 0.98,
+                  "sentence": "He grew up in Springfield, Illinois.", "needs_review": False,
+                  "why": ["qualifier 'Illinois' matches", "other mentions point to Illinois"],
+                  "alternatives": [alt(4409896, "Springfield", "Missouri", 37.22, -93.30, 0.01),
+                                   alt(4951788, "Springfield", "Massachusetts", 42.10, -72.59,
+                                       0.005)]}),
+        doc("b", {"start": 0, "end": 6, "text": "Peoria", "lat": 33.58, "lon": -112.24,
+                  "geonameid": 5308480, "name": "Peoria", "feature_code": "PPL",
+                  "country_code": "US", "admin1": "Arizona", "confidence": 0.55,
+                  "sentence": "Peoria voted.", "needs_review": True,
+                  "why": ["close call", "more populous than Peoria (Illinois, US)"],
+                  "alternatives": [alt(4905687, "Peoria", "Illinois", 40.69, -89.59, 0.42)]}),
+        doc("c", {"start": 0, "end": 6, "text": "Aleppo", "lat": 36.2, "lon": 37.16,
+                  "geonameid": 170063, "name": "Aleppo", "feature_code": "PPLA",
+                  "country_code": "SY", "admin1": "Aleppo", "confidence": 0.6,
+                  "sentence": "Aleppo was shelled.", "needs_review": True,
+                  "why": [HOSTILE[0], HOSTILE[4]],
+                  "alternatives": [alt(1, HOSTILE[1], HOSTILE[2], 36.0, 37.0, 0.3)]}),
+    ]  # fmt: skip
+
+
+def open_popup_of(driver, geonameid) -> str:
+    n = driver.execute_script(
+        "return geomap.markers().findIndex(m => m.geonameid === arguments[0])", geonameid)
+    assert n >= 0
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "geomap.openMarker(arguments[0], el => done(el.innerText));", n)
+
+
+def test_popup_says_why_here_and_lists_the_runner_ups_with_their_distance(driver, tmp_path):
+    from geomap.gazetteers import distance_km
+
+    records = review_records()
+    open_map(driver, render_map(records, tmp_path / "review.html"))
+    text = open_popup_of(driver, 4250542)
+    assert "why here" in text and "qualifier 'Illinois' matches" in text
+    assert "other mentions point to Illinois" in text
+    assert "runner-ups" in text and "needs review" not in text
+    for admin1, lat, lon, share in (("Missouri", 37.22, -93.30, "0.01"),
+                                    ("Massachusetts", 42.10, -72.59, "0.01")):
+        km = round(distance_km(39.80, -89.64, lat, lon))
+        assert f"Springfield, {admin1}, US" in text and f"{km:,} km away" in text
+        assert f"{share} \u00b7 {km:,} km away" in text
+    dots = driver.execute_script(
+        "return [...document.querySelectorAll('.leaflet-marker-pane .geomap-dot')]"
+        ".map(d => [d.dataset.review, d.className])")
+    settled = [cls for review, cls in dots if review == "0"]
+    assert settled and not any("review" in cls for cls in settled)  # drawn as ever
+    text = open_popup_of(driver, 5308480)
+    assert "needs review" in text and "close call" in text
+    assert "Peoria, Illinois, US" in text and "0.42" in text
+
+
+def test_needs_review_toggle_hides_and_shows_those_markers_with_counts(driver, tmp_path):
+    records = review_records()
+    open_map(driver, render_map(records, tmp_path / "review.html"))
+    everything = expected_markers(records)
+    wait_for_markers(driver, everything)
+    review = {m["geonameid"]: m["review"] for m in driver.execute_script("return geomap.markers()")}
+    assert review == {4250542: 0, 5308480: 1, 170063: 1}
+
+    def counts():
+        return driver.execute_script(
+            "return [...document.querySelectorAll('.geomap-review li')].map(li =>"
+            " [li.querySelector('.geomap-name').textContent,"
+            "  li.querySelector('.geomap-count').textContent])")
+
+    assert counts() == [["Needs review", "2"], ["Settled", "1"]]
+    checkbox(driver, "review", "Needs review").click()
+    settled = expected_markers(records, needs_review=False)
+    assert len(settled) == 1
+    wait_for_markers(driver, settled)
+    assert driver.execute_script("return geomap.filter()")["needs_review"] is False
+    assert download_geojson(driver) == json.loads(
+        json.dumps(to_feature_collection(records, needs_review=False)))
+    assert counts() == [["Needs review", "2"], ["Settled", "1"]]  # what each would show
+    checkbox(driver, "review", "Needs review").click()
+    wait_for_markers(driver, everything)
+    checkbox(driver, "review", "Settled").click()
+    wait_for_markers(driver, expected_markers(records, needs_review=True))
+    assert driver.execute_script("return geomap.filter()")["needs_review"] is True
+    # a marker whose every mention needs review is drawn hollow and dashed
+    driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "geomap.openMarker(geomap.markers().findIndex(m => m.geonameid === 5308480),"
+        " () => done());")
+    style = driver.execute_script(
+        "const d = document.querySelector('.leaflet-marker-pane .geomap-dot-review');"
+        "const s = getComputedStyle(d); return [s.borderTopStyle, s.backgroundColor];")
+    assert style == ["dashed", "rgb(255, 255, 255)"]
+
+
+def test_hostile_reasons_and_runner_ups_show_as_text(driver, tmp_path):
+    records = review_records()
+    loaded = open_map(driver, render_map(records, tmp_path / "review.html"))
+    text = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "geomap.openMarker(geomap.markers().findIndex(m => m.geonameid === 170063),"
+        " el => done(el.textContent));")
+    assert HOSTILE[0] in text and HOSTILE[4] in text  # the reasons, literally
+    assert HOSTILE[1] in text and HOSTILE[2] in text  # the runner-up's name and region
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text  # noqa: B018
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert driver.execute_script("return document.querySelectorAll('img, svg[onload]').length") == 0
+    severe = [e for e in driver.get_log("browser") + loaded["console"] if e["level"] == "SEVERE"]
+    assert not severe, severe

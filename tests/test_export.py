@@ -12,6 +12,7 @@ from geomap import export
 from geomap.exceptions import ConfigurationError, InputError
 from geomap.export import (
     PROPERTIES,
+    iter_features,
     read_records,
     to_feature_collection,
     to_rows,
@@ -333,3 +334,109 @@ def test_action_type_is_carried_to_geojson_and_csv(records, tmp_path):
     back = read_records(write_jsonl(records, tmp_path / "out.jsonl"))
     assert [e["action_type"] for r in back for e in r.get("events", [])] == [
         e["action_type"] for r in records for e in r.get("events", [])]
+
+
+# ---------------------------------------------------------------- review: alternatives, why
+
+
+def reviewed_records():
+    """Two documents resolved by hand: a settled Springfield and a close call for Peoria."""
+    springfield = Place(4250542, "Springfield", 39.80, -89.64, "PPLA", "US", "IL", "Illinois",
+                        116_250)
+    peoria = Place(5308480, "Peoria", 33.58, -112.24, "PPL", "US", "AZ", "Arizona", 154_065)
+    from geomap.models import Alternative
+
+    sure = Resolution(
+        Mention(0, 11, "Springfield", qualifier="Illinois"), springfield, 0.98, "Springfield.",
+        (Alternative(4409896, "Springfield", "PPLA2", "US", "Missouri", 37.22, -93.30, 0.01),),
+        ("qualifier 'Illinois' matches",))
+    close = Resolution(
+        Mention(0, 6, "Peoria"), peoria, 0.55, "Peoria.",
+        (Alternative(4905687, "Peoria", "PPLA2", "US", "Illinois", 40.69, -89.59, 0.42),),
+        ("close call",))
+    return [DocumentResult(Document("a", "Springfield."), (sure,)),
+            DocumentResult(Document("b", "Peoria."), (close,))]
+
+
+def test_mentions_carry_alternatives_why_and_needs_review():
+    recs = [r.to_record() for r in reviewed_records()]
+    first, second = recs[0]["mentions"][0], recs[1]["mentions"][0]
+    assert first["needs_review"] is False and second["needs_review"] is True
+    assert first["why"] == ["qualifier 'Illinois' matches"]
+    assert first["alternatives"] == [{
+        "geonameid": 4409896, "name": "Springfield", "feature_code": "PPLA2",
+        "country_code": "US", "admin1": "Missouri", "lat": 37.22, "lon": -93.30,
+        "probability": 0.01}]
+    props = [f["properties"] for f in to_feature_collection(recs)["features"]]
+    assert [p["needs_review"] for p in props] == [False, True]
+    assert props[1]["alternatives"][0]["admin1"] == "Illinois"
+    assert props[0]["why"] == ["qualifier 'Illinois' matches"]
+
+
+def test_review_fields_survive_jsonl_and_geojson_round_trips(tmp_path):
+    recs = [r.to_record() for r in reviewed_records()]
+    back = read_records(write_jsonl(recs, tmp_path / "out.jsonl"))
+    assert [m for r in back for m in r["mentions"]] == [m for r in recs for m in r["mentions"]]
+    back = read_records(write_geojson(recs, tmp_path / "out.geojson"))
+    assert to_feature_collection(back) == to_feature_collection(recs)
+    assert back[1]["mentions"][0]["alternatives"][0]["probability"] == 0.42
+
+
+def unsure(records):
+    """The sample with two mentions made unsure (0.45 and 0.2), as an older geomap wrote
+    it: no alternatives, why nor needs_review."""
+    mentions = [m for r in records for m in r["mentions"] if m["lat"] is not None]
+    mentions[0]["confidence"], mentions[1]["confidence"] = 0.45, 0.2
+    assert not any("why" in m for r in records_raw() for m in r["mentions"])
+    return records
+
+
+def test_output_of_an_older_geomap_gets_needs_review_from_its_confidence(records):
+    props = [p for p in iter_features(unsure(records)) if p["kind"] != "event"]
+    assert [p["confidence"] for p in props if p["needs_review"]] == [0.45, 0.2]
+
+
+def records_raw():
+    return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "parquet"])
+def test_export_needs_review_writes_only_those(tmp_path, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    src = write_jsonl(reviewed_records(), tmp_path / "in.jsonl")
+    out = export.export(src, tmp_path / f"out.{fmt}", needs_review=True)
+    if fmt == "geojson":
+        rows = [f["properties"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]]
+    elif fmt == "csv":
+        with out.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    else:
+        import geopandas as gpd
+
+        rows = gpd.read_parquet(out).to_dict("records")
+    assert [r["text"] for r in rows] == ["Peoria"]
+    review = rows[0]["needs_review"]
+    assert review in (True, "True")
+    alternatives = rows[0]["alternatives"]  # CSV and Parquet: the list as JSON text
+    if not isinstance(alternatives, list):
+        alternatives = json.loads(alternatives)
+    assert alternatives[0]["name"] == "Peoria" and alternatives[0]["admin1"] == "Illinois"
+
+
+def test_needs_review_combines_with_the_other_filters(records):
+    records = unsure(records)
+    both = to_rows(records, needs_review=True, min_confidence=0.3)
+    assert [r["confidence"] for r in both] == [0.45]
+    assert len(to_rows(records, needs_review=True, query="no such text")) == 0
+    settled = to_rows(records, needs_review=False)
+    assert len(settled) + len(to_rows(records, needs_review=True)) == len(to_rows(records))
+
+
+def test_malformed_review_fields_name_the_line(tmp_path):
+    line = {"doc_id": "x", "mentions": [{"start": 0, "end": 1, "text": "A", "lat": 1.0,
+                                         "lon": 2.0, "alternatives": "Springfield"}]}
+    path = write(tmp_path, "bad.jsonl", json.dumps(line) + "\n")
+    with pytest.raises(InputError, match=r"bad.jsonl:1: mention 1 has alternatives"):
+        read_records(path)

@@ -304,3 +304,52 @@ def test_an_iso_subdivision_code_qualifies_like_any_other(geoparser, text, expec
 def test_words_in_capitals_after_a_place_are_no_codes(geoparser):
     got = _places(geoparser, "LONDON, CAN THE TORIES WIN AGAIN?")
     assert ("LONDON", 2643743) in got and ("CAN", 6251999) not in got  # not Canada
+
+
+# ---------------------------------------------------------------- alternatives and why
+
+
+def only(geoparser, text, name):
+    found = [r for r in geoparser.parse(Document("t", text)).resolutions if r.mention.text == name]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_qualified_springfield_names_its_qualifier_and_other_springfields(geoparser):
+    res = only(geoparser, "He grew up in Springfield, Illinois, and left at 18.", "Springfield")
+    assert (res.place.name, res.place.admin1) == ("Springfield", "Illinois")
+    assert res.why[0] == "qualifier 'Illinois' matches"
+    assert len(res.alternatives) == 3
+    assert all(a.name == "Springfield" and a.admin1 != "Illinois" for a in res.alternatives)
+    assert not res.needs_review
+
+
+def test_paris_alone_is_the_capital_and_the_most_populous(geoparser):
+    res = only(geoparser, "Paris is lovely in spring.", "Paris")
+    assert res.place.country_code == "FR"
+    assert "capital of its country" in res.why
+    assert any(w.startswith("most populous of ") for w in res.why)
+    assert res.alternatives and all(a.probability < 0.01 for a in res.alternatives)
+
+
+def test_a_text_about_iraq_is_the_reason_for_its_town(geoparser):
+    alone = only(geoparser, "Police said the blast in Rawa killed five.", "Rawa")
+    about_iraq = only(geoparser, "Iraqi forces fought near Baghdad and Mosul. Police said the "
+                                 "blast in Rawa killed five.", "Rawa")
+    assert about_iraq.place.country_code == "IQ"
+    assert "other mentions point to Iraq" in about_iraq.why
+    assert not any("Iraq" in w for w in alone.why)
+    assert about_iraq.confidence > alone.confidence
+    # the runner-up is the same place in both, less likely once the text is about Iraq
+    assert about_iraq.alternatives[0].geonameid == alone.alternatives[0].geonameid
+    assert about_iraq.alternatives[0].probability < alone.alternatives[0].probability
+    assert alone.needs_review and not about_iraq.needs_review
+
+
+def test_records_carry_the_review_fields(geoparser):
+    rec = geoparser.parse(Document("t", "He grew up in Springfield, Illinois.")).to_record()
+    m = next(m for m in rec["mentions"] if m["text"] == "Springfield")
+    assert m["why"][0] == "qualifier 'Illinois' matches"
+    assert m["needs_review"] is False
+    assert set(m["alternatives"][0]) == {"geonameid", "name", "feature_code", "country_code",
+                                         "admin1", "lat", "lon", "probability"}

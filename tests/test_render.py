@@ -54,6 +54,8 @@ def decode_features(data):
             else:
                 v = feats[name][i]
             props[name] = strings[v] if interned else v
+            if interned == 2 and props[name] is not None:  # JSON text: reasons, runner-ups
+                props[name] = json.loads(props[name])
         out.append(props)
     return out
 
@@ -332,3 +334,28 @@ def test_countries_and_regions_join_their_shapes_only_when_the_names_agree(recor
     assert render._same_name("Nineveh", "Ninawa") < 0.8
     versions = (Path(render.__file__).parent / "assets" / "VERSIONS.md").read_text("utf-8")
     assert "admin1/admin1.json" in versions and "build_admin1.py" in versions
+
+
+def reviewed(records):
+    """The sample with reasons and runner-ups on its first mention, one of them hostile."""
+    m = records[0]["mentions"][0]
+    m["why"] = ["qualifier 'Illinois' matches", HOSTILE]
+    m["alternatives"] = [{"geonameid": 1, "name": HOSTILE, "feature_code": "PPL",
+                          "country_code": "US", "admin1": HOSTILE, "lat": 1.0, "lon": 2.0,
+                          "probability": 0.25}]
+    m["needs_review"] = True
+    return records
+
+
+def test_reasons_and_runner_ups_reach_the_page_as_data(records):
+    records = reviewed(records)
+    page = render_html(records)
+    decoded = decode_features(json_block(page, "geomap-data"))
+    expected = [f["properties"] for f in to_feature_collection(records)["features"]]
+    assert decoded == json.loads(json.dumps(expected))
+    assert decoded[0]["why"][1] == HOSTILE and decoded[0]["alternatives"][0]["name"] == HOSTILE
+    assert decoded[0]["needs_review"] is True
+    assert "<script>window.__pwned" not in page and "<img src=x" not in page
+    assert len(re.findall(r"<script", page)) == 10  # none injected
+    config = json_block(page, "geomap-config")
+    assert config["review"] == {"confidence": 0.5, "margin": 0.2}

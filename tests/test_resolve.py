@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geomap.models import Mention, Place
 from geomap.resolve import Weights, prior_score, read_code_chains, resolve_document
 
@@ -159,3 +161,96 @@ def test_a_code_no_place_agrees_with_is_left_alone():
     mentions = [Mention(0, 5, "Smith")]
     assert read_code_chains("Smith, CA said", mentions, lambda n: _CHAIN_NAMES.get(n, []),
                             _code_readings) == (mentions, {})
+
+
+# ---------------------------------------------------------------- alternatives and why
+
+MOBILE = Place(4076598, "Mobile", 30.69, -88.04, "PPL", "US", "AL", "Alabama", 190_000)
+MOBILE_AZ = Place(5306611, "Mobile", 33.05, -112.3, "PPL", "US", "AZ", "Arizona", 90)
+TABLE["mobile"] = [(MOBILE, 0), (MOBILE_AZ, 0)]
+
+
+def test_a_bare_name_lists_its_runner_up_and_says_it_is_the_capital():
+    paris, = resolve(mention("Paris"))
+    assert [a.geonameid for a in paris.alternatives] == [PARIS_TX.geonameid]
+    alt = paris.alternatives[0]
+    assert (alt.name, alt.admin1, alt.country_code, alt.lat, alt.lon) == \
+        ("Paris", "Texas", "US", PARIS_TX.lat, PARIS_TX.lon)
+    # the runner-up's share is on the winner's scale: both out of the same softmax
+    assert 0 < alt.probability < paris.confidence
+    assert paris.confidence + alt.probability <= 1.0
+    assert paris.why[:2] == ("capital of its country", "most populous of 2 places named Paris")
+
+
+def test_the_qualifier_is_the_reason_and_the_other_town_the_runner_up():
+    plains, = resolve(mention("Plains", qualifier="Georgia"))
+    assert plains.place is PLAINS_GA
+    assert plains.alternatives[0].geonameid == PLAINS_PA.geonameid
+    assert plains.why[0] == "qualifier 'Georgia' matches"
+    # Plains, Pennsylvania is the bigger town: size is no reason for Plains, Georgia
+    assert not any("populous" in w for w in plains.why)
+
+
+def test_reasons_come_from_the_terms_the_resolver_weighed():
+    # with no weight on the qualifier, it is no reason (and the bigger town wins)
+    flat = Weights(qualifier_match=0.0, qualifier_mismatch=0.0)
+    plains, = resolve(mention("Plains", qualifier="Georgia"), weights=flat)
+    assert plains.place is PLAINS_PA
+    assert not any("qualifier" in w for w in plains.why)
+    assert plains.why == ("most populous of 2 places named Plains",)
+
+
+def test_other_mentions_are_named_as_the_reason_for_the_lesser_namesake():
+    res = resolve(mention("Paris"), mention("Lamar County", 30), mention("Texas", 50),
+                  country_names={"US": "United States"})
+    paris = res[0]
+    assert paris.place is PARIS_TX
+    assert paris.alternatives[0].geonameid == PARIS_FR.geonameid
+    assert paris.why[0] == "other mentions point to Texas"
+    assert "capital of its country" not in paris.why  # that speaks for the runner-up
+
+
+def test_a_name_with_one_place_says_so_and_has_no_runner_up():
+    texas, = resolve(mention("Texas"))
+    assert texas.alternatives == ()
+    assert texas.why == ("only place of that name",)
+
+
+def test_unresolved_mentions_have_no_alternatives_nor_reasons():
+    georgia, unknown = resolve(mention("Georgia"), mention("Atlantis", 20), min_confidence=0.999)
+    assert georgia.place is None and unknown.place is None
+    assert georgia.alternatives == () == unknown.alternatives
+    assert georgia.why == () == unknown.why
+    assert unknown.confidence == 0.0 and unknown.needs_review
+
+
+def test_a_common_word_capitalised_at_a_sentence_start_is_flagged():
+    english = {"mobile": 4.4}
+    start, = resolve(mention("Mobile"), sentences=["Mobile police said so."], english=english)
+    inside, = resolve(mention("Mobile", 3), sentences=["In Mobile, police said so."],
+                      english=english)
+    assert start.why[-1] == "capitalised word at sentence start; also a common English word"
+    assert not any("common English word" in w for w in inside.why)
+
+
+def test_needs_review_is_a_small_margin_or_a_low_confidence():
+    from geomap.models import REVIEW_CONFIDENCE, REVIEW_MARGIN, needs_review
+
+    assert needs_review(0.9, 0.05) is False
+    assert needs_review(0.55, 0.45) is True  # a close call
+    assert needs_review(REVIEW_CONFIDENCE - 0.01, None) is True  # maybe no place at all
+    assert needs_review(0.7, 0.7 - REVIEW_MARGIN - 0.01) is False
+    georgia, = resolve(mention("Georgia"))
+    runner_up = georgia.alternatives[0].probability
+    assert georgia.needs_review == (georgia.confidence < REVIEW_CONFIDENCE or
+                                    georgia.confidence - runner_up < REVIEW_MARGIN)
+
+
+def test_the_prior_s_parts_add_up_to_it():
+    from geomap.resolve import _prior_terms
+
+    places = [GE, US_GA, ATLANTA_GA, PARIS_FR, PARIS_TX, LAMAR, MOBILE_AZ,
+              Place(1, "Tal", 36.4, 42.4, "PPL", "IQ", population=0)]
+    for p in places:
+        for kind in range(4):
+            assert sum(_prior_terms(p, kind)) == pytest.approx(prior_score(p, kind), abs=1e-12)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import json
 
@@ -133,3 +134,26 @@ def test_export_geometry_area_gives_countries_and_regions_their_shapes(tmp_path,
     assert main(["export", str(SAMPLE), "-o", str(tmp_path / "a.csv"), "--geometry",
                  "area"]) == 2
     assert "GeoJSON only" in capsys.readouterr().err
+
+
+def test_export_needs_review_keeps_only_those_and_says_how_in_its_help(tmp_path, capsys):
+    from geomap.export import read_records, write_jsonl
+
+    records = read_records(SAMPLE)
+    shaky = [m for r in records for m in r["mentions"] if m["lat"] is not None][:3]
+    for m, conf in zip(shaky, (0.3, 0.45, 0.49), strict=True):
+        m["confidence"] = conf
+    src = write_jsonl(records, tmp_path / "in.jsonl")
+    out = tmp_path / "review.csv"
+    assert main(["export", str(src), "-o", str(out), "--needs-review"]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert sorted(float(r["confidence"]) for r in rows if r["kind"] != "event") == [0.3, 0.45, 0.49]
+    assert {r["needs_review"] for r in rows} == {"True"}
+    assert main(["export", str(src), "-o", str(out), "--needs-review",
+                 "--min-confidence", "0.4"]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert sorted(float(r["confidence"]) for r in rows if r["kind"] != "event") == [0.45, 0.49]
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert "--needs-review" in capsys.readouterr().out

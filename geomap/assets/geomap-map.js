@@ -64,7 +64,8 @@
       if (where === "d") v = D[name][F.doc[i]];
       else if (where === "p") v = P[name][F.place[i]];
       else v = F[name][i];
-      out[name] = interned ? S[v] : v;
+      // 2: JSON text in the string table (render._LAYOUT), the lists of reasons and runner-ups
+      out[name] = interned === 2 ? (S[v] === null || S[v] === undefined ? null : JSON.parse(S[v])) : interned ? S[v] : v;
     }
     return out;
   }
@@ -100,6 +101,9 @@
   const actOf = new Int32Array(N);
   const isEvent = new Uint8Array(N);
   const conf = new Float64Array(N);
+  // 0: needs review (geomap.models.needs_review, exported as needs_review), 1: settled.
+  const reviewOf = new Uint8Array(N);
+  const reviewTotals = [0, 0];
   const dateOf = new Array(N);
   // Dates as render.py read them (geomap.dates.parse_date): string index -> "YYYY[-MM[-DD]]".
   // A date that is no date is absent: undated here, never shown as "Invalid Date".
@@ -139,6 +143,8 @@
     }
     ACTORS[actOf[i]].total++;
     conf[i] = F.confidence[i] || 0;
+    reviewOf[i] = F.needs_review[i] === true ? 0 : 1;
+    reviewTotals[reviewOf[i]]++;
     const iso = WHEN.get(F.date[i]);
     dateOf[i] = iso === undefined ? null : iso;
     if (dateOf[i]) {
@@ -178,6 +184,7 @@
     sources: new Uint8Array(SOURCES.length).fill(1),
     actors: new Uint8Array(ACTORS.length).fill(1),
     minConfidence: 0,
+    review: new Uint8Array(2).fill(1), // [mentions needing review, settled] shown
     query: "",
     dateFrom: "",
     dateTo: "",
@@ -186,6 +193,7 @@
   let sourceCounts = new Int32Array(SOURCES.length);
   let sourceEvents = new Int32Array(SOURCES.length);
   let actorCounts = new Int32Array(ACTORS.length);
+  let reviewCounts = new Int32Array(2);
 
   function dateIn(i) {
     const d = dateOf[i];
@@ -260,6 +268,7 @@
     sourceCounts = new Int32Array(SOURCES.length);
     sourceEvents = new Int32Array(SOURCES.length);
     actorCounts = new Int32Array(ACTORS.length);
+    reviewCounts = new Int32Array(2);
     const out = [];
     for (let i = 0; i < N; i++) {
       if (conf[i] < state.minConfidence) continue;
@@ -268,16 +277,18 @@
       const a = actOf[i];
       const sOk = state.sources[s] === 1;
       const aOk = state.actors[a] === 1;
+      const rOk = state.review[reviewOf[i]] === 1;
       // The histogram shows every other filter, so the range can be chosen in it.
-      if (sOk && aOk && dateOf[i]) countInBins(i);
+      if (sOk && aOk && rOk && dateOf[i]) countInBins(i);
       if (dated && !dateIn(i)) continue;
-      // Facet counts: what each source (actor) would show under every other filter.
-      if (aOk) {
+      // Facet counts: what each source (actor, review state) would show under every other filter.
+      if (aOk && rOk) {
         sourceCounts[s]++;
         sourceEvents[s] += isEvent[i];
       }
-      if (sOk) actorCounts[a]++;
-      if (sOk && aOk) out.push(i);
+      if (sOk && rOk) actorCounts[a]++;
+      if (sOk && aOk) reviewCounts[reviewOf[i]]++;
+      if (sOk && aOk && rOk) out.push(i);
     }
     visible = out;
   }
@@ -285,13 +296,16 @@
   /** The filter as geomap.export.iter_features keyword arguments (null = no filter). */
   function filterArgs() {
     const all = (flags) => flags.every((x) => x === 1);
+    const r = state.review;
     return {
-      sources: all(state.sources) ? null : SOURCES.filter((_, i) => state.sources[i]).map((s) => s.key),
+      // Neither review state ticked shows nothing: in export's terms, no source.
+      sources: all(state.sources) && (r[0] || r[1]) ? null : SOURCES.filter((_, i) => state.sources[i] && (r[0] || r[1])).map((s) => s.key),
       actors: all(state.actors) ? null : ACTORS.filter((_, i) => state.actors[i]).map((a) => a.key),
       min_confidence: state.minConfidence || null,
       date_from: state.dateFrom || null,
       date_to: state.dateTo || null,
       query: state.query || null,
+      needs_review: r[0] === r[1] ? null : r[0] === 1,
     };
   }
 
@@ -449,6 +463,16 @@
     dot.dataset.layer = group.layerKey === null ? "" : String(group.layerKey);
     dot.dataset.kind = group.event ? "event" : "mention";
     dot.dataset.count = String(group.idx.length);
+    // Mentions that need review: a hollow dot when all do, a dashed outline when some do
+    // (a shape, not a colour, so it reads for every kind of colour vision).
+    if (group.review) {
+      dot.classList.add(group.review === group.idx.length ? "geomap-dot-review" : "geomap-dot-review-some");
+      if (group.review === group.idx.length) {
+        dot.style.background = "#fff";
+        dot.style.borderColor = group.color;
+      }
+    }
+    dot.dataset.review = String(group.review);
     return dot;
   }
   // The dot is built only when Leaflet draws the marker: on a large map most markers sit
@@ -481,10 +505,12 @@
           layerLabel: ev ? ACTORS[layer].label : SOURCES[layer].label,
           color: ev ? ACTORS[layer].color : SOURCES[layer].color,
           idx: [],
+          review: 0,
         };
         groups.set(key, g);
       }
       g.idx.push(i);
+      if (reviewOf[i] === 0) g.review++;
     }
     return groups;
   }
@@ -504,16 +530,19 @@
     for (const g of groups.values()) {
       let entry = markerCache.get(g.key);
       const n = g.idx.length;
-      const title = placeLabel(g.place) + " \u2014 " + g.layerLabel + " (" + n + ")";
+      const title = placeLabel(g.place) + " \u2014 " + g.layerLabel + " (" + n +
+        (g.review ? ", " + g.review + " to review" : "") + ")";
       if (entry === undefined) {
         const marker = L.marker([P.lat[g.place], P.lon[g.place]], {icon: dotIcon(g), title: title, alt: title, geomapCount: n});
-        entry = {marker: marker, count: n};
+        entry = {marker: marker, count: n, review: g.review};
         markerCache.set(g.key, entry);
-      } else if (entry.count !== n) {
+      } else if (entry.count !== n || entry.review !== g.review) {
         entry.marker.options.geomapCount = n;
         entry.marker.options.title = title;
+        entry.marker.geomapGroup = g; // the icon is drawn from it
         entry.marker.setIcon(dotIcon(g));
         entry.count = n;
+        entry.review = g.review;
         if (shown.has(g.key)) changed.push(entry.marker);
       }
       entry.marker.geomapGroup = g;
@@ -750,6 +779,56 @@
     return q;
   }
 
+  /** Great-circle distance in km (geomap.gazetteers.distance_km). */
+  function distanceKm(lat1, lon1, lat2, lon2) {
+    const r = Math.PI / 180;
+    const p1 = lat1 * r;
+    const p2 = lat2 * r;
+    const a = Math.sin((p2 - p1) / 2) ** 2 + Math.cos(p1) * Math.cos(p2) * Math.sin((lon2 - lon1) * r / 2) ** 2;
+    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  // A mention's review: a "needs review" mark, why it was read as this place, and the
+  // readings it was preferred to with their distance from it. All text through textContent.
+  function appendReview(li, p, pi) {
+    if (p.needs_review === true) {
+      li.classList.add("geomap-item-review");
+      li.appendChild(el("div", "geomap-review-mark", "needs review"));
+    }
+    const why = Array.isArray(p.why) ? p.why.filter((x) => x !== null && x !== undefined) : [];
+    if (why.length) {
+      const box = el("div", "geomap-why");
+      box.appendChild(el("span", "geomap-why-head", "why here"));
+      const ul = el("ul");
+      for (const reason of why) ul.appendChild(el("li", null, String(reason)));
+      box.appendChild(ul);
+      li.appendChild(box);
+    }
+    const alts = Array.isArray(p.alternatives) ? p.alternatives.filter((a) => a && typeof a === "object") : [];
+    if (alts.length) {
+      const box = el("div", "geomap-alternatives");
+      box.appendChild(el("span", "geomap-why-head", "runner-ups"));
+      const ul = el("ul");
+      for (const a of alts) {
+        const where = [a.name, a.admin1, a.country_code].filter((x) => x !== null && x !== undefined && x !== "").map(String);
+        let line = where.join(", ") || "(unnamed place)";
+        const kind = featureWords(a.feature_code);
+        if (kind) line += " (" + kind + ")";
+        if (typeof a.probability === "number") line += " \u00b7 " + a.probability.toFixed(2);
+        const lat = Number(a.lat);
+        const lon = Number(a.lon);
+        if (Number.isFinite(lat) && Number.isFinite(lon) && a.lat !== null && a.lon !== null) {
+          line += " \u00b7 " + Math.round(distanceKm(Number(P.lat[pi]), Number(P.lon[pi]), lat, lon)).toLocaleString("en") + " km away";
+        }
+        const item = el("li", null, line);
+        item.dataset.geonameid = String(a.geonameid);
+        ul.appendChild(item);
+      }
+      box.appendChild(ul);
+      li.appendChild(box);
+    }
+  }
+
   function popup(group) {
     const root = el("div", "geomap-popup");
     const pi = group.place;
@@ -809,6 +888,7 @@
       if (bits.length) meta.appendChild(document.createTextNode(" \u00b7 " + bits.join(" \u00b7 ")));
       appendOriginalLink(meta, p.url);
       li.appendChild(meta);
+      appendReview(li, p, pi);
       list.appendChild(li);
     }
     root.appendChild(list);
@@ -962,6 +1042,13 @@
       sizes.appendChild(wrap);
     }
     row(sizes, "Size: mentions (or events) at the place.").dataset.kind = "size";
+    if (reviewTotals[0]) {
+      const hollow = dot(14, false);
+      hollow.classList.add("geomap-dot-review");
+      hollow.style.background = "#fff";
+      hollow.style.borderColor = "#777";
+      row(hollow, "Hollow, dashed: every mention there needs review; a dashed outline: some do.").dataset.kind = "review";
+    }
     if (AREAS.areas.length) {
       const swatch = el("div", "geomap-legend-area");
       row(swatch, "Shaded area: a country or region mentioned; darker, more mentions shown. Click it for them.").dataset.kind = "area";
@@ -1064,6 +1151,15 @@
       (a) => a === 0 ? plural(actorCounts[0], "place mention") + " shown" : plural(actorCounts[a], "event") + " shown");
     body.appendChild(actorList.section);
   }
+
+  const REVIEW = [{label: "Needs review", color: "#fff"}, {label: "Settled", color: "#777"}];
+  const reviewList = checklist(
+    "Review", "geomap-review", REVIEW, [0, 1], state.review, () => reviewCounts,
+    "Needs review: confidence under " + CFG.review.confidence + ", or a runner-up reading within " +
+      CFG.review.margin + " of the chosen one; drawn hollow or dashed. Number: mentions and events shown.",
+    (k) => reviewCounts[k] + (k === 0 ? " needing review" : " settled") + " shown");
+  reviewList.section.querySelector(".geomap-swatch").classList.add("geomap-swatch-review");
+  body.appendChild(reviewList.section);
 
   // ------------------------------------------------------------ documents
 
@@ -1437,7 +1533,7 @@
   body.appendChild(download);
 
   // Sections in reading order: what is shown, then the filters, then the documents.
-  for (const cls of ["geomap-sources", "geomap-actors", "geomap-dates", "geomap-confidence",
+  for (const cls of ["geomap-sources", "geomap-actors", "geomap-review", "geomap-dates", "geomap-confidence",
     "geomap-search", "geomap-docs", "geomap-download"]) {
     const node = body.querySelector(":scope > ." + cls);
     if (node) body.appendChild(node);
@@ -1487,6 +1583,7 @@
     markerCount = updateMarkers().length;
     sourceList.update();
     if (actorList) actorList.update();
+    reviewList.update();
     updateSummary(markerCount);
     updateDocs();
     if (histogram) histogram.geomapUpdate();
@@ -1582,6 +1679,7 @@
         lon: P.lon[g.place],
         geonameid: P.geonameid[g.place],
         count: g.idx.length,
+        review: g.review,
       };
     }),
     ready: true,
