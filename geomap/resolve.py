@@ -368,7 +368,6 @@ def _explain(g: _Group, ctx: _Context | None, w: Weights,
                                 "its region stands for it",)
     elif len(cands) == 1:
         return (), (ONLY_READING,)
-    n = len(cands)
     # The best few of up to thousands of readings ("Washington") without a Python loop
     # over them all: their shares by a C sort, their places by list.index (equal
     # shares in text order, as a stable sort would give them).
