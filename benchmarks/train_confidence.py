@@ -41,6 +41,7 @@ from geomap.evaluate import (  # noqa: E402
     auroc,
     expected_calibration_error,
     label_predictions,
+    plot_reliability_lines,
     reliability_bins,
     wrong_share_at,
 )
@@ -171,28 +172,11 @@ def table(title: str, rows: list[tuple[str, dict, dict]]) -> str:
 
 
 def plot(path: Path, share, oof, y) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(5, 5), dpi=100)
-    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label="calibrated")
+    lines = []
     for conf, label in ((share, "before (resolver share)"), (oof, "after (out of fold)")):
-        bins = reliability_bins(conf.tolist(), y.tolist())
         ece = expected_calibration_error(conf.tolist(), y.tolist())
-        ax.plot([b[3] for b in bins], [b[4] for b in bins], marker="o",
-                label=f"{label}, ECE {ece:.3f}")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.set_xlabel("confidence (mean of bin)")
-    ax.set_ylabel("share right (place, within 161 km)")
-    ax.set_title("geomap confidence on the bench corpora")
-    ax.legend(loc="upper left", fontsize="small")
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="png")
-    plt.close(fig)
+        lines.append((f"{label}, ECE {ece:.3f}", reliability_bins(conf.tolist(), y.tolist())))
+    plot_reliability_lines(lines, path, "geomap confidence on the bench corpora")
 
 
 def main(argv: list[str] | None = None) -> int:

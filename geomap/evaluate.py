@@ -568,6 +568,14 @@ def plot_reliability(reports: Sequence[Report], path: str | PathLike[str]) -> Pa
     ConfigurationError
         matplotlib is not installed.
     """
+    lines = [(f"{r.corpus} (ECE {_num(r.ece)})", r.reliability) for r in reports]
+    return plot_reliability_lines(lines, path, "geomap confidence: reliability")
+
+
+def plot_reliability_lines(lines: Sequence[tuple[str, Sequence[tuple]]],
+                           path: str | PathLike[str], title: str) -> Path:
+    """Write a reliability diagram (PNG) with one line per ``(label, bins)``, the bins
+    as :func:`reliability_bins` gives them, and the diagonal for reference."""
     try:
         import matplotlib
 
@@ -581,19 +589,18 @@ def plot_reliability(reports: Sequence[Report], path: str | PathLike[str]) -> Pa
     fig, ax = plt.subplots(figsize=(5, 5), dpi=100)
     try:
         ax.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label="calibrated")
-        for report in reports:
-            points = [(mean, right) for _lo, _hi, _n, mean, right in report.reliability]
-            if not points:
-                continue
-            ax.plot([x for x, _ in points], [y for _, y in points], marker="o",
-                    label=f"{report.corpus} (ECE {_num(report.ece)})")
+        for label, bins in lines:
+            points = [(b[3], b[4]) for b in bins]
+            if points:
+                ax.plot([x for x, _ in points], [y for _, y in points], marker="o", label=label)
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.set_xlabel("confidence (mean of bin)")
         ax.set_ylabel("share right (place, within 161 km)")
-        ax.set_title("geomap confidence: reliability")
+        ax.set_title(title)
         ax.legend(loc="upper left", fontsize="small")
         fig.tight_layout()
+        out.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(out) as tmp:
             fig.savefig(tmp, format="png")
     finally:
