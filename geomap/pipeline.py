@@ -22,7 +22,16 @@ from geomap.detect import (
 )
 from geomap.events import EventExtractor
 from geomap.gazetteers import Gazetteer, load
-from geomap.models import DEMONYM, Document, DocumentResult, Event, Mention, Place, Resolution
+from geomap.models import (
+    DEMONYM,
+    Alternative,
+    Document,
+    DocumentResult,
+    Event,
+    Mention,
+    Place,
+    Resolution,
+)
 from geomap.resolve import ResolutionFacts, Weights, read_code_chains, resolve_document
 from geomap.scoring import Scorer
 
@@ -249,7 +258,9 @@ class Geoparser:
             return resolutions
         confidences = self.scorer.confidences(text, bounds, resolutions, evidence)
         floor = self.min_confidence
-        return [_rescored(r, c, floor) for r, c in zip(resolutions, confidences, strict=True)]
+        scaled: dict = {}  # a name's mentions share their runner-ups: scaled once a score
+        return [_rescored(r, c, floor, scaled)
+                for r, c in zip(resolutions, confidences, strict=True)]
 
     def _with_demonyms(self, text: str, bounds: list[int],
                        resolutions: list[Resolution]) -> list[Resolution]:
@@ -315,18 +326,24 @@ def _sentence(text: str, s: int, e: int, start: int, end: int) -> str:
     return (_TRUNCATED if lo > s else "") + text[lo:hi].strip() + (_TRUNCATED if hi < e else "")
 
 
-def _rescored(r: Resolution, confidence: float, floor: float) -> Resolution:
+def _rescored(r: Resolution, confidence: float, floor: float, scaled: dict) -> Resolution:
     """``r`` with the scorer's ``confidence``: unresolved below ``floor``. Its runner-ups'
     probabilities are the resolver's shares scaled as the winner's was, so they stay on
     the scale of ``confidence`` (a runner-up half as likely as the winner to the
-    resolver is half as likely here)."""
+    resolver is half as likely here); ``scaled`` keeps them by runner-ups and score."""
     if confidence < floor:
         return Resolution(r.mention, None, confidence, r.sentence)
     if confidence == r.confidence:
         return r
-    scale = confidence / r.confidence if r.confidence > 0 else 0.0
-    alternatives = tuple(a._replace(probability=min(1.0, a.probability * scale))
-                         for a in r.alternatives)
+    alternatives = r.alternatives
+    if alternatives:
+        key = (id(alternatives), r.confidence, confidence)
+        found = scaled.get(key)
+        if found is None:
+            scale = confidence / r.confidence if r.confidence > 0 else 0.0
+            found = scaled[key] = tuple(Alternative(*a[:-1], min(1.0, a[-1] * scale))
+                                        for a in alternatives)
+        alternatives = found
     return Resolution(r.mention, r.place, confidence, r.sentence, alternatives, r.why)
 
 
