@@ -208,6 +208,24 @@ def test_popup_shows_place_sentence_and_geonames_link(driver, records, tmp_path)
     assert link.get_attribute("href") == "https://www.geonames.org/97783"
 
 
+def test_an_event_popup_names_its_plover_category(driver, records, tmp_path):
+    records = json.loads(json.dumps(records))
+    for r in records:
+        for e in r.get("events", []):
+            e["action_type"] = "ASSAULT" if e["action"] == "struck" else "OTHER"
+    open_map(driver, render_map(records, tmp_path / "map.html"))
+    texts = []
+    for n in range(len(driver.execute_script("return geomap.markers()"))):
+        if driver.execute_script("return geomap.markers()[arguments[0]].kind", n) != "event":
+            continue
+        texts.append(driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "geomap.openMarker(arguments[0], el => done(el.innerText));", n))
+    lines = [line for t in texts for line in t.splitlines() if "\u2014" in line]
+    assert any(line.startswith("Russia \u2014 struck [ASSAULT]") for line in lines), lines
+    assert not any("[OTHER]" in line for line in lines)  # no category: nothing said
+
+
 def test_unticking_a_source_hides_exactly_its_markers(driver, records, tmp_path):
     open_map(driver, render_map(records, tmp_path / "map.html"))
     before = shown_markers(driver)

@@ -870,6 +870,7 @@
       li.appendChild(highlighted(p.sentence, p.kind === "event" && p.action ? p.action : p.text));
       if (p.kind === "event") {
         let line = String(p.actor) + (p.action ? " \u2014 " + p.action : "");
+        if (p.action_type && p.action_type !== "OTHER") line += " [" + String(p.action_type) + "]";  // PLOVER
         if (p.attributed_to) line += " (according to " + (typeof p.attributed_to === "string" ? p.attributed_to : JSON.stringify(p.attributed_to)) + ")";
         li.appendChild(el("div", "geomap-event", line));
       }
