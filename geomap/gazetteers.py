@@ -48,7 +48,11 @@ from geomap.models import Place
 logger = logging.getLogger("geomap.gazetteers")
 
 INDEX_VERSION = 8
-REPO_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
+_CHECKOUT_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
+#: The tables geomap's default gazetteer is built with: ``gazetteer/`` of a checkout (an
+#: editable install), or their copy in the package (``geomap/_gazetteer``, a wheel).
+REPO_GAZETTEER = _CHECKOUT_GAZETTEER if (_CHECKOUT_GAZETTEER / "regions.tsv").is_file() else \
+    Path(__file__).resolve().parent / "_gazetteer"
 
 #: How a name is attached to a place, strongest first.
 NAME_PREFERRED, NAME_ALIAS, NAME_ALTERNATE, NAME_SOUND = 0, 1, 2, 3

@@ -454,3 +454,31 @@ def test_a_region_geonames_keeps_as_an_admin1_is_that_admin1(gazetteer, name, gi
     assert [p.geonameid for p, _ in gazetteer.candidates(name) if p.is_region or p.is_admin1] \
         == [gid]
     assert gazetteer.lookup(name)[0][0].geonameid == gid
+
+
+def test_an_installed_geomap_reads_the_gazetteer_tables_from_its_package(tmp_path):
+    """A wheel carries gazetteer/ as geomap/_gazetteer (pyproject's package-dir): there,
+    with no checkout beside the package, the tables are read from the package."""
+    import shutil
+    import subprocess
+    import sys
+    import tomllib
+    from pathlib import Path
+
+    root = Path(gazetteers.__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    assert config["setuptools"]["package-dir"]["geomap._gazetteer"] == "gazetteer"
+    assert "geomap._gazetteer" in config["setuptools"]["packages"]
+    assert "*.tsv" in config["setuptools"]["package-data"]["geomap._gazetteer"]
+    site = tmp_path / "site"
+    shutil.copytree(root / "geomap", site / "geomap",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "gazetteer", site / "geomap" / "_gazetteer",
+                    ignore=shutil.ignore_patterns("sources", "*.py"))
+    code = ("from geomap import gazetteers as g; "
+            "print(g.REPO_GAZETTEER); print(len(g.place_abbreviations()))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                         text=True, env={"PYTHONPATH": str(site), "PATH": ""}, check=True)
+    where, abbreviations = out.stdout.split()
+    assert Path(where) == site / "geomap" / "_gazetteer"
+    assert int(abbreviations) == len(gazetteers.place_abbreviations()) > 10
