@@ -76,3 +76,30 @@ def test_negation_ends_at_the_next_action(geoparser):
     text = "Hungary never condemned Russia's invasion of Ukraine."
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert [(e.actor, text[e.start:e.end]) for e in result.events] == [("Russia", "Ukraine")]
+
+
+@pytest.mark.parametrize("sentence, wanted, unwanted", [
+    # a journey's origin counts with its destination; arriving gives no origin
+    ("Brent Ching was flying from Oroville to Montana for a ski trip.",
+     {("Brent Ching", "Oroville"), ("Brent Ching", "Montana")}, set()),
+    ("Captain Hull proceeded from Fort Bragg in pursuit of the band.",
+     {("Hull", "Fort Bragg")}, set()),
+    ("Qantas Inc. flights left Sydney for London via Dubai.",
+     {("Qantas", "Sydney"), ("Qantas", "London"), ("Qantas", "Dubai")}, set()),
+    ("Tim Pawlenty stopped in Oakport and Moorhead.",
+     {("Tim Pawlenty", "Oakport"), ("Tim Pawlenty", "Moorhead")}, set()),
+    ("Vladimir Putin arrived in Baku from Tbilisi.",
+     {("Vladimir Putin", "Baku")}, {("Vladimir Putin", "Tbilisi")}),
+])
+def test_journeys_are_placed_at_origin_destination_and_stops(geoparser, sentence, wanted,
+                                                            unwanted):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    got = {(e.actor, sentence[e.start:e.end]) for e in result.events}
+    assert wanted <= got and not unwanted & got
+
+
+def test_running_a_business_is_an_ongoing_operation(geoparser):
+    text = "Tropicana Entertainment LLC, which runs the Tropicana Resort in Las Vegas, filed."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert ("Tropicana Entertainment", "organisation", "operate", "Las Vegas") in {
+        (e.actor, e.actor_type, e.action, text[e.start:e.end]) for e in result.events}

@@ -108,3 +108,13 @@ def test_a_described_name_and_a_titled_surname_are_remembered(geoparser):
     text = ("Gen. Cartwright, the second highest ranking officer of the United States, will "
             "meet President Saakashvili. He will also travel to Gori.")
     assert ("Cartwright", "Gori") in triples(parse(geoparser, text))
+
+
+@pytest.mark.parametrize("text, actor, actor_type", [
+    ("The U.S. Army attacked Fallujah.", "United States", "country"),
+    ("Herbst Gambling Inc. operates a casino in Fallujah.", "Herbst Gambling", "organisation"),
+])
+def test_abbreviated_states_and_companies_by_legal_form(geoparser, text, actor, actor_type):
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert (actor, actor_type, "Fallujah") in {
+        (e.actor, e.actor_type, text[e.start:e.end]) for e in result.events}

@@ -32,6 +32,8 @@ _ACTION_WORDS: dict[str, list[str]] = {
                "go goes heading headed").split(),
     "arrive": "arrive arrives arrived arriving arrival reached".split(),
     "return": "return returns returned returning".split(),
+    # a journey's start: "left Fort Vancouver", "flights departing from Sydney"
+    "depart": "left leave leaves leaving departure".split(),
     "say": ("said says told stated declared spoke speaking speech statement address interview "
             "announced recorded").split(),
     "send": "send sends sent dispatched dispatch gave".split(),
@@ -73,7 +75,8 @@ _VERBS: dict[str, str] = {
     "ban": "ban+",
     "deploy": "deploy mobilize mobilise reinforce patrol+ station mass",
     "visit": "visit tour",
-    "travel": "travel sail fly",
+    "travel": "travel sail fly proceed relocate",
+    "depart": "depart",
     "arrive": "arrive land dock",
     "meet": "meet negotiate host",
     "call": "telephone phone",
@@ -189,7 +192,7 @@ PLOVER: dict[str, str] = {
     "deploy": "MOBILIZE",
     # CONSULT: meetings, visits (travel to and arrival at a place), calls
     "meet": "CONSULT", "visit": "CONSULT", "travel": "CONSULT", "arrive": "CONSULT",
-    "call": "CONSULT",
+    "call": "CONSULT", "depart": "CONSULT",
     # AID: giving material help
     "send": "AID", "deliver": "AID", "supply": "AID",
     # COOPERATE: material cooperation between actors
@@ -227,8 +230,11 @@ PHRASES = [
     (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle"),
     (re.compile(r"\bfir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|shells?|mortars?|"
                 r"drones?|artillery|shots|projectiles?)\b", re.I), "fire"),
-    (re.compile(r"\b(?:on (?:their|his|her|its|the) way|en route) to\b", re.I), "travel"),
-    (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b", re.I), "operate"),
+    (re.compile(r"\b(?:on (?:their|his|her|its|the) way|en route) (?:to|from)\b|\bflying "
+                r"(?:from|to|into|back)\b", re.I), "travel"),
+    (re.compile(r"\b(?:stop(?:ped|s|ping)?(?: over)?|a stop) (?:in|at)\b", re.I), "visit"),
+    (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b|\b(?:ran|runs|"
+                r"running) (?:a|an|the)\b", re.I), "operate"),
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
 ]
@@ -241,7 +247,8 @@ _PHRASE_ANCHORS = frozenset(
     "intelligence information air airstrike airstrikes conference blasted lifted took taken "
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
-    "operations pull pulled pulls pulling cross crossed crosses crossing".split())
+    "operations ran runs running pull pulled pulls pulling cross crossed crosses crossing flying stop stopped "
+    "stops stopping".split())
 
 
 _MILITARY_WORDS = "troops soldiers forces army military contingent".split()
@@ -267,11 +274,13 @@ def action_cues(sentence: str, words: Sequence[str]) -> tuple[bool, bool]:
 
 
 DIRECT = frozenset(("visit", "invade", "attack", "strike", "bomb", "capture", "rule", "arrive",
-                     "fight", "deploy", "travel", "annex", "blockade"))
+                     "fight", "deploy", "travel", "annex", "blockade", "depart"))
 """Classes whose direct object is where they happen ("visited Cairo", "annexed Crimea")."""
 
-DEPART = frozenset(("return", "launch", "withdraw"))
-"""Classes whose *from*-phrase is where they happen ("withdrew from Avdiivka")."""
+DEPART = frozenset(("return", "launch", "withdraw", "depart", "travel"))
+"""Classes whose *from*-phrase is where they happen ("withdrew from Avdiivka"): leaving
+and journeys, whose origin counts with their destination ("flying from Oroville to
+Montana"); never arriving ("arrived in Baku from Georgia")."""
 
 SPEECH = frozenset(("say", "accuse", "demand", "support", "reject", "threaten"))
 """Speech acts: the place is where they are said, only when given near the verb before

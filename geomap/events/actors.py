@@ -127,6 +127,15 @@ _ORG_HEADS = frozenset(
     "university".split())
 
 
+# Legal forms ending a company's name; the name is given without them.
+_LEGAL_FORMS = frozenset("inc llc ltd corp plc gmbh".split())
+
+
+def _initials(a: str, b: str) -> bool:
+    """Two initials of one abbreviation ("U." "S."), as the tokenizer cuts "U.S."."""
+    return len(a) == 2 == len(b) and a[1] == "." == b[1] and a[0].isupper() and b[0].isupper()
+
+
 _PRONOUNS = frozenset(("he", "she"))
 
 
@@ -543,7 +552,9 @@ class ActorFinder:
             while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
                     toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and k > j)) \
                     and \
-                    (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0")):
+                    (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
+                     _initials(toks[k - 1].text, toks[k].text) and
+                     toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
                 k += 1
             if people_only and k - j == 1 and j in span_of and toks[j].low not in state.acronyms:
                 continue   # a one-word place ("Paris"): no person or group to remember
@@ -634,6 +645,10 @@ class ActorFinder:
             return None
         # Organisations: "South African Red Cross", "UNHCR", "American Legion".
         key = " ".join(lows)
+        if len(run) >= 2 and lows[-1].rstrip(".") in _LEGAL_FORMS:
+            # a company by its legal form: "Herbst Gambling Inc.", "Tropicana Entertainment LLC"
+            name = " ".join(words[1 if lows[0] == "the" else 0:-1]).rstrip(",")
+            return Actor(j, k, name, "organisation") if name else None
         if key in state.acronyms:
             full = state.acronyms[key]
             return Actor(j, k, full, _kind_of(full))
@@ -644,7 +659,9 @@ class ActorFinder:
                 and not any(lows[x] in TITLES for x in range(max(0, len(lows) - 4),
                                                              len(lows) - 1)):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
-            state_cc = self._demonym(words[0])
+            o = 1 if lows[0] == "the" and len(run) >= 3 else 0
+            state_cc = self._demonym_of(lows[o] + lows[o + 1]) \
+                if _initials(words[o], words[o + 1]) else self._demonym(words[o])
             if state_cc and (lows[-1] in ("ministry", "department", "army", "government") or
                              lows[-1] in _ARMED_HEADS and len(run) <= 3):
                 return Actor(j, k, self.country_names[state_cc], "country")  # "Russian Army"

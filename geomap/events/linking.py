@@ -28,7 +28,7 @@ _EVENT_OF_NOUNS = frozenset(
 
 _LOCATIVE = frozenset(
     "in at near to into toward towards outside inside around across over within through "
-    "throughout onto on off".split())
+    "throughout onto on off via".split())
 
 
 _SKIP_BETWEEN = frozenset(
@@ -208,6 +208,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         return head in _EVENT_OF_NOUNS
     if prep == "from":
         return cls in DEPART
+    if prep == "for" and cls == "depart":
+        return True   # "left Santa Fe for California": the destination
     if prep in ("about", "regarding", "concerning", "than", "like", "for", "with", "between",
                 "against", "by"):
         return False
