@@ -118,3 +118,13 @@ def test_abbreviated_states_and_companies_by_legal_form(geoparser, text, actor, 
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert (actor, actor_type, "Fallujah") in {
         (e.actor, e.actor_type, text[e.start:e.end]) for e in result.events}
+
+
+def test_a_letters_first_person_is_its_signer(geoparser):
+    letter = ("SAINT JOSEPH, MO., April 14, 1864.\n\nMajor-General ROSECRANS:\n\n"
+              "I have visited Andrew County, and set in council with the chief.\n\n"
+              "CLINTON B. FISK,\n\nBrigadier-General.\n")
+    news = "\"I have visited Andrew County,\" a farmer said.\n\nMORE TO FOLLOW\n"
+    assert ("Clinton B. Fisk", "Andrew County") in {
+        (e.actor, letter[e.start:e.end]) for e in parse(geoparser, letter).events}
+    assert parse(geoparser, news).events == ()

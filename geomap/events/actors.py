@@ -138,6 +138,10 @@ def _initials(a: str, b: str) -> bool:
 
 _PRONOUNS = frozenset(("he", "she"))
 
+# A signature: a line of capitals and initials ending in a comma, after a blank line
+# ("\n\nBEN. C. CUTLER,\n"); the first in a letter's last lines is its signer's.
+_SIGNATURE = re.compile(r"\n\n[ \t]*([A-Z][A-Z'.]*(?: [A-Z][A-Z'.]*){0,4}(?:, JR\.)?),[ \t]*\n")
+
 
 @dataclass(slots=True)
 class Actor:
@@ -159,6 +163,7 @@ class DocState:
     last_group: str | None = None
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
+    signer: str | None = None  # who signs a letter or dispatch: its "I"
 
 
 _SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
@@ -457,6 +462,21 @@ class ActorFinder:
                            2 <= len(words) <= 3, state)
                 titled = False
 
+    def read_signer(self, text: str, state: DocState) -> None:
+        """The signer of a letter or dispatch ("CLINTON B. FISK," on a line of its own near
+        the end): its first person is the signer. The name is the full one given earlier
+        in the document, if any, else the signed one ("Ben. C. Cutler")."""
+        m = _SIGNATURE.search(text, max(0, len(text) - 600))
+        if m is None:
+            return
+        words = [w.capitalize() if len(w) > 2 else w for w in m.group(1).split()]
+        if words[-1].lower().rstrip(".") in ("jr", "sr"):
+            words = words[:-1]
+        surname = words[-1].rstrip(",.")
+        if len(surname) < 2:
+            return
+        state.signer = state.persons.get(normalize(surname), " ".join(words).rstrip(","))
+
     def _name(self, words: list[str], titled: bool, state: DocState) -> None:
         """Remember the person a run of capitalised words names, if it names one."""
         lows = [w.lower() for w in words]
@@ -615,9 +635,12 @@ class ActorFinder:
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
         for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or
-                  t.low in _GROUP_DESCRIPTIONS]:
+                  t.low in _GROUP_DESCRIPTIONS or t.text in ("I", "my") and state.signer]:
             t = toks[j]
-            if t.low in _PRONOUNS:
+            if t.text in ("I", "my"):
+                # a letter's first person: its signer ("I have visited Andrew County")
+                out.append(Actor(j, j + 1, state.signer or "", "person"))
+            elif t.low in _PRONOUNS:
                 before = [x for x in out if x.kind == "person" and x.end <= j]
                 who = before[-1].name if before else state.last_person
                 if who:

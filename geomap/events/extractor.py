@@ -148,6 +148,7 @@ class EventExtractor:
                                                  else text))
         self.finder.read_acronyms(text, state)
         self.finder.read_names(text, state)
+        self.finder.read_signer(text, state)
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
         for k in range(last):
