@@ -128,3 +128,10 @@ def test_a_letters_first_person_is_its_signer(geoparser):
     assert ("Clinton B. Fisk", "Andrew County") in {
         (e.actor, letter[e.start:e.end]) for e in parse(geoparser, letter).events}
     assert parse(geoparser, news).events == ()
+
+
+def test_coordinated_bodies_with_their_acronyms_are_each_an_actor(geoparser):
+    text = ("The World Health Organization (WHO) and Médecins Sans Frontières (MSF) have sent "
+            "experts to Kinshasa.")
+    assert {("World Health Organization", "Kinshasa"), ("Médecins Sans Frontières", "Kinshasa")} \
+        <= {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events}

@@ -399,8 +399,10 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) ->
     while k >= 0:
         prev = cands[k]
         gap = low[prev.end:out[-1].start]
-        if gap and all(w in ("and", ",", "along", "with") for w in gap) and "and" in gap or \
-                gap == [","]:
+        if len(gap) >= 3 and gap[0] == "(" and gap[2] == ")":
+            gap = gap[3:]   # "The World Health Organization (WHO) and MSF have sent"
+        if gap and all(w in ("and", ",", "along", "with", "the") for w in gap) and "and" in gap \
+                or gap == [","]:
             out.append(prev)
             k -= 1
         else:
@@ -435,8 +437,9 @@ class ActorFinder:
             return  # no "(ABC)" at all
         for m in _ACRONYM_DEF.finditer(text):
             full, acr = m.group(1).strip(), m.group(2)
-            if full[:4].lower() == "the ":
-                full = full[4:]   # "The Baloch Liberation Army (BLA)"
+            while full[:1].islower() or full[:4].lower() == "the ":
+                # "The Baloch Liberation Army (BLA)", "and Médecins Sans Frontières (MSF)"
+                full = full.split(None, 1)[1] if " " in full else ""
             words = [w for w in full.split() if w[:1].isupper()]
             if len(words) >= 2 and acr[0].upper() == words[0][0].upper():
                 state.acronyms[acr.lower()] = full
@@ -668,6 +671,11 @@ class ActorFinder:
             return None
         # Organisations: "South African Red Cross", "UNHCR", "American Legion".
         key = " ".join(lows)
+        if len(run) >= 2 and k + 2 < len(toks) and toks[k].text == "(" and \
+                toks[k + 2].text == ")" and toks[k + 1].low in state.acronyms:
+            # a name the text defines an acronym for: "Médecins Sans Frontières (MSF)"
+            full = state.acronyms[toks[k + 1].low]
+            return Actor(j, k + 3, full, _kind_of(full))
         if len(run) >= 2 and lows[-1].rstrip(".") in _LEGAL_FORMS:
             # a company by its legal form: "Herbst Gambling Inc.", "Tropicana Entertainment LLC"
             name = " ".join(words[1 if lows[0] == "the" else 0:-1]).rstrip(",")
