@@ -41,3 +41,14 @@ def test_an_opening_phrase_locates_the_main_clause(geoparser, text, event):
 def test_an_opening_region_is_the_topic_of_a_statement(geoparser):
     text = "In the Americas, WHO says special regional events are being held."
     assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    ("During a visit to Darfur on 10 January, Mr. Ali Mahdi met the governor.", "Ali Mahdi",
+     "Darfur"),
+    ("Speaking during a state visit to Berlin, Giorgio Napolitano said Italy needed a "
+     "government.", "Giorgio Napolitano", "Berlin"),
+])
+def test_an_opening_journey_belongs_to_the_main_clauses_subject(geoparser, text, actor, place):
+    assert (actor, place) in {(e.actor, text[e.start:e.end])
+                              for e in parse(geoparser, text).events}

@@ -295,11 +295,16 @@ class EventExtractor:
                 for actor in agents(where[0], where[1], where[2]):
                     emit(actor, where[2], r)
                 continue
-            if opener is not None and hi <= opener and att[0] in _OPENING_PREPS:
+            if opener is not None and hi <= opener and (
+                    att[0] in _OPENING_PREPS or trig is not None and trig[1] <= opener and
+                    not agents(*trig)):
                 # "In Abidjan, X said", "Speaking in Paris, X stressed", "Arriving in Kyiv,
-                # X met Y": the opening phrase locates the main clause and its own action
+                # X met Y": the opening phrase locates the main clause and its own action;
+                # "During a visit to Darfur, X ...": only its own action
                 main = next_trigger(triggers, opener + 1)
                 own = [t for t in triggers if t[1] <= opener]
+                if att[0] not in _OPENING_PREPS:
+                    main, own = None, [trig]
                 subjects = [x for x in (agents(*main) if main is not None else actors)
                             if x.start > opener and x.subject_ok][:None if main else 1]
                 # a statement is located by a town ("In Abidjan, X said"); "In the Americas,

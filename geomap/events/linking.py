@@ -123,7 +123,8 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
     if len(toks) < 4:
         return None
     first = toks[0].low
-    if not (first in _OPENERS or first.endswith("ing") and toks[1].low in _LOCATIVE):
+    if not (first in _OPENERS or first.endswith("ing") and (toks[1].low in _LOCATIVE or
+                                                          toks[1].low == "during")):
         return None
     for c in range(1, min(len(toks) - 2, 16)):
         w = toks[c].low
