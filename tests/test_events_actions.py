@@ -103,3 +103,14 @@ def test_running_a_business_is_an_ongoing_operation(geoparser):
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert ("Tropicana Entertainment", "organisation", "operate", "Las Vegas") in {
         (e.actor, e.actor_type, e.action, text[e.start:e.end]) for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Sgt. Michael Ouellette served two tours in Iraq.", ("Michael Ouellette", "serve", "Iraq")),
+    ("The World Health Organization began immunization campaigns in Angola.",
+     ("World Health Organization", "campaign", "Angola")),
+    ("Reporter David Blair reports from Baghdad.", ("David Blair", "say", "Baghdad")),
+])
+def test_what_a_named_actor_does_somewhere(geoparser, sentence, event):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert event in {(e.actor, e.action, sentence[e.start:e.end]) for e in result.events}

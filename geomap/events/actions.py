@@ -96,6 +96,14 @@ _VERBS: dict[str, str] = {
     "sanction": "sanction",
     "withdraw": "withdraw retreat evacuate",
     "operate": "operate",
+    # what a named actor does somewhere: "worked in", "served two tours in", "attended a
+    # match in", "performed at", "campaigned in", "stayed at"
+    "work": "work",
+    "serve": "serve",
+    "attend": "attend",
+    "perform": "perform",
+    "campaign": "campaign",
+    "stay": "stay",
 }
 _NOUNS: dict[str, str] = {
     "attack": "onslaught incursion incursions",
@@ -222,7 +230,7 @@ PHRASES = [
     (re.compile(r"\b(?:share|shares|shared|sharing|exchange of) intelligence\b|"
                 r"\b(?:information|intelligence) cent(?:er|re)\b", re.I), "share intelligence"),
     (re.compile(r"\bair ?strikes?\b", re.I), "strike"),
-    (re.compile(r"\b(?:news|press) conference\b", re.I), "say"),
+    (re.compile(r"\b(?:news|press) conference\b|\breport(?:s|ed|ing)? from\b", re.I), "say"),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch"),
     (re.compile(r"\btook over\b|\btaken over\b", re.I), "capture"),
     (re.compile(r"\bpolitical asylum\b", re.I), "seek asylum"),
@@ -244,11 +252,12 @@ PHRASES = [
 # none is not searched for phrases (a set test on the words read anyway is far cheaper
 # than a search of the sentence).
 _PHRASE_ANCHORS = frozenset(
-    "intelligence information air airstrike airstrikes conference blasted lifted took taken "
+    "intelligence information air airstrike airstrikes conference report reports reported "
+    "reporting blasted lifted took taken "
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
-    "operations ran runs running pull pulled pulls pulling cross crossed crosses crossing flying stop stopped "
-    "stops stopping".split())
+    "operations ran runs running pull pulled pulls pulling cross crossed crosses crossing "
+    "flying stop stopped stops stopping".split())
 
 
 _MILITARY_WORDS = "troops soldiers forces army military contingent".split()

@@ -193,7 +193,8 @@ _ROLE_WORDS = frozenset(
     "spokesperson minister secretary president general counterpart official officials "
     "premier mayor governor ambassador envoy candidate politician businessman activist "
     "journalist author writer artist cosmonaut astronaut scientist analyst expert lawyer "
-    "commander tourist conductor actress star dictator ally resident colonel".split())
+    "commander tourist conductor actress star dictator ally resident colonel reporter "
+    "correspondent".split())
 
 
 _APPOSITION = frozenset("a an the former who his her its one".split())

@@ -208,7 +208,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     if prep == "of":
         return head in _EVENT_OF_NOUNS
     if prep == "from":
-        return cls in DEPART
+        # "reports from Baghdad", "said in an interview from Toronto": where it is said
+        return cls in DEPART or cls == "say" and lo - trig_end <= 6
     if prep == "for" and cls == "depart":
         return True   # "left Santa Fe for California": the destination
     if prep in ("about", "regarding", "concerning", "than", "like", "for", "with", "between",
