@@ -96,14 +96,10 @@ _VERBS: dict[str, str] = {
     "sanction": "sanction",
     "withdraw": "withdraw retreat evacuate",
     "operate": "operate",
-    # what a named actor does somewhere: "worked in", "served two tours in", "attended a
-    # match in", "performed at", "campaigned in", "stayed at"
-    "work": "work",
+    # what a named actor does somewhere: "served two tours in", "campaigned in" ("work",
+    # "attend", "perform" and "stay" would wake many sentences of local news for few events)
     "serve": "serve",
-    "attend": "attend",
-    "perform": "perform",
     "campaign": "campaign",
-    "stay": "stay",
 }
 _NOUNS: dict[str, str] = {
     "attack": "onslaught incursion incursions",
