@@ -52,3 +52,19 @@ def test_an_opening_region_is_the_topic_of_a_statement(geoparser):
 def test_an_opening_journey_belongs_to_the_main_clauses_subject(geoparser, text, actor, place):
     assert (actor, place) in {(e.actor, text[e.start:e.end])
                               for e in parse(geoparser, text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Jim Guthrie says there is no electricity in Innisfail.",
+    "Retired agent Robert Levinson, who went missing in Iran in 2007, was photographed.",
+    "The Foreign Office advises against all but essential travel to Madagascar.",
+    "Ceylan Yeginsu contributed reporting from Istanbul.",
+])
+def test_what_is_said_idioms_and_advice_are_not_events(geoparser, text):
+    assert parse(geoparser, text).events == ()
+
+
+def test_a_declared_emergency_is_placed_where_declared(geoparser):
+    text = "Queensland Premier Peter Beattie has declared a state of emergency in Innisfail."
+    assert ("Peter Beattie", "Innisfail") in {(e.actor, text[e.start:e.end])
+                                             for e in parse(geoparser, text).events}

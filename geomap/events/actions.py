@@ -226,7 +226,7 @@ PHRASES = [
     (re.compile(r"\b(?:share|shares|shared|sharing|exchange of) intelligence\b|"
                 r"\b(?:information|intelligence) cent(?:er|re)\b", re.I), "share intelligence"),
     (re.compile(r"\bair ?strikes?\b", re.I), "strike"),
-    (re.compile(r"\b(?:news|press) conference\b|\breport(?:s|ed|ing)? from\b", re.I), "say"),
+    (re.compile(r"\b(?:news|press) conference\b|(?<!contributed )\breport(?:s|ed|ing)? from\b", re.I), "say"),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch"),
     (re.compile(r"\btook over\b|\btaken over\b", re.I), "capture"),
     (re.compile(r"\bpolitical asylum\b", re.I), "seek asylum"),

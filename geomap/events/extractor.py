@@ -347,6 +347,13 @@ class EventExtractor:
 _OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
 
 
+# Words after an action word that make it no action: "went missing", "goes bankrupt".
+_IDIOMS = frozenset("missing bankrupt unnoticed unpunished viral".split())
+# Words before "travel" that make it a noun of advice or rules, no one's journey.
+_NOT_TRAVELLING = frozenset(
+    "on against of for about essential non-essential unnecessary the all air".split())
+
+
 def _triggers(text: str, toks: list, low: list[str], *,
               phrases: bool = True) -> list[tuple[int, int, str]]:
     """The action triggers of a sentence, in order: (first token, end token, class).
@@ -372,6 +379,9 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if w in ("troops", "presence", "commitment", "contribution") and \
                     not deployed(toks, j):
                 continue
+            if j + 1 < len(low) and low[j + 1] in _IDIOMS or \
+                    w == "travel" and j and low[j - 1] in _NOT_TRAVELLING:
+                continue   # "went missing in Iran", "a ban on travel to Madagascar"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic

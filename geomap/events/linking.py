@@ -42,6 +42,12 @@ _SKIP_BETWEEN = frozenset(
 _COMPLEMENT = frozenset(("that",))
 
 
+# A statement verb, and the words that open the clause of what is said after it.
+_SAID = frozenset("said says say announced announces stated states".split())
+_CLAUSE_OPENERS = frozenset(
+    "there it he she they we i a an the his her its their this these those".split())
+
+
 def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6,
                memo: dict | None = None):
     """How the place at token ``lo`` attaches: (preposition, word before it, its index).
@@ -224,6 +230,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             if cls != "say" and prep not in ("in", "at"):
                 return False
             between = [t.low for t in toks[trig_end:lo]]
+            if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
+                return False   # "says there is no electricity in Innisfail": what is said
             return len(between) <= 10 and not any(
                 w in ("that", "\"", "“", "”") or w in _COMPLEMENT for w in between)
         if prep in ("on", "onto", "off") and cls not in ("strike", "bomb", "attack", "blockade"):
