@@ -114,3 +114,23 @@ def test_running_a_business_is_an_ongoing_operation(geoparser):
 def test_what_a_named_actor_does_somewhere(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
     assert event in {(e.actor, e.action, sentence[e.start:e.end]) for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Kathleen Wynne said in a Friday phone interview in Toronto.",
+     ("Kathleen Wynne", "say", "Toronto")),
+    ("In Istanbul, Habibe Sezgin, a Kurd, expressed tempered hope.",
+     ("Habibe Sezgin", "say", "Istanbul")),
+    ("Max Marambio fled to Cuba following the coup.", ("Max Marambio", "travel", "Cuba")),
+    ("Governor Isaac Stevens was safely reaching Walla Walla.",
+     ("Isaac Stevens", "arrive", "Walla Walla")),
+])
+def test_statements_in_interviews_flights_and_arrivals(geoparser, sentence, event):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert event in {(e.actor, e.action, sentence[e.start:e.end]) for e in result.events}
+
+
+def test_reaching_out_and_fleeing_refugees_are_no_journeys(geoparser):
+    text = ("President Mohammed Morsi has been reaching out to Tehran. Chad has been the "
+            "recipient of refugees fleeing conflict in Sudan.")
+    assert parse(geoparser, text).events == ()

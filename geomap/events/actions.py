@@ -28,14 +28,15 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "meet": ("meet meets met meeting meetings talks summit hosted hosts host negotiations "
              "negotiated conference convention").split(),
     "visit": "visit visits visited visiting trip tour".split(),
+    # "fled to Cuba" (but "refugees fleeing conflict in Darfur" are no named actor's)
     "travel": ("travel travels traveled travelled traveling travelling flew fly flies going went "
-               "go goes heading headed").split(),
-    "arrive": "arrive arrives arrived arriving arrival reached".split(),
+               "fled go goes heading headed").split(),
+    "arrive": "arrive arrives arrived arriving arrival reached reaching".split(),
     "return": "return returns returned returning".split(),
     # a journey's start: "left Fort Vancouver", "flights departing from Sydney"
     "depart": "left leave leaves leaving departure".split(),
     "say": ("said says told stated declared spoke speaking speech statement address interview "
-            "announced recorded").split(),
+            "announced recorded expressed commented").split(),
     "send": "send sends sent dispatched dispatch gave".split(),
     "deliver": "deliver delivers delivered delivery bring brought".split(),
     "supply": ("supply supplies supplied provide provides provided providing assistance "
@@ -234,7 +235,7 @@ PHRASES = [
     (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle"),
     (re.compile(r"\bfir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|shells?|mortars?|"
                 r"drones?|artillery|shots|projectiles?)\b", re.I), "fire"),
-    (re.compile(r"\b(?:on (?:their|his|her|its|the) way|en route) (?:to|from)\b|\bflying "
+    (re.compile(r"\b(?:on (?:their|his|her|its|the|my|our) way|en route) (?:to|from)\b|\bflying "
                 r"(?:from|to|into|back)\b", re.I), "travel"),
     (re.compile(r"\b(?:stop(?:ped|s|ping)?(?: over)?|a stop) (?:in|at)\b", re.I), "visit"),
     (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b|\b(?:ran|runs|"

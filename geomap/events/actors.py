@@ -371,9 +371,11 @@ def _passive(low: list[str], a: int) -> bool:
     return j >= 0 and low[j] in _BE
 
 
-def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) -> list[Actor]:
+def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
+                speech: bool = False) -> list[Actor]:
     """The nearest actor(s) before token ``a`` in its clause, in subject position
-    (``low``: the tokens' lower-case forms)."""
+    (``low``: the tokens' lower-case forms; ``speech``: whether the action at ``a`` is a
+    statement, which a speech verb before it only introduces: "said in an interview")."""
     cands = [x for x in actors if x.end <= a and x.subject_ok]
     if low[a] in SAY_VERBS:
         # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb
@@ -388,7 +390,7 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) ->
         between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"
     if any(w in CLAUSE_BREAK for w in between):
         return []
-    if low[a] not in SAY_VERBS:
+    if low[a] not in SAY_VERBS and not speech:
         for k, w in enumerate(between):
             if w in SAY_VERBS and not (k and between[k - 1] in ("who", "which")):
                 return []   # "Kuti said the rustlers raided": the reported clause has its subject
@@ -835,7 +837,7 @@ class ActorFinder:
                           toks[x.end - 1].low in STATE_NOUNS)
         # Subject: the nearest actor before the trigger in its clause, not in a PP.
         if not chosen and not (cls != "deploy" and _passive(low, a)):
-            subj = _subject_of(toks, actors, a, low)
+            subj = _subject_of(toks, actors, a, low, speech=cls == "say")
             if low[a] in EVENT_NOUNS and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
                 subj = []   # "Blalock, who opposes the annexation"
