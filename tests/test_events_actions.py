@@ -134,3 +134,13 @@ def test_reaching_out_and_fleeing_refugees_are_no_journeys(geoparser):
     text = ("President Mohammed Morsi has been reaching out to Tehran. Chad has been the "
             "recipient of refugees fleeing conflict in Sudan.")
     assert parse(geoparser, text).events == ()
+
+
+def test_a_refusal_and_a_people_are_no_events(geoparser):
+    text = ("The US and Canada have refused to sign a treaty at a conference in Dubai. "
+            "The Hat Creek and Con Cow Indians have returned to their homes in Butte County.")
+    assert not {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} & {
+        ("United States", "Dubai"), ("Canada", "Dubai"), ("Con Cow Indians", "Butte County")}
+    text = "The US and Canada met at a conference in Dubai but refused to sign a treaty."
+    assert ("Canada", "Dubai") in {(e.actor, text[e.start:e.end])
+                                   for e in parse(geoparser, text).events}

@@ -127,6 +127,7 @@ _ORG_HEADS = frozenset(
     "university".split())
 
 
+_PEOPLES = frozenset("indians tribe tribes peoples".split())
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp plc gmbh".split())
 
@@ -670,8 +671,8 @@ class ActorFinder:
             return None  # "The", "But", "He" at a sentence start
         words = [t.text for t in run]
         lows = [t.low for t in run]
-        if not words:
-            return None
+        if not words or lows[-1] in _PEOPLES:
+            return None   # a people or tribe ("the Con Cow Indians") is no actor
         # Organisations: "South African Red Cross", "UNHCR", "American Legion".
         key = " ".join(lows)
         if len(run) >= 2 and k + 2 < len(toks) and toks[k].text == "(" and \

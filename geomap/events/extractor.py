@@ -347,6 +347,8 @@ class EventExtractor:
 _OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
 
 
+_REFUSALS = frozenset("refused refuses refuse declined declines".split())
+_REFUSAL_ENDS = frozenset((";", ":", "but", "and", "while", "which", "who", "."))
 # Words after an action word that make it no action: "went missing", "goes bankrupt".
 _IDIOMS = frozenset("missing bankrupt unnoticed unpunished viral".split())
 # Words before "travel" that make it a noun of advice or rules, no one's journey.
@@ -367,6 +369,10 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if a is not None and b is not None and not negated(low, a):
                 triggers.append((a, b + 1, cls))
     covered = {j for a, b, _ in triggers for j in range(a, b)}
+    # A refusal and what its clause holds is no event: "refused to sign a treaty at a
+    # conference in Dubai"
+    refused = [k for k, w in enumerate(low) if w in _REFUSALS] \
+        if not _REFUSALS.isdisjoint(low) else ()
     heading = None   # whether the sentence is a headline: read once, if needed
     for j in [j for j, w in enumerate(low) if w in ACTIONS]:
         w = low[j]
@@ -375,6 +381,9 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 heading = headline(toks)
             if not heading:
                 continue
+        if refused and any(k < j <= k + 12 and not any(
+                low[x] in _REFUSAL_ENDS for x in range(k + 1, j)) for k in refused):
+            continue
         if j not in covered and not negated(low, j):
             if w in ("troops", "presence", "commitment", "contribution") and \
                     not deployed(toks, j):
