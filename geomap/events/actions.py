@@ -227,7 +227,7 @@ PHRASES = [
     (re.compile(r"\b(?:share|shares|shared|sharing|exchange of) intelligence\b|"
                 r"\b(?:information|intelligence) cent(?:er|re)\b", re.I), "share intelligence"),
     (re.compile(r"\bair ?strikes?\b", re.I), "strike"),
-    (re.compile(r"\b(?:news|press) conference\b|(?<!contributed )\breport(?:s|ed|ing)? from\b", re.I), "say"),
+    (re.compile(r"\b(?:news|press) conference\b", re.I), "say"),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch"),
     (re.compile(r"\btook over\b|\btaken over\b", re.I), "capture"),
     (re.compile(r"\bpolitical asylum\b", re.I), "seek asylum"),
@@ -235,11 +235,9 @@ PHRASES = [
     (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle"),
     (re.compile(r"\bfir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|shells?|mortars?|"
                 r"drones?|artillery|shots|projectiles?)\b", re.I), "fire"),
-    (re.compile(r"\b(?:on (?:their|his|her|its|the|my|our) way|en route) (?:to|from)\b|\bflying "
-                r"(?:from|to|into|back)\b", re.I), "travel"),
-    (re.compile(r"\b(?:stop(?:ped|s|ping)?(?: over)?|a stop) (?:in|at)\b", re.I), "visit"),
-    (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b|\b(?:ran|runs|"
-                r"running) (?:a|an|the)\b", re.I), "operate"),
+    (re.compile(r"\b(?:on (?:their|his|her|its|the|my|our) way|en route) (?:to|from)\b", re.I),
+     "travel"),
+    (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b", re.I), "operate"),
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
 ]
@@ -249,12 +247,25 @@ PHRASES = [
 # none is not searched for phrases (a set test on the words read anyway is far cheaper
 # than a search of the sentence).
 _PHRASE_ANCHORS = frozenset(
-    "intelligence information air airstrike airstrikes conference report reports reported "
-    "reporting blasted lifted took taken "
+    "intelligence information air airstrike airstrikes conference blasted lifted took taken "
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
-    "operations ran runs running pull pulled pulls pulling cross crossed crosses crossing "
-    "flying stop stopped stops stopping".split())
+    "operations pull pulled pulls pulling cross crossed crosses crossing".split())
+
+
+def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
+    return {w: (frozenset(after.split()), cls) for words, (after, cls) in table.items()
+            for w in words.split()}
+
+
+PAIRS = _pairs({
+    "flying": ("from to into back", "travel"),          # "flying from Oroville to Montana"
+    "stop stopped stops stopping": ("in at", "visit"),   # "stopped in Oakport"
+    "report reports reported reporting": ("from", "say"),  # "David Blair reports from Baghdad"
+    "ran runs running": ("a an the", "operate"),        # "runs a casino in Iowa"
+})
+"""Action words that are actions only before one of a few words: word -> (next words,
+class). Read as words, not searched as phrases: most of them are common."""
 
 
 _MILITARY_WORDS = "troops soldiers forces army military contingent".split()
@@ -270,11 +281,22 @@ _GATE_WORDS = frozenset(ACTIONS) | MILITARY
 _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in PHRASES))
 
 
+def pair_at(low: Sequence[str], start: int = 0) -> int | None:
+    """The index of the first action word of :data:`PAIRS` from ``start`` on that its next
+    word makes an action ("reports from"; not "contributed reporting from")."""
+    for j in range(start, len(low) - 1):
+        pair = PAIRS.get(low[j])
+        if pair is not None and low[j + 1] in pair[0] and (j == 0 or low[j - 1] != "contributed"):
+            return j
+    return None
+
+
 def action_cues(sentence: str, words: Sequence[str]) -> tuple[bool, bool]:
     """Whether a sentence with tokens ``words`` has (an action word or military noun,
     an action phrase): one with neither has no event."""
     lows = list(map(str.rstrip, map(str.lower, words), repeat(".")))  # "killed." is "killed"
-    return (not _GATE_WORDS.isdisjoint(lows),
+    return (not _GATE_WORDS.isdisjoint(lows) or
+            not PAIRS.keys().isdisjoint(lows) and pair_at(lows) is not None,
             not _PHRASE_ANCHORS.isdisjoint(lows) and
             _PHRASE_GATE.search(sentence.lower()) is not None)
 

@@ -39,6 +39,7 @@ from geomap.events.actions import (
     EVENT_NOUNS,
     MILITARY,
     NOMINAL_ADJ_OK,
+    PAIRS,
     PHRASES,
     RECIPROCAL,
     SPEECH,
@@ -47,6 +48,7 @@ from geomap.events.actions import (
     action_type,
     deployed,
     negated,
+    pair_at,
 )
 from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
@@ -396,6 +398,12 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
             triggers.append((j, j + 1, ACTIONS[w]))
+    if not PAIRS.keys().isdisjoint(low):
+        j = pair_at(low)
+        while j is not None:
+            if j not in covered and not negated(low, j):
+                triggers.append((j, j + 1, PAIRS[low[j]][1]))
+            j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
 
