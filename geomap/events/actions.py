@@ -267,6 +267,8 @@ PAIRS = _pairs({
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""
 
+PAIR_WORDS = frozenset(PAIRS)
+
 
 _MILITARY_WORDS = "troops soldiers forces army military contingent".split()
 
@@ -296,7 +298,7 @@ def action_cues(sentence: str, words: Sequence[str]) -> tuple[bool, bool]:
     an action phrase): one with neither has no event."""
     lows = list(map(str.rstrip, map(str.lower, words), repeat(".")))  # "killed." is "killed"
     return (not _GATE_WORDS.isdisjoint(lows) or
-            not PAIRS.keys().isdisjoint(lows) and pair_at(lows) is not None,
+            not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None,
             not _PHRASE_ANCHORS.isdisjoint(lows) and
             _PHRASE_GATE.search(sentence.lower()) is not None)
 

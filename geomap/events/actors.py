@@ -642,7 +642,7 @@ class ActorFinder:
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
         for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or
-                  t.low in _GROUP_DESCRIPTIONS or t.text in ("I", "my") and state.signer]:
+                  t.low in _GROUP_DESCRIPTIONS or state.signer and t.text in ("I", "my")]:
             t = toks[j]
             if t.text in ("I", "my"):
                 # a letter's first person: its signer ("I have visited Andrew County")

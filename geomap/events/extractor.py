@@ -39,6 +39,7 @@ from geomap.events.actions import (
     EVENT_NOUNS,
     MILITARY,
     NOMINAL_ADJ_OK,
+    PAIR_WORDS,
     PAIRS,
     PHRASES,
     RECIPROCAL,
@@ -398,7 +399,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
             triggers.append((j, j + 1, ACTIONS[w]))
-    if not PAIRS.keys().isdisjoint(low):
+    if not PAIR_WORDS.isdisjoint(low):
         j = pair_at(low)
         while j is not None:
             if j not in covered and not negated(low, j):
