@@ -68,3 +68,16 @@ def test_a_declared_emergency_is_placed_where_declared(geoparser):
     text = "Queensland Premier Peter Beattie has declared a state of emergency in Innisfail."
     assert ("Peter Beattie", "Innisfail") in {(e.actor, text[e.start:e.end])
                                              for e in parse(geoparser, text).events}
+
+
+def test_a_clause_subject_after_an_opening_phrase_is_no_listed_place(geoparser):
+    text = "During Iraq's invasion of Kuwait, Egypt was instrumental in forming a coalition."
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Iraq", "Kuwait")}
+
+
+def test_a_relative_clause_after_a_comma_has_the_noun_before_it_as_subject(geoparser):
+    text = ("Rwanda gave a boost to the rebels, who quickly captured Kinshasa. Irakli "
+            "Okruashvili, who has visited Paris, said so.")
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Irakli Okruashvili", "Paris")}

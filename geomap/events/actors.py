@@ -350,6 +350,7 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
                                          "between", "at", "in", "like", "unlike")
 
 
+_AUX = frozenset("has have had will would was were is are also then later".split())
 _BE = frozenset(("was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"))
 _PARTICIPLES = frozenset("sent met shot hit struck fought built brought held led put set "
                          "seen taken given".split())
@@ -386,6 +387,11 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     if not cands:
         return []
     best = cands[-1]
+    k = a - 1
+    while k > 0 and (low[k].endswith("ly") or low[k] in _AUX):
+        k -= 1
+    if k > 1 and low[k] in ("who", "which") and low[k - 1] == "," and best.end != k - 1:
+        return []   # "the rebels, who quickly captured Kinshasa": the subject is "the rebels"
     between = low[best.end:a]
     if len(between) >= 3 and between[0] == "(" and between[2] == ")":
         between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"

@@ -92,7 +92,8 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
             return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
         if w == "," or w == "and":
             # coordination with a previous place: "Baghdad, Tikrit and other areas"
-            if pi > 0 and places[pi - 1][3] == j:
+            if pi > 0 and places[pi - 1][3] == j and not (
+                    w == "," and subject_place(toks, places[pi][3] if lo == places[pi][2] else lo)):
                 return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
             if w == "," and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
                 j -= 1   # apposition: "in a southern Afghan province, Oruzgan"
@@ -121,11 +122,20 @@ _PREPOSITIONS = frozenset("during of for with after before by from about".split(
 _OPENERS = frozenset("in at near inside outside during from across".split())
 
 
+_FINITE = frozenset("was were is are has have had will would".split())
+
+
+def subject_place(toks: list[Tok], hi: int) -> bool:
+    """Whether the place ending at token ``hi`` is followed by a verb, as a clause's subject
+    ("During Iraq's invasion of Kuwait, Egypt was ...": no list of places)."""
+    return hi < len(toks) and toks[hi].low in _FINITE
+
+
 def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
     Abidjan,", "Speaking in Paris,", "In a speech in Tehran,", "In Kabul, Kandahar and
     Herat,": a comma before one of the ``places`` continues a list), or None."""
-    starts = {lo for _i, _r, lo, _hi in places}
+    starts = {lo for _i, _r, lo, hi in places if not subject_place(toks, hi)}
     if len(toks) < 4:
         return None
     first = toks[0].low
