@@ -76,3 +76,71 @@ def test_negation_ends_at_the_next_action(geoparser):
     text = "Hungary never condemned Russia's invasion of Ukraine."
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert [(e.actor, text[e.start:e.end]) for e in result.events] == [("Russia", "Ukraine")]
+
+
+@pytest.mark.parametrize("sentence, wanted, unwanted", [
+    # a journey's origin counts with its destination; arriving gives no origin
+    ("Brent Ching was flying from Oroville to Montana for a ski trip.",
+     {("Brent Ching", "Oroville"), ("Brent Ching", "Montana")}, set()),
+    ("Captain Hull proceeded from Fort Bragg in pursuit of the band.",
+     {("Hull", "Fort Bragg")}, set()),
+    ("Qantas Inc. flights left Sydney for London via Dubai.",
+     {("Qantas", "Sydney"), ("Qantas", "London"), ("Qantas", "Dubai")}, set()),
+    ("Tim Pawlenty stopped in Oakport and Moorhead.",
+     {("Tim Pawlenty", "Oakport"), ("Tim Pawlenty", "Moorhead")}, set()),
+    ("Vladimir Putin arrived in Baku from Tbilisi.",
+     {("Vladimir Putin", "Baku")}, {("Vladimir Putin", "Tbilisi")}),
+])
+def test_journeys_are_placed_at_origin_destination_and_stops(geoparser, sentence, wanted,
+                                                            unwanted):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    got = {(e.actor, sentence[e.start:e.end]) for e in result.events}
+    assert wanted <= got and not unwanted & got
+
+
+def test_running_a_business_is_an_ongoing_operation(geoparser):
+    text = "Tropicana Entertainment LLC, which runs the Tropicana Resort in Las Vegas, filed."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert ("Tropicana Entertainment", "organisation", "operate", "Las Vegas") in {
+        (e.actor, e.actor_type, e.action, text[e.start:e.end]) for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Sgt. Michael Ouellette served two tours in Iraq.", ("Michael Ouellette", "serve", "Iraq")),
+    ("The World Health Organization began immunization campaigns in Angola.",
+     ("World Health Organization", "campaign", "Angola")),
+    ("Reporter David Blair reports from Baghdad.", ("David Blair", "say", "Baghdad")),
+])
+def test_what_a_named_actor_does_somewhere(geoparser, sentence, event):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert event in {(e.actor, e.action, sentence[e.start:e.end]) for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Kathleen Wynne said in a Friday phone interview in Toronto.",
+     ("Kathleen Wynne", "say", "Toronto")),
+    ("In Istanbul, Habibe Sezgin, a Kurd, expressed tempered hope.",
+     ("Habibe Sezgin", "say", "Istanbul")),
+    ("Max Marambio fled to Cuba following the coup.", ("Max Marambio", "travel", "Cuba")),
+    ("Governor Isaac Stevens was safely reaching Walla Walla.",
+     ("Isaac Stevens", "arrive", "Walla Walla")),
+])
+def test_statements_in_interviews_flights_and_arrivals(geoparser, sentence, event):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert event in {(e.actor, e.action, sentence[e.start:e.end]) for e in result.events}
+
+
+def test_reaching_out_and_fleeing_refugees_are_no_journeys(geoparser):
+    text = ("President Mohammed Morsi has been reaching out to Tehran. Chad has been the "
+            "recipient of refugees fleeing conflict in Sudan.")
+    assert parse(geoparser, text).events == ()
+
+
+def test_a_refusal_and_a_people_are_no_events(geoparser):
+    text = ("The US and Canada have refused to sign a treaty at a conference in Dubai. "
+            "The Hat Creek and Con Cow Indians have returned to their homes in Butte County.")
+    assert not {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} & {
+        ("United States", "Dubai"), ("Canada", "Dubai"), ("Con Cow Indians", "Butte County")}
+    text = "The US and Canada met at a conference in Dubai but refused to sign a treaty."
+    assert ("Canada", "Dubai") in {(e.actor, text[e.start:e.end])
+                                   for e in parse(geoparser, text).events}

@@ -108,3 +108,30 @@ def test_a_described_name_and_a_titled_surname_are_remembered(geoparser):
     text = ("Gen. Cartwright, the second highest ranking officer of the United States, will "
             "meet President Saakashvili. He will also travel to Gori.")
     assert ("Cartwright", "Gori") in triples(parse(geoparser, text))
+
+
+@pytest.mark.parametrize("text, actor, actor_type", [
+    ("The U.S. Army attacked Fallujah.", "United States", "country"),
+    ("Herbst Gambling Inc. operates a casino in Fallujah.", "Herbst Gambling", "organisation"),
+])
+def test_abbreviated_states_and_companies_by_legal_form(geoparser, text, actor, actor_type):
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert (actor, actor_type, "Fallujah") in {
+        (e.actor, e.actor_type, text[e.start:e.end]) for e in result.events}
+
+
+def test_a_letters_first_person_is_its_signer(geoparser):
+    letter = ("SAINT JOSEPH, MO., April 14, 1864.\n\nMajor-General ROSECRANS:\n\n"
+              "I have visited Andrew County, and set in council with the chief.\n\n"
+              "CLINTON B. FISK,\n\nBrigadier-General.\n")
+    news = "\"I have visited Andrew County,\" a farmer said.\n\nMORE TO FOLLOW\n"
+    assert ("Clinton B. Fisk", "Andrew County") in {
+        (e.actor, letter[e.start:e.end]) for e in parse(geoparser, letter).events}
+    assert parse(geoparser, news).events == ()
+
+
+def test_coordinated_bodies_with_their_acronyms_are_each_an_actor(geoparser):
+    text = ("The World Health Organization (WHO) and Médecins Sans Frontières (MSF) have sent "
+            "experts to Kinshasa.")
+    assert {("World Health Organization", "Kinshasa"), ("Médecins Sans Frontières", "Kinshasa")} \
+        <= {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events}

@@ -41,3 +41,43 @@ def test_an_opening_phrase_locates_the_main_clause(geoparser, text, event):
 def test_an_opening_region_is_the_topic_of_a_statement(geoparser):
     text = "In the Americas, WHO says special regional events are being held."
     assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    ("During a visit to Darfur on 10 January, Mr. Ali Mahdi met the governor.", "Ali Mahdi",
+     "Darfur"),
+    ("Speaking during a state visit to Berlin, Giorgio Napolitano said Italy needed a "
+     "government.", "Giorgio Napolitano", "Berlin"),
+])
+def test_an_opening_journey_belongs_to_the_main_clauses_subject(geoparser, text, actor, place):
+    assert (actor, place) in {(e.actor, text[e.start:e.end])
+                              for e in parse(geoparser, text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Jim Guthrie says there is no electricity in Innisfail.",
+    "Retired agent Robert Levinson, who went missing in Iran in 2007, was photographed.",
+    "The Foreign Office advises against all but essential travel to Madagascar.",
+    "Ceylan Yeginsu contributed reporting from Istanbul.",
+])
+def test_what_is_said_idioms_and_advice_are_not_events(geoparser, text):
+    assert parse(geoparser, text).events == ()
+
+
+def test_a_declared_emergency_is_placed_where_declared(geoparser):
+    text = "Queensland Premier Peter Beattie has declared a state of emergency in Innisfail."
+    assert ("Peter Beattie", "Innisfail") in {(e.actor, text[e.start:e.end])
+                                             for e in parse(geoparser, text).events}
+
+
+def test_a_clause_subject_after_an_opening_phrase_is_no_listed_place(geoparser):
+    text = "During Iraq's invasion of Kuwait, Egypt was instrumental in forming a coalition."
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Iraq", "Kuwait")}
+
+
+def test_a_relative_clause_after_a_comma_has_the_noun_before_it_as_subject(geoparser):
+    text = ("Rwanda gave a boost to the rebels, who quickly captured Kinshasa. Irakli "
+            "Okruashvili, who has visited Paris, said so.")
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Irakli Okruashvili", "Paris")}

@@ -28,12 +28,15 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "meet": ("meet meets met meeting meetings talks summit hosted hosts host negotiations "
              "negotiated conference convention").split(),
     "visit": "visit visits visited visiting trip tour".split(),
+    # "fled to Cuba" (but "refugees fleeing conflict in Darfur" are no named actor's)
     "travel": ("travel travels traveled travelled traveling travelling flew fly flies going went "
-               "go goes heading headed").split(),
-    "arrive": "arrive arrives arrived arriving arrival reached".split(),
+               "fled go goes heading headed").split(),
+    "arrive": "arrive arrives arrived arriving arrival reached reaching".split(),
     "return": "return returns returned returning".split(),
+    # a journey's start: "left Fort Vancouver", "flights departing from Sydney"
+    "depart": "left leave leaves leaving departure".split(),
     "say": ("said says told stated declared spoke speaking speech statement address interview "
-            "announced recorded").split(),
+            "announced recorded expressed commented").split(),
     "send": "send sends sent dispatched dispatch gave".split(),
     "deliver": "deliver delivers delivered delivery bring brought".split(),
     "supply": ("supply supplies supplied provide provides provided providing assistance "
@@ -73,7 +76,8 @@ _VERBS: dict[str, str] = {
     "ban": "ban+",
     "deploy": "deploy mobilize mobilise reinforce patrol+ station mass",
     "visit": "visit tour",
-    "travel": "travel sail fly",
+    "travel": "travel sail fly proceed relocate",
+    "depart": "depart",
     "arrive": "arrive land dock",
     "meet": "meet negotiate host",
     "call": "telephone phone",
@@ -93,6 +97,10 @@ _VERBS: dict[str, str] = {
     "sanction": "sanction",
     "withdraw": "withdraw retreat evacuate",
     "operate": "operate",
+    # what a named actor does somewhere: "served two tours in", "campaigned in" ("work",
+    # "attend", "perform" and "stay" would wake many sentences of local news for few events)
+    "serve": "serve",
+    "campaign": "campaign",
 }
 _NOUNS: dict[str, str] = {
     "attack": "onslaught incursion incursions",
@@ -189,7 +197,7 @@ PLOVER: dict[str, str] = {
     "deploy": "MOBILIZE",
     # CONSULT: meetings, visits (travel to and arrival at a place), calls
     "meet": "CONSULT", "visit": "CONSULT", "travel": "CONSULT", "arrive": "CONSULT",
-    "call": "CONSULT",
+    "call": "CONSULT", "depart": "CONSULT",
     # AID: giving material help
     "send": "AID", "deliver": "AID", "supply": "AID",
     # COOPERATE: material cooperation between actors
@@ -227,7 +235,8 @@ PHRASES = [
     (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle"),
     (re.compile(r"\bfir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|shells?|mortars?|"
                 r"drones?|artillery|shots|projectiles?)\b", re.I), "fire"),
-    (re.compile(r"\b(?:on (?:their|his|her|its|the) way|en route) to\b", re.I), "travel"),
+    (re.compile(r"\b(?:on (?:their|his|her|its|the|my|our) way|en route) (?:to|from)\b", re.I),
+     "travel"),
     (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b", re.I), "operate"),
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
@@ -244,6 +253,23 @@ _PHRASE_ANCHORS = frozenset(
     "operations pull pulled pulls pulling cross crossed crosses crossing".split())
 
 
+def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
+    return {w: (frozenset(after.split()), cls) for words, (after, cls) in table.items()
+            for w in words.split()}
+
+
+PAIRS = _pairs({
+    "flying": ("from to into back", "travel"),          # "flying from Oroville to Montana"
+    "stop stopped stops stopping": ("in at", "visit"),   # "stopped in Oakport"
+    "report reports reported reporting": ("from", "say"),  # "David Blair reports from Baghdad"
+    "ran runs running": ("a an the", "operate"),        # "runs a casino in Iowa"
+})
+"""Action words that are actions only before one of a few words: word -> (next words,
+class). Read as words, not searched as phrases: most of them are common."""
+
+PAIR_WORDS = frozenset(PAIRS)
+
+
 _MILITARY_WORDS = "troops soldiers forces army military contingent".split()
 
 
@@ -257,21 +283,34 @@ _GATE_WORDS = frozenset(ACTIONS) | MILITARY
 _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in PHRASES))
 
 
+def pair_at(low: Sequence[str], start: int = 0) -> int | None:
+    """The index of the first action word of :data:`PAIRS` from ``start`` on that its next
+    word makes an action ("reports from"; not "contributed reporting from")."""
+    for j in range(start, len(low) - 1):
+        pair = PAIRS.get(low[j])
+        if pair is not None and low[j + 1] in pair[0] and (j == 0 or low[j - 1] != "contributed"):
+            return j
+    return None
+
+
 def action_cues(sentence: str, words: Sequence[str]) -> tuple[bool, bool]:
     """Whether a sentence with tokens ``words`` has (an action word or military noun,
     an action phrase): one with neither has no event."""
     lows = list(map(str.rstrip, map(str.lower, words), repeat(".")))  # "killed." is "killed"
-    return (not _GATE_WORDS.isdisjoint(lows),
+    return (not _GATE_WORDS.isdisjoint(lows) or
+            not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None,
             not _PHRASE_ANCHORS.isdisjoint(lows) and
             _PHRASE_GATE.search(sentence.lower()) is not None)
 
 
 DIRECT = frozenset(("visit", "invade", "attack", "strike", "bomb", "capture", "rule", "arrive",
-                     "fight", "deploy", "travel", "annex", "blockade"))
+                     "fight", "deploy", "travel", "annex", "blockade", "depart"))
 """Classes whose direct object is where they happen ("visited Cairo", "annexed Crimea")."""
 
-DEPART = frozenset(("return", "launch", "withdraw"))
-"""Classes whose *from*-phrase is where they happen ("withdrew from Avdiivka")."""
+DEPART = frozenset(("return", "launch", "withdraw", "depart", "travel"))
+"""Classes whose *from*-phrase is where they happen ("withdrew from Avdiivka"): leaving
+and journeys, whose origin counts with their destination ("flying from Oroville to
+Montana"); never arriving ("arrived in Baku from Georgia")."""
 
 SPEECH = frozenset(("say", "accuse", "demand", "support", "reject", "threaten"))
 """Speech acts: the place is where they are said, only when given near the verb before

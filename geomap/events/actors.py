@@ -127,7 +127,21 @@ _ORG_HEADS = frozenset(
     "university".split())
 
 
+_PEOPLES = frozenset("indians tribe tribes peoples".split())
+# Legal forms ending a company's name; the name is given without them.
+_LEGAL_FORMS = frozenset("inc llc ltd corp plc gmbh".split())
+
+
+def _initials(a: str, b: str) -> bool:
+    """Two initials of one abbreviation ("U." "S."), as the tokenizer cuts "U.S."."""
+    return len(a) == 2 == len(b) and a[1] == "." == b[1] and a[0].isupper() and b[0].isupper()
+
+
 _PRONOUNS = frozenset(("he", "she"))
+
+# A signature: a line of capitals and initials ending in a comma, after a blank line
+# ("\n\nBEN. C. CUTLER,\n"); the first in a letter's last lines is its signer's.
+_SIGNATURE = re.compile(r"\n\n[ \t]*([A-Z][A-Z'.]*(?: [A-Z][A-Z'.]*){0,4}(?:, JR\.)?),[ \t]*\n")
 
 
 @dataclass(slots=True)
@@ -150,6 +164,7 @@ class DocState:
     last_group: str | None = None
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
+    signer: str | None = None  # who signs a letter or dispatch: its "I"
 
 
 _SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
@@ -179,7 +194,8 @@ _ROLE_WORDS = frozenset(
     "spokesperson minister secretary president general counterpart official officials "
     "premier mayor governor ambassador envoy candidate politician businessman activist "
     "journalist author writer artist cosmonaut astronaut scientist analyst expert lawyer "
-    "commander tourist conductor actress star dictator ally resident colonel".split())
+    "commander tourist conductor actress star dictator ally resident colonel reporter "
+    "correspondent".split())
 
 
 _APPOSITION = frozenset("a an the former who his her its one".split())
@@ -334,6 +350,7 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
                                          "between", "at", "in", "like", "unlike")
 
 
+_AUX = frozenset("has have had will would was were is are also then later".split())
 _BE = frozenset(("was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"))
 _PARTICIPLES = frozenset("sent met shot hit struck fought built brought held led put set "
                          "seen taken given".split())
@@ -356,9 +373,11 @@ def _passive(low: list[str], a: int) -> bool:
     return j >= 0 and low[j] in _BE
 
 
-def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) -> list[Actor]:
+def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
+                speech: bool = False) -> list[Actor]:
     """The nearest actor(s) before token ``a`` in its clause, in subject position
-    (``low``: the tokens' lower-case forms)."""
+    (``low``: the tokens' lower-case forms; ``speech``: whether the action at ``a`` is a
+    statement, which a speech verb before it only introduces: "said in an interview")."""
     cands = [x for x in actors if x.end <= a and x.subject_ok]
     if low[a] in SAY_VERBS:
         # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb
@@ -368,12 +387,17 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) ->
     if not cands:
         return []
     best = cands[-1]
+    k = a - 1
+    while k > 0 and (low[k].endswith("ly") or low[k] in _AUX):
+        k -= 1
+    if k > 1 and low[k] in ("who", "which") and low[k - 1] == "," and best.end != k - 1:
+        return []   # "the rebels, who quickly captured Kinshasa": the subject is "the rebels"
     between = low[best.end:a]
     if len(between) >= 3 and between[0] == "(" and between[2] == ")":
         between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"
     if any(w in CLAUSE_BREAK for w in between):
         return []
-    if low[a] not in SAY_VERBS:
+    if low[a] not in SAY_VERBS and not speech:
         for k, w in enumerate(between):
             if w in SAY_VERBS and not (k and between[k - 1] in ("who", "which")):
                 return []   # "Kuti said the rustlers raided": the reported clause has its subject
@@ -385,8 +409,10 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str]) ->
     while k >= 0:
         prev = cands[k]
         gap = low[prev.end:out[-1].start]
-        if gap and all(w in ("and", ",", "along", "with") for w in gap) and "and" in gap or \
-                gap == [","]:
+        if len(gap) >= 3 and gap[0] == "(" and gap[2] == ")":
+            gap = gap[3:]   # "The World Health Organization (WHO) and MSF have sent"
+        if gap and all(w in ("and", ",", "along", "with", "the") for w in gap) and "and" in gap \
+                or gap == [","]:
             out.append(prev)
             k -= 1
         else:
@@ -421,8 +447,9 @@ class ActorFinder:
             return  # no "(ABC)" at all
         for m in _ACRONYM_DEF.finditer(text):
             full, acr = m.group(1).strip(), m.group(2)
-            if full[:4].lower() == "the ":
-                full = full[4:]   # "The Baloch Liberation Army (BLA)"
+            while full[:1].islower() or full[:4].lower() == "the ":
+                # "The Baloch Liberation Army (BLA)", "and Médecins Sans Frontières (MSF)"
+                full = full.split(None, 1)[1] if " " in full else ""
             words = [w for w in full.split() if w[:1].isupper()]
             if len(words) >= 2 and acr[0].upper() == words[0][0].upper():
                 state.acronyms[acr.lower()] = full
@@ -447,6 +474,21 @@ class ActorFinder:
                 self._name(words, titled or described and n == len(runs) - 1 and
                            2 <= len(words) <= 3, state)
                 titled = False
+
+    def read_signer(self, text: str, state: DocState) -> None:
+        """The signer of a letter or dispatch ("CLINTON B. FISK," on a line of its own near
+        the end): its first person is the signer. The name is the full one given earlier
+        in the document, if any, else the signed one ("Ben. C. Cutler")."""
+        m = _SIGNATURE.search(text, max(0, len(text) - 600))
+        if m is None:
+            return
+        words = [w.capitalize() if len(w) > 2 else w for w in m.group(1).split()]
+        if words[-1].lower().rstrip(".") in ("jr", "sr"):
+            words = words[:-1]
+        surname = words[-1].rstrip(",.")
+        if len(surname) < 2:
+            return
+        state.signer = state.persons.get(normalize(surname), " ".join(words).rstrip(","))
 
     def _name(self, words: list[str], titled: bool, state: DocState) -> None:
         """Remember the person a run of capitalised words names, if it names one."""
@@ -543,7 +585,9 @@ class ActorFinder:
             while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
                     toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and k > j)) \
                     and \
-                    (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0")):
+                    (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
+                     _initials(toks[k - 1].text, toks[k].text) and
+                     toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
                 k += 1
             if people_only and k - j == 1 and j in span_of and toks[j].low not in state.acronyms:
                 continue   # a one-word place ("Paris"): no person or group to remember
@@ -604,9 +648,12 @@ class ActorFinder:
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
         for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or
-                  t.low in _GROUP_DESCRIPTIONS]:
+                  t.low in _GROUP_DESCRIPTIONS or state.signer and t.text in ("I", "my")]:
             t = toks[j]
-            if t.low in _PRONOUNS:
+            if t.text in ("I", "my"):
+                # a letter's first person: its signer ("I have visited Andrew County")
+                out.append(Actor(j, j + 1, state.signer or "", "person"))
+            elif t.low in _PRONOUNS:
                 before = [x for x in out if x.kind == "person" and x.end <= j]
                 who = before[-1].name if before else state.last_person
                 if who:
@@ -630,10 +677,19 @@ class ActorFinder:
             return None  # "The", "But", "He" at a sentence start
         words = [t.text for t in run]
         lows = [t.low for t in run]
-        if not words:
-            return None
+        if not words or lows[-1] in _PEOPLES:
+            return None   # a people or tribe ("the Con Cow Indians") is no actor
         # Organisations: "South African Red Cross", "UNHCR", "American Legion".
         key = " ".join(lows)
+        if len(run) >= 2 and k + 2 < len(toks) and toks[k].text == "(" and \
+                toks[k + 2].text == ")" and toks[k + 1].low in state.acronyms:
+            # a name the text defines an acronym for: "Médecins Sans Frontières (MSF)"
+            full = state.acronyms[toks[k + 1].low]
+            return Actor(j, k + 3, full, _kind_of(full))
+        if len(run) >= 2 and lows[-1].rstrip(".") in _LEGAL_FORMS:
+            # a company by its legal form: "Herbst Gambling Inc.", "Tropicana Entertainment LLC"
+            name = " ".join(words[1 if lows[0] == "the" else 0:-1]).rstrip(",")
+            return Actor(j, k, name, "organisation") if name else None
         if key in state.acronyms:
             full = state.acronyms[key]
             return Actor(j, k, full, _kind_of(full))
@@ -644,7 +700,9 @@ class ActorFinder:
                 and not any(lows[x] in TITLES for x in range(max(0, len(lows) - 4),
                                                              len(lows) - 1)):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
-            state_cc = self._demonym(words[0])
+            o = 1 if lows[0] == "the" and len(run) >= 3 else 0
+            state_cc = self._demonym_of(lows[o] + lows[o + 1]) \
+                if _initials(words[o], words[o + 1]) else self._demonym(words[o])
             if state_cc and (lows[-1] in ("ministry", "department", "army", "government") or
                              lows[-1] in _ARMED_HEADS and len(run) <= 3):
                 return Actor(j, k, self.country_names[state_cc], "country")  # "Russian Army"
@@ -786,7 +844,7 @@ class ActorFinder:
                           toks[x.end - 1].low in STATE_NOUNS)
         # Subject: the nearest actor before the trigger in its clause, not in a PP.
         if not chosen and not (cls != "deploy" and _passive(low, a)):
-            subj = _subject_of(toks, actors, a, low)
+            subj = _subject_of(toks, actors, a, low, speech=cls == "say")
             if low[a] in EVENT_NOUNS and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
                 subj = []   # "Blalock, who opposes the annexation"

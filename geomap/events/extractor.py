@@ -39,6 +39,8 @@ from geomap.events.actions import (
     EVENT_NOUNS,
     MILITARY,
     NOMINAL_ADJ_OK,
+    PAIR_WORDS,
+    PAIRS,
     PHRASES,
     RECIPROCAL,
     SPEECH,
@@ -47,6 +49,7 @@ from geomap.events.actions import (
     action_type,
     deployed,
     negated,
+    pair_at,
 )
 from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
@@ -148,6 +151,7 @@ class EventExtractor:
                                                  else text))
         self.finder.read_acronyms(text, state)
         self.finder.read_names(text, state)
+        self.finder.read_signer(text, state)
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
         for k in range(last):
@@ -294,11 +298,16 @@ class EventExtractor:
                 for actor in agents(where[0], where[1], where[2]):
                     emit(actor, where[2], r)
                 continue
-            if opener is not None and hi <= opener and att[0] in _OPENING_PREPS:
+            if opener is not None and hi <= opener and (
+                    att[0] in _OPENING_PREPS or trig is not None and trig[1] <= opener and
+                    not agents(*trig)):
                 # "In Abidjan, X said", "Speaking in Paris, X stressed", "Arriving in Kyiv,
-                # X met Y": the opening phrase locates the main clause and its own action
+                # X met Y": the opening phrase locates the main clause and its own action;
+                # "During a visit to Darfur, X ...": only its own action
                 main = next_trigger(triggers, opener + 1)
                 own = [t for t in triggers if t[1] <= opener]
+                if att[0] not in _OPENING_PREPS:
+                    main, own = None, [trig]
                 subjects = [x for x in (agents(*main) if main is not None else actors)
                             if x.start > opener and x.subject_ok][:None if main else 1]
                 # a statement is located by a town ("In Abidjan, X said"); "In the Americas,
@@ -341,6 +350,15 @@ class EventExtractor:
 _OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
 
 
+_REFUSALS = frozenset("refused refuses refuse declined declines".split())
+_REFUSAL_ENDS = frozenset((";", ":", "but", "and", "while", "which", "who", "."))
+# Words after an action word that make it no action: "went missing", "goes bankrupt".
+_IDIOMS = frozenset("missing bankrupt unnoticed unpunished viral".split())
+# Words before "travel" that make it a noun of advice or rules, no one's journey.
+_NOT_TRAVELLING = frozenset(
+    "on against of for about essential non-essential unnecessary the all air".split())
+
+
 def _triggers(text: str, toks: list, low: list[str], *,
               phrases: bool = True) -> list[tuple[int, int, str]]:
     """The action triggers of a sentence, in order: (first token, end token, class).
@@ -354,6 +372,10 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if a is not None and b is not None and not negated(low, a):
                 triggers.append((a, b + 1, cls))
     covered = {j for a, b, _ in triggers for j in range(a, b)}
+    # A refusal and what its clause holds is no event: "refused to sign a treaty at a
+    # conference in Dubai"
+    refused = [k for k, w in enumerate(low) if w in _REFUSALS] \
+        if not _REFUSALS.isdisjoint(low) else ()
     heading = None   # whether the sentence is a headline: read once, if needed
     for j in [j for j, w in enumerate(low) if w in ACTIONS]:
         w = low[j]
@@ -362,14 +384,27 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 heading = headline(toks)
             if not heading:
                 continue
+        if refused and any(k < j <= k + 12 and not any(
+                low[x] in _REFUSAL_ENDS for x in range(k + 1, j)) for k in refused):
+            continue
         if j not in covered and not negated(low, j):
             if w in ("troops", "presence", "commitment", "contribution") and \
                     not deployed(toks, j):
                 continue
+            if j + 1 < len(low) and (low[j + 1] in _IDIOMS or
+                                     low[j + 1] == "out" and w.startswith("reach")) or \
+                    w == "travel" and j and low[j - 1] in _NOT_TRAVELLING:
+                continue   # "went missing in Iran", "reaching out to", "a ban on travel to"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
             triggers.append((j, j + 1, ACTIONS[w]))
+    if not PAIR_WORDS.isdisjoint(low):
+        j = pair_at(low)
+        while j is not None:
+            if j not in covered and not negated(low, j):
+                triggers.append((j, j + 1, PAIRS[low[j]][1]))
+            j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
 

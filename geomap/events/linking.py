@@ -28,7 +28,7 @@ _EVENT_OF_NOUNS = frozenset(
 
 _LOCATIVE = frozenset(
     "in at near to into toward towards outside inside around across over within through "
-    "throughout onto on off".split())
+    "throughout onto on off via".split())
 
 
 _SKIP_BETWEEN = frozenset(
@@ -40,6 +40,12 @@ _SKIP_BETWEEN = frozenset(
 
 
 _COMPLEMENT = frozenset(("that",))
+
+
+# A statement verb, and the words that open the clause of what is said after it.
+_SAID = frozenset("said says say announced announces stated states".split())
+_CLAUSE_OPENERS = frozenset(
+    "there it he she they we i a an the his her its their this these those".split())
 
 
 def attachment(toks: list[Tok], lo: int, places, pi: int, steps_left: int = 6,
@@ -86,7 +92,8 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
             return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
         if w == "," or w == "and":
             # coordination with a previous place: "Baghdad, Tikrit and other areas"
-            if pi > 0 and places[pi - 1][3] == j:
+            if pi > 0 and places[pi - 1][3] == j and not (
+                    w == "," and subject_place(toks, places[pi][3] if lo == places[pi][2] else lo)):
                 return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
             if w == "," and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
                 j -= 1   # apposition: "in a southern Afghan province, Oruzgan"
@@ -115,15 +122,25 @@ _PREPOSITIONS = frozenset("during of for with after before by from about".split(
 _OPENERS = frozenset("in at near inside outside during from across".split())
 
 
+_FINITE = frozenset("was were is are has have had will would".split())
+
+
+def subject_place(toks: list[Tok], hi: int) -> bool:
+    """Whether the place ending at token ``hi`` is followed by a verb, as a clause's subject
+    ("During Iraq's invasion of Kuwait, Egypt was ...": no list of places)."""
+    return hi < len(toks) and toks[hi].low in _FINITE
+
+
 def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
     Abidjan,", "Speaking in Paris,", "In a speech in Tehran,", "In Kabul, Kandahar and
     Herat,": a comma before one of the ``places`` continues a list), or None."""
-    starts = {lo for _i, _r, lo, _hi in places}
+    starts = {lo for _i, _r, lo, hi in places if not subject_place(toks, hi)}
     if len(toks) < 4:
         return None
     first = toks[0].low
-    if not (first in _OPENERS or first.endswith("ing") and toks[1].low in _LOCATIVE):
+    if not (first in _OPENERS or first.endswith("ing") and (toks[1].low in _LOCATIVE or
+                                                          toks[1].low == "during")):
         return None
     for c in range(1, min(len(toks) - 2, 16)):
         w = toks[c].low
@@ -207,7 +224,10 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     if prep == "of":
         return head in _EVENT_OF_NOUNS
     if prep == "from":
-        return cls in DEPART
+        # "reports from Baghdad", "said in an interview from Toronto": where it is said
+        return cls in DEPART or cls == "say" and lo - trig_end <= 6
+    if prep == "for" and cls == "depart":
+        return True   # "left Santa Fe for California": the destination
     if prep in ("about", "regarding", "concerning", "than", "like", "for", "with", "between",
                 "against", "by"):
         return False
@@ -220,6 +240,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             if cls != "say" and prep not in ("in", "at"):
                 return False
             between = [t.low for t in toks[trig_end:lo]]
+            if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
+                return False   # "says there is no electricity in Innisfail": what is said
             return len(between) <= 10 and not any(
                 w in ("that", "\"", "“", "”") or w in _COMPLEMENT for w in between)
         if prep in ("on", "onto", "off") and cls not in ("strike", "bomb", "attack", "blockade"):
