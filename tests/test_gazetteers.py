@@ -462,8 +462,9 @@ def test_an_installed_geomap_reads_the_gazetteer_tables_from_its_package(tmp_pat
     import shutil
     import subprocess
     import sys
-    import tomllib
     from pathlib import Path
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
 
     root = Path(gazetteers.__file__).resolve().parent.parent
     config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
