@@ -850,7 +850,8 @@ def review_records():
                   "why": ["qualifier 'Illinois' matches", "other mentions point to Illinois"],
                   "alternatives": [alt(4409896, "Springfield", "Missouri", 37.22, -93.30, 0.01),
                                    alt(4951788, "Springfield", "Massachusetts", 42.10, -72.59,
-                                       0.005)]}),
+                                       0.005),
+                                   alt(4525353, "Springfield", "Ohio", 39.92, -83.81, 0.0002)]}),
         doc("b", {"start": 0, "end": 6, "text": "Peoria", "lat": 33.58, "lon": -112.24,
                   "geonameid": 5308480, "name": "Peoria", "feature_code": "PPL",
                   "country_code": "US", "admin1": "Arizona", "confidence": 0.55,
@@ -889,6 +890,8 @@ def test_popup_says_why_here_and_lists_the_runner_ups_with_their_distance(driver
         km = round(distance_km(39.80, -89.64, lat, lon))
         assert f"Springfield, {admin1}, US" in text and f"{km:,} km away" in text
         assert f"{share} \u00b7 {km:,} km away" in text
+    km = round(distance_km(39.80, -89.64, 39.92, -83.81))
+    assert f"Springfield, Ohio, US (district capital) \u00b7 < 0.01 \u00b7 {km:,} km away" in text
     dots = driver.execute_script(
         "return [...document.querySelectorAll('.leaflet-marker-pane .geomap-dot')]"
         ".map(d => [d.dataset.review, d.className])")

@@ -814,7 +814,7 @@
         let line = where.join(", ") || "(unnamed place)";
         const kind = featureWords(a.feature_code);
         if (kind) line += " (" + kind + ")";
-        if (typeof a.probability === "number") line += " \u00b7 " + a.probability.toFixed(2);
+        if (typeof a.probability === "number") line += " \u00b7 " + (a.probability < 0.005 ? "< 0.01" : a.probability.toFixed(2));
         const lat = Number(a.lat);
         const lon = Number(a.lon);
         if (Number.isFinite(lat) && Number.isFinite(lon) && a.lat !== null && a.lon !== null) {
