@@ -491,24 +491,24 @@ def _export_areas(args, records, **filters) -> Path:
     return out
 
 
-def _confidence(text: str) -> float:
+def _number(text: str, ok, complaint: str) -> float:
+    """``text`` as a finite float for which ``ok`` holds, else an argparse error saying
+    ``complaint`` about it."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(value) or not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is outside [0, 1]; give a value from 0 to 1")
+    if not math.isfinite(value) or not ok(value):
+        raise argparse.ArgumentTypeError(f"{text!r} {complaint}")
     return value
+
+
+def _confidence(text: str) -> float:
+    return _number(text, lambda v: 0 <= v <= 1, "is outside [0, 1]; give a value from 0 to 1")
 
 
 def _megabytes(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of megabytes")
-    return value
+    return _number(text, lambda v: v > 0, "is not a positive number of megabytes")
 
 
 def build_parser() -> argparse.ArgumentParser:
