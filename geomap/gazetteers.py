@@ -61,6 +61,11 @@ NAME_PREFERRED, NAME_ALIAS, NAME_ALTERNATE, NAME_SOUND = 0, 1, 2, 3
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+# Latin letters that Unicode does not decompose into a base letter and a mark, as
+# their usual ASCII spelling: "Aydın" is found as "Aydin", "Łódź" as "Lodz", "Tromsø"
+# as "Tromso", "Đà Nẵng" as "Da Nang" (applied after case folding).
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t",
+                          "ŀ": "l", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
 
 
 # The Arabic article "al-" and its assimilated and vowel-shifted forms as news and
@@ -85,13 +90,16 @@ def normalize(name: str) -> str:
     'tikrit'
     >>> normalize("Côte d’Ivoire")
     "cote d'ivoire"
+    >>> normalize("Łódź"), normalize("Aydın")
+    ('lodz', 'aydin')
     """
     if name.isascii():  # the usual case: of _QUOTES only the backtick is ASCII
         if "`" in name:
             name = name.replace("`", "'")
     else:
         name = "".join(c for c in unicodedata.normalize("NFKD", name.translate(_QUOTES))
-                       if not unicodedata.combining(c))
+                       if not unicodedata.combining(c)).casefold().translate(_LETTERS)
+        return " ".join(name.split())
     return " ".join(name.casefold().split())
 
 

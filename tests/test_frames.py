@@ -76,6 +76,20 @@ def test_a_place_in_an_everyday_frame_is_found(geoparser, text, name, country):
     assert found[name] is not None and found[name].country_code == country
 
 
+@pytest.mark.parametrize("text, name, gazetteer_name, feature", [
+    # letters Unicode does not split into a letter and an accent (ı, ł, ø, đ)
+    ("His family home in the western province of Aydin was searched.", "Aydin", "Aydın",
+     "ADM1"),
+    ("Protests spread to Diyarbakir on Sunday.", "Diyarbakir", "Diyarbakır", "PPL"),
+    ("The shipyard in Gdansk and the mills of Lodz closed.", "Lodz", "Łódź", "PPL"),
+    ("Researchers in Tromso measured the ice.", "Tromso", "Tromsø", "PPL"),
+])
+def test_a_name_written_without_its_letters_accents_is_found(geoparser, text, name,
+                                                             gazetteer_name, feature):
+    place = parse(geoparser, text)[name]
+    assert (place.name, place.feature_code) == (gazetteer_name, feature)
+
+
 def test_the_hyphenated_parts_are_places_only_when_they_are(geoparser):
     found = parse(geoparser, "Russia-Turkey talks resumed, said the Mercedes-Benz dealer.")
     assert {k: p.country_code for k, p in found.items() if p} == {"Russia": "RU", "Turkey": "TR"}
