@@ -411,6 +411,24 @@ class GazetteerDetector(Detector):
         """Whether any candidate is a country, admin-1, region or a large city."""
         return self._level(key) >= 1
 
+    def _major_by_own_name(self, key: str) -> bool:
+        """Whether a major place (:meth:`_major`) bears the name as its own or an alias,
+        not as a loose alternate: "dining" is an alternate spelling of Jining, a city of
+        a million, but no one writing "dining" means it."""
+        if not self._major(key):
+            return False
+        gaz = self.gaz
+        codes, ids = self._feature_codes
+        for v in gaz.entries(key):
+            if v & 3 > 1:
+                continue
+            i = v >> 2
+            f = codes[ids[i]]
+            if f[:3] in ("PCL", "CON", "RGN", "ADM") and f != "ADM2" or f == "PPLC" or \
+                    gaz.population[i] >= 100_000:
+                return True
+        return False
+
     def _famous(self, key: str) -> bool:
         """Whether a reading is a country, continent, region, capital or a city of a
         million people: a name a reader takes for the place without further clues."""
@@ -634,7 +652,7 @@ class GazetteerDetector(Detector):
             common = self.gaz.english.get(key, 0.0)
             keep = key not in NOT_PLACES and key not in CALENDAR_WORDS and \
                 key not in self.gaz.demonyms and key not in GENERIC_WORDS and \
-                (self._major(key) if (single and common >= 3.0) else True) and \
+                (self._major_by_own_name(key) if (single and common >= 3.0) else True) and \
                 key not in self.gaz.postal_codes and len(key) > 2
             if keep and single and key in self.gaz.first_names and not self._major(key):
                 keep = False

@@ -99,6 +99,12 @@ def test_lower_cased_text_finds_only_names_that_are_not_words(detect):
     assert texts(detect(text)) == ["washington", "tikrit"]
 
 
+def test_lower_cased_words_are_no_city_they_are_only_a_loose_spelling_of(detect):
+    # "Soul", "Dining" and "Limo" are alternate spellings of Seoul, Jining and Lima
+    text = "we were dining on soul food after the limo dropped us near tikrit and in seoul."
+    assert texts(detect(text)) == ["tikrit", "seoul"]
+
+
 def test_places_inside_organisation_names_are_not_mentions(detect):
     text = ("The Islamic State of Iraq and Levant (ISIL) fights in Iraq. Researchers at the "
             "University of California said so.")
