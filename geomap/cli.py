@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import math
 import signal
@@ -374,12 +375,23 @@ def cmd_evaluate(args) -> int:
 def _evaluate_events(args, gp) -> int:
     from geomap.evaluate_events import evaluate_events
 
+    errors: list | None = [] if args.errors else None
     try:
-        report = evaluate_events(args.events, gp, bench=args.bench)
+        report = evaluate_events(args.events, gp, bench=args.bench, errors=errors)
     except GeomapError as err:
         print(f"geomap: error: {err}", file=sys.stderr)
         return 1
     print(report.format_markdown() if args.markdown else report.format_table())
+    if errors is not None:
+        try:
+            with open(args.errors, "w", encoding="utf-8") as fh:
+                for row in errors:
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        except OSError as err:
+            print(f"geomap: error: cannot write {args.errors}: {err.strerror}", file=sys.stderr)
+            return 1
+        print(f"{len(errors)} missed or spurious triples written to {args.errors}",
+              file=sys.stderr)
     return 0
 
 
@@ -595,7 +607,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bench", help="folder of the public corpora the gold set refers to "
                                    "(default ../shared/bench)")
     p.add_argument("--limit", type=int, help="only the first N documents")
-    p.add_argument("--errors", help="write false positives/negatives and far resolutions here")
+    p.add_argument("--errors", help="write false positives/negatives and far resolutions here "
+                   "(with --events: the missed and spurious triples, one JSON per line)")
     p.add_argument("--markdown", action="store_true", help="print README table rows")
     p.add_argument("--plot", metavar="PNG",
                    help="write a reliability diagram of the confidence here (needs matplotlib)")

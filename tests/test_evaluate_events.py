@@ -44,7 +44,8 @@ def test_score_events_place_by_geonameid_within_the_sentence_only():
     assert score_events(g, p, country_code=lambda n: code(n.lower())).matched_triples == 1
 
 
-def test_evaluate_events_reads_gold_and_texts(tmp_path, geoparser):
+def _gold_set(tmp_path):
+    """A gold set of one document with two triples, one of which geomap gets right."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "events").mkdir()
     text = "Russian jets struck Idlib province. Iraqi air crews bombed militants in Baiji."
@@ -63,8 +64,28 @@ def test_evaluate_events_reads_gold_and_texts(tmp_path, geoparser):
     ]
     path = tmp_path / "events" / "gold.jsonl"
     path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    return path
+
+
+def test_evaluate_events_reads_gold_and_texts(tmp_path, geoparser):
+    path = _gold_set(tmp_path)
     report = evaluate_events(path, geoparser, bench=tmp_path)
     dev = report.splits["dev"]
     assert (dev.gold_triples, dev.predicted_triples, dev.matched_triples) == (2, 2, 1)
     assert report.splits["all"].triple_f1 == 0.5
     assert "dev" in report.format_table() and "| dev |" in report.format_markdown()
+
+
+def test_the_cli_writes_the_missed_and_spurious_triples(tmp_path, capsys):
+    from geomap.cli import main
+
+    path = _gold_set(tmp_path)
+    out = tmp_path / "errors.jsonl"
+    assert main(["evaluate", "--events", str(path), "--bench", str(tmp_path),
+                 "--errors", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    # Baiji's bombers are Iraqi: the gold's "Syria" is missed and geomap's Iraq is spurious
+    assert sorted((r["kind"], r["actor"]) for r in rows) == [("missed", "Syria"),
+                                                             ("spurious", "Iraq")]
+    assert all("Baiji" in r["context"] and r["split"] == "dev" for r in rows)
+    assert "2 missed or spurious triples" in capsys.readouterr().err
