@@ -71,6 +71,7 @@ FEATURE_WORDS = {
     "city": "PPL", "town": "PPL", "village": "PPL", "area": None,
 }
 """Words after a name that say what kind of place it is ("Idlib province")."""
+_LOOSE_FEATURE_WORDS = frozenset(("region", "territory", "area"))
 
 PLURAL_FEATURE_WORDS = {
     "provinces": "ADM1", "governorates": "ADM1", "states": "ADM1", "regions": "ADM1",
@@ -1045,9 +1046,10 @@ class GazetteerDetector(Detector):
                     words[j - 1].lower().rstrip(".") in PLURAL_FEATURE_WORDS:
                 kind_hint = PLURAL_FEATURE_WORDS[words[j - 1].lower().rstrip(".")]
         if kind_hint is None and k >= 2 and prev_low == "of" and \
-                words[k - 2].lower() in ("state", "province", "city", "town", "village",
-                                           "county"):
-            kind_hint = FEATURE_WORDS[words[k - 2].lower()]  # "the state of Washington"
+                words[k - 2].lower() not in _LOOSE_FEATURE_WORDS:
+            # "the state of Washington", "the governorate of Hama", "the district of Shopian"
+            # (but "the region of Guatemala" is as often the country)
+            kind_hint = FEATURE_WORDS.get(words[k - 2].lower())
         if found is not None:
             qualifier = text[starts[j_end + 2]:found[1]]
         if kind_hint is None and k > 0 and _EMBASSY.search(text, starts[max(0, k - 4)], s) and \

@@ -111,6 +111,8 @@ def test_a_word_or_part_of_a_longer_name_is_no_place(geoparser, text, absent):
     ("They met in Geneva.", "Geneva", "CH", "PPL"),
     ("He lives in London, ON now.", "London", "CA", "PPL"),
     ("They met in Aleppo, USA.", "Aleppo", "US", "PCLI"),  # no Aleppo in the US is known
+    ("Clashes in the governorate of Hama killed five.", "Hama", "SY", "ADM1"),
+    ("Flooding hit the oblast of Kherson.", "Kherson", "UA", "ADM1"),
 ])
 def test_evidence_wins_over_habit_and_habit_over_weak_context(geoparser, text, name, country,
                                                              feature):
