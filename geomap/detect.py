@@ -555,11 +555,9 @@ class GazetteerDetector(Detector):
             if first and not titled and k > 0 and words[k - 1][:1].isupper() and \
                     text[ends[k - 1]:s] == " " and any(
                         (longest(i) or (i,))[0] >= k
-                        for i in range(max(0, k - 2), k) if words[i][:1].isupper() and (
-                            words[i].lower().rstrip(".") in NAME_PREFIXES or
-                            self._hit(words[i].rstrip(".")) is not None)):
-                continue  # "San Juan Bautista", "St. Paul", "Ho Chi Minh City": a place
-                # that started before the first name
+                        for i in range(max(0, k - 2), k) if words[i][:1].isupper()):
+                continue  # "San Juan Bautista", "St. Paul", "Ho Chi Minh City", "Los
+                # Angeles": a place that started before the first name
             if first and not titled:
                 found = longest(k)
                 if found is not None and found[0] > k:
@@ -577,9 +575,18 @@ class GazetteerDetector(Detector):
                     if following is not None and self._famous(following) and \
                             self._famous(first_key):
                         continue  # "Paris France", "Georgia USA": a place and its country
+                    # A given name before a word that is no place, or before a rare word
+                    # naming a village when the given name's own place is no famous one,
+                    # is a person: "Michael Smith", "Nelson Mandela" (Nelson is a region
+                    # of New Zealand, Mandela a village of Ghana), "Paul Revere"; but
+                    # "Cleveland Point", "Lincoln Gap" are places
                     person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
-                        low in common_first_names() and not self._region(first_key) and
-                        self._hit(word) is None and normalize(word) not in CALENDAR_WORDS)
+                        normalize(word) not in CALENDAR_WORDS and (
+                            (low in common_first_names() and following is None and
+                             not self._region(first_key)) or
+                            (following is not None and not self._famous(first_key) and
+                             not self._major(following) and following not in GEO_HEADS and
+                             self.gaz.english.get(following, 0.0) < 3.5)))
                     if not person:
                         continue
                 if self._hit(text[s:ends[names_after[-1]]]) and self._major(

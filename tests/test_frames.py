@@ -90,6 +90,22 @@ def test_a_name_written_without_its_letters_accents_is_found(geoparser, text, na
     assert (place.name, place.feature_code) == (gazetteer_name, feature)
 
 
+@pytest.mark.parametrize("text, places", [
+    # a given name before a rare word that also names a village is a person
+    ("Nelson Mandela, 94, was admitted on Saturday.", []),
+    ("Paul Revere rode to Lexington that night.", ["Lexington"]),
+    ("George Hearst bought the mine.", []),
+])
+def test_a_given_name_and_a_surname_are_no_places(geoparser, text, places):
+    assert [name for name, place in parse(geoparser, text).items() if place] == places
+
+
+def test_a_place_that_starts_before_a_given_name_keeps_it(geoparser):
+    # "Angeles" is a given name too, and Trapani a town
+    found = parse(geoparser, "Within his first year in Los Angeles Trapani produced a film.")
+    assert found["Los Angeles"].country_code == "US"
+
+
 def test_the_hyphenated_parts_are_places_only_when_they_are(geoparser):
     found = parse(geoparser, "Russia-Turkey talks resumed, said the Mercedes-Benz dealer.")
     assert {k: p.country_code for k, p in found.items() if p} == {"Russia": "RU", "Turkey": "TR"}
