@@ -598,6 +598,21 @@ class GazetteerDetector(Detector):
                 persons.add(normalize(last_tok))
             blocked.update(names_after)
 
+        # A name that speaks is a person's all through the document: "Walsh said", "said
+        # Walsh," (but "Washington said" is its government, so only a minor place's name)
+        for k in caps:
+            if k + 1 < n and words[k + 1] in SPEECH_VERBS and ends[k] + 1 == starts[k + 1] \
+                    and not (k > 0 and words[k - 1].lower() in _EVIDENCE):
+                pass
+            elif k > 0 and words[k - 1] in SPEECH_VERBS and ends[k - 1] + 1 == starts[k] and \
+                    (k + 1 == n or words[k + 1] in (",", ".")):
+                pass
+            else:
+                continue
+            key = self._hit(words[k])
+            if key is not None and not self._major(key):
+                persons.add(key)
+
         # Pass 2: longest gazetteer match at each capitalised token. A name that could
         # run into a person's is looked up again, stopping before the person.
         near_blocked = {i for b in blocked for i in range(b - _MAX_WORDS, b)}

@@ -100,6 +100,14 @@ def test_a_given_name_and_a_surname_are_no_places(geoparser, text, places):
     assert [name for name, place in parse(geoparser, text).items() if place] == places
 
 
+def test_a_name_that_speaks_is_a_person_all_through_the_document(geoparser):
+    text = ("Every two weeks Walsh goes to a clinic in Mississauga. \"I can barely rest,\" "
+            "said Walsh, who lives in Mississauga. Officials in Tikrit said the road was open.")
+    found = parse(geoparser, text)
+    assert "Walsh" not in found  # Walsh, Colorado is a village
+    assert found["Mississauga"].country_code == "CA" and found["Tikrit"].country_code == "IQ"
+
+
 def test_a_place_that_starts_before_a_given_name_keeps_it(geoparser):
     # "Angeles" is a given name too, and Trapani a town
     found = parse(geoparser, "Within his first year in Los Angeles Trapani produced a film.")
