@@ -196,9 +196,10 @@ CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 
 ORG_OF_HEADS = frozenset(
-    "university college institute bank church hospital academy school museum council "
+    "college institute bank church hospital academy school museum council "
     "department ministry".split())
-"""Heads of organisation names built as "X of <place>" ("University of California")."""
+"""Heads of organisation names built as "X of <place>" ("Bank of Jamaica"). Not "university":
+news corpora annotate the place a university is named for ("University of California")."""
 
 NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "wall street", "downing street",
                         "scotland yard", "whitehall", "capitol hill", "congress", "senate",
@@ -912,7 +913,7 @@ class GazetteerDetector(Detector):
         if key in NOT_PLACES or (single and key in CALENDAR_WORDS):
             return None
         if prev_low in ("the", "and", "of", "in") and _in_org_of(toks, k):
-            return None  # "University of California", "Islamic State of Iraq and Levant"
+            return None  # "Bank of Jamaica", "Islamic State of Iraq and Levant"
         if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:
             return None  # "Marburg virus", "Reston ebolavirus"
         if nxt == "$" and nxt_gap == "":
