@@ -32,7 +32,7 @@ Three corpus conventions would teach it otherwise, so the labels follow them
 2. **WoTR does not annotate names inside military unit and command names**
    ("Eighth Missouri Cavalry", "U. S. Forces", "13th Maine", "District of Southwest
    Missouri": :func:`in_unit_name`). Of WoTR's 2,214 gold toponyms 27 (1.2 %) lie in
-   such names, and of this pipeline's answers there 401 are unpaired and 13 paired;
+   such names, and of this pipeline's answers there 401 are unpaired and 26 paired;
    the news corpora do annotate them ("U.S. Army", "US troops", "Georgian forces":
    paired LGL 15 of 22, GeoVirus 8 of 8, TUD-Loc 5 of 9). An unpaired WoTR answer in
    such a name is undecided. It was most of WoTR's "wrong" countries (82 of its 95
