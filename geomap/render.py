@@ -508,8 +508,12 @@ def _admin1_shapes() -> dict[str, list[Any]]:
 def _atlas_countries() -> dict[str, str]:
     """Natural Earth country name by ISO 3166-1 numeric code (the world-atlas ids)."""
     atlas = json.loads(_asset_text("world-atlas", ASSETS["world-atlas"].data[0]))
-    return {g["id"]: g["properties"]["name"] for g in atlas["objects"]["countries"]["geometries"]
-            if g.get("id") and (g.get("properties") or {}).get("name")}
+    named = [g for g in atlas["objects"]["countries"]["geometries"]
+             if g.get("id") and (g.get("properties") or {}).get("name")]
+    # An id two shapes share (Australia and the Ashmore and Cartier Islands, 036) is
+    # the name of the larger one.
+    named.sort(key=lambda g: len(json.dumps(g.get("arcs", []))))
+    return {g["id"]: g["properties"]["name"] for g in named}
 
 
 @cache
@@ -587,13 +591,15 @@ def _atlas_geometries() -> dict[str, dict[str, Any]]:
     topo = json.loads(_asset_text("world-atlas", ASSETS["world-atlas"].data[0]))
     arcs = decode_arcs(topo, digits=5)
 
-    geoms = {}
+    parts: dict[str, list] = {}
     for g in topo["objects"]["countries"]["geometries"]:
         if not g.get("id") or g["type"] not in ("Polygon", "MultiPolygon"):
             continue
         polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
-        geoms[g["id"]] = _split_at_antimeridian([[ring(arcs, r) for r in p] for p in polys])
-    return geoms
+        # an id two shapes share keeps both (Australia and the Ashmore and Cartier
+        # Islands are both 036)
+        parts.setdefault(g["id"], []).extend([ring(arcs, r) for r in p] for p in polys)
+    return {k: _split_at_antimeridian(polys) for k, polys in parts.items()}
 
 
 def _split_at_antimeridian(polys: list[list[list[list[float]]]]) -> dict[str, Any]:

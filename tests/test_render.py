@@ -359,3 +359,17 @@ def test_reasons_and_runner_ups_reach_the_page_as_data(records):
     assert len(re.findall(r"<script", page)) == 10  # none injected
     config = json_block(page, "geomap-config")
     assert config["review"] == {"confidence": 0.5, "margin": 0.2}
+
+
+def test_a_country_that_shares_its_atlas_id_is_drawn_whole():
+    # Natural Earth gives Australia and the Ashmore and Cartier Islands one id (036)
+    from shapely.geometry import shape
+
+    from geomap.render import area_geometry
+
+    australia = area_geometry({"name": "Australia", "feature_code": "PCLI",
+                               "country_code": "AU"})
+    assert australia is not None
+    outline = shape(australia)
+    assert outline.area > 500  # square degrees: the continent, not the islets
+    assert outline.buffer(0).contains(shape({"type": "Point", "coordinates": [133.9, -23.7]}))
