@@ -422,6 +422,15 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
 
 
 
+def _person_named(sentence: str, persons: dict[str, str]) -> str | None:
+    """The first person of ``persons`` (surname key -> full name) the sentence names."""
+    for word in _CAPWORD.findall(sentence):
+        name = persons.get(normalize(word))
+        if name:
+            return name
+    return None
+
+
 class ActorFinder:
     """Finds the actors of a document's sentences and the actor of each action.
 
@@ -521,15 +530,26 @@ class ActorFinder:
     @staticmethod
     def skim(sentence: str, state: DocState) -> None:
         """Track the person a sentence without places is about (for a later "he")."""
-        if state.persons:
-            for word in _CAPWORD.findall(sentence):
-                name = state.persons.get(normalize(word))
-                if name:
-                    state.last_person = name
-                    return
-        group = _GROUP_RE.search(sentence) if state.groups else None
-        if group and fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
-            state.last_group = _ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+        ActorFinder.skim_all([sentence], state)
+
+    @staticmethod
+    def skim_all(sentences: list[str], state: DocState) -> None:
+        """:meth:`skim` each of ``sentences`` in turn. Only the last person and the last
+        group named count, so they are read from the last sentence back, until both
+        are known: a sentence naming a person names no group (the person is its topic)."""
+        need_person, need_group = bool(state.persons), state.groups
+        for sentence in reversed(sentences):
+            if not (need_person or need_group):
+                return
+            person = _person_named(sentence, state.persons) if state.persons else None
+            if person is not None:
+                if need_person:
+                    state.last_person, need_person = person, False
+                continue
+            group = _GROUP_RE.search(sentence) if need_group else None
+            if group and fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
+                state.last_group = _ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+                need_group = False
 
     @staticmethod
     def remember(actors: list[Actor], state: DocState) -> None:

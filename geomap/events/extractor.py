@@ -147,11 +147,28 @@ class EventExtractor:
         if not active:
             return []
         last = max(active) + 1  # the sentence after the last one read
-        state = DocState(groups=may_name_group(text[:bounds[last]] if last < len(bounds)
-                                                 else text))
-        self.finder.read_acronyms(text, state)
-        self.finder.read_names(text, state)
-        self.finder.read_signer(text, state)
+        state = DocState()
+        # Who the document names (its acronyms, full names, signer) and who each sentence
+        # without events is about are read only once some sentence's actors are: most
+        # documents have no place an action reaches, and none of it is needed there.
+        unread = True
+        skimmed: list[str] = []   # sentences to skim before the next actors are read
+
+        def read() -> DocState:
+            """The document's state as of the current sentence."""
+            nonlocal unread
+            if unread:
+                unread = False
+                state.groups = may_name_group(text[:bounds[last]] if last < len(bounds)
+                                              else text)
+                self.finder.read_acronyms(text, state)
+                self.finder.read_names(text, state)
+                self.finder.read_signer(text, state)
+            if skimmed:
+                self.finder.skim_all(skimmed, state)
+                skimmed.clear()
+            return state
+
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
         for k in range(last):
@@ -169,7 +186,7 @@ class EventExtractor:
             if k not in active:
                 # no place or no action word (most sentences of local news): no event,
                 # only who is being talked about
-                self.finder.skim(sent, state)
+                skimmed.append(sent)
                 continue
             resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
             words = sentence_tokens(text, start, end, toks)
@@ -181,13 +198,13 @@ class EventExtractor:
                 if not triggers and MILITARY.isdisjoint(low):
                     # an action word that acts nowhere here ("Support Group", "did not
                     # visit"): no event, as in a sentence without one
-                    self.finder.skim(sent, state)
+                    skimmed.append(sent)
                     continue
                 found: list[list[Actor]] = []
 
                 def actors_here(words=words, resolved=resolved, found=found) -> list[Actor]:
                     if not found:
-                        found.append(self.finder.find(text, words, resolved, state))
+                        found.append(self.finder.find(text, words, resolved, read()))
                     return found[0]
 
                 events.extend(self._sentence_events(text, words, low, triggers, actors_here,
@@ -195,7 +212,7 @@ class EventExtractor:
                 if not found:
                     # no place any action reaches: who it names is read as in a sentence
                     # without events
-                    self.finder.skim(sent, state)
+                    skimmed.append(sent)
                     continue
                 actors = found[0]
             except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
