@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import repeat
 
 from geomap.events.sentence import Tok
 
@@ -293,10 +292,10 @@ def pair_at(low: Sequence[str], start: int = 0) -> int | None:
     return None
 
 
-def action_cues(sentence: str, words: Sequence[str]) -> tuple[bool, bool]:
-    """Whether a sentence with tokens ``words`` has (an action word or military noun,
-    an action phrase): one with neither has no event."""
-    lows = list(map(str.rstrip, map(str.lower, words), repeat(".")))  # "killed." is "killed"
+def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
+    """Whether a sentence with lower-case words ``lows`` (as ``Tok.low``: "killed." is
+    "killed") has (an action word or military noun, an action phrase): one with neither
+    has no event."""
     return (not _GATE_WORDS.isdisjoint(lows) or
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None,
             not _PHRASE_ANCHORS.isdisjoint(lows) and

@@ -266,6 +266,10 @@ _ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|i
 _ACRONYM_PAREN = re.compile(r" \([A-Z]{2,8}\)")
 
 
+# How far before its " (ABC)" a definition can start: ten words of at most 41 letters.
+_ACRONYM_REACH = 10 * 42
+
+
 def _metonym(toks: list[Tok], lo: int, hi: int) -> bool:
     """Whether the capital at ``toks[lo:hi]`` stands for its government ("Moscow could")."""
     prev = toks[lo - 1].low if lo > 0 else ""
@@ -452,9 +456,14 @@ class ActorFinder:
 
     # -- document-level -----------------------------------------------------
     def read_acronyms(self, text: str, state: DocState) -> None:
-        if _ACRONYM_PAREN.search(text) is None:
-            return  # no "(ABC)" at all
-        for m in _ACRONYM_DEF.finditer(text):
+        after = 0
+        for paren in _ACRONYM_PAREN.finditer(text):
+            # A definition holds no bracket before its own: it starts after the last one.
+            m = _ACRONYM_DEF.search(text, max(after, paren.start() - _ACRONYM_REACH),
+                                    paren.end())
+            after = paren.end()
+            if m is None:
+                continue
             full, acr = m.group(1).strip(), m.group(2)
             while full[:1].islower() or full[:4].lower() == "the ":
                 # "The Baloch Liberation Army (BLA)", "and Médecins Sans Frontières (MSF)"

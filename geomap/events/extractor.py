@@ -30,10 +30,9 @@ skipped with one warning per document.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-from geomap.detect import Tokens, sentence_bounds, tokens
+from geomap.detect import Tokens, sentence_bounds
 from geomap.events.actions import (
     ACTIONS,
     EVENT_NOUNS,
@@ -71,9 +70,11 @@ from geomap.events.sentence import (
     fold,
     hashtag,
     headline,
+    lower_words,
     mention_tokens,
     sentence_index,
     sentence_tokens,
+    sentence_words,
     tok_at,
 )
 from geomap.gazetteers import Gazetteer
@@ -124,14 +125,9 @@ class EventExtractor:
         # The sentences that may hold an event: a resolved place and an action word.
         # Without any the document has no event; after the last one, nothing is read.
         warned = False
-        active: dict[int, bool] = {}  # sentence -> whether it has an action phrase
-
-        def words_in(start: int, end: int) -> list[str]:
-            """The words of ``text[start:end]``: the document's, when they are cut already."""
-            if toks is None:
-                return tokens(text[start:end])[0]
-            return toks[0][bisect_left(toks[1], start):bisect_left(toks[1], end)]
-
+        # sentence -> whether it has an action phrase, and its words, their offsets and
+        # lower-case forms
+        active: dict[int, tuple[bool, list[str], list[int], list[int], list[str]]] = {}
         for k in sorted(by_sentence):
             start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
             sent = text[start:end]
@@ -141,9 +137,11 @@ class EventExtractor:
                                    "to read for events; skipped (and any others in this document)",
                                    len(sent), bounds[k])
                     warned = True
-            elif any(r.place is not None for _i, r in by_sentence[k]) and \
-                    any(cues := action_cues(sent, words_in(start, end))) and not header_line(sent):
-                active[k] = cues[1]
+            elif any(r.place is not None for _i, r in by_sentence[k]):
+                words, starts, ends = sentence_words(text, start, end, toks)
+                lows = lower_words(words)
+                if any(cues := action_cues(sent, lows)) and not header_line(sent):
+                    active[k] = (cues[1], words, starts, ends, lows)
         if not active:
             return []
         last = max(active) + 1  # the sentence after the last one read
@@ -189,12 +187,12 @@ class EventExtractor:
                 skimmed.append(sent)
                 continue
             resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
-            words = sentence_tokens(text, start, end, toks)
+            phrases, *cut, low = active[k]
+            words = sentence_tokens(*cut, low)
             if not words:
                 continue
             try:
-                low = [t.low for t in words]
-                triggers = _triggers(text, words, low, phrases=active[k])
+                triggers = _triggers(text, words, low, phrases=phrases)
                 if not triggers and MILITARY.isdisjoint(low):
                     # an action word that acts nowhere here ("Support Group", "did not
                     # visit"): no event, as in a sentence without one
