@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
 from geomap.events.actions import (
@@ -127,6 +129,10 @@ _ORG_HEADS = frozenset(
     "university".split())
 
 
+# The heads of any group's name: an organisation's or an armed group's.
+_GROUP_HEADS = _ORG_HEADS | _ARMED_HEADS
+
+
 _PEOPLES = frozenset("indians tribe tribes peoples".split())
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp plc gmbh".split())
@@ -137,7 +143,12 @@ def _initials(a: str, b: str) -> bool:
     return len(a) == 2 == len(b) and a[1] == "." == b[1] and a[0].isupper() and b[0].isupper()
 
 
+_CAP = attrgetter("cap")
+
+
 _PRONOUNS = frozenset(("he", "she"))
+# Words that may stand for an actor named before: a pronoun, "the group".
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS
 
 # A signature: a line of capitals and initials ending in a comma, after a blank line
 # ("\n\nBEN. C. CUTLER,\n"); the first in a letter's last lines is its signer's.
@@ -452,6 +463,9 @@ class ActorFinder:
         dem = dict(gazetteer.demonyms)
         dem.update(_EXTRA_DEMONYMS)
         self.demonyms = {k: v for k, v in dem.items() if v in self.country_names}
+        # each demonym and its plural ("russians"): read for every capitalised word
+        self._demonym_forms = {k + "s": v for k, v in self.demonyms.items()}
+        self._demonym_forms.update(self.demonyms)
         self.first_names = gazetteer.first_names
 
     # -- document-level -----------------------------------------------------
@@ -477,17 +491,19 @@ class ActorFinder:
         "Herrick" after "Business Manager Sam Herrick", is found."""
         first_names = self.first_names
         for m in _NAME_RE.finditer(text):
-            prev = text[max(0, m.start() - 25):m.start()].split()
+            start, end = m.span()
+            prev = text[max(0, start - 25):start].rsplit(None, 1)   # the word before
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
             # a name described or speaking ("Irakli Okruashvili, former defense minister",
             # "Hakim al Zamili said") is a person's, with or without a known given name
-            described = _DESCRIBED.match(text, m.end()) is not None
+            described = _DESCRIBED.match(text, end) is not None
+            name = m.group()
             if not titled and not described:
-                lows = m.group().lower().replace(".", "").split()  # dots end words only
+                lows = name.lower().replace(".", "").split()  # dots end words only
                 if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
                     continue  # no given name, no title: not a person's name
-            runs = _name_runs(m.group())
+            runs = _name_runs(name)
             for n, words in enumerate(runs):
                 self._name(words, titled or described and n == len(runs) - 1 and
                            2 <= len(words) <= 3, state)
@@ -572,11 +588,14 @@ class ActorFinder:
 
     # -- actors -------------------------------------------------------------
     def find(self, text: str, toks: list[Tok], resolved, state: DocState, *,
-             people_only: bool = False) -> list[Actor]:
+             people_only: bool = False, low: list[str] | None = None) -> list[Actor]:
         """The actors of one sentence (``toks``, with its ``resolved`` places), in order.
         ``people_only``: only those a later sentence may refer back to (persons, groups,
-        organisations; no countries), for a sentence whose places no action reaches."""
+        organisations; no countries), for a sentence whose places no action reaches;
+        ``low``: the tokens' lower-case forms, when the caller has them."""
         n = len(toks)
+        if low is None:
+            low = [t.low for t in toks]
         out: list[Actor] = []
         taken = [False] * n
         span_of = {}  # token index -> resolution
@@ -605,25 +624,30 @@ class ActorFinder:
                     add(Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
 
         # Capitalised runs: organisations, persons.
-        caps = [j for j, t in enumerate(toks) if t.cap]
-        after = 0
+        caps = list(compress(range(n), map(_CAP, toks)))
+        after = run_end = 0
         for j in caps:
             if j < after or taken[j] or not toks[j].text[0].isalpha():
                 continue
-            k = j
-            while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
-                    toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and k > j)) \
-                    and \
-                    (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
-                     _initials(toks[k - 1].text, toks[k].text) and
-                     toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
-                k += 1
+            if j < run_end:
+                k = run_end   # a later word of the run just read: the run ends where it did
+            else:
+                k = j
+                while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
+                        toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and
+                        k > j)) and \
+                        (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
+                         _initials(toks[k - 1].text, toks[k].text) and
+                         toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
+                    k += 1
+                run_end = k
             if people_only and k - j == 1 and j in span_of and toks[j].low not in state.acronyms:
                 continue   # a one-word place ("Paris"): no person or group to remember
             found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
             if found is not None:
                 add(found)
                 after = found.end
+                run_end = 0
 
         # Countries: resolved country mentions; capitals used for their government.
         for i, r in () if people_only else resolved:
@@ -676,8 +700,13 @@ class ActorFinder:
             after = k
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
-        for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or
-                  t.low in _GROUP_DESCRIPTIONS or state.signer and t.text in ("I", "my")]:
+        if state.signer:
+            referring = [j for j, t in enumerate(toks) if t.low in _REFERRING or
+                         t.text in ("I", "my")]
+        else:
+            referring = [j for j, w in enumerate(low) if w in _REFERRING] \
+                if not _REFERRING.isdisjoint(low) else []
+        for j in referring:
             t = toks[j]
             if t.text in ("I", "my"):
                 # a letter's first person: its signer ("I have visited Andrew County")
@@ -725,9 +754,8 @@ class ActorFinder:
         # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
         if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
             return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
-        if len(run) >= 2 and any(lw in _ORG_HEADS or lw in _ARMED_HEADS for lw in lows[1:]) \
-                and not any(lows[x] in TITLES for x in range(max(0, len(lows) - 4),
-                                                             len(lows) - 1)):
+        if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) \
+                and TITLES.isdisjoint(lows[max(0, len(lows) - 4):-1]):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
             o = 1 if lows[0] == "the" and len(run) >= 3 else 0
             state_cc = self._demonym_of(lows[o] + lows[o + 1]) \
@@ -757,7 +785,7 @@ class ActorFinder:
                                   (j + i0) in span_of or
                                   (words[i0].isupper() and len(words[i0]) <= 4)):
             i0 += 1
-        titled = any(lw in TITLES for lw in lows[:i0]) or (j > 0 and (
+        titled = not TITLES.isdisjoint(lows[:i0]) or (j > 0 and (
             toks[j - 1].low in TITLES or toks[j - 1].low in _ROLE_WORDS))
         inside = [span_of[x] for x in range(j, k) if x in span_of] \
             if span_of and 2 <= k - j <= 3 else None
@@ -828,10 +856,7 @@ class ActorFinder:
 
     def _demonym_of(self, low: str) -> str | None:
         """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
-        cc = self.demonyms.get(low)
-        if cc is None and low.endswith("s"):
-            cc = self.demonyms.get(low[:-1])
-        return cc
+        return self._demonym_forms.get(low)
 
     def agents(self, toks, actors, a, b, cls, speaker=None, *,
                low: list[str] | None = None) -> list[Actor]:

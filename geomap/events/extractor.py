@@ -200,9 +200,10 @@ class EventExtractor:
                     continue
                 found: list[list[Actor]] = []
 
-                def actors_here(words=words, resolved=resolved, found=found) -> list[Actor]:
+                def actors_here(words=words, resolved=resolved, found=found,
+                                low=low) -> list[Actor]:
                     if not found:
-                        found.append(self.finder.find(text, words, resolved, read()))
+                        found.append(self.finder.find(text, words, resolved, read(), low=low))
                     return found[0]
 
                 events.extend(self._sentence_events(text, words, low, triggers, actors_here,
