@@ -12,6 +12,7 @@ of an event noun, the subject.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
@@ -119,6 +120,13 @@ def may_name_group(text: str) -> bool:
     for a whole document: most name none)."""
     low = text.lower()
     return any(map(low.__contains__, _GROUP_KEYS))
+
+
+def _group_search_needed(text: str) -> bool:
+    """Whether :data:`_GROUP_RE` may match in ``text``, a sentence of a document that
+    may name a group: in ASCII a match is one of the names, lower-cased, so a sentence
+    without any needs no (case-blind, slow) search."""
+    return not text.isascii() or may_name_group(text)
 
 
 _ORG_HEADS = frozenset(
@@ -555,15 +563,15 @@ class ActorFinder:
     @staticmethod
     def skim(sentence: str, state: DocState) -> None:
         """Track the person a sentence without places is about (for a later "he")."""
-        ActorFinder.skim_all([sentence], state)
+        ActorFinder.skim_back([sentence], state)
 
     @staticmethod
-    def skim_all(sentences: list[str], state: DocState) -> None:
-        """:meth:`skim` each of ``sentences`` in turn. Only the last person and the last
-        group named count, so they are read from the last sentence back, until both
+    def skim_back(sentences: Iterable[str], state: DocState) -> None:
+        """:meth:`skim` sentences in turn, given the last first. Only the last person
+        and the last group named count, so the sentences are read back only until both
         are known: a sentence naming a person names no group (the person is its topic)."""
         need_person, need_group = bool(state.persons), state.groups
-        for sentence in reversed(sentences):
+        for sentence in sentences:
             if not (need_person or need_group):
                 return
             person = _person_named(sentence, state.persons) if state.persons else None
@@ -571,7 +579,8 @@ class ActorFinder:
                 if need_person:
                     state.last_person, need_person = person, False
                 continue
-            group = _GROUP_RE.search(sentence) if need_group else None
+            group = _GROUP_RE.search(sentence) \
+                if need_group and _group_search_needed(sentence) else None
             if group and fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
                 state.last_group = _ARMED_GROUPS[fold(group.group()).replace("’", "'")]
                 need_group = False
@@ -609,7 +618,7 @@ class ActorFinder:
             out.append(a)
 
         # Named armed groups and seats of government ("Islamic State of Iraq and Levant").
-        if n and state.groups:
+        if n and state.groups and _group_search_needed(text[toks[0].start:toks[-1].end]):
             for m in _GROUP_RE.finditer(text, toks[0].start, toks[-1].end):
                 if not m.group()[:1].isupper() and " " not in m.group():
                     continue

@@ -150,7 +150,10 @@ class EventExtractor:
         # without events is about are read only once some sentence's actors are: most
         # documents have no place an action reaches, and none of it is needed there.
         unread = True
-        skimmed: list[str] = []   # sentences to skim before the next actors are read
+        skimmed: list[int] = []   # sentences to skim before the next actors are read
+
+        def end_of(k: int) -> int:
+            return bounds[k + 1] if k + 1 < len(bounds) else len(text)
 
         def read() -> DocState:
             """The document's state as of the current sentence."""
@@ -163,15 +166,30 @@ class EventExtractor:
                 self.finder.read_names(text, state)
                 self.finder.read_signer(text, state)
             if skimmed:
-                self.finder.skim_all(skimmed, state)
+                self.finder.skim_back((text[bounds[k]:end_of(k)] for k in reversed(skimmed)),
+                                      state)
                 skimmed.clear()
             return state
+
+        # A header line ("Reuters reports:") ends with a colon: only a sentence holding one
+        # may be, and until the first, no sentence needs reading for who reports.
+        stop = bounds[last] if last < len(bounds) else len(text)
+        colons = set()
+        at = text.find(":", 0, stop)
+        while at >= 0:
+            colons.add(sentence_index(bounds, at))
+            at = text.find(":", at + 1, stop)
 
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
         for k in range(last):
-            start = bounds[k]
-            end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+            start, end = bounds[k], end_of(k)
+            if k not in active and k not in colons and state.header_source is None:
+                # no place or no action word (most sentences of local news): no event,
+                # only who is being talked about
+                if end - start <= MAX_SENTENCE:
+                    skimmed.append(k)
+                continue
             sent = text[start:end]
             header = header_line(sent)
             if header:
@@ -182,9 +200,7 @@ class EventExtractor:
             if len(sent) > MAX_SENTENCE:
                 continue
             if k not in active:
-                # no place or no action word (most sentences of local news): no event,
-                # only who is being talked about
-                skimmed.append(sent)
+                skimmed.append(k)
                 continue
             resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
             phrases, *cut, low = active[k]
@@ -196,7 +212,7 @@ class EventExtractor:
                 if not triggers and MILITARY.isdisjoint(low):
                     # an action word that acts nowhere here ("Support Group", "did not
                     # visit"): no event, as in a sentence without one
-                    skimmed.append(sent)
+                    skimmed.append(k)
                     continue
                 found: list[list[Actor]] = []
 
@@ -211,7 +227,7 @@ class EventExtractor:
                 if not found:
                     # no place any action reaches: who it names is read as in a sentence
                     # without events
-                    skimmed.append(sent)
+                    skimmed.append(k)
                     continue
                 actors = found[0]
             except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
