@@ -30,7 +30,9 @@ skipped with one warning per document.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, count
 
 from geomap.detect import Tokens, sentence_bounds
 from geomap.events.actions import (
@@ -166,30 +168,41 @@ class EventExtractor:
                 self.finder.read_names(text, state)
                 self.finder.read_signer(text, state)
             if skimmed:
-                self.finder.skim_back((text[bounds[k]:end_of(k)] for k in reversed(skimmed)),
-                                      state)
+                self.finder.skim_back((text[bounds[k]:end_of(k)] for k in reversed(skimmed)
+                                       if end_of(k) - bounds[k] <= MAX_SENTENCE), state)
                 skimmed.clear()
             return state
 
         # A header line ("Reuters reports:") ends with a colon: only a sentence holding one
-        # may be, and until the first, no sentence needs reading for who reports.
+        # may be one, and until the first, no other sentence needs reading for who reports.
         stop = bounds[last] if last < len(bounds) else len(text)
-        colons = set()
+        marks = set(active)
         at = text.find(":", 0, stop)
         while at >= 0:
-            colons.add(sentence_index(bounds, at))
+            marks.add(sentence_index(bounds, at))
             at = text.find(":", at + 1, stop)
+        to_read = sorted(marks)
+        to_read.append(last)
+
+        def one_by_one() -> Iterator[int]:
+            """The sentences to read one by one, in order: the others (no place or no action
+            word: most sentences of local news) have no event, only who is being talked
+            about, and are kept to skim."""
+            k = 0
+            while k < last:
+                if state.header_source is None:
+                    nxt = to_read[bisect_left(to_read, k)]
+                    skimmed.extend(range(k, nxt))
+                    k = nxt
+                    if k == last:
+                        return
+                yield k
+                k += 1
 
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
-        for k in range(last):
+        for k in one_by_one():
             start, end = bounds[k], end_of(k)
-            if k not in active and k not in colons and state.header_source is None:
-                # no place or no action word (most sentences of local news): no event,
-                # only who is being talked about
-                if end - start <= MAX_SENTENCE:
-                    skimmed.append(k)
-                continue
             sent = text[start:end]
             header = header_line(sent)
             if header:
@@ -409,7 +422,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
     refused = [k for k, w in enumerate(low) if w in _REFUSALS] \
         if not _REFUSALS.isdisjoint(low) else ()
     heading = None   # whether the sentence is a headline: read once, if needed
-    for j in [j for j, w in enumerate(low) if w in ACTIONS]:
+    for j in compress(count(), map(ACTIONS.__contains__, low)):
         w = low[j]
         if not (toks[j].text[:1].islower() or j == 0):
             if heading is None:
