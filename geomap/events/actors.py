@@ -607,9 +607,10 @@ class ActorFinder:
             low = [t.low for t in toks]
         out: list[Actor] = []
         taken = [False] * n
+        spans = [mention_tokens(toks, r) for _i, r in resolved]   # each place's tokens
         span_of = {}  # token index -> resolution
-        for _i, r in resolved:
-            for j in mention_tokens(toks, r):
+        for (_i, r), span in zip(resolved, spans, strict=True):
+            for j in span:
                 span_of[j] = r
 
         def add(a: Actor) -> None:
@@ -659,9 +660,8 @@ class ActorFinder:
                 run_end = 0
 
         # Countries: resolved country mentions; capitals used for their government.
-        for i, r in () if people_only else resolved:
+        for (i, r), span in () if people_only else zip(resolved, spans, strict=True):
             p = r.place
-            span = mention_tokens(toks, r)
             if not span or any(taken[j] for j in span):
                 continue
             lo, hi = span[0], span[-1] + 1
@@ -748,6 +748,9 @@ class ActorFinder:
             return None   # a people or tribe ("the Con Cow Indians") is no actor
         # Organisations: "South African Red Cross", "UNHCR", "American Legion".
         key = " ".join(lows)
+        if k - j == 1 and j in span_of and key not in state.acronyms and \
+                key not in _KNOWN_ORGS and not (j >= 2 and toks[j - 1].low in _VESSELS):
+            return None   # a place's one-word name ("Paris"), no organisation's nor a vessel's
         if len(run) >= 2 and k + 2 < len(toks) and toks[k].text == "(" and \
                 toks[k + 2].text == ")" and toks[k + 1].low in state.acronyms:
             # a name the text defines an acronym for: "Médecins Sans Frontières (MSF)"

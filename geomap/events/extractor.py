@@ -271,7 +271,7 @@ class EventExtractor:
 
         def speaker() -> str | None:   # who reports it and when: read once, when needed
             if "speaker" not in memo:
-                memo["speaker"] = speaker_of(text, toks, actors, sentence_text, state)
+                memo["speaker"] = speaker_of(text, toks, actors, sentence_text, state, low)
             return memo["speaker"]
 
         def date() -> str | None:
