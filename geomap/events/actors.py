@@ -447,7 +447,10 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
 
 def _person_named(sentence: str, persons: dict[str, str]) -> str | None:
     """The first person of ``persons`` (surname key -> full name) the sentence names."""
-    for word in _CAPWORD.findall(sentence):
+    words = _CAPWORD.findall(sentence)
+    if persons.keys().isdisjoint(map(normalize, words)):
+        return None   # most sentences: one set test
+    for word in words:
         name = persons.get(normalize(word))
         if name:
             return name
