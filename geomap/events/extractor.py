@@ -147,62 +147,12 @@ class EventExtractor:
         if not active:
             return []
         last = max(active) + 1  # the sentence after the last one read
-        state = DocState()
-        # Who the document names (its acronyms, full names, signer) and who each sentence
-        # without events is about are read only once some sentence's actors are: most
-        # documents have no place an action reaches, and none of it is needed there.
-        unread = True
-        skimmed: list[int] = []   # sentences to skim before the next actors are read
-
-        def end_of(k: int) -> int:
-            return bounds[k + 1] if k + 1 < len(bounds) else len(text)
-
-        def read() -> DocState:
-            """The document's state as of the current sentence."""
-            nonlocal unread
-            if unread:
-                unread = False
-                state.groups = may_name_group(text[:bounds[last]] if last < len(bounds)
-                                              else text)
-                self.finder.read_acronyms(text, state)
-                self.finder.read_names(text, state)
-                self.finder.read_signer(text, state)
-            if skimmed:
-                self.finder.skim_back((text[bounds[k]:end_of(k)] for k in reversed(skimmed)
-                                       if end_of(k) - bounds[k] <= MAX_SENTENCE), state)
-                skimmed.clear()
-            return state
-
-        # A header line ("Reuters reports:") ends with a colon: only a sentence holding one
-        # may be one, and until the first, no other sentence needs reading for who reports.
-        stop = bounds[last] if last < len(bounds) else len(text)
-        marks = set(active)
-        at = text.find(":", 0, stop)
-        while at >= 0:
-            marks.add(sentence_index(bounds, at))
-            at = text.find(":", at + 1, stop)
-        to_read = sorted(marks)
-        to_read.append(last)
-
-        def one_by_one() -> Iterator[int]:
-            """The sentences to read one by one, in order: the others (no place or no action
-            word: most sentences of local news) have no event, only who is being talked
-            about, and are kept to skim."""
-            k = 0
-            while k < last:
-                if state.header_source is None:
-                    nxt = to_read[bisect_left(to_read, k)]
-                    skimmed.extend(range(k, nxt))
-                    k = nxt
-                    if k == last:
-                        return
-                yield k
-                k += 1
-
+        doc = _Reading(self.finder, text, bounds, last, active)
+        state = doc.state
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
-        for k in one_by_one():
-            start, end = bounds[k], end_of(k)
+        for k in doc.sentences():
+            start, end = bounds[k], doc.end_of(k)
             sent = text[start:end]
             header = header_line(sent)
             if header:
@@ -213,7 +163,7 @@ class EventExtractor:
             if len(sent) > MAX_SENTENCE:
                 continue
             if k not in active:
-                skimmed.append(k)
+                doc.skim(k)
                 continue
             resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
             phrases, *cut, low = active[k]
@@ -225,14 +175,15 @@ class EventExtractor:
                 if not triggers and MILITARY.isdisjoint(low):
                     # an action word that acts nowhere here ("Support Group", "did not
                     # visit"): no event, as in a sentence without one
-                    skimmed.append(k)
+                    doc.skim(k)
                     continue
                 found: list[list[Actor]] = []
 
                 def actors_here(words=words, resolved=resolved, found=found,
                                 low=low) -> list[Actor]:
                     if not found:
-                        found.append(self.finder.find(text, words, resolved, read(), low=low))
+                        found.append(self.finder.find(text, words, resolved, doc.read(),
+                                                      low=low))
                     return found[0]
 
                 events.extend(self._sentence_events(text, words, low, triggers, actors_here,
@@ -240,7 +191,7 @@ class EventExtractor:
                 if not found:
                     # no place any action reaches: who it names is read as in a sentence
                     # without events
-                    skimmed.append(k)
+                    doc.skim(k)
                     continue
                 actors = found[0]
             except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
@@ -389,6 +340,71 @@ class EventExtractor:
             if actor_loc is not None:
                 emit(actor_loc, cls, r)
         return sorted(found.values(), key=lambda e: (e.start, e.actor))
+
+
+class _Reading:
+    """A document as the extractor reads it, sentence by sentence (``bounds``, its
+    sentence starts; ``active``, the sentences that may hold an event, all before
+    ``last``), and what it remembers of it (:attr:`state`).
+
+    Who the document names (its acronyms, full names, signer) and who each sentence
+    without events is about are read only once some sentence's actors are: most
+    documents have no place an action reaches, and none of it is needed there.
+    """
+
+    def __init__(self, finder: ActorFinder, text: str, bounds: list[int], last: int,
+                 active: Iterable[int]):
+        self.finder, self.text, self.bounds, self.last = finder, text, bounds, last
+        self.state = DocState()
+        self._unread = True
+        self._skimmed: list[int] = []   # sentences to skim before the next actors are read
+        # A header line ("Reuters reports:") ends with a colon: only a sentence holding
+        # one may be one, and until the first, no other needs reading for who reports.
+        marks = set(active)
+        stop = self.end_of(last - 1)
+        at = text.find(":", 0, stop)
+        while at >= 0:
+            marks.add(sentence_index(bounds, at))
+            at = text.find(":", at + 1, stop)
+        self._to_read = [*sorted(marks), last]
+
+    def end_of(self, k: int) -> int:
+        """Where sentence ``k`` ends."""
+        return self.bounds[k + 1] if k + 1 < len(self.bounds) else len(self.text)
+
+    def sentences(self) -> Iterator[int]:
+        """The sentences to read one by one, in order. The others (no place or no action
+        word: most sentences of local news) have no event, only who is being talked
+        about: they are kept to skim."""
+        k = 0
+        while k < self.last:
+            if self.state.header_source is None:
+                nxt = self._to_read[bisect_left(self._to_read, k)]
+                self._skimmed.extend(range(k, nxt))
+                k = nxt
+                if k == self.last:
+                    return
+            yield k
+            k += 1
+
+    def skim(self, k: int) -> None:
+        """Keep sentence ``k``, which has no event, to skim for who it talks about."""
+        self._skimmed.append(k)
+
+    def read(self) -> DocState:
+        """What the document says of its actors up to the current sentence."""
+        text, bounds, state = self.text, self.bounds, self.state
+        if self._unread:
+            self._unread = False
+            state.groups = may_name_group(text[:self.end_of(self.last - 1)])
+            self.finder.read_acronyms(text, state)
+            self.finder.read_names(text, state)
+            self.finder.read_signer(text, state)
+        if self._skimmed:
+            self.finder.skim_back((text[bounds[k]:self.end_of(k)] for k in reversed(self._skimmed)
+                                   if self.end_of(k) - bounds[k] <= MAX_SENTENCE), state)
+            self._skimmed.clear()
+        return state
 
 
 # Prepositions by which a place in an opening phrase locates the main clause.
