@@ -259,7 +259,9 @@ _PERSON_TITLES = TITLES | _CIVIC_TITLES
 _NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
 
 
-_DESCRIBED = re.compile(r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) ")
+# What follows a name described or speaking ("Irakli Okruashvili, former defense minister",
+# "Hakim al Zamili said").
+_DESCRIBED = r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) "
 
 
 def _name_runs(run: str) -> list[list[str]]:
@@ -273,8 +275,11 @@ def _name_runs(run: str) -> list[list[str]]:
     return [ws for ws in out if ws]
 
 
+# A run of capitalised words; group 1: what follows when it is described (a look-ahead,
+# not part of the name).
 _NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\.?"
-                      r"(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b")
+                      r"(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b"
+                      r"(?=(" + _DESCRIBED + r"))?")
 
 
 # Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
@@ -502,14 +507,13 @@ class ActorFinder:
         "Herrick" after "Business Manager Sam Herrick", is found."""
         first_names = self.first_names
         for m in _NAME_RE.finditer(text):
-            start, end = m.span()
+            start = m.start()
             prev = text[max(0, start - 25):start].rsplit(None, 1)   # the word before
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
             # a name described or speaking ("Irakli Okruashvili, former defense minister",
             # "Hakim al Zamili said") is a person's, with or without a known given name
-            described = _DESCRIBED.match(text, end) is not None
-            name = m.group()
+            name, described = m.group(), m.group(1) is not None
             if not titled and not described:
                 lows = name.lower().replace(".", "").split()  # dots end words only
                 if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
