@@ -121,9 +121,12 @@ class EventExtractor:
             return []
         bounds = bounds if bounds is not None else sentence_bounds(text)
         by_sentence: dict[int, list[tuple[int, Resolution]]] = {}
+        placed: set[int] = set()   # the sentences with a resolved place
         for i, r in enumerate(resolutions):
             s = sentence_index(bounds, r.mention.start)
             by_sentence.setdefault(s, []).append((i, r))
+            if r.place is not None:
+                placed.add(s)
         # The sentences that may hold an event: a resolved place and an action word.
         # Without any the document has no event; after the last one, nothing is read.
         warned = False
@@ -139,7 +142,7 @@ class EventExtractor:
                                    "to read for events; skipped (and any others in this document)",
                                    len(sent), bounds[k])
                     warned = True
-            elif any(r.place is not None for _i, r in by_sentence[k]):
+            elif k in placed:
                 words, starts, ends = sentence_words(text, start, end, toks)
                 lows = lower_words(words)
                 if any(cues := action_cues(sent, lows)) and not header_line(sent):
