@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from geomap.detect import Tokens, tokens
 from geomap.models import Resolution
@@ -23,12 +23,12 @@ class Tok:
 
     __slots__ = ("start", "end", "text", "low", "cap")
 
-    def __init__(self, start: int, end: int, text: str, low: str):
+    def __init__(self, start: int, end: int, text: str, low: str, cap: bool):
         self.start = start
         self.end = end
         self.text = text
         self.low = low
-        self.cap = text[:1].isupper()
+        self.cap = cap
 
 
 def lower_words(words: list[str]) -> list[str]:
@@ -55,15 +55,16 @@ def sentence_words(text: str, start: int, end: int,
 def sentence_tokens(words: list[str], starts: list[int], ends: list[int],
                     lows: list[str]) -> list[Tok]:
     """The tokens of a sentence's words (:func:`sentence_words`; ``lows``, their
-    :func:`lower_words`)."""
-    return list(map(Tok, starts, ends, words, lows))
+    :func:`lower_words`); a word is capitalised when its first letter is upper-case
+    (a word is never empty)."""
+    return list(map(Tok, starts, ends, words, lows, map(str.isupper, map(_FIRST, words))))
 
 
 def sentence_index(bounds: list[int], offset: int) -> int:
     return max(0, bisect_right(bounds, offset) - 1)
 
 
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END, _FIRST = attrgetter("start"), attrgetter("end"), itemgetter(0)
 
 
 def mention_tokens(toks: list[Tok], r: Resolution) -> list[int]:
