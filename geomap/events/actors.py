@@ -568,15 +568,12 @@ class ActorFinder:
                 state.persons[key] = " ".join(name)
 
     @staticmethod
-    def skim(sentence: str, state: DocState) -> None:
-        """Track the person a sentence without places is about (for a later "he")."""
-        ActorFinder.skim_back([sentence], state)
-
-    @staticmethod
     def skim_back(sentences: Iterable[str], state: DocState) -> None:
-        """:meth:`skim` sentences in turn, given the last first. Only the last person
-        and the last group named count, so the sentences are read back only until both
-        are known: a sentence naming a person names no group (the person is its topic)."""
+        """Track the person (for a later "he") and the armed group (for a later "the
+        group") that sentences without events are about, given the last sentence first.
+        Only the last person and the last group named count, so the sentences are read
+        back only until both are known: a sentence naming a person names no group (the
+        person is its topic)."""
         need_person, need_group = bool(state.persons), state.groups
         for sentence in sentences:
             if not (need_person or need_group):
