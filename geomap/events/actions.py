@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import repeat
 
 from geomap.events.sentence import Tok
 
@@ -283,6 +282,10 @@ _GATE_WORDS = frozenset(ACTIONS) | MILITARY
 _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in PHRASES))
 
 
+# Any word that makes a sentence worth a closer look for an action.
+_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS
+
+
 def pair_at(low: Sequence[str], start: int = 0) -> int | None:
     """The index of the first action word of :data:`PAIRS` from ``start`` on that its next
     word makes an action ("reports from"; not "contributed reporting from")."""
@@ -293,10 +296,12 @@ def pair_at(low: Sequence[str], start: int = 0) -> int | None:
     return None
 
 
-def action_cues(sentence: str, words: Sequence[str]) -> tuple[bool, bool]:
-    """Whether a sentence with tokens ``words`` has (an action word or military noun,
-    an action phrase): one with neither has no event."""
-    lows = list(map(str.rstrip, map(str.lower, words), repeat(".")))  # "killed." is "killed"
+def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
+    """Whether a sentence with lower-case words ``lows`` (as ``Tok.low``: "killed." is
+    "killed") has (an action word or military noun, an action phrase): one with neither
+    has no event."""
+    if _CUE_WORDS.isdisjoint(lows):
+        return False, False   # most sentences: one test
     return (not _GATE_WORDS.isdisjoint(lows) or
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None,
             not _PHRASE_ANCHORS.isdisjoint(lows) and

@@ -12,7 +12,10 @@ of an event noun, the subject.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
 from geomap.events.actions import (
@@ -119,12 +122,23 @@ def may_name_group(text: str) -> bool:
     return any(map(low.__contains__, _GROUP_KEYS))
 
 
+def _group_search_needed(text: str) -> bool:
+    """Whether :data:`_GROUP_RE` may match in ``text``, a sentence of a document that
+    may name a group: in ASCII a match is one of the names, lower-cased, so a sentence
+    without any needs no (case-blind, slow) search."""
+    return not text.isascii() or may_name_group(text)
+
+
 _ORG_HEADS = frozenset(
     "council organization organisation agency department ministry commission committee union "
     "nations legion cross authority movement party bureau court institute foundation center "
     "centre alliance coalition fund corporation network service services assembly league "
     "association federation commissioner watch international company group bank guard "
     "university".split())
+
+
+# The heads of any group's name: an organisation's or an armed group's.
+_GROUP_HEADS = _ORG_HEADS | _ARMED_HEADS
 
 
 _PEOPLES = frozenset("indians tribe tribes peoples".split())
@@ -137,7 +151,12 @@ def _initials(a: str, b: str) -> bool:
     return len(a) == 2 == len(b) and a[1] == "." == b[1] and a[0].isupper() and b[0].isupper()
 
 
+_CAP = attrgetter("cap")
+
+
 _PRONOUNS = frozenset(("he", "she"))
+# Words that may stand for an actor named before: a pronoun, "the group".
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS
 
 # A signature: a line of capitals and initials ending in a comma, after a blank line
 # ("\n\nBEN. C. CUTLER,\n"); the first in a letter's last lines is its signer's.
@@ -240,7 +259,9 @@ _PERSON_TITLES = TITLES | _CIVIC_TITLES
 _NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
 
 
-_DESCRIBED = re.compile(r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) ")
+# What follows a name described or speaking ("Irakli Okruashvili, former defense minister",
+# "Hakim al Zamili said").
+_DESCRIBED = r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) "
 
 
 def _name_runs(run: str) -> list[list[str]]:
@@ -254,8 +275,11 @@ def _name_runs(run: str) -> list[list[str]]:
     return [ws for ws in out if ws]
 
 
+# A run of capitalised words; group 1: what follows when it is described (a look-ahead,
+# not part of the name).
 _NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\.?"
-                      r"(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b")
+                      r"(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b"
+                      r"(?=(" + _DESCRIBED + r"))?")
 
 
 # Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
@@ -264,6 +288,10 @@ _ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|i
 
 
 _ACRONYM_PAREN = re.compile(r" \([A-Z]{2,8}\)")
+
+
+# How far before its " (ABC)" a definition can start: ten words of at most 41 letters.
+_ACRONYM_REACH = 10 * 42
 
 
 def _metonym(toks: list[Tok], lo: int, hi: int) -> bool:
@@ -422,6 +450,18 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
 
 
 
+def _person_named(sentence: str, persons: dict[str, str]) -> str | None:
+    """The first person of ``persons`` (surname key -> full name) the sentence names."""
+    words = _CAPWORD.findall(sentence)
+    if persons.keys().isdisjoint(map(normalize, words)):
+        return None   # most sentences: one set test
+    for word in words:
+        name = persons.get(normalize(word))
+        if name:
+            return name
+    return None
+
+
 class ActorFinder:
     """Finds the actors of a document's sentences and the actor of each action.
 
@@ -439,13 +479,21 @@ class ActorFinder:
         dem = dict(gazetteer.demonyms)
         dem.update(_EXTRA_DEMONYMS)
         self.demonyms = {k: v for k, v in dem.items() if v in self.country_names}
+        # each demonym and its plural ("russians"): read for every capitalised word
+        self._demonym_forms = {k + "s": v for k, v in self.demonyms.items()}
+        self._demonym_forms.update(self.demonyms)
         self.first_names = gazetteer.first_names
 
     # -- document-level -----------------------------------------------------
     def read_acronyms(self, text: str, state: DocState) -> None:
-        if _ACRONYM_PAREN.search(text) is None:
-            return  # no "(ABC)" at all
-        for m in _ACRONYM_DEF.finditer(text):
+        after = 0
+        for paren in _ACRONYM_PAREN.finditer(text):
+            # A definition holds no bracket before its own: it starts after the last one.
+            m = _ACRONYM_DEF.search(text, max(after, paren.start() - _ACRONYM_REACH),
+                                    paren.end())
+            after = paren.end()
+            if m is None:
+                continue
             full, acr = m.group(1).strip(), m.group(2)
             while full[:1].islower() or full[:4].lower() == "the ":
                 # "The Baloch Liberation Army (BLA)", "and Médecins Sans Frontières (MSF)"
@@ -459,17 +507,18 @@ class ActorFinder:
         "Herrick" after "Business Manager Sam Herrick", is found."""
         first_names = self.first_names
         for m in _NAME_RE.finditer(text):
-            prev = text[max(0, m.start() - 25):m.start()].split()
+            start = m.start()
+            prev = text[max(0, start - 25):start].rsplit(None, 1)   # the word before
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
                                      prev[-1].lower() in _ROLE_WORDS)
             # a name described or speaking ("Irakli Okruashvili, former defense minister",
             # "Hakim al Zamili said") is a person's, with or without a known given name
-            described = _DESCRIBED.match(text, m.end()) is not None
+            name, described = m.group(), m.group(1) is not None
             if not titled and not described:
-                lows = m.group().lower().replace(".", "").split()  # dots end words only
+                lows = name.lower().replace(".", "").split()  # dots end words only
                 if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
                     continue  # no given name, no title: not a person's name
-            runs = _name_runs(m.group())
+            runs = _name_runs(name)
             for n, words in enumerate(runs):
                 self._name(words, titled or described and n == len(runs) - 1 and
                            2 <= len(words) <= 3, state)
@@ -519,17 +568,26 @@ class ActorFinder:
                 state.persons[key] = " ".join(name)
 
     @staticmethod
-    def skim(sentence: str, state: DocState) -> None:
-        """Track the person a sentence without places is about (for a later "he")."""
-        if state.persons:
-            for word in _CAPWORD.findall(sentence):
-                name = state.persons.get(normalize(word))
-                if name:
-                    state.last_person = name
-                    return
-        group = _GROUP_RE.search(sentence) if state.groups else None
-        if group and fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
-            state.last_group = _ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+    def skim_back(sentences: Iterable[str], state: DocState) -> None:
+        """Track the person (for a later "he") and the armed group (for a later "the
+        group") that sentences without events are about, given the last sentence first.
+        Only the last person and the last group named count, so the sentences are read
+        back only until both are known: a sentence naming a person names no group (the
+        person is its topic)."""
+        need_person, need_group = bool(state.persons), state.groups
+        for sentence in sentences:
+            if not (need_person or need_group):
+                return
+            person = _person_named(sentence, state.persons) if state.persons else None
+            if person is not None:
+                if need_person:
+                    state.last_person, need_person = person, False
+                continue
+            group = _GROUP_RE.search(sentence) \
+                if need_group and _group_search_needed(sentence) else None
+            if group and fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
+                state.last_group = _ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+                need_group = False
 
     @staticmethod
     def remember(actors: list[Actor], state: DocState) -> None:
@@ -543,16 +601,20 @@ class ActorFinder:
 
     # -- actors -------------------------------------------------------------
     def find(self, text: str, toks: list[Tok], resolved, state: DocState, *,
-             people_only: bool = False) -> list[Actor]:
+             people_only: bool = False, low: list[str] | None = None) -> list[Actor]:
         """The actors of one sentence (``toks``, with its ``resolved`` places), in order.
         ``people_only``: only those a later sentence may refer back to (persons, groups,
-        organisations; no countries), for a sentence whose places no action reaches."""
+        organisations; no countries), for a sentence whose places no action reaches;
+        ``low``: the tokens' lower-case forms, when the caller has them."""
         n = len(toks)
+        if low is None:
+            low = [t.low for t in toks]
         out: list[Actor] = []
         taken = [False] * n
+        spans = [mention_tokens(toks, r) for _i, r in resolved]   # each place's tokens
         span_of = {}  # token index -> resolution
-        for _i, r in resolved:
-            for j in mention_tokens(toks, r):
+        for (_i, r), span in zip(resolved, spans, strict=True):
+            for j in span:
                 span_of[j] = r
 
         def add(a: Actor) -> None:
@@ -561,7 +623,7 @@ class ActorFinder:
             out.append(a)
 
         # Named armed groups and seats of government ("Islamic State of Iraq and Levant").
-        if n and state.groups:
+        if n and state.groups and _group_search_needed(text[toks[0].start:toks[-1].end]):
             for m in _GROUP_RE.finditer(text, toks[0].start, toks[-1].end):
                 if not m.group()[:1].isupper() and " " not in m.group():
                     continue
@@ -576,30 +638,34 @@ class ActorFinder:
                     add(Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
 
         # Capitalised runs: organisations, persons.
-        caps = [j for j, t in enumerate(toks) if t.cap]
-        after = 0
+        caps = list(compress(range(n), map(_CAP, toks)))
+        after = run_end = 0
         for j in caps:
             if j < after or taken[j] or not toks[j].text[0].isalpha():
                 continue
-            k = j
-            while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
-                    toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and k > j)) \
-                    and \
-                    (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
-                     _initials(toks[k - 1].text, toks[k].text) and
-                     toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
-                k += 1
+            if j < run_end:
+                k = run_end   # a later word of the run just read: the run ends where it did
+            else:
+                k = j
+                while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
+                        toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and
+                        k > j)) and \
+                        (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
+                         _initials(toks[k - 1].text, toks[k].text) and
+                         toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
+                    k += 1
+                run_end = k
             if people_only and k - j == 1 and j in span_of and toks[j].low not in state.acronyms:
                 continue   # a one-word place ("Paris"): no person or group to remember
             found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
             if found is not None:
                 add(found)
                 after = found.end
+                run_end = 0
 
         # Countries: resolved country mentions; capitals used for their government.
-        for i, r in () if people_only else resolved:
+        for (i, r), span in () if people_only else zip(resolved, spans, strict=True):
             p = r.place
-            span = mention_tokens(toks, r)
             if not span or any(taken[j] for j in span):
                 continue
             lo, hi = span[0], span[-1] + 1
@@ -647,8 +713,13 @@ class ActorFinder:
             after = k
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
-        for j in [j for j, t in enumerate(toks) if t.low in _PRONOUNS or
-                  t.low in _GROUP_DESCRIPTIONS or state.signer and t.text in ("I", "my")]:
+        if state.signer:
+            referring = [j for j, t in enumerate(toks) if t.low in _REFERRING or
+                         t.text in ("I", "my")]
+        else:
+            referring = [j for j, w in enumerate(low) if w in _REFERRING] \
+                if not _REFERRING.isdisjoint(low) else []
+        for j in referring:
             t = toks[j]
             if t.text in ("I", "my"):
                 # a letter's first person: its signer ("I have visited Andrew County")
@@ -681,6 +752,9 @@ class ActorFinder:
             return None   # a people or tribe ("the Con Cow Indians") is no actor
         # Organisations: "South African Red Cross", "UNHCR", "American Legion".
         key = " ".join(lows)
+        if k - j == 1 and j in span_of and key not in state.acronyms and \
+                key not in _KNOWN_ORGS and not (j >= 2 and toks[j - 1].low in _VESSELS):
+            return None   # a place's one-word name ("Paris"), no organisation's nor a vessel's
         if len(run) >= 2 and k + 2 < len(toks) and toks[k].text == "(" and \
                 toks[k + 2].text == ")" and toks[k + 1].low in state.acronyms:
             # a name the text defines an acronym for: "Médecins Sans Frontières (MSF)"
@@ -696,9 +770,8 @@ class ActorFinder:
         # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
         if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
             return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
-        if len(run) >= 2 and any(lw in _ORG_HEADS or lw in _ARMED_HEADS for lw in lows[1:]) \
-                and not any(lows[x] in TITLES for x in range(max(0, len(lows) - 4),
-                                                             len(lows) - 1)):
+        if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) \
+                and TITLES.isdisjoint(lows[max(0, len(lows) - 4):-1]):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
             o = 1 if lows[0] == "the" and len(run) >= 3 else 0
             state_cc = self._demonym_of(lows[o] + lows[o + 1]) \
@@ -728,7 +801,7 @@ class ActorFinder:
                                   (j + i0) in span_of or
                                   (words[i0].isupper() and len(words[i0]) <= 4)):
             i0 += 1
-        titled = any(lw in TITLES for lw in lows[:i0]) or (j > 0 and (
+        titled = not TITLES.isdisjoint(lows[:i0]) or (j > 0 and (
             toks[j - 1].low in TITLES or toks[j - 1].low in _ROLE_WORDS))
         inside = [span_of[x] for x in range(j, k) if x in span_of] \
             if span_of and 2 <= k - j <= 3 else None
@@ -799,10 +872,7 @@ class ActorFinder:
 
     def _demonym_of(self, low: str) -> str | None:
         """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
-        cc = self.demonyms.get(low)
-        if cc is None and low.endswith("s"):
-            cc = self.demonyms.get(low[:-1])
-        return cc
+        return self._demonym_forms.get(low)
 
     def agents(self, toks, actors, a, b, cls, speaker=None, *,
                low: list[str] | None = None) -> list[Actor]:

@@ -95,12 +95,14 @@ def _month(word: str) -> int:
     return _MONTHS.get(w) or _MON_ABBR.get(w, 1)
 
 
-def speaker_of(text, toks, actors, sentence, state) -> str | None:
-    """Who the sentence says reports its content."""
+def speaker_of(text, toks, actors, sentence, state, low: list[str] | None = None) -> str | None:
+    """Who the sentence says reports its content (``low``: the tokens' lower-case forms,
+    when the caller has them)."""
     m = _ACCORDING.search(sentence)
     if m:
         return _clean_source(m.group(1), state)
-    low = [t.low for t in toks]
+    if low is None:
+        low = [t.low for t in toks]
     for j, w in enumerate(low):
         if w in SAY_VERBS or (w == "quoted" and j + 1 < len(low)):
             before = [x for x in actors if x.end <= j and j - x.end <= 1]

@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, count
 
-from geomap.detect import Tokens, sentence_bounds, tokens
+from geomap.detect import Tokens, sentence_bounds
 from geomap.events.actions import (
     ACTIONS,
     EVENT_NOUNS,
@@ -71,9 +72,11 @@ from geomap.events.sentence import (
     fold,
     hashtag,
     headline,
+    lower_words,
     mention_tokens,
     sentence_index,
     sentence_tokens,
+    sentence_words,
     tok_at,
 )
 from geomap.gazetteers import Gazetteer
@@ -118,20 +121,18 @@ class EventExtractor:
             return []
         bounds = bounds if bounds is not None else sentence_bounds(text)
         by_sentence: dict[int, list[tuple[int, Resolution]]] = {}
+        placed: set[int] = set()   # the sentences with a resolved place
         for i, r in enumerate(resolutions):
             s = sentence_index(bounds, r.mention.start)
             by_sentence.setdefault(s, []).append((i, r))
+            if r.place is not None:
+                placed.add(s)
         # The sentences that may hold an event: a resolved place and an action word.
         # Without any the document has no event; after the last one, nothing is read.
         warned = False
-        active: dict[int, bool] = {}  # sentence -> whether it has an action phrase
-
-        def words_in(start: int, end: int) -> list[str]:
-            """The words of ``text[start:end]``: the document's, when they are cut already."""
-            if toks is None:
-                return tokens(text[start:end])[0]
-            return toks[0][bisect_left(toks[1], start):bisect_left(toks[1], end)]
-
+        # sentence -> whether it has an action phrase, and its words, their offsets and
+        # lower-case forms
+        active: dict[int, tuple[bool, list[str], list[int], list[int], list[str]]] = {}
         for k in sorted(by_sentence):
             start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
             sent = text[start:end]
@@ -141,22 +142,20 @@ class EventExtractor:
                                    "to read for events; skipped (and any others in this document)",
                                    len(sent), bounds[k])
                     warned = True
-            elif any(r.place is not None for _i, r in by_sentence[k]) and \
-                    any(cues := action_cues(sent, words_in(start, end))) and not header_line(sent):
-                active[k] = cues[1]
+            elif k in placed:
+                words, starts, ends = sentence_words(text, start, end, toks)
+                lows = lower_words(words)
+                if any(cues := action_cues(sent, lows)) and not header_line(sent):
+                    active[k] = (cues[1], words, starts, ends, lows)
         if not active:
             return []
         last = max(active) + 1  # the sentence after the last one read
-        state = DocState(groups=may_name_group(text[:bounds[last]] if last < len(bounds)
-                                                 else text))
-        self.finder.read_acronyms(text, state)
-        self.finder.read_names(text, state)
-        self.finder.read_signer(text, state)
+        doc = _Reading(self.finder, text, bounds, last, active)
+        state = doc.state
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
-        for k in range(last):
-            start = bounds[k]
-            end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+        for k in doc.sentences():
+            start, end = bounds[k], doc.end_of(k)
             sent = text[start:end]
             header = header_line(sent)
             if header:
@@ -167,27 +166,27 @@ class EventExtractor:
             if len(sent) > MAX_SENTENCE:
                 continue
             if k not in active:
-                # no place or no action word (most sentences of local news): no event,
-                # only who is being talked about
-                self.finder.skim(sent, state)
+                doc.skim(k)
                 continue
             resolved = [(i, r) for i, r in by_sentence[k] if r.place is not None]
-            words = sentence_tokens(text, start, end, toks)
+            phrases, *cut, low = active[k]
+            words = sentence_tokens(*cut, low)
             if not words:
                 continue
             try:
-                low = [t.low for t in words]
-                triggers = _triggers(text, words, low, phrases=active[k])
+                triggers = _triggers(text, words, low, phrases=phrases)
                 if not triggers and MILITARY.isdisjoint(low):
                     # an action word that acts nowhere here ("Support Group", "did not
                     # visit"): no event, as in a sentence without one
-                    self.finder.skim(sent, state)
+                    doc.skim(k)
                     continue
                 found: list[list[Actor]] = []
 
-                def actors_here(words=words, resolved=resolved, found=found) -> list[Actor]:
+                def actors_here(words=words, resolved=resolved, found=found,
+                                low=low) -> list[Actor]:
                     if not found:
-                        found.append(self.finder.find(text, words, resolved, state))
+                        found.append(self.finder.find(text, words, resolved, doc.read(),
+                                                      low=low))
                     return found[0]
 
                 events.extend(self._sentence_events(text, words, low, triggers, actors_here,
@@ -195,7 +194,7 @@ class EventExtractor:
                 if not found:
                     # no place any action reaches: who it names is read as in a sentence
                     # without events
-                    self.finder.skim(sent, state)
+                    doc.skim(k)
                     continue
                 actors = found[0]
             except Exception as err:  # noqa: BLE001 - one odd sentence must not end a run
@@ -226,7 +225,7 @@ class EventExtractor:
 
         def speaker() -> str | None:   # who reports it and when: read once, when needed
             if "speaker" not in memo:
-                memo["speaker"] = speaker_of(text, toks, actors, sentence_text, state)
+                memo["speaker"] = speaker_of(text, toks, actors, sentence_text, state, low)
             return memo["speaker"]
 
         def date() -> str | None:
@@ -346,6 +345,71 @@ class EventExtractor:
         return sorted(found.values(), key=lambda e: (e.start, e.actor))
 
 
+class _Reading:
+    """A document as the extractor reads it, sentence by sentence (``bounds``, its
+    sentence starts; ``active``, the sentences that may hold an event, all before
+    ``last``), and what it remembers of it (:attr:`state`).
+
+    Who the document names (its acronyms, full names, signer) and who each sentence
+    without events is about are read only once some sentence's actors are: most
+    documents have no place an action reaches, and none of it is needed there.
+    """
+
+    def __init__(self, finder: ActorFinder, text: str, bounds: list[int], last: int,
+                 active: Iterable[int]):
+        self.finder, self.text, self.bounds, self.last = finder, text, bounds, last
+        self.state = DocState()
+        self._unread = True
+        self._skimmed: list[int] = []   # sentences to skim before the next actors are read
+        # A header line ("Reuters reports:") ends with a colon: only a sentence holding
+        # one may be one, and until the first, no other needs reading for who reports.
+        marks = set(active)
+        stop = self.end_of(last - 1)
+        at = text.find(":", 0, stop)
+        while at >= 0:
+            marks.add(sentence_index(bounds, at))
+            at = text.find(":", at + 1, stop)
+        self._to_read = [*sorted(marks), last]
+
+    def end_of(self, k: int) -> int:
+        """Where sentence ``k`` ends."""
+        return self.bounds[k + 1] if k + 1 < len(self.bounds) else len(self.text)
+
+    def sentences(self) -> Iterator[int]:
+        """The sentences to read one by one, in order. The others (no place or no action
+        word: most sentences of local news) have no event, only who is being talked
+        about: they are kept to skim."""
+        k = 0
+        while k < self.last:
+            if self.state.header_source is None:
+                nxt = self._to_read[bisect_left(self._to_read, k)]
+                self._skimmed.extend(range(k, nxt))
+                k = nxt
+                if k == self.last:
+                    return
+            yield k
+            k += 1
+
+    def skim(self, k: int) -> None:
+        """Keep sentence ``k``, which has no event, to skim for who it talks about."""
+        self._skimmed.append(k)
+
+    def read(self) -> DocState:
+        """What the document says of its actors up to the current sentence."""
+        text, bounds, state = self.text, self.bounds, self.state
+        if self._unread:
+            self._unread = False
+            state.groups = may_name_group(text[:self.end_of(self.last - 1)])
+            self.finder.read_acronyms(text, state)
+            self.finder.read_names(text, state)
+            self.finder.read_signer(text, state)
+        if self._skimmed:
+            self.finder.skim_back((text[bounds[k]:self.end_of(k)] for k in reversed(self._skimmed)
+                                   if self.end_of(k) - bounds[k] <= MAX_SENTENCE), state)
+            self._skimmed.clear()
+        return state
+
+
 # Prepositions by which a place in an opening phrase locates the main clause.
 _OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
 
@@ -377,7 +441,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
     refused = [k for k, w in enumerate(low) if w in _REFUSALS] \
         if not _REFUSALS.isdisjoint(low) else ()
     heading = None   # whether the sentence is a headline: read once, if needed
-    for j in [j for j, w in enumerate(low) if w in ACTIONS]:
+    for j in compress(count(), map(ACTIONS.__contains__, low)):
         w = low[j]
         if not (toks[j].text[:1].islower() or j == 0):
             if heading is None:

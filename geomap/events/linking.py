@@ -135,13 +135,13 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
     Abidjan,", "Speaking in Paris,", "In a speech in Tehran,", "In Kabul, Kandahar and
     Herat,": a comma before one of the ``places`` continues a list), or None."""
-    starts = {lo for _i, _r, lo, hi in places if not subject_place(toks, hi)}
     if len(toks) < 4:
         return None
     first = toks[0].low
     if not (first in _OPENERS or first.endswith("ing") and (toks[1].low in _LOCATIVE or
                                                           toks[1].low == "during")):
         return None
+    starts = {lo for _i, _r, lo, hi in places if not subject_place(toks, hi)}
     for c in range(1, min(len(toks) - 2, 16)):
         w = toks[c].low
         if w == "," and c + 1 not in starts:

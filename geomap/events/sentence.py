@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter
 
 from geomap.detect import Tokens, tokens
 from geomap.models import Resolution
@@ -17,34 +18,53 @@ def fold(s: str) -> str:
 
 
 class Tok:
-    """A word of a sentence with document offsets, its lower-case form and capitalisation."""
+    """A word of a sentence with document offsets, its lower-case form (:func:`lower_words`)
+    and capitalisation."""
 
     __slots__ = ("start", "end", "text", "low", "cap")
 
-    def __init__(self, start: int, end: int, text: str):
+    def __init__(self, start: int, end: int, text: str, low: str, cap: bool):
         self.start = start
         self.end = end
         self.text = text
-        self.low = text.lower().rstrip(".") if len(text) > 1 else text.lower()
-        self.cap = text[:1].isupper()
+        self.low = low
+        self.cap = cap
 
 
-def sentence_tokens(text: str, start: int, end: int, doc: Tokens | None) -> list[Tok]:
-    """The tokens of the sentence ``text[start:end]``, sliced from the document's
-    when it has them."""
+def lower_words(words: list[str]) -> list[str]:
+    """The lower-case forms of ``words`` as the rules read them: a full stop dropped
+    ("killed." is "killed"), but a full stop is itself."""
+    lows = list(map(str.rstrip, map(str.lower, words), repeat(".")))
+    if "" in lows:
+        lows = [low if low or len(w) > 1 else w for low, w in zip(lows, words, strict=True)]
+    return lows
+
+
+def sentence_words(text: str, start: int, end: int,
+                   doc: Tokens | None) -> tuple[list[str], list[int], list[int]]:
+    """The words of the sentence ``text[start:end]`` and their document offsets, sliced
+    from the document's (``doc``) when it has them."""
     if doc is None:
         words, starts, ends = tokens(text[start:end])
-        return [Tok(s + start, e + start, w) for w, s, e in zip(words, starts, ends, strict=True)]
+        return words, [s + start for s in starts], [e + start for e in ends]
     words, starts, ends = doc
     a, b = bisect_left(starts, start), bisect_left(starts, end)
-    return list(map(Tok, starts[a:b], ends[a:b], words[a:b]))
+    return words[a:b], starts[a:b], ends[a:b]
+
+
+def sentence_tokens(words: list[str], starts: list[int], ends: list[int],
+                    lows: list[str]) -> list[Tok]:
+    """The tokens of a sentence's words (:func:`sentence_words`; ``lows``, their
+    :func:`lower_words`); a word is capitalised when its first letter is upper-case
+    (a word is never empty)."""
+    return list(map(Tok, starts, ends, words, lows, map(str.isupper, map(_FIRST, words))))
 
 
 def sentence_index(bounds: list[int], offset: int) -> int:
     return max(0, bisect_right(bounds, offset) - 1)
 
 
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END, _FIRST = attrgetter("start"), attrgetter("end"), itemgetter(0)
 
 
 def mention_tokens(toks: list[Tok], r: Resolution) -> list[int]:
