@@ -914,6 +914,8 @@ class GazetteerDetector(Detector):
             return None
         if prev_low in ("the", "and", "of", "in") and _in_org_of(toks, k):
             return None  # "Bank of Jamaica", "Islamic State of Iraq and Levant"
+        if single and nxt == "of" and (key in ORG_OF_HEADS or key == "university"):
+            return None  # "University of Manchester" is no University, Florida
         if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:
             return None  # "Marburg virus", "Reston ebolavirus"
         if nxt == "$" and nxt_gap == "":
