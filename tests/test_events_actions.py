@@ -24,6 +24,8 @@ def test_negated_and_hypothetical_actions_are_not_events(geoparser):
      ("Edward Snowden", "seek asylum", "Russia")),
     ("Captain John Smith defected to Jordan.", ("John Smith", "defect", "Jordan")),
     ("Israel expanded settlement activity in Hebron.", ("Israel", "settle", "Hebron")),
+    ("Syrian troops opened fire on protesters in Homs.", ("Syria", "fire", "Homs")),
+    ("A Belgian embassy will open in Panama next year.", ("Belgium", "establish", "Panama")),
 ])
 def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))

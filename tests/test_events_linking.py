@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from geomap.models import Document
 from tests.conftest import parse
 
 
@@ -81,3 +82,17 @@ def test_a_relative_clause_after_a_comma_has_the_noun_before_it_as_subject(geopa
             "Okruashvili, who has visited Paris, said so.")
     assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
         ("Irakli Okruashvili", "Paris")}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The Israeli offensive against Gaza killed 1,400 people.", ("Israel", "attack", "Gaza")),
+    ("Russian jets carried out air strikes against Raqqa.", ("Russia", "strike", "Raqqa")),
+])
+def test_the_target_of_a_use_of_force_is_where_it_happens(geoparser, text, event):
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert event in {(e.actor, e.action, text[e.start:e.end]) for e in result.events}
+
+
+def test_the_target_of_sanctions_is_no_place_of_them(geoparser):
+    text = "The U.S. imposed sanctions against Russia."
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()

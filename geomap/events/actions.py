@@ -239,6 +239,7 @@ PHRASES = [
     (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b", re.I), "operate"),
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
+    (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire"),   # not "opened" an embassy
 ]
 
 
@@ -249,7 +250,7 @@ _PHRASE_ANCHORS = frozenset(
     "intelligence information air airstrike airstrikes conference blasted lifted took taken "
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
-    "operations pull pulled pulls pulling cross crossed crosses crossing".split())
+    "operations pull pulled pulls pulling cross crossed crosses crossing fire".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
@@ -262,6 +263,7 @@ PAIRS = _pairs({
     "stop stopped stops stopping": ("in at", "visit"),   # "stopped in Oakport"
     "report reports reported reporting": ("from", "say"),  # "David Blair reports from Baghdad"
     "ran runs running": ("a an the", "operate"),        # "runs a casino in Iowa"
+    "open opens reopen reopens reopened": ("in", "establish"),  # "an embassy will open in"
 })
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""

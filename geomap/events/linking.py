@@ -41,6 +41,9 @@ _SKIP_BETWEEN = frozenset(
 
 _COMPLEMENT = frozenset(("that",))
 
+# Uses of force whose target is where they happen ("air strikes against Raqqa").
+_FORCE = frozenset(("attack", "strike", "bomb", "invade"))
+
 
 # A statement verb, and the words that open the clause of what is said after it.
 _SAID = frozenset("said says say announced announces stated states".split())
@@ -228,6 +231,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         return cls in DEPART or cls == "say" and lo - trig_end <= 6
     if prep == "for" and cls == "depart":
         return True   # "left Santa Fe for California": the destination
+    if prep == "against" and cls in _FORCE:
+        return True   # "an offensive against Gaza", "strikes against Raqqa": where it hits
     if prep in ("about", "regarding", "concerning", "than", "like", "for", "with", "between",
                 "against", "by"):
         return False
