@@ -22,6 +22,7 @@ Detectors sit behind :class:`Detector` and are created by name with
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from abc import ABC, abstractmethod
@@ -201,6 +202,27 @@ ORG_OF_HEADS = frozenset(
 """Heads of organisation names built as "X of <place>" ("Bank of Jamaica"). Not "university":
 news corpora annotate the place a university is named for ("University of California")."""
 
+ARMED_GROUPS = {
+    "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
+    "da'ish": "Islamic State", "daesh": "Islamic State", "daish": "Islamic State",
+    "islamic state of iraq and levant": "Islamic State",
+    "islamic state of iraq and the levant": "Islamic State",
+    "islamic states": "Islamic State", "taliban": "Taliban", "hamas": "Hamas",
+    "hezbollah": "Hezbollah", "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda",
+    "al-shabaab": "al-Shabaab", "boko haram": "Boko Haram", "houthis": "Houthis",
+    "free syrian army": "Free Syrian Army", "nusra front": "Nusra Front",
+    # spelling variants: transliterations differ by a doubled vowel, a hyphen, an article
+    "al-shabab": "al-Shabaab", "al shabab": "al-Shabaab", "al shabaab": "al-Shabaab",
+    "shabaab": "al-Shabaab", "al-qaida": "al-Qaeda", "al qaida": "al-Qaeda",
+    "hizbollah": "Hezbollah", "hizballah": "Hezbollah",
+    "taleban": "Taliban", "houthi": "Houthis", "ansar allah": "Houthis",
+    "hayat tahrir al-sham": "Hayat Tahrir al-Sham", "islamic jihad": "Islamic Jihad",
+    "jabhat al-nusra": "Nusra Front",
+}
+"""Names and spellings of armed groups (lower case) -> the group's usual name. Never places
+("Boko Haram" is no Boko and Haram; "al-Shabab" no Shabāb, Iran); event extraction reads
+them as actors."""
+
 NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "wall street", "downing street",
                         "scotland yard", "whitehall", "capitol hill", "congress", "senate",
                         "parliament", "supreme court"})
@@ -242,6 +264,16 @@ def tokens(text: str) -> Tokens:
     n = len(parts) // 2
     offsets = list(accumulate(map(len, parts), initial=0))
     return parts[1::2], offsets[1:2 * n:2], offsets[2:2 * n + 1:2]
+
+
+@functools.cache
+def _group_tokens() -> dict[str, list[tuple[str, ...]]]:
+    """The words of each :data:`ARMED_GROUPS` name by its first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(ARMED_GROUPS, key=len, reverse=True):
+        words = tuple(tokens(name)[0])
+        out.setdefault(words[0], []).append(words)
+    return out
 
 
 class Detector(ABC):
@@ -599,6 +631,15 @@ class GazetteerDetector(Detector):
                 persons.add(normalize(last_tok))
             blocked.update(names_after)
 
+        # Armed groups' names are never places: "Boko Haram", "al-Shabab"
+        groups = _group_tokens()
+        for k in caps:
+            for seq in groups.get(words[k].lower().replace("’", "'"), ()):
+                if k + len(seq) <= n and all(words[k + i].lower().replace("’", "'") == w
+                                             for i, w in enumerate(seq)):
+                    blocked.update(range(k, k + len(seq)))
+                    break
+
         # A name that speaks is a person's all through the document: "Walsh said", "said
         # Walsh," (but "Washington said" is its government, so only a minor place's name)
         for k in caps:
@@ -914,6 +955,8 @@ class GazetteerDetector(Detector):
             return None
         if prev_low in ("the", "and", "of", "in") and _in_org_of(toks, k):
             return None  # "Bank of Jamaica", "Islamic State of Iraq and Levant"
+        if single and prev_low in ("bin", "ibn", "bint") and k >= 2 and words[k - 2][:1].isupper():
+            return None  # "Mohammed bin Salman": a father's name, not As Salmān, Iraq
         if single and nxt == "of" and (key in ORG_OF_HEADS or key == "university"):
             return None  # "University of Manchester" is no University, Florida
         if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:

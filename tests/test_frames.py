@@ -124,6 +124,12 @@ def test_the_hyphenated_parts_are_places_only_when_they_are(geoparser):
     ("He watched Batman at the cinema.", "Batman"),
     ("He moved to the Bay Area.", "Bay"),
     ("Fighting near Ras al-Ain continued.", "Ras"),
+    # an armed group's name, a father's name
+    ("Boko Haram fighters attacked Maiduguri on Sunday.", "Boko"),
+    ("Boko Haram fighters attacked Maiduguri on Sunday.", "Haram"),
+    ("Al-Shabab militants stormed a hotel in Mogadishu.", "Al-Shabab"),
+    ("Hamas fired rockets from Gaza.", "Hamas"),
+    ("Saudi Crown Prince Mohammed bin Salman visited Paris.", "Salman"),
 ])
 def test_a_word_or_part_of_a_longer_name_is_no_place(geoparser, text, absent):
     assert absent not in parse(geoparser, text)

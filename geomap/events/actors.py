@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
 
+from geomap.detect import ARMED_GROUPS as _ARMED_GROUPS
 from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
 from geomap.events.actions import (
     ACTIONS,
@@ -54,23 +55,6 @@ _SEATS = {"kremlin": "RU", "white house": "US", "pentagon": "US", "state departm
           "downing street": "GB", "elysee": "FR", "élysée": "FR"}
 
 
-_ARMED_GROUPS = {
-    "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
-    "da'ish": "Islamic State", "daesh": "Islamic State", "daish": "Islamic State",
-    "islamic state of iraq and levant": "Islamic State",
-    "islamic state of iraq and the levant": "Islamic State",
-    "islamic states": "Islamic State", "taliban": "Taliban", "hamas": "Hamas",
-    "hezbollah": "Hezbollah", "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda",
-    "al-shabaab": "al-Shabaab", "boko haram": "Boko Haram", "houthis": "Houthis",
-    "free syrian army": "Free Syrian Army", "nusra front": "Nusra Front",
-    # spelling variants: transliterations differ by a doubled vowel, a hyphen, an article
-    "al-shabab": "al-Shabaab", "al shabab": "al-Shabaab", "al shabaab": "al-Shabaab",
-    "shabaab": "al-Shabaab", "al-qaida": "al-Qaeda", "al qaida": "al-Qaeda",
-    "hizbollah": "Hezbollah", "hizballah": "Hezbollah",
-    "taleban": "Taliban", "houthi": "Houthis", "ansar allah": "Houthis",
-    "hayat tahrir al-sham": "Hayat Tahrir al-Sham", "islamic jihad": "Islamic Jihad",
-    "jabhat al-nusra": "Nusra Front",
-}
 """Armed groups known by name (lower case, any listed spelling) -> their name."""
 
 # Heads of the name of an armed group found in the text ("Baloch Liberation Army",
