@@ -267,13 +267,16 @@ def tokens(text: str) -> Tokens:
 
 
 @functools.cache
-def _group_tokens() -> dict[str, list[tuple[str, ...]]]:
-    """The words of each :data:`ARMED_GROUPS` name by its first word, longest first."""
+def _group_tokens() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
+    """The words of each :data:`ARMED_GROUPS` name by its first word, longest first, and
+    the ways a first word is written (lower case, capitalised, title case, capitals)."""
     out: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(ARMED_GROUPS, key=len, reverse=True):
         words = tuple(tokens(name)[0])
         out.setdefault(words[0], []).append(words)
-    return out
+    forms = {f for w in out for v in (w, w.replace("'", "’"))
+             for f in (v, v.capitalize(), v.title(), v.upper())}
+    return out, frozenset(forms)
 
 
 class Detector(ABC):
@@ -632,13 +635,18 @@ class GazetteerDetector(Detector):
             blocked.update(names_after)
 
         # Armed groups' names are never places: "Boko Haram", "al-Shabab"
-        groups = _group_tokens()
-        for k in caps:
-            for seq in groups.get(words[k].lower().replace("’", "'"), ()):
-                if k + len(seq) <= n and all(words[k + i].lower().replace("’", "'") == w
-                                             for i, w in enumerate(seq)):
-                    blocked.update(range(k, k + len(seq)))
-                    break
+        groups, forms = _group_tokens()
+        for c in caps:
+            # a set test on the word as written passes over most words; "al Shabab"
+            # starts a word early
+            for k in ((c - 1, c) if c and words[c - 1] in ("al", "el") else (c,)):
+                if words[k] not in forms:
+                    continue
+                for seq in groups.get(words[k].lower().replace("’", "'"), ()):
+                    if k + len(seq) <= n and all(words[k + i].lower().replace("’", "'") == w
+                                                 for i, w in enumerate(seq)):
+                        blocked.update(range(k, k + len(seq)))
+                        break
 
         # A name that speaks is a person's all through the document: "Walsh said", "said
         # Walsh," (but "Washington said" is its government, so only a minor place's name)
