@@ -591,7 +591,10 @@ class GazetteerDetector(Detector):
             if first and not titled and k > 0 and words[k - 1][:1].isupper() and \
                     text[ends[k - 1]:s] == " " and any(
                         (longest(i) or (i,))[0] >= k
-                        for i in range(max(0, k - 2), k) if words[i][:1].isupper()):
+                        for i in range(max(0, k - 2), k) if words[i][:1].isupper() and (
+                            words[i].lower().rstrip(".") in NAME_PREFIXES or
+                            self._hit(text[starts[i]:ends[k]]) is not None or
+                            self._phrase_start(text[starts[i]:ends[i + 1]]))):
                 continue  # "San Juan Bautista", "St. Paul", "Ho Chi Minh City", "Los
                 # Angeles": a place that started before the first name
             if first and not titled:
