@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
 
-from geomap.detect import ARMED_GROUPS as _ARMED_GROUPS
-from geomap.detect import CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
+from geomap.detect import ARMED_GROUPS, CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
 from geomap.events.actions import (
     ACTIONS,
     EVENT_NOUNS,
@@ -88,10 +87,10 @@ _KNOWN_ORGS = {
 
 _GROUP_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(
-        [*_ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        [*ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
-_GROUP_SPELLINGS = {v for k in [*_ARMED_GROUPS, *_SEATS] for v in (k, k.replace("'", "’"))}
+_GROUP_SPELLINGS = {v for k in [*ARMED_GROUPS, *_SEATS] for v in (k, k.replace("'", "’"))}
 
 
 # A text holding "islamic state of iraq" holds "islamic state": only the shortest are searched.
@@ -569,8 +568,8 @@ class ActorFinder:
                 continue
             group = _GROUP_RE.search(sentence) \
                 if need_group and _group_search_needed(sentence) else None
-            if group and fold(group.group()).replace("’", "'") in _ARMED_GROUPS:
-                state.last_group = _ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+            if group and fold(group.group()).replace("’", "'") in ARMED_GROUPS:
+                state.last_group = ARMED_GROUPS[fold(group.group()).replace("’", "'")]
                 need_group = False
 
     @staticmethod
@@ -615,8 +614,8 @@ class ActorFinder:
                 if a is None or b is None or taken[a]:
                     continue
                 key = fold(m.group()).replace("’", "'")
-                if key in _ARMED_GROUPS:
-                    add(Actor(a, b + 1, _ARMED_GROUPS[key], "armed_group"))
+                if key in ARMED_GROUPS:
+                    add(Actor(a, b + 1, ARMED_GROUPS[key], "armed_group"))
                 else:
                     cc = _SEATS.get(key, "")
                     add(Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
