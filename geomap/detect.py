@@ -201,6 +201,8 @@ ORG_OF_HEADS = frozenset(
     "department ministry".split())
 """Heads of organisation names built as "X of <place>" ("Bank of Jamaica"). Not "university":
 news corpora annotate the place a university is named for ("University of California")."""
+_ORG_HEAD_WORDS = ORG_OF_HEADS | {"university"}
+"""Words heading an organisation's name before "of", never a town of that name themselves."""
 
 ARMED_GROUPS = {
     "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
@@ -429,20 +431,23 @@ class GazetteerDetector(Detector):
         level = self._levels.get(key)
         if level is None:
             level = 0
-            codes, ids = self._feature_codes
-            population = self.gaz.population
             for v in self.gaz.entries(key):
-                i = v >> 2
-                f = codes[ids[i]]
-                if f[:3] in ("PCL", "CON", "RGN") or f == "PPLC" or population[i] >= 1_000_000:
-                    level = 2
+                level = max(level, self._row_level(v >> 2))
+                if level == 2:
                     break
-                if (f[:3] == "ADM" and f != "ADM2") or population[i] >= 100_000:
-                    level = 1
             if len(self._levels) >= _HITS_KEPT:
                 self._levels.clear()
             self._levels[key] = level
         return level
+
+    def _row_level(self, i: int) -> int:
+        """:meth:`_level` of the one place at row ``i``."""
+        codes, ids = self._feature_codes
+        f = codes[ids[i]]
+        population = self.gaz.population[i]
+        if f[:3] in ("PCL", "CON", "RGN") or f == "PPLC" or population >= 1_000_000:
+            return 2
+        return 1 if (f[:3] == "ADM" and f != "ADM2") or population >= 100_000 else 0
 
     def _major(self, key: str) -> bool:
         """Whether any candidate is a country, admin-1, region or a large city."""
@@ -452,19 +457,8 @@ class GazetteerDetector(Detector):
         """Whether a major place (:meth:`_major`) bears the name as its own or an alias,
         not as a loose alternate: "dining" is an alternate spelling of Jining, a city of
         a million, but no one writing "dining" means it."""
-        if not self._major(key):
-            return False
-        gaz = self.gaz
-        codes, ids = self._feature_codes
-        for v in gaz.entries(key):
-            if v & 3 > 1:
-                continue
-            i = v >> 2
-            f = codes[ids[i]]
-            if f[:3] in ("PCL", "CON", "RGN", "ADM") and f != "ADM2" or f == "PPLC" or \
-                    gaz.population[i] >= 100_000:
-                return True
-        return False
+        return self._major(key) and any(
+            v & 3 <= 1 and self._row_level(v >> 2) >= 1 for v in self.gaz.entries(key))
 
     def _famous(self, key: str) -> bool:
         """Whether a reading is a country, continent, region, capital or a city of a
@@ -654,13 +648,13 @@ class GazetteerDetector(Detector):
         # A name that speaks is a person's all through the document: "Walsh said", "said
         # Walsh," (but "Washington said" is its government, so only a minor place's name)
         for k in caps:
-            if k + 1 < n and words[k + 1] in SPEECH_VERBS and ends[k] + 1 == starts[k + 1] \
-                    and not (k > 0 and words[k - 1].lower() in _EVIDENCE):
-                pass
-            elif k > 0 and words[k - 1] in SPEECH_VERBS and ends[k - 1] + 1 == starts[k] and \
-                    (k + 1 == n or words[k + 1] in (",", ".")):
-                pass
-            else:
+            speaks = (k + 1 < n and words[k + 1] in SPEECH_VERBS and
+                      ends[k] + 1 == starts[k + 1] and
+                      not (k > 0 and words[k - 1].lower() in _EVIDENCE))
+            spoken_of = (k > 0 and words[k - 1] in SPEECH_VERBS and
+                         ends[k - 1] + 1 == starts[k] and
+                         (k + 1 == n or words[k + 1] in (",", ".")))
+            if not (speaks or spoken_of):
                 continue
             key = self._hit(words[k])
             if key is not None and not self._major(key):
@@ -968,7 +962,7 @@ class GazetteerDetector(Detector):
             return None  # "Bank of Jamaica", "Islamic State of Iraq and Levant"
         if single and prev_low in ("bin", "ibn", "bint") and k >= 2 and words[k - 2][:1].isupper():
             return None  # "Mohammed bin Salman": a father's name, not As Salmān, Iraq
-        if single and nxt == "of" and (key in ORG_OF_HEADS or key == "university"):
+        if single and nxt == "of" and key in _ORG_HEAD_WORDS:
             return None  # "University of Manchester" is no University, Florida
         if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:
             return None  # "Marburg virus", "Reston ebolavirus"
