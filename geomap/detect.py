@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from geomap.exceptions import ConfigurationError
@@ -239,6 +240,8 @@ _STOP = frozenset(
 _UNSEEN: Any = object()  # a cache miss (None is a cached "no place")
 _EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word-by-word one
 _HITS_KEPT = 200_000
+_SHORT_TEXT = 1_000  # characters: a post, a caption, a table cell
+_LOOSE_AREA_WORDS = frozenset(("area", "region", "district", "territory"))
 
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|"
                          r"Co|Corp|Ltd|Mt|Ft|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m|Ste|Pt|ST|STE|MT|FT|PT)\.$")
@@ -317,6 +320,33 @@ def _in_org_of(toks: Tokens, k: int) -> bool:
 def _lower_cased(text: str) -> bool:
     """Whether ``text`` is long enough to judge and has no capital letter at all."""
     return len(text) >= 40 and not any(c.isupper() for c in text)
+
+
+# What social-media text writes in capitals whatever its sentence does: hashtags,
+# handles, links and the retweet mark ("RT @BBCWorld: floods hit chennai #Chennai").
+_SOCIAL = re.compile(r"(?:[#@]|https?://)\S*|\bRT\b")
+
+
+def lower_cased_sentences(text: str, bounds: Sequence[int]) -> list[tuple[int, int]]:
+    """The (start, end) of the sentences of ``text`` written without capitals, hashtags,
+    handles and links aside: a tweet ("so cold in chicago today #brr"), a chat line.
+    Capitals tell nothing there, so their names are looked up in any case.
+
+    >>> text = "RT @AP: floods hit chennai. Rain goes on."
+    >>> [text[s:e] for s, e in lower_cased_sentences(text, sentence_bounds(text))]
+    ['RT @AP: floods hit chennai. ']
+    """
+    out = []
+    last = len(bounds) - 1
+    for i, s in enumerate(bounds):
+        if text[s:s + 1].isupper() and not text.startswith("RT", s):
+            continue  # the usual sentence: a capital first
+        e = bounds[i + 1] if i < last else len(text)
+        sent = text[s:e]
+        if sent.islower() or (("#" in sent or "@" in sent or "RT" in sent or "http" in sent)
+                              and _SOCIAL.sub(" ", sent).islower()):
+            out.append((s, e))
+    return out
 
 
 def sentence_bounds(text: str) -> list[int]:
@@ -504,6 +534,21 @@ class GazetteerDetector(Detector):
             return self._detect_lower(text, toks)
         if bounds is None:
             bounds = sentence_bounds(text)
+        mentions = self._detect_cased(text, bounds, toks)
+        lower = lower_cased_sentences(text, bounds)
+        if lower and (len(text) <= _SHORT_TEXT or 2 * len(lower) >= len(bounds)):
+            # a post's words, capitals only in its hashtags if anywhere; but a fragment
+            # of a long article ("5 bank robbery in which ...", after "Dec.") is no chat
+            stops = set(bounds)
+            for s, e in lower:
+                mentions.extend(self._detect_lower(
+                    text, toks, bisect_left(starts, s), bisect_left(starts, e), stops))
+            mentions.sort(key=attrgetter("start"))
+        return mentions
+
+    def _detect_cased(self, text: str, bounds: list[int], toks: Tokens) -> list[Mention]:
+        """Names in text that writes them with capitals (the usual case)."""
+        words, starts, ends = toks
         sent_starts = set(bounds)
         n = len(words)
         persons: set[str] = set()
@@ -697,23 +742,30 @@ class GazetteerDetector(Detector):
             after = j_end + 1
         return mentions
 
-    def _detect_lower(self, text: str, toks: Tokens) -> list[Mention]:
-        """Text with no capitals at all (chat, transcripts, lower-cased corpora).
+    def _detect_lower(self, text: str, toks: Tokens, first: int = 0, last: int | None = None,
+                      stops: AbstractSet[int] = frozenset()) -> list[Mention]:
+        """Text with no capitals at all (chat, transcripts, lower-cased corpora), or its
+        tokens ``first`` to ``last`` (a sentence without capitals; its capitalised
+        words, hashtags say, are read as in any text, and a name does not run on into
+        a sentence starting at an offset in ``stops``).
 
         Without capitals every word could start a name, so only names that are
         unlikely to be words are taken: those of countries, regions and large
-        cities ("washington", "paris"), and rare words ("tikrit").
+        cities ("washington", "paris"), and rare words ("tikrit"); a very common
+        word only for a famous place or one better known than the word ("man" is
+        no Man, a city of Côte d'Ivoire; "mobile" no Mobile, Alabama).
         """
         words, starts = toks[0], toks[1]
         mentions = []
-        n = len(words)
-        k = 0
+        n = len(words) if last is None else last
+        k = first
         while k < n:
             tok = words[k]
-            if not tok[0].isalpha() or tok in _STOP or tok in CONNECTORS:
+            if not tok[0].isalpha() or tok in _STOP or tok in CONNECTORS or \
+                    (last is not None and not tok[0].islower()):
                 k += 1
                 continue
-            best = self._longest(text, toks, k, any_case=True)
+            best = self._longest(text, toks, k, any_case=True, stops=stops)
             if best is None:
                 k += 1
                 continue
@@ -722,9 +774,17 @@ class GazetteerDetector(Detector):
             common = self.gaz.english.get(key, 0.0)
             keep = key not in NOT_PLACES and key not in CALENDAR_WORDS and \
                 key not in self.gaz.demonyms and key not in GENERIC_WORDS and \
-                (self._major_by_own_name(key) if (single and common >= 3.0) else True) and \
+                (self._major_by_own_name(key) and (common < 5.0 or self._famous(key) or
+                                                   self._outweighs_word(key))
+                 if (single and common >= 3.0) else True) and \
                 key not in self.gaz.postal_codes and len(key) > 2
             if keep and single and key in self.gaz.first_names and not self._major(key):
+                keep = False
+            if keep and single and common >= 4.0 and k + 1 < n and not self._famous(key) and (
+                    words[k + 1] in _LOOSE_AREA_WORDS or words[k + 1] in ORG_WORDS):
+                # a word before "area" or "office" names what the gazetteer lacks: "the
+                # bay area" is no Bay of Somalia, but "chicago area" is Chicago, and
+                # "springfield town" the town
                 keep = False
             if keep:
                 mentions.append(Mention(start=starts[k], end=end, text=text[starts[k]:end]))

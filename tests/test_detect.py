@@ -105,6 +105,24 @@ def test_lower_cased_words_are_no_city_they_are_only_a_loose_spelling_of(detect)
     assert texts(detect(text)) == ["tikrit", "seoul"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("so cold in chicago today", ["chicago"]),  # a post too short to judge as a whole
+    ("RT @BBCWorld: floods hit chennai as rain continues #Chennai", ["chennai", "Chennai"]),
+    ("protests in ferguson tonight. going to new york tomorrow", ["new york"]),
+    ("paris", ["paris"]),
+    ("heading to the bay area this weekend", []),  # no Bay of Somalia
+    ("stuck in the chicago area traffic again", ["chicago"]),
+])
+def test_sentences_without_capitals_are_read_in_any_case(detect, text, expected):
+    assert texts(detect(text)) == expected
+
+
+def test_a_lower_case_fragment_of_a_long_article_is_no_chat(detect):
+    post = "Police said a man robbed a bank in Rockford.\n\nthe man from paris walked in.\n\n"
+    assert texts(detect(post)) == ["Rockford", "paris"]  # short: a post, read in any case
+    assert set(texts(detect(post * 30))) == {"Rockford"}
+
+
 def test_places_inside_organisation_names_are_not_mentions(detect):
     text = ("The Islamic State of Iraq and Levant (ISIL) fights in Iraq. The Department of "
             "Georgia and the Bank of Jamaica said so.")

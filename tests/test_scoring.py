@@ -120,3 +120,14 @@ def test_confidences_equal_the_model_applied_to_each_feature_row(geoparser, seed
         for row, res, c in zip(rows, resolutions, fast, strict=True):
             expected = scorer.model.probability(row) if row is not None else res.confidence
             assert c == pytest.approx(expected, abs=1e-9)
+
+
+def test_a_name_in_a_post_without_capitals_is_as_likely_a_place_as_written_with_them(geoparser):
+    # capitals tell nothing in a text without any: "dallas" there is "Dallas"
+    conf = {}
+    for text in ("ebola case confirmed in dallas texas omg",
+                 "Ebola case confirmed in Dallas, Texas."):
+        res = geoparser.parse(Document("d", text)).resolutions
+        conf.update({r.mention.text: r.confidence for r in res})
+    assert conf["dallas"] > 0.5 and conf["texas"] > 0.5
+    assert abs(conf["dallas"] - conf["Dallas"]) < 0.25

@@ -19,7 +19,9 @@ __all__ = ["FEATURES", "NAME_FEATURES", "POSITION_FEATURES", "RESOLUTION_FEATURE
            "name_features", "position_features", "resolution_features"]
 
 NAME_FEATURES = (
-    "capitalised",      # first letter upper case
+    "capitalised",      # first letter upper case, or no capital at all: a name found in
+                        # a sentence without capitals ("so cold in chicago"), where case
+                        # tells nothing
     "all_caps",         # "EST", "UK"
     "words",            # number of words (capped at 4)
     "chars",            # length / 10 (capped at 3)
@@ -71,7 +73,7 @@ def name_features(m: Mention, gaz: Gazetteer) -> tuple[float, ...]:
     zipf = gaz.english.get(key, 0.0) if len(words) == 1 else 0.0
     first = words[0].casefold() if words else ""
     return (
-        1.0 if text[:1].isupper() else 0.0,
+        1.0 if text[:1].isupper() or text.islower() else 0.0,
         1.0 if len(text) > 1 and text.isupper() else 0.0,
         float(min(4, len(words))),
         min(3.0, len(text) / 10),
