@@ -131,3 +131,11 @@ def test_a_name_in_a_post_without_capitals_is_as_likely_a_place_as_written_with_
         conf.update({r.mention.text: r.confidence for r in res})
     assert conf["dallas"] > 0.5 and conf["texas"] > 0.5
     assert abs(conf["dallas"] - conf["Dallas"]) < 0.25
+
+
+def test_a_lower_case_article_before_a_capitalised_name_is_no_lower_case_word(geoparser):
+    # "al-Raqqa" is the name as capitalised as "Raqqa": case is no reason to doubt it
+    res = geoparser.parse(Document("d", "Fighting in al-Raqqa and Raqqa, Syria.")).resolutions
+    conf = {r.mention.text: r.confidence for r in res}
+    assert conf["al-Raqqa"] > 0.5
+    assert abs(conf["al-Raqqa"] - conf["Raqqa"]) < 0.2

@@ -10,8 +10,9 @@ document, :class:`~geomap.resolve.ResolutionFacts`) and the mention's position
 from __future__ import annotations
 
 import math
+import re
 
-from geomap.gazetteers import Gazetteer, normalize
+from geomap.gazetteers import ARTICLES, Gazetteer, normalize
 from geomap.models import Mention, Place
 from geomap.resolve import ResolutionFacts
 
@@ -19,9 +20,9 @@ __all__ = ["FEATURES", "NAME_FEATURES", "POSITION_FEATURES", "RESOLUTION_FEATURE
            "name_features", "position_features", "resolution_features"]
 
 NAME_FEATURES = (
-    "capitalised",      # first letter upper case, or no capital at all: a name found in
-                        # a sentence without capitals ("so cold in chicago"), where case
-                        # tells nothing
+    "capitalised",      # first letter upper case, also after a lower-case article
+                        # ("al-Raqqa"); or no capital at all: a name found in a sentence
+                        # without capitals ("so cold in chicago"), where case tells nothing
     "all_caps",         # "EST", "UK"
     "words",            # number of words (capped at 4)
     "chars",            # length / 10 (capped at 3)
@@ -60,6 +61,9 @@ POSITION_FEATURES = (
     "sentence_start",   # the first word of its sentence
     "headline",         # in the document's first line, when it has several
 )
+# A lower-case Arabic article joined to a capitalised name: "al-Raqqa", "el-Arish"
+_ARTICLE_CAPITAL = re.compile(rf"(?:{'|'.join(sorted(set(ARTICLES), key=len, reverse=True))})"
+                              r"[-\u2011 ][^\W\d_a-z]")
 _OPENERS = " \t\r\n\"'(\u201c\u2018-"  # what may stand before a sentence's first word
 FEATURES = NAME_FEATURES + RESOLUTION_FEATURES + POSITION_FEATURES
 """Column names of a feature row, in order."""
@@ -73,7 +77,7 @@ def name_features(m: Mention, gaz: Gazetteer) -> tuple[float, ...]:
     zipf = gaz.english.get(key, 0.0) if len(words) == 1 else 0.0
     first = words[0].casefold() if words else ""
     return (
-        1.0 if text[:1].isupper() or text.islower() else 0.0,
+        1.0 if text[:1].isupper() or text.islower() or _ARTICLE_CAPITAL.match(text) else 0.0,
         1.0 if len(text) > 1 and text.isupper() else 0.0,
         float(min(4, len(words))),
         min(3.0, len(text) / 10),
