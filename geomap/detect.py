@@ -620,9 +620,12 @@ class GazetteerDetector(Detector):
                     break
                 if t.lower().rstrip(".") in FEATURE_WORDS or t.lower().rstrip(".") in ORG_WORDS:
                     break  # "Henry County", "Lincoln Street"
-                if t.lower().rstrip(".") in TITLES and titled:
-                    j += 1  # "Former President Jimmy Carter"
-                    continue
+                if t.lower().rstrip(".") in TITLES:
+                    if titled:
+                        j += 1  # "Former President Jimmy Carter"
+                        continue
+                    if j + 1 < n and words[j + 1][:1].isupper():
+                        break  # "Monroe Mayor Robert Routson": the town's mayor
                 names_after.append(j)
                 j += 1
             if not names_after:
@@ -660,8 +663,14 @@ class GazetteerDetector(Detector):
                     # "Cleveland Point", "Lincoln Gap" are places
                     person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
                         normalize(word) not in CALENDAR_WORDS and (
-                            (low in common_first_names() and following is None and
-                             not self._region(first_key)) or
+                            (following is None and not self._region(first_key) and (
+                                low in common_first_names() or
+                                # "Tyler Kivel", "Nadia Moayyad": a less common given
+                                # name before a word that is no English word either
+                                # (but "Orlando Magic", "Charlotte Motor Speedway")
+                                (word.lower() not in self.gaz.common_words and
+                                 not words[names_after[0]].endswith(".") and  # "Twp."
+                                 not self._famous(first_key)))) or
                             (following is not None and not self._famous(first_key) and
                              not self._major(following) and following not in GEO_HEADS and
                              self.gaz.english.get(following, 0.0) < 3.5)))

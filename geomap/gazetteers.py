@@ -47,7 +47,7 @@ from geomap.models import Place
 
 logger = logging.getLogger("geomap.gazetteers")
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 _CHECKOUT_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 #: The tables geomap's default gazetteer is built with: ``gazetteer/`` of a checkout (an
 #: editable install), or their copy in the package (``geomap/_gazetteer``, a wheel).
@@ -266,7 +266,8 @@ class Gazetteer:
     The string columns are lists while a build adds places; once it is done,
     ``name`` is :class:`Strings` and the code columns are :class:`Codes`.
     ``english`` maps single-word names that are also English words to their
-    Zipf frequency (used to drop "Mobile", "Reading" at sentence starts).
+    Zipf frequency (used to drop "Mobile", "Reading" at sentence starts);
+    ``common_words`` holds the English words of Zipf 3 or more, names or not.
     """
 
     kind: str
@@ -289,6 +290,7 @@ class Gazetteer:
     phrase_starts: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
     sources: dict[str, str] = field(default_factory=dict)
     iso3: dict[str, str] = field(default_factory=dict)
     subdivisions: dict[str, int] = field(default_factory=dict)
@@ -589,7 +591,8 @@ def _sections(gaz: Gazetteer) -> list[tuple[str, bytes]]:
         "english": gaz.english, "demonyms": gaz.demonyms,
         "postal_codes": sorted(gaz.postal_codes), "first_names": sorted(gaz.first_names),
         "phrase_starts": sorted(gaz.phrase_starts),
-        "surnames": sorted(gaz.surnames), "sources": gaz.sources,
+        "surnames": sorted(gaz.surnames), "common_words": sorted(gaz.common_words),
+        "sources": gaz.sources,
         "iso3": gaz.iso3, "subdivisions": gaz.subdivisions,
     }
     out = [(s, array(code, arrays[s]).tobytes()) for s, code in _ARRAYS.items()]
@@ -732,6 +735,7 @@ def _from_sections(header: dict, payload: bytes) -> Gazetteer:
         phrase_starts=frozenset(_strs(tables["phrase_starts"])),
         first_names=frozenset(_strs(tables["first_names"])),
         surnames=frozenset(_strs(tables["surnames"])),
+        common_words=frozenset(_strs(tables["common_words"])),
         sources=_str_map(tables["sources"]), iso3=_str_map(tables["iso3"]),
         subdivisions=_row_map(tables["subdivisions"], n))
 
@@ -852,6 +856,16 @@ def _english_words(keys: Iterable[str]) -> dict[str, float]:
     return out
 
 
+def _common_words(min_zipf: float = 3.0) -> frozenset[str]:
+    """English words (lower case, letters only) at least as frequent as ``min_zipf``:
+    about 28,000 from ``wordfreq``. A capitalised word that is none of them after a
+    given name reads as a surname ("Tyler Kivel"), one that is ("Orlando Magic") not."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    return frozenset(w for w in top_n_list("en", 60_000)
+                     if w.isalpha() and zipf_frequency(w, "en") >= min_zipf)
+
+
 def _census_names(filename: str, *, cutoff: float = 100.0, rank: int | None = None) -> set[str]:
     """The names of one US Census list of the ``names`` package (public domain), most
     frequent first: those within ``cutoff`` per cent of people, and the first ``rank``."""
@@ -968,6 +982,7 @@ def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]], *,
         seen, english = known_english
         gaz.english = {**english, **_english_words(set(gaz.names).difference(seen))}
     gaz.first_names, gaz.surnames = _person_names()
+    gaz.common_words = _common_words()
     gaz.demonyms = {d: cc for d, cc in _demonyms().items() if cc in gaz.country_names}
     gaz.phrase_starts = phrase_starts(gaz.names)
     gaz.iso3, gaz.subdivisions = _iso_codes(gaz)

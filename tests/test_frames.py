@@ -95,6 +95,15 @@ def test_a_name_written_without_its_letters_accents_is_found(geoparser, text, na
     ("Nelson Mandela, 94, was admitted on Saturday.", []),
     ("Paul Revere rode to Lexington that night.", ["Lexington"]),
     ("George Hearst bought the mine.", []),
+    # a less common given name before a word that is no English word: a person
+    ("Tyler Kivel would score a 6-2 win over Moses Lake.", ["Moses Lake"]),
+    ("said her daughter-in-law Nadia Moayyad of Southlake.", ["Southlake"]),
+    # before an English word, or a title, it stays the place
+    ("The Orlando Magic played in Charlotte Motor Speedway's town.", ["Orlando",
+                                                                     "Charlotte"]),
+    ("\"It helps,\" said Monroe Mayor Robert Routson.", ["Monroe"]),
+    ("It could be St. Clair Twp., Madison Twp., Trenton or Monroe.",
+     ["St. Clair", "Madison", "Trenton", "Monroe"]),
 ])
 def test_a_given_name_and_a_surname_are_no_places(geoparser, text, places):
     assert [name for name, place in parse(geoparser, text).items() if place] == places
