@@ -39,6 +39,13 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
      ("Houthis", "fire", "ASSAULT", "Red Sea")),
     ("Ukraine withdrew its troops from Avdiivka.", ("Ukraine", "withdraw", "RETREAT", "Avdiivka")),
     ("Japan signed an agreement in Tokyo.", ("Japan", "sign", "AGREE", "Tokyo")),
+    ("The Taliban shot a schoolgirl in Mingora.", ("Taliban", "attack", "ASSAULT", "Mingora")),
+    ("Russian troops entered Kherson on Tuesday.", ("Russia", "arrive", "CONSULT", "Kherson")),
+    ("Russian forces advanced on Kyiv in March.", ("Russia", "attack", "ASSAULT", "Kyiv")),
+    ("Four U.S. helicopters were seen landing in Kalam.",
+     ("United States", "arrive", "CONSULT", "Kalam")),
+    ("The United Baloch Army claimed responsibility for a blast in Quetta.",
+     ("United Baloch Army", "attack", "ASSAULT", "Quetta")),
 ])
 def test_event_verbs_beyond_the_first_word_lists(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
@@ -146,3 +153,13 @@ def test_a_refusal_and_a_people_are_no_events(geoparser):
     text = "The US and Canada met at a conference in Dubai but refused to sign a treaty."
     assert ("Canada", "Dubai") in {(e.actor, text[e.start:e.end])
                                    for e in parse(geoparser, text).events}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company advanced its plans in Ohio.",           # "advanced" without "on", "into"
+    "The shuttle made a smooth landing near Houston.",   # a landing with no "in"/"at"
+])
+def test_movement_words_need_their_preposition(geoparser, sentence):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert [e.action for e in result.events] == []
+

@@ -62,7 +62,7 @@ _ACTION_WORDS: dict[str, list[str]] = {
 # dev texts and win where both give a word.
 _VERBS: dict[str, str] = {
     "strike": "bomb+ shell pound hammer+",
-    "attack": "ambush storm raid assault target raze torch",
+    "attack": "ambush storm raid assault target raze torch shoot",
     "fire": "",
     "kill": "massacre behead",
     "abduct": "abduct kidnap+ hijack",
@@ -77,7 +77,7 @@ _VERBS: dict[str, str] = {
     "visit": "visit tour",
     "travel": "travel sail fly proceed relocate",
     "depart": "depart",
-    "arrive": "arrive land dock",
+    "arrive": "arrive land dock enter",
     "meet": "meet negotiate host",
     "call": "telephone phone",
     "say": "brief warn",
@@ -240,6 +240,8 @@ PHRASES = [
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
     (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire"),   # not "opened" an embassy
+    # "claimed responsibility for a blast in Quetta": the claimant attacked there
+    (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack"),
 ]
 
 
@@ -250,7 +252,8 @@ _PHRASE_ANCHORS = frozenset(
     "intelligence information air airstrike airstrikes conference blasted lifted took taken "
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
-    "operations pull pulled pulls pulling cross crossed crosses crossing fire".split())
+    "operations pull pulled pulls pulling cross crossed crosses crossing fire "
+    "responsibility".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
@@ -264,6 +267,9 @@ PAIRS = _pairs({
     "report reports reported reporting": ("from", "say"),  # "David Blair reports from Baghdad"
     "ran runs running": ("a an the", "operate"),        # "runs a casino in Iowa"
     "open opens reopen reopens reopened": ("in", "establish"),  # "an embassy will open in"
+    # forces moving against a place: "advanced on Goma", "advancing toward Kyiv"
+    "advance advances advanced advancing": ("on into toward towards", "attack"),
+    "landing": ("in at", "arrive"),                     # "helicopters landing in Kalam"
 })
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""
