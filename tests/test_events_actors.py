@@ -135,3 +135,23 @@ def test_coordinated_bodies_with_their_acronyms_are_each_an_actor(geoparser):
             "experts to Kinshasa.")
     assert {("World Health Organization", "Kinshasa"), ("Médecins Sans Frontières", "Kinshasa")} \
         <= {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events}
+
+
+@pytest.mark.parametrize("later, place", [
+    ("The two Kenyan citizens arrived in Chicago in 1999.", "Chicago"),
+    ("The FBI said the married couple visited Pewaukee in 2004.", "Pewaukee"),
+    ("When they flew to Nairobi, nobody knew.", "Nairobi"),
+])
+def test_a_plural_reference_stands_for_the_persons_named_together(geoparser, later, place):
+    text = ("Prosecutors charged Angela Martin-Mulu and 39-year-old Edward Bosire with fraud. "
+            + later)
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("Angela Martin-Mulu", place), ("Edward Bosire", place)}
+
+
+def test_they_after_a_verb_is_no_subject_and_one_person_is_no_couple(geoparser):
+    text = ("Prosecutors charged Angela Martin-Mulu with fraud. The couple arrived in Chicago. "
+            "Angela Martin-Mulu told the nuns they flew to Nairobi.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert [(e.actor, text[e.start:e.end]) for e in result.events] == []

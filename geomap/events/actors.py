@@ -138,8 +138,41 @@ _CAP = attrgetter("cap")
 
 
 _PRONOUNS = frozenset(("he", "she"))
+# Words that stand for the persons last named together ("Angela Martin-Mulu and Edward
+# Bosire ... The two Kenyan citizens arrived", "the married couple visited", "they opened"):
+# "they" opening its clause, "couple", "pair", "duo" and "two" after "the".
+_PLURAL_PRONOUNS = frozenset(("they",))
+_PLURAL_DESCRIPTIONS = frozenset("couple pair duo two".split())
+_PLURAL = _PLURAL_PRONOUNS | _PLURAL_DESCRIPTIONS
+# Words after which "they" opens a clause.
+_CLAUSE_START = frozenset(", ; when as after before and then where while because so".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
-_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
+# How far back (in characters) the persons a plural refers to may be named.
+_PLURAL_REACH = 1200
+# What joins the persons of a list: "A and B", "A, B and C", "A, 54, and 39-year-old B".
+_PERSON_JOIN = re.compile(r"(?:,\s*\d{1,3}\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+                          r"(?:\d{1,3}-year-old\s+)?")
+
+
+def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
+    """The persons of the last list of two or more persons named in ``text`` before ``end``
+    (at most :data:`_PLURAL_REACH` characters back), by the full names ``persons``:
+    "charging Angela Martin-Mulu and 39-year-old Edward Bosire" -> both."""
+    names = sorted({p for p in persons if " " in p}, key=len, reverse=True)
+    if len(names) < 2:
+        return []
+    pattern = re.compile("|".join(map(re.escape, names)))
+    found = list(pattern.finditer(text, max(0, end - _PLURAL_REACH), end))
+    for i in range(len(found) - 1, 0, -1):
+        group = [found[i]]
+        while i > 0 and _PERSON_JOIN.fullmatch(text, found[i - 1].end(), group[-1].start()):
+            i -= 1
+            group.append(found[i])
+        names_in = list(dict.fromkeys(m.group() for m in reversed(group)))
+        if len(names_in) >= 2:
+            return names_in
+    return []
 
 # A signature: a line of capitals and initials ending in a comma, after a blank line
 # ("\n\nBEN. C. CUTLER,\n"); the first in a letter's last lines is its signer's.
@@ -414,7 +447,8 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
                 return []   # "Kuti said the rustlers raided": the reported clause has its subject
     if len(between) > 20:
         return []
-    out = [best]
+    # "they", "the couple": every person it stands for
+    out = [x for x in cands if x.start == best.start and x.end == best.end]
     # "Putin and Obama are scheduled to meet": coordinated subjects
     k = cands.index(best) - 1
     while k >= 0:
@@ -712,6 +746,14 @@ class ActorFinder:
                 who = before[-1].name if before else state.last_person
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
+            elif t.low in _PLURAL:
+                lo = j if t.low in _PLURAL_PRONOUNS else next(
+                    (x for x in range(j - 1, max(-1, j - 3), -1) if low[x] == "the"), None)
+                if lo is None or taken[j] or lo and low[lo - 1] not in _CLAUSE_START and (
+                        t.low in _PLURAL_PRONOUNS or not _subject_position(toks, lo)):
+                    continue   # "told the nuns they were", "with the two"
+                for who in named_together(text, toks[0].start, state.persons.values()):
+                    out.append(Actor(lo, j + 1, who, "person"))
             elif j > 0 and toks[j - 1].low == "the" and state.last_group and \
                     not taken[j]:
                 # "the group", "the militants": the nearest armed group named before
