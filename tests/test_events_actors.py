@@ -155,3 +155,20 @@ def test_they_after_a_verb_is_no_subject_and_one_person_is_no_couple(geoparser):
             "Angela Martin-Mulu told the nuns they flew to Nairobi.")
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert [(e.actor, text[e.start:e.end]) for e in result.events] == []
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    ("A delegation headed by Foreign Minister Sergei Lavrov arrived in Ankara on Monday.",
+     "Sergei Lavrov", "Ankara"),
+    ("Thousands of protesters led by opposition leader John Smith marched to Islamabad.",
+     "John Smith", "Islamabad"),
+])
+def test_the_leader_acts_for_those_led(geoparser, text, actor, place):
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {(actor, place)}
+
+
+def test_a_by_phrase_that_leads_nobody_is_no_subject(geoparser):
+    text = "The report was written by John Smith, and the army arrived in Ankara."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert [e.actor for e in result.events] == []

@@ -385,10 +385,17 @@ def _kind_of(name: str) -> str:
     return "armed_group" if last in _ARMED_HEADS else "organisation"
 
 
+# Participles whose *by*-phrase names who leads the subject: "protesters led by Nawaz
+# Sharif were traveling to Islamabad", "a delegation headed by Sergei Lavrov arrived".
+_LEADING = frozenset(("led", "headed"))
+
+
 def _subject_position(toks: list[Tok], start: int) -> bool:
     j = start - 1
     while j >= 0 and toks[j].low in ("the", "a", "an"):
         j -= 1
+    if j > 0 and toks[j].low == "by" and toks[j - 1].low in _LEADING:
+        return True   # the leader acts for those led
     return j < 0 or toks[j].low not in ("with", "to", "of", "for", "from", "against", "about",
                                          "on", "toward", "towards", "into", "by", "than",
                                          "between", "at", "in", "like", "unlike")
