@@ -906,17 +906,7 @@ class ActorFinder:
             if len(pieces) > 1 and normalize(pieces[-1]) in state.persons:
                 return Actor(j, k, state.persons[normalize(pieces[-1])], "person")
             said = k < len(toks) and toks[k].low in SAY_VERBS and k - 1 not in span_of
-            # (a): a rare word in an agent's place before a verb's past form is a surname:
-            # "Blinken arrived in Tel Aviv", "Putin visited Pyongyang" (not "Police arrived")
-            # (not "Police arrived", "Crowds stormed": the word is capitalised somewhere
-            # else than a sentence's start, as only a name is)
-            acted = not said and k < len(toks) and toks[k].low in ACTIONS and \
-                _past(toks[k].low) and toks[k].text[:1].islower() and k - 1 not in span_of \
-                and len(parts[0]) > 2 and parts[0][1:].isalpha() and \
-                parts[0][1:].islower() and surname not in self.first_names and \
-                self.gaz.english.get(surname, 0.0) < 1.0 and \
-                re.search(r"[a-z,] " + re.escape(parts[0]) + r"\b", text) is not None
-            if (titled or said or acted) and parts[0][:1].isupper() and \
+            if (titled or said) and parts[0][:1].isupper() and \
                     normalize(parts[0]) not in self.demonyms:
                 state.persons.setdefault(surname, parts[0])
                 return Actor(j, k, parts[0], "person")
