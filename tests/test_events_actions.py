@@ -165,10 +165,3 @@ def test_movement_words_need_their_preposition(geoparser, sentence):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
     assert [e.action for e in result.events] == []
 
-
-
-def test_proceeding_with_a_project_is_no_journey(geoparser):
-    text = ("Officials at Acme Gaming Center say they will proceed with a project at the "
-            "Kanawha County track.")
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert result.events == ()

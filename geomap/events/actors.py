@@ -146,13 +146,8 @@ _PLURAL_DESCRIPTIONS = frozenset("couple pair duo two".split())
 _PLURAL = _PLURAL_PRONOUNS | _PLURAL_DESCRIPTIONS
 # Words after which "they" opens a clause.
 _CLAUSE_START = frozenset(", ; when as after before and then where while because so".split())
-# "it" and "they" after a statement verb stand for its speaker when that is no person:
-# "Israel's military said it struck targets in Lebanon", "the Houthis said they attacked".
-_SPEAKER_PRONOUNS = frozenset(("it", "they"))
-# What may stand between a speaker and its statement verb: "Israel's military has said".
-_SPEAKER_GAP = frozenset("'s ’s has have had also later then".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
-_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _SPEAKER_PRONOUNS
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
 # How far back (in characters) the persons a plural refers to may be named.
 _PLURAL_REACH = 1200
 # What joins the persons of a list: "A and B", "A, B and C", "A, 54, and 39-year-old B".
@@ -758,22 +753,6 @@ class ActorFinder:
                 who = before[-1].name if before else state.last_person
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
-            elif t.low in _SPEAKER_PRONOUNS and j >= 2 and (
-                    low[j - 1] in SAY_VERBS or low[j - 1] == "that" and low[j - 2] in SAY_VERBS):
-                verb = j - 1 if low[j - 1] in SAY_VERBS else j - 2
-                # the statement's own subject: "Israel's military said", "the group has said"
-                speaker = [x for x in out if x.end <= verb and verb - x.end <= 3 and
-                           (x.kind != "person" if t.low == "it" else
-                            x.kind in ("armed_group", "organisation")) and
-                           _subject_position(toks, x.start) and
-                           all(low[y] in _SPEAKER_GAP or low[y] in STATE_NOUNS
-                               for y in range(x.end, verb))]
-                if speaker:
-                    best = max(speaker, key=lambda x: x.end)
-                    out.append(Actor(j, j + 1, best.name, best.kind))
-                elif t.low in _PLURAL_PRONOUNS and not taken[j]:
-                    for who in named_together(text, toks[0].start, state.persons.values()):
-                        out.append(Actor(j, j + 1, who, "person"))
             elif t.low in _PLURAL:
                 lo = j if t.low in _PLURAL_PRONOUNS else next(
                     (x for x in range(j - 1, max(-1, j - 3), -1) if low[x] == "the"), None)

@@ -456,11 +456,9 @@ def _triggers(text: str, toks: list, low: list[str], *,
                     not deployed(toks, j):
                 continue
             if j + 1 < len(low) and (low[j + 1] in _IDIOMS or
-                                     low[j + 1] == "out" and w.startswith("reach") or
-                                     low[j + 1] == "with" and w.startswith("proceed")) or \
+                                     low[j + 1] == "out" and w.startswith("reach")) or \
                     w == "travel" and j and low[j - 1] in _NOT_TRAVELLING:
-                continue   # "went missing in Iran", "reaching out to", "a ban on travel to",
-                #            "proceed with a project"
+                continue   # "went missing in Iran", "reaching out to", "a ban on travel to"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
