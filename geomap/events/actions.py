@@ -240,9 +240,6 @@ PHRASES = [
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
     (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire"),   # not "opened" an embassy
-    # "launched a barrage of missiles at Kyiv": a launch that fires (not a rocket to space)
-    (re.compile(r"\blaunch(?:ed|es|ing)? (?:\w+ ){0,4}(?:missiles|rockets|drones)\b", re.I),
-     "fire"),
     # "claimed responsibility for a blast in Quetta": the claimant attacked there
     (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack"),
 ]
@@ -256,7 +253,7 @@ _PHRASE_ANCHORS = frozenset(
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
     "operations pull pulled pulls pulling cross crossed crosses crossing fire "
-    "responsibility launch launched launches launching".split())
+    "responsibility".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:

@@ -43,9 +43,6 @@ _COMPLEMENT = frozenset(("that",))
 
 # Uses of force whose target is where they happen ("air strikes against Raqqa").
 _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
-# Topic nouns that a use of force hits where they are: "struck Kurdish positions in Syria"
-# (but "maps of Islamic State positions in Syria" are sent to where the maps go).
-_TARGETS = frozenset(("positions", "position", "locations", "location"))
 
 
 # A statement verb, and the words that open the clause of what is said after it.
@@ -240,9 +237,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                 "against", "by"):
         return False
     if prep in _LOCATIVE:
-        if head in _TOPIC_NOUNS and not (cls in _FORCE and head in _TARGETS and
-                                         prep in ("in", "near", "around", "across")):
-            return False   # but "struck Kurdish positions in Syria" strikes in Syria
+        if head in _TOPIC_NOUNS:
+            return False
         if cls in SPEECH:
             # "said on Sunday in Georgia": only near the verb, before its content; "urged
             # its residents not to travel to Victoria" urges nothing in Victoria
@@ -275,8 +271,7 @@ def actor_location(actors, toks, head_idx: int, prep: str) -> Actor | None:
 
 _GEO_NOUNS = frozenset(
     "capital city town village province region area district state county port resort "
-    "hometown outskirts suburbs suburb island governorate municipality strait straits gulf "
-    "bay sea".split())
+    "hometown outskirts suburbs suburb island governorate municipality".split())
 
 
 def adjectival(toks: list[Tok], hi: int, triggers) -> bool:
