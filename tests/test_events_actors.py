@@ -172,3 +172,10 @@ def test_a_by_phrase_that_leads_nobody_is_no_subject(geoparser):
     text = "The report was written by John Smith, and the army arrived in Ankara."
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert [e.actor for e in result.events] == []
+
+
+def test_a_companys_flights_act_for_it(geoparser):
+    text = "The first Qantas flights departed from Sydney to London on Sunday."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, e.actor_type, text[e.start:e.end]) for e in result.events} == {
+        ("Qantas", "organisation", "Sydney"), ("Qantas", "organisation", "London")}

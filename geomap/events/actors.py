@@ -66,7 +66,11 @@ _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  "supporters": "organisation", "fighters": "armed_group",
                  "militants": "armed_group", "rebels": "armed_group",
                  "insurgents": "armed_group", "militiamen": "armed_group",
-                 "jihadists": "armed_group"}
+                 "jihadists": "armed_group",
+                 # a company's vehicles act for it: "the first Qantas flights departing from"
+                 "flights": "organisation", "planes": "organisation", "jets": "organisation",
+                 "airliners": "organisation", "trucks": "organisation",
+                 "convoys": "organisation"}
 # Descriptions that stand for the last armed group named: "the group", "the militants".
 _GROUP_DESCRIPTIONS = frozenset(
     "group militants insurgents fighters rebels jihadists extremists militia".split())
