@@ -46,6 +46,7 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
      ("United States", "arrive", "CONSULT", "Kalam")),
     ("The United Baloch Army claimed responsibility for a blast in Quetta.",
      ("United Baloch Army", "attack", "ASSAULT", "Quetta")),
+    ("The Taliban controlled Kabul from 1996.", ("Taliban", "rule", "OTHER", "Kabul")),
 ])
 def test_event_verbs_beyond_the_first_word_lists(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))

@@ -49,7 +49,7 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "call": "called phoned".split(),
     "launch": "launched launch".split(),
     "operate": "operating operates operated".split(),
-    "rule": "ruled rules".split(),
+    "rule": "ruled rules controlled".split(),
     "seek asylum": [],
     "undergo treatment": "treatment therapy surgery".split(),
     "run": "election elections".split(),
