@@ -96,3 +96,24 @@ def test_the_target_of_a_use_of_force_is_where_it_happens(geoparser, text, event
 def test_the_target_of_sanctions_is_no_place_of_them(geoparser):
     text = "The U.S. imposed sanctions against Russia."
     assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a treaty named after a place is no meeting there
+    "India was breaching the Vienna convention, Italy said.",
+    # travel advice names the place it is about
+    "The Foreign Office lifted its ban on travel to Madagascar and warned against all but "
+    "essential travel to the Indian Ocean island.",
+    # a participle counting cases is no statement
+    "Argentina has the second-highest amount of recorded cases in South America.",
+    # what could be launched is not launched
+    "Militants could launch attacks on Turkey from Syria.",
+])
+def test_treaties_travel_advice_counts_and_hypothetical_launches_are_no_events(geoparser, text):
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+def test_a_launched_attack_still_happens(geoparser):
+    text = "Russia launched attacks on Kharkiv."
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Russia", "Kharkiv")}

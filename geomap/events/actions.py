@@ -341,6 +341,11 @@ _HYPO = frozenset(("could", "might", "may", "if", "should", "unless"))
 _AUX_ACTIONS = frozenset(("go", "going", "goes", "went"))
 
 
+# Verbs that carry the event noun after them, and so its negation or hypothesis: "could
+# launch attacks on Turkey" attacks nobody.
+_SUPPORT_VERBS = frozenset(("launch", "launched", "launches", "launching"))
+
+
 def negated(low: list[str], j: int) -> bool:
     """Whether the action word ``low[j]`` is negated or hypothetical ("did not visit",
     "could attack"). A negation ends at the next action word or possessor: in "never
@@ -348,7 +353,7 @@ def negated(low: list[str], j: int) -> bool:
     window = low[max(0, j - 6):j]
     for w in reversed(window):
         if w in (",", ";", ":", "and", "but", "which", "who", "that", "'s", "’s") or \
-                w in ACTIONS and w not in _AUX_ACTIONS:
+                w in ACTIONS and w not in _AUX_ACTIONS and w not in _SUPPORT_VERBS:
             break
         if w in _NEG or w in _HYPO:
             return True

@@ -277,6 +277,8 @@ class EventExtractor:
                 if att is None:
                     continue
                 prep, head, head_idx = att
+                if head == "travel" and head_idx > 0 and toks[head_idx - 1].low in _NOT_TRAVELLING:
+                    continue   # "a ban on travel to Madagascar": advice about a place
                 trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
                 if trig is not None and not place_fits(trig[2], prep, head, toks, trig[1], lo):
                     trig = None
@@ -421,6 +423,8 @@ _IDIOMS = frozenset("missing bankrupt unnoticed unpunished viral".split())
 # Words before "travel" that make it a noun of advice or rules, no one's journey.
 _NOT_TRAVELLING = frozenset(
     "on against of for about essential non-essential unnecessary the all air".split())
+# Nouns a participle counts: "recorded cases", "a recorded 2,335 cases" are no statement.
+_COUNTED = frozenset("cases deaths infections case death".split())
 
 
 def _triggers(text: str, toks: list, low: list[str], *,
@@ -457,8 +461,11 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 continue
             if j + 1 < len(low) and (low[j + 1] in _IDIOMS or
                                      low[j + 1] == "out" and w.startswith("reach")) or \
-                    w == "travel" and j and low[j - 1] in _NOT_TRAVELLING:
-                continue   # "went missing in Iran", "reaching out to", "a ban on travel to"
+                    w == "travel" and j and low[j - 1] in _NOT_TRAVELLING or \
+                    w == "recorded" and (j + 1 < len(low) and low[j + 1] in _COUNTED or
+                                         j and low[j - 1] in ("a", "the", "of")):
+                continue   # "went missing in Iran", "reaching out to", "a ban on travel to",
+                #            "recorded cases in South America"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic

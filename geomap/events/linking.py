@@ -293,13 +293,18 @@ def inside_acronym(toks: list[Tok], hi: int) -> bool:
         toks[hi + 2].text == ")"
 
 
+# Meeting nouns that after a place name are a treaty named after it: "the Vienna
+# convention", "the Geneva Conventions" (not the "Sochi mayoral election").
+_TREATIES = frozenset(("convention", "conventions"))
+
+
 def trigger_after(toks: list[Tok], triggers, hi: int):
     """An event noun right after the place ending at token ``hi`` ("Sochi mayoral election")."""
     for a, b, cls in triggers:   # in text order
         if a > hi + 1:
             break
         if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
-                and all(toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
+                and toks[a].low not in _TREATIES and all(toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
                         and toks[j].low not in _LOCATIVE for j in range(hi, a)):
             return (a, b, cls)
     return None
