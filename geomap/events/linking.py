@@ -304,8 +304,9 @@ def trigger_after(toks: list[Tok], triggers, hi: int):
         if a > hi + 1:
             break
         if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
-                and toks[a].low not in _TREATIES and all(toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
-                        and toks[j].low not in _LOCATIVE for j in range(hi, a)):
+                and toks[a].low not in _TREATIES and all(
+                    toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
+                    and toks[j].low not in _LOCATIVE for j in range(hi, a)):
             return (a, b, cls)
     return None
 
