@@ -164,3 +164,13 @@ def test_movement_words_need_their_preposition(geoparser, sentence):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
     assert [e.action for e in result.events] == []
 
+
+
+def test_discussing_with_someone_is_meeting_them_and_a_topic_stays_a_topic(geoparser):
+    text = ("Najib Razak, the Malaysian prime minister, discussed the agreement in Kuala Lumpur "
+            "with Prime Minister John Key.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, e.action_type, text[e.start:e.end]) for e in result.events} == {
+        ("Najib Razak", "CONSULT", "Kuala Lumpur"), ("John Key", "CONSULT", "Kuala Lumpur")}
+    text = "Obama discussed the crisis in Syria with Putin."
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()

@@ -291,7 +291,8 @@ _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in PHRASES
 
 
 # Any word that makes a sentence worth a closer look for an action.
-_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS
+_DISCUSS = frozenset("discuss discussed discusses discussing".split())
+_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | _DISCUSS
 
 
 def pair_at(low: Sequence[str], start: int = 0) -> int | None:
@@ -311,7 +312,8 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
     if _CUE_WORDS.isdisjoint(lows):
         return False, False   # most sentences: one test
     return (not _GATE_WORDS.isdisjoint(lows) or
-            not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None,
+            not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
+            not _DISCUSS.isdisjoint(lows) and "with" in lows,
             not _PHRASE_ANCHORS.isdisjoint(lows) and
             _PHRASE_GATE.search(sentence.lower()) is not None)
 

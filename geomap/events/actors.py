@@ -963,6 +963,16 @@ class ActorFinder:
                 if x.start >= b and x.start - b <= 4 and x not in chosen and (x.start == b or any(
                         low[j] in ("with", "and") for j in range(b, x.start))):
                     chosen.append(x)   # "met with Putin", "met John Kerry", "talks with Iran"
+            # "discussed the agreement in Kuala Lumpur with his Thai counterpart, Yingluck
+            # Shinawatra": the party after a later "with" in the clause
+            with_at = next((j for j in range(b, min(len(low), b + 12)) if low[j] == "with"),
+                           None)
+            if with_at is not None and with_at - b > 3 and not any(
+                    low[j] in CLAUSE_BREAK for j in range(b, with_at)):
+                party = next((x for x in actors if with_at < x.start <= with_at + 6), None)
+                if party is not None and party not in chosen and not any(
+                        low[j] in CLAUSE_BREAK for j in range(with_at, party.start)):
+                    chosen.append(party)
             # "called down and told me": the quoted speaker is the other party
             if speaker and any(low[j] in ("me", "us") for j in range(b, min(len(toks), b + 5))):
                 chosen.append(Actor(b, b + 1, speaker, "person"))
