@@ -291,8 +291,9 @@ _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in PHRASES
 
 
 # Any word that makes a sentence worth a closer look for an action.
-_DISCUSS = frozenset("discuss discussed discusses discussing".split())
-_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | _DISCUSS
+DISCUSS = frozenset("discuss discussed discusses discussing".split())
+"""Discussing with someone is meeting them; discussing alone names a topic."""
+_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS
 
 
 def pair_at(low: Sequence[str], start: int = 0) -> int | None:
@@ -313,7 +314,7 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
         return False, False   # most sentences: one test
     return (not _GATE_WORDS.isdisjoint(lows) or
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
-            not _DISCUSS.isdisjoint(lows) and "with" in lows,
+            not DISCUSS.isdisjoint(lows) and "with" in lows,
             not _PHRASE_ANCHORS.isdisjoint(lows) and
             _PHRASE_GATE.search(sentence.lower()) is not None)
 

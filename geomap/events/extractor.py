@@ -37,6 +37,7 @@ from itertools import compress, count
 from geomap.detect import Tokens, sentence_bounds
 from geomap.events.actions import (
     ACTIONS,
+    DISCUSS,
     EVENT_NOUNS,
     MILITARY,
     NOMINAL_ADJ_OK,
@@ -417,10 +418,6 @@ class _Reading:
 _OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
 
 
-# Discussing with someone is meeting them (discussing alone names a topic).
-_DISCUSS = frozenset("discuss discussed discusses discussing".split())
-
-
 _REFUSALS = frozenset("refused refuses refuse declined declines".split())
 _REFUSAL_ENDS = frozenset((";", ":", "but", "and", "while", "which", "who", "."))
 # Words after an action word that make it no action: "went missing", "goes bankrupt".
@@ -475,9 +472,9 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
             triggers.append((j, j + 1, ACTIONS[w]))
-    if not _DISCUSS.isdisjoint(low):
+    if not DISCUSS.isdisjoint(low):
         # "discussed the agreement in Kuala Lumpur with his Thai counterpart": a meeting
-        for j in compress(count(), map(_DISCUSS.__contains__, low)):
+        for j in compress(count(), map(DISCUSS.__contains__, low)):
             end = min(len(low), j + 12)
             with_at = next((k for k in range(j + 1, end) if low[k] == "with"), None)
             if with_at is not None and j not in covered and not negated(low, j) and not any(
