@@ -117,3 +117,27 @@ def test_a_launched_attack_still_happens(geoparser):
     text = "Russia launched attacks on Kharkiv."
     assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
         ("Russia", "Kharkiv")}
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the region a capital is of only says where the capital is
+    ("Ali Mahdi visited the town of Nyala, the capital of South Darfur, on Monday.",
+     "South Darfur"),
+    # a place after "in" is no party of a fight
+    ("Iraqi troops fought and were wounded in Afghanistan and Iraq.", "Afghanistan fight"),
+])
+def test_qualifying_regions_and_places_of_a_fight_are_no_more_than_that(geoparser, text,
+                                                                         absent):
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    seen = {text[e.start:e.end] for e in result.events} | \
+        {f"{e.actor} {e.action}" for e in result.events}
+    assert absent not in seen and result.events
+
+
+@pytest.mark.parametrize("text", [
+    "Masri was taken to Kabul, where he was interrogated and was beaten, kicked and threatened.",
+    "Ofelia Liptak was also arrested in Cuba along with Lucy Leal.",
+    "Art-lovers may know Boris Grigoryev, whose striking portraits were exhibited in Russia.",
+])
+def test_coordinated_passives_and_adjectives_are_no_agents_actions(geoparser, text):
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()

@@ -129,6 +129,7 @@ _GROUP_HEADS = _ORG_HEADS | _ARMED_HEADS
 
 
 _PEOPLES = frozenset("indians tribe tribes peoples".split())
+
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp plc gmbh".split())
 
@@ -406,9 +407,14 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
 
 
 _AUX = frozenset("has have had will would was were is are also then later".split())
+# Prepositions of a place where something happens: a country after them is no party.
+_WHERE_PREPS = frozenset("in at near into to from across over inside outside".split())
 _BE = frozenset(("was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"))
 _PARTICIPLES = frozenset("sent met shot hit struck fought built brought held led put set "
                          "seen taken given".split())
+
+
+_PASSIVE_ADVERBS = frozenset("also later then not never subsequently reportedly".split())
 
 
 def _past(w: str) -> bool:
@@ -423,8 +429,12 @@ def _passive(low: list[str], a: int) -> bool:
     if not (w.endswith(("ed", "en", "wn")) or w in _PARTICIPLES):
         return False
     j = a - 1
-    while j >= 0 and low[j].endswith("ly") and a - j <= 2:   # "was later flown"
-        j -= 1
+    while j >= 0 and (low[j].endswith("ly") or low[j] in _PASSIVE_ADVERBS) and a - j <= 2:
+        j -= 1   # "was later flown", "was also arrested"
+    # "was beaten, kicked and threatened": the participles before share the auxiliary
+    while j >= 1 and low[j] in (",", "and", "or") and a - j <= 8 and (
+            low[j - 1].endswith(("ed", "en", "wn")) or low[j - 1] in _PARTICIPLES):
+        j -= 2
     return j >= 0 and low[j] in _BE
 
 
@@ -961,8 +971,11 @@ class ActorFinder:
         if cls in RECIPROCAL:
             for x in actors:
                 if x.start >= b and x.start - b <= 4 and x not in chosen and (x.start == b or any(
-                        low[j] in ("with", "and") for j in range(b, x.start))):
-                    chosen.append(x)   # "met with Putin", "met John Kerry", "talks with Iran"
+                        low[j] in ("with", "and") for j in range(b, x.start))) and \
+                        not (x.place_idx is not None and low[x.start - 1] in _WHERE_PREPS):
+                    # "met with Putin", "met John Kerry", "talks with Iran" (but "fought and
+                    # were wounded in Afghanistan" fought nobody)
+                    chosen.append(x)
             # "discussed the agreement in Kuala Lumpur with his Thai counterpart, Yingluck
             # Shinawatra": the party after a later "with" in the clause
             with_at = next((j for j in range(b, min(len(low), b + 12)) if low[j] == "with"),

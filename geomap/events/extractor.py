@@ -425,6 +425,9 @@ _IDIOMS = frozenset("missing bankrupt unnoticed unpunished viral".split())
 # Words before "travel" that make it a noun of advice or rules, no one's journey.
 _NOT_TRAVELLING = frozenset(
     "on against of for about essential non-essential unnecessary the all air".split())
+# Words before "striking" that make it an adjective: "whose striking portraits".
+_BEFORE_ADJECTIVE = frozenset(
+    "a an the whose his her its their most more so very particularly equally".split())
 # Nouns a participle counts: "recorded cases", "a recorded 2,335 cases" are no statement.
 _COUNTED = frozenset("cases deaths infections case death".split())
 
@@ -465,7 +468,8 @@ def _triggers(text: str, toks: list, low: list[str], *,
                                      low[j + 1] == "out" and w.startswith("reach")) or \
                     w == "travel" and j and low[j - 1] in _NOT_TRAVELLING or \
                     w == "recorded" and (j + 1 < len(low) and low[j + 1] in _COUNTED or
-                                         j and low[j - 1] in ("a", "the", "of")):
+                                         j and low[j - 1] in ("a", "the", "of")) or \
+                    w == "striking" and j and low[j - 1] in _BEFORE_ADJECTIVE:
                 continue   # "went missing in Iran", "reaching out to", "a ban on travel to",
                 #            "recorded cases in South America"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:

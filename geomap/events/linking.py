@@ -9,6 +9,8 @@ the trigger's action happens, not its topic ("maps of positions in Syria").
 
 from __future__ import annotations
 
+import re
+
 from geomap.events.actions import ACTIONS, DEPART, DIRECT, SPEECH
 from geomap.events.actors import STATE_NOUNS, Actor
 from geomap.events.sentence import CLAUSE_BREAK, Tok
@@ -334,6 +336,9 @@ def next_trigger(triggers, after: int):
     return None
 
 
+_CAPITAL_OF = re.compile(r",\s+(?:the\s+)?(?:\w+\s+)?(?:capital|seat)\s+of\s+(?:the\s+)?")
+
+
 def qualifier_places(text: str, places) -> set[int]:
     """Resolutions that only qualify the place before them ("Idlib province, Syria")."""
     out = set()
@@ -341,6 +346,9 @@ def qualifier_places(text: str, places) -> set[int]:
         i, r, lo, hi = places[k]
         pi, pr, plo, phi = places[k - 1]
         gap = text[pr.mention.end:r.mention.start]
+        # "Nyala, the capital of South Darfur": the region the capital is of
+        if _CAPITAL_OF.fullmatch(gap):
+            gap = ","
         if gap.strip() in (",", "in") and r.place and pr.place and (
                 r.place.is_country or r.place.is_admin1 or r.place.feature_code.startswith("ADM")
         ) and r.place.country_code == pr.place.country_code and r.place.geonameid != \
