@@ -174,3 +174,15 @@ def test_discussing_with_someone_is_meeting_them_and_a_topic_stays_a_topic(geopa
         ("Najib Razak", "CONSULT", "Kuala Lumpur"), ("John Key", "CONSULT", "Kuala Lumpur")}
     text = "Obama discussed the crisis in Syria with Putin."
     assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+def test_a_progressive_form_is_a_verb_and_the_bare_noun_is_none(geoparser):
+    text = "Russia is massing troops near Belgorod."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, e.action_type, text[e.start:e.end]) for e in result.events} == {
+        ("Russia", "MOBILIZE", "Belgorod")}
+    text = "Italy is already briefing diplomats in Brussels about the case."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert ("Italy", "Brussels") in {(e.actor, text[e.start:e.end]) for e in result.events}
+    text = "Italy held a briefing in Brussels about the case."
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()

@@ -290,10 +290,32 @@ _GATE_WORDS = frozenset(ACTIONS) | MILITARY
 _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in PHRASES))
 
 
+# "-ing" forms left out of the lexicon as mostly nouns ("a landing", "the briefing"), which
+# after a form of "be" are verbs: "Italy is already briefing EU governments in Brussels".
+PROGRESSIVE = {"landing": "arrive", "docking": "arrive", "massing": "deploy",
+               "stationing": "deploy", "marching": "protest", "hosting": "meet",
+               "flying": "travel", "touring": "visit", "briefing": "say", "signing": "sign",
+               "shipping": "deliver", "funding": "supply", "backing": "support"}
+_BE_FORMS = frozenset("is are was were been be am 's".split())
+
+
+def progressive_at(low: Sequence[str]) -> list[int]:
+    """The indexes of the :data:`PROGRESSIVE` words of ``low`` that follow a form of "be"
+    (an adverb between: "is already briefing")."""
+    out = []
+    for j, w in enumerate(low):
+        if w in PROGRESSIVE and j and (low[j - 1] in _BE_FORMS or j > 1 and
+                                       low[j - 1].endswith("ly") or low[j - 1] in
+                                       ("already", "still", "now", "also") and
+                                       low[j - 2] in _BE_FORMS):
+            out.append(j)
+    return out
+
+
 # Any word that makes a sentence worth a closer look for an action.
 DISCUSS = frozenset("discuss discussed discusses discussing".split())
 """Discussing with someone is meeting them; discussing alone names a topic."""
-_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS
+_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | frozenset(PROGRESSIVE)
 
 
 def pair_at(low: Sequence[str], start: int = 0) -> int | None:
@@ -314,7 +336,8 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
         return False, False   # most sentences: one test
     return (not _GATE_WORDS.isdisjoint(lows) or
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
-            not DISCUSS.isdisjoint(lows) and "with" in lows,
+            not DISCUSS.isdisjoint(lows) and "with" in lows or
+            not PROGRESSIVE.keys().isdisjoint(lows) and bool(progressive_at(lows)),
             not _PHRASE_ANCHORS.isdisjoint(lows) and
             _PHRASE_GATE.search(sentence.lower()) is not None)
 

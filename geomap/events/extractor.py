@@ -44,6 +44,7 @@ from geomap.events.actions import (
     PAIR_WORDS,
     PAIRS,
     PHRASES,
+    PROGRESSIVE,
     RECIPROCAL,
     SPEECH,
     TOPIC_VERBS,
@@ -52,6 +53,7 @@ from geomap.events.actions import (
     deployed,
     negated,
     pair_at,
+    progressive_at,
 )
 from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
@@ -476,6 +478,10 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
             triggers.append((j, j + 1, ACTIONS[w]))
+    if not PROGRESSIVE.keys().isdisjoint(low):
+        for j in progressive_at(low):   # "is already briefing EU governments in Brussels"
+            if j not in covered and not negated(low, j):
+                triggers.append((j, j + 1, PROGRESSIVE[low[j]]))
     if not DISCUSS.isdisjoint(low):
         # "discussed the agreement in Kuala Lumpur with his Thai counterpart": a meeting
         for j in compress(count(), map(DISCUSS.__contains__, low)):
