@@ -186,3 +186,17 @@ def test_a_progressive_form_is_a_verb_and_the_bare_noun_is_none(geoparser):
     assert ("Italy", "Brussels") in {(e.actor, text[e.start:e.end]) for e in result.events}
     text = "Italy held a briefing in Brussels about the case."
     assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban retain the ability to attack in Swat.",
+    "Putin plans to visit Paris in May.",
+])
+def test_an_ability_or_a_plan_is_no_event(geoparser, text):
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
+    text = "The Taliban retain the ability to attack in Swat and shot a schoolgirl in Mingora."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {text[e.start:e.end] for e in result.events} == {"Mingora"}

@@ -179,3 +179,10 @@ def test_a_companys_flights_act_for_it(geoparser):
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert {(e.actor, e.actor_type, text[e.start:e.end]) for e in result.events} == {
         ("Qantas", "organisation", "Sydney"), ("Qantas", "organisation", "London")}
+
+
+def test_a_known_groups_plural_is_the_group(geoparser):
+    text = "Talibans shot a schoolgirl in Mingora last October."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, e.actor_type, text[e.start:e.end]) for e in result.events} == {
+        ("Taliban", "armed_group", "Mingora")}

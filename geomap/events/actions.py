@@ -367,6 +367,13 @@ _HYPO = frozenset(("could", "might", "may", "if", "should", "unless"))
 _AUX_ACTIONS = frozenset(("go", "going", "goes", "went"))
 
 
+# Words of ability and intent before "to" and an action: it has not happened.
+_INTENT = frozenset(
+    "ability able capable capability capacity plan plans planned planning intend intends "
+    "intended intending want wants wanted hope hopes hoped threatened threatening "
+    "threatens vowed vows".split())
+
+
 # Verbs that carry the event noun after them, and so its negation or hypothesis: "could
 # launch attacks on Turkey" attacks nobody.
 _SUPPORT_VERBS = frozenset(("launch", "launched", "launches", "launching"))
@@ -376,6 +383,8 @@ def negated(low: list[str], j: int) -> bool:
     """Whether the action word ``low[j]`` is negated or hypothetical ("did not visit",
     "could attack"). A negation ends at the next action word or possessor: in "never
     condemned Russia's invasion" the condemning is negated, the invasion is not."""
+    if j >= 2 and low[j - 1] == "to" and low[j - 2] in _INTENT:
+        return True   # "retain the ability to attack in Swat", "plans to visit Paris"
     window = low[max(0, j - 6):j]
     for w in reversed(window):
         if w in (",", ";", ":", "and", "but", "which", "who", "that", "'s", "’s") or \

@@ -91,7 +91,16 @@ _KNOWN_ORGS = {
 
 _GROUP_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(
-        [*ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        [*ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
+# (a plural is the group: "Talibans shot ...")
+
+
+def _group_key(name: str) -> str:
+    """The :data:`ARMED_GROUPS` or seat key of a match of :data:`_GROUP_RE` ("Talibans")."""
+    key = fold(name).replace("’", "'")
+    if key not in ARMED_GROUPS and key not in _SEATS and key.endswith("s"):
+        return key[:-1]
+    return key
 
 
 _GROUP_SPELLINGS = {v for k in [*ARMED_GROUPS, *_SEATS] for v in (k, k.replace("'", "’"))}
@@ -623,8 +632,8 @@ class ActorFinder:
                 continue
             group = _GROUP_RE.search(sentence) \
                 if need_group and _group_search_needed(sentence) else None
-            if group and fold(group.group()).replace("’", "'") in ARMED_GROUPS:
-                state.last_group = ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+            if group and _group_key(group.group()) in ARMED_GROUPS:
+                state.last_group = ARMED_GROUPS[_group_key(group.group())]
                 need_group = False
 
     @staticmethod
@@ -668,7 +677,7 @@ class ActorFinder:
                 a, b = tok_at(toks, m.start()), tok_at(toks, m.end() - 1)
                 if a is None or b is None or taken[a]:
                     continue
-                key = fold(m.group()).replace("’", "'")
+                key = _group_key(m.group())
                 if key in ARMED_GROUPS:
                     add(Actor(a, b + 1, ARMED_GROUPS[key], "armed_group"))
                 else:

@@ -308,7 +308,8 @@ def trigger_after(toks: list[Tok], triggers, hi: int):
         if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
                 and toks[a].low not in _TREATIES and all(
                     toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
-                    and toks[j].low not in _LOCATIVE for j in range(hi, a)):
+                    and toks[j].low not in _LOCATIVE and toks[j].low not in ("and", "or")
+                    for j in range(hi, a)):   # "attack in Swat and shot ...": a verb
             return (a, b, cls)
     return None
 
