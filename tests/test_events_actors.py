@@ -186,3 +186,10 @@ def test_a_known_groups_plural_is_the_group(geoparser):
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert {(e.actor, e.actor_type, text[e.start:e.end]) for e in result.events} == {
         ("Taliban", "armed_group", "Mingora")}
+
+
+def test_a_companion_on_a_journey_travels_too(geoparser):
+    text = "Wagon-Master Francis will go with Captain Fritz to Tucson."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("Wagon-Master Francis", "Tucson"), ("Fritz", "Tucson")}

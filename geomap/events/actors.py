@@ -399,6 +399,10 @@ def _kind_of(name: str) -> str:
     return "armed_group" if last in _ARMED_HEADS else "organisation"
 
 
+# Journeys a companion makes too ("went with X to Y").
+_JOURNEYS = frozenset(("travel", "visit", "arrive", "depart", "return"))
+
+
 # Participles whose *by*-phrase names who leads the subject: "protesters led by Nawaz
 # Sharif were traveling to Islamabad", "a delegation headed by Sergei Lavrov arrived".
 _LEADING = frozenset(("led", "headed"))
@@ -974,6 +978,10 @@ class ActorFinder:
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
                 subj = []   # "Blalock, who opposes the annexation"
             chosen.extend(subj)
+        if cls in _JOURNEYS and chosen and b + 1 < len(low) and low[b] == "with":
+            # "will go with Captain Fritz to Tucson": the companion travels too
+            chosen.extend(x for x in actors if x.start in (b + 1, b + 2) and x.kind == "person"
+                          and x not in chosen)
         if cls == "send" and chosen:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
                           and x not in chosen)
