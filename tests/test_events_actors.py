@@ -193,3 +193,11 @@ def test_a_companion_on_a_journey_travels_too(geoparser):
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
         ("Wagon-Master Francis", "Tucson"), ("Fritz", "Tucson")}
+
+
+def test_he_after_an_unnamed_man_in_its_sentence_is_the_man(geoparser):
+    text = ("Health Minister Francisco Duque spoke on Monday. The man fell ill when he arrived "
+            "in Moscow. He said he arrived in Manila.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("Francisco Duque", "Manila")}

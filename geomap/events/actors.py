@@ -152,6 +152,9 @@ _CAP = attrgetter("cap")
 
 
 _PRONOUNS = frozenset(("he", "she"))
+# Unnamed persons a later "he" or "she" in the sentence stands for ("The man ... he").
+_UNNAMED_PERSONS = frozenset(
+    "man woman boy girl suspect victim patient driver passenger gunman teenager".split())
 # Words that stand for the persons last named together ("Angela Martin-Mulu and Edward
 # Bosire ... The two Kenyan citizens arrived", "the married couple visited", "they opened"):
 # "they" opening its clause, "couple", "pair", "duo" and "two" after "the".
@@ -777,6 +780,9 @@ class ActorFinder:
                 out.append(Actor(j, j + 1, state.signer or "", "person"))
             elif t.low in _PRONOUNS:
                 before = [x for x in out if x.kind == "person" and x.end <= j]
+                if not before and any(low[x] in _UNNAMED_PERSONS and low[x - 1] in ("the", "a")
+                                      for x in range(1, j)):
+                    continue   # "The man ... as he traveled": he is the man, not named
                 who = before[-1].name if before else state.last_person
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
