@@ -141,3 +141,12 @@ def test_qualifying_regions_and_places_of_a_fight_are_no_more_than_that(geoparse
 ])
 def test_coordinated_passives_and_adjectives_are_no_agents_actions(geoparser, text):
     assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+def test_a_clause_after_a_statement_has_its_own_places(geoparser):
+    text = ("Mahinda Rajapaksa, the Sri Lankan president, condemned the execution as the "
+            "parliament in Colombo observed a minute's silence.")
+    assert "Colombo" not in {text[e.start:e.end] for e in parse(geoparser, text).events}
+    text = "President Mahinda Rajapaksa condemned the execution in Colombo on Monday."
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Mahinda Rajapaksa", "Colombo")}

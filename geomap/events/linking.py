@@ -42,6 +42,8 @@ _SKIP_BETWEEN = frozenset(
 
 
 _COMPLEMENT = frozenset(("that",))
+# Words opening a clause of its own after a statement: its places are that clause's.
+_SUBORDINATORS = frozenset("as while when whereas because since after before".split())
 
 # Uses of force whose target is where they happen ("air strikes against Raqqa").
 _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
@@ -250,7 +252,9 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
                 return False   # "says there is no electricity in Innisfail": what is said
             return len(between) <= 10 and not any(
-                w in ("that", "\"", "“", "”") or w in _COMPLEMENT for w in between)
+                w in ("that", "\"", "“", "”") or w in _COMPLEMENT or w in _SUBORDINATORS and
+                k + 1 < len(between) and between[k + 1] in _CLAUSE_OPENERS
+                for k, w in enumerate(between))  # "condemned it as the parliament in X observed"
         if prep in ("on", "onto", "off") and cls not in ("strike", "bomb", "attack", "blockade"):
             return False
         return True
