@@ -346,7 +346,9 @@ class EventExtractor:
             a, b, cls = trig
             for actor in agents(a, b, cls):
                 emit(actor, cls, r)
-            if actor_loc is not None:
+            if actor_loc is not None and (actor_loc.start < a or cls in RECIPROCAL):
+                # "officials in Ramallah have welcomed" (but "briefing fellow EU
+                # governments in Brussels" does nothing the governments do)
                 emit(actor_loc, cls, r)
         return sorted(found.values(), key=lambda e: (e.start, e.actor))
 
