@@ -201,3 +201,11 @@ def test_he_after_an_unnamed_man_in_its_sentence_is_the_man(geoparser):
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
         ("Francisco Duque", "Manila")}
+
+
+def test_the_subject_of_a_that_clause_is_the_noun_before_it(geoparser):
+    text = "Russian officials are screening flights that have departed from Mexico."
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    text = "It was the Russian jets that bombed Aleppo."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {("Russia", "Aleppo")}

@@ -473,6 +473,8 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
         k -= 1
     if k > 1 and low[k] in ("who", "which") and low[k - 1] == "," and best.end != k - 1:
         return []   # "the rebels, who quickly captured Kinshasa": the subject is "the rebels"
+    if k > 1 and low[k] == "that" and low[k - 1] != "," and best.end != k:
+        return []   # "Russian officials are screening flights that have departed from"
     between = low[best.end:a]
     if len(between) >= 3 and between[0] == "(" and between[2] == ")":
         between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"
