@@ -209,3 +209,12 @@ def test_the_subject_of_a_that_clause_is_the_noun_before_it(geoparser):
     text = "It was the Russian jets that bombed Aleppo."
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert {(e.actor, text[e.start:e.end]) for e in result.events} == {("Russia", "Aleppo")}
+
+
+def test_a_participle_with_no_object_is_done_to_the_noun_before_it(geoparser):
+    text = ("Mourners circled the casket of Michael Ouellette, the Marine killed last week in "
+            "Afghanistan.")
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    text = "Russian jets killed 20 civilians in Aleppo."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {("Russia", "Aleppo")}

@@ -402,6 +402,12 @@ def _kind_of(name: str) -> str:
     return "armed_group" if last in _ARMED_HEADS else "organisation"
 
 
+# Actions done to someone, whose past participle with no object after it is a passive.
+_DONE_TO = frozenset(("kill", "arrest", "abduct", "capture", "expel"))
+_NO_OBJECT = frozenset(
+    "in on at by near during last this since while when after outside inside".split())
+
+
 # Journeys a companion makes too ("went with X to Y").
 _JOURNEYS = frozenset(("travel", "visit", "arrive", "depart", "return"))
 
@@ -980,7 +986,10 @@ class ActorFinder:
             chosen.extend(x for x in actors if x.start == b + 1 and x.kind == "country" and
                           toks[x.end - 1].low in STATE_NOUNS)
         # Subject: the nearest actor before the trigger in its clause, not in a PP.
-        if not chosen and not (cls != "deploy" and _passive(low, a)):
+        # "the 28-year-old Marine killed last week in Afghanistan": a participle done to the
+        # noun before it, with no object after it
+        reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT
+        if not chosen and not reduced and not (cls != "deploy" and _passive(low, a)):
             subj = _subject_of(toks, actors, a, low, speech=cls == "say")
             if low[a] in EVENT_NOUNS and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
