@@ -212,8 +212,8 @@ def test_the_subject_of_a_that_clause_is_the_noun_before_it(geoparser):
 
 
 def test_a_participle_with_no_object_is_done_to_the_noun_before_it(geoparser):
-    text = ("Mourners circled the casket of Michael Ouellette, the Marine killed last week in "
-            "Afghanistan.")
+    text = ("Mourners circled the casket that held Michael Ouellette, the Marine killed last "
+            "week in Afghanistan.")
     assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
     text = "Russian jets killed 20 civilians in Aleppo."
     result = geoparser.parse(Document(doc_id="x", text=text))
