@@ -218,3 +218,11 @@ def test_a_participle_with_no_object_is_done_to_the_noun_before_it(geoparser):
     text = "Russian jets killed 20 civilians in Aleppo."
     result = geoparser.parse(Document(doc_id="x", text=text))
     assert {(e.actor, text[e.start:e.end]) for e in result.events} == {("Russia", "Aleppo")}
+
+
+def test_the_subject_is_the_name_before_an_apposition_not_a_name_inside_it(geoparser):
+    text = ("In Britain, the Disasters Emergency Committee, an umbrella organisation of UK "
+            "agencies, has launched an appeal.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("Disasters Emergency Committee", "Britain")}

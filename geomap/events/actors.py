@@ -402,6 +402,10 @@ def _kind_of(name: str) -> str:
     return "armed_group" if last in _ARMED_HEADS else "organisation"
 
 
+# Words opening an apposition after a name: "X, an umbrella organisation ..., has".
+_APPOSITION_OPENERS = frozenset(("a", "an", "the", "former", "one"))
+
+
 # Actions done to someone, whose past participle with no object after it is a passive.
 _DONE_TO = frozenset(("kill", "arrest", "abduct", "capture", "expel"))
 _NO_OBJECT = frozenset(
@@ -474,6 +478,15 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     if not cands:
         return []
     best = cands[-1]
+    # "the Disasters Emergency Committee, an umbrella organisation representing UK
+    # agencies, has launched": the name before an apposition, not a name inside it
+    for c in cands[:-1]:
+        if c.end + 1 < a and low[c.end] == "," and low[c.end + 1] in _APPOSITION_OPENERS and \
+                "," in low[best.end:a] and best.start > c.end + 1 and \
+                all(w not in CLAUSE_BREAK for w in low[c.end:a]) and \
+                low[c.end:a].count(",") == 2:
+            best = c
+            break
     k = a - 1
     while k > 0 and (low[k].endswith("ly") or low[k] in _AUX):
         k -= 1
