@@ -296,6 +296,7 @@ PROGRESSIVE = {"landing": "arrive", "docking": "arrive", "massing": "deploy",
                "stationing": "deploy", "marching": "protest", "hosting": "meet",
                "flying": "travel", "touring": "visit", "briefing": "say", "signing": "sign",
                "shipping": "deliver", "funding": "supply", "backing": "support"}
+PROGRESSIVE_WORDS = frozenset(PROGRESSIVE)
 _BE_FORMS = frozenset("is are was were been be am 's".split())
 
 
@@ -304,10 +305,9 @@ def progressive_at(low: Sequence[str]) -> list[int]:
     (an adverb between: "is already briefing")."""
     out = []
     for j, w in enumerate(low):
-        if w in PROGRESSIVE and j and (low[j - 1] in _BE_FORMS or j > 1 and
-                                       low[j - 1].endswith("ly") or low[j - 1] in
-                                       ("already", "still", "now", "also") and
-                                       low[j - 2] in _BE_FORMS):
+        if w in PROGRESSIVE and j and (low[j - 1] in _BE_FORMS or j > 1 and (
+                low[j - 1].endswith("ly") or low[j - 1] in ("already", "still", "now", "also"))
+                and low[j - 2] in _BE_FORMS):
             out.append(j)
     return out
 
@@ -315,7 +315,7 @@ def progressive_at(low: Sequence[str]) -> list[int]:
 # Any word that makes a sentence worth a closer look for an action.
 DISCUSS = frozenset("discuss discussed discusses discussing".split())
 """Discussing with someone is meeting them; discussing alone names a topic."""
-_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | frozenset(PROGRESSIVE)
+_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | PROGRESSIVE_WORDS
 
 
 def pair_at(low: Sequence[str], start: int = 0) -> int | None:
@@ -337,7 +337,7 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
     return (not _GATE_WORDS.isdisjoint(lows) or
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
             not DISCUSS.isdisjoint(lows) and "with" in lows or
-            not PROGRESSIVE.keys().isdisjoint(lows) and bool(progressive_at(lows)),
+            not PROGRESSIVE_WORDS.isdisjoint(lows) and bool(progressive_at(lows)),
             not _PHRASE_ANCHORS.isdisjoint(lows) and
             _PHRASE_GATE.search(sentence.lower()) is not None)
 

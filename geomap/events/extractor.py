@@ -45,6 +45,7 @@ from geomap.events.actions import (
     PAIRS,
     PHRASES,
     PROGRESSIVE,
+    PROGRESSIVE_WORDS,
     RECIPROCAL,
     SPEECH,
     TOPIC_VERBS,
@@ -480,7 +481,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
             triggers.append((j, j + 1, ACTIONS[w]))
-    if not PROGRESSIVE.keys().isdisjoint(low):
+    if not PROGRESSIVE_WORDS.isdisjoint(low):
         for j in progressive_at(low):   # "is already briefing EU governments in Brussels"
             if j not in covered and not negated(low, j):
                 triggers.append((j, j + 1, PROGRESSIVE[low[j]]))
