@@ -150,3 +150,12 @@ def test_a_clause_after_a_statement_has_its_own_places(geoparser):
     text = "President Mahinda Rajapaksa condemned the execution in Colombo on Monday."
     assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
         ("Mahinda Rajapaksa", "Colombo")}
+
+
+def test_a_place_after_a_closed_relative_clause_is_the_main_clauses(geoparser):
+    text = ("Irakli Okruashvili, who has received political asylum in France, was sentenced "
+            "in Georgia last year.")
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"France"}
+    text = ("Herbst Gambling Inc., which operates a casino in Iowa, two more in Missouri, "
+            "is bankrupt.")
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Iowa", "Missouri"}

@@ -196,6 +196,8 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
     a, b, cls = best
     if b >= lo:
         return best
+    if _closed_relative(toks, a, b, lo):
+        return None   # "X, who has received asylum in France, was sentenced in Georgia"
     if lo - b <= 16:   # near: no list to discount (most places)
         if any(toks[j].low in CLAUSE_BREAK or toks[j].low in _RELATIVE and toks[j - 1].low == ","
                for j in range(b, lo)):
@@ -205,6 +207,20 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
     if words[lo] - words[b] > 16 or breaks[lo] > breaks[b]:
         return None
     return best
+
+
+def _closed_relative(toks, a: int, b: int, lo: int) -> bool:
+    """Whether the trigger ``toks[a:b]`` is inside a relative clause (", who ...,") that
+    closes before the place at ``lo``: the place belongs to the main clause."""
+    j = a - 1
+    while j > 0 and a - j <= 12 and toks[j].low != ",":
+        if toks[j].low in ("who", "which") and toks[j - 1].low == ",":
+            # the comma that closes it is followed by the main clause's verb (not a list's
+            # next item: "which operates a casino in Iowa, two more in Missouri")
+            return any(toks[k].low == "," and k + 1 < len(toks) and
+                       toks[k + 1].low in _FINITE for k in range(b, lo))
+        j -= 1
+    return False
 
 
 class Gaps:
