@@ -159,3 +159,11 @@ def test_a_place_after_a_closed_relative_clause_is_the_main_clauses(geoparser):
     text = ("Herbst Gambling Inc., which operates a casino in Iowa, two more in Missouri, "
             "is bankrupt.")
     assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Iowa", "Missouri"}
+
+
+def test_whom_a_statement_is_made_to_is_not_where(geoparser):
+    text = "Priscilla Chu said she spoke to Perry on Sunday."
+    assert parse(geoparser, text).events == ()
+    text = "Priscilla Chu spoke to reporters in Perry on Sunday."
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Priscilla Chu", "Perry")}

@@ -262,8 +262,9 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         if cls in SPEECH:
             # "said on Sunday in Georgia": only near the verb, before its content; "urged
             # its residents not to travel to Victoria" urges nothing in Victoria
-            if cls != "say" and prep not in ("in", "at"):
-                return False
+            if cls != "say" and prep not in ("in", "at") or \
+                    prep in ("to", "into", "toward", "towards", "onto"):
+                return False   # "spoke to Perry": whom it is said to, not where
             between = [t.low for t in toks[trig_end:lo]]
             if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
                 return False   # "says there is no electricity in Innisfail": what is said
