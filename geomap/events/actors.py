@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 
@@ -172,15 +173,19 @@ _PERSON_JOIN = re.compile(r"(?:,\s*\d{1,3}\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&
                           r"(?:\d{1,3}-year-old\s+)?")
 
 
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, names)))
+
+
 def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
     """The persons of the last list of two or more persons named in ``text`` before ``end``
     (at most :data:`_PLURAL_REACH` characters back), by the full names ``persons``:
     "charging Angela Martin-Mulu and 39-year-old Edward Bosire" -> both."""
-    names = sorted({p for p in persons if " " in p}, key=len, reverse=True)
+    names = tuple(sorted({p for p in persons if " " in p}, key=len, reverse=True))
     if len(names) < 2:
         return []
-    pattern = re.compile("|".join(map(re.escape, names)))
-    found = list(pattern.finditer(text, max(0, end - _PLURAL_REACH), end))
+    found = list(_names_pattern(names).finditer(text, max(0, end - _PLURAL_REACH), end))
     for i in range(len(found) - 1, 0, -1):
         group = [found[i]]
         while i > 0 and _PERSON_JOIN.fullmatch(text, found[i - 1].end(), group[-1].start()):
@@ -217,6 +222,8 @@ class DocState:
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
     signer: str | None = None  # who signs a letter or dispatch: its "I"
+    # sentence start -> the persons a plural reference there stands for
+    together: dict[int, list[str]] = field(default_factory=dict)
 
 
 _SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
@@ -813,7 +820,10 @@ class ActorFinder:
                 if lo is None or taken[j] or lo and low[lo - 1] not in _CLAUSE_START and (
                         t.low in _PLURAL_PRONOUNS or not _subject_position(toks, lo)):
                     continue   # "told the nuns they were", "with the two"
-                for who in named_together(text, toks[0].start, state.persons.values()):
+                if toks[0].start not in state.together:   # once a sentence
+                    state.together[toks[0].start] = named_together(
+                        text, toks[0].start, state.persons.values())
+                for who in state.together[toks[0].start]:
                     out.append(Actor(lo, j + 1, who, "person"))
             elif j > 0 and toks[j - 1].low == "the" and state.last_group and \
                     not taken[j]:
