@@ -39,6 +39,14 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
      ("Houthis", "fire", "ASSAULT", "Red Sea")),
     ("Ukraine withdrew its troops from Avdiivka.", ("Ukraine", "withdraw", "RETREAT", "Avdiivka")),
     ("Japan signed an agreement in Tokyo.", ("Japan", "sign", "AGREE", "Tokyo")),
+    ("The Taliban shot a schoolgirl in Mingora.", ("Taliban", "attack", "ASSAULT", "Mingora")),
+    ("Russian troops entered Kherson on Tuesday.", ("Russia", "arrive", "CONSULT", "Kherson")),
+    ("Russian forces advanced on Kyiv in March.", ("Russia", "attack", "ASSAULT", "Kyiv")),
+    ("Four U.S. helicopters were seen landing in Kalam.",
+     ("United States", "arrive", "CONSULT", "Kalam")),
+    ("The United Baloch Army claimed responsibility for a blast in Quetta.",
+     ("United Baloch Army", "attack", "ASSAULT", "Quetta")),
+    ("The Taliban controlled Kabul from 1996.", ("Taliban", "rule", "OTHER", "Kabul")),
 ])
 def test_event_verbs_beyond_the_first_word_lists(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
@@ -146,3 +154,49 @@ def test_a_refusal_and_a_people_are_no_events(geoparser):
     text = "The US and Canada met at a conference in Dubai but refused to sign a treaty."
     assert ("Canada", "Dubai") in {(e.actor, text[e.start:e.end])
                                    for e in parse(geoparser, text).events}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company advanced its plans in Ohio.",           # "advanced" without "on", "into"
+    "The shuttle made a smooth landing near Houston.",   # a landing with no "in"/"at"
+])
+def test_movement_words_need_their_preposition(geoparser, sentence):
+    result = geoparser.parse(Document(doc_id="x", text=sentence))
+    assert [e.action for e in result.events] == []
+
+
+
+def test_discussing_with_someone_is_meeting_them_and_a_topic_stays_a_topic(geoparser):
+    text = ("Najib Razak, the Malaysian prime minister, discussed the agreement in Kuala Lumpur "
+            "with Prime Minister John Key.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, e.action_type, text[e.start:e.end]) for e in result.events} == {
+        ("Najib Razak", "CONSULT", "Kuala Lumpur"), ("John Key", "CONSULT", "Kuala Lumpur")}
+    text = "Obama discussed the crisis in Syria with Putin."
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+def test_a_progressive_form_is_a_verb_and_the_bare_noun_is_none(geoparser):
+    text = "Russia is massing troops near Belgorod."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, e.action_type, text[e.start:e.end]) for e in result.events} == {
+        ("Russia", "MOBILIZE", "Belgorod")}
+    text = "Italy is already briefing diplomats in Brussels about the case."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert ("Italy", "Brussels") in {(e.actor, text[e.start:e.end]) for e in result.events}
+    text = "Italy held a briefing in Brussels about the case."
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban retain the ability to attack in Swat.",
+    "Putin plans to visit Paris in May.",
+])
+def test_an_ability_or_a_plan_is_no_event(geoparser, text):
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
+    text = "The Taliban retain the ability to attack in Swat and shot a schoolgirl in Mingora."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {text[e.start:e.end] for e in result.events} == {"Mingora"}

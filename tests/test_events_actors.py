@@ -135,3 +135,94 @@ def test_coordinated_bodies_with_their_acronyms_are_each_an_actor(geoparser):
             "experts to Kinshasa.")
     assert {("World Health Organization", "Kinshasa"), ("Médecins Sans Frontières", "Kinshasa")} \
         <= {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events}
+
+
+@pytest.mark.parametrize("later, place", [
+    ("The two Kenyan citizens arrived in Chicago in 1999.", "Chicago"),
+    ("The FBI said the married couple visited Pewaukee in 2004.", "Pewaukee"),
+    ("When they flew to Nairobi, nobody knew.", "Nairobi"),
+])
+def test_a_plural_reference_stands_for_the_persons_named_together(geoparser, later, place):
+    text = ("Prosecutors charged Angela Martin-Mulu and 39-year-old Edward Bosire with fraud. "
+            + later)
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("Angela Martin-Mulu", place), ("Edward Bosire", place)}
+
+
+def test_they_after_a_verb_is_no_subject_and_one_person_is_no_couple(geoparser):
+    text = ("Prosecutors charged Angela Martin-Mulu with fraud. The couple arrived in Chicago. "
+            "Angela Martin-Mulu told the nuns they flew to Nairobi.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert [(e.actor, text[e.start:e.end]) for e in result.events] == []
+
+
+@pytest.mark.parametrize("text, actor, place", [
+    ("A delegation headed by Foreign Minister Sergei Lavrov arrived in Ankara on Monday.",
+     "Sergei Lavrov", "Ankara"),
+    ("Thousands of protesters led by opposition leader John Smith marched to Islamabad.",
+     "John Smith", "Islamabad"),
+])
+def test_the_leader_acts_for_those_led(geoparser, text, actor, place):
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {(actor, place)}
+
+
+def test_a_by_phrase_that_leads_nobody_is_no_subject(geoparser):
+    text = "The report was written by John Smith, and the army arrived in Ankara."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert [e.actor for e in result.events] == []
+
+
+def test_a_companys_flights_act_for_it(geoparser):
+    text = "The first Qantas flights departed from Sydney to London on Sunday."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, e.actor_type, text[e.start:e.end]) for e in result.events} == {
+        ("Qantas", "organisation", "Sydney"), ("Qantas", "organisation", "London")}
+
+
+def test_a_known_groups_plural_is_the_group(geoparser):
+    text = "Talibans shot a schoolgirl in Mingora last October."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, e.actor_type, text[e.start:e.end]) for e in result.events} == {
+        ("Taliban", "armed_group", "Mingora")}
+
+
+def test_a_companion_on_a_journey_travels_too(geoparser):
+    text = "Wagon-Master Francis will go with Captain Fritz to Tucson."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("Wagon-Master Francis", "Tucson"), ("Fritz", "Tucson")}
+
+
+def test_he_after_an_unnamed_man_in_its_sentence_is_the_man(geoparser):
+    text = ("Health Minister Francisco Duque spoke on Monday. The man fell ill when he arrived "
+            "in Moscow. He said he arrived in Manila.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("Francisco Duque", "Manila")}
+
+
+def test_the_subject_of_a_that_clause_is_the_noun_before_it(geoparser):
+    text = "Russian officials are screening flights that have departed from Mexico."
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    text = "It was the Russian jets that bombed Aleppo."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {("Russia", "Aleppo")}
+
+
+def test_a_participle_with_no_object_is_done_to_the_noun_before_it(geoparser):
+    text = ("Mourners circled the casket that held Michael Ouellette, the Marine killed last "
+            "week in Afghanistan.")
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    text = "Russian jets killed 20 civilians in Aleppo."
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {("Russia", "Aleppo")}
+
+
+def test_the_subject_is_the_name_before_an_apposition_not_a_name_inside_it(geoparser):
+    text = ("In Britain, the Disasters Emergency Committee, an umbrella organisation of UK "
+            "agencies, has launched an appeal.")
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+        ("Disasters Emergency Committee", "Britain")}

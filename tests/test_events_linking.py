@@ -96,3 +96,74 @@ def test_the_target_of_a_use_of_force_is_where_it_happens(geoparser, text, event
 def test_the_target_of_sanctions_is_no_place_of_them(geoparser):
     text = "The U.S. imposed sanctions against Russia."
     assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a treaty named after a place is no meeting there
+    "India was breaching the Vienna convention, Italy said.",
+    # travel advice names the place it is about
+    "The Foreign Office lifted its ban on travel to Madagascar and warned against all but "
+    "essential travel to the Indian Ocean island.",
+    # a participle counting cases is no statement
+    "Argentina has the second-highest amount of recorded cases in South America.",
+    # what could be launched is not launched
+    "Militants could launch attacks on Turkey from Syria.",
+])
+def test_treaties_travel_advice_counts_and_hypothetical_launches_are_no_events(geoparser, text):
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+def test_a_launched_attack_still_happens(geoparser):
+    text = "Russia launched attacks on Kharkiv."
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Russia", "Kharkiv")}
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the region a capital is of only says where the capital is
+    ("Ali Mahdi visited the town of Nyala, the capital of South Darfur, on Monday.",
+     "South Darfur"),
+    # a place after "in" is no party of a fight
+    ("Iraqi troops fought and were wounded in Afghanistan and Iraq.", "Afghanistan fight"),
+])
+def test_qualifying_regions_and_places_of_a_fight_are_no_more_than_that(geoparser, text,
+                                                                         absent):
+    result = geoparser.parse(Document(doc_id="x", text=text))
+    seen = {text[e.start:e.end] for e in result.events} | \
+        {f"{e.actor} {e.action}" for e in result.events}
+    assert absent not in seen and result.events
+
+
+@pytest.mark.parametrize("text", [
+    "Masri was taken to Kabul, where he was interrogated and was beaten, kicked and threatened.",
+    "Ofelia Liptak was also arrested in Cuba along with Lucy Leal.",
+    "Art-lovers may know Boris Grigoryev, whose striking portraits were exhibited in Russia.",
+])
+def test_coordinated_passives_and_adjectives_are_no_agents_actions(geoparser, text):
+    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+
+
+def test_a_clause_after_a_statement_has_its_own_places(geoparser):
+    text = ("Mahinda Rajapaksa, the Sri Lankan president, condemned the execution as the "
+            "parliament in Colombo observed a minute's silence.")
+    assert "Colombo" not in {text[e.start:e.end] for e in parse(geoparser, text).events}
+    text = "President Mahinda Rajapaksa condemned the execution in Colombo on Monday."
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Mahinda Rajapaksa", "Colombo")}
+
+
+def test_a_place_after_a_closed_relative_clause_is_the_main_clauses(geoparser):
+    text = ("Irakli Okruashvili, who has received political asylum in France, was sentenced "
+            "in Georgia last year.")
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"France"}
+    text = ("Herbst Gambling Inc., which operates a casino in Iowa, two more in Missouri, "
+            "is bankrupt.")
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Iowa", "Missouri"}
+
+
+def test_whom_a_statement_is_made_to_is_not_where(geoparser):
+    text = "Priscilla Chu said she spoke to Perry on Sunday."
+    assert parse(geoparser, text).events == ()
+    text = "Priscilla Chu spoke to reporters in Perry on Sunday."
+    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+        ("Priscilla Chu", "Perry")}

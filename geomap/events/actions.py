@@ -49,7 +49,7 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "call": "called phoned".split(),
     "launch": "launched launch".split(),
     "operate": "operating operates operated".split(),
-    "rule": "ruled rules".split(),
+    "rule": "ruled rules controlled".split(),
     "seek asylum": [],
     "undergo treatment": "treatment therapy surgery".split(),
     "run": "election elections".split(),
@@ -62,7 +62,7 @@ _ACTION_WORDS: dict[str, list[str]] = {
 # dev texts and win where both give a word.
 _VERBS: dict[str, str] = {
     "strike": "bomb+ shell pound hammer+",
-    "attack": "ambush storm raid assault target raze torch",
+    "attack": "ambush storm raid assault target raze torch shoot",
     "fire": "",
     "kill": "massacre behead",
     "abduct": "abduct kidnap+ hijack",
@@ -77,7 +77,7 @@ _VERBS: dict[str, str] = {
     "visit": "visit tour",
     "travel": "travel sail fly proceed relocate",
     "depart": "depart",
-    "arrive": "arrive land dock",
+    "arrive": "arrive land dock enter",
     "meet": "meet negotiate host",
     "call": "telephone phone",
     "say": "brief warn",
@@ -240,6 +240,8 @@ PHRASES = [
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
     (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire"),   # not "opened" an embassy
+    # "claimed responsibility for a blast in Quetta": the claimant attacked there
+    (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack"),
 ]
 
 
@@ -250,7 +252,8 @@ _PHRASE_ANCHORS = frozenset(
     "intelligence information air airstrike airstrikes conference blasted lifted took taken "
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
-    "operations pull pulled pulls pulling cross crossed crosses crossing fire".split())
+    "operations pull pulled pulls pulling cross crossed crosses crossing fire "
+    "responsibility".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
@@ -264,6 +267,9 @@ PAIRS = _pairs({
     "report reports reported reporting": ("from", "say"),  # "David Blair reports from Baghdad"
     "ran runs running": ("a an the", "operate"),        # "runs a casino in Iowa"
     "open opens reopen reopens reopened": ("in", "establish"),  # "an embassy will open in"
+    # forces moving against a place: "advanced on Goma", "advancing toward Kyiv"
+    "advance advances advanced advancing": ("on into toward towards", "attack"),
+    "landing": ("in at", "arrive"),                     # "helicopters landing in Kalam"
 })
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""
@@ -284,8 +290,32 @@ _GATE_WORDS = frozenset(ACTIONS) | MILITARY
 _PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in PHRASES))
 
 
+# "-ing" forms left out of the lexicon as mostly nouns ("a landing", "the briefing"), which
+# after a form of "be" are verbs: "Italy is already briefing EU governments in Brussels".
+PROGRESSIVE = {"landing": "arrive", "docking": "arrive", "massing": "deploy",
+               "stationing": "deploy", "marching": "protest", "hosting": "meet",
+               "flying": "travel", "touring": "visit", "briefing": "say", "signing": "sign",
+               "shipping": "deliver", "funding": "supply", "backing": "support"}
+PROGRESSIVE_WORDS = frozenset(PROGRESSIVE)
+_BE_FORMS = frozenset("is are was were been be am 's".split())
+
+
+def progressive_at(low: Sequence[str]) -> list[int]:
+    """The indexes of the :data:`PROGRESSIVE` words of ``low`` that follow a form of "be"
+    (an adverb between: "is already briefing")."""
+    out = []
+    for j, w in enumerate(low):
+        if w in PROGRESSIVE and j and (low[j - 1] in _BE_FORMS or j > 1 and (
+                low[j - 1].endswith("ly") or low[j - 1] in ("already", "still", "now", "also"))
+                and low[j - 2] in _BE_FORMS):
+            out.append(j)
+    return out
+
+
 # Any word that makes a sentence worth a closer look for an action.
-_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS
+DISCUSS = frozenset("discuss discussed discusses discussing".split())
+"""Discussing with someone is meeting them; discussing alone names a topic."""
+_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | PROGRESSIVE_WORDS
 
 
 def pair_at(low: Sequence[str], start: int = 0) -> int | None:
@@ -305,7 +335,9 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
     if _CUE_WORDS.isdisjoint(lows):
         return False, False   # most sentences: one test
     return (not _GATE_WORDS.isdisjoint(lows) or
-            not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None,
+            not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
+            not DISCUSS.isdisjoint(lows) and "with" in lows or
+            not PROGRESSIVE_WORDS.isdisjoint(lows) and bool(progressive_at(lows)),
             not _PHRASE_ANCHORS.isdisjoint(lows) and
             _PHRASE_GATE.search(sentence.lower()) is not None)
 
@@ -335,14 +367,28 @@ _HYPO = frozenset(("could", "might", "may", "if", "should", "unless"))
 _AUX_ACTIONS = frozenset(("go", "going", "goes", "went"))
 
 
+# Words of ability and intent before "to" and an action: it has not happened.
+_INTENT = frozenset(
+    "ability able capable capability capacity plan plans planned planning intend intends "
+    "intended intending want wants wanted hope hopes hoped threatened threatening "
+    "threatens vowed vows".split())
+
+
+# Verbs that carry the event noun after them, and so its negation or hypothesis: "could
+# launch attacks on Turkey" attacks nobody.
+_SUPPORT_VERBS = frozenset(("launch", "launched", "launches", "launching"))
+
+
 def negated(low: list[str], j: int) -> bool:
     """Whether the action word ``low[j]`` is negated or hypothetical ("did not visit",
     "could attack"). A negation ends at the next action word or possessor: in "never
     condemned Russia's invasion" the condemning is negated, the invasion is not."""
+    if j >= 2 and low[j - 1] == "to" and low[j - 2] in _INTENT:
+        return True   # "retain the ability to attack in Swat", "plans to visit Paris"
     window = low[max(0, j - 6):j]
     for w in reversed(window):
         if w in (",", ";", ":", "and", "but", "which", "who", "that", "'s", "’s") or \
-                w in ACTIONS and w not in _AUX_ACTIONS:
+                w in ACTIONS and w not in _AUX_ACTIONS and w not in _SUPPORT_VERBS:
             break
         if w in _NEG or w in _HYPO:
             return True

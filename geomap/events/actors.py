@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 
@@ -66,7 +67,11 @@ _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  "supporters": "organisation", "fighters": "armed_group",
                  "militants": "armed_group", "rebels": "armed_group",
                  "insurgents": "armed_group", "militiamen": "armed_group",
-                 "jihadists": "armed_group"}
+                 "jihadists": "armed_group",
+                 # a company's vehicles act for it: "the first Qantas flights departing from"
+                 "flights": "organisation", "planes": "organisation", "jets": "organisation",
+                 "airliners": "organisation", "trucks": "organisation",
+                 "convoys": "organisation"}
 # Descriptions that stand for the last armed group named: "the group", "the militants".
 _GROUP_DESCRIPTIONS = frozenset(
     "group militants insurgents fighters rebels jihadists extremists militia".split())
@@ -87,7 +92,16 @@ _KNOWN_ORGS = {
 
 _GROUP_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k).replace("'", "['’]") for k in sorted(
-        [*ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        [*ARMED_GROUPS, *_SEATS], key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
+# (a plural is the group: "Talibans shot ...")
+
+
+def _group_key(name: str) -> str:
+    """The :data:`ARMED_GROUPS` or seat key of a match of :data:`_GROUP_RE` ("Talibans")."""
+    key = fold(name).replace("’", "'")
+    if key not in ARMED_GROUPS and key not in _SEATS and key.endswith("s"):
+        return key[:-1]
+    return key
 
 
 _GROUP_SPELLINGS = {v for k in [*ARMED_GROUPS, *_SEATS] for v in (k, k.replace("'", "’"))}
@@ -125,6 +139,7 @@ _GROUP_HEADS = _ORG_HEADS | _ARMED_HEADS
 
 
 _PEOPLES = frozenset("indians tribe tribes peoples".split())
+
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp plc gmbh".split())
 
@@ -138,8 +153,48 @@ _CAP = attrgetter("cap")
 
 
 _PRONOUNS = frozenset(("he", "she"))
+# Unnamed persons a later "he" or "she" in the sentence stands for ("The man ... he").
+_UNNAMED_PERSONS = frozenset(
+    "man woman boy girl suspect victim patient driver passenger gunman teenager".split())
+# Words that stand for the persons last named together ("Angela Martin-Mulu and Edward
+# Bosire ... The two Kenyan citizens arrived", "the married couple visited", "they opened"):
+# "they" opening its clause, "couple", "pair", "duo" and "two" after "the".
+_PLURAL_PRONOUNS = frozenset(("they",))
+_PLURAL_DESCRIPTIONS = frozenset("couple pair duo two".split())
+_PLURAL = _PLURAL_PRONOUNS | _PLURAL_DESCRIPTIONS
+# Words after which "they" opens a clause.
+_CLAUSE_START = frozenset(", ; when as after before and then where while because so".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
-_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
+# How far back (in characters) the persons a plural refers to may be named.
+_PLURAL_REACH = 1200
+# What joins the persons of a list: "A and B", "A, B and C", "A, 54, and 39-year-old B".
+_PERSON_JOIN = re.compile(r"(?:,\s*\d{1,3}\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+                          r"(?:\d{1,3}-year-old\s+)?")
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
+    """The persons of the last list of two or more persons named in ``text`` before ``end``
+    (at most :data:`_PLURAL_REACH` characters back), by the full names ``persons``:
+    "charging Angela Martin-Mulu and 39-year-old Edward Bosire" -> both."""
+    names = tuple(sorted({p for p in persons if " " in p}, key=len, reverse=True))
+    if len(names) < 2:
+        return []
+    found = list(_names_pattern(names).finditer(text, max(0, end - _PLURAL_REACH), end))
+    for i in range(len(found) - 1, 0, -1):
+        group = [found[i]]
+        while i > 0 and _PERSON_JOIN.fullmatch(text, found[i - 1].end(), group[-1].start()):
+            i -= 1
+            group.append(found[i])
+        names_in = list(dict.fromkeys(m.group() for m in reversed(group)))
+        if len(names_in) >= 2:
+            return names_in
+    return []
 
 # A signature: a line of capitals and initials ending in a comma, after a blank line
 # ("\n\nBEN. C. CUTLER,\n"); the first in a letter's last lines is its signer's.
@@ -167,6 +222,8 @@ class DocState:
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
     signer: str | None = None  # who signs a letter or dispatch: its "I"
+    # sentence start -> the persons a plural reference there stands for
+    together: dict[int, list[str]] = field(default_factory=dict)
 
 
 _SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
@@ -352,19 +409,45 @@ def _kind_of(name: str) -> str:
     return "armed_group" if last in _ARMED_HEADS else "organisation"
 
 
+# Words opening an apposition after a name: "X, an umbrella organisation ..., has".
+_APPOSITION_OPENERS = frozenset(("a", "an", "the", "former", "one"))
+
+
+# Actions done to someone, whose past participle with no object after it is a passive.
+_DONE_TO = frozenset(("kill", "arrest", "abduct", "capture", "expel"))
+_NO_OBJECT = frozenset(
+    "in on at by near during last this since while when after outside inside".split())
+
+
+# Journeys a companion makes too ("went with X to Y").
+_JOURNEYS = frozenset(("travel", "visit", "arrive", "depart", "return"))
+
+
+# Participles whose *by*-phrase names who leads the subject: "protesters led by Nawaz
+# Sharif were traveling to Islamabad", "a delegation headed by Sergei Lavrov arrived".
+_LEADING = frozenset(("led", "headed"))
+
+
 def _subject_position(toks: list[Tok], start: int) -> bool:
     j = start - 1
     while j >= 0 and toks[j].low in ("the", "a", "an"):
         j -= 1
+    if j > 0 and toks[j].low == "by" and toks[j - 1].low in _LEADING:
+        return True   # the leader acts for those led
     return j < 0 or toks[j].low not in ("with", "to", "of", "for", "from", "against", "about",
                                          "on", "toward", "towards", "into", "by", "than",
                                          "between", "at", "in", "like", "unlike")
 
 
 _AUX = frozenset("has have had will would was were is are also then later".split())
+# Prepositions of a place where something happens: a country after them is no party.
+_WHERE_PREPS = frozenset("in at near into to from across over inside outside".split())
 _BE = frozenset(("was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"))
 _PARTICIPLES = frozenset("sent met shot hit struck fought built brought held led put set "
                          "seen taken given".split())
+
+
+_PASSIVE_ADVERBS = frozenset("also later then not never subsequently reportedly".split())
 
 
 def _past(w: str) -> bool:
@@ -379,8 +462,12 @@ def _passive(low: list[str], a: int) -> bool:
     if not (w.endswith(("ed", "en", "wn")) or w in _PARTICIPLES):
         return False
     j = a - 1
-    while j >= 0 and low[j].endswith("ly") and a - j <= 2:   # "was later flown"
-        j -= 1
+    while j >= 0 and (low[j].endswith("ly") or low[j] in _PASSIVE_ADVERBS) and a - j <= 2:
+        j -= 1   # "was later flown", "was also arrested"
+    # "was beaten, kicked and threatened": the participles before share the auxiliary
+    while j >= 1 and low[j] in (",", "and", "or") and a - j <= 8 and (
+            low[j - 1].endswith(("ed", "en", "wn")) or low[j - 1] in _PARTICIPLES):
+        j -= 2
     return j >= 0 and low[j] in _BE
 
 
@@ -398,11 +485,22 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     if not cands:
         return []
     best = cands[-1]
+    # "the Disasters Emergency Committee, an umbrella organisation representing UK
+    # agencies, has launched": the name before an apposition, not a name inside it
+    for c in cands[:-1]:
+        if c.end + 1 < a and low[c.end] == "," and low[c.end + 1] in _APPOSITION_OPENERS and \
+                "," in low[best.end:a] and best.start > c.end + 1 and \
+                all(w not in CLAUSE_BREAK for w in low[c.end:a]) and \
+                low[c.end:a].count(",") == 2:
+            best = c
+            break
     k = a - 1
     while k > 0 and (low[k].endswith("ly") or low[k] in _AUX):
         k -= 1
     if k > 1 and low[k] in ("who", "which") and low[k - 1] == "," and best.end != k - 1:
         return []   # "the rebels, who quickly captured Kinshasa": the subject is "the rebels"
+    if k > 1 and low[k] == "that" and low[k - 1] != "," and best.end != k:
+        return []   # "Russian officials are screening flights that have departed from"
     between = low[best.end:a]
     if len(between) >= 3 and between[0] == "(" and between[2] == ")":
         between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"
@@ -414,7 +512,8 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
                 return []   # "Kuti said the rustlers raided": the reported clause has its subject
     if len(between) > 20:
         return []
-    out = [best]
+    # "they", "the couple": every person it stands for
+    out = [x for x in cands if x.start == best.start and x.end == best.end]
     # "Putin and Obama are scheduled to meet": coordinated subjects
     k = cands.index(best) - 1
     while k >= 0:
@@ -568,8 +667,8 @@ class ActorFinder:
                 continue
             group = _GROUP_RE.search(sentence) \
                 if need_group and _group_search_needed(sentence) else None
-            if group and fold(group.group()).replace("’", "'") in ARMED_GROUPS:
-                state.last_group = ARMED_GROUPS[fold(group.group()).replace("’", "'")]
+            if group and _group_key(group.group()) in ARMED_GROUPS:
+                state.last_group = ARMED_GROUPS[_group_key(group.group())]
                 need_group = False
 
     @staticmethod
@@ -613,7 +712,7 @@ class ActorFinder:
                 a, b = tok_at(toks, m.start()), tok_at(toks, m.end() - 1)
                 if a is None or b is None or taken[a]:
                     continue
-                key = fold(m.group()).replace("’", "'")
+                key = _group_key(m.group())
                 if key in ARMED_GROUPS:
                     add(Actor(a, b + 1, ARMED_GROUPS[key], "armed_group"))
                 else:
@@ -709,9 +808,23 @@ class ActorFinder:
                 out.append(Actor(j, j + 1, state.signer or "", "person"))
             elif t.low in _PRONOUNS:
                 before = [x for x in out if x.kind == "person" and x.end <= j]
+                if not before and any(low[x] in _UNNAMED_PERSONS and low[x - 1] in ("the", "a")
+                                      for x in range(1, j)):
+                    continue   # "The man ... as he traveled": he is the man, not named
                 who = before[-1].name if before else state.last_person
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
+            elif t.low in _PLURAL:
+                lo = j if t.low in _PLURAL_PRONOUNS else next(
+                    (x for x in range(j - 1, max(-1, j - 3), -1) if low[x] == "the"), None)
+                if lo is None or taken[j] or lo and low[lo - 1] not in _CLAUSE_START and (
+                        t.low in _PLURAL_PRONOUNS or not _subject_position(toks, lo)):
+                    continue   # "told the nuns they were", "with the two"
+                if toks[0].start not in state.together:   # once a sentence
+                    state.together[toks[0].start] = named_together(
+                        text, toks[0].start, state.persons.values())
+                for who in state.together[toks[0].start]:
+                    out.append(Actor(lo, j + 1, who, "person"))
             elif j > 0 and toks[j - 1].low == "the" and state.last_group and \
                     not taken[j]:
                 # "the group", "the militants": the nearest armed group named before
@@ -896,20 +1009,40 @@ class ActorFinder:
             chosen.extend(x for x in actors if x.start == b + 1 and x.kind == "country" and
                           toks[x.end - 1].low in STATE_NOUNS)
         # Subject: the nearest actor before the trigger in its clause, not in a PP.
-        if not chosen and not (cls != "deploy" and _passive(low, a)):
+        # "the 28-year-old Marine killed last week in Afghanistan": a participle done to the
+        # noun before it, with no object after it
+        reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT
+        if not chosen and not reduced and not (cls != "deploy" and _passive(low, a)):
             subj = _subject_of(toks, actors, a, low, speech=cls == "say")
             if low[a] in EVENT_NOUNS and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
                 subj = []   # "Blalock, who opposes the annexation"
             chosen.extend(subj)
+        if cls in _JOURNEYS and chosen and b + 1 < len(low) and low[b] == "with":
+            # "will go with Captain Fritz to Tucson": the companion travels too
+            chosen.extend(x for x in actors if x.start in (b + 1, b + 2) and x.kind == "person"
+                          and x not in chosen)
         if cls == "send" and chosen:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
                           and x not in chosen)
         if cls in RECIPROCAL:
             for x in actors:
                 if x.start >= b and x.start - b <= 4 and x not in chosen and (x.start == b or any(
-                        low[j] in ("with", "and") for j in range(b, x.start))):
-                    chosen.append(x)   # "met with Putin", "met John Kerry", "talks with Iran"
+                        low[j] in ("with", "and") for j in range(b, x.start))) and \
+                        not (x.place_idx is not None and low[x.start - 1] in _WHERE_PREPS):
+                    # "met with Putin", "met John Kerry", "talks with Iran" (but "fought and
+                    # were wounded in Afghanistan" fought nobody)
+                    chosen.append(x)
+            # "discussed the agreement in Kuala Lumpur with his Thai counterpart, Yingluck
+            # Shinawatra": the party after a later "with" in the clause
+            with_at = next((j for j in range(b, min(len(low), b + 12)) if low[j] == "with"),
+                           None)
+            if with_at is not None and with_at - b > 3 and not any(
+                    low[j] in CLAUSE_BREAK for j in range(b, with_at)):
+                party = next((x for x in actors if with_at < x.start <= with_at + 6), None)
+                if party is not None and party not in chosen and not any(
+                        low[j] in CLAUSE_BREAK for j in range(with_at, party.start)):
+                    chosen.append(party)
             # "called down and told me": the quoted speaker is the other party
             if speaker and any(low[j] in ("me", "us") for j in range(b, min(len(toks), b + 5))):
                 chosen.append(Actor(b, b + 1, speaker, "person"))

@@ -37,12 +37,15 @@ from itertools import compress, count
 from geomap.detect import Tokens, sentence_bounds
 from geomap.events.actions import (
     ACTIONS,
+    DISCUSS,
     EVENT_NOUNS,
     MILITARY,
     NOMINAL_ADJ_OK,
     PAIR_WORDS,
     PAIRS,
     PHRASES,
+    PROGRESSIVE,
+    PROGRESSIVE_WORDS,
     RECIPROCAL,
     SPEECH,
     TOPIC_VERBS,
@@ -51,6 +54,7 @@ from geomap.events.actions import (
     deployed,
     negated,
     pair_at,
+    progressive_at,
 )
 from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
@@ -69,6 +73,7 @@ from geomap.events.linking import (
     where_clause,
 )
 from geomap.events.sentence import (
+    CLAUSE_BREAK,
     fold,
     hashtag,
     headline,
@@ -277,6 +282,8 @@ class EventExtractor:
                 if att is None:
                     continue
                 prep, head, head_idx = att
+                if head == "travel" and head_idx > 0 and toks[head_idx - 1].low in _NOT_TRAVELLING:
+                    continue   # "a ban on travel to Madagascar": advice about a place
                 trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
                 if trig is not None and not place_fits(trig[2], prep, head, toks, trig[1], lo):
                     trig = None
@@ -340,7 +347,9 @@ class EventExtractor:
             a, b, cls = trig
             for actor in agents(a, b, cls):
                 emit(actor, cls, r)
-            if actor_loc is not None:
+            if actor_loc is not None and (actor_loc.start < a or cls in RECIPROCAL):
+                # "officials in Ramallah have welcomed" (but "briefing fellow EU
+                # governments in Brussels" does nothing the governments do)
                 emit(actor_loc, cls, r)
         return sorted(found.values(), key=lambda e: (e.start, e.actor))
 
@@ -421,6 +430,11 @@ _IDIOMS = frozenset("missing bankrupt unnoticed unpunished viral".split())
 # Words before "travel" that make it a noun of advice or rules, no one's journey.
 _NOT_TRAVELLING = frozenset(
     "on against of for about essential non-essential unnecessary the all air".split())
+# Words before "striking" that make it an adjective: "whose striking portraits".
+_BEFORE_ADJECTIVE = frozenset(
+    "a an the whose his her its their most more so very particularly equally".split())
+# Nouns a participle counts: "recorded cases", "a recorded 2,335 cases" are no statement.
+_COUNTED = frozenset("cases deaths infections case death".split())
 
 
 def _triggers(text: str, toks: list, low: list[str], *,
@@ -457,12 +471,28 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 continue
             if j + 1 < len(low) and (low[j + 1] in _IDIOMS or
                                      low[j + 1] == "out" and w.startswith("reach")) or \
-                    w == "travel" and j and low[j - 1] in _NOT_TRAVELLING:
-                continue   # "went missing in Iran", "reaching out to", "a ban on travel to"
+                    w == "travel" and j and low[j - 1] in _NOT_TRAVELLING or \
+                    w == "recorded" and (j + 1 < len(low) and low[j + 1] in _COUNTED or
+                                         j and low[j - 1] in ("a", "the", "of")) or \
+                    w == "striking" and j and low[j - 1] in _BEFORE_ADJECTIVE:
+                continue   # "went missing in Iran", "reaching out to", "a ban on travel to",
+                #            "recorded cases in South America"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
             triggers.append((j, j + 1, ACTIONS[w]))
+    if not PROGRESSIVE_WORDS.isdisjoint(low):
+        for j in progressive_at(low):   # "is already briefing EU governments in Brussels"
+            if j not in covered and not negated(low, j):
+                triggers.append((j, j + 1, PROGRESSIVE[low[j]]))
+    if not DISCUSS.isdisjoint(low):
+        # "discussed the agreement in Kuala Lumpur with his Thai counterpart": a meeting
+        for j in compress(count(), map(DISCUSS.__contains__, low)):
+            end = min(len(low), j + 12)
+            with_at = next((k for k in range(j + 1, end) if low[k] == "with"), None)
+            if with_at is not None and j not in covered and not negated(low, j) and not any(
+                    low[k] in CLAUSE_BREAK or low[k] in (",", "that") for k in range(j, with_at)):
+                triggers.append((j, j + 1, "meet"))
     if not PAIR_WORDS.isdisjoint(low):
         j = pair_at(low)
         while j is not None:

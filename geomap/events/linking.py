@@ -9,6 +9,8 @@ the trigger's action happens, not its topic ("maps of positions in Syria").
 
 from __future__ import annotations
 
+import re
+
 from geomap.events.actions import ACTIONS, DEPART, DIRECT, SPEECH
 from geomap.events.actors import STATE_NOUNS, Actor
 from geomap.events.sentence import CLAUSE_BREAK, Tok
@@ -40,6 +42,8 @@ _SKIP_BETWEEN = frozenset(
 
 
 _COMPLEMENT = frozenset(("that",))
+# Words opening a clause of its own after a statement: its places are that clause's.
+_SUBORDINATORS = frozenset("as while when whereas because since after before".split())
 
 # Uses of force whose target is where they happen ("air strikes against Raqqa").
 _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
@@ -192,6 +196,8 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
     a, b, cls = best
     if b >= lo:
         return best
+    if _closed_relative(toks, a, b, lo):
+        return None   # "X, who has received asylum in France, was sentenced in Georgia"
     if lo - b <= 16:   # near: no list to discount (most places)
         if any(toks[j].low in CLAUSE_BREAK or toks[j].low in _RELATIVE and toks[j - 1].low == ","
                for j in range(b, lo)):
@@ -201,6 +207,20 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
     if words[lo] - words[b] > 16 or breaks[lo] > breaks[b]:
         return None
     return best
+
+
+def _closed_relative(toks, a: int, b: int, lo: int) -> bool:
+    """Whether the trigger ``toks[a:b]`` is inside a relative clause (", who ...,") that
+    closes before the place at ``lo``: the place belongs to the main clause."""
+    j = a - 1
+    while j > 0 and a - j <= 12 and toks[j].low != ",":
+        if toks[j].low in ("who", "which") and toks[j - 1].low == ",":
+            # the comma that closes it is followed by the main clause's verb (not a list's
+            # next item: "which operates a casino in Iowa, two more in Missouri")
+            return any(toks[k].low == "," and k + 1 < len(toks) and
+                       toks[k + 1].low in _FINITE for k in range(b, lo))
+        j -= 1
+    return False
 
 
 class Gaps:
@@ -242,13 +262,16 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         if cls in SPEECH:
             # "said on Sunday in Georgia": only near the verb, before its content; "urged
             # its residents not to travel to Victoria" urges nothing in Victoria
-            if cls != "say" and prep not in ("in", "at"):
-                return False
+            if cls != "say" and prep not in ("in", "at") or \
+                    prep in ("to", "into", "toward", "towards", "onto"):
+                return False   # "spoke to Perry": whom it is said to, not where
             between = [t.low for t in toks[trig_end:lo]]
             if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
                 return False   # "says there is no electricity in Innisfail": what is said
             return len(between) <= 10 and not any(
-                w in ("that", "\"", "“", "”") or w in _COMPLEMENT for w in between)
+                w in ("that", "\"", "“", "”") or w in _COMPLEMENT or w in _SUBORDINATORS and
+                k + 1 < len(between) and between[k + 1] in _CLAUSE_OPENERS
+                for k, w in enumerate(between))  # "condemned it as the parliament in X observed"
         if prep in ("on", "onto", "off") and cls not in ("strike", "bomb", "attack", "blockade"):
             return False
         return True
@@ -293,14 +316,21 @@ def inside_acronym(toks: list[Tok], hi: int) -> bool:
         toks[hi + 2].text == ")"
 
 
+# Meeting nouns that after a place name are a treaty named after it: "the Vienna
+# convention", "the Geneva Conventions" (not the "Sochi mayoral election").
+_TREATIES = frozenset(("convention", "conventions"))
+
+
 def trigger_after(toks: list[Tok], triggers, hi: int):
     """An event noun right after the place ending at token ``hi`` ("Sochi mayoral election")."""
     for a, b, cls in triggers:   # in text order
         if a > hi + 1:
             break
         if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
-                and all(toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
-                        and toks[j].low not in _LOCATIVE for j in range(hi, a)):
+                and toks[a].low not in _TREATIES and all(
+                    toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
+                    and toks[j].low not in _LOCATIVE and toks[j].low not in ("and", "or")
+                    for j in range(hi, a)):   # "attack in Swat and shot ...": a verb
             return (a, b, cls)
     return None
 
@@ -328,6 +358,9 @@ def next_trigger(triggers, after: int):
     return None
 
 
+_CAPITAL_OF = re.compile(r",\s+(?:the\s+)?(?:\w+\s+)?(?:capital|seat)\s+of\s+(?:the\s+)?")
+
+
 def qualifier_places(text: str, places) -> set[int]:
     """Resolutions that only qualify the place before them ("Idlib province, Syria")."""
     out = set()
@@ -335,6 +368,9 @@ def qualifier_places(text: str, places) -> set[int]:
         i, r, lo, hi = places[k]
         pi, pr, plo, phi = places[k - 1]
         gap = text[pr.mention.end:r.mention.start]
+        # "Nyala, the capital of South Darfur": the region the capital is of
+        if _CAPITAL_OF.fullmatch(gap):
+            gap = ","
         if gap.strip() in (",", "in") and r.place and pr.place and (
                 r.place.is_country or r.place.is_admin1 or r.place.feature_code.startswith("ADM")
         ) and r.place.country_code == pr.place.country_code and r.place.geonameid != \
