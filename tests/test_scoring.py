@@ -139,3 +139,11 @@ def test_a_lower_case_article_before_a_capitalised_name_is_no_lower_case_word(ge
     conf = {r.mention.text: r.confidence for r in res}
     assert conf["al-Raqqa"] > 0.5
     assert abs(conf["al-Raqqa"] - conf["Raqqa"]) < 0.2
+
+
+def test_a_place_inside_a_longer_name_is_less_sure_than_the_place_itself(geoparser):
+    # "United Russia" is a party: news corpora do not count its "Russia" as a place
+    res = geoparser.parse(Document("d", "Members of United Russia met. Troops entered Russia "
+                                        "on Monday.")).resolutions
+    in_name, alone = (r.confidence for r in res)
+    assert in_name < alone

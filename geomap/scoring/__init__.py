@@ -107,7 +107,8 @@ class Scorer:
             if decided is None:
                 decided = by_facts[id(facts)] = resolution_features(facts, place, n)
             s, _e = sentence_at(text, bounds, m.start)
-            out.append(words + decided + position_features(text, s, m.start, first_line_end))
+            out.append(words + decided + position_features(text, s, m.start, first_line_end,
+                                                           m.end))
         return out
 
     def confidences(self, text: str, bounds: list[int], resolutions: Sequence[Resolution],
@@ -122,12 +123,12 @@ class Scorer:
         weights = model.weights
         n_name, n_res = len(NAME_FEATURES), len(RESOLUTION_FEATURES)
         w_name = weights[:n_name]
-        w_start, w_head = weights[n_name + n_res:]
+        w_start, w_head, w_longer = weights[n_name + n_res:]
         names = self._name_parts
         gaz = self.gazetteer
         first_line_end = text.find("\n")
         n = len(resolutions)
-        decided: dict[tuple[int, float, float], float] = {}
+        decided: dict[tuple[int, float, float, float], float] = {}
         doc_part = self._w["doc_mentions"] * math.log2(1 + n) / 8
         res_parts: dict[int, float] = {}
         out = []
@@ -139,8 +140,9 @@ class Scorer:
             m = res.mention
             start = m.start
             sentence_start = bounds[bisect_right(bounds, start) - 1]  # as sentence_at
-            at_start, headline = position_features(text, sentence_start, start, first_line_end)
-            key = (id(facts), at_start, headline)
+            at_start, headline, longer = position_features(text, sentence_start, start,
+                                                           first_line_end, m.end)
+            key = (id(facts), at_start, headline, longer)
             p = decided.get(key)
             if p is None:
                 name_key = (m.text, m.kind_hint, m.qualifier)
@@ -155,7 +157,7 @@ class Scorer:
                     res_part = res_parts[id(facts)] = self._resolution_part(facts, place) + \
                         doc_part
                 z = model.intercept + name_part + res_part + w_start * at_start + \
-                    w_head * headline
+                    w_head * headline + w_longer * longer
                 p = decided[key] = model.calibrate(sigmoid(z))
             out.append(p)
         return out

@@ -17,7 +17,7 @@ from geomap.models import Mention, Place
 from geomap.resolve import ResolutionFacts
 
 __all__ = ["FEATURES", "NAME_FEATURES", "POSITION_FEATURES", "RESOLUTION_FEATURES",
-           "name_features", "position_features", "resolution_features"]
+           "in_longer_name", "name_features", "position_features", "resolution_features"]
 
 NAME_FEATURES = (
     "capitalised",      # first letter upper case, also after a lower-case article
@@ -60,6 +60,8 @@ RESOLUTION_FEATURES = (
 POSITION_FEATURES = (
     "sentence_start",   # the first word of its sentence
     "headline",         # in the document's first line, when it has several
+    "in_longer_name",   # inside a longer capitalised name: "Texas Department of
+                        # Transportation", "United Russia", "Sunday Times of India"
 )
 # A lower-case Arabic article joined to a capitalised name: "al-Raqqa", "el-Arish"
 _ARTICLE_CAPITAL = re.compile(rf"(?:{'|'.join(sorted(set(ARTICLES), key=len, reverse=True))})"
@@ -122,12 +124,52 @@ def resolution_features(f: ResolutionFacts, place: Place, doc_mentions: int,
 
 
 def position_features(text: str, sentence_start: int, start: int, first_line_end: int,
-                      ) -> tuple[float, float]:
-    """The :data:`POSITION_FEATURES` of a mention at ``start`` in ``text`` whose sentence
-    starts at ``sentence_start``; ``first_line_end`` is where the first line ends (-1:
-    the text is one line, so it has no headline)."""
+                      end: int) -> tuple[float, float, float]:
+    """The :data:`POSITION_FEATURES` of a mention from ``start`` to ``end`` in ``text``
+    whose sentence starts at ``sentence_start``; ``first_line_end`` is where the first
+    line ends (-1: the text is one line, so it has no headline)."""
+    at_start = start - sentence_start < 8 and not text[sentence_start:start].strip(_OPENERS)
     return (
-        1.0 if start - sentence_start < 8 and
-        not text[sentence_start:start].strip(_OPENERS) else 0.0,
+        1.0 if at_start else 0.0,
         1.0 if 0 <= start < first_line_end else 0.0,
+        1.0 if in_longer_name(text, start, end, at_start) else 0.0,
     )
+
+
+# Words that start a sentence or a heading without making a name of what follows
+_FUNCTION_WORDS = frozenset(
+    "The A An In At On For From To By With And But Of Or As If After Before Since When "
+    "While Near Across Into Outside Inside Across Through Throughout".split())
+
+
+def in_longer_name(text: str, start: int, end: int, at_start: bool = False) -> bool:
+    """Whether the name from ``start`` to ``end`` in ``text`` is part of a longer
+    capitalised name: a capitalised word follows it ("Texas Department", "Sydney
+    Festival") or precedes it, directly or through "of (the)" ("United Russia", "Sunday
+    Times of India"), a sentence's first word aside ("In Texas", "The Texas ...").
+
+    >>> text = "Officials of the Texas Department of Transportation met in Austin."
+    >>> in_longer_name(text, 17, 22), in_longer_name(text, 59, 65)
+    (True, False)
+    >>> text = "Officials of the United States met members of United Russia."
+    >>> in_longer_name(text, 17, 30), in_longer_name(text, 53, 59)
+    (False, True)
+    """
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+        return True
+    if at_start or start < 2 or text[start - 1] != " ":
+        return False
+    i = text.rfind(" ", 0, start - 1) + 1
+    word = text[i:start - 1]
+    if word == "the" and i >= 2 and text[i - 1] == " ":  # "of the"
+        j = text.rfind(" ", 0, i - 1) + 1
+        word, i = text[j:i - 1], j
+        if word != "of":
+            return False
+    if word == "of" and i >= 2 and text[i - 1] == " ":
+        j = text.rfind(" ", 0, i - 1) + 1
+        word, i = text[j:i - 1], j
+    if not word[:1].isupper() or word in _FUNCTION_WORDS:
+        return False
+    before = text[max(0, i - 8):i].rstrip(_OPENERS)  # a sentence's first word tells nothing
+    return bool(before) and before[-1] not in ".!?:\n"
