@@ -7,7 +7,9 @@ Three shapes a detector that extends runs of words could be quadratic on:
 - ``hyphenated``: hyphenated compounds of places and words ("Beijing-based
   Russia-Turkey Idlib-led ..."), each split and looked up part by part;
 - ``connectors``: one long chain of names joined by lower-case connectors and
-  articles ("Dar es Salaam de la Ras al-Ain upon Deir ez-Zor of ...").
+  articles ("Dar es Salaam de la Ras al-Ain upon Deir ez-Zor of ...");
+- ``posts``: lines of posts without capitals but their hashtags and handles ("RT
+  @AP: floods hit chennai and new york #rain"), each read in any case.
 
 Each document is parsed once in this process, after one small warm-up parse, and
 process time is kept (the machine may be shared). Time per MB that stays level
@@ -26,7 +28,7 @@ import itertools
 import random
 import time
 
-SHAPES = ("capitalised", "hyphenated", "connectors")
+SHAPES = ("capitalised", "hyphenated", "connectors", "posts")
 _WORDS = ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Tikrit", "Idlib", "Smith", "Georgia",
           "Santa", "Monica", "New", "York", "Ras", "Saint", "Port", "Said", "Abu", "Dhabi")
 _COMPOUNDS = ("Beijing-based", "Russia-Turkey", "Idlib-led", "Mercedes-Benz", "US-Iran",
@@ -34,6 +36,8 @@ _COMPOUNDS = ("Beijing-based", "Russia-Turkey", "Idlib-led", "Mercedes-Benz", "U
 _CONNECTED = ("Dar es Salaam", "Ras al-Ain", "Deir ez-Zor", "Stratford upon Avon",
               "Pozo de la Sal", "Ho Chi Minh City", "Kafr al Nabl", "Bay of Plenty")
 _JOINS = (" de la ", " es ", " al-", " upon ", " of ", " and ", " ez-", " el ")
+_POSTS = ("RT @AP: floods hit chennai and new york #Rain", "so cold in chicago today",
+          "@john heading to the bay area from dallas texas", "protests in ferguson #Ferguson")
 
 
 def make(shape: str, megabytes: float, seed: int = 0) -> str:
@@ -49,6 +53,8 @@ def make(shape: str, megabytes: float, seed: int = 0) -> str:
             piece = rng.choice(_COMPOUNDS) + (" " if i % 12 else ". ")
         elif shape == "connectors":
             piece = rng.choice(_CONNECTED) + rng.choice(_JOINS)
+        elif shape == "posts":
+            piece = rng.choice(_POSTS) + "\n"
         else:
             raise ValueError(f"unknown shape {shape!r}; expected one of {SHAPES}")
         parts.append(piece)
