@@ -242,6 +242,7 @@ _EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word
 _HITS_KEPT = 200_000
 _SHORT_TEXT = 1_000  # characters: a post, a caption, a table cell
 _LOOSE_AREA_WORDS = frozenset(("area", "region", "district", "territory"))
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # words of a CamelCase hashtag
 
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|"
                          r"Co|Corp|Ltd|Mt|Ft|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m|Ste|Pt|ST|STE|MT|FT|PT)\.$")
@@ -736,6 +737,11 @@ class GazetteerDetector(Detector):
             if best is None and "-" in tok:
                 mentions.extend(self._compound(text, toks, k))  # "Beijing-based", "US-Iran"
                 continue
+            if best is None and text[starts[k] - 1:starts[k]] == "#" and k > 0:
+                tagged = self._hashtag(text, toks, k)  # "#SierraLeone", "#PrayForParis"
+                if tagged is not None:
+                    mentions.append(tagged)
+                continue
             if best is None:
                 if self.propose_unknown:
                     proposed = self._unknown(text, toks, k, blocked)
@@ -750,6 +756,31 @@ class GazetteerDetector(Detector):
                 mentions.append(mention)
             after = j_end + 1
         return mentions
+
+    def _hashtag(self, text: str, toks: Tokens, k: int) -> Mention | None:
+        """The place a hashtag written in CamelCase names, if one does: its longest run of
+        words that is a major place's name ("#SierraLeone", "#NepalEarthquake",
+        "#PrayForParis"), a common English word only for a famous place ("#BlackLivesMatter"
+        names no village called Black)."""
+        tok, at = toks[0][k], toks[1][k]
+        parts = [(m.start(), m.end()) for m in _CAMEL_PART.finditer(tok)]
+        if len(parts) < 2:
+            return None
+        for size in range(min(4, len(parts)), 0, -1):
+            for i in range(len(parts) - size + 1):
+                run = parts[i:i + size]
+                words = [tok[a:b] for a, b in run]
+                if size > 1 and any(len(w) < 3 for w in words):
+                    continue
+                key = self.gaz.key_of(" ".join(words))
+                if key is None or not self._major(key) or key in NOT_PLACES:
+                    continue
+                if size == 1 and words[0].lower() in self.gaz.common_words and \
+                        not self._famous(key):
+                    continue
+                start, end = at + run[0][0], at + run[-1][1]
+                return Mention(start=start, end=end, text=text[start:end])
+        return None
 
     def _detect_lower(self, text: str, toks: Tokens, first: int = 0, last: int | None = None,
                       stops: AbstractSet[int] = frozenset()) -> list[Mention]:

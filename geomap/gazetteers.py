@@ -103,6 +103,18 @@ def normalize(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+_CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+def camel_words(name: str) -> list[str]:
+    """The words of a name written in CamelCase, as hashtags write them.
+
+    >>> camel_words("SierraLeone"), camel_words("PrayForParis"), camel_words("USA2016")
+    (['Sierra', 'Leone'], ['Pray', 'For', 'Paris'], ['USA', '2016'])
+    """
+    return _CAMEL_WORD.findall(name)
+
+
 @functools.lru_cache(maxsize=200_000)
 def fold(key: str) -> str:
     """A normalised name without the marks romanisations disagree on: ayn, hamza and
@@ -447,8 +459,14 @@ class Gazetteer:
             for w in content)
 
     def candidates(self, name: str) -> list[tuple[Place, int]]:
-        """Every place called ``name``, each with how the name is attached (0 strongest)."""
+        """Every place called ``name``, each with how the name is attached (0 strongest).
+        A name written in CamelCase, as hashtags write them, is also looked up by its
+        words ("SierraLeone" is Sierra Leone)."""
         key = self.key_of(name)
+        if key is None and " " not in name:
+            words = camel_words(name)
+            if len(words) > 1 and all(len(w) >= 3 for w in words):
+                key = self.key_of(" ".join(words))
         return [(self.place(v >> 2), v & 3) for v in self.entries(key)] if key else []
 
     def by_geonameid(self, gid: int) -> Place | None:

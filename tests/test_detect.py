@@ -117,6 +117,21 @@ def test_sentences_without_capitals_are_read_in_any_case(detect, text, expected)
     assert texts(detect(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ebola spreads in #SierraLeone and #Liberia", ["SierraLeone", "Liberia"]),
+    ("Praying tonight #NepalEarthquake", ["Nepal"]),
+    ("Crowds gathered #PrayForParis", ["Paris"]),
+    ("Marchers chanted #BlackLivesMatter", []),  # no village called Black
+])
+def test_a_hashtag_in_camel_case_names_the_place_in_it(detect, text, expected):
+    assert texts(detect(text)) == expected
+
+
+def test_a_camel_case_name_resolves_to_the_place_of_its_words(gazetteer):
+    assert {p.country_code for p, _k in gazetteer.candidates("SierraLeone")} == {"SL"}
+    assert gazetteer.candidates("McAllenx") == []  # too short a first word to split
+
+
 def test_a_lower_case_fragment_of_a_long_article_is_no_chat(detect):
     post = "Police said a man robbed a bank in Rockford.\n\nthe man from paris walked in.\n\n"
     assert texts(detect(post)) == ["Rockford", "paris"]  # short: a post, read in any case
