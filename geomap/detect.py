@@ -242,6 +242,7 @@ _EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word
 _HITS_KEPT = 200_000
 _SHORT_TEXT = 1_000  # characters: a post, a caption, a table cell
 _LOOSE_AREA_WORDS = frozenset(("area", "region", "district", "territory"))
+_LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@\S+|(?<![\w@])@\w+")
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # words of a CamelCase hashtag
 
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|"
@@ -714,6 +715,12 @@ class GazetteerDetector(Detector):
             key = self._hit(words[k])
             if key is not None and not self._major(key):
                 persons.add(key)
+
+        # Handles, links and e-mail addresses name accounts and pages, not places:
+        # "@London", "http://example.com/Paris/", "jo@Paris.fr"
+        if "@" in text or "://" in text or "www." in text:
+            for m in _LINK.finditer(text):
+                blocked.update(range(bisect_left(starts, m.start()), bisect_left(starts, m.end())))
 
         # Pass 2: longest gazetteer match at each capitalised token. A name that could
         # run into a person's is looked up again, stopping before the person.

@@ -132,6 +132,12 @@ def test_a_camel_case_name_resolves_to_the_place_of_its_words(gazetteer):
     assert gazetteer.candidates("McAllenx") == []  # too short a first word to split
 
 
+def test_handles_links_and_addresses_name_no_place(detect):
+    text = ("Thanks @London for the photos of the floods in Chicago. More at "
+            "http://www.example.com/Paris/news or from jo@Paris.fr. RT @AP: Floods hit Chennai.")
+    assert texts(detect(text)) == ["Chicago", "Chennai"]
+
+
 def test_a_lower_case_fragment_of_a_long_article_is_no_chat(detect):
     post = "Police said a man robbed a bank in Rockford.\n\nthe man from paris walked in.\n\n"
     assert texts(detect(post)) == ["Rockford", "paris"]  # short: a post, read in any case
