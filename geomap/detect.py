@@ -242,6 +242,12 @@ _EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word
 _HITS_KEPT = 200_000
 _SHORT_TEXT = 1_000  # characters: a post, a caption, a table cell
 _LOOSE_AREA_WORDS = frozenset(("area", "region", "district", "territory"))
+# Articles that join the words of one name ("Stade de France", "Ras al Ain"); not
+# "and", "of", "on": "Paris and London", "Paris of the East" are two names or one place
+_NAME_ARTICLES = frozenset(
+    "de del della di da do dos das du des la le les el al ad an ar as ash at az ed er es "
+    "ez ud ul ur us uz".split())
+_STORM_WORDS = frozenset(("hurricane", "typhoon", "cyclone", "storm", "superstorm"))
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@\S+|(?<![\w@])@\w+")
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # words of a CamelCase hashtag
 
@@ -1152,6 +1158,13 @@ class GazetteerDetector(Detector):
         if single and nxt_gap == " " and "-" in nxt and nxt[:1].islower() and \
                 _ARTICLE_WORD.match(nxt) and not self._famous(key):
             return None  # "Ras al-Ain" the gazetteer lacks is no Ras, India
+        if single and nxt in _NAME_ARTICLES and j_end + 2 < n and \
+                words[j_end + 2][:1].isupper() and not self._famous(key) and \
+                text[ends[j_end]:ends[j_end + 1] + 1].count(" ") == 2:
+            return None  # "Stade de France", "Puerta del Sol": a longer name the
+            # gazetteer lacks is no Stade, Germany
+        if prev_low in _STORM_WORDS and prev[:1].isupper():
+            return None  # "Hurricane Sandy", "Typhoon Haiyan": a storm's name
         if single and not headline and nxt_gap == " " and nxt[:1].isupper() and \
                 nxt[0].isalpha():
             nl = nxt.lower().rstrip(".")

@@ -138,6 +138,17 @@ def test_handles_links_and_addresses_name_no_place(detect):
     assert texts(detect(text)) == ["Chicago", "Chennai"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a longer name the gazetteer lacks is no town of its first word
+    ("Crowds left the Stade de France near Paris.", ["France", "Paris"]),
+    ("He visited Rio de Janeiro and Ciudad del Este.", ["Rio de Janeiro", "Ciudad del Este"]),
+    # a storm's name is no place
+    ("Hurricane Sandy hit New York; Typhoon Haiyan struck Tacloban.", ["New York", "Tacloban"]),
+])
+def test_a_name_that_goes_on_past_a_place_is_no_place(detect, text, expected):
+    assert texts(detect(text)) == expected
+
+
 def test_a_lower_case_fragment_of_a_long_article_is_no_chat(detect):
     post = "Police said a man robbed a bank in Rockford.\n\nthe man from paris walked in.\n\n"
     assert texts(detect(post)) == ["Rockford", "paris"]  # short: a post, read in any case
