@@ -995,6 +995,11 @@ class GazetteerDetector(Detector):
         if j_end + 2 >= n or words[j_end + 1] != "," or not words[j_end + 2][:1].isupper():
             return None
         found = self._longest(text, toks, j_end + 2)
+        if found is not None and not self._has_feature(found[2], ("PCL", "ADM1")) and \
+                self._has_feature(found[2], ("ADM2",)):
+            # "Boston, Davao Oriental, Philippines", "Plains, Sumter County, Georgia":
+            # the country or state after the county qualifies the town
+            return self._qualified(text, toks, found[0])
         if found is None or not self._has_feature(found[2], ("PCL", "ADM1")) or \
                 self._continues_list(text, toks, found[0]):
             return None

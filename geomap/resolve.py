@@ -620,16 +620,18 @@ class _Group:
             if f[3] is not None:
                 by_cell.setdefault(f[3], []).append(i)
         reach = frozenset([c + d for c in by_cell for d in _AROUND])
-        # A country, capital or city of a million that wins on its own words by a clear
+        # A country, capital or city of 100,000 that wins on its own words by a clear
         # margin is the reading a reader takes: context alone does not move "China" to
-        # China, Texas, or "Paris" to Paris, Illinois; a qualifier or feature word does.
+        # China, Texas, "Paris" to Paris, Illinois or "Oxford" (from Oxford to Ottawa) to
+        # Oxford, Alberta; a qualifier or feature word does, and a sizeable rival (below)
+        # the document is about can (Oxford, Mississippi in a Mississippi story).
         anchor = -1
-        if len(cands) > 1 and not qual and not m.kind_hint:
+        if len(cands) > 1 and not qual and not m.qualifier and not m.kind_hint:
             best = max(range(len(cands)), key=local.__getitem__)
             p = cands[best][0]
             runner_up = max(x for i, x in enumerate(local) if i != best)
             if (p.feature_code[:3] in ("PCL", "CON", "RGN") or p.feature_code == "PPLC" or
-                    p.population >= 1_000_000) and local[best] - runner_up >= 1.0:
+                    p.population >= 100_000) and local[best] - runner_up >= 1.0:
                 anchor = best
         # Rivals a document about their region can still win: towns of 10,000 and regions
         # ("Alexandria" with "Virginia" is the city in Virginia; China, Texas never is).

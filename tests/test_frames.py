@@ -152,11 +152,21 @@ def test_a_word_or_part_of_a_longer_name_is_no_place(geoparser, text, absent):
     ("They met in Aleppo, USA.", "Aleppo", "US", "PCLI"),  # no Aleppo in the US is known
     ("Clashes in the governorate of Hama killed five.", "Hama", "SY", "ADM1"),
     ("Flooding hit the oblast of Kherson.", "Kherson", "UA", "ADM1"),
+    # a city of 100,000 too: a namesake near the other place is no evidence
+    ("I traveled from Oxford to Ottawa.", "Oxford", "GB", "PPL"),
+    # a country after a county qualifies the town before both
+    ("The storm hit Boston, Davao Oriental, Philippines.", "Boston", "PH", "PPL"),
 ])
 def test_evidence_wins_over_habit_and_habit_over_weak_context(geoparser, text, name, country,
                                                              feature):
     place = parse(geoparser, text)[name]
     assert (place.country_code, place.feature_code) == (country, feature)
+
+
+def test_a_sizeable_namesake_still_follows_a_document_about_its_state(geoparser):
+    text = ("Oxford police arrested two men. The University of Mississippi is in Oxford, "
+            "and Mississippi officials said the case is open.")
+    assert parse(geoparser, text)["Oxford"].admin1_code == "MS"
 
 
 def test_a_town_in_its_state_still_follows_the_document(geoparser):
