@@ -39,15 +39,25 @@ spaCy and its model are optional (``pip install -e '.[accurate]'``): without the
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
-from geomap.events.actions import _HYPO, _INTENT, _NEG, ACTIONS, SAY_VERBS, action_type
+from geomap.detect import Tokens, sentence_bounds
+from geomap.events.actions import (
+    _HYPO,
+    _INTENT,
+    _NEG,
+    ACTIONS,
+    SAY_VERBS,
+    action_cues,
+    action_type,
+)
 from geomap.events.actors import Actor
 from geomap.events.attribution import sentence_date, speaker_of
-from geomap.events.extractor import EventExtractor
-from geomap.events.sentence import fold
+from geomap.events.extractor import MAX_SENTENCE, EventExtractor
+from geomap.events.sentence import fold, lower_words, sentence_index, sentence_words
 from geomap.gazetteers import Gazetteer
-from geomap.models import Event
+from geomap.models import Event, Resolution
 
 __all__ = ["MAX_PARSED", "MODELS", "ParsedEventExtractor", "event_extractor", "load_model"]
 
@@ -127,10 +137,44 @@ class ParsedEventExtractor(EventExtractor):
     def __init__(self, gazetteer: Gazetteer, nlp: Any):
         super().__init__(gazetteer)
         self.nlp = nlp
+        self._parses: dict[int, Any] = {}   # the current document's parsed sentences
         finder = self.finder
         self._country_by_name = {fold(n): n for n in finder.country_names.values()}
         self._country_by_name.update({fold(n): finder.country_names[c]
                                       for c, n in finder.country_names.items()})
+
+    def extract(self, text: str, resolutions: Sequence[Resolution], *,
+                bounds: list[int] | None = None, doc_date: str | None = None,
+                toks: Tokens | None = None) -> list[Event]:
+        """As :meth:`EventExtractor.extract`; the sentences that may hold an event are
+        parsed first, together (spaCy parses a batch faster than one sentence at a time)."""
+        if not text:
+            return []
+        bounds = bounds if bounds is not None else sentence_bounds(text)
+        self._parses = self._parse_candidates(text, resolutions, bounds, toks)
+        try:
+            return super().extract(text, resolutions, bounds=bounds, doc_date=doc_date,
+                                   toks=toks)
+        finally:
+            self._parses = {}
+
+    def _parse_candidates(self, text, resolutions, bounds, toks) -> dict[int, Any]:
+        """Sentence start -> its parse, for the sentences with a resolved place and an
+        action word (the rule mode's pre-filters), up to :data:`MAX_PARSED` characters."""
+        placed = sorted({sentence_index(bounds, r.mention.start) for r in resolutions
+                         if r.place is not None})
+        spans: list[tuple[int, int]] = []
+        for k in placed:
+            start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
+            if end - start > MAX_SENTENCE:
+                continue
+            words, starts, ends = sentence_words(text, start, end, toks)
+            if not words or ends[-1] - starts[0] > MAX_PARSED:
+                continue
+            if any(action_cues(text[start:end], lower_words(words))):
+                spans.append((starts[0], ends[-1]))
+        docs = self.nlp.pipe(text[a:b] for a, b in spans) if spans else ()
+        return {a: doc for (a, _b), doc in zip(spans, docs, strict=True)}
 
     def _sentence_events(self, text, toks, low, triggers, actors_here, resolved, state,
                          year) -> list[Event]:
@@ -154,7 +198,9 @@ class ParsedEventExtractor(EventExtractor):
     # -- the parse ----------------------------------------------------------
     def _parsed(self, text, toks, low, actors_here, resolved, state, year, start) -> list[Event]:
         sentence = text[start:toks[-1].end]
-        doc = self.nlp(sentence)
+        doc = self._parses.get(start)
+        if doc is None or len(doc.text) != len(sentence):
+            doc = self.nlp(sentence)
         actors: list[Actor] = actors_here()
         # the rule actors as character spans of the sentence
         spans = [(toks[a.start].start - start, toks[a.end - 1].end - start, a) for a in actors]
