@@ -414,6 +414,8 @@ def _subjects(verb) -> list:
         steps += 1
     out = []
     for s in found:
+        if s.tag_ in ("WP", "WDT") and s.head.dep_ == "relcl":
+            s = s.head.head   # "Angela Merkel, who arrived in Kabul": Merkel
         out.append(s)
         out.extend(c for c in s.conjuncts)
     return out
