@@ -106,6 +106,10 @@ def _check_options(args) -> None:
     if getattr(args, "demonyms", False) and getattr(args, "engine", "local") != "local":
         raise ConfigurationError(
             "--demonyms is not available with --engine dask yet; use --engine local")
+    if getattr(args, "events_mode", "rules") != "rules" and \
+            getattr(args, "engine", "local") != "local":
+        raise ConfigurationError(
+            "--events-mode accurate is not available with --engine dask yet; use --engine local")
     if getattr(args, "engine", "local") != "local" and any(
             not isinstance(i, Path) for i in _inputs(getattr(args, "paths", ()), read=False)):
         raise ConfigurationError(
@@ -122,7 +126,9 @@ def _geoparser(args):
 
         geocoder = get_geocoder(args.geocoder, url=args.geocoder_url, user_agent=args.user_agent)
     return Geoparser(args.gazetteer, min_confidence=args.min_confidence, geocoder=geocoder,
-                     demonyms=getattr(args, "demonyms", False))
+                     demonyms=getattr(args, "demonyms", False),
+                     events="accurate" if getattr(args, "events_mode", "rules") == "accurate"
+                     else True)
 
 
 def _inputs(args_paths, read: bool = True) -> list:
@@ -546,6 +552,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--demonyms", action="store_true",
                        help="also report demonyms and adjectives of countries ('Syrian "
                             "forces') as mentions of their country, with kind 'demonym'")
+        p.add_argument("--events-mode", choices=("rules", "accurate"), default="rules",
+                       help="how events (who did what where) are read: 'rules' (default, "
+                            "fast) or 'accurate', which also parses the sentences holding a "
+                            "place and an action with spaCy (`pip install -e '.[accurate]'`)")
         p.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text")
         p.add_argument("--max-document-mb", type=_megabytes, default=16, metavar="MB",
                        help="refuse (with an error naming it) a text or HTML file, JSONL line "

@@ -20,7 +20,7 @@ from geomap.detect import (
     sentence_bounds,
     tokens,
 )
-from geomap.events import EventExtractor
+from geomap.events import EventExtractor, event_extractor
 from geomap.gazetteers import Gazetteer, load
 from geomap.models import (
     DEMONYM,
@@ -77,7 +77,9 @@ class Geoparser:
         unresolved.
     events
         Extract who did what where (:mod:`geomap.events`) into
-        ``DocumentResult.events``; with ``False`` it stays empty.
+        ``DocumentResult.events``: ``True`` with the fast rules, ``"accurate"``
+        also from spaCy's dependency parse (``pip install -e '.[accurate]'``; without
+        it, one warning and the rules); with ``False`` it stays empty.
     demonyms
         Also report demonyms and adjectives of countries ("Syrian forces", "Russian
         jets") as mentions of their country, with ``kind_hint`` :data:`~geomap.models.
@@ -97,7 +99,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer | str = "default", *, detector: str = "gazetteer",
                  min_confidence: float = 0.0, weights: Weights | None = None,
-                 events: bool = True, geocoder: OnlineGeocoder | None = None,
+                 events: bool | str = True, geocoder: OnlineGeocoder | None = None,
                  demonyms: bool = False, scorer: Scorer | None = None):
         self.gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else load(gazetteer)
         self.scorer = scorer if scorer is not None else Scorer(self.gazetteer)
@@ -107,7 +109,7 @@ class Geoparser:
         self.min_confidence = min_confidence
         self.demonyms = demonyms
         self.weights = weights or Weights()
-        self.event_extractor = EventExtractor(self.gazetteer) if events else None
+        self.event_extractor: EventExtractor | None = event_extractor(self.gazetteer, events)
         self.candidates: Callable[[str], list[tuple[Place, int]]] = self.gazetteer.candidates
         self._resolve_cache: dict = {}  # name -> candidates and local scores, across documents
         self._code_cache: dict = {}  # (code, countries) -> the regions a code may mean

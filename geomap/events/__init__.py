@@ -10,12 +10,16 @@ The stage reads one sentence at a time; each decision has its own module:
   action happens there;
 * :mod:`~geomap.events.attribution`: who reports it, and when;
 * :mod:`~geomap.events.extractor`: :class:`EventExtractor`, which runs them over a
-  document's resolved mentions.
+  document's resolved mentions;
+* :mod:`~geomap.events.accurate`: :class:`ParsedEventExtractor`, the optional
+  accurate mode, which adds what a spaCy dependency parse says.
 """
 
 from __future__ import annotations
 
+from geomap.events.accurate import ParsedEventExtractor, event_extractor
 from geomap.events.actions import ACTIONS
 from geomap.events.extractor import MAX_SENTENCE, EventExtractor, extract_events
 
-__all__ = ["ACTIONS", "EventExtractor", "MAX_SENTENCE", "extract_events"]
+__all__ = ["ACTIONS", "EventExtractor", "MAX_SENTENCE", "ParsedEventExtractor",
+           "event_extractor", "extract_events"]
