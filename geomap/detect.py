@@ -1267,7 +1267,8 @@ class GazetteerDetector(Detector):
             # (but "the region of Guatemala" is as often the country)
             kind_hint = FEATURE_WORDS.get(words[k - 2].lower())
         if found is not None:
-            qualifier = text[starts[j_end + 2]:found[1]]
+            # the last of a chain qualifies: "Boston, Davao Oriental, Philippines"
+            qualifier = text[starts[j_end + 2]:found[1]].rsplit(", ", 1)[-1]
         if kind_hint is None and k > 0 and _EMBASSY.search(text, starts[max(0, k - 4)], s) and \
                 any(t.lower() in ("embassy", "embassies", "consulate")
                     for t in words[max(0, k - 4):k]):
