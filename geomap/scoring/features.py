@@ -139,7 +139,7 @@ def position_features(text: str, sentence_start: int, start: int, first_line_end
 # Words that start a sentence or a heading without making a name of what follows
 _FUNCTION_WORDS = frozenset(
     "The A An In At On For From To By With And But Of Or As If After Before Since When "
-    "While Near Across Into Outside Inside Across Through Throughout".split())
+    "While Near Across Into Outside Inside Through Throughout".split())
 
 
 def in_longer_name(text: str, start: int, end: int, at_start: bool = False) -> bool:
