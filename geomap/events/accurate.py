@@ -42,20 +42,19 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from geomap.detect import Tokens, sentence_bounds
+from geomap.detect import Tokens
 from geomap.events.actions import (
     _HYPO,
     _INTENT,
     _NEG,
     ACTIONS,
     SAY_VERBS,
-    action_cues,
     action_type,
 )
 from geomap.events.actors import Actor
 from geomap.events.attribution import sentence_date, speaker_of
-from geomap.events.extractor import MAX_SENTENCE, EventExtractor
-from geomap.events.sentence import fold, lower_words, sentence_index, sentence_words
+from geomap.events.extractor import EventExtractor
+from geomap.events.sentence import fold
 from geomap.gazetteers import Gazetteer
 from geomap.models import Event, Resolution
 
@@ -146,35 +145,21 @@ class ParsedEventExtractor(EventExtractor):
     def extract(self, text: str, resolutions: Sequence[Resolution], *,
                 bounds: list[int] | None = None, doc_date: str | None = None,
                 toks: Tokens | None = None) -> list[Event]:
-        """As :meth:`EventExtractor.extract`; the sentences that may hold an event are
-        parsed first, together (spaCy parses a batch faster than one sentence at a time)."""
-        if not text:
-            return []
-        bounds = bounds if bounds is not None else sentence_bounds(text)
-        self._parses = self._parse_candidates(text, resolutions, bounds, toks)
+        """As :meth:`EventExtractor.extract`; the parses are kept for one document."""
         try:
             return super().extract(text, resolutions, bounds=bounds, doc_date=doc_date,
                                    toks=toks)
         finally:
             self._parses = {}
 
-    def _parse_candidates(self, text, resolutions, bounds, toks) -> dict[int, Any]:
-        """Sentence start -> its parse, for the sentences with a resolved place and an
-        action word (the rule mode's pre-filters), up to :data:`MAX_PARSED` characters."""
-        placed = sorted({sentence_index(bounds, r.mention.start) for r in resolutions
-                         if r.place is not None})
-        spans: list[tuple[int, int]] = []
-        for k in placed:
-            start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
-            if end - start > MAX_SENTENCE:
-                continue
-            words, starts, ends = sentence_words(text, start, end, toks)
-            if not words or ends[-1] - starts[0] > MAX_PARSED:
-                continue
-            if any(action_cues(text[start:end], lower_words(words))):
-                spans.append((starts[0], ends[-1]))
+    def _read_ahead(self, text, active) -> None:
+        """Parse the sentences the rule mode will read (a resolved place and an action
+        word), up to :data:`MAX_PARSED` characters, together: spaCy parses a batch
+        faster than one sentence at a time. Kept by the start of their first word."""
+        spans = [(starts[0], ends[-1]) for _phrase, words, starts, ends, _lows in active.values()
+                 if words and ends[-1] - starts[0] <= MAX_PARSED]
         docs = self.nlp.pipe(text[a:b] for a, b in spans) if spans else ()
-        return {a: doc for (a, _b), doc in zip(spans, docs, strict=True)}
+        self._parses = {a: doc for (a, _b), doc in zip(spans, docs, strict=True)}
 
     def _sentence_events(self, text, toks, low, triggers, actors_here, resolved, state,
                          year) -> list[Event]:

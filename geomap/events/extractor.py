@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 
 from geomap.detect import Tokens, sentence_bounds
@@ -154,6 +154,7 @@ class EventExtractor:
                     active[k] = (cues[1], words, starts, ends, lows)
         if not active:
             return []
+        self._read_ahead(text, active)
         last = max(active) + 1  # the sentence after the last one read
         doc = _Reading(self.finder, text, bounds, last, active)
         state = doc.state
@@ -208,6 +209,15 @@ class EventExtractor:
                 actors = []
             self.finder.remember(actors, state)
         return events
+
+    def _read_ahead(self, text: str,
+                    active: Mapping[int, tuple[bool, list[str], list[int], list[int], list[str]]],
+                    ) -> None:
+        """Called once a document's sentences that may hold an event are known
+        (``active``: sentence -> whether it has an action phrase, its words, their
+        starts, ends and lower-case forms), before they are read; nothing to do here.
+        A subclass may prepare them together (the accurate mode parses them in one
+        batch)."""
 
     # -- events -------------------------------------------------------------
     def _sentence_events(self, text, toks, low, triggers, actors_here, resolved, state,
