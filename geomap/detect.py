@@ -39,6 +39,7 @@ from geomap.gazetteers import (
     REPO_GAZETTEER,
     Codes,
     Gazetteer,
+    camel_spans,
     common_first_names,
     fold,
     normalize,
@@ -74,6 +75,8 @@ FEATURE_WORDS = {
 }
 """Words after a name that say what kind of place it is ("Idlib province")."""
 _LOOSE_FEATURE_WORDS = frozenset(("region", "territory", "area"))
+# after a common word in lower-cased text, the part of a longer name ("the bay area")
+_LOOSE_AREA_WORDS = _LOOSE_FEATURE_WORDS | {"district"}
 
 PLURAL_FEATURE_WORDS = {
     "provinces": "ADM1", "governorates": "ADM1", "states": "ADM1", "regions": "ADM1",
@@ -241,14 +244,12 @@ _UNSEEN: Any = object()  # a cache miss (None is a cached "no place")
 _EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word-by-word one
 _HITS_KEPT = 200_000
 _SHORT_TEXT = 1_000  # characters: a post, a caption, a table cell
-_LOOSE_AREA_WORDS = frozenset(("area", "region", "district", "territory"))
 # Articles that join the words of one name ("Stade de France", "Ras al Ain"); not
 # "and", "of", "on": "Paris and London", "Paris of the East" are two names or one place
 _NAME_ARTICLES = frozenset(
     "de del della di da do dos das du des la le les el al ad an ar as ash at az ed er es "
     "ez ud ul ur us uz".split())
 _STORM_WORDS = frozenset(("hurricane", "typhoon", "cyclone", "storm", "superstorm"))
-_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # words of a CamelCase hashtag
 
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|"
                          r"Co|Corp|Ltd|Mt|Ft|No|vs|U\.S|U\.K|D\.C|a\.m|p\.m|Ste|Pt|ST|STE|MT|FT|PT)\.$")
@@ -794,7 +795,7 @@ class GazetteerDetector(Detector):
         "#PrayForParis"), a common English word only for a famous place ("#BlackLivesMatter"
         names no village called Black)."""
         tok, at = toks[0][k], toks[1][k]
-        parts = [(m.start(), m.end()) for m in _CAMEL_PART.finditer(tok)]
+        parts = [(a, b) for a, b in camel_spans(tok) if not tok[a].isdigit()]
         if len(parts) < 2:
             return None
         for size in range(min(4, len(parts)), 0, -1):

@@ -106,6 +106,12 @@ def normalize(name: str) -> str:
 _CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 
 
+def camel_spans(name: str) -> list[tuple[int, int]]:
+    """The (start, end) of the words of a name written in CamelCase, as hashtags write
+    them; :func:`camel_words` gives the words."""
+    return [m.span() for m in _CAMEL_WORD.finditer(name)]
+
+
 def camel_words(name: str) -> list[str]:
     """The words of a name written in CamelCase, as hashtags write them.
 
