@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.models import Document
-from tests.conftest import parse
+from tests.conftest import parse, triples
 
 
 def test_negated_and_hypothetical_actions_are_not_events(geoparser):
@@ -84,7 +84,7 @@ def test_a_passive_subject_is_not_the_actor(geoparser):
 
 def test_negation_ends_at_the_next_action(geoparser):
     text = "Hungary never condemned Russia's invasion of Ukraine."
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert [(e.actor, text[e.start:e.end]) for e in result.events] == [("Russia", "Ukraine")]
 
 
@@ -110,7 +110,7 @@ def test_journeys_are_placed_at_origin_destination_and_stops(geoparser, sentence
 
 def test_running_a_business_is_an_ongoing_operation(geoparser):
     text = "Tropicana Entertainment LLC, which runs the Tropicana Resort in Las Vegas, filed."
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert ("Tropicana Entertainment", "organisation", "operate", "Las Vegas") in {
         (e.actor, e.actor_type, e.action, text[e.start:e.end]) for e in result.events}
 
@@ -149,7 +149,7 @@ def test_reaching_out_and_fleeing_refugees_are_no_journeys(geoparser):
 def test_a_refusal_and_a_people_are_no_events(geoparser):
     text = ("The US and Canada have refused to sign a treaty at a conference in Dubai. "
             "The Hat Creek and Con Cow Indians have returned to their homes in Butte County.")
-    assert not {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} & {
+    assert not triples(parse(geoparser, text)) & {
         ("United States", "Dubai"), ("Canada", "Dubai"), ("Con Cow Indians", "Butte County")}
     text = "The US and Canada met at a conference in Dubai but refused to sign a treaty."
     assert ("Canada", "Dubai") in {(e.actor, text[e.start:e.end])
@@ -169,23 +169,23 @@ def test_movement_words_need_their_preposition(geoparser, sentence):
 def test_discussing_with_someone_is_meeting_them_and_a_topic_stays_a_topic(geoparser):
     text = ("Najib Razak, the Malaysian prime minister, discussed the agreement in Kuala Lumpur "
             "with Prime Minister John Key.")
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert {(e.actor, e.action_type, text[e.start:e.end]) for e in result.events} == {
         ("Najib Razak", "CONSULT", "Kuala Lumpur"), ("John Key", "CONSULT", "Kuala Lumpur")}
     text = "Obama discussed the crisis in Syria with Putin."
-    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    assert parse(geoparser, text).events == ()
 
 
 def test_a_progressive_form_is_a_verb_and_the_bare_noun_is_none(geoparser):
     text = "Russia is massing troops near Belgorod."
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert {(e.actor, e.action_type, text[e.start:e.end]) for e in result.events} == {
         ("Russia", "MOBILIZE", "Belgorod")}
     text = "Italy is already briefing diplomats in Brussels about the case."
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert ("Italy", "Brussels") in {(e.actor, text[e.start:e.end]) for e in result.events}
+    result = parse(geoparser, text)
+    assert ("Italy", "Brussels") in triples(result)
     text = "Italy held a briefing in Brussels about the case."
-    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    assert parse(geoparser, text).events == ()
 
 
 @pytest.mark.parametrize("text", [
@@ -193,10 +193,10 @@ def test_a_progressive_form_is_a_verb_and_the_bare_noun_is_none(geoparser):
     "Putin plans to visit Paris in May.",
 ])
 def test_an_ability_or_a_plan_is_no_event(geoparser, text):
-    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    assert parse(geoparser, text).events == ()
 
 
 def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
     text = "The Taliban retain the ability to attack in Swat and shot a schoolgirl in Mingora."
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert {text[e.start:e.end] for e in result.events} == {"Mingora"}

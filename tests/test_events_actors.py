@@ -97,7 +97,7 @@ def test_a_place_qualifying_another_is_no_actor(geoparser, text):
 def test_known_bodies_by_their_acronyms(geoparser):
     text = "The G7 met in Hiroshima. Amnesty International protested in London."
     result = parse(geoparser, text)
-    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+    assert triples(result) == {
         ("G7", "Hiroshima"), ("Amnesty International", "London")}
 
 
@@ -115,7 +115,7 @@ def test_a_described_name_and_a_titled_surname_are_remembered(geoparser):
     ("Herbst Gambling Inc. operates a casino in Fallujah.", "Herbst Gambling", "organisation"),
 ])
 def test_abbreviated_states_and_companies_by_legal_form(geoparser, text, actor, actor_type):
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert (actor, actor_type, "Fallujah") in {
         (e.actor, e.actor_type, text[e.start:e.end]) for e in result.events}
 
@@ -134,7 +134,7 @@ def test_coordinated_bodies_with_their_acronyms_are_each_an_actor(geoparser):
     text = ("The World Health Organization (WHO) and Médecins Sans Frontières (MSF) have sent "
             "experts to Kinshasa.")
     assert {("World Health Organization", "Kinshasa"), ("Médecins Sans Frontières", "Kinshasa")} \
-        <= {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events}
+        <= triples(parse(geoparser, text))
 
 
 @pytest.mark.parametrize("later, place", [
@@ -145,15 +145,15 @@ def test_coordinated_bodies_with_their_acronyms_are_each_an_actor(geoparser):
 def test_a_plural_reference_stands_for_the_persons_named_together(geoparser, later, place):
     text = ("Prosecutors charged Angela Martin-Mulu and 39-year-old Edward Bosire with fraud. "
             + later)
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+    result = parse(geoparser, text)
+    assert triples(result) == {
         ("Angela Martin-Mulu", place), ("Edward Bosire", place)}
 
 
 def test_they_after_a_verb_is_no_subject_and_one_person_is_no_couple(geoparser):
     text = ("Prosecutors charged Angela Martin-Mulu with fraud. The couple arrived in Chicago. "
             "Angela Martin-Mulu told the nuns they flew to Nairobi.")
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert [(e.actor, text[e.start:e.end]) for e in result.events] == []
 
 
@@ -164,65 +164,65 @@ def test_they_after_a_verb_is_no_subject_and_one_person_is_no_couple(geoparser):
      "John Smith", "Islamabad"),
 ])
 def test_the_leader_acts_for_those_led(geoparser, text, actor, place):
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {(actor, place)}
+    result = parse(geoparser, text)
+    assert triples(result) == {(actor, place)}
 
 
 def test_a_by_phrase_that_leads_nobody_is_no_subject(geoparser):
     text = "The report was written by John Smith, and the army arrived in Ankara."
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert [e.actor for e in result.events] == []
 
 
 def test_a_companys_flights_act_for_it(geoparser):
     text = "The first Qantas flights departed from Sydney to London on Sunday."
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert {(e.actor, e.actor_type, text[e.start:e.end]) for e in result.events} == {
         ("Qantas", "organisation", "Sydney"), ("Qantas", "organisation", "London")}
 
 
 def test_a_known_groups_plural_is_the_group(geoparser):
     text = "Talibans shot a schoolgirl in Mingora last October."
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert {(e.actor, e.actor_type, text[e.start:e.end]) for e in result.events} == {
         ("Taliban", "armed_group", "Mingora")}
 
 
 def test_a_companion_on_a_journey_travels_too(geoparser):
     text = "Wagon-Master Francis will go with Captain Fritz to Tucson."
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+    result = parse(geoparser, text)
+    assert triples(result) == {
         ("Wagon-Master Francis", "Tucson"), ("Fritz", "Tucson")}
 
 
 def test_he_after_an_unnamed_man_in_its_sentence_is_the_man(geoparser):
     text = ("Health Minister Francisco Duque spoke on Monday. The man fell ill when he arrived "
             "in Moscow. He said he arrived in Manila.")
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+    result = parse(geoparser, text)
+    assert triples(result) == {
         ("Francisco Duque", "Manila")}
 
 
 def test_the_subject_of_a_that_clause_is_the_noun_before_it(geoparser):
     text = "Russian officials are screening flights that have departed from Mexico."
-    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    assert parse(geoparser, text).events == ()
     text = "It was the Russian jets that bombed Aleppo."
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {("Russia", "Aleppo")}
+    result = parse(geoparser, text)
+    assert triples(result) == {("Russia", "Aleppo")}
 
 
 def test_a_participle_with_no_object_is_done_to_the_noun_before_it(geoparser):
     text = ("Mourners circled the casket that held Michael Ouellette, the Marine killed last "
             "week in Afghanistan.")
-    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    assert parse(geoparser, text).events == ()
     text = "Russian jets killed 20 civilians in Aleppo."
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {("Russia", "Aleppo")}
+    result = parse(geoparser, text)
+    assert triples(result) == {("Russia", "Aleppo")}
 
 
 def test_the_subject_is_the_name_before_an_apposition_not_a_name_inside_it(geoparser):
     text = ("In Britain, the Disasters Emergency Committee, an umbrella organisation of UK "
             "agencies, has launched an appeal.")
-    result = geoparser.parse(Document(doc_id="x", text=text))
-    assert {(e.actor, text[e.start:e.end]) for e in result.events} == {
+    result = parse(geoparser, text)
+    assert triples(result) == {
         ("Disasters Emergency Committee", "Britain")}

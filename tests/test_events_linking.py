@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.models import Document
-from tests.conftest import parse
+from tests.conftest import parse, triples
 
 
 def test_topic_is_not_the_location(geoparser):
@@ -73,14 +72,14 @@ def test_a_declared_emergency_is_placed_where_declared(geoparser):
 
 def test_a_clause_subject_after_an_opening_phrase_is_no_listed_place(geoparser):
     text = "During Iraq's invasion of Kuwait, Egypt was instrumental in forming a coalition."
-    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+    assert triples(parse(geoparser, text)) == {
         ("Iraq", "Kuwait")}
 
 
 def test_a_relative_clause_after_a_comma_has_the_noun_before_it_as_subject(geoparser):
     text = ("Rwanda gave a boost to the rebels, who quickly captured Kinshasa. Irakli "
             "Okruashvili, who has visited Paris, said so.")
-    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+    assert triples(parse(geoparser, text)) == {
         ("Irakli Okruashvili", "Paris")}
 
 
@@ -89,13 +88,13 @@ def test_a_relative_clause_after_a_comma_has_the_noun_before_it_as_subject(geopa
     ("Russian jets carried out air strikes against Raqqa.", ("Russia", "strike", "Raqqa")),
 ])
 def test_the_target_of_a_use_of_force_is_where_it_happens(geoparser, text, event):
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     assert event in {(e.actor, e.action, text[e.start:e.end]) for e in result.events}
 
 
 def test_the_target_of_sanctions_is_no_place_of_them(geoparser):
     text = "The U.S. imposed sanctions against Russia."
-    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    assert parse(geoparser, text).events == ()
 
 
 @pytest.mark.parametrize("text", [
@@ -110,12 +109,12 @@ def test_the_target_of_sanctions_is_no_place_of_them(geoparser):
     "Militants could launch attacks on Turkey from Syria.",
 ])
 def test_treaties_travel_advice_counts_and_hypothetical_launches_are_no_events(geoparser, text):
-    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    assert parse(geoparser, text).events == ()
 
 
 def test_a_launched_attack_still_happens(geoparser):
     text = "Russia launched attacks on Kharkiv."
-    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+    assert triples(parse(geoparser, text)) == {
         ("Russia", "Kharkiv")}
 
 
@@ -128,7 +127,7 @@ def test_a_launched_attack_still_happens(geoparser):
 ])
 def test_qualifying_regions_and_places_of_a_fight_are_no_more_than_that(geoparser, text,
                                                                          absent):
-    result = geoparser.parse(Document(doc_id="x", text=text))
+    result = parse(geoparser, text)
     seen = {text[e.start:e.end] for e in result.events} | \
         {f"{e.actor} {e.action}" for e in result.events}
     assert absent not in seen and result.events
@@ -140,7 +139,7 @@ def test_qualifying_regions_and_places_of_a_fight_are_no_more_than_that(geoparse
     "Art-lovers may know Boris Grigoryev, whose striking portraits were exhibited in Russia.",
 ])
 def test_coordinated_passives_and_adjectives_are_no_agents_actions(geoparser, text):
-    assert geoparser.parse(Document(doc_id="x", text=text)).events == ()
+    assert parse(geoparser, text).events == ()
 
 
 def test_a_clause_after_a_statement_has_its_own_places(geoparser):
@@ -148,7 +147,7 @@ def test_a_clause_after_a_statement_has_its_own_places(geoparser):
             "parliament in Colombo observed a minute's silence.")
     assert "Colombo" not in {text[e.start:e.end] for e in parse(geoparser, text).events}
     text = "President Mahinda Rajapaksa condemned the execution in Colombo on Monday."
-    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+    assert triples(parse(geoparser, text)) == {
         ("Mahinda Rajapaksa", "Colombo")}
 
 
@@ -165,5 +164,5 @@ def test_whom_a_statement_is_made_to_is_not_where(geoparser):
     text = "Priscilla Chu said she spoke to Perry on Sunday."
     assert parse(geoparser, text).events == ()
     text = "Priscilla Chu spoke to reporters in Perry on Sunday."
-    assert {(e.actor, text[e.start:e.end]) for e in parse(geoparser, text).events} == {
+    assert triples(parse(geoparser, text)) == {
         ("Priscilla Chu", "Perry")}
