@@ -236,17 +236,10 @@ class EventExtractor:
             if idx:
                 places.append((i, r, idx[0], idx[-1] + 1))
         found: dict[tuple[str, int], Event] = {}
-        memo: dict[str, str | None] = {}
-
-        def speaker() -> str | None:   # who reports it and when: read once, when needed
-            if "speaker" not in memo:
-                memo["speaker"] = speaker_of(text, toks, actors, sentence_text, state, low)
-            return memo["speaker"]
-
-        def date() -> str | None:
-            if "date" not in memo:
-                memo["date"] = sentence_date(sentence_text, year)
-            return memo["date"]
+        # who reports it and when: read once, when needed (an object, not two more
+        # closures: closures calling closures make a reference cycle once compiled)
+        report = _Report(text, toks, actors, sentence_text, state, low, year)
+        speaker, date = report.speaker, report.date
 
         def emit(actor: Actor, cls: str, r: Resolution) -> None:
             if r.place is None:
@@ -301,7 +294,7 @@ class EventExtractor:
                         opener is not None and hi <= opener and prep in _OPENING_PREPS):
                     continue   # no action reaches this place: its actors are not needed
             if not actors:
-                actors = actors_here()
+                actors = report.actors = actors_here()
                 named = [a for a in actors if a.kind != "country" and a.place_idx is None]
             if named and any(lo < a.end and a.start < hi for a in named):
                 continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
@@ -511,6 +504,34 @@ def _triggers(text: str, toks: list, low: list[str], *,
             j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
+
+
+class _Report:
+    """Who reports a sentence (:func:`speaker_of`) and its date (:func:`sentence_date`),
+    each read when first asked."""
+
+    __slots__ = ("text", "toks", "actors", "sentence_text", "state", "low", "year", "_speaker",
+                 "_date")
+
+    def __init__(self, text, toks, actors, sentence_text, state, low, year):
+        self.text, self.toks, self.sentence_text, self.state = text, toks, sentence_text, state
+        self.actors = actors  # the sentence's actors once read (the caller sets them)
+        self.low, self.year = low, year
+        self._speaker = self._date = _UNREAD
+
+    def speaker(self) -> str | None:
+        if self._speaker is _UNREAD:
+            self._speaker = speaker_of(self.text, self.toks, self.actors, self.sentence_text,
+                                       self.state, self.low)
+        return self._speaker
+
+    def date(self) -> str | None:
+        if self._date is _UNREAD:
+            self._date = sentence_date(self.sentence_text, self.year)
+        return self._date
+
+
+_UNREAD = object()
 
 
 def extract_events(gazetteer: Gazetteer, text: str, resolutions: Iterable[Resolution], *,
