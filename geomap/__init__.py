@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from geomap import _compiled  # noqa: F401  first: a stale compiled module never runs
 from geomap.api import extract, iter_results
 from geomap.exceptions import (
     ConfigurationError,

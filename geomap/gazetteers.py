@@ -559,7 +559,8 @@ def build_id() -> str:
     A cached gazetteer whose fingerprint differs is stale and rebuilt.
     """
     h = hashlib.sha256(str(INDEX_VERSION).encode())
-    for path in (Path(__file__), *sorted(REPO_GAZETTEER.glob("*.tsv"))):
+    source = Path(__file__).with_name("gazetteers.py")  # the source, also when compiled
+    for path in (source, *sorted(REPO_GAZETTEER.glob("*.tsv"))):
         if path.exists():
             h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -1,0 +1,114 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""C versions of geomap's innermost loops, each the exact equal of a Python
+reference kept beside its caller (tests/test_compiled.py compares them on random
+text). Built by setup.py when a C compiler is there; without it the references
+run."""
+
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE
+
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object)
+    void *PyUnicode_DATA(object)
+    Py_UCS4 PyUnicode_READ(int, void *, Py_ssize_t) nogil
+
+
+cdef inline bint _word(Py_UCS4 c) noexcept:
+    # re's \w on str: alphanumeric or "_" (ASCII first, without the Unicode tables)
+    if c < 128:
+        return (u'a' <= c <= u'z') or (u'A' <= c <= u'Z') or (u'0' <= c <= u'9') or c == u'_'
+    return Py_UNICODE_ISALNUM(c)
+
+
+cdef inline bint _decimal(Py_UCS4 c) noexcept:
+    if c < 128:
+        return u'0' <= c <= u'9'
+    return Py_UNICODE_ISDECIMAL(c)
+
+
+cdef inline bint _space(Py_UCS4 c) noexcept:
+    if c < 128:
+        return c == u' ' or (9 <= c <= 13) or (28 <= c <= 31)
+    return Py_UNICODE_ISSPACE(c)
+
+
+cdef inline bint _s(Py_UCS4 c) noexcept:
+    return c == u's' or c == u'S'
+
+
+cdef inline bint _quote(Py_UCS4 c) noexcept:
+    return c == u"'" or c == u'\u2019'
+
+
+def tokens(str text):
+    """The words and punctuation marks of ``text`` with their offsets, as
+    :func:`geomap.detect.tokens` cuts them with its regex: a letter starts a word that
+    runs over word characters, hyphens followed by a word character, and apostrophes
+    followed by a word character (but the possessive "'s"), then takes one full stop;
+    a digit starts a run of digits; "'s" after an apostrophe is a word of its own;
+    any other character but a space or "_" is a word alone."""
+    cdef Py_ssize_t n = len(text), i = 0, s, j, k
+    cdef Py_UCS4 c
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    words = []
+    starts = []
+    ends = []
+    while i < n:
+        c = PyUnicode_READ(kind, data, i)
+        if _space(c) or c == u'_':
+            i += 1
+            continue
+        s = i
+        i += 1
+        if _word(c) and not _decimal(c):
+            # \w*+
+            while i < n and _word(PyUnicode_READ(kind, data, i)):
+                i += 1
+            # (?:-++\w++)*+
+            while i < n and PyUnicode_READ(kind, data, i) == u'-':
+                j = i
+                while j < n and PyUnicode_READ(kind, data, j) == u'-':
+                    j += 1
+                if j < n and _word(PyUnicode_READ(kind, data, j)):
+                    i = j
+                    while i < n and _word(PyUnicode_READ(kind, data, i)):
+                        i += 1
+                else:
+                    break
+            # (?:['’](?![sS]\b)\w++(?:-++\w++)*+)*+
+            while i < n and _quote(PyUnicode_READ(kind, data, i)):
+                j = i + 1
+                if j < n and _s(PyUnicode_READ(kind, data, j)) and \
+                        (j + 1 >= n or not _word(PyUnicode_READ(kind, data, j + 1))):
+                    break  # "'s" ends the word: it is one of its own
+                if j < n and _word(PyUnicode_READ(kind, data, j)):
+                    i = j
+                    while i < n and _word(PyUnicode_READ(kind, data, i)):
+                        i += 1
+                    while i < n and PyUnicode_READ(kind, data, i) == u'-':
+                        k = i
+                        while k < n and PyUnicode_READ(kind, data, k) == u'-':
+                            k += 1
+                        if k < n and _word(PyUnicode_READ(kind, data, k)):
+                            i = k
+                            while i < n and _word(PyUnicode_READ(kind, data, i)):
+                                i += 1
+                        else:
+                            break
+                else:
+                    break
+            if i < n and PyUnicode_READ(kind, data, i) == u'.':
+                i += 1
+        elif _decimal(c):
+            while i < n and _decimal(PyUnicode_READ(kind, data, i)):
+                i += 1
+        elif _word(c):
+            pass  # unreachable: a word character is a letter or a digit above
+        elif i < n and _quote(c) and _s(PyUnicode_READ(kind, data, i)) and \
+                (i + 1 >= n or not _word(PyUnicode_READ(kind, data, i + 1))):
+            i += 1  # "'s"
+        words.append(text[s:i])
+        starts.append(s)
+        ends.append(i)
+    return words, starts, ends

@@ -1,0 +1,139 @@
+"""The compiled build (setup.py, geomap/_compiled.py): the same results as the
+sources, and never a stale compiled module."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geomap import _compiled
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "geomap"
+
+
+def _listed() -> list[str]:
+    """setup.py's COMPILED, read without running setup.py."""
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign | ast.Assign):
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+            if any(getattr(t, "id", None) == "COMPILED" for t in targets):
+                return sorted(ast.literal_eval(node.value))
+    raise AssertionError("setup.py has no COMPILED")
+
+
+def _has_extensions() -> bool:
+    return any(PACKAGE.rglob("*.so")) or any(PACKAGE.rglob("*.pyd"))
+
+
+def test_every_listed_module_runs_compiled_when_the_build_compiled():
+    status = _compiled.status()
+    if os.environ.get("GEOMAP_PURE_PYTHON"):
+        pytest.skip("GEOMAP_PURE_PYTHON: the sources run by request")
+    if os.environ.get("GEOMAP_REQUIRE_COMPILED"):  # CI: the build must have compiled
+        assert status == {"compiled": _listed(), "source": []}
+        import geomap.detect
+
+        assert not geomap.detect.__file__.endswith(".py")
+    elif not _has_extensions():
+        pytest.skip("a pure-Python build (no C compiler, or GEOMAP_PURE_PYTHON at build)")
+    assert status["source"] == [], "a compiled module is stale: rebuild with pip install -e ."
+    assert set(status["compiled"]) <= set(_listed())
+
+
+def test_a_compiled_module_older_than_its_source_is_not_run(tmp_path):
+    if not _has_extensions():
+        pytest.skip("no compiled modules in this build")
+    copy = tmp_path / "geomap"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("*.c", "__pycache__"))
+    with open(copy / "detect.py", "a", encoding="utf-8") as fh:
+        fh.write("\nEDITED_AFTER_THE_BUILD = True\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("GEOMAP_PURE_PYTHON", "PYTHONPATH")}
+    out = subprocess.run(
+        [sys.executable, "-c", "import geomap.detect as d, geomap.resolve as r; "
+         "print(d.__file__); print(r.__file__); print(d.EDITED_AFTER_THE_BUILD)"],
+        cwd=tmp_path, env={**env, "PYTHONPATH": str(tmp_path)}, capture_output=True, text=True,
+        timeout=120)
+    assert out.returncode == 0, out.stderr
+    detect_file, resolve_file, edited = out.stdout.split()
+    assert detect_file == str(copy / "detect.py")  # the edit runs
+    assert edited == "True"
+    assert not resolve_file.endswith(".py")  # an unchanged module stays compiled
+    assert "geomap.detect" in out.stderr and "pip install -e ." in out.stderr
+
+
+_PARSE = """
+import json, sys
+from pathlib import Path
+from geomap import _compiled
+from geomap.models import Document, mention_record
+from geomap.pipeline import Geoparser
+gp = Geoparser()
+out = {"compiled": _compiled.status()["compiled"], "docs": []}
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    for text in (path.read_text(encoding="utf-8"), *json.loads(sys.argv[2])):
+        r = gp.parse(Document(doc_id=path.name, text=text))
+        out["docs"].append({"mentions": [mention_record(x) for x in r.resolutions],
+                            "events": [e.to_record() for e in r.events]})
+print(json.dumps(out))
+"""
+
+# sentence frames and shapes each rule of detection and events reads
+_TEXTS = [
+    "In London, officials said the talks would continue. Boston is a city.",
+    "Russian jets struck Idlib on Tuesday, and Assad's forces shelled Aleppo.",
+    "TALKS RESUME IN PARIS AFTER LONG DELAY\nHELENA, Mont. - Dar es Salaam and Deir ez-Zor.",
+    "so cold in chicago today #NepalEarthquake @London RT @AP: floods hit chennai",
+    "He lives in Santa Monica, California; the Beijing-based firm met in Springfield, IL.",
+]
+
+
+def test_compiled_and_source_give_the_same_mentions_and_events(tmp_path):
+    if not _has_extensions():
+        pytest.skip("no compiled modules in this build")
+    env = {k: v for k, v in os.environ.items() if k != "GEOMAP_PURE_PYTHON"}
+    runs = {}
+    for label, extra in (("compiled", {}), ("source", {"GEOMAP_PURE_PYTHON": "1"})):
+        out = subprocess.run([sys.executable, "-c", _PARSE, str(ROOT / "seeds"),
+                              json.dumps(_TEXTS)], cwd=ROOT, env={**env, **extra},
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        runs[label] = json.loads(out.stdout)
+    assert runs["compiled"]["compiled"] and not runs["source"]["compiled"]
+    docs = runs["compiled"]["docs"]
+    assert sum(len(d["mentions"]) for d in docs) > 40 and any(d["events"] for d in docs)
+    assert docs == runs["source"]["docs"]
+
+
+# the characters the token rules turn on, and some that no rule names
+_ALPHABET = "aAsSzZ09٣²_-'’.,;: \t\n\x0b\x1c\u00a0éÉßЖж中ـ\u0301#@()\"“”"
+
+
+def test_the_c_tokenizer_cuts_as_the_regex_does():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geomap import detect
+
+    if detect.tokens is detect.tokens_regex:
+        pytest.skip("no compiled tokenizer in this build")
+    fixed = ["Hit Idlib's camps.", "the Beijing-based firm's", "O'Neill's U.S. 1,500 3rd",
+             "rock-'n'-roll Ma‘arrat an-Nu‘man", "x's s 's '' ' -- --a a-- a-", "ab_cd _x_ x__y",
+             "Côte d’Ivoire’s", "", "   ", "a.b. c.. #Syria @AP", "d'''s o's's S'S'"]
+    for text in fixed:
+        assert detect.tokens(text) == detect.tokens_regex(text), text
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(st.text(alphabet=_ALPHABET, max_size=40) | st.text(max_size=30))
+    def same(text):
+        assert detect.tokens(text) == detect.tokens_regex(text)
+
+    same()
