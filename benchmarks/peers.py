@@ -93,7 +93,15 @@ class Geomap:
     @classmethod
     def describe(cls) -> str:
         how = ", ".join(f"{k}={v!r}" for k, v in cls.options.items()) or "default"
-        return f"geomap {_version('geomap')} (Geoparser, {how})"
+        try:
+            from geomap import _compiled
+
+            status = _compiled.status()
+            build = (f"{len(status['compiled'])} modules compiled" if status["compiled"]
+                     else "pure Python")
+        except ImportError:  # a version before the compiled build
+            build = "pure Python"
+        return f"geomap {_version('geomap')} (Geoparser, {how}; {build})"
 
     def extract(self, docs: Sequence[Document]) -> list[list[dict[str, Any]]]:
         return [[mention_record(r) for r in self.gp.parse(d).resolutions] for d in docs]

@@ -112,3 +112,96 @@ def tokens(str text):
         starts.append(s)
         ends.append(i)
     return words, starts, ends
+
+
+cdef inline bint _ascii_lower(Py_UCS4 c) noexcept:
+    return u'a' <= c <= u'z'
+
+
+cdef inline bint _closer(Py_UCS4 c) noexcept:
+    return c == u'"' or c == u"'" or c == u'\u201d' or c == u'\u2019' or c == u')' or c == u']'
+
+
+cdef inline bint _line_opener(Py_UCS4 c) noexcept:
+    # [A-Z"“#\-–—•*\d]
+    return (u'A' <= c <= u'Z') or c == u'"' or c == u'\u201c' or c == u'#' or c == u'-' or \
+        c == u'\u2013' or c == u'\u2014' or c == u'\u2022' or c == u'*' or _decimal(c)
+
+
+def sentence_bounds(str text, abbrev_end):
+    """Start offsets of the sentences of ``text``, as :func:`geomap.detect.sentence_bounds`
+    finds them with its regex ``_SENT_END`` (a full stop, "!" or "?", closing quotes or
+    brackets, spaces, and no lower-case letter next; or a line end before a blank line,
+    or before a line that opens as a sentence does); a full stop that
+    ``abbrev_end`` (its regex of abbreviations) finds ending the six characters before
+    it ends no sentence."""
+    cdef Py_ssize_t n = len(text), i = 0, j, end, last_nl
+    cdef Py_UCS4 c
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    search = abbrev_end.search
+    starts = [0]
+    while i < n:
+        c = PyUnicode_READ(kind, data, i)
+        end = -1
+        if c == u'.' or c == u'!' or c == u'?':
+            j = i + 1
+            while j < n and _closer(PyUnicode_READ(kind, data, j)):
+                j += 1
+            if j < n and _space(PyUnicode_READ(kind, data, j)):
+                while j < n and _space(PyUnicode_READ(kind, data, j)):
+                    j += 1
+                if j >= n or not _ascii_lower(PyUnicode_READ(kind, data, j)):
+                    end = j
+        elif c == u'\n':
+            j = i + 1
+            last_nl = -1
+            while j < n and _space(PyUnicode_READ(kind, data, j)):
+                if PyUnicode_READ(kind, data, j) == u'\n':
+                    last_nl = j
+                j += 1
+            if last_nl >= 0:
+                end = last_nl + 1  # a blank line: up to its last line end
+            elif j < n and _line_opener(PyUnicode_READ(kind, data, j)):
+                end = i + 1
+        if end < 0:
+            i += 1
+            continue
+        if not (c == u'.' and search(text[max(0, i - 6):i + 1])):
+            starts.append(end)
+        i = end
+    return starts
+
+
+cdef class Tok:
+    """A word of a sentence with document offsets, its lower-case form and whether it is
+    capitalised: :class:`geomap.events.sentence.Tok` as a C struct."""
+
+    cdef public object start, end  # Python ints, as read: no boxing at each read
+    cdef public str text, low
+    cdef public bint cap
+
+    def __init__(self, start, end, str text, str low, bint cap):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+        self.cap = cap
+
+
+def sentence_tokens(list words, list starts, list ends, list lows):
+    """:func:`geomap.events.sentence.sentence_tokens`, building C :class:`Tok` s."""
+    cdef Py_ssize_t i, n = len(words)
+    cdef Tok t
+    cdef str w
+    out = []
+    for i in range(n):
+        t = Tok.__new__(Tok)
+        w = words[i]
+        t.start = starts[i]
+        t.end = ends[i]
+        t.text = w
+        t.low = lows[i]
+        t.cap = w[0].isupper()
+        out.append(t)
+    return out

@@ -137,3 +137,44 @@ def test_the_c_tokenizer_cuts_as_the_regex_does():
         assert detect.tokens(text) == detect.tokens_regex(text)
 
     same()
+
+
+def test_the_c_sentence_splitter_splits_as_the_regex_does():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geomap import detect
+
+    if detect.sentence_bounds is detect.sentence_bounds_regex:
+        pytest.skip("no compiled splitter in this build")
+    fixed = ["He left. She came.", "Mr. Smith went to Washington. Then home!", "U.S. forces. ok",
+             'He said "go." Then left.', "Line one\n\nLine two\n  \n Three", "a\n- item\n* item",
+             "End?” Next", "x.\ty. Z", "No end", "", "\n\n\n", "St. Louis. Dr. Who? Yes!  a"]
+    for text in fixed:
+        assert detect.sentence_bounds(text) == detect.sentence_bounds_regex(text), text
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(st.text(alphabet="aAzZ09٣.!?\n \t\x0b\x1c\"'”’)]“#-–—•*éÉMrSt", max_size=50) |
+           st.text(max_size=30))
+    def same(text):
+        assert detect.sentence_bounds(text) == detect.sentence_bounds_regex(text)
+
+    same()
+
+
+def test_the_c_sentence_tokens_read_as_the_python_ones():
+    from geomap.detect import tokens
+    from geomap.events import sentence
+
+    if sentence.sentence_tokens is sentence.sentence_tokens_python:
+        pytest.skip("no compiled sentence tokens in this build")
+    text = "Russian jets struck Idlib's camps, the U.S. said; 1,500 fled. ÉTAT d’urgence"
+    words, starts, ends = tokens(text)
+    lows = sentence.lower_words(words)
+    fields = ("start", "end", "text", "low", "cap")
+    got = [tuple(getattr(t, f) for f in fields)
+           for t in sentence.sentence_tokens(words, starts, ends, lows)]
+    want = [tuple(getattr(t, f) for f in fields)
+            for t in sentence.sentence_tokens_python(words, starts, ends, lows)]
+    assert got == want and len(got) == len(words)
+    assert [type(v) for v in got[0]] == [int, int, str, str, bool]

@@ -60,6 +60,14 @@ def sentence_tokens(words: list[str], starts: list[int], ends: list[int],
     return list(map(Tok, starts, ends, words, lows, map(str.isupper, map(_FIRST, words))))
 
 
+sentence_tokens_python = sentence_tokens
+"""The reference :func:`sentence_tokens`, of Python :class:`Tok` s, whatever the build."""
+try:  # the same tokens as C structs, built in a C loop, where setup.py compiled them
+    from geomap._speedups import Tok, sentence_tokens  # noqa: F401, F811
+except ImportError:
+    pass
+
+
 def sentence_index(bounds: list[int], offset: int) -> int:
     return max(0, bisect_right(bounds, offset) - 1)
 
