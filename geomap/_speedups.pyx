@@ -128,18 +128,18 @@ cdef inline bint _line_opener(Py_UCS4 c) noexcept:
         c == u'\u2013' or c == u'\u2014' or c == u'\u2022' or c == u'*' or _decimal(c)
 
 
-def sentence_bounds(str text, abbrev_end):
+def sentence_bounds(str text, tuple dotted):
     """Start offsets of the sentences of ``text``, as :func:`geomap.detect.sentence_bounds`
     finds them with its regex ``_SENT_END`` (a full stop, "!" or "?", closing quotes or
     brackets, spaces, and no lower-case letter next; or a line end before a blank line,
-    or before a line that opens as a sentence does); a full stop that
-    ``abbrev_end`` (its regex of abbreviations) finds ending the six characters before
-    it ends no sentence."""
+    or before a line that opens as a sentence does). A full stop after a capital that
+    starts a word, or ending one of the abbreviations ``dotted`` ("Mr.", "U.S.") within
+    the seven characters up to it, ends no sentence (its regex ``_ABBREV_END``)."""
     cdef Py_ssize_t n = len(text), i = 0, j, end, last_nl
     cdef Py_UCS4 c
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
-    search = abbrev_end.search
+    cdef Py_UCS4 before
     starts = [0]
     while i < n:
         c = PyUnicode_READ(kind, data, i)
@@ -167,8 +167,16 @@ def sentence_bounds(str text, abbrev_end):
         if end < 0:
             i += 1
             continue
-        if not (c == u'.' and search(text[max(0, i - 6):i + 1])):
-            starts.append(end)
+        if c == u'.' and i > 0:
+            before = PyUnicode_READ(kind, data, i - 1)
+            if u'A' <= before <= u'Z' and (
+                    i == 1 or not _word(PyUnicode_READ(kind, data, i - 2))):
+                i = end  # "W.": a capital alone
+                continue
+            if text.endswith(dotted, max(0, i - 6), i + 1):
+                i = end  # "Mr.", "U.S."
+                continue
+        starts.append(end)
         i = end
     return starts
 
@@ -187,6 +195,22 @@ cdef class Tok:
         self.text = text
         self.low = low
         self.cap = cap
+
+
+def lower_words(list words):
+    """:func:`geomap.events.sentence.lower_words` as a C loop."""
+    cdef Py_ssize_t k
+    cdef str w, low
+    out = []
+    for w in words:
+        low = w.lower()
+        k = len(low)
+        while k > 0 and low[k - 1] == u'.':
+            k -= 1
+        if k < len(low):
+            low = low[:k] if k or len(w) > 1 else w  # "." is itself; "killed." is "killed"
+        out.append(low)
+    return out
 
 
 def sentence_tokens(list words, list starts, list ends, list lows):

@@ -178,3 +178,23 @@ def test_the_c_sentence_tokens_read_as_the_python_ones():
             for t in sentence.sentence_tokens_python(words, starts, ends, lows)]
     assert got == want and len(got) == len(words)
     assert [type(v) for v in got[0]] == [int, int, str, str, bool]
+
+
+def test_the_c_lower_words_read_as_the_python_ones():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geomap.events import sentence
+
+    if sentence.lower_words is sentence.lower_words_python:
+        pytest.skip("no compiled lower_words in this build")
+    words = ["Killed.", ".", "...", "U.S.", "İ.", "ÉTAT", "a", "'s", "Ma‘arrat", "..a."]
+    assert sentence.lower_words(words) == sentence.lower_words_python(words)
+    assert sentence.lower_words(["Killed.", ".", "..."]) == ["killed", ".", ""]
+
+    @settings(max_examples=2000, deadline=None, derandomize=True)
+    @given(st.lists(st.text(alphabet="aAİ.ÉŁß'’-", min_size=1, max_size=6), max_size=8))
+    def same(ws):
+        assert sentence.lower_words(ws) == sentence.lower_words_python(ws)
+
+    same()

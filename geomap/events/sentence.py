@@ -60,10 +60,11 @@ def sentence_tokens(words: list[str], starts: list[int], ends: list[int],
     return list(map(Tok, starts, ends, words, lows, map(str.isupper, map(_FIRST, words))))
 
 
-sentence_tokens_python = sentence_tokens
-"""The reference :func:`sentence_tokens`, of Python :class:`Tok` s, whatever the build."""
-try:  # the same tokens as C structs, built in a C loop, where setup.py compiled them
-    from geomap._speedups import Tok, sentence_tokens  # noqa: F401, F811
+sentence_tokens_python, lower_words_python = sentence_tokens, lower_words
+"""The reference :func:`sentence_tokens` (of Python :class:`Tok` s) and
+:func:`lower_words`, whatever the build."""
+try:  # the same tokens as C structs, built in C loops, where setup.py compiled them
+    from geomap._speedups import Tok, lower_words, sentence_tokens  # noqa: F401, F811
 except ImportError:
     pass
 
