@@ -229,3 +229,57 @@ def sentence_tokens(list words, list starts, list ends, list lows):
         t.cap = w[0].isupper()
         out.append(t)
     return out
+
+
+cdef str _consonants(str word):
+    # the first two letters of ``word`` that are no vowel ("aeiouyw")
+    cdef Py_UCS4 c
+    cdef list out = []
+    for c in word:
+        if c != u'a' and c != u'e' and c != u'i' and c != u'o' and c != u'u' and \
+                c != u'y' and c != u'w':
+            out.append(c)
+            if len(out) == 2:
+                break
+    return "".join(out)
+
+
+def sound_gate(str key, articles):
+    """:func:`geomap.gazetteers._sound_gate` of an ASCII key; None for any other key
+    (the caller then runs its own)."""
+    if not key.isascii():
+        return None
+    first = second = ""
+    for w in key.split(" ", 4):
+        if w in articles:
+            continue
+        if first:
+            second = w
+            break
+        first = w
+    return _consonants(first) + " " + _consonants(second)
+
+
+from libc.math cimport asin, cos, isinf, sin, sqrt
+
+cdef double _RAD = 3.141592653589793 / 180.0  # math.radians' factor
+
+
+cdef inline double _finite(double x) except? -1.0:
+    # math.sin and math.cos refuse an infinity, as math.sqrt a negative number
+    if isinf(x):
+        raise ValueError("math domain error")
+    return x
+
+
+def distance_km(double lat1, double lon1, double lat2, double lon2):
+    """:func:`geomap.gazetteers.distance_km` in C, the same operations in the same order
+    (so the same bits: setup.py turns off fused multiply-adds), the same errors."""
+    cdef double p1 = lat1 * _RAD, p2 = lat2 * _RAD
+    cdef double dp = p2 - p1, dl = (lon2 - lon1) * _RAD
+    cdef double s1 = sin(_finite(dp / 2)), s2 = sin(_finite(dl / 2))
+    cdef double a = s1 * s1 + cos(_finite(p1)) * cos(_finite(p2)) * (s2 * s2)
+    if a < 0:
+        raise ValueError("math domain error")
+    cdef double r = sqrt(a)
+    return 2 * 6371.0088 * asin(r if r < 1.0 else 1.0)  # min(1.0, r), NaN included

@@ -175,6 +175,17 @@ def _sound_gate(key: str) -> str:
     return f"{first.translate(_NO_VOWELS)[:2]} {second.translate(_NO_VOWELS)[:2]}"
 
 
+_sound_gate_python = _sound_gate
+try:  # the same gate in C for ASCII keys, where setup.py compiled it
+    from geomap._speedups import sound_gate as _c_sound_gate
+
+    def _sound_gate(key: str) -> str:  # noqa: F811
+        gate = _c_sound_gate(key, _ARTICLE_WORDS)
+        return gate if gate is not None else _sound_gate_python(key)
+except ImportError:
+    pass
+
+
 @functools.lru_cache(maxsize=50_000)
 def sound_key(key: str) -> str:
     """What the romanisations of one Arabic or Persian name share, from a
@@ -1667,8 +1678,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    s1, s2 = math.sin(dp / 2), math.sin(dl / 2)  # squared by multiplying, as in C
+    a = s1 * s1 + math.cos(p1) * math.cos(p2) * (s2 * s2)
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+distance_km_python = distance_km
+try:  # the same arithmetic in C, where setup.py compiled it
+    from geomap._speedups import distance_km  # noqa: F811
+except ImportError:
+    pass
 
 
 __all__ = [

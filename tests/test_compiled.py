@@ -198,3 +198,58 @@ def test_the_c_lower_words_read_as_the_python_ones():
         assert sentence.lower_words(ws) == sentence.lower_words_python(ws)
 
     same()
+
+
+def _outcome(f, *args):
+    try:
+        return "value", f(*args)
+    except ValueError as err:
+        return "error", str(err)
+
+
+def test_the_c_distance_gives_the_same_bits_and_errors_as_python():
+    import math
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geomap import gazetteers
+
+    if gazetteers.distance_km is gazetteers.distance_km_python:
+        pytest.skip("no compiled distance in this build")
+    baghdad_aleppo = gazetteers.distance_km(33.31, 44.36, 36.2, 37.16)
+    assert baghdad_aleppo == pytest.approx(732, abs=2)
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(st.floats(-95, 95), st.floats(-200, 200), st.floats(-95, 95), st.floats(-200, 200))
+    def on_earth(a, b, c, d):
+        assert gazetteers.distance_km(a, b, c, d) == gazetteers.distance_km_python(a, b, c, d)
+
+    @settings(max_examples=2000, deadline=None, derandomize=True)
+    @given(st.floats(), st.floats(), st.floats(), st.floats())
+    def anywhere(a, b, c, d):
+        got = _outcome(gazetteers.distance_km, a, b, c, d)
+        want = _outcome(gazetteers.distance_km_python, a, b, c, d)
+        assert got == want or (got[0] == want[0] == "value" and math.isnan(got[1]) and
+                               math.isnan(want[1]))
+
+    on_earth()
+    anywhere()
+
+
+def test_the_c_sound_gate_reads_as_the_python_one():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geomap import gazetteers
+
+    for key in ("deir ez zor", "dayr az zawr", "al bab", "ras al ain", "al al al al x y", "",
+                "é b"):
+        assert gazetteers._sound_gate(key) == gazetteers._sound_gate_python(key), key
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(st.text(alphabet="aeiouywbdrzlst -'é", max_size=30))
+    def same(key):
+        assert gazetteers._sound_gate(key) == gazetteers._sound_gate_python(key)
+
+    same()
