@@ -283,3 +283,34 @@ def distance_km(double lat1, double lon1, double lat2, double lon2):
         raise ValueError("math domain error")
     cdef double r = sqrt(a)
     return 2 * 6371.0088 * asin(r if r < 1.0 else 1.0)  # min(1.0, r), NaN included
+
+
+cdef inline bint _wordish(Py_UCS4 c) noexcept:
+    # [\w'’-]: what a word is made of, for the headline test
+    return _word(c) or c == u"'" or c == u'\u2019' or c == u'-'
+
+
+def content_lower(str text, Py_ssize_t start, Py_ssize_t end, small):
+    """Whether ``text[start:end]`` holds a lower-case word other than the words ``small``
+    (the small words of Title Case and the connectors of names): what
+    :func:`geomap.detect.headline_spans` searches with its regex ``_CONTENT_LOWER``
+    (the word's first letter a-z, the character before it no part of a word, even
+    before ``start``; the word ending at ``end`` at the latest)."""
+    cdef Py_ssize_t n = len(text), p, q
+    cdef Py_UCS4 c
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    if end > n:
+        end = n
+    if start < 0:
+        start = 0
+    for p in range(start, end):
+        c = PyUnicode_READ(kind, data, p)
+        if not _ascii_lower(c) or (p > 0 and _wordish(PyUnicode_READ(kind, data, p - 1))):
+            continue
+        q = p + 1
+        while q < end and _wordish(PyUnicode_READ(kind, data, q)):
+            q += 1
+        if text[p:q] not in small:
+            return True
+    return False

@@ -421,6 +421,24 @@ _CONTENT_LOWER = re.compile(
     r")(?![\w'’-]))[a-z]")
 
 
+def content_lower_regex(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a lower-case word but the small words of Title
+    Case and the connectors of names (:data:`_CONTENT_LOWER`)."""
+    return _CONTENT_LOWER.search(text, start, end) is not None
+
+
+_content_lower = content_lower_regex
+try:  # the same test as a C loop, where setup.py compiled it
+    from geomap._speedups import content_lower as _c_content_lower
+
+    _SMALL_WORDS = frozenset(_HEADLINE_SMALL | CONNECTORS)
+
+    def _content_lower(text: str, start: int, end: int) -> bool:
+        return _c_content_lower(text, start, end, _SMALL_WORDS)
+except ImportError:
+    pass
+
+
 def headline_spans(text: str, bounds: Sequence[int]) -> list[tuple[int, int]]:
     """The (start, end) of the sentences of ``text`` written as headlines: three words
     or more, none in lower case but the small words of Title Case ("Talks Resume in
@@ -430,7 +448,7 @@ def headline_spans(text: str, bounds: Sequence[int]) -> list[tuple[int, int]]:
     n = len(text)
     for i, s in enumerate(bounds):
         e = bounds[i + 1] if i + 1 < len(bounds) else n
-        if _CONTENT_LOWER.search(text, s, e):
+        if _content_lower(text, s, e):
             continue
         if text.count(" ", s, e) < 2 and not (e - s <= 40 and text[s:e].isupper() and
                                               _HEADING.fullmatch(text, s, e)):

@@ -253,3 +253,27 @@ def test_the_c_sound_gate_reads_as_the_python_one():
         assert gazetteers._sound_gate(key) == gazetteers._sound_gate_python(key)
 
     same()
+
+
+def test_the_c_headline_test_reads_as_the_regex():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geomap import detect
+
+    if detect._content_lower is detect.content_lower_regex:
+        pytest.skip("no compiled headline test in this build")
+    for text in ("Talks Resume in Paris After Long Delay", "TALKS RESUME IN PARIS", "of-the War",
+                 "x's Rise", "Troops Withdraw from al-Bab", "Dar es Salaam y Quito", "Büro café"):
+        for start, end in ((0, len(text)), (3, len(text)), (0, 9), (5, 2)):
+            assert detect._content_lower(text, start, end) == \
+                detect.content_lower_regex(text, start, end), (text, start, end)
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(st.text(alphabet="aofthendeYAB1_-'’. \n,é", max_size=30), st.integers(0, 35),
+           st.integers(0, 35))
+    def same(text, start, end):
+        assert detect._content_lower(text, start, end) == \
+            detect.content_lower_regex(text, start, end)
+
+    same()
