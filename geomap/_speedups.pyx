@@ -40,6 +40,22 @@ cdef inline bint _quote(Py_UCS4 c) noexcept:
     return c == u"'" or c == u'\u2019'
 
 
+cdef inline Py_ssize_t _hyphened(int kind, void *data, Py_ssize_t n, Py_ssize_t i) noexcept:
+    # (?:-++\w++)*+ from ``i``: hyphens and the word after them, as long as one follows
+    cdef Py_ssize_t j
+    while i < n and PyUnicode_READ(kind, data, i) == u'-':
+        j = i
+        while j < n and PyUnicode_READ(kind, data, j) == u'-':
+            j += 1
+        if j < n and _word(PyUnicode_READ(kind, data, j)):
+            i = j
+            while i < n and _word(PyUnicode_READ(kind, data, i)):
+                i += 1
+        else:
+            break
+    return i
+
+
 def tokens(str text):
     """The words and punctuation marks of ``text`` with their offsets, as
     :func:`geomap.detect.tokens` cuts them with its regex: a letter starts a word that
@@ -47,7 +63,7 @@ def tokens(str text):
     followed by a word character (but the possessive "'s"), then takes one full stop;
     a digit starts a run of digits; "'s" after an apostrophe is a word of its own;
     any other character but a space or "_" is a word alone."""
-    cdef Py_ssize_t n = len(text), i = 0, s, j, k
+    cdef Py_ssize_t n = len(text), i = 0, s, j
     cdef Py_UCS4 c
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
@@ -65,17 +81,7 @@ def tokens(str text):
             # \w*+
             while i < n and _word(PyUnicode_READ(kind, data, i)):
                 i += 1
-            # (?:-++\w++)*+
-            while i < n and PyUnicode_READ(kind, data, i) == u'-':
-                j = i
-                while j < n and PyUnicode_READ(kind, data, j) == u'-':
-                    j += 1
-                if j < n and _word(PyUnicode_READ(kind, data, j)):
-                    i = j
-                    while i < n and _word(PyUnicode_READ(kind, data, i)):
-                        i += 1
-                else:
-                    break
+            i = _hyphened(kind, data, n, i)
             # (?:['’](?![sS]\b)\w++(?:-++\w++)*+)*+
             while i < n and _quote(PyUnicode_READ(kind, data, i)):
                 j = i + 1
@@ -86,16 +92,7 @@ def tokens(str text):
                     i = j
                     while i < n and _word(PyUnicode_READ(kind, data, i)):
                         i += 1
-                    while i < n and PyUnicode_READ(kind, data, i) == u'-':
-                        k = i
-                        while k < n and PyUnicode_READ(kind, data, k) == u'-':
-                            k += 1
-                        if k < n and _word(PyUnicode_READ(kind, data, k)):
-                            i = k
-                            while i < n and _word(PyUnicode_READ(kind, data, i)):
-                                i += 1
-                        else:
-                            break
+                    i = _hyphened(kind, data, n, i)
                 else:
                     break
             if i < n and PyUnicode_READ(kind, data, i) == u'.':

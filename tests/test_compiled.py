@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import json
+import math
+import operator
 import os
 import shutil
 import subprocess
@@ -113,167 +115,143 @@ def test_compiled_and_source_give_the_same_mentions_and_events(tmp_path):
     assert docs == runs["source"]["docs"]
 
 
+# --------------------------------------------------------------- the C loops
+
+
+def _agree(fast, reference, fixed, args, *, what: str, same=operator.eq) -> None:
+    """``fast`` (a C loop of geomap/_speedups.pyx) gives what its Python ``reference``
+    gives, on the ``fixed`` argument tuples and on those the strategy ``args`` draws."""
+    from hypothesis import given, settings
+
+    if fast is reference:
+        pytest.skip(f"no compiled {what} in this build")
+    for a in fixed:
+        assert same(fast(*a), reference(*a)), a
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(args)
+    def check(a):
+        assert same(fast(*a), reference(*a)), a
+
+    check()
+
+
+def _texts(alphabet: str, size: int):
+    """One-tuples of texts of the characters a rule turns on, or of any characters."""
+    from hypothesis import strategies as st
+
+    return st.tuples(st.text(alphabet=alphabet, max_size=size) | st.text(max_size=30))
+
+
 # the characters the token rules turn on, and some that no rule names
 _ALPHABET = "aAsSzZ09٣²_-'’.,;: \t\n\x0b\x1c\u00a0éÉßЖж中ـ\u0301#@()\"“”"
 
 
 def test_the_c_tokenizer_cuts_as_the_regex_does():
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
     from geomap import detect
 
-    if detect.tokens is detect.tokens_regex:
-        pytest.skip("no compiled tokenizer in this build")
     fixed = ["Hit Idlib's camps.", "the Beijing-based firm's", "O'Neill's U.S. 1,500 3rd",
              "rock-'n'-roll Ma‘arrat an-Nu‘man", "x's s 's '' ' -- --a a-- a-", "ab_cd _x_ x__y",
              "Côte d’Ivoire’s", "", "   ", "a.b. c.. #Syria @AP", "d'''s o's's S'S'"]
-    for text in fixed:
-        assert detect.tokens(text) == detect.tokens_regex(text), text
-
-    @settings(max_examples=3000, deadline=None, derandomize=True)
-    @given(st.text(alphabet=_ALPHABET, max_size=40) | st.text(max_size=30))
-    def same(text):
-        assert detect.tokens(text) == detect.tokens_regex(text)
-
-    same()
+    _agree(detect.tokens, detect.tokens_regex, [(t,) for t in fixed], _texts(_ALPHABET, 40),
+           what="tokenizer")
 
 
 def test_the_c_sentence_splitter_splits_as_the_regex_does():
-    from hypothesis import given, settings
+    from geomap import detect
+
+    fixed = ["He left. She came.", "Mr. Smith went to Washington. Then home!", "U.S. forces. ok",
+             'He said "go." Then left.', "Line one\n\nLine two\n  \n Three", "a\n- item\n* item",
+             "End?” Next", "x.\ty. Z", "No end", "", "\n\n\n", "St. Louis. Dr. Who? Yes!  a"]
+    _agree(detect.sentence_bounds, detect.sentence_bounds_regex, [(t,) for t in fixed],
+           _texts("aAzZ09٣.!?\n \t\x0b\x1c\"'”’)]“#-–—•*éÉMrSt", 50), what="splitter")
+
+
+def test_the_c_headline_test_reads_as_the_regex():
     from hypothesis import strategies as st
 
     from geomap import detect
 
-    if detect.sentence_bounds is detect.sentence_bounds_regex:
-        pytest.skip("no compiled splitter in this build")
-    fixed = ["He left. She came.", "Mr. Smith went to Washington. Then home!", "U.S. forces. ok",
-             'He said "go." Then left.', "Line one\n\nLine two\n  \n Three", "a\n- item\n* item",
-             "End?” Next", "x.\ty. Z", "No end", "", "\n\n\n", "St. Louis. Dr. Who? Yes!  a"]
-    for text in fixed:
-        assert detect.sentence_bounds(text) == detect.sentence_bounds_regex(text), text
-
-    @settings(max_examples=3000, deadline=None, derandomize=True)
-    @given(st.text(alphabet="aAzZ09٣.!?\n \t\x0b\x1c\"'”’)]“#-–—•*éÉMrSt", max_size=50) |
-           st.text(max_size=30))
-    def same(text):
-        assert detect.sentence_bounds(text) == detect.sentence_bounds_regex(text)
-
-    same()
+    fixed = [(text, start, end)
+             for text in ("Talks Resume in Paris After Long Delay", "TALKS RESUME IN PARIS",
+                          "of-the War", "x's Rise", "Troops Withdraw from al-Bab",
+                          "Dar es Salaam y Quito", "Büro café")
+             for start, end in ((0, len(text)), (3, len(text)), (0, 9), (5, 2))]
+    args = st.tuples(st.text(alphabet="aofthendeYAB1_-'’. \n,é", max_size=30),
+                     st.integers(0, 35), st.integers(0, 35))
+    _agree(detect._content_lower, detect.content_lower_regex, fixed, args,
+           what="headline test")
 
 
 def test_the_c_sentence_tokens_read_as_the_python_ones():
     from geomap.detect import tokens
     from geomap.events import sentence
 
-    if sentence.sentence_tokens is sentence.sentence_tokens_python:
-        pytest.skip("no compiled sentence tokens in this build")
+    def read(make):
+        def run(text):
+            words, starts, ends = tokens(text)
+            return [(t.start, t.end, t.text, t.low, t.cap)
+                    for t in make(words, starts, ends, sentence.lower_words(words))]
+        return run
+
     text = "Russian jets struck Idlib's camps, the U.S. said; 1,500 fled. ÉTAT d’urgence"
-    words, starts, ends = tokens(text)
-    lows = sentence.lower_words(words)
-    fields = ("start", "end", "text", "low", "cap")
-    got = [tuple(getattr(t, f) for f in fields)
-           for t in sentence.sentence_tokens(words, starts, ends, lows)]
-    want = [tuple(getattr(t, f) for f in fields)
-            for t in sentence.sentence_tokens_python(words, starts, ends, lows)]
-    assert got == want and len(got) == len(words)
+    fast, reference = sentence.sentence_tokens, sentence.sentence_tokens_python
+    if fast is reference:
+        pytest.skip("no compiled sentence tokens in this build")
+    got = read(fast)(text)
+    assert len(got) == len(tokens(text)[0])
     assert [type(v) for v in got[0]] == [int, int, str, str, bool]
+    _agree(read(fast), read(reference), [(text,)], _texts(_ALPHABET, 40),
+           what="sentence tokens")
 
 
 def test_the_c_lower_words_read_as_the_python_ones():
-    from hypothesis import given, settings
     from hypothesis import strategies as st
 
     from geomap.events import sentence
 
-    if sentence.lower_words is sentence.lower_words_python:
-        pytest.skip("no compiled lower_words in this build")
-    words = ["Killed.", ".", "...", "U.S.", "İ.", "ÉTAT", "a", "'s", "Ma‘arrat", "..a."]
-    assert sentence.lower_words(words) == sentence.lower_words_python(words)
     assert sentence.lower_words(["Killed.", ".", "..."]) == ["killed", ".", ""]
-
-    @settings(max_examples=2000, deadline=None, derandomize=True)
-    @given(st.lists(st.text(alphabet="aAİ.ÉŁß'’-", min_size=1, max_size=6), max_size=8))
-    def same(ws):
-        assert sentence.lower_words(ws) == sentence.lower_words_python(ws)
-
-    same()
-
-
-def _outcome(f, *args):
-    try:
-        return "value", f(*args)
-    except ValueError as err:
-        return "error", str(err)
-
-
-def test_the_c_distance_gives_the_same_bits_and_errors_as_python():
-    import math
-
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    from geomap import gazetteers
-
-    if gazetteers.distance_km is gazetteers.distance_km_python:
-        pytest.skip("no compiled distance in this build")
-    baghdad_aleppo = gazetteers.distance_km(33.31, 44.36, 36.2, 37.16)
-    assert baghdad_aleppo == pytest.approx(732, abs=2)
-
-    @settings(max_examples=3000, deadline=None, derandomize=True)
-    @given(st.floats(-95, 95), st.floats(-200, 200), st.floats(-95, 95), st.floats(-200, 200))
-    def on_earth(a, b, c, d):
-        assert gazetteers.distance_km(a, b, c, d) == gazetteers.distance_km_python(a, b, c, d)
-
-    @settings(max_examples=2000, deadline=None, derandomize=True)
-    @given(st.floats(), st.floats(), st.floats(), st.floats())
-    def anywhere(a, b, c, d):
-        got = _outcome(gazetteers.distance_km, a, b, c, d)
-        want = _outcome(gazetteers.distance_km_python, a, b, c, d)
-        assert got == want or (got[0] == want[0] == "value" and math.isnan(got[1]) and
-                               math.isnan(want[1]))
-
-    on_earth()
-    anywhere()
+    words = ["Killed.", ".", "...", "U.S.", "İ.", "ÉTAT", "a", "'s", "Ma‘arrat", "..a."]
+    _agree(sentence.lower_words, sentence.lower_words_python, [(words,)],
+           st.tuples(st.lists(st.text(alphabet="aAİ.ÉŁß'’-", min_size=1, max_size=6),
+                              max_size=8)), what="lower_words")
 
 
 def test_the_c_sound_gate_reads_as_the_python_one():
-    from hypothesis import given, settings
+    from geomap import gazetteers
+
+    keys = ["deir ez zor", "dayr az zawr", "al bab", "ras al ain", "al al al al x y", "", "é b"]
+    _agree(gazetteers._sound_gate, gazetteers._sound_gate_python, [(k,) for k in keys],
+           _texts("aeiouywbdrzlst -'é", 30), what="sound gate")
+
+
+def _outcome(f):
+    """``f`` with a ValueError as a value: ("error", message), else ("value", result)."""
+    def run(*args):
+        try:
+            return "value", f(*args)
+        except ValueError as err:
+            return "error", str(err)
+    return run
+
+
+def _same_or_both_nan(a, b) -> bool:
+    return a == b or (a[0] == b[0] == "value" and math.isnan(a[1]) and math.isnan(b[1]))
+
+
+def test_the_c_distance_gives_the_same_bits_and_errors_as_python():
     from hypothesis import strategies as st
 
     from geomap import gazetteers
 
-    for key in ("deir ez zor", "dayr az zawr", "al bab", "ras al ain", "al al al al x y", "",
-                "é b"):
-        assert gazetteers._sound_gate(key) == gazetteers._sound_gate_python(key), key
-
-    @settings(max_examples=3000, deadline=None, derandomize=True)
-    @given(st.text(alphabet="aeiouywbdrzlst -'é", max_size=30))
-    def same(key):
-        assert gazetteers._sound_gate(key) == gazetteers._sound_gate_python(key)
-
-    same()
-
-
-def test_the_c_headline_test_reads_as_the_regex():
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    from geomap import detect
-
-    if detect._content_lower is detect.content_lower_regex:
-        pytest.skip("no compiled headline test in this build")
-    for text in ("Talks Resume in Paris After Long Delay", "TALKS RESUME IN PARIS", "of-the War",
-                 "x's Rise", "Troops Withdraw from al-Bab", "Dar es Salaam y Quito", "Büro café"):
-        for start, end in ((0, len(text)), (3, len(text)), (0, 9), (5, 2)):
-            assert detect._content_lower(text, start, end) == \
-                detect.content_lower_regex(text, start, end), (text, start, end)
-
-    @settings(max_examples=3000, deadline=None, derandomize=True)
-    @given(st.text(alphabet="aofthendeYAB1_-'’. \n,é", max_size=30), st.integers(0, 35),
-           st.integers(0, 35))
-    def same(text, start, end):
-        assert detect._content_lower(text, start, end) == \
-            detect.content_lower_regex(text, start, end)
-
-    same()
+    fast, reference = gazetteers.distance_km, gazetteers.distance_km_python
+    assert fast(33.31, 44.36, 36.2, 37.16) == pytest.approx(732, abs=2)  # Baghdad-Aleppo
+    if fast is reference:
+        pytest.skip("no compiled distance in this build")
+    on_earth = st.tuples(st.floats(-95, 95), st.floats(-200, 200), st.floats(-95, 95),
+                         st.floats(-200, 200))
+    _agree(fast, reference, [(0.0, 0.0, 0.0, 180.0)], on_earth, what="distance")
+    anywhere = st.tuples(st.floats(), st.floats(), st.floats(), st.floats())
+    _agree(_outcome(fast), _outcome(reference),
+           [(float("inf"), 0.0, 0.0, 0.0), (0.0, 0.0, float("nan"), 0.0)], anywhere,
+           what="distance", same=_same_or_both_nan)
