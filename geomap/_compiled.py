@@ -59,6 +59,8 @@ def _check() -> tuple[list[str], dict[str, Path]]:
         record = json.loads(RECORD.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         record = {}
+    if not isinstance(record, dict):  # a damaged record vouches for nothing
+        record = {}
     compiled: list[str] = []
     stale: dict[str, Path] = {}
     names = set(record)

@@ -51,25 +51,32 @@ def test_every_listed_module_runs_compiled_when_the_build_compiled():
     assert set(status["compiled"]) <= set(_listed())
 
 
-def test_a_compiled_module_older_than_its_source_is_not_run(tmp_path):
+@pytest.mark.parametrize("damage", ["source edited", "record damaged"])
+def test_a_compiled_module_that_may_not_match_its_source_is_not_run(tmp_path, damage):
     if not _has_extensions():
         pytest.skip("no compiled modules in this build")
     copy = tmp_path / "geomap"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("*.c", "__pycache__"))
-    with open(copy / "detect.py", "a", encoding="utf-8") as fh:
-        fh.write("\nEDITED_AFTER_THE_BUILD = True\n")
+    if damage == "source edited":
+        with open(copy / "detect.py", "a", encoding="utf-8") as fh:
+            fh.write("\nEDITED_AFTER_THE_BUILD = True\n")
+    else:
+        (copy / "_compiled.json").write_text("[1, 2]", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("GEOMAP_PURE_PYTHON", "PYTHONPATH")}
     out = subprocess.run(
         [sys.executable, "-c", "import geomap.detect as d, geomap.resolve as r; "
-         "print(d.__file__); print(r.__file__); print(d.EDITED_AFTER_THE_BUILD)"],
+         "print(d.__file__); print(r.__file__); print(hasattr(d, 'EDITED_AFTER_THE_BUILD'))"],
         cwd=tmp_path, env={**env, "PYTHONPATH": str(tmp_path)}, capture_output=True, text=True,
         timeout=120)
     assert out.returncode == 0, out.stderr
     detect_file, resolve_file, edited = out.stdout.split()
-    assert detect_file == str(copy / "detect.py")  # the edit runs
-    assert edited == "True"
-    assert not resolve_file.endswith(".py")  # an unchanged module stays compiled
+    assert detect_file == str(copy / "detect.py")  # the source runs
     assert "geomap.detect" in out.stderr and "pip install -e ." in out.stderr
+    if damage == "source edited":
+        assert edited == "True"  # the edit takes effect
+        assert not resolve_file.endswith(".py")  # an unchanged module stays compiled
+    else:
+        assert resolve_file == str(copy / "resolve.py")  # nothing is vouched for
 
 
 _PARSE = """
