@@ -80,7 +80,6 @@ def test_huge_sentence_keeps_the_rules_and_stays_fast(accurate):
 
 def test_missing_model_says_once_what_to_install(gazetteer, monkeypatch, caplog):
     monkeypatch.setattr(accurate_mod, "_loaded", {})
-    monkeypatch.setattr(accurate_mod, "_warned", [])
     monkeypatch.setitem(sys.modules, "spacy", None)   # import spacy raises ImportError
     with caplog.at_level(logging.WARNING, logger="geomap.events"):
         first = event_extractor(gazetteer, "accurate")

@@ -52,8 +52,7 @@ from geomap.events.actions import (
     action_type,
 )
 from geomap.events.actors import Actor
-from geomap.events.attribution import sentence_date, speaker_of
-from geomap.events.extractor import EventExtractor
+from geomap.events.extractor import EventExtractor, _Report
 from geomap.events.sentence import fold
 from geomap.gazetteers import Gazetteer
 from geomap.models import Event, Resolution
@@ -82,8 +81,7 @@ _OBJECT_PLACE = frozenset(("visit", "invade", "attack", "strike", "bomb", "captu
 _SHARED_SUBJECT = frozenset(("xcomp", "conj", "advcl"))
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation"}
 
-_loaded: dict[str, Any] = {}
-_warned: list[bool] = []
+_loaded: dict[str, Any] = {}  # "nlp": the pipeline, or None once found missing
 
 
 def load_model() -> Any | None:
@@ -102,8 +100,7 @@ def load_model() -> Any | None:
                 break
             except OSError:
                 continue
-    if nlp is None and not _warned:
-        _warned.append(True)
+    if nlp is None:  # said once: the next call returns the kept None
         logger.warning("events: the accurate mode needs spaCy and its English model (%s); "
                        "install them with `%s`. Running the default rule mode.",
                        " or ".join(MODELS), INSTALL_HINT)
@@ -189,7 +186,7 @@ class ParsedEventExtractor(EventExtractor):
         actors: list[Actor] = actors_here()
         # the rule actors as character spans of the sentence
         spans = [(toks[a.start].start - start, toks[a.end - 1].end - start, a) for a in actors]
-        memo: dict[str, Any] = {}
+        report = _Report(text, toks, actors, sentence, state, low, year)
         out: list[Event] = []
         for _i, r in resolved:
             if r.place is None:
@@ -227,15 +224,12 @@ class ParsedEventExtractor(EventExtractor):
                     continue
                 if fold(name) == fold(r.mention.text) and kind == "country":
                     continue
-                if "speaker" not in memo:
-                    memo["speaker"] = speaker_of(text, toks, actors, sentence, state, low)
-                    memo["date"] = sentence_date(sentence, year)
-                speaker = memo["speaker"] if not (cls == "say" and memo["speaker"] == name) \
-                    else None
+                speaker = report.speaker() if not (cls == "say" and
+                                                   report.speaker() == name) else None
                 out.append(Event(actor=name, actor_type=kind, action=cls,
                                  action_type=action_type(cls), start=r.mention.start,
                                  end=r.mention.end, place=r.place, sentence=r.sentence,
-                                 attributed_to=speaker, date=memo["date"]))
+                                 attributed_to=speaker, date=report.date()))
         return out
 
     def _actor(self, subj, spans, doc) -> tuple[str, str, int | None] | None:
