@@ -336,11 +336,12 @@ def _in_org_of(toks: Tokens, k: int) -> bool:
     return head == "state" and j >= 2 and words[j - 2] == "Islamic"
 
 
-def _link_spans(text: str) -> list[tuple[int, int]]:
+def _link_spans(text: str) -> set[tuple[int, int]]:
     """The (start, end) of the handles, links and e-mail addresses of ``text``: the
-    whitespace-free runs holding "@", "://" or "www." ("@London", "jo@Paris.fr").
-    Found with ``str.find``, not a regex trying every word: most texts have none."""
-    spans = []
+    whitespace-free runs holding "@", "://" or "www." ("@London", "jo@Paris.fr"), each
+    once ("https://www.x" holds two markers). Found with ``str.find``, not a regex
+    trying every word: most texts have none."""
+    spans = set()
     n = len(text)
     for marker in ("@", "://", "www."):
         at = text.find(marker)
@@ -351,7 +352,7 @@ def _link_spans(text: str) -> list[tuple[int, int]]:
             e = at + len(marker)
             while e < n and not text[e].isspace():
                 e += 1
-            spans.append((s, e))
+            spans.add((s, e))
             at = text.find(marker, e)
     return spans
 
