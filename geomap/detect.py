@@ -339,16 +339,22 @@ def _in_org_of(toks: Tokens, k: int) -> bool:
 def _link_spans(text: str) -> set[tuple[int, int]]:
     """The (start, end) of the handles, links and e-mail addresses of ``text``: the
     whitespace-free runs holding "@", "://" or "www." ("@London", "jo@Paris.fr"), each
-    once ("https://www.x" holds two markers). Found with ``str.find``, not a regex
-    trying every word: most texts have none."""
+    once ("https://www.x" holds two markers). A link starts at its scheme or its
+    "www.": a word glued before it stays a word ("in Nairobi:http://..."). Found with
+    ``str.find``, not a regex trying every word: most texts have none."""
     spans = set()
     n = len(text)
     for marker in ("@", "://", "www."):
         at = text.find(marker)
         while at >= 0:
             s = at
-            while s > 0 and not text[s - 1].isspace():
-                s -= 1
+            if marker == "@":
+                while s > 0 and not text[s - 1].isspace():
+                    s -= 1
+            elif marker == "://":  # back over the scheme: letters, digits, "+", "-", "."
+                while s > 0 and text[s - 1].isascii() and (text[s - 1].isalnum() or
+                                                           text[s - 1] in "+-."):
+                    s -= 1
             e = at + len(marker)
             while e < n and not text[e].isspace():
                 e += 1

@@ -136,6 +136,9 @@ def test_handles_links_and_addresses_name_no_place(detect):
     text = ("Thanks @London for the photos of the floods in Chicago. More at "
             "http://www.example.com/Paris/news or from jo@Paris.fr. RT @AP: Floods hit Chennai.")
     assert texts(detect(text)) == ["Chicago", "Chennai"]
+    # a word glued before a link is still a word (geograpy3's test_extractor.py)
+    text = "Risks of Cycling in Nairobi:http://www.example.com/Paris (see www.Lyon.fr)"
+    assert texts(detect(text)) == ["Nairobi"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
