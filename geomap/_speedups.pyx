@@ -311,3 +311,134 @@ def content_lower(str text, Py_ssize_t start, Py_ssize_t end, small):
         if text[p:q] not in small:
             return True
     return False
+
+
+from libc.math cimport exp, isfinite
+
+
+def softmax(scores, double temperature, double null_score):
+    """What :meth:`geomap.resolve._Group.decide` computes from a name's candidate scores
+    (its Python reference, ``resolve._softmax_python``): the first best score's index,
+    that score, the share of "none of them" taken out (the winner's share), and every
+    candidate's share. The same operations in the same order, so the same bits; None
+    where the reference would raise or meet a number that is no float (it then runs)."""
+    cdef Py_ssize_t n = len(scores), i, best = 0
+    cdef double top, x, total = 0.0, null
+    if n == 0 or temperature == 0.0:
+        return None
+    for i in range(n):
+        if type(scores[i]) is not float:
+            return None
+    top = <double>scores[0]
+    for i in range(1, n):
+        x = <double>scores[i]
+        if x > top:
+            top, best = x, i
+        elif x != x:
+            return None  # NaN: Python's max would compare it its own way
+    if top != top:
+        return None
+    weights = [exp((<double>scores[i] - top) / temperature) for i in range(n)]
+    for i in range(n):
+        total += <double>weights[i]
+    null = exp((null_score - top) / temperature)
+    if not isfinite(null) or not isfinite(total):
+        return None  # math.exp raises on overflow
+    total += null
+    return best, top, 1.0 / total, [<double>w / total for w in weights]
+
+
+def capitalised_words(str text):
+    """The capitalised words of ``text``, as :data:`geomap.pipeline._CAPITALISED` finds
+    them (``findall``): a capital A-Z that no word character precedes, then two or more
+    a-z or one more A-Z, and no word character after ("Iraqi", "Iraqis", "NJ"; not
+    "McDonald", "NATO", "Iraq2")."""
+    cdef Py_ssize_t n = len(text), i = 0, j
+    cdef Py_UCS4 c
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    found = []
+    while i < n:
+        c = PyUnicode_READ(kind, data, i)
+        if not (u'A' <= c <= u'Z') or (i > 0 and _word(PyUnicode_READ(kind, data, i - 1))):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _ascii_lower(PyUnicode_READ(kind, data, j)):
+            j += 1
+        if j - i - 1 >= 2:
+            if j == n or not _word(PyUnicode_READ(kind, data, j)):
+                found.append(text[i:j])
+                i = j
+                continue
+        elif j == i + 1 and j < n and u'A' <= PyUnicode_READ(kind, data, j) <= u'Z' and \
+                (j + 1 == n or not _word(PyUnicode_READ(kind, data, j + 1))):
+            found.append(text[i:j + 1])
+            i = j + 1
+            continue
+        i += 1
+    return found
+
+
+from cpython.object cimport PyObject
+
+cdef extern from "Python.h":
+    ctypedef int (*_descr_set)(PyObject *, PyObject *, PyObject *) except -1
+    ctypedef struct _TypeObject "PyTypeObject":
+        _descr_set tp_descr_set
+    _TypeObject *_type_of "Py_TYPE"(PyObject *)
+
+
+cdef object _NEW_OBJECT = object.__new__
+cdef object _MISSING = object()
+
+
+cdef class Frozen:
+    """Makes an instance of ``cls``, a frozen dataclass with slots, from its fields'
+    values in order (the defaults for those left out) as its generated ``__init__``
+    would, but in C: the same object, with every slot set through its descriptor.
+    Keywords, or too many or too few values, are left to ``cls`` itself (and its
+    errors)."""
+
+    cdef readonly object cls
+    cdef tuple slots
+    cdef tuple defaults
+    cdef Py_ssize_t required
+
+    def __init__(self, cls):
+        import dataclasses
+
+        params = cls.__dataclass_params__
+        if not (params.frozen and params.init) or "__post_init__" in dir(cls) or \
+                "__dict__" in dir(cls):
+            raise TypeError(f"{cls.__name__} is no frozen dataclass with slots and no "
+                            "__post_init__")
+        fields = [f for f in dataclasses.fields(cls) if f.init]
+        slots = []
+        defaults = []
+        for f in fields:
+            descr = cls.__dict__[f.name]
+            if type(descr).__name__ != "member_descriptor":
+                raise TypeError(f"{cls.__name__}.{f.name} is no slot")
+            if f.default_factory is not dataclasses.MISSING:
+                raise TypeError(f"{cls.__name__}.{f.name} has a default factory")
+            slots.append(descr)
+            defaults.append(_MISSING if f.default is dataclasses.MISSING else f.default)
+        self.cls = cls
+        self.slots = tuple(slots)
+        self.defaults = tuple(defaults)
+        self.required = sum(1 for d in defaults if d is _MISSING)
+        if any(d is _MISSING for d in defaults[self.required:]):
+            raise TypeError(f"{cls.__name__}: a field without a default after one with")
+
+    def __call__(self, *args, **kwargs):
+        cdef Py_ssize_t n = len(args), i, total = len(self.slots)
+        cdef PyObject *descr
+        if kwargs or n < self.required or n > total:
+            return self.cls(*args, **kwargs)
+        obj = _NEW_OBJECT(self.cls)
+        for i in range(total):
+            descr = <PyObject *>self.slots[i]
+            value = args[i] if i < n else self.defaults[i]
+            _type_of(descr).tp_descr_set(descr, <PyObject *>obj, <PyObject *>value)
+        return obj

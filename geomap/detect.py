@@ -44,7 +44,9 @@ from geomap.gazetteers import (
     fold,
     normalize,
 )
-from geomap.models import PROPOSED, STREET, Mention
+from geomap.models import PROPOSED, STREET, Mention, fast_init
+
+_MENTION = fast_init(Mention)  # Mention(...), from positional values only
 
 # A token is a word, a run of digits, a possessive "'s" or one other mark. A word
 # may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
@@ -868,7 +870,7 @@ class GazetteerDetector(Detector):
                         not self._famous(key):
                     continue
                 start, end = at + run[0][0], at + run[-1][1]
-                return Mention(start=start, end=end, text=text[start:end])
+                return _MENTION(start, end, text[start:end])
         return None
 
     def _detect_lower(self, text: str, toks: Tokens, first: int = 0, last: int | None = None,
@@ -916,7 +918,7 @@ class GazetteerDetector(Detector):
                 # "springfield town" the town
                 keep = False
             if keep:
-                mentions.append(Mention(start=starts[k], end=end, text=text[starts[k]:end]))
+                mentions.append(_MENTION(starts[k], end, text[starts[k]:end]))
             k = j_end + 1
         return mentions
 
@@ -1028,7 +1030,7 @@ class GazetteerDetector(Detector):
             return None  # "in Congress", "in Parliament", "near New Year"
         end = ends[j - 1] - (1 if words[j - 1].endswith(".") else 0)
         start = starts[k]
-        return j - 1, Mention(start=start, end=end, text=text[start:end], kind_hint=PROPOSED)
+        return j - 1, _MENTION(start, end, text[start:end], None, PROPOSED)
 
     def _continues_list(self, text: str, toks: Tokens, j: int) -> bool:
         """Whether the region ending at token ``j`` is followed by another one in a list:
@@ -1132,7 +1134,7 @@ class GazetteerDetector(Detector):
                 ok = all_places or (i == 0 and self._famous(key) and
                                     len(capital_parts) == len(parts))
             if ok:
-                out.append(Mention(start=s, end=e, text=text[s:e]))
+                out.append(_MENTION(s, e, text[s:e]))
         return out
 
     def _filter(self, text, toks: Tokens, k, j_end, end, key, persons,
@@ -1331,7 +1333,7 @@ class GazetteerDetector(Detector):
                 any(t.lower() in ("embassy", "embassies", "consulate")
                     for t in words[max(0, k - 4):k]):
             kind_hint = "PPLC"  # "the Russian embassy in Washington": a capital
-        return Mention(start=s, end=end, text=surface, qualifier=qualifier, kind_hint=kind_hint)
+        return _MENTION(s, end, surface, qualifier, kind_hint)
 
 
 DETECTORS: dict[str, Callable[..., Detector]] = {"gazetteer": GazetteerDetector}

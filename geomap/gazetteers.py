@@ -43,9 +43,11 @@ from typing import cast
 
 from geomap.exceptions import GazetteerError
 from geomap.export import atomic_path
-from geomap.models import Place
+from geomap.models import Place, fast_init
 
 logger = logging.getLogger("geomap.gazetteers")
+
+_PLACE = fast_init(Place)  # Place(...), from positional values only
 
 INDEX_VERSION = 9
 _CHECKOUT_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
@@ -415,17 +417,11 @@ class Gazetteer:
             else:
                 name_, cc, a1, code = name[idx], country[idx] or None, admin1[idx] or None, \
                     feature[idx]
-            p = Place(
-                geonameid=self.geonameid[idx],
-                name=name_,
-                lat=self.lat[idx],
-                lon=self.lon[idx],
-                feature_code=code,
-                country_code=cc,
-                admin1_code=a1,
-                admin1=self.admin1_names.get(f"{cc}.{a1}") if cc and a1 else None,
-                population=self.population[idx],
-            )
+            p = _PLACE(  # Place(geonameid, name, lat, lon, feature_code, country_code,
+                # admin1_code, admin1, population)
+                self.geonameid[idx], name_, self.lat[idx], self.lon[idx], code, cc, a1,
+                self.admin1_names.get(f"{cc}.{a1}") if cc and a1 else None,
+                self.population[idx])
             self._cache[idx] = p
         return p
 

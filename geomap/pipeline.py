@@ -31,6 +31,7 @@ from geomap.models import (
     Mention,
     Place,
     Resolution,
+    fast_init,
 )
 from geomap.resolve import ResolutionFacts, Weights, read_code_chains, resolve_document
 from geomap.scoring import Scorer
@@ -53,6 +54,11 @@ _LOWER_DENSITY = 400
 # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written to start with a character class, which
 # the regex engine can scan for: twice as fast over a whole text.
 _CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])(?:[a-z]{2,}|[A-Z])\b")
+_capitalised = _CAPITALISED.findall
+try:  # the same scan in C, where setup.py compiled it
+    from geomap._speedups import capitalised_words as _capitalised  # noqa: F811
+except ImportError:
+    pass
 # A state's postal code read as a region, not a mention: after a compass word
 # ("northwestern NJ", "central PA") or before a ZIP code ("Washington, NJ 07882").
 _COMPASS_BEFORE = re.compile(
@@ -132,7 +138,7 @@ class Geoparser:
         demonym_words = self._demonym_words
         counts: Counter[str] = Counter()
         if words is None:
-            words = Counter(_CAPITALISED.findall(text))
+            words = Counter(_capitalised(text))
         for word, n in words.items():
             cc = demonym_words.get(word) if len(word) > 2 else None  # "NJ" is a state code
             if cc:
@@ -144,7 +150,7 @@ class Geoparser:
         """Admin-1 votes from US state codes that are not mentions ("northwestern NJ",
         "NJ 07882"), one vote each, at most 2."""
         if words is None:
-            words = Counter(_CAPITALISED.findall(text))
+            words = Counter(_capitalised(text))
         state_codes = self._state_codes
         counts: Counter[tuple[str, str]] = Counter()
         for code in words:
@@ -200,7 +206,7 @@ class Geoparser:
                                                  self._code_readings)
         sentences = [_sentence(text, *sentence_at(text, bounds, m.start), m.start, m.end)
                      for m in mentions]
-        words = Counter(_CAPITALISED.findall(text))
+        words = Counter(_capitalised(text))
         evidence: list[ResolutionFacts | None] = []
         resolutions = resolve_document(
             mentions, self.candidates, weights=self.weights,
@@ -218,7 +224,7 @@ class Geoparser:
                                                         doc_date=document.date, toks=toks))
         if self.demonyms:  # after events: an actor's adjective is no place of its action
             resolutions = self._with_demonyms(text, bounds, resolutions)
-        return DocumentResult(document=document, resolutions=tuple(resolutions), events=events)
+        return _DOCUMENT_RESULT(document, tuple(resolutions), events)
 
     def _code_readings(self, code: str, countries: frozenset[str]) -> list[tuple[Place, int]]:
         """The regions an address code may mean, each with its rank: the gazetteer's own
@@ -328,13 +334,18 @@ def _sentence(text: str, s: int, e: int, start: int, end: int) -> str:
     return (_TRUNCATED if lo > s else "") + text[lo:hi].strip() + (_TRUNCATED if hi < e else "")
 
 
+_NEW_TUPLE = tuple.__new__
+_RESOLUTION = fast_init(Resolution)  # Resolution(...), from positional values
+_DOCUMENT_RESULT = fast_init(DocumentResult)
+
+
 def _rescored(r: Resolution, confidence: float, floor: float, scaled: dict) -> Resolution:
     """``r`` with the scorer's ``confidence``: unresolved below ``floor``. Its runner-ups'
     probabilities are the resolver's shares scaled as the winner's was, so they stay on
     the scale of ``confidence`` (a runner-up half as likely as the winner to the
     resolver is half as likely here); ``scaled`` keeps them by runner-ups and score."""
     if confidence < floor:
-        return Resolution(r.mention, None, confidence, r.sentence)
+        return _RESOLUTION(r.mention, None, confidence, r.sentence)
     if confidence == r.confidence:
         return r
     alternatives = r.alternatives
@@ -343,10 +354,11 @@ def _rescored(r: Resolution, confidence: float, floor: float, scaled: dict) -> R
         found = scaled.get(key)
         if found is None:
             scale = confidence / r.confidence if r.confidence > 0 else 0.0
-            found = scaled[key] = tuple(Alternative(*a[:-1], min(1.0, a[-1] * scale))
-                                        for a in alternatives)
+            # tuple.__new__: the named tuple's own __new__ is a Python function
+            found = scaled[key] = tuple([_NEW_TUPLE(Alternative, (*a[:-1], min(1.0, a[-1] * scale)))
+                                         for a in alternatives])
         alternatives = found
-    return Resolution(r.mention, r.place, confidence, r.sentence, alternatives, r.why)
+    return _RESOLUTION(r.mention, r.place, confidence, r.sentence, alternatives, r.why)
 
 
 def _as_chained(r: Resolution, chained: dict[int, Place]) -> Resolution:

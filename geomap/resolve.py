@@ -35,10 +35,20 @@ from typing import NamedTuple
 
 from geomap.detect import FEATURE_WORDS, PLURAL_FEATURE_WORDS
 from geomap.gazetteers import NAME_KIND_PENALTY, ROMANISED, distance_km, normalize, prior_score
-from geomap.models import PROPOSED, STREET, Alternative, Mention, Place, Resolution
+from geomap.models import (
+    PROPOSED,
+    STREET,
+    Alternative,
+    Mention,
+    Place,
+    Resolution,
+    fast_init,
+)
 
 __all__ = ["MAX_PAIRED_NAMES", "NAME_KIND_PENALTY", "ResolutionFacts", "Weights",
            "prior_score", "resolve_document"]
+
+_RESOLUTION = fast_init(Resolution)  # Resolution(...), from positional values only
 
 def _prior_terms(place: Place, kind: int = 0) -> tuple[float, float, float, float]:
     """:func:`prior_score`'s parts, for the reasons in ``Resolution.why``: the feature
@@ -263,7 +273,7 @@ def resolve_document(
     for i, (m, g) in enumerate(zip(mentions, group_of, strict=True)):
         sentence = sentences[i] if sentences is not None else ""
         if m.kind_hint == STREET:  # kept however unlikely the town its name shares
-            out.append(Resolution(m, None, 0.0, sentence))
+            out.append(_RESOLUTION(m, None, 0.0, sentence))
             if evidence is not None:
                 evidence.append(None)
             continue
@@ -273,7 +283,7 @@ def resolve_document(
             continue  # a proposed name nothing could place was no place after all
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         if place is None:
-            out.append(Resolution(m, None, g.conf if g.cands else 0.0, sentence))
+            out.append(_RESOLUTION(m, None, g.conf if g.cands else 0.0, sentence))
         else:
             explained = g.explained
             if explained is None:  # once per name: its mentions share the decision
@@ -283,7 +293,7 @@ def resolve_document(
                     sentence.lstrip(_OPENERS).startswith(m.text) and \
                     _common_word(english.get(normalize(m.text), 0.0), place, g):
                 why = (*why, COMMON_AT_START)
-            out.append(Resolution(m, place, g.conf, sentence, alternatives, why))
+            out.append(_RESOLUTION(m, place, g.conf, sentence, alternatives, why))
         if evidence is not None:
             f = group_facts.get(id(g), _NOBODY)
             if f is _NOBODY:
@@ -331,6 +341,8 @@ _MAX_REASONS = 3
 _MAX_ALTERNATIVES = 3
 # C-level getters: a name can have thousands of readings ("Washington")
 _PLACE, _POPULATION, _NAME = itemgetter(0), attrgetter("population"), attrgetter("name")
+# Alternative(...) without the named tuple's __new__, a Python function: the same tuple
+_NEW_TUPLE = tuple.__new__
 _TIE = ("close call: nothing in the text tells it from the runner-up",)
 _KIND_WORDS = {"ADM1": "province or state", "ADM2": "county or district",
                "PPL": "city, town or village", "PPLC": "capital"}
@@ -378,10 +390,10 @@ def _explain(g: _Group, ctx: _Context | None, w: Weights,
         ranked.append(last)
         previous = x
     runners = [i for i in ranked if i != best][:_MAX_ALTERNATIVES]
-    alternatives = tuple(
-        Alternative(p.geonameid, p.name, p.feature_code, p.country_code, p.admin1, p.lat, p.lon,
-                    probs[i])
-        for i in runners for p in (cands[i][0],))
+    alternatives = tuple([
+        _NEW_TUPLE(Alternative, (p.geonameid, p.name, p.feature_code, p.country_code, p.admin1,
+                                 p.lat, p.lon, probs[i]))
+        for i in runners for p in (cands[i][0],)])
     if g.contradicted:
         return alternatives, why
     return alternatives, _reasons(g, best, runners[0], ctx, w, country_names)
@@ -523,11 +535,15 @@ def _pair_readings(groups: list[_Group], cells: dict, shared: set, w: Weights) -
     for g in groups:
         if len(g.cands) < 2:
             continue  # a name with one reading takes no support from its neighbours
-        pairs = []
-        for (p, _k), f in zip(g.cands, g.facts, strict=True):
-            cell = f[3]
-            near = []
-            if cell is not None and cell in shared:
+        # Only readings in a shared cell can have neighbours: the others (most of a
+        # name's thousands, "Washington") share one empty tuple.
+        pairs: list[Sequence[tuple[_Group, int]]] = [()] * len(g.cands)
+        for cell, idx in g.by_cell.items():
+            if cell not in shared:
+                continue
+            for i in idx:
+                p = g.cands[i][0]
+                near = []
                 for d in _AROUND:  # the nine cells around the reading's own
                     for other, k in cells.get(cell + d, ()):
                         if other is g:
@@ -536,7 +552,7 @@ def _pair_readings(groups: list[_Group], cells: dict, shared: set, w: Weights) -
                         if abs(q.lat - p.lat) <= max_dlat and \
                                 distance_km(p.lat, p.lon, q.lat, q.lon) <= w.nearby_km:
                             near.append((other, k))
-            pairs.append(near)
+                pairs[i] = near
         out[g] = pairs
     return out
 
@@ -550,6 +566,28 @@ _AROUND = tuple(dy * _ROW + dx for dy in (-1, 0, 1) for dx in (-1, 0, 1))
 def _cell(p: Place) -> int:
     """The 1-degree cell of ``p``."""
     return math.floor(p.lat) * _ROW + math.floor(p.lon)
+
+
+def _softmax_python(scores: Sequence[float], temperature: float, null_score: float,
+                    ) -> tuple[int, float, float, list[float]]:
+    """The softmax of a name's candidate scores and "none of them" (``null_score``): the
+    first best score's index, that score, its share (the name's confidence) and every
+    candidate's share."""
+    top = max(scores)
+    best = scores.index(top)
+    weights = [math.exp((x - top) / temperature) for x in scores]
+    total = sum(weights) + math.exp((null_score - top) / temperature)
+    return best, top, 1.0 / total, [x / total for x in weights]
+
+
+def _softmax(scores: Sequence[float], temperature: float, null_score: float) -> None:
+    return None  # no C version: the reference runs
+
+
+try:  # the same in C, where setup.py compiled it (None where it leaves it to Python)
+    from geomap._speedups import softmax as _softmax  # noqa: F811
+except ImportError:
+    pass
 
 
 class _Group:
@@ -645,16 +683,14 @@ class _Group:
             return
         scores = self.local if ctx is None else ctx.scores(self, w)
         # Softmax over the candidates and "none of them"; confidence is the best one's share.
-        top = max(scores)
-        best = scores.index(top)
-        weights = [math.exp((x - top) / w.temperature) for x in scores]
-        total = sum(weights) + math.exp((w.null_score - top) / w.temperature)
-        self.conf = 1.0 / total
+        found = _softmax(scores, w.temperature, w.null_score)
+        if found is None:
+            found = _softmax_python(scores, w.temperature, w.null_score)
+        best, top, self.conf, self.probs = found
         self.best = best
         self.scores = scores
         self.place = self.cands[best][0]
         self.drop = top < w.drop_below and not self.multiword
-        self.probs = [x / total for x in weights]
         self.top = top
 
     def facts_of(self, ctx: _Context | None) -> ResolutionFacts | None:

@@ -262,3 +262,81 @@ def test_the_c_distance_gives_the_same_bits_and_errors_as_python():
     _agree(_outcome(fast), _outcome(reference),
            [(float("inf"), 0.0, 0.0, 0.0), (0.0, 0.0, float("nan"), 0.0)], anywhere,
            what="distance", same=_same_or_both_nan)
+
+
+def test_the_c_capitalised_words_are_the_regex_findall():
+    from geomap import pipeline
+
+    assert pipeline._capitalised("Iraqi jets hit NJ, not NATO or McDonald's Iraq2.") == \
+        ["Iraqi", "NJ"]
+    fixed = ["Iraqis in NJ", "McDonald O'Neill Ab AB ABC Abc_ Abc1 Ab-c", "É Éa Zz zZz _Ab",
+             "", "A", "AB", "Ab", "Abc", "xAbc", "-Abc-", "Abcé Abc\u0301 ЖAbc Abc٣ Ab’s"]
+    _agree(pipeline._capitalised, pipeline._CAPITALISED.findall, [(t,) for t in fixed],
+           _texts("aAbBzZ09_-'’. é\u0301Ж٣", 40), what="capitalised words")
+
+
+def test_the_c_softmax_gives_the_bits_the_resolver_s_python_gives():
+    from hypothesis import strategies as st
+
+    from geomap import resolve
+
+    fast, reference = resolve._softmax, resolve._softmax_python
+    best, top, conf, probs = reference([1.0, 3.0, 3.0], 1.0, 0.0)
+    assert (best, top) == (1, 3.0) and conf == probs[1] == probs[2] > probs[0]
+    assert conf + probs[0] + probs[2] < 1.0  # "none of them" keeps a share
+
+    def either(scores, temperature, null):  # the C result, or the reference where it declines
+        found = fast(scores, temperature, null)
+        return found if found is not None else reference(scores, temperature, null)
+
+    scores = st.lists(st.floats(-50, 50) | st.integers(-5, 5), min_size=1, max_size=40)
+    fixed = [([0.5], 0.7, -2.0), ([2.0, 1.0, 2.0], 0.5, 3.0), ((1.0, 4.0), 1.0, 0.0)]
+    _agree(either, reference, fixed,
+           st.tuples(scores, st.floats(0.5, 5), st.floats(-60, 60)), what="softmax")
+    # it declines what it cannot do with the same bits: ints, NaN, an overflow (math.exp
+    # raises there)
+    assert fast([1, 2.0], 1.0, 0.0) is fast([float("nan")], 1.0, 0.0) is None
+    assert fast([-50.0], 0.05, 60.0) is None
+    with pytest.raises(OverflowError):
+        reference([-50.0], 0.05, 60.0)
+
+
+def test_the_c_makers_of_frozen_values_make_what_their_classes_make():
+    from dataclasses import FrozenInstanceError, astuple, dataclass
+
+    from geomap.models import Document, DocumentResult, Mention, Place, Resolution, fast_init
+
+    place = Place(1, "Paris", 48.85, 2.35, "PPLC", "FR", "11", "Île-de-France", 2_138_551)
+    mention = Mention(10, 15, "Paris")
+    cases = [
+        (Place, (1, "Paris", 48.85, 2.35, "PPLC", "FR", "11", "Île-de-France", 2_138_551)),
+        (Place, (2, "Paris", 33.66, -95.56, "PPL", "US")),  # defaults for the rest
+        (Mention, (10, 15, "Paris")),
+        (Mention, (0, 4, "Kafr", None, "proposed")),
+        (Resolution, (mention, place, 0.93, "In Paris.", (), ("only place of that name",))),
+        (Resolution, (mention, None, 0.0)),
+        (DocumentResult, (Document(doc_id="d", text="In Paris."), (), ())),
+    ]
+    for cls, values in cases:
+        made, reference = fast_init(cls)(*values), cls(*values)
+        assert type(made) is cls and made == reference and astuple(made) == astuple(reference)
+        assert hash(made) == hash(reference) and repr(made) == repr(reference)
+        with pytest.raises(FrozenInstanceError):
+            setattr(made, next(iter(cls.__dataclass_fields__)), None)
+    # what the maker does not do itself, the class does, with its own errors
+    make = fast_init(Mention)
+    assert make(start=1, end=2, text="x") == Mention(1, 2, "x")
+    for bad in ((1,), (1, 2, "x", None, None, "extra")):
+        with pytest.raises(TypeError) as ours:
+            make(*bad)
+        with pytest.raises(TypeError) as theirs:
+            Mention(*bad)
+        assert str(ours.value) == str(theirs.value)
+    if make is not Mention:  # compiled: it refuses a class whose fields are no slots
+
+        @dataclass(frozen=True)
+        class Loose:
+            x: int
+
+        with pytest.raises(TypeError, match="no frozen dataclass with slots"):
+            fast_init(Loose)
