@@ -32,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 #: The modules compiled, by import name.
 COMPILED = (
     "geomap.detect",
+    "geomap.models",
     "geomap.gazetteers",
     "geomap.resolve",
     "geomap.pipeline",

@@ -442,3 +442,60 @@ cdef class Frozen:
             value = args[i] if i < n else self.defaults[i]
             _type_of(descr).tp_descr_set(descr, <PyObject *>obj, <PyObject *>value)
         return obj
+
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_Tailmatch(object, object, Py_ssize_t, Py_ssize_t, int) except -1
+
+
+cdef inline unsigned int _trigram(unsigned int a, unsigned int b, unsigned int c) noexcept:
+    return (a * 961u + b * 31u + c) & 4095u
+
+
+cdef class Needles:
+    """Strings to look for in texts, all at once: :meth:`found_in` is
+    ``any(s in text for s in strings)`` in one pass over ``text``. A position is
+    compared with the strings only where the three characters there start one of
+    them (a 4,096-bit filter of their first three characters, then a dict)."""
+
+    cdef unsigned char bits[512]
+    cdef dict by_prefix
+    cdef tuple short
+
+    def __init__(self, strings):
+        cdef Py_ssize_t i
+        for i in range(512):
+            self.bits[i] = 0
+        self.by_prefix = {}
+        short = []
+        for s in strings:
+            if len(s) < 3:
+                short.append(s)
+                continue
+            h = _trigram(<unsigned int>ord(s[0]), <unsigned int>ord(s[1]),
+                         <unsigned int>ord(s[2]))
+            self.bits[h >> 3] |= 1 << (h & 7)
+            self.by_prefix[s[:3]] = self.by_prefix.get(s[:3], ()) + (s,)
+        self.short = tuple(short)
+
+    def found_in(self, str text):
+        cdef Py_ssize_t n = len(text), i
+        cdef unsigned int h
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        for s in self.short:
+            if s in text:
+                return True
+        for i in range(n - 2):
+            h = _trigram(<unsigned int>PyUnicode_READ(kind, data, i),
+                         <unsigned int>PyUnicode_READ(kind, data, i + 1),
+                         <unsigned int>PyUnicode_READ(kind, data, i + 2))
+            if not (self.bits[h >> 3] >> (h & 7)) & 1:
+                continue
+            found = self.by_prefix.get(text[i:i + 3])
+            if found is None:
+                continue
+            for s in found:
+                if PyUnicode_Tailmatch(text, s, i, n, -1):
+                    return True
+        return False

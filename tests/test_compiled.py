@@ -340,3 +340,40 @@ def test_the_c_makers_of_frozen_values_make_what_their_classes_make():
 
         with pytest.raises(TypeError, match="no frozen dataclass with slots"):
             fast_init(Loose)
+
+
+def test_the_c_group_name_test_finds_what_substring_search_finds():
+    from geomap.events import actors
+
+    assert actors.may_name_group("Fighters of the Islamic State entered") is True
+    assert actors.may_name_group("Officials met in Paris.") is False
+    fixed = ["the taliban", "kremlin", "al-qaeda in", "élysée", "da’ish", "a crisis", "isi",
+             "hamas" * 3, "", "xx hezbollah", "white hous", "WHITE HOUSE".lower()]
+    _agree(actors._group_keys_in, actors._group_keys_in_python, [(t,) for t in fixed],
+           _texts("hamsiltkrenéy’'-q ", 40), what="group-name test")
+
+
+def test_c_needles_find_any_of_their_strings():
+    from hypothesis import strategies as st
+
+    try:
+        from geomap._speedups import Needles
+    except ImportError:
+        pytest.skip("no compiled Needles in this build")
+
+    def check(strings, text):
+        assert Needles(strings).found_in(text) == any(s in text for s in strings), \
+            (strings, text)
+
+    for strings, text in ((["ab"], "xab"), (["", "zzz"], "a"), (["abc", "abd"], "xxabd"),
+                          (["éé€x"], "aéé€x"), (["aaa"], "aa"), ([], "abc")):
+        check(strings, text)
+    words = st.text(alphabet="abé€ ", max_size=6)
+    from hypothesis import given, settings
+
+    @settings(max_examples=2000, deadline=None, derandomize=True)
+    @given(st.lists(words, max_size=6), st.text(alphabet="abé€ ", max_size=40))
+    def run(strings, text):
+        check(strings, text)
+
+    run()
