@@ -389,7 +389,9 @@ cdef extern from "Python.h":
     _TypeObject *_type_of "Py_TYPE"(PyObject *)
 
 
-cdef object _NEW_OBJECT = object.__new__
+cdef extern from "Python.h":
+    object PyType_GenericAlloc(type, Py_ssize_t)
+
 cdef object _MISSING = object()
 
 
@@ -410,9 +412,9 @@ cdef class Frozen:
 
         params = cls.__dataclass_params__
         if not (params.frozen and params.init) or "__post_init__" in dir(cls) or \
-                "__dict__" in dir(cls):
+                "__dict__" in dir(cls) or cls.__new__ is not object.__new__:
             raise TypeError(f"{cls.__name__} is no frozen dataclass with slots and no "
-                            "__post_init__")
+                            "__post_init__ or __new__")
         fields = [f for f in dataclasses.fields(cls) if f.init]
         slots = []
         defaults = []
@@ -436,7 +438,9 @@ cdef class Frozen:
         cdef PyObject *descr
         if kwargs or n < self.required or n > total:
             return self.cls(*args, **kwargs)
-        obj = _NEW_OBJECT(self.cls)
+        # object.__new__(cls) of a class with slots and no __new__ of its own: its
+        # allocation, zeroed (every slot unset) and tracked by the cyclic collector
+        obj = PyType_GenericAlloc(self.cls, 0)
         for i in range(total):
             descr = <PyObject *>self.slots[i]
             value = args[i] if i < n else self.defaults[i]
