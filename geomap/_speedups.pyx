@@ -503,3 +503,54 @@ cdef class Needles:
                 if PyUnicode_Tailmatch(text, s, i, n, -1):
                     return True
         return False
+
+
+def context_scores(local, facts, pairs, dict countries, dict admin1s, own_cc, own_a1,
+                   double own_conf, double total, double focus, double same_country,
+                   double country_share, double same_admin1, double nearby, double unlikely,
+                   dict live, bint want_strong, double habit_votes):
+    """The loop of :meth:`geomap.resolve._Context.scores` in C (its Python reference,
+    ``resolve._context_scores_python``, takes the same arguments): each candidate's
+    local score plus what the document's votes and nearby readings add, and, when
+    ``want_strong``, whether the votes for its region are strong. The same operations
+    in the same order, so the same bits."""
+    cdef Py_ssize_t n = min(len(local), len(facts)), i
+    cdef double bonus, a_votes, c_votes, near, prob, m
+    if pairs is not None:
+        n = min(n, len(pairs))
+    out = []
+    strong = [] if want_strong else None
+    for i in range(n):
+        cc, a1, is_region, _where = facts[i]
+        bonus = 0.0
+        a_votes = 0.0
+        v = countries.get(cc)
+        c_votes = (0.0 if v is None else <double>v) - (own_conf if own_cc == cc else 0.0)
+        if c_votes > 0.3 and not is_region:
+            m = c_votes if c_votes < 1.0 else 1.0
+            bonus += m * same_country + country_share * (c_votes / total)
+        if a1:
+            key = (cc, a1)
+            v = admin1s.get(key)
+            a_votes = (0.0 if v is None else <double>v) - (own_conf if own_a1 == key else 0.0)
+            if a_votes > 0.3:
+                m = a_votes if a_votes < 1.0 else 1.0
+                bonus += m * same_admin1 * focus
+        if nearby != 0.0:
+            near = 0.0
+            if pairs is not None:
+                for other, k in pairs[i]:
+                    probs = live.get(other)
+                    if probs is None:
+                        continue
+                    prob = probs[k]
+                    if prob < 0.03:
+                        prob = unlikely
+                    if prob > near:
+                        near = prob
+            m = near / 0.5
+            bonus += nearby * (m if m < 1.0 else 1.0)
+        out.append(<double>local[i] + bonus)
+        if want_strong:
+            strong.append(a_votes >= habit_votes or c_votes >= 2 * habit_votes)
+    return out, strong

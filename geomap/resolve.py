@@ -720,6 +720,58 @@ class _Group:
             self.repeats, self.anchor[0] == best)
 
 
+def _context_scores_python(local, facts, pairs, countries, admin1s, own_cc, own_a1, own_conf,
+                           total, focus, same_country, country_share, same_admin1, nearby,
+                           unlikely, live, want_strong, habit_votes):
+    """The loop of :meth:`_Context.scores`: each candidate's ``local`` score plus what
+    the document's votes (``countries``, ``admin1s``, the name's own vote ``own_conf``
+    for ``own_cc``/``own_a1`` left out) and its nearby readings (``pairs``, their odds
+    in ``live``) add; and, when ``want_strong``, whether the votes for each reading's
+    region are strong (``habit_votes``), else None."""
+    out = []
+    strong = [] if want_strong else None
+    for loc, (cc, a1, is_region, _where), near_ones in zip(
+            local, facts, pairs if pairs is not None else repeat(()), strict=False):
+        bonus = 0.0
+        a_votes = 0.0
+        c_votes = countries.get(cc, 0) - (own_conf if own_cc == cc else 0)
+        if c_votes > 0.3 and not is_region:
+            bonus += min(1.0, c_votes) * same_country + country_share * (c_votes / total)
+        if a1:
+            key = (cc, a1)
+            a_votes = admin1s.get(key, 0) - (own_conf if own_a1 == key else 0)
+            if a_votes > 0.3:
+                bonus += min(1.0, a_votes) * same_admin1 * focus
+        if nearby:
+            # Two ambiguous names with readings close together support those
+            # readings ("Washington ... 10 miles east of Peoria": Illinois for
+            # both), by how likely each is; a reading too unlikely to count on
+            # its own still lends a little, so two such names can settle on the
+            # one area both have a reading in ("Floyd County ... Greenville").
+            near = 0.0
+            for other, k in near_ones:
+                probs = live.get(other)
+                if probs is None:
+                    continue
+                prob = probs[k]
+                if prob < 0.03:
+                    prob = unlikely
+                if prob > near:
+                    near = prob
+            bonus += nearby * min(1.0, near / 0.5)
+        out.append(loc + bonus)
+        if want_strong:
+            strong.append(a_votes >= habit_votes or c_votes >= 2 * habit_votes)
+    return out, strong
+
+
+_context_scores = _context_scores_python
+try:  # the same loop in C, where setup.py compiled it
+    from geomap._speedups import context_scores as _context_scores  # noqa: F811
+except ImportError:
+    pass
+
+
 class _Context:
     """What the document's current decisions say about its geography."""
 
@@ -773,43 +825,12 @@ class _Context:
         nearby = w.nearby if near_readings is not None else 0.0
         unlikely = w.nearby_unlikely
         live = self.live
-        out = []
         anchor, sizeable = g.anchor
-        strong = []  # with an anchor: whether the document is about the reading's region
-        for local, (cc, a1, is_region, _where), pairs in zip(
-                g.local, g.facts, near_readings if near_readings is not None else repeat(()),
-                strict=False):
-            bonus = 0.0
-            a_votes = 0.0
-            c_votes = countries.get(cc, 0) - (own_conf if own_cc == cc else 0)
-            if c_votes > 0.3 and not is_region:
-                bonus += min(1.0, c_votes) * w.same_country + \
-                    w.country_share * (c_votes / self.total)
-            if a1:
-                key = (cc, a1)
-                a_votes = admin1s.get(key, 0) - (own_conf if own_a1 == key else 0)
-                if a_votes > 0.3:
-                    bonus += min(1.0, a_votes) * w.same_admin1 * self.focus
-            if nearby:
-                # Two ambiguous names with readings close together support those
-                # readings ("Washington ... 10 miles east of Peoria": Illinois for
-                # both), by how likely each is; a reading too unlikely to count on
-                # its own still lends a little, so two such names can settle on the
-                # one area both have a reading in ("Floyd County ... Greenville").
-                near = 0.0
-                for other, k in pairs:
-                    probs = live.get(other)
-                    if probs is None:
-                        continue
-                    prob = probs[k]
-                    if prob < 0.03:
-                        prob = unlikely
-                    if prob > near:
-                        near = prob
-                bonus += nearby * min(1.0, near / 0.5)
-            out.append(local + bonus)
-            if anchor >= 0:
-                strong.append(a_votes >= w.habit_votes or c_votes >= 2 * w.habit_votes)
+        # with an anchor: whether the document is about each reading's region
+        args = (g.local, g.facts, near_readings, countries, admin1s, own_cc, own_a1, own_conf,
+                self.total, self.focus, w.same_country, w.country_share, w.same_admin1,
+                nearby, unlikely, live, anchor >= 0, w.habit_votes)
+        out, strong = _context_scores(*args)
         # (terms() takes a reading's score apart the same way, for Resolution.why)
         if anchor >= 0:
             # the famous reading keeps its lead over any rival that context alone lifts

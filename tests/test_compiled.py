@@ -377,3 +377,42 @@ def test_c_needles_find_any_of_their_strings():
         check(strings, text)
 
     run()
+
+
+def test_the_c_context_scores_give_the_bits_the_resolver_s_python_gives():
+    from hypothesis import strategies as st
+
+    from geomap import resolve
+
+    nobody = object()
+    others = (object(), object(), object())  # readings of other names; the last not live
+
+    @st.composite
+    def arguments(draw):
+        n = draw(st.integers(1, 8))
+        votes = st.floats(0, 3)
+        facts = tuple((draw(st.sampled_from([None, "US", "IQ"])),
+                       draw(st.sampled_from([None, "", "GA", "12"])), draw(st.booleans()), None)
+                      for _ in range(n))
+        pairs = None if draw(st.booleans()) else [
+            [(draw(st.sampled_from(others)), draw(st.integers(0, 3)))
+             for _ in range(draw(st.integers(0, 3)))] for _ in range(n)]
+        own_cc, own_a1 = draw(st.sampled_from([(nobody, nobody), ("US", ("US", "GA")),
+                                               ("IQ", ("IQ", "12"))]))
+        return (tuple(draw(st.lists(st.floats(-20, 20), min_size=n, max_size=n))), facts, pairs,
+                {c: draw(votes) for c in draw(st.sets(st.sampled_from(["US", "IQ"])))},
+                {k: draw(votes) for k in draw(st.sets(st.sampled_from(
+                    [("US", "GA"), ("IQ", "12"), ("US", "12")])))},
+                own_cc, own_a1, draw(st.floats(0, 1)), draw(st.floats(0.5, 10)),
+                draw(st.floats(0, 1)), draw(votes), draw(votes), draw(votes),
+                draw(st.sampled_from([0.0, 1.5])), draw(st.floats(0, 0.1)),
+                {o: draw(st.lists(st.floats(0, 1), min_size=4, max_size=4)) for o in others[:2]},
+                draw(st.booleans()), draw(st.floats(0, 2)))
+
+    fixed = [((2.0, 1.0), (("US", "GA", False, None), ("IQ", None, False, None)), None,
+              {"US": 1.5, "IQ": 0.2}, {("US", "GA"): 0.9}, "US", ("US", "GA"), 0.5, 1.7, 1.0,
+              1.0, 0.5, 1.2, 0.0, 0.05, {}, True, 1.0)]
+    out, strong = resolve._context_scores_python(*fixed[0])
+    assert out[0] > 2.0 and out[1] == 1.0 and strong == [False, False]  # own vote left out
+    _agree(resolve._context_scores, resolve._context_scores_python, fixed, arguments(),
+           what="context scores")
