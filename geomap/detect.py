@@ -1151,6 +1151,10 @@ class GazetteerDetector(Detector):
         nxt_gap = text[end:starts[j_end + 1]] if j_end + 1 < n else ""
         if end < ends[j_end]:  # the name ends inside a word: "Burkina Faso-based"
             nxt, nxt_gap = text[end:ends[j_end]], ""
+        # each computed once: the rules below ask for them again and again
+        nxt_lower = nxt.lower()
+        nxt_low = nxt_lower.rstrip(".")
+        shouted = surface.isupper()
 
         if key in NOT_PLACES or (single and key in CALENDAR_WORDS):
             return None
@@ -1160,7 +1164,7 @@ class GazetteerDetector(Detector):
             return None  # "Mohammed bin Salman": a father's name, not As Salmān, Iraq
         if single and nxt == "of" and key in _ORG_HEAD_WORDS:
             return None  # "University of Manchester" is no University, Florida
-        if nxt_gap == " " and nxt.lower() in DISEASE_WORDS:
+        if nxt_gap == " " and nxt_lower in DISEASE_WORDS:
             return None  # "Marburg virus", "Reston ebolavirus"
         if nxt == "$" and nxt_gap == "":
             return None  # "US$460 million", "NZ$5": a currency
@@ -1168,19 +1172,19 @@ class GazetteerDetector(Detector):
             return None  # "Saudi", "Somali": adjectives, not places
         # Postal codes name a state only as a qualifier: "Washington, IL".
         if key in self.gaz.postal_codes:
-            if not (surface.isupper() and prev == "," and k >= 2 and words[k - 2][:1].isupper()):
+            if not (shouted and prev == "," and k >= 2 and words[k - 2][:1].isupper()):
                 return None
         # Short all-capitals tokens match only abbreviations ("US", "UK", "NSW", "NYC"),
         # not a place's own name shouted ("EST" is no Est, Burkina Faso); in a headline
         # in capitals they are words like any other ("IN ADEN").
-        elif surface.isupper() and len(surface.replace(".", "")) <= 4 and \
+        elif shouted and len(surface.replace(".", "")) <= 4 and \
                 not ((headline or (sentence_initial(k) and nxt in _DATELINE_AFTER)) and
                      len(surface) > 2):
             if not (self._has_feature(key, ("PCL", "RGN")) or key in self._abbreviations or
                     any(v & 3 == 1 and self._has_feature(key, ("ADM1",))
                         for v in self.gaz.entries(key))):
                 return None
-        elif surface.isupper() and len(surface) > 4 and not major and not headline and \
+        elif shouted and len(surface) > 4 and not major and not headline and \
                 not (sentence_initial(k) and nxt in _DATELINE_AFTER):
             return None  # acronyms in capitals; but "HELENA, Mont." is a dateline
 
@@ -1191,12 +1195,12 @@ class GazetteerDetector(Detector):
                 and not self._qualified(text, toks, j_end):
             return None  # "John Kerry ... Kerry said", though County Kerry exists; but
             # "George Washington ... Washington, North Carolina" is the town
-        if single and nxt.lower().rstrip(".") in SPEECH_VERBS and nxt_gap == " " and \
+        if single and nxt_low in SPEECH_VERBS and nxt_gap == " " and \
                 prev_low not in ("from", "in", "of", "at", "near", "outside", "around", "to") and \
                 not self._has_feature(key, ("PCL", "PPLC")):  # "Robertson said", but not
             # "the 20-year-old from Brampton said"
             return None
-        if single and nxt.lower().rstrip(".") in ("administration", "government's") and \
+        if single and nxt_low in ("administration", "government's") and \
                 not self._has_feature(key, ("PCL",)):
             return None
         if nxt in ("'s", "’s") and key in self.gaz.surnames and not major and single:
@@ -1229,7 +1233,7 @@ class GazetteerDetector(Detector):
         if single and prev_low in _SAINT_WORDS and text[ends[k - 1]:s] == " ":
             return None  # "St. Patrick's Day", "St. Mary's Hospital": a saint, not the town
         if prev[:1].isupper() and prev[0].isalpha() and text[ends[k - 1]:s] == " ":
-            if prev_low in ("the",) and nxt.lower().rstrip(".") in ORG_WORDS:
+            if prev_low in ("the",) and nxt_low in ORG_WORDS:
                 return None
             if (prev_low not in NAME_PREFIXES and prev_low not in _STOP
                     and prev_low not in TITLES and not sentence_initial(k - 1)
@@ -1250,7 +1254,7 @@ class GazetteerDetector(Detector):
             return None  # "Hurricane Sandy", "Typhoon Haiyan": a storm's name
         if single and not headline and nxt_gap == " " and nxt[:1].isupper() and \
                 nxt[0].isalpha():
-            nl = nxt.lower().rstrip(".")
+            nl = nxt_low
             if nl in GEO_HEADS and not self._famous(key):
                 return None  # "Bay Area", "Jordan Valley": a part of a longer place
             if not major and nl not in _STOP and nl not in TITLES and nl not in ORG_WORDS \
@@ -1264,7 +1268,7 @@ class GazetteerDetector(Detector):
         found = self._qualified(text, toks, j_end) if nxt == "," else None
         qualified = found is not None
         if key in self._not_places and not qualified and prev_low not in _EVIDENCE and \
-                FEATURE_WORDS.get(nxt.lower().rstrip(".")) is None:
+                FEATURE_WORDS.get(nxt_low) is None:
             return None  # "EST", "Xinhua", "Batman": a place only with evidence
 
         # Common words capitalised only because they start a sentence ("Reading is...").
@@ -1295,7 +1299,7 @@ class GazetteerDetector(Detector):
         kind_hint = None
         qualifier = None
         if nxt and nxt_gap == " ":
-            word = nxt.lower().rstrip(".")
+            word = nxt_low
             kind_hint = FEATURE_WORDS.get(word) or PLURAL_FEATURE_WORDS.get(word)
             if kind_hint is not None and kind_hint != "PPL":
                 # "Idlib province" is one mention; "Huntsville City Manager" is not
