@@ -554,3 +554,26 @@ def context_scores(local, facts, pairs, dict countries, dict admin1s, own_cc, ow
         if want_strong:
             strong.append(a_votes >= habit_votes or c_votes >= 2 * habit_votes)
     return out, strong
+
+
+from cpython.unicode cimport Py_UNICODE_ISUPPER
+
+
+def upper_initials(words):
+    """The indices of the words that start with a capital, as
+    ``[k for k, t in enumerate(words) if t[0].isupper()]`` finds them (``isupper`` of one
+    character is Unicode's upper-case property; an empty word raises IndexError). None
+    for anything but a list of str: the reference reads it."""
+    if type(words) is not list:
+        return None
+    cdef Py_ssize_t k, n = len(words)
+    out = []
+    for k in range(n):
+        t = words[k]
+        if type(t) is not str:
+            return None  # left to the reference
+        if len(<str>t) == 0:
+            raise IndexError("string index out of range")
+        if Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), 0)):
+            out.append(k)
+    return out

@@ -48,6 +48,22 @@ from geomap.models import PROPOSED, STREET, Mention, fast_init
 
 _MENTION = fast_init(Mention)  # Mention(...), from positional values only
 
+
+def _upper_initials_python(words: Sequence[str]) -> list[int]:
+    """The indices of the words that start with a capital."""
+    return [k for k, t in enumerate(words) if t[0].isupper()]
+
+
+def _upper_initials(words: list[str]) -> list[int]:
+    found = _c_upper_initials(words)
+    return found if found is not None else _upper_initials_python(words)
+
+
+try:  # the same scan in C, where setup.py compiled it
+    from geomap._speedups import upper_initials as _c_upper_initials
+except ImportError:
+    _upper_initials = _upper_initials_python  # noqa: F811
+
 # A token is a word, a run of digits, a possessive "'s" or one other mark. A word
 # may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
 # possessive "'s" is split off so "Israel's" finds Israel.
@@ -635,7 +651,7 @@ class GazetteerDetector(Detector):
         blocked: set[int] = set()  # token indices that belong to person names
         # Names start at capitalised words: only those are visited, and at a lower-case
         # Arabic article before a capital ("al-Raqqa").
-        caps = [k for k, t in enumerate(words) if t[0].isupper()]
+        caps = _upper_initials(words)
         if "-" in text:
             extra = []
             for m in _HYPHEN_CAPITAL.finditer(text):
@@ -678,9 +694,10 @@ class GazetteerDetector(Detector):
 
         # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
         first_names = self.gaz.first_names
-        for k in caps:
+        # each capitalised word lower-cased once, for both passes
+        cap_lows = [words[k].lower().rstrip(".") for k in caps]
+        for k, low in zip(caps, cap_lows, strict=True):
             s, tok = starts[k], words[k]
-            low = tok.lower().rstrip(".")
             first = low in first_names and low not in _STOP and low not in CONNECTORS and \
                 k not in shout  # "In London", "Talks In Aden After": no names in headlines
             titled = low in TITLES
@@ -811,13 +828,13 @@ class GazetteerDetector(Detector):
         near_blocked = {i for b in blocked for i in range(b - _MAX_WORDS, b)}
         mentions: list[Mention] = []
         after = 0  # the token after the last match: matches do not overlap
-        for k in caps:
+        for k, low in zip(caps, cap_lows, strict=True):
             if k < after or k in blocked:
                 continue
             tok = words[k]
             if not tok[0].isalpha():
                 continue
-            if tok.lower().rstrip(".") in TITLES and k + 1 < n and is_cap(words[k + 1]):
+            if low in TITLES and k + 1 < n and is_cap(words[k + 1]):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = longest_at.get(k) if k in longest_at and k not in near_blocked else \
                 self._longest(text, toks, k, blocked, stops=sent_starts)
@@ -940,9 +957,10 @@ class GazetteerDetector(Detector):
                 if starts[j] in stops:
                     break
                 gap = text[ends[j - 1]:starts[j]]
+                upper = t[0].isupper()  # (a token is never empty)
                 if gap == " ":
                     spaces += 1
-                    if spaces == 2 and t[:1].isupper() and words[j - 1][:1].isupper() and \
+                    if spaces == 2 and upper and words[j - 1][:1].isupper() and \
                             not self._phrase_start(text[s:ends[j - 1]]):
                         break  # no name of three words or more begins with these two
                 glued = gap == "" and (words[j - 1].endswith(".")  # "U.S.", "D.C."
@@ -960,10 +978,12 @@ class GazetteerDetector(Detector):
                     break
                 if not t[0].isalpha():
                     break
-                if not (t[0].isupper() or any_case) and t.lower() not in CONNECTORS and \
+                if not (upper or any_case) and t.lower() not in CONNECTORS and \
                         not ("-" in t and _ARTICLE_WORD.match(t)):
                     break
-            if t[0].isupper() or j == k or (any_case and t not in CONNECTORS) or \
+            else:
+                upper = True  # the first word is looked up whatever its case
+            if upper or (any_case and t not in CONNECTORS) or \
                     (t[0].islower() and "-" in t and _ARTICLE_WORD.match(t)):
                 surface = text[s:ends[j]]
                 key = hits.get(surface, _UNSEEN)  # self._hit, without a call when known

@@ -416,3 +416,16 @@ def test_the_c_context_scores_give_the_bits_the_resolver_s_python_gives():
     assert out[0] > 2.0 and out[1] == 1.0 and strong == [False, False]  # own vote left out
     _agree(resolve._context_scores, resolve._context_scores_python, fixed, arguments(),
            what="context scores")
+
+
+def test_the_c_capital_initials_are_the_python_ones():
+    from hypothesis import strategies as st
+
+    from geomap import detect
+
+    words = ["Idlib", "al-Raqqa", "ǅemal", "Σ", "ß", "1st", "É", "'s", "ﬁ", "Ⅻ", "ǈ"]
+    assert detect._upper_initials(words) == [0, 3, 6, 9]
+    _agree(detect._upper_initials, detect._upper_initials_python, [(words,), ([],)],
+           st.tuples(st.lists(st.text(min_size=1, max_size=3))), what="capital initials")
+    with pytest.raises(IndexError):
+        detect._upper_initials(["a", ""])
