@@ -259,7 +259,7 @@ _STOP = frozenset(
     "should may might must not no yes all any some each every many more most such".split())
 
 _UNSEEN: Any = object()  # a cache miss (None is a cached "no place")
-_EMBASSY = re.compile(r"embass|consulate", re.I)  # a quick test before the word-by-word one
+_EMBASSY_WORDS = frozenset(("embassy", "embassies", "consulate"))
 _HITS_KEPT = 200_000
 _SHORT_TEXT = 1_000  # characters: a post, a caption, a table cell
 # Articles that join the words of one name ("Stade de France", "Ras al Ain"); not
@@ -1353,10 +1353,12 @@ class GazetteerDetector(Detector):
         if found is not None:
             # the last of a chain qualifies: "Boston, Davao Oriental, Philippines"
             qualifier = text[starts[j_end + 2]:found[1]].rsplit(", ", 1)[-1]
-        if kind_hint is None and k > 0 and _EMBASSY.search(text, starts[max(0, k - 4)], s) and \
-                any(t.lower() in ("embassy", "embassies", "consulate")
-                    for t in words[max(0, k - 4):k]):
-            kind_hint = "PPLC"  # "the Russian embassy in Washington": a capital
+        if kind_hint is None and k > 0:
+            for t in words[max(0, k - 4):k]:
+                # the initial first, a test without a call: most words start otherwise
+                if t[:1] in "eEcC" and t.lower() in _EMBASSY_WORDS:
+                    kind_hint = "PPLC"  # "the Russian embassy in Washington": a capital
+                    break
         return _MENTION(s, end, surface, qualifier, kind_hint)
 
 
