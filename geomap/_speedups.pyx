@@ -577,3 +577,45 @@ def upper_initials(words):
         if Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), 0)):
             out.append(k)
     return out
+
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object)
+    object PyUnicode_New(Py_ssize_t, Py_UCS4)
+    unsigned char *PyUnicode_1BYTE_DATA(object)
+
+
+def lower_stripped(list words, list indices):
+    """``[words[k].lower().rstrip(".") for k in indices]``, with the ASCII words (nearly
+    all) lower-cased and stripped in C; the others by ``str`` itself."""
+    cdef Py_ssize_t k, n, i, end
+    cdef unsigned char *src
+    cdef unsigned char *dst
+    cdef unsigned char c
+    cdef bint upper
+    out = []
+    for k in indices:
+        w = words[k]
+        if type(w) is not str or not PyUnicode_IS_ASCII(w):
+            out.append(w.lower().rstrip("."))
+            continue
+        n = len(<str>w)
+        src = PyUnicode_1BYTE_DATA(w)
+        end = n
+        while end > 0 and src[end - 1] == b'.':
+            end -= 1
+        upper = False
+        for i in range(end):
+            if b'A' <= src[i] <= b'Z':
+                upper = True
+                break
+        if not upper and end == n:
+            out.append(w)  # already lower-case, no full stop: the same string
+            continue
+        low = PyUnicode_New(end, 127)
+        dst = PyUnicode_1BYTE_DATA(low)
+        for i in range(end):
+            c = src[i]
+            dst[i] = c + 32 if b'A' <= c <= b'Z' else c
+        out.append(low)
+    return out

@@ -59,10 +59,22 @@ def _upper_initials(words: list[str]) -> list[int]:
     return found if found is not None else _upper_initials_python(words)
 
 
-try:  # the same scan in C, where setup.py compiled it
+def _lower_stripped_python(words: Sequence[str], indices: Sequence[int]) -> list[str]:
+    """The words at ``indices``, lower-cased, without full stops at their end."""
+    return [words[k].lower().rstrip(".") for k in indices]
+
+
+try:  # the same in C, where setup.py compiled it
+    from geomap._speedups import lower_stripped as _c_lower_stripped
     from geomap._speedups import upper_initials as _c_upper_initials
+
+    def _lower_stripped(words: Sequence[str], indices: Sequence[int]) -> list[str]:
+        if type(words) is list and type(indices) is list:
+            return _c_lower_stripped(words, indices)
+        return _lower_stripped_python(words, indices)
 except ImportError:
     _upper_initials = _upper_initials_python  # noqa: F811
+    _lower_stripped = _lower_stripped_python
 
 # A token is a word, a run of digits, a possessive "'s" or one other mark. A word
 # may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
@@ -695,7 +707,7 @@ class GazetteerDetector(Detector):
         # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
         first_names = self.gaz.first_names
         # each capitalised word lower-cased once, for both passes
-        cap_lows = [words[k].lower().rstrip(".") for k in caps]
+        cap_lows = _lower_stripped(words, caps)
         for k, low in zip(caps, cap_lows, strict=True):
             s, tok = starts[k], words[k]
             first = low in first_names and low not in _STOP and low not in CONNECTORS and \
@@ -986,10 +998,12 @@ class GazetteerDetector(Detector):
             if upper or (any_case and t not in CONNECTORS) or \
                     (t[0].islower() and "-" in t and _ARTICLE_WORD.match(t)):
                 surface = text[s:ends[j]]
-                key = hits.get(surface, _UNSEEN)  # self._hit, without a call when known
+                # self._hit, without a call when known (and two probes cost less than a
+                # method call)
+                key = hits[surface] if surface in hits else _UNSEEN
                 if key is _UNSEEN:
                     key = self._hit(surface)
-                if key is None and surface.endswith("."):
+                if key is None and surface[-1] == ".":
                     key = self._hit(surface[:-1])
                     if key is not None:
                         best = (j, ends[j] - 1, key)

@@ -429,3 +429,16 @@ def test_the_c_capital_initials_are_the_python_ones():
            st.tuples(st.lists(st.text(min_size=1, max_size=3))), what="capital initials")
     with pytest.raises(IndexError):
         detect._upper_initials(["a", ""])
+
+
+def test_the_c_lower_stripped_words_are_the_python_ones():
+    from hypothesis import strategies as st
+
+    from geomap import detect
+
+    words = ["Idlib.", "U.S.", "...", ".", "", "IRAQ", "al-Bab", "Côte", "ǅemal", "İSTANBUL."]
+    assert detect._lower_stripped(words, [0, 1, 2, 5]) == ["idlib", "u.s", "", "iraq"]
+    _agree(detect._lower_stripped, detect._lower_stripped_python,
+           [(words, list(range(len(words)))), ([], [])],
+           st.lists(st.text(alphabet="aZ.-'É ǅİ", max_size=6), min_size=1).map(
+               lambda ws: (ws, list(range(len(ws))) + [0])), what="lower-stripped words")
