@@ -11,6 +11,9 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(object)
     void *PyUnicode_DATA(object)
     Py_UCS4 PyUnicode_READ(int, void *, Py_ssize_t) nogil
+    bint PyUnicode_IS_ASCII(object)
+    object PyUnicode_New(Py_ssize_t, Py_UCS4)
+    unsigned char *PyUnicode_1BYTE_DATA(object)
 
 
 cdef inline bint _word(Py_UCS4 c) noexcept:
@@ -228,33 +231,69 @@ def sentence_tokens(list words, list starts, list ends, list lows):
     return out
 
 
-cdef str _consonants(str word):
-    # the first two letters of ``word`` that are no vowel ("aeiouyw")
-    cdef Py_UCS4 c
-    cdef list out = []
-    for c in word:
-        if c != u'a' and c != u'e' and c != u'i' and c != u'o' and c != u'u' and \
-                c != u'y' and c != u'w':
-            out.append(c)
-            if len(out) == 2:
+cdef inline bint _vowel(unsigned char c) noexcept:
+    return c == b'a' or c == b'e' or c == b'i' or c == b'o' or c == b'u' or c == b'y' or \
+        c == b'w'
+
+
+cdef inline Py_ssize_t _consonants_at(const unsigned char *key, Py_ssize_t start,
+                                      Py_ssize_t end, char *out) noexcept:
+    # the first two characters of key[start:end] that are no vowel ("aeiouyw"), into out
+    cdef Py_ssize_t i, n = 0
+    for i in range(start, end):
+        if not _vowel(key[i]):
+            out[n] = <char>key[i]
+            n += 1
+            if n == 2:
                 break
-    return "".join(out)
+    return n
+
+
+cdef object _articles_seen = None
+cdef Py_ssize_t _articles_longest = 0
 
 
 def sound_gate(str key, articles):
-    """:func:`geomap.gazetteers._sound_gate` of an ASCII key; None for any other key
-    (the caller then runs its own)."""
-    if not key.isascii():
+    """:func:`geomap.gazetteers._sound_gate` of an ASCII key, over its bytes: the words of
+    ``key.split(" ", 4)`` (empty ones too), the first two that are not in ``articles``,
+    the first two letters of each that are no vowel. None for any other key (the caller
+    then runs its own)."""
+    global _articles_seen, _articles_longest
+    if not PyUnicode_IS_ASCII(key):
         return None
-    first = second = ""
-    for w in key.split(" ", 4):
-        if w in articles:
-            continue
-        if first:
-            second = w
+    if articles is not _articles_seen:
+        _articles_longest = max([len(a) for a in articles], default=0)
+        _articles_seen = articles
+    cdef const unsigned char *data = PyUnicode_1BYTE_DATA(key)
+    cdef Py_ssize_t n = len(key), start = 0, end, splits = 0
+    cdef Py_ssize_t first_start = -1, first_end = 0, second_start = -1, second_end = 0
+    cdef char out[5]
+    cdef Py_ssize_t k
+    while True:
+        # the next word of split(" ", 4): up to the next space, or to the end after 4
+        end = start
+        if splits < 4:
+            while end < n and data[end] != b' ':
+                end += 1
+        else:
+            end = n
+        if not (end - start <= _articles_longest and key[start:end] in articles):
+            if first_start >= 0 and first_end > first_start:  # ``if first``: not empty
+                second_start, second_end = start, end
+                break
+            first_start, first_end = start, end
+        if end >= n:
             break
-        first = w
-    return _consonants(first) + " " + _consonants(second)
+        start = end + 1
+        splits += 1
+    k = 0
+    if first_start >= 0:
+        k = _consonants_at(data, first_start, first_end, out)
+    out[k] = b' '
+    k += 1
+    if second_start >= 0:
+        k += _consonants_at(data, second_start, second_end, out + k)
+    return (<bytes>out[:k]).decode("ascii")
 
 
 from libc.math cimport asin, cos, isinf, sin, sqrt
@@ -579,10 +618,6 @@ def upper_initials(words):
     return out
 
 
-cdef extern from "Python.h":
-    bint PyUnicode_IS_ASCII(object)
-    object PyUnicode_New(Py_ssize_t, Py_UCS4)
-    unsigned char *PyUnicode_1BYTE_DATA(object)
 
 
 def lower_stripped(list words, list indices):

@@ -145,6 +145,7 @@ ROMANISED = frozenset(
 _VOWELS = frozenset("aeiouy")
 _ARTICLE_WORDS = frozenset(ARTICLES)
 SOUND_PREFIX = "~"
+_GATE_PREFIX = SOUND_PREFIX * 2  # the keys of the sound gates (see add_name)
 BARE_MIN_POP = 0  # towns of any size are also indexed without their leading article
 
 
@@ -453,7 +454,7 @@ class Gazetteer:
         if " " in folded and name[:1].isupper() and folded.isascii():
             # a romanisation GeoNames lacks: "Maarat al-Numan" (Ma‘arrat an Nu‘mān),
             # "Ras al-Ain" (Ra’s al ‘Ayn), "Tal Abiad" (Tall Abyaḑ)
-            if SOUND_PREFIX * 2 + _sound_gate(folded) in names and \
+            if _GATE_PREFIX + _sound_gate(folded) in names and \
                     self._romanised_phrase(name):
                 sound = SOUND_PREFIX + sound_key(folded)
                 if sound in names:
