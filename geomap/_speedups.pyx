@@ -4,7 +4,14 @@ reference kept beside its caller (tests/test_compiled.py compares them on random
 text). Built by setup.py when a C compiler is there; without it the references
 run."""
 
-from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE
+from cpython.object cimport PyObject
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+)
+from libc.math cimport asin, cos, exp, isfinite, isinf, sin, sqrt
 
 
 cdef extern from "Python.h":
@@ -14,6 +21,7 @@ cdef extern from "Python.h":
     bint PyUnicode_IS_ASCII(object)
     object PyUnicode_New(Py_ssize_t, Py_UCS4)
     unsigned char *PyUnicode_1BYTE_DATA(object)
+    Py_ssize_t PyUnicode_Tailmatch(object, object, Py_ssize_t, Py_ssize_t, int) except -1
 
 
 cdef inline bint _word(Py_UCS4 c) noexcept:
@@ -296,8 +304,6 @@ def sound_gate(str key, articles):
     return (<bytes>out[:k]).decode("ascii")
 
 
-from libc.math cimport asin, cos, isinf, sin, sqrt
-
 cdef double _RAD = 3.141592653589793 / 180.0  # math.radians' factor
 
 
@@ -350,9 +356,6 @@ def content_lower(str text, Py_ssize_t start, Py_ssize_t end, small):
         if text[p:q] not in small:
             return True
     return False
-
-
-from libc.math cimport exp, isfinite
 
 
 def softmax(scores, double temperature, double null_score):
@@ -419,16 +422,11 @@ def capitalised_words(str text):
     return found
 
 
-from cpython.object cimport PyObject
-
 cdef extern from "Python.h":
     ctypedef int (*_descr_set)(PyObject *, PyObject *, PyObject *) except -1
     ctypedef struct _TypeObject "PyTypeObject":
         _descr_set tp_descr_set
     _TypeObject *_type_of "Py_TYPE"(PyObject *)
-
-
-cdef extern from "Python.h":
     object PyType_GenericAlloc(type, Py_ssize_t)
 
 cdef object _MISSING = object()
@@ -485,10 +483,6 @@ cdef class Frozen:
             value = args[i] if i < n else self.defaults[i]
             _type_of(descr).tp_descr_set(descr, <PyObject *>obj, <PyObject *>value)
         return obj
-
-
-cdef extern from "Python.h":
-    Py_ssize_t PyUnicode_Tailmatch(object, object, Py_ssize_t, Py_ssize_t, int) except -1
 
 
 cdef inline unsigned int _trigram(unsigned int a, unsigned int b, unsigned int c) noexcept:
@@ -595,9 +589,6 @@ def context_scores(local, facts, pairs, dict countries, dict admin1s, own_cc, ow
     return out, strong
 
 
-from cpython.unicode cimport Py_UNICODE_ISUPPER
-
-
 def upper_initials(words):
     """The indices of the words that start with a capital, as
     ``[k for k, t in enumerate(words) if t[0].isupper()]`` finds them (``isupper`` of one
@@ -616,8 +607,6 @@ def upper_initials(words):
         if Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), 0)):
             out.append(k)
     return out
-
-
 
 
 def lower_stripped(list words, list indices):
