@@ -7,7 +7,9 @@ run."""
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISALPHA,
     Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISLOWER,
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
 )
@@ -22,6 +24,7 @@ cdef extern from "Python.h":
     object PyUnicode_New(Py_ssize_t, Py_UCS4)
     unsigned char *PyUnicode_1BYTE_DATA(object)
     Py_ssize_t PyUnicode_Tailmatch(object, object, Py_ssize_t, Py_ssize_t, int) except -1
+    object PyUnicode_Substring(object, Py_ssize_t, Py_ssize_t)
 
 
 cdef inline bint _word(Py_UCS4 c) noexcept:
@@ -643,3 +646,133 @@ def lower_stripped(list words, list indices):
             dst[i] = c + 32 if b'A' <= c <= b'Z' else c
         out.append(low)
     return out
+
+
+cdef inline Py_ssize_t _offset(list xs, Py_ssize_t i) except -2:
+    # xs[i] as a C number, or -1 (the caller declines) for anything but a non-negative int
+    x = xs[i]
+    if type(x) is not int or x < 0 or x > 1 << 60:
+        return -1
+    return <Py_ssize_t>x
+
+
+cdef inline bint _apostrophe_s(str t) noexcept:
+    # t in ("'s", "’s")
+    if len(t) != 2:
+        return False
+    return _quote(PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), 0)) and \
+        PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), 1) == u's'
+
+
+def longest_name(str text, words, starts, ends, Py_ssize_t k, blocked, bint any_case, stops,
+                 dict hits, hit, phrase_start, connectors, article_word, Py_ssize_t max_words):
+    """``GazetteerDetector._longest_python`` (geomap/detect.py) in C: the longest
+    gazetteer name starting at token ``k`` of ``words`` (with their ``starts`` and
+    ``ends`` in ``text``), as (last token, end offset, key), or None. ``hits`` is the
+    detector's cache of looked-up surfaces and ``hit`` its lookup; ``phrase_start``,
+    ``connectors``, ``article_word`` (the article regex's ``match``) and
+    ``max_words`` are what the reference reads. Returns NotImplemented, for the
+    reference to answer, on anything but lists of str and of non-negative int."""
+    if type(words) is not list or type(starts) is not list or type(ends) is not list:
+        return NotImplemented
+    cdef list ws = <list>words, ss = <list>starts, es = <list>ends
+    cdef Py_ssize_t n = len(ws), j = k, spaces = 0, a, b, L = len(text), gap_len, h, e
+    cdef Py_UCS4 c0, g = 0
+    cdef bint upper, glued, has_blocked = len(blocked) > 0 if blocked is not None else False
+    cdef str t, prev, surface
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    if k < 0 or k >= len(ss):
+        return NotImplemented
+    cdef Py_ssize_t s = _offset(ss, k)
+    if s < 0:
+        return NotImplemented
+    best = None
+    while j < n and j < k + max_words:
+        if type(ws[j]) is not str or len(<str>ws[j]) == 0:
+            return NotImplemented
+        t = <str>ws[j]
+        c0 = PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), 0)
+        if j > k:
+            if j >= len(ss) or j > len(es):
+                return NotImplemented
+            if ss[j] in stops:
+                break
+            a, b = _offset(es, j - 1), _offset(ss, j)
+            if a < 0 or b < 0:
+                return NotImplemented
+            # gap = text[a:b]
+            gap_len = (b if b < L else L) - (a if a < L else L)
+            if gap_len < 0:
+                gap_len = 0
+            if gap_len == 1:
+                g = PyUnicode_READ(kind, data, a)
+            upper = Py_UNICODE_ISUPPER(c0)
+            prev = <str>ws[j - 1]
+            if gap_len == 1 and g == u' ':
+                spaces += 1
+                if spaces == 2 and upper and \
+                        Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(prev),
+                                                          PyUnicode_DATA(prev), 0)) and \
+                        not phrase_start(PyUnicode_Substring(text, s, a)):
+                    break  # no name of three words or more begins with these two
+            glued = gap_len == 0 and (
+                PyUnicode_READ(PyUnicode_KIND(prev), PyUnicode_DATA(prev), len(prev) - 1) == u'.'
+                or _apostrophe_s(t) or _apostrophe_s(prev))
+            if (not (gap_len == 1 and (g == u' ' or g == u'-' or g == u'\u00a0')) and
+                    not glued) or (has_blocked and j in blocked):
+                break
+            if gap_len == 0 and _apostrophe_s(t):
+                if j >= len(es) or _offset(es, j) < 0:
+                    return NotImplemented
+                key = hit(PyUnicode_Substring(text, s, <Py_ssize_t>es[j]))
+                if key is not None:
+                    best = (j, es[j], key)  # "St. John's, Newfoundland"
+                if j + 1 < n and type(ws[j + 1]) is str and len(<str>ws[j + 1]) and \
+                        Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(ws[j + 1]),
+                                                          PyUnicode_DATA(ws[j + 1]), 0)):
+                    j += 1  # "People's Republic"
+                    continue
+                if j + 1 < n and type(ws[j + 1]) is not str:
+                    return NotImplemented
+                break
+            if not Py_UNICODE_ISALPHA(c0):
+                break
+            if not (upper or any_case) and t.lower() not in connectors and \
+                    not ("-" in t and article_word(t)):
+                break
+        else:
+            upper = True  # the first word is looked up whatever its case
+        if upper or (any_case and t not in connectors) or \
+                (Py_UNICODE_ISLOWER(c0) and "-" in t and article_word(t)):
+            if j >= len(es):
+                return NotImplemented
+            e = _offset(es, j)
+            if e < 0:
+                return NotImplemented
+            surface = PyUnicode_Substring(text, s, e)
+            key = hits.get(surface, _MISSING)
+            if key is _MISSING:
+                key = hit(surface)
+            if key is None and len(surface) and \
+                    PyUnicode_READ(PyUnicode_KIND(surface), PyUnicode_DATA(surface),
+                                   len(surface) - 1) == u'.':
+                key = hit(PyUnicode_Substring(surface, 0, len(surface) - 1))
+                if key is not None:
+                    best = (j, e - 1, key)
+            elif key is None and not len(surface):
+                return NotImplemented  # surface[-1] raises: the reference's error
+            elif key is not None:
+                best = (j, es[j], key)
+            elif j > k and "-" in t:
+                # "Burkina Faso-based", "Al Bab-led": the name ends inside the word
+                b = _offset(ss, j)
+                h = t.rfind("-")
+                while h > 0:
+                    part = hit(PyUnicode_Substring(text, s, b + h))
+                    if part is not None:
+                        best = (j, b + h, part)
+                        break
+                    h = t.rfind("-", 0, h)
+        j += 1
+    return best

@@ -76,6 +76,11 @@ except ImportError:
     _upper_initials = _upper_initials_python  # noqa: F811
     _lower_stripped = _lower_stripped_python
 
+try:  # GazetteerDetector._longest_python in C, where setup.py compiled it
+    from geomap._speedups import longest_name as _c_longest_name
+except ImportError:
+    _c_longest_name = None
+
 # A token is a word, a run of digits, a possessive "'s" or one other mark. A word
 # may hold hyphens and inner apostrophes ("O'Fallon", "Côte d'Ivoire") but a
 # possessive "'s" is split off so "Israel's" finds Israel.
@@ -956,6 +961,20 @@ class GazetteerDetector(Detector):
         """The longest gazetteer name starting at token ``k``: (last token, end offset, key).
         A name ends before a blocked token and does not run on into the sentence starting
         at an offset in ``stops`` ("Pineville. Service", "Jones. Jones" are never looked up)."""
+        if _c_longest_name is not None:
+            words, starts, ends = toks
+            found = _c_longest_name(text, words, starts, ends, k, blocked, any_case, stops,
+                                    self._hits, self._hit, self._phrase_start, CONNECTORS,
+                                    _ARTICLE_WORD.match, _MAX_WORDS)
+            if found is not NotImplemented:
+                return found
+        return self._longest_python(text, toks, k, blocked, any_case, stops)
+
+    def _longest_python(self, text: str, toks: Tokens, k: int,
+                        blocked: AbstractSet[int] = frozenset(), any_case: bool = False,
+                        stops: AbstractSet[int] = frozenset()):
+        """:meth:`_longest` in Python: the reference of its C loop
+        (``geomap._speedups.longest_name``), and what runs without it."""
         words, starts, ends = toks
         hits = self._hits
         n = len(words)

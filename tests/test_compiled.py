@@ -442,3 +442,45 @@ def test_the_c_lower_stripped_words_are_the_python_ones():
            [(words, list(range(len(words)))), ([], [])],
            st.lists(st.text(alphabet="aZ.-'É ǅİ", max_size=6), min_size=1).map(
                lambda ws: (ws, list(range(len(ws))) + [0])), what="lower-stripped words")
+
+
+def test_the_c_longest_name_search_finds_what_the_python_one_finds(gazetteer):
+    from hypothesis import strategies as st
+
+    from geomap import detect
+
+    if detect._c_longest_name is None:
+        pytest.skip("no compiled longest-name search in this build")
+    fast, reference = detect.GazetteerDetector(gazetteer), detect.GazetteerDetector(gazetteer)
+
+    def search(det, method):
+        def run(text, k, any_case, blocked, stop_at):
+            toks = detect.tokens(text)
+            if not toks[0]:
+                return None
+            k %= len(toks[0])
+            stops = {toks[1][i % len(toks[0])] for i in stop_at}
+            return getattr(det, method)(text, toks, k, frozenset(blocked), any_case, stops)
+        return run
+
+    fixed = [(text, k, any_case, (), ())
+             for text in ("Deir ez-Zor and Dar es Salaam", "St. John's, Newfoundland",
+                          "the People's Republic of China", "a Burkina Faso-based group",
+                          "U.S. and D.C. officials", "in al-Raqqa, Ras al-Ain", "New York City",
+                          "Isle of Man\u00a0Ho Chi Minh City", "Rio de Janeiro-led", "x.",
+                          "Santa Monica Moses Lake", "Washington Free Beacon")
+             for k in range(4) for any_case in (False, True)]
+    fixed.append(("Ho Chi Minh City", 0, False, (2,), ()))   # a blocked word ends the name
+    fixed.append(("Ho Chi Minh. City", 0, False, (), (3,)))  # so does a sentence start
+    assert search(fast, "_longest")(*fixed[0][:5])[2] == gazetteer.key_of("Deir ez-Zor")
+    words = ["Deir", "ez-Zor", "Dar", "es", "Salaam", "St.", "John", "'s", "’s", "al-Bab",
+             "Ras", "al", "Ain", "New", "York", "City", "of", "the", "Beijing-based", "U.S.",
+             "D.C", "Paris", "Texas", "Isle", "Man", "de", "x", "1", "-", "Saint", "Louis"]
+    gaps = [" ", " ", " ", "", "-", "\u00a0", ", ", ". ", "  "]
+    texts = st.lists(st.tuples(st.sampled_from(gaps), st.sampled_from(words)), max_size=9).map(
+        lambda parts: "".join(g + w for g, w in parts).lstrip())
+    args = st.tuples(texts, st.integers(0, 8), st.booleans(),
+                     st.lists(st.integers(0, 8), max_size=2), st.lists(st.integers(0, 8),
+                                                                        max_size=2))
+    _agree(search(fast, "_longest"), search(reference, "_longest_python"), fixed, args,
+           what="longest-name search")
