@@ -776,3 +776,30 @@ def longest_name(str text, words, starts, ends, Py_ssize_t k, blocked, bint any_
                     h = t.rfind("-", 0, h)
         j += 1
     return best
+
+
+def name_run_starts(str text):
+    """The offsets at which ``[A-Z][a-z]+\\.? [A-Z]`` matches in ``text``, as
+    ``[m.start() for m in re.finditer(r"(?=[A-Z][a-z]+\\.? [A-Z])", text)]`` finds them:
+    the only places a run of capitalised names (``events.actors._NAME_RE``) can start."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text), i = 0, j
+    cdef Py_UCS4 c
+    out = []
+    while i < n - 3:
+        c = PyUnicode_READ(kind, data, i)
+        if not (u'A' <= c <= u'Z'):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and u'a' <= PyUnicode_READ(kind, data, j) <= u'z':
+            j += 1
+        if j > i + 1:
+            if j < n and PyUnicode_READ(kind, data, j) == u'.':
+                j += 1
+            if j + 1 < n and PyUnicode_READ(kind, data, j) == u' ' and \
+                    u'A' <= PyUnicode_READ(kind, data, j + 1) <= u'Z':
+                out.append(i)
+        i = j  # the letters and full stop passed over start nothing
+    return out

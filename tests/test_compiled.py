@@ -484,3 +484,25 @@ def test_the_c_longest_name_search_finds_what_the_python_one_finds(gazetteer):
                                                                         max_size=2))
     _agree(search(fast, "_longest"), search(reference, "_longest_python"), fixed, args,
            what="longest-name search")
+
+
+def test_the_name_runs_found_from_c_starts_are_the_regex_s():
+    from hypothesis import strategies as st
+
+    from geomap.events import actors
+
+    def spans(find):
+        return lambda text: [(m.span(), m.groups()) for m in find(text)]
+
+    text = ("Business Manager Sam Herrick said. xAb Cd, J. R. Smith-Jones. Mr. Ab Cd Ef Gh Ij "
+            "Kl Mn, former minister; Hakim al Zamili said Ab. Cd. Ab\u00a0Cd É Ab Cd")
+    found = spans(actors._name_runs_in)(text)
+    # not "Ab Cd" inside "xAb Cd": the regex's look-behind reads before where it starts
+    assert [text[a:b] for (a, b), _ in found][:2] == ["Business Manager Sam Herrick",
+                                                      "Jones. Mr. Ab Cd Ef Gh"]
+    pieces = st.lists(st.sampled_from(["Ab", "Cd", "J", "x", "É", "said", "Smith-Jones", "AB",
+                                       " ", " ", ".", "-", "’", "'", "\u00a0", ", ", "\n"]),
+                      max_size=14).map(lambda ps: ("".join(ps),))
+    _agree(spans(actors._name_runs_in), spans(actors._name_runs_in_python),
+           [(text,), ("",), ("Ab.Cd Ef",), ("AbCd Ef",)],
+           pieces | _texts("AbCdzZ. -’'\u00a0,É\nsaid", 60), what="name-run starts")

@@ -335,6 +335,28 @@ _NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\.?"
                       r"(?=(" + _DESCRIBED + r"))?")
 
 
+def _name_runs_in_python(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_NAME_RE` in ``text``, as ``finditer`` gives them."""
+    return list(_NAME_RE.finditer(text))
+
+
+_name_runs_in = _name_runs_in_python
+try:  # the same, with the regex tried only where a run can start (found in C)
+    from geomap._speedups import name_run_starts as _name_run_starts
+
+    def _name_runs_in(text: str) -> list[re.Match[str]]:  # noqa: F811
+        # A match starts with "[A-Z][a-z]+\.? [A-Z]": finditer's scan tries the regex at
+        # every capital; here only where that holds, from where the last match ended.
+        found, end, match = [], 0, _NAME_RE.match
+        for p in _name_run_starts(text):
+            if p >= end and (m := match(text, p)) is not None:
+                found.append(m)
+                end = m.end()
+        return found
+except ImportError:
+    pass
+
+
 # Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
 _ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)"
                           r"(?: (?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)){1,9}) \(([A-Z]{2,8})\)")
@@ -601,7 +623,7 @@ class ActorFinder:
         """Full names given anywhere in the document, so "Morsi" in a headline, or
         "Herrick" after "Business Manager Sam Herrick", is found."""
         first_names = self.first_names
-        for m in _NAME_RE.finditer(text):
+        for m in _name_runs_in(text):
             start = m.start()
             prev = text[max(0, start - 25):start].rsplit(None, 1)   # the word before
             titled = bool(prev) and (prev[-1].lower().rstrip(".") in TITLES or
