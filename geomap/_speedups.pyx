@@ -665,11 +665,13 @@ cdef inline bint _apostrophe_s(str t) noexcept:
 
 
 def longest_name(str text, words, starts, ends, Py_ssize_t k, blocked, bint any_case, stops,
-                 dict hits, hit, phrase_start, connectors, article_word, Py_ssize_t max_words):
+                 owner, dict hits, hit, phrase_start, connectors, article_word,
+                 Py_ssize_t max_words):
     """``GazetteerDetector._longest_python`` (geomap/detect.py) in C: the longest
     gazetteer name starting at token ``k`` of ``words`` (with their ``starts`` and
     ``ends`` in ``text``), as (last token, end offset, key), or None. ``hits`` is the
-    detector's cache of looked-up surfaces and ``hit`` its lookup; ``phrase_start``,
+    detector's (``owner``'s) cache of looked-up surfaces and ``hit(owner, surface)``
+    its lookup; ``phrase_start(owner, surface)``,
     ``connectors``, ``article_word`` (the article regex's ``match``) and
     ``max_words`` are what the reference reads. Returns NotImplemented, for the
     reference to answer, on anything but lists of str and of non-negative int."""
@@ -714,7 +716,7 @@ def longest_name(str text, words, starts, ends, Py_ssize_t k, blocked, bint any_
                 if spaces == 2 and upper and \
                         Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(prev),
                                                           PyUnicode_DATA(prev), 0)) and \
-                        not phrase_start(PyUnicode_Substring(text, s, a)):
+                        not phrase_start(owner, PyUnicode_Substring(text, s, a)):
                     break  # no name of three words or more begins with these two
             glued = gap_len == 0 and (
                 PyUnicode_READ(PyUnicode_KIND(prev), PyUnicode_DATA(prev), len(prev) - 1) == u'.'
@@ -725,7 +727,7 @@ def longest_name(str text, words, starts, ends, Py_ssize_t k, blocked, bint any_
             if gap_len == 0 and _apostrophe_s(t):
                 if j >= len(es) or _offset(es, j) < 0:
                     return NotImplemented
-                key = hit(PyUnicode_Substring(text, s, <Py_ssize_t>es[j]))
+                key = hit(owner, PyUnicode_Substring(text, s, <Py_ssize_t>es[j]))
                 if key is not None:
                     best = (j, es[j], key)  # "St. John's, Newfoundland"
                 if j + 1 < n and type(ws[j + 1]) is str and len(<str>ws[j + 1]) and \
@@ -753,11 +755,11 @@ def longest_name(str text, words, starts, ends, Py_ssize_t k, blocked, bint any_
             surface = PyUnicode_Substring(text, s, e)
             key = hits.get(surface, _MISSING)
             if key is _MISSING:
-                key = hit(surface)
+                key = hit(owner, surface)
             if key is None and len(surface) and \
                     PyUnicode_READ(PyUnicode_KIND(surface), PyUnicode_DATA(surface),
                                    len(surface) - 1) == u'.':
-                key = hit(PyUnicode_Substring(surface, 0, len(surface) - 1))
+                key = hit(owner, PyUnicode_Substring(surface, 0, len(surface) - 1))
                 if key is not None:
                     best = (j, e - 1, key)
             elif key is None and not len(surface):
@@ -769,7 +771,7 @@ def longest_name(str text, words, starts, ends, Py_ssize_t k, blocked, bint any_
                 b = _offset(ss, j)
                 h = t.rfind("-")
                 while h > 0:
-                    part = hit(PyUnicode_Substring(text, s, b + h))
+                    part = hit(owner, PyUnicode_Substring(text, s, b + h))
                     if part is not None:
                         best = (j, b + h, part)
                         break

@@ -96,6 +96,7 @@ _TOKEN = re.compile(
     r"([^\s_](?:(?<=[^\W\d_])\w*+(?:-++\w++)*+(?:['’](?![sS]\b)\w++(?:-++\w++)*+)*+\.?"
     r"|(?<=\d)\d*+|(?<=['’])[sS]\b|(?<=[^\w\s])))", re.UNICODE)
 _MAX_WORDS = 6
+_NONE_BLOCKED: frozenset[int] = frozenset()
 
 CONNECTORS = frozenset(
     "of de la le les du des del della di da do dos das al el and upon on the y am an der den "
@@ -154,6 +155,7 @@ _ARTICLE_WORD = re.compile(rf"(?:{'|'.join(sorted(set(ARTICLES), key=len, revers
 # A hyphen before a capital, with the lower-case word before it ("al" in "al-Raqqa"):
 # scanned for the hyphen, which is rarer than the article's letters.
 _HYPHEN_CAPITAL = re.compile(r"-[^\W\d_a-z]")
+_ARTICLE_MATCH = _ARTICLE_WORD.match
 _ARTICLE_SET = frozenset(ARTICLES)
 # A sentence with no lower-case word but these is a headline in Title Case or capitals.
 _HEADLINE_SMALL = frozenset(
@@ -706,7 +708,8 @@ class GazetteerDetector(Detector):
         def longest(i: int):
             found = longest_at.get(i, _UNSEEN)
             if found is _UNSEEN:
-                found = longest_at[i] = self._longest(text, toks, i, stops=sent_starts)
+                found = longest_at[i] = self._longest(text, toks, i, _NONE_BLOCKED, False,
+                                                      sent_starts)
             return found
 
         # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
@@ -854,9 +857,9 @@ class GazetteerDetector(Detector):
             if low in TITLES and k + 1 < n and is_cap(words[k + 1]):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = longest_at.get(k) if k in longest_at and k not in near_blocked else \
-                self._longest(text, toks, k, blocked, stops=sent_starts)
+                self._longest(text, toks, k, blocked, False, sent_starts)
             if best is not None and tok in ("The", "THE") and k + 1 < n:
-                later = self._longest(text, toks, k + 1, blocked, stops=sent_starts)
+                later = self._longest(text, toks, k + 1, blocked, False, sent_starts)
                 if later is not None and later[1] > best[1]:
                     continue  # "The Cape Town-led talks" are Cape Town's, not "The Cape"'s
             if best is None and "-" in tok:
@@ -963,9 +966,10 @@ class GazetteerDetector(Detector):
         at an offset in ``stops`` ("Pineville. Service", "Jones. Jones" are never looked up)."""
         if _c_longest_name is not None:
             words, starts, ends = toks
+            cls = type(self)  # its methods, called with self, without a bound method each
             found = _c_longest_name(text, words, starts, ends, k, blocked, any_case, stops,
-                                    self._hits, self._hit, self._phrase_start, CONNECTORS,
-                                    _ARTICLE_WORD.match, _MAX_WORDS)
+                                    self, self._hits, cls._hit, cls._phrase_start, CONNECTORS,
+                                    _ARTICLE_MATCH, _MAX_WORDS)
             if found is not NotImplemented:
                 return found
         return self._longest_python(text, toks, k, blocked, any_case, stops)
