@@ -805,3 +805,35 @@ def name_run_starts(str text):
                 out.append(i)
         i = j  # the letters and full stop passed over start nothing
     return out
+
+
+def plain_key(str name):
+    """``name.lower()`` when ``name`` is a plain ASCII name, the key
+    ``gazetteers.normalize`` gives it and that ``fold`` leaves alone: no backtick,
+    apostrophe or hyphen, and words parted by single spaces (no other white space, none
+    at either end). None for any other name."""
+    if not PyUnicode_IS_ASCII(name):
+        return None
+    cdef Py_ssize_t n = len(name), i
+    cdef const unsigned char *src = PyUnicode_1BYTE_DATA(name)
+    cdef unsigned char c
+    cdef bint upper = False
+    if n and (src[0] == b' ' or src[n - 1] == b' '):
+        return None
+    for i in range(n):
+        c = src[i]
+        if c == b' ':
+            if src[i + 1] == b' ':  # (i + 1 < n: the last is no space)
+                return None
+        elif c < 32 or c == b'`' or c == b"'" or c == b'-':
+            return None  # white space str.split parts at, or a mark fold drops
+        elif b'A' <= c <= b'Z':
+            upper = True
+    if not upper:
+        return name
+    out = PyUnicode_New(n, 127)
+    cdef unsigned char *dst = PyUnicode_1BYTE_DATA(out)
+    for i in range(n):
+        c = src[i]
+        dst[i] = c + 32 if b'A' <= c <= b'Z' else c
+    return out

@@ -178,8 +178,19 @@ def _sound_gate(key: str) -> str:
     return f"{first.translate(_NO_VOWELS)[:2]} {second.translate(_NO_VOWELS)[:2]}"
 
 
+def _plain_key_python(name: str) -> str | None:
+    """``normalize(name)`` when ``name`` is plain ASCII that :func:`fold` leaves alone (no
+    backtick, apostrophe or hyphen; words parted by single spaces), else None."""
+    if not name.isascii() or name[:1] == " " or name[-1:] == " " or "  " in name or \
+            any(c < " " or c in "`'-" for c in name):
+        return None
+    return name.lower()
+
+
+_plain_key = _plain_key_python
 _sound_gate_python = _sound_gate
 try:  # the same gate in C for ASCII keys, where setup.py compiled it
+    from geomap._speedups import plain_key as _plain_key  # noqa: F811
     from geomap._speedups import sound_gate as _c_sound_gate
 
     def _sound_gate(key: str) -> str:  # noqa: F811
@@ -433,8 +444,18 @@ class Gazetteer:
         GeoNames uses ("Al-Bab" is "Al Bab", "Ras al-Ain" is "Ras al Ain"), or
         the name without it ("Al-Raqqa" is "Raqqa").
         """
-        key = normalize(name)
         names = self.names
+        key = _plain_key(name)
+        if key is not None:  # the usual name: the general path below, in short
+            if key in names:
+                return key
+            if " " in key and name[0].isupper() and \
+                    _GATE_PREFIX + _sound_gate(key) in names and self._romanised_phrase(name):
+                sound = SOUND_PREFIX + sound_key(key)
+                if sound in names:
+                    return sound
+            return None
+        key = normalize(name)
         if key in names:
             return key
         if key.isascii() and "'" not in key and "-" not in key:

@@ -506,3 +506,42 @@ def test_the_name_runs_found_from_c_starts_are_the_regex_s():
     _agree(spans(actors._name_runs_in), spans(actors._name_runs_in_python),
            [(text,), ("",), ("Ab.Cd Ef",), ("AbCd Ef",)],
            pieces | _texts("AbCdzZ. -’'\u00a0,É\nsaid", 60), what="name-run starts")
+
+
+def test_the_c_plain_key_is_the_python_one():
+    from geomap import gazetteers
+
+    names = ["Idlib", "New York", "ras al ain", "", " Paris", "Paris ", "Paris  Texas", "a\tb",
+             "Deir ez-Zor", "Cote d'Ivoire", "`Amuda", "PARIS", "Côte", "x\x1cy", "A\x00"]
+    assert [gazetteers._plain_key(n) for n in names[:5]] == ["idlib", "new york", "ras al ain",
+                                                               "", None]
+    _agree(gazetteers._plain_key, gazetteers._plain_key_python, [(n,) for n in names],
+           _texts("aZ '-`\t\x1c\x00é", 12), what="plain key")
+
+
+def test_plain_names_take_the_key_the_general_path_gives(gazetteer, monkeypatch):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geomap import gazetteers
+
+    names = ["Idlib", "New York", "Ras al Ain", "Maarat al Numan", "Tal Abiad", "Sam Herrick",
+             "Dayr az Zawr", "PARIS", "Hamas Money", "x", "", "Washington Free Beacon"]
+
+    def keys(ns):
+        return [gazetteer.key_of(n) for n in ns]
+
+    words = st.sampled_from(["Ras", "al", "Ain", "Tal", "Abiad", "New", "York", "Deir", "ez",
+                             "Zor", "Money", "Paris", "maarat", "Numan", "Sam", "Bab", "X"])
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(st.lists(words, min_size=1, max_size=4).map(" ".join), max_size=5))
+    def check(drawn):
+        fast = keys(names + drawn)
+        with monkeypatch.context() as m:
+            m.setattr(gazetteers, "_plain_key", lambda name: None)
+            assert keys(names + drawn) == fast
+
+    assert keys(["Ras al Ain", "New York"]) == [gazetteers.SOUND_PREFIX +
+                                                 gazetteers.sound_key("ras al ain"), "new york"]
+    check()
