@@ -4,6 +4,7 @@ reference kept beside its caller (tests/test_compiled.py compares them on random
 text). Built by setup.py when a C compiler is there; without it the references
 run."""
 
+cimport cython
 from cpython.object cimport PyObject
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
@@ -192,9 +193,12 @@ def sentence_bounds(str text, tuple dotted):
     return starts
 
 
+@cython.no_gc  # its fields are ints, strings and a flag: it can be in no cycle
 cdef class Tok:
     """A word of a sentence with document offsets, its lower-case form and whether it is
-    capitalised: :class:`geomap.events.sentence.Tok` as a C struct."""
+    capitalised: :class:`geomap.events.sentence.Tok` as a C struct. Not tracked by the
+    cyclic garbage collector: a document's tens of thousands of them would otherwise set
+    off most of its collections."""
 
     cdef public object start, end  # Python ints, as read: no boxing at each read
     cdef public str text, low
