@@ -166,3 +166,16 @@ def test_whom_a_statement_is_made_to_is_not_where(geoparser):
     text = "Priscilla Chu spoke to reporters in Perry on Sunday."
     assert triples(parse(geoparser, text)) == {
         ("Priscilla Chu", "Perry")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia and Syria attacked Idlib on Monday.",
+     {("Russia", "attack", "Idlib"), ("Syria", "attack", "Idlib")}),
+    ("The United States held talks with the Taliban in Doha.",
+     {("United States", "meet", "Doha"), ("Taliban", "meet", "Doha")}),
+])
+def test_a_place_that_is_one_of_the_agents_is_not_where_the_action_happens(geoparser, text,
+                                                                          expected):
+    # the country before the verb is its subject: no one attacks in Syria or meets in the US
+    result = parse(geoparser, text)
+    assert {(e.actor, e.action, text[e.start:e.end]) for e in result.events} == expected

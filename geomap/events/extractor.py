@@ -299,9 +299,14 @@ class EventExtractor:
             if named and any(lo < a.end and a.start < hi for a in named):
                 continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
             if follows is not None:
-                # "the crowded Sochi mayoral election": the event noun right after the place
-                for actor in agents(follows[0], follows[1], follows[2]):
-                    emit(actor, follows[2], r)
+                # "the crowded Sochi mayoral election": the event noun right after the place;
+                # but a place that is itself one of the action's agents is its subject, not
+                # where it happens ("Russia and Syria attacked Idlib", "The United States
+                # held talks with the Taliban": no one acts in Syria or the United States)
+                doers = agents(follows[0], follows[1], follows[2])
+                if not any(a.place_idx == i or lo < a.end and a.start < hi for a in doers):
+                    for actor in doers:
+                        emit(actor, follows[2], r)
                 continue
             if where is not None:
                 for actor in agents(where[0], where[1], where[2]):
