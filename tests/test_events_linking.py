@@ -179,3 +179,20 @@ def test_a_place_that_is_one_of_the_agents_is_not_where_the_action_happens(geopa
     # the country before the verb is its subject: no one attacks in Syria or meets in the US
     result = parse(geoparser, text)
     assert {(e.actor, e.action, text[e.start:e.end]) for e in result.events} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel denied any role in the Rafah strike.", set()),
+    ("Hamas condemned the Israeli Gaza offensive.", set()),
+    ("Israel carried out the Rafah strike on Tuesday.", {("Israel", "strike", "Rafah")}),
+    ("Russia's Aleppo offensive continued.", {("Russia", "attack", "Aleppo")}),
+    ("Andrei Bogdanov said on Wednesday that he would again run as an independent in the "
+     "Sochi election.", {("Andrei Bogdanov", "run", "Sochi")}),
+])
+def test_who_condemns_or_denies_a_use_of_force_named_by_a_noun_did_not_do_it(geoparser, text,
+                                                                            expected):
+    # "the Rafah strike" is someone's strike: its possessor's, or the subject's through a
+    # light verb ("carried out"), never the subject who denies or condemns it; who runs in
+    # "the Sochi election" does take part
+    result = parse(geoparser, text)
+    assert {(e.actor, e.action, text[e.start:e.end]) for e in result.events} == expected

@@ -1006,9 +1006,14 @@ class ActorFinder:
         return self._demonym_forms.get(low)
 
     def agents(self, toks, actors, a, b, cls, speaker=None, *,
-               low: list[str] | None = None) -> list[Actor]:
+               low: list[str] | None = None, nominal: bool = False,
+               inside: range = range(0)) -> list[Actor]:
         """The actor(s) of the trigger ``toks[a:b]`` (``low``: the tokens' lower-case
-        forms, when the caller has them)."""
+        forms, when the caller has them). ``nominal``: the trigger heads a noun phrase
+        ("the Rafah strike"), so, as an event noun, the sentence's subject is not its
+        actor without a light verb; ``inside``: the tokens of a place inside that noun
+        phrase, passed over to its possessor or nationality adjective ("the Israeli Gaza
+        offensive")."""
         if low is None:
             low = [t.low for t in toks]
         chosen: list[Actor] = []
@@ -1031,8 +1036,8 @@ class ActorFinder:
         # Possessor or nationality adjective of an event noun: "Israel's offensive".
         if not chosen:
             for x in reversed(actors):
-                if x.end <= a and a - x.end <= 4 and all(
-                        low[j] in _SKIP_NOMINAL or toks[j].text in ("'s", "’s")
+                if x.end <= a and a - x.end - len(inside) <= 4 and all(
+                        low[j] in _SKIP_NOMINAL or toks[j].text in ("'s", "’s") or j in inside
                         for j in range(x.end, a)) and (
                         x.end < len(toks) and toks[x.end].text in ("'s", "’s") or
                         x.end - x.start == 1 and self._demonym_of(toks[x.start].low) or
@@ -1049,9 +1054,10 @@ class ActorFinder:
         reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT
         if not chosen and not reduced and not (cls != "deploy" and _passive(low, a)):
             subj = _subject_of(toks, actors, a, low, speech=cls == "say")
-            if low[a] in EVENT_NOUNS and subj and \
+            if (nominal or low[a] in EVENT_NOUNS) and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
-                subj = []   # "Blalock, who opposes the annexation"
+                subj = []   # "Blalock, who opposes the annexation", "Israel denied any
+                #             role in the Rafah strike"
             chosen.extend(subj)
         if cls in _JOURNEYS and chosen and b + 1 < len(low) and low[b] == "with":
             # "will go with Captain Fritz to Tucson": the companion travels too

@@ -303,7 +303,17 @@ class EventExtractor:
                 # but a place that is itself one of the action's agents is its subject, not
                 # where it happens ("Russia and Syria attacked Idlib", "The United States
                 # held talks with the Taliban": no one acts in Syria or the United States)
-                doers = agents(follows[0], follows[1], follows[2])
+                if follows[2] in _FORCE and (
+                        lo and toks[lo - 1].low in _DETERMINERS or
+                        lo > 1 and toks[lo - 1].cap and toks[lo - 2].low in _DETERMINERS):
+                    # "the Rafah strike", "the Israeli Gaza offensive": a use of force named
+                    # by a noun phrase, whose actor is its possessor or adjective, not the
+                    # sentence's subject, who condemns or denies it (but who runs in "the
+                    # Sochi election" or attends "the Doha talks" takes part)
+                    doers = self.finder.agents(toks, actors, *follows, speaker(), low=low,
+                                               nominal=True, inside=range(lo, hi))
+                else:
+                    doers = agents(follows[0], follows[1], follows[2])
                 if not any(a.place_idx == i or lo < a.end and a.start < hi for a in doers):
                     for actor in doers:
                         emit(actor, follows[2], r)
@@ -426,6 +436,10 @@ class _Reading:
             self._skimmed.clear()
         return state
 
+
+# Words before a place that make it part of a noun phrase ("the Rafah strike").
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+_FORCE = frozenset(("strike", "attack", "bomb"))
 
 # Prepositions by which a place in an opening phrase locates the main clause.
 _OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
