@@ -44,6 +44,7 @@ FRAMES: dict[str, str] = {
     "from": "Refugees from {X} crossed the border on foot.",
     "near": "Fighting near {X} continued overnight.",
     "apposition": "The report, published in {X} on Monday, was widely read.",
+    "object-before-verb": "Strikes on {X} continued overnight.",
 }
 
 

@@ -185,6 +185,12 @@ a short name before them is part of another place."""
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LOCATIVES = frozenset(("in", "near", "outside", "around"))
+# Words after which a name is an object, never the subject of a speech verb: "strikes on
+# Idlib continued", "the road to Aleppo added", "flights from Brampton said".
+_PREPOSITIONS = frozenset(
+    "from in of at near outside around to on onto into across over toward towards against "
+    "through throughout within inside beyond via for with by under between among along "
+    "past behind off upon amid".split())
 _EVIDENCE = frozenset(("in", "near", "outside", "around", "at", "from", "to", "into", "across",
                        "toward", "towards", "of"))
 _SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
@@ -828,7 +834,7 @@ class GazetteerDetector(Detector):
         for k in caps:
             speaks = (k + 1 < n and words[k + 1] in SPEECH_VERBS and
                       ends[k] + 1 == starts[k + 1] and
-                      not (k > 0 and words[k - 1].lower() in _EVIDENCE))
+                      not (k > 0 and words[k - 1].lower() in _PREPOSITIONS))
             spoken_of = (k > 0 and words[k - 1] in SPEECH_VERBS and
                          ends[k - 1] + 1 == starts[k] and
                          (k + 1 == n or words[k + 1] in (",", ".")))
@@ -1253,7 +1259,7 @@ class GazetteerDetector(Detector):
             return None  # "John Kerry ... Kerry said", though County Kerry exists; but
             # "George Washington ... Washington, North Carolina" is the town
         if single and nxt_low in SPEECH_VERBS and nxt_gap == " " and \
-                prev_low not in ("from", "in", "of", "at", "near", "outside", "around", "to") and \
+                prev_low not in _PREPOSITIONS and \
                 not self._has_feature(key, ("PCL", "PPLC")):  # "Robertson said", but not
             # "the 20-year-old from Brampton said"
             return None

@@ -53,6 +53,9 @@ def parse(geoparser, text):
     ("In London, officials said the talks would continue.", "London", "GB"),
     ("In Brazil, officials said the talks would continue.", "Brazil", "BR"),
     ("Boston is a city.", "Boston", "US"),
+    # a name after a preposition is an object, no speaker, before a verb of speech
+    ("Strikes on Bakhmut continued overnight.", "Bakhmut", "UA"),
+    ("Israeli strikes on Gaza continued on Monday.", "Gaza", "PS"),
     ("Chicago police said the suspect fled.", "Chicago", "US"),
     ("Sydney's leaders met.", "Sydney", "AU"),
     ("the Beijing-based company grew.", "Beijing", "CN"),
