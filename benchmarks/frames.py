@@ -45,6 +45,7 @@ FRAMES: dict[str, str] = {
     "near": "Fighting near {X} continued overnight.",
     "apposition": "The report, published in {X} on Monday, was widely read.",
     "object-before-verb": "Strikes on {X} continued overnight.",
+    "continued-to": "{X} continued to see heavy fighting.",
 }
 
 

@@ -185,6 +185,13 @@ a short name before them is part of another place."""
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LOCATIVES = frozenset(("in", "near", "outside", "around"))
+def _infinitive_after(words: Sequence[str], v: int) -> bool:
+    """Whether the verb of speech at ``v`` is "continued" before "to": "Aden continued to
+    see heavy fighting" is no one speaking."""
+    return words[v] in ("continued", "continues", "continue") and v + 1 < len(words) and \
+        words[v + 1] == "to"
+
+
 # Words after which a name is an object, never the subject of a speech verb: "strikes on
 # Idlib continued", "the road to Aleppo added", "flights from Brampton said".
 _PREPOSITIONS = frozenset(
@@ -834,7 +841,8 @@ class GazetteerDetector(Detector):
         for k in caps:
             speaks = (k + 1 < n and words[k + 1] in SPEECH_VERBS and
                       ends[k] + 1 == starts[k + 1] and
-                      not (k > 0 and words[k - 1].lower() in _PREPOSITIONS))
+                      not (k > 0 and words[k - 1].lower() in _PREPOSITIONS) and
+                      not _infinitive_after(words, k + 1))
             spoken_of = (k > 0 and words[k - 1] in SPEECH_VERBS and
                          ends[k - 1] + 1 == starts[k] and
                          (k + 1 == n or words[k + 1] in (",", ".")))
@@ -1260,8 +1268,10 @@ class GazetteerDetector(Detector):
             # "George Washington ... Washington, North Carolina" is the town
         if single and nxt_low in SPEECH_VERBS and nxt_gap == " " and \
                 prev_low not in _PREPOSITIONS and \
-                not self._has_feature(key, ("PCL", "PPLC")):  # "Robertson said", but not
-            # "the 20-year-old from Brampton said"
+                not self._has_feature(key, ("PCL", "PPLC")) and \
+                not _infinitive_after(words, j_end + 1):
+            # "Robertson said", but not "the 20-year-old from Brampton said" or "Aden
+            # continued to see heavy fighting"
             return None
         if single and nxt_low in ("administration", "government's") and \
                 not self._has_feature(key, ("PCL",)):

@@ -56,6 +56,7 @@ def parse(geoparser, text):
     # a name after a preposition is an object, no speaker, before a verb of speech
     ("Strikes on Bakhmut continued overnight.", "Bakhmut", "UA"),
     ("Israeli strikes on Gaza continued on Monday.", "Gaza", "PS"),
+    ("Aden continued to see heavy fighting.", "Aden", "YE"),  # no one speaking
     ("Chicago police said the suspect fled.", "Chicago", "US"),
     ("Sydney's leaders met.", "Sydney", "AU"),
     ("the Beijing-based company grew.", "Beijing", "CN"),
