@@ -185,6 +185,8 @@ a short name before them is part of another place."""
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LOCATIVES = frozenset(("in", "near", "outside", "around"))
+
+
 def _infinitive_after(words: Sequence[str], v: int) -> bool:
     """Whether the verb of speech at ``v`` is "continued" before "to": "Aden continued to
     see heavy fighting" is no one speaking."""

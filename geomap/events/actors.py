@@ -1006,14 +1006,11 @@ class ActorFinder:
         return self._demonym_forms.get(low)
 
     def agents(self, toks, actors, a, b, cls, speaker=None, *,
-               low: list[str] | None = None, nominal: bool = False,
-               inside: range = range(0)) -> list[Actor]:
+               low: list[str] | None = None, nominal: bool = False) -> list[Actor]:
         """The actor(s) of the trigger ``toks[a:b]`` (``low``: the tokens' lower-case
         forms, when the caller has them). ``nominal``: the trigger heads a noun phrase
         ("the Rafah strike"), so, as an event noun, the sentence's subject is not its
-        actor without a light verb; ``inside``: the tokens of a place inside that noun
-        phrase, passed over to its possessor or nationality adjective ("the Israeli Gaza
-        offensive")."""
+        actor without a light verb."""
         if low is None:
             low = [t.low for t in toks]
         chosen: list[Actor] = []
@@ -1036,8 +1033,8 @@ class ActorFinder:
         # Possessor or nationality adjective of an event noun: "Israel's offensive".
         if not chosen:
             for x in reversed(actors):
-                if x.end <= a and a - x.end - len(inside) <= 4 and all(
-                        low[j] in _SKIP_NOMINAL or toks[j].text in ("'s", "’s") or j in inside
+                if x.end <= a and a - x.end <= 4 and all(
+                        low[j] in _SKIP_NOMINAL or toks[j].text in ("'s", "’s")
                         for j in range(x.end, a)) and (
                         x.end < len(toks) and toks[x.end].text in ("'s", "’s") or
                         x.end - x.start == 1 and self._demonym_of(toks[x.start].low) or

@@ -307,11 +307,11 @@ class EventExtractor:
                         lo and toks[lo - 1].low in _DETERMINERS or
                         lo > 1 and toks[lo - 1].cap and toks[lo - 2].low in _DETERMINERS):
                     # "the Rafah strike", "the Israeli Gaza offensive": a use of force named
-                    # by a noun phrase, whose actor is its possessor or adjective, not the
-                    # sentence's subject, who condemns or denies it (but who runs in "the
-                    # Sochi election" or attends "the Doha talks" takes part)
+                    # by a noun phrase, whose actor is not the sentence's subject, who
+                    # condemns or denies it, unless through a light verb (but who runs in
+                    # "the Sochi election" or attends "the Doha talks" takes part)
                     doers = self.finder.agents(toks, actors, *follows, speaker(), low=low,
-                                               nominal=True, inside=range(lo, hi))
+                                               nominal=True)
                 else:
                     doers = agents(follows[0], follows[1], follows[2])
                 if not any(a.place_idx == i or lo < a.end and a.start < hi for a in doers):
