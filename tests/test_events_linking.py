@@ -183,6 +183,9 @@ def test_a_place_that_is_one_of_the_agents_is_not_where_the_action_happens(geopa
 
 @pytest.mark.parametrize("text, expected", [
     ("Israel denied any role in the Rafah strike.", set()),
+    ("Iran denied involvement in the attack on oil facilities in Abqaiq.", set()),
+    ("Turkey condemned the latest strikes on Idlib.", set()),
+    ("Russia launched the attack on Mariupol in March.", {("Russia", "attack", "Mariupol")}),
     ("Israel carried out the Rafah strike on Tuesday.", {("Israel", "strike", "Rafah")}),
     ("Russia's Aleppo offensive continued.", {("Russia", "attack", "Aleppo")}),
     ("Andrei Bogdanov said on Wednesday that he would again run as an independent in the "

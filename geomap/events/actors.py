@@ -12,7 +12,7 @@ of an event noun, the subject.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -504,6 +504,19 @@ def _passive(low: list[str], a: int) -> bool:
             low[j - 1].endswith(("ed", "en", "wn")) or low[j - 1] in _PARTICIPLES):
         j -= 2
     return j >= 0 and low[j] in _BE
+
+
+_NOUN_DETERMINERS = frozenset("the a an this these those".split())  # not "that": "jets that bombed"
+# Uses of force, whose noun ("the attack") is often the object of a denial or a
+# condemnation by the subject; a battle, a conference, an election is taken part in.
+_FORCE = frozenset(("strike", "attack", "bomb"))
+
+
+def _after_determiner(low: Sequence[str], a: int) -> bool:
+    """Whether the action word at ``a`` is a noun after a determiner ("denied any role in
+    the attack", "condemned the latest strikes")."""
+    return a > 0 and (low[a - 1] in _NOUN_DETERMINERS or
+                      a > 1 and low[a - 1] in _SKIP_NOMINAL and low[a - 2] in _NOUN_DETERMINERS)
 
 
 def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
@@ -1051,7 +1064,8 @@ class ActorFinder:
         reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT
         if not chosen and not reduced and not (cls != "deploy" and _passive(low, a)):
             subj = _subject_of(toks, actors, a, low, speech=cls == "say")
-            if (nominal or low[a] in EVENT_NOUNS) and subj and \
+            if (nominal or low[a] in EVENT_NOUNS or
+                    cls in _FORCE and _after_determiner(low, a)) and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
                 subj = []   # "Blalock, who opposes the annexation", "Israel denied any
                 #             role in the Rafah strike"
