@@ -143,9 +143,16 @@ def test_the_hyphenated_parts_are_places_only_when_they_are(geoparser):
     ("Al-Shabab militants stormed a hotel in Mogadishu.", "Al-Shabab"),
     ("Hamas fired rockets from Gaza.", "Hamas"),
     ("Saudi Crown Prince Mohammed bin Salman visited Paris.", "Salman"),
+    # an adjective: the country is Saudi Arabia
+    ("Saudi Crown Prince Mohammed bin Salman visited Paris.", "Saudi"),
+    ("Saudi authorities are concerned about the outbreak.", "Saudi"),
 ])
 def test_a_word_or_part_of_a_longer_name_is_no_place(geoparser, text, absent):
     assert absent not in parse(geoparser, text)
+
+
+def test_a_usual_non_place_is_a_place_with_evidence(geoparser):
+    assert parse(geoparser, "He worked in Saudi for ten years.")["Saudi"].country_code == "SA"
 
 
 @pytest.mark.parametrize("text, name, country, feature", [
