@@ -139,7 +139,11 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
     if kind == 2 and place.population >= 1_000_000:
         for other, k in cands:
             if k == 0 and other.population >= 500_000 and other is not place:
-                s -= NAME_KIND_PENALTY[2] - 0.5  # "Cancun" is Cancún, not Changchun
+                # "Cancun" is Cancún, not Changchun; "Philadelphia" is the city that bears
+                # the name, not Amman, whose ancient name it was (a capital's lift aside)
+                s -= NAME_KIND_PENALTY[2] - 0.5
+                if other.feature_code.startswith("PPL"):  # not "New York" the state
+                    s = min(s, prior_score(other, k) - 0.5)
                 break
     if kind > 0 and place.feature_code[:3] in ("PCL", "ADM"):
         for other, k in cands:

@@ -165,6 +165,9 @@ def test_a_usual_non_place_is_a_place_with_evidence(geoparser):
     ("Flooding hit the oblast of Kherson.", "Kherson", "UA", "ADM1"),
     # a city of 100,000 too: a namesake near the other place is no evidence
     ("I traveled from Oxford to Ottawa.", "Oxford", "GB", "PPL"),
+    # the city that bears the name, not a capital whose ancient name it was (Amman)
+    ("I flew to Philadelphia.", "Philadelphia", "US", "PPL"),
+    ("They moved to Bombay.", "Bombay", "IN", "PPL"),
     # a country after a county qualifies the town before both
     ("The storm hit Boston, Davao Oriental, Philippines.", "Boston", "PH", "PPL"),
 ])
