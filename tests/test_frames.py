@@ -168,6 +168,10 @@ def test_a_usual_non_place_is_a_place_with_evidence(geoparser):
     # the city that bears the name, not a capital whose ancient name it was (Amman)
     ("I flew to Philadelphia.", "Philadelphia", "US", "PPL"),
     ("They moved to Bombay.", "Bombay", "IN", "PPL"),
+    # a region's rank (or a town's, lifted over its region) yields to a city of 500,000
+    ("I flew to Charlotte.", "Charlotte", "US", "PPL"),  # not a parish of St Vincent
+    ("I flew to Portland.", "Portland", "US", "PPL"),  # not a parish of Jamaica
+    ("I flew to San Antonio.", "San Antonio", "US", "PPL"),  # not the Chilean town
     # a country after a county qualifies the town before both
     ("The storm hit Boston, Davao Oriental, Philippines.", "Boston", "PH", "PPL"),
 ])
