@@ -125,7 +125,9 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
         s += w.qualifier_match if _within(place, qual) else w.qualifier_mismatch
     if m.kind_hint:
         s += _kind_term(m, place, w)
-    regional = place.feature_code == "ADM1"  # a score a region's rank gives
+    # a score a region's rank gives, and the population that region has
+    regional = place.feature_code == "ADM1"
+    rank_population = place.population
     if place.feature_code.startswith("PPL") and place.population >= 50_000 and \
             m.kind_hint not in ("ADM1", "ADM2"):
         for other, k in cands:
@@ -137,16 +139,18 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
                 # text says region ("Kherson oblast")
                 s = max(s + w.city_over_namesake_region, prior_score(other, k) + 1.0)
                 regional = True
+                rank_population = max(place.population, other.population)
                 break
     if regional and not m.kind_hint:
         for other, k in cands:
             if k == 0 and other.population >= 500_000 and \
-                    other.population > place.population and \
+                    other.population > rank_population and \
                     other.feature_code.startswith("PPL") and other is not place:
                 # but a region's rank does not carry a small region, or a small town
-                # lifted over its region, past a city of 500,000 that bears the name:
-                # "Charlotte" is not the parish of Saint Vincent, "Portland" not the
-                # Jamaican parish, "San Antonio" not the Chilean town
+                # lifted over its region, past a city of 500,000 that bears the name and
+                # outnumbers both: "Charlotte" is not the parish of Saint Vincent,
+                # "Portland" not the Jamaican parish, "San Antonio" not the Chilean town
+                # (but "Valencia", with its region of five million, is Spain's)
                 s = min(s, prior_score(other, k) - 0.5)
                 break
     if kind == 2 and place.population >= 1_000_000:

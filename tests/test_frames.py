@@ -172,6 +172,7 @@ def test_a_usual_non_place_is_a_place_with_evidence(geoparser):
     ("I flew to Charlotte.", "Charlotte", "US", "PPL"),  # not a parish of St Vincent
     ("I flew to Portland.", "Portland", "US", "PPL"),  # not a parish of Jamaica
     ("I flew to San Antonio.", "San Antonio", "US", "PPL"),  # not the Chilean town
+    ("I flew to Valencia.", "Valencia", "ES", "PPL"),  # its region has five million
     # a country after a county qualifies the town before both
     ("The storm hit Boston, Davao Oriental, Philippines.", "Boston", "PH", "PPL"),
 ])
