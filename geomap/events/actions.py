@@ -172,6 +172,12 @@ EVENT_NOUNS = frozenset(n for nouns in _NOUNS.values() for n in nouns.split())
 a *by*-phrase, or the subject of a light verb (:data:`LIGHT_VERBS`), never just the
 subject of the sentence ("Blalock, who opposes the annexation" annexes nothing)."""
 
+NOMINAL_FORCE = frozenset(("strike", "attack", "bomb"))
+"""Uses of force whose noun ("the Rafah strike", "the attack on Abqaiq") is often the
+object of the subject's denial or condemnation: its actor is its possessor, or the subject
+only through a light verb ("carried out the attack"). Battles, elections and talks are
+taken part in by the subject ("ran in the Sochi election")."""
+
 LIGHT_VERBS = frozenset(
     "imposed imposes impose carried carries conducted conducts launched launches staged stages "
     "held holds began begins started starts led leads organized organised organizes "

@@ -24,6 +24,7 @@ from geomap.events.actions import (
     EVENT_NOUNS,
     LIGHT_VERBS,
     NOMINAL_ADJ_OK,
+    NOMINAL_FORCE,
     RECIPROCAL,
     SAY_VERBS,
 )
@@ -507,9 +508,6 @@ def _passive(low: list[str], a: int) -> bool:
 
 
 _NOUN_DETERMINERS = frozenset("the a an this these those".split())  # not "that": "jets that bombed"
-# Uses of force, whose noun ("the attack") is often the object of a denial or a
-# condemnation by the subject; a battle, a conference, an election is taken part in.
-_FORCE = frozenset(("strike", "attack", "bomb"))
 
 
 def _after_determiner(low: Sequence[str], a: int) -> bool:
@@ -1065,7 +1063,7 @@ class ActorFinder:
         if not chosen and not reduced and not (cls != "deploy" and _passive(low, a)):
             subj = _subject_of(toks, actors, a, low, speech=cls == "say")
             if (nominal or low[a] in EVENT_NOUNS or
-                    cls in _FORCE and _after_determiner(low, a)) and subj and \
+                    cls in NOMINAL_FORCE and _after_determiner(low, a)) and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
                 subj = []   # "Blalock, who opposes the annexation", "Israel denied any
                 #             role in the Rafah strike"

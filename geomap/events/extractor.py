@@ -41,6 +41,7 @@ from geomap.events.actions import (
     EVENT_NOUNS,
     MILITARY,
     NOMINAL_ADJ_OK,
+    NOMINAL_FORCE,
     PAIR_WORDS,
     PAIRS,
     PHRASES,
@@ -303,7 +304,7 @@ class EventExtractor:
                 # but a place that is itself one of the action's agents is its subject, not
                 # where it happens ("Russia and Syria attacked Idlib", "The United States
                 # held talks with the Taliban": no one acts in Syria or the United States)
-                if follows[2] in _FORCE and (
+                if follows[2] in NOMINAL_FORCE and (
                         lo and toks[lo - 1].low in _DETERMINERS or
                         lo > 1 and toks[lo - 1].cap and toks[lo - 2].low in _DETERMINERS):
                     # "the Rafah strike", "the Israeli Gaza offensive": a use of force named
@@ -439,7 +440,6 @@ class _Reading:
 
 # Words before a place that make it part of a noun phrase ("the Rafah strike").
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
-_FORCE = frozenset(("strike", "attack", "bomb"))
 
 # Prepositions by which a place in an opening phrase locates the main clause.
 _OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
