@@ -435,15 +435,36 @@ cdef extern from "Python.h":
         _descr_set tp_descr_set
     _TypeObject *_type_of "Py_TYPE"(PyObject *)
     object PyType_GenericAlloc(type, Py_ssize_t)
+    void PyObject_GC_UnTrack(void *)
 
 cdef object _MISSING = object()
+
+
+cdef inline bint _atomic(object value) noexcept:
+    # a value that refers to no other object the cyclic collector could follow back
+    t = type(value)
+    return value is None or t is str or t is int or t is float or t is bool
+
+
+def untrack_atomic(frozenset values):
+    """Take ``values`` out of the cyclic collector's lists when every member is a
+    ``str``, ``int``, ``float``, ``bool`` or None, and say whether it did: such a set
+    can be in no reference cycle (CPython does the same for tuples and dicts of such
+    values, not for sets). A set kept as long as the process (the gazetteer's word
+    lists, tens of thousands of names) is then not walked by every full collection."""
+    for v in values:
+        if not _atomic(v):
+            return False
+    PyObject_GC_UnTrack(<void *>values)
+    return True
 
 
 cdef class Frozen:
     """Makes an instance of ``cls``, a frozen dataclass with slots, from its fields'
     values in order (the defaults for those left out) as its generated ``__init__``
-    would, but in C: the same object, with every slot set through its descriptor.
-    Keywords, or too many or too few values, are left to ``cls`` itself (and its
+    would, but in C: the same object, with every slot set through its descriptor, and
+    out of the cyclic collector's lists when every value is a number, a string or
+    None. Keywords, or too many or too few values, are left to ``cls`` itself (and its
     errors)."""
 
     cdef readonly object cls
@@ -485,10 +506,18 @@ cdef class Frozen:
         # object.__new__(cls) of a class with slots and no __new__ of its own: its
         # allocation, zeroed (every slot unset) and tracked by the cyclic collector
         obj = PyType_GenericAlloc(self.cls, 0)
+        cdef bint atomic = True
         for i in range(total):
             descr = <PyObject *>self.slots[i]
             value = args[i] if i < n else self.defaults[i]
             _type_of(descr).tp_descr_set(descr, <PyObject *>obj, <PyObject *>value)
+            if atomic and not _atomic(value):
+                atomic = False
+        if atomic:
+            # Fields of numbers and strings only ("Place", "Mention"): the object can be
+            # in no reference cycle, and the collector need not walk the thousands that
+            # caches keep (CPython untracks tuples and dicts of such values likewise)
+            PyObject_GC_UnTrack(<void *>obj)
         return obj
 
 

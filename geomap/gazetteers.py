@@ -785,13 +785,32 @@ def _from_sections(header: dict, payload: bytes) -> Gazetteer:
         country_names=_str_map(tables["country_names"]),
         admin1_names=_str_map(tables["admin1_names"]),
         english=_float_map(tables["english"]), demonyms=_str_map(tables["demonyms"]),
-        postal_codes=frozenset(_strs(tables["postal_codes"])),
-        phrase_starts=frozenset(_strs(tables["phrase_starts"])),
-        first_names=frozenset(_strs(tables["first_names"])),
-        surnames=frozenset(_strs(tables["surnames"])),
-        common_words=frozenset(_strs(tables["common_words"])),
+        postal_codes=_word_set(tables["postal_codes"]),
+        phrase_starts=_word_set(tables["phrase_starts"]),
+        first_names=_word_set(tables["first_names"]),
+        surnames=_word_set(tables["surnames"]),
+        common_words=_word_set(tables["common_words"]),
         sources=_str_map(tables["sources"]), iso3=_str_map(tables["iso3"]),
         subdivisions=_row_map(tables["subdivisions"], n))
+
+
+def _word_set(values: object) -> frozenset[str]:
+    """A loaded word list as a frozenset, out of the cyclic collector's lists where
+    ``geomap._speedups`` is compiled (strings form no cycles; a full collection then
+    does not walk the tens of thousands of words)."""
+    words = frozenset(_strs(values))
+    _untrack_atomic(words)
+    return words
+
+
+def _untrack_atomic(values: frozenset) -> bool:
+    return False  # pure Python cannot tell the collector; nothing changes but its work
+
+
+try:
+    from geomap._speedups import untrack_atomic as _untrack_atomic  # noqa: F811
+except ImportError:
+    pass
 
 
 def _str(value: object) -> str:

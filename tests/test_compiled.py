@@ -342,6 +342,53 @@ def test_the_c_makers_of_frozen_values_make_what_their_classes_make():
             fast_init(Loose)
 
 
+def test_values_of_numbers_and_strings_leave_the_cyclic_collector_alone():
+    """A Place (numbers and strings) can be in no reference cycle: the C maker takes it
+    out of the collector's lists, as CPython does for tuples of such values; a value
+    holding a container stays tracked, so a cycle through it is still collected."""
+    import gc
+    import weakref
+
+    from geomap.models import Mention, Place, Resolution, fast_init
+
+    make_place, make_resolution = fast_init(Place), fast_init(Resolution)
+    if make_place is Place:
+        pytest.skip("geomap._speedups is not compiled")
+    place = make_place(1, "Paris", 48.85, 2.35, "PPLC", "FR", "11", "Île-de-France", 2_138_551)
+    assert not gc.is_tracked(place) and place == Place(1, "Paris", 48.85, 2.35, "PPLC", "FR",
+                                                      "11", "Île-de-France", 2_138_551)
+    res = make_resolution(Mention(0, 5, "Paris"), place, 0.9, "Paris.", (), ("why",))
+    assert gc.is_tracked(res)
+
+    class Box:  # a reference cycle through a tracked value is collected as before
+        pass
+
+    box = Box()
+    box.res = make_resolution(Mention(0, 5, "Paris"), place, 0.9, "Paris.", (box,), ())
+    gone = weakref.ref(box)
+    del box
+    gc.collect()
+    assert gone() is None
+
+
+def test_word_lists_are_out_of_the_collector_only_when_they_hold_atomic_values():
+    import gc
+
+    from geomap.gazetteers import load
+
+    try:
+        from geomap._speedups import untrack_atomic
+    except ImportError:
+        pytest.skip("geomap._speedups is not compiled")
+    words = frozenset(["rodney", "ned", 3, 2.5, None])
+    assert untrack_atomic(words) is True and not gc.is_tracked(words)
+    mixed = frozenset(["rodney", (1, 2)])  # a tuple may hold anything: left tracked
+    assert untrack_atomic(mixed) is False and gc.is_tracked(mixed)
+    assert untrack_atomic(frozenset([frozenset(["x"])])) is False
+    gaz = load("default")
+    assert not gc.is_tracked(gaz.first_names) and "rodney" in gaz.first_names
+
+
 def test_the_c_group_name_test_finds_what_substring_search_finds():
     from geomap.events import actors
 
