@@ -43,8 +43,9 @@ from geomap.gazetteers import (
     common_first_names,
     fold,
     normalize,
+    variant_key,
 )
-from geomap.models import PROPOSED, STREET, Mention, fast_init
+from geomap.models import PROPOSED, STREET, VARIANT, Mention, fast_init
 
 _MENTION = fast_init(Mention)  # Mention(...), from positional values only
 
@@ -183,8 +184,21 @@ GEO_HEADS = frozenset(
 a short name before them is part of another place."""
 
 
+NAME_HEADS = frozenset(
+    "abu wadi ain ayn ras tal tall tell deir dayr khan bab jabal jebel jabel jisr kafr kfar "
+    "umm bir qasr sidi bani beni beit bayt ard nahr wad hisn qalat qalaat".split())
+"""Arabic words that head a place's name ("Abu Salim", "Wadi Rabie", "Ain Zara", "Kafr
+Nabl"): followed by a capitalised word, they are the start of a name, never a place of
+their own (Abu, India; Wadi, India; Ain, France)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LOCATIVES = frozenset(("in", "near", "outside", "around"))
+# What frames an unknown word as a place for a variant spelling (see _variant): a
+# preposition of place or movement before it, or "of" after a feature word ("the town of")
+_VARIANT_BEFORE = frozenset(w for p in _LOCATIVES | {
+    "at", "from", "to", "into", "toward", "towards", "across", "between"}
+    for w in (p, p.capitalize()))  # as written: "In Hawija, ..." too
+_VARIANT_OF = frozenset(("town", "city", "village", "district", "province", "governorate",
+                         "outskirts", "suburb", "suburbs", "region", "area", "countryside"))
 
 
 def _infinitive_after(words: Sequence[str], v: int) -> bool:
@@ -551,13 +565,20 @@ class GazetteerDetector(Detector):
         for an online geocoder to look up (see :mod:`geomap.geocoders`). They
         carry ``kind_hint=PROPOSED``; the resolver drops those it finds no place
         for. Off by default: offline, nothing could place them.
+    variants
+        Also find one-word towns of Arabic- and Persian-speaking countries in another
+        romanisation than the gazetteer's ("from Beiji": Bayjī), where the text frames
+        the word as a place; the resolver keeps them only in a country the text names
+        (``kind_hint=VARIANT``). On by default; off where ``propose_unknown`` hands such
+        names to a geocoder.
     """
 
     name = "gazetteer"
 
     def __init__(self, gazetteer: Gazetteer, *, common_word_zipf: float = 3.6,
-                 propose_unknown: bool = False):
+                 propose_unknown: bool = False, variants: bool = True):
         self.gaz = gazetteer
+        self.variants = variants and not propose_unknown
         self.common_word_zipf = common_word_zipf
         self.propose_unknown = propose_unknown
         self._hits: dict[str, str | None] = {}  # surface -> gazetteer key, across documents
@@ -862,6 +883,7 @@ class GazetteerDetector(Detector):
         # Pass 2: longest gazetteer match at each capitalised token. A name that could
         # run into a person's is looked up again, stopping before the person.
         near_blocked = {i for b in blocked for i in range(b - _MAX_WORDS, b)}
+        variants = self.variants
         mentions: list[Mention] = []
         after = 0  # the token after the last match: matches do not overlap
         for k, low in zip(caps, cap_lows, strict=True):
@@ -874,6 +896,13 @@ class GazetteerDetector(Detector):
                 continue  # "Col. Steven H. Warren", "Gen. Lee"
             best = longest_at.get(k) if k in longest_at and k not in near_blocked else \
                 self._longest(text, toks, k, blocked, False, sent_starts)
+            if best is not None and best[0] == k and low in NAME_HEADS and k + 1 < n and \
+                    words[k + 1][:1].isupper() and text[ends[k]:starts[k + 1]] == " " and \
+                    tok[-1] != ".":  # "run through Beni. Like most cities": Beni, Bolivia
+                # "Abu Salim", "Wadi Rabie", "Ain Zara": a name the gazetteer lacks, whose
+                # head word alone is Abu (India), Wadi (India), Ain (France)
+                after = k + 2
+                continue
             if best is not None and tok in ("The", "THE") and k + 1 < n:
                 later = self._longest(text, toks, k + 1, blocked, False, sent_starts)
                 if later is not None and later[1] > best[1]:
@@ -885,6 +914,16 @@ class GazetteerDetector(Detector):
                 tagged = self._hashtag(text, toks, k)  # "#SierraLeone", "#PrayForParis"
                 if tagged is not None:
                     mentions.append(tagged)
+                continue
+            if best is None and variants and k > 0:
+                before = words[k - 1]
+                if before in _VARIANT_BEFORE or before == "of" or \
+                        mentions and starts[k] - mentions[-1].end <= 6:
+                    # (the frame _variant asks for, in short)
+                    variant = self._variant(text, toks, k, mentions[-1] if mentions else None)
+                    if variant is not None:
+                        mentions.append(variant)
+                        after = k + 1
                 continue
             if best is None:
                 if self.propose_unknown:
@@ -1104,6 +1143,50 @@ class GazetteerDetector(Detector):
         end = ends[j - 1] - (1 if words[j - 1].endswith(".") else 0)
         start = starts[k]
         return j - 1, _MENTION(start, end, text[start:end], None, PROPOSED)
+
+    def _variant(self, text: str, toks: Tokens, k: int, last: Mention | None,
+                 ) -> Mention | None:
+        """A one-word name the gazetteer knows only as another romanisation of a town
+        (:func:`~geomap.gazetteers.variant_key`: "Hawija" for Al Ḩawījah, "Jalawla" for
+        Jalawlā’), when the text frames it as a place: after a preposition of place
+        ("in Hawija", "from Beiji"), "of" after a feature word ("the town of Heet"), or
+        next in a list of places ("Tikrit, Beiji and Hawija"). It carries
+        ``kind_hint=VARIANT``: the resolver keeps it only in a country the rest of the
+        text names. No word English or names use: not a common word, given name or
+        surname, title, month or organisation word, nor one of several capitalised
+        words in a row."""
+        if k == 0:
+            return None
+        words, starts, ends = toks
+        # the frame first: it rules out nearly every capitalised word that reaches here
+        before = words[k - 1]
+        if before in _VARIANT_BEFORE or (
+                before == "of" and k >= 2 and words[k - 2].lower() in _VARIANT_OF):
+            framed = text[ends[k - 1]:starts[k]] == " "
+        else:
+            # next in a list of places ("Tikrit, Beiji and Hawija")
+            framed = last is not None and starts[k] - last.end <= 6 and \
+                text[last.end:starts[k]] in (", ", " and ", ", and ", " or ", " & ")
+        if not framed:
+            return None
+        tok = words[k]
+        end = ends[k]
+        if tok.endswith("."):  # the last word of a sentence: "fought in Hawija."
+            tok, end = tok[:-1], end - 1
+        if len(tok) < 4 or not tok.isalpha() or not tok.isascii() or not tok[1:].islower():
+            return None
+        if k + 1 < len(words) and (words[k + 1][:1].isupper() and
+                                   text[ends[k]:starts[k + 1]].isspace() or
+                                   words[k + 1] in ("'s", "\u2019s", "'", "\u2019")):
+            return None  # "Hawija Police Chief": part of a longer name; "Allaw's car"
+        low = tok.lower()
+        gaz = self.gaz
+        if low in gaz.common_words or low in gaz.first_names or low in gaz.surnames or \
+                low in TITLES or low in CALENDAR_WORDS or low in ORG_WORDS or \
+                low in MEDIA_WORDS or low in STREET_WORDS or low in FEATURE_WORDS or \
+                low in _STOP or variant_key(tok) not in gaz.names:
+            return None
+        return _MENTION(starts[k], end, tok, None, VARIANT)
 
     def _continues_list(self, text: str, toks: Tokens, j: int) -> bool:
         """Whether the region ending at token ``j`` is followed by another one in a list:

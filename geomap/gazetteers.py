@@ -49,7 +49,7 @@ logger = logging.getLogger("geomap.gazetteers")
 
 _PLACE = fast_init(Place)  # Place(...), from positional values only
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 _CHECKOUT_GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer"
 #: The tables geomap's default gazetteer is built with: ``gazetteer/`` of a checkout (an
 #: editable install), or their copy in the package (``geomap/_gazetteer``, a wheel).
@@ -218,6 +218,19 @@ def sound_key(key: str) -> str:
     return _FINAL_AH.sub("a", _DOUBLE.sub(r"\1", _VOWEL_RUN.sub("a", " ".join(out))))
 
 
+def variant_key(word: str) -> str:
+    """The key under which the one-word towns of :data:`ROMANISED` countries are indexed
+    by their :func:`sound_key`: "Hawija" finds Al Ḩawījah, "Jalawla" Jalawlā’,
+    "Muqdadiya" Al Miqdādīyah. Looked up only for a word the text frames as a place
+    ("in Hawija") and kept only in a country the text names: one word alone matches too
+    much ("Hamas" would be Homs).
+
+    >>> variant_key("Beiji") == variant_key("Bayji") == variant_key("Baiji")
+    True
+    """
+    return SOUND_PREFIX + sound_key(fold(normalize(word)))
+
+
 def _is_latin(name: str) -> bool:
     for c in name:
         if c.isascii():
@@ -374,11 +387,15 @@ class Gazetteer:
                 if bare != folded and (self.population[idx] >= BARE_MIN_POP or
                                        self.feature[idx].startswith("ADM")):
                     keys.add(bare)  # news drops the article: "Raqqa", "Hasakah"
-                if " " in bare:  # only phrases are looked up by sound (_romanised_phrase)
+                if " " in bare:  # phrases are looked up by sound (_romanised_phrase)
                     sound = sound_key(folded)
                     keys.add(SOUND_PREFIX + sound)
                     # the first two words' first consonants, so a lookup gives up early
                     keys.add(SOUND_PREFIX * 2 + _sound_gate(folded))
+                elif self.feature[idx][:3] in ("PPL", "ADM"):
+                    # a one-word town only by variant_key: where the text frames the word
+                    # as a place and names the town's country (see detect, resolve)
+                    keys.add(SOUND_PREFIX + sound_key(bare))
         for k in keys:
             if len(k) < 2:
                 continue
@@ -1740,4 +1757,5 @@ __all__ = [
     "normalize",
     "read",
     "save",
+    "variant_key",
 ]

@@ -21,6 +21,11 @@ DEMONYM = "demonym"
 """The ``kind_hint`` of a demonym or adjective of a country ("Syrian forces"), reported as
 a mention of that country only when asked for (``Geoparser(demonyms=True)``)."""
 
+VARIANT = "variant"
+"""The ``kind_hint`` of a one-word name the gazetteer knows only by the sound of another
+romanisation ("in Hawija": Al Ḩawījah), framed as a place by the text; the resolver keeps
+it only in a country the rest of the text names."""
+
 STREET = "street"
 """The ``kind_hint`` of a street named after a town ("Lincoln Street"): a mention of a
 location the gazetteer cannot place, kept unresolved."""

@@ -34,10 +34,18 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from geomap.detect import FEATURE_WORDS, PLURAL_FEATURE_WORDS
-from geomap.gazetteers import NAME_KIND_PENALTY, ROMANISED, distance_km, normalize, prior_score
+from geomap.gazetteers import (
+    NAME_KIND_PENALTY,
+    ROMANISED,
+    distance_km,
+    normalize,
+    prior_score,
+    variant_key,
+)
 from geomap.models import (
     PROPOSED,
     STREET,
+    VARIANT,
     Alternative,
     Mention,
     Place,
@@ -102,6 +110,11 @@ class Weights:
 Candidates = list[tuple[Place, int]]
 _NOBODY = object()  # compares unequal to any country or admin-1 key
 _CACHE_SIZE = 50_000  # names whose candidates a resolution cache keeps
+#: The other mentions' (and cues') votes for its country a one-word variant spelling
+#: needs (:meth:`_Group.supported`): a third of a sure mention's
+VARIANT_SUPPORT = 0.3
+#: ... and the share of the name's readings that reading must have at least
+VARIANT_MIN_SHARE = 0.05
 
 
 def _kind_term(m: Mention, place: Place, w: Weights) -> float:
@@ -269,7 +282,9 @@ def resolve_document(
     # change only how likely each reading is.
     seen: set[int] = set()
     shared: set[int] = set()
-    paired = ordered[:MAX_PAIRED_NAMES]  # bounded: pairing costs the square of the names
+    # bounded: pairing costs the square of the names; a variant spelling (which follows
+    # the document's countries) lends no other name support
+    paired = [g for g in ordered[:MAX_PAIRED_NAMES] if not g.follows]
     for g in paired:
         if g.reach:
             shared |= seen & g.reach
@@ -302,6 +317,8 @@ def resolve_document(
             continue
         if m.kind_hint == PROPOSED and not g.cands:
             continue  # a proposed name nothing could place was no place after all
+        if m.kind_hint == VARIANT and not g.supported(ctx):
+            continue  # another romanisation of a town in a country the text does not name
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         if place is None:
             out.append(_RESOLUTION(m, None, g.conf if g.cands else 0.0, sentence))
@@ -616,7 +633,7 @@ class _Group:
 
     __slots__ = ("cands", "local", "place", "conf", "drop", "multiword", "probs", "facts",
                  "by_cell", "reach", "anchor", "best", "top", "qualified", "repeats", "qual",
-                 "contradicted", "memo", "mention", "scores", "explained")
+                 "contradicted", "memo", "mention", "scores", "explained", "follows")
 
     def __init__(self, m: Mention, candidates: Callable[[str], Candidates], w: Weights,
                  cache: dict | None = None):
@@ -631,6 +648,7 @@ class _Group:
         (self.cands, self.local, self.facts, self.by_cell, self.reach, self.anchor, self.qual,
          self.contradicted, self.memo) = known
         self.mention = m
+        self.follows = m.kind_hint == VARIANT  # casts no vote (see supported)
         self.best = -1
         self.scores: Sequence[float] = ()
         self.explained: tuple | None = None  # (alternatives, why), once asked for
@@ -647,7 +665,7 @@ class _Group:
     def _candidates(m: Mention, candidates: Callable[[str], Candidates], w: Weights) -> tuple:
         """The candidates of ``m``, their local scores and what the context scoring asks
         of each (these depend only on the mention's words, so they can be kept)."""
-        cands = candidates(m.text)
+        cands = candidates(m.text if m.kind_hint != VARIANT else variant_key(m.text))
         if not cands and m.kind_hint is not None and m.kind_hint != PROPOSED:
             cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
         qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
@@ -713,6 +731,29 @@ class _Group:
         self.place = self.cands[best][0]
         self.drop = top < w.drop_below and not self.multiword
         self.top = top
+
+    def supported(self, ctx: _Context | None) -> bool:
+        """Whether a reading lies in a country the other mentions (and cues: "Iraqi
+        forces") of the document vote for (:data:`VARIANT_SUPPORT`): what a one-word
+        variant spelling (:data:`~geomap.models.VARIANT`) needs to be kept. The likeliest
+        such reading becomes the decision ("from Beiji towards Baghdad" is Bayjī, Iraq,
+        though Béjaïa, Algeria, is larger); the group casts no vote, so no other
+        decision changes."""
+        if ctx is None or not self.cands or self.place is None:
+            return False
+        countries = ctx.countries
+        best = -1
+        for i, (p, _k) in enumerate(self.cands):
+            if self.probs[i] >= VARIANT_MIN_SHARE and \
+                    countries.get(p.country_code or "", 0.0) >= VARIANT_SUPPORT and \
+                    (best < 0 or self.probs[i] > self.probs[best]):
+                best = i
+        if best < 0:
+            return False
+        if best != self.best:
+            self.best, self.place = best, self.cands[best][0]
+            self.conf, self.top = self.probs[best], self.scores[best]
+        return True
 
     def facts_of(self, ctx: _Context | None) -> ResolutionFacts | None:
         """The :class:`ResolutionFacts` of the current decision (None without a reading)."""
@@ -819,8 +860,8 @@ class _Context:
         ctx.votes = {}
         for g in groups:
             p = g.place
-            if p is None or g.drop:
-                continue
+            if p is None or g.drop or g.follows:
+                continue  # a variant spelling follows the document's countries, never leads
             c = g.conf
             if p.country_code:
                 countries[p.country_code] = countries.get(p.country_code, 0.0) + c

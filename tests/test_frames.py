@@ -261,6 +261,77 @@ def test_a_place_of_the_seeds_region_is_found_as_news_spells_it(geoparser, name,
     assert found.get(name) is not None and found[name].country_code == country, found
 
 
+# One-word towns of the region in another romanisation than any GeoNames holds ("Beiji"
+# for Bayjī, "Muqdadiya" for Al Miqdādīyah, "Shirqat" for Ash Sharqāt): found by their
+# sound where the text frames the word as a place and names the town's country.
+@pytest.mark.parametrize("text, found", [
+    ("Iraqi troops advanced from Beiji towards Shirqat on Monday.",
+     {"Beiji": ("Bayjī", "IQ"), "Shirqat": ("Ash Sharqāt", "IQ")}),
+    ("Militants held Tikrit, Beiji and Hawija, the army said.",
+     {"Tikrit": ("Tikrīt", "IQ"), "Beiji": ("Bayjī", "IQ"), "Hawija": ("Al Ḩawījah", "IQ")}),
+    ("Iraqi forces entered the town of Muqdadiya.", {"Muqdadiya": ("Al Miqdādīyah", "IQ")}),
+    # the country named by a place rather than a demonym
+    ("Shelling hit Kirkuk and spread to Hawija.",
+     {"Kirkuk": ("Kirkuk", "IQ"), "Hawija": ("Al Ḩawījah", "IQ")}),
+])
+def test_a_towns_other_romanisation_is_found_where_its_country_is_named(geoparser, text,
+                                                                         found):
+    places = parse(geoparser, text)
+    assert {name: (p.name, p.country_code) for name, p in places.items() if p} == found
+
+
+@pytest.mark.parametrize("text, absent", [
+    # no country of the region named: one word alone sounds like too much
+    ("Fighting was reported in Hawija on Monday.", "Hawija"),
+    ("The delegation travelled from Hamas headquarters to Cairo.", "Hamas"),
+    # a word of a longer name, a possessive, a list of surnames after a place
+    ("Iraqi officials met the Hawija Police Chief in Baghdad.", "Hawija"),
+    ("Police in Beirut searched Allaw's car.", "Allaw"),
+    ("Lebanese families in Beirut, Khedair, Khodeir and Khoury, fled.", "Khodeir"),
+])
+def test_a_sound_alike_word_is_no_place_without_frame_and_country(geoparser, text, absent):
+    assert absent not in parse(geoparser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Clashes were reported in Abu Salim on Tuesday.", "Abu Salim"),  # not Abu, India
+    ("Clashes were reported in Wadi Rabie on Tuesday.", "Wadi Rabie"),  # not Wadi, India
+    ("Clashes were reported in Ain Zara on Tuesday.", "Ain Zara"),  # not Ain, France
+])
+def test_an_unknown_arabic_name_is_not_read_through_its_head_word(geoparser, text, name):
+    found = parse(geoparser, text)
+    assert not any(word in found for word in name.split()), found
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Talks opened in Abu Dhabi on Monday.", "Abu Dhabi", "AE"),
+    ("Kurdish forces held Ain Issa, Syria.", "Ain Issa", "SY"),
+    ("Wine from the Ain department won a prize.", "Ain", "FR"),
+    # a sentence's last word is no head of a name ("Beni": the Bolivian department and
+    # a city of Congo; which one is the resolver's business)
+    ("Two rivers run through Beni. Like most of Bolivia, it is wet.", "Beni", None),
+])
+def test_a_known_name_with_an_arabic_head_word_is_still_found(geoparser, text, name,
+                                                             country):
+    found = parse(geoparser, text)
+    assert found.get(name) is not None, found
+    assert country is None or found[name].country_code == country, found
+
+
+def test_a_variant_spelling_never_moves_the_other_places(geoparser, gazetteer):
+    """It follows the document's countries and casts no vote: the same text without it
+    resolves everything else the same way."""
+    from geomap.pipeline import Geoparser
+
+    text = "Troops moved from Beiji towards Baghdad and Damascus. Clashes hit Tripoli."
+    with_variant = parse(geoparser, text)
+    plain = Geoparser(gazetteer, events=False)
+    plain.detector.variants = False
+    without = parse(plain, text)
+    assert with_variant["Beiji"].country_code == "IQ" and "Beiji" not in without
+    assert {k: v for k, v in with_variant.items() if k != "Beiji"} == without
+
+
 def test_a_demonyms_sentence_is_cut_like_any_mentions(gazetteer):
     from geomap.pipeline import SENTENCE_MAX, Geoparser
 

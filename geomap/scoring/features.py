@@ -13,7 +13,7 @@ import math
 import re
 
 from geomap.gazetteers import ARTICLES, Gazetteer, normalize
-from geomap.models import Mention, Place
+from geomap.models import VARIANT, Mention, Place
 from geomap.resolve import ResolutionFacts
 
 __all__ = ["FEATURES", "NAME_FEATURES", "POSITION_FEATURES", "RESOLUTION_FEATURES",
@@ -87,7 +87,7 @@ def name_features(m: Mention, gaz: Gazetteer) -> tuple[float, ...]:
         1.0 if zipf >= 4.0 else 0.0,
         1.0 if first in gaz.first_names else 0.0,
         1.0 if len(words) == 1 and key in gaz.surnames else 0.0,
-        1.0 if m.kind_hint or m.qualifier else 0.0,
+        1.0 if (m.kind_hint and m.kind_hint != VARIANT) or m.qualifier else 0.0,
     )
 
 
