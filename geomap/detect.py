@@ -875,6 +875,12 @@ class GazetteerDetector(Detector):
             if key is not None and not self._major(key):
                 persons.add(key)
 
+        # A pair of capitalised words is a person's full name when one of them stands
+        # alone elsewhere in the text as news names a person once introduced ("Vladimir
+        # Putin ... Putin said", "Xi Jinping ... President Xi": not Vladimir, Russia or
+        # Jinping, China). The census's given names miss most of the world's.
+        self._block_full_names(text, toks, caps, cap_lows, blocked)
+
         # Handles, links and e-mail addresses name accounts and pages, not places:
         # "@London", "http://example.com/Paris/", "jo@Paris.fr"
         for ls, le in _link_spans(text):
@@ -1143,6 +1149,51 @@ class GazetteerDetector(Detector):
         end = ends[j - 1] - (1 if words[j - 1].endswith(".") else 0)
         start = starts[k]
         return j - 1, _MENTION(start, end, text[start:end], None, PROPOSED)
+
+    def _block_full_names(self, text: str, toks: Tokens, caps: list[int], lows: list[str],
+                          blocked: set[int]) -> None:
+        """Block the two words of each capitalised pair ("Vladimir Putin") of which one
+        is a place's name that is no famous place, and the other, no place and no title,
+        month, feature or organisation word, also stands alone in ``text`` as people do:
+        before a verb of speech or after a title ("Putin said", "President Xi")."""
+        words, starts, ends = toks
+        n = len(words)
+        alone: set[str] = set()
+        pairs: list[int] = []
+        def joined(i: int) -> bool:  # caps[i] and caps[i + 1] are words of one name
+            k = caps[i]
+            return i + 1 < len(caps) and caps[i + 1] == k + 1 and \
+                ends[k] + 1 == starts[k + 1] and words[k][-1] != "."
+
+        for i, k in enumerate(caps):
+            joined_before = i > 0 and joined(i - 1)
+            joined_after = joined(i)
+            if joined_after and not joined_before and not joined(i + 1):
+                pairs.append(i)  # two capitalised words, no third
+            elif not joined_after:
+                titled = k > 0 and words[k - 1].lower().rstrip(".") in TITLES
+                if (titled or not joined_before) and (
+                        titled or k + 1 < n and words[k + 1] in SPEECH_VERBS):
+                    alone.add(lows[i])  # as people stand alone: "Putin said", "President Xi"
+        if not pairs or not alone:
+            return
+        gaz = self.gaz
+        for i in pairs:
+            k = caps[i]
+            if k in blocked or k + 1 in blocked or k + 2 < n and words[k + 2] in ("'s", "’s"):
+                continue
+            a, b = lows[i], lows[i + 1]
+            for name, other in ((b, a), (a, b)):  # the word alone, the word that may be a place
+                if name not in alone or name in TITLES or \
+                        name in CALENDAR_WORDS or name in FEATURE_WORDS or \
+                        name in ORG_WORDS or name in GEO_HEADS or name in _STOP or \
+                        self._hit(words[k if name == a else k + 1].rstrip(".")) is not None:
+                    continue
+                key = self._hit(words[k if other == a else k + 1].rstrip("."))
+                if key is not None and not self._famous(key) and \
+                        self._hit(text[starts[k]:ends[k + 1]]) is None:
+                    blocked.update((k, k + 1))
+                    break
 
     def _variant(self, text: str, toks: Tokens, k: int, last: Mention | None,
                  ) -> Mention | None:

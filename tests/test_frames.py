@@ -121,6 +121,28 @@ def test_a_name_that_speaks_is_a_person_all_through_the_document(geoparser):
     assert found["Mississauga"].country_code == "CA" and found["Tikrit"].country_code == "IQ"
 
 
+@pytest.mark.parametrize("text, places", [
+    # a given name the census does not hold, and a surname used alone later
+    ("Vladimir Putin met Recep Tayyip Erdogan in Sochi. Putin said the talks went well.",
+     ["Sochi"]),
+    # a surname first, the family name used alone after a title
+    ("Xi Jinping met Narendra Modi in Delhi. President Xi said the talks went well.",
+     ["Delhi"]),
+])
+def test_a_full_name_whose_word_stands_alone_later_is_a_persons(geoparser, text, places):
+    assert [name for name, place in parse(geoparser, text).items() if place] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # the word alone is no person's: a feature word, a place, nobody speaking
+    ("Erbil Airport reopened. Airport officials said flights resumed.", ["Erbil"]),
+    ("Vladimir Oblast votes today. Vladimir said nothing.", ["Vladimir Oblast"]),
+    ("Troops left Tikrit Monday. Monday was quiet.", ["Tikrit"]),
+])
+def test_a_pair_with_a_word_that_stands_alone_stays_a_place_otherwise(geoparser, text, places):
+    assert [name for name, place in parse(geoparser, text).items() if place] == places
+
+
 def test_a_place_that_starts_before_a_given_name_keeps_it(geoparser):
     # "Angeles" is a given name too, and Trapani a town
     found = parse(geoparser, "Within his first year in Los Angeles Trapani produced a film.")
