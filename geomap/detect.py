@@ -1177,7 +1177,6 @@ class GazetteerDetector(Detector):
                     alone.add(lows[i])  # as people stand alone: "Putin said", "President Xi"
         if not pairs or not alone:
             return
-        gaz = self.gaz
         for i in pairs:
             k = caps[i]
             if k in blocked or k + 1 in blocked or k + 2 < n and words[k + 2] in ("'s", "’s"):
