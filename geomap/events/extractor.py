@@ -335,6 +335,12 @@ class EventExtractor:
                     main, own = None, [trig]
                 subjects = [x for x in (agents(*main) if main is not None else actors)
                             if x.start > opener and x.subject_ok][:None if main else 1]
+                if main is not None and not subjects and own:
+                    # the next action word is no main verb of the clause's subject ("Speaking
+                    # in Paris, X stressed the need for talks"): the opening phrase's own
+                    # action is the subject's
+                    main = None
+                    subjects = [x for x in actors if x.start > opener and x.subject_ok][:1]
                 # a statement is located by a town ("In Abidjan, X said"); "In the Americas,
                 # WHO says" and "In Minnesota, the Health Department announced" give its topic
                 town = r.place.feature_code.startswith("PPL")

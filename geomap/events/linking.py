@@ -140,13 +140,17 @@ def subject_place(toks: list[Tok], hi: int) -> bool:
 
 def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
-    Abidjan,", "Speaking in Paris,", "In a speech in Tehran,", "In Kabul, Kandahar and
-    Herat,": a comma before one of the ``places`` continues a list), or None."""
+    Abidjan,", "Speaking in Paris,", "Visiting Kyiv,", "In a speech in Tehran,", "In
+    Kabul, Kandahar and Herat,": a comma before one of the ``places`` continues a list),
+    or None."""
     if len(toks) < 4:
         return None
     first = toks[0].low
-    if not (first in _OPENERS or first.endswith("ing") and (toks[1].low in _LOCATIVE or
-                                                          toks[1].low == "during")):
+    if not (first in _OPENERS or first.endswith("ing") and (
+            toks[1].low in _LOCATIVE or toks[1].low == "during" or
+            ACTIONS.get(first) in DIRECT and any(lo == 1 for _i, _r, lo, _hi in places))):
+        # "Visiting Kyiv, X pledged" (but "Accusing Italy of ..., India" is no opening
+        # locative: an accusation's object is no place it happens)
         return None
     starts = {lo for _i, _r, lo, hi in places if not subject_place(toks, hi)}
     for c in range(1, min(len(toks) - 2, 16)):
