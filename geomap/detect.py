@@ -357,6 +357,13 @@ except ImportError:
 
 
 @functools.cache
+def _group_word(word: str) -> str:
+    """A word as :func:`_group_tokens` holds it: lower case, straight apostrophe, without
+    the full stop of a sentence's last word ("fought Boko Haram.")."""
+    word = word.lower().replace("’", "'")
+    return word[:-1] if len(word) > 1 and word[-1] == "." else word
+
+
 def _group_tokens() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
     """The words of each :data:`ARMED_GROUPS` name by its first word, longest first, and
     the ways a first word is written (lower case, capitalised, title case, capitals)."""
@@ -851,11 +858,14 @@ class GazetteerDetector(Detector):
             # a set test on the word as written passes over most words; "al Shabab"
             # starts a word early
             for k in ((c - 1, c) if c and words[c - 1] in ("al", "el") else (c,)):
-                if words[k] not in forms:
-                    continue
-                for seq in groups.get(words[k].lower().replace("’", "'"), ()):
-                    if k + len(seq) <= n and all(words[k + i].lower().replace("’", "'") == w
-                                                 for i, w in enumerate(seq)):
+                first = words[k]
+                if first not in forms:
+                    first = first[:-1] if first[-1:] == "." else first  # "with Hamas."
+                    if first not in forms:
+                        continue
+                for seq in groups.get(first.lower().replace("’", "'"), ()):
+                    if k + len(seq) <= n and all(
+                            _group_word(words[k + i]) == w for i, w in enumerate(seq)):
                         blocked.update(range(k, k + len(seq)))
                         break
 

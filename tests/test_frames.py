@@ -164,6 +164,9 @@ def test_the_hyphenated_parts_are_places_only_when_they_are(geoparser):
     ("Boko Haram fighters attacked Maiduguri on Sunday.", "Haram"),
     ("Al-Shabab militants stormed a hotel in Mogadishu.", "Al-Shabab"),
     ("Hamas fired rockets from Gaza.", "Hamas"),
+    # ... also as a sentence's last word
+    ("Qatar hosted talks between Israel and Hamas.", "Hamas"),
+    ("Nigerian troops fought Boko Haram.", "Haram"),
     ("Saudi Crown Prince Mohammed bin Salman visited Paris.", "Salman"),
     # an adjective: the country is Saudi Arabia
     ("Saudi Crown Prince Mohammed bin Salman visited Paris.", "Saudi"),
