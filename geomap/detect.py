@@ -307,6 +307,9 @@ _STOP = frozenset(
     "should may might must not no yes all any some each every many more most such".split())
 
 _UNSEEN: Any = object()  # a cache miss (None is a cached "no place")
+# Words that stand alone before "said" or after a title without being a person's name
+_NO_PERSONS_WORDS = TITLES | CALENDAR_WORDS | ORG_WORDS | GEO_HEADS | _STOP | \
+    frozenset(FEATURE_WORDS)
 _EMBASSY_WORDS = frozenset(("embassy", "embassies", "consulate"))
 _HITS_KEPT = 200_000
 _SHORT_TEXT = 1_000  # characters: a post, a caption, a table cell
@@ -356,7 +359,6 @@ except ImportError:
     pass
 
 
-@functools.cache
 def _group_word(word: str) -> str:
     """A word as :func:`_group_tokens` holds it: lower case, straight apostrophe, without
     the full stop of a sentence's last word ("fought Boko Haram.")."""
@@ -364,16 +366,18 @@ def _group_word(word: str) -> str:
     return word[:-1] if len(word) > 1 and word[-1] == "." else word
 
 
+@functools.cache
 def _group_tokens() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
     """The words of each :data:`ARMED_GROUPS` name by its first word, longest first, and
-    the ways a first word is written (lower case, capitalised, title case, capitals)."""
+    the ways a first word is written (lower case, capitalised, title case, capitals; with
+    a full stop after it too)."""
     out: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(ARMED_GROUPS, key=len, reverse=True):
         words = tuple(tokens(name)[0])
         out.setdefault(words[0], []).append(words)
     forms = {f for w in out for v in (w, w.replace("'", "’"))
              for f in (v, v.capitalize(), v.title(), v.upper())}
-    return out, frozenset(forms)
+    return out, frozenset(forms | {f"{f}." for f in forms})  # and a sentence's last word
 
 
 class Detector(ABC):
@@ -858,12 +862,9 @@ class GazetteerDetector(Detector):
             # a set test on the word as written passes over most words; "al Shabab"
             # starts a word early
             for k in ((c - 1, c) if c and words[c - 1] in ("al", "el") else (c,)):
-                first = words[k]
-                if first not in forms:
-                    first = first[:-1] if first[-1:] == "." else first  # "with Hamas."
-                    if first not in forms:
-                        continue
-                for seq in groups.get(first.lower().replace("’", "'"), ()):
+                if words[k] not in forms:  # (forms hold "Hamas." too: "talks with Hamas.")
+                    continue
+                for seq in groups.get(_group_word(words[k]), ()):
                     if k + len(seq) <= n and all(
                             _group_word(words[k + i]) == w for i, w in enumerate(seq)):
                         blocked.update(range(k, k + len(seq)))
@@ -871,11 +872,14 @@ class GazetteerDetector(Detector):
 
         # A name that speaks is a person's all through the document: "Walsh said", "said
         # Walsh," (but "Washington said" is its government, so only a minor place's name)
-        for k in caps:
+        people: list[int] = []  # indices into caps of words standing alone as people do
+        for i, k in enumerate(caps):
             speaks = (k + 1 < n and words[k + 1] in SPEECH_VERBS and
                       ends[k] + 1 == starts[k + 1] and
                       not (k > 0 and words[k - 1].lower() in _PREPOSITIONS) and
                       not _infinitive_after(words, k + 1))
+            if speaks or i and caps[i - 1] == k - 1 and cap_lows[i - 1] in TITLES:
+                people.append(i)  # "Putin said", "President Xi"
             spoken_of = (k > 0 and words[k - 1] in SPEECH_VERBS and
                          ends[k - 1] + 1 == starts[k] and
                          (k + 1 == n or words[k + 1] in (",", ".")))
@@ -889,7 +893,8 @@ class GazetteerDetector(Detector):
         # alone elsewhere in the text as news names a person once introduced ("Vladimir
         # Putin ... Putin said", "Xi Jinping ... President Xi": not Vladimir, Russia or
         # Jinping, China). The census's given names miss most of the world's.
-        self._block_full_names(text, toks, caps, cap_lows, blocked)
+        if people:
+            self._block_full_names(toks, caps, cap_lows, people, blocked)
 
         # Handles, links and e-mail addresses name accounts and pages, not places:
         # "@London", "http://example.com/Paris/", "jo@Paris.fr"
@@ -1160,47 +1165,55 @@ class GazetteerDetector(Detector):
         start = starts[k]
         return j - 1, _MENTION(start, end, text[start:end], None, PROPOSED)
 
-    def _block_full_names(self, text: str, toks: Tokens, caps: list[int], lows: list[str],
-                          blocked: set[int]) -> None:
+    def _block_full_names(self, toks: Tokens, caps: list[int], lows: list[str],
+                          people: list[int], blocked: set[int]) -> None:
         """Block the two words of each capitalised pair ("Vladimir Putin") of which one
         is a place's name that is no famous place, and the other, no place and no title,
-        month, feature or organisation word, also stands alone in ``text`` as people do:
-        before a verb of speech or after a title ("Putin said", "President Xi")."""
+        month, feature or organisation word, also stands alone as people do: ``people``
+        holds the indices into ``caps`` of the words before a verb of speech or after a
+        title ("Putin said", "President Xi")."""
         words, starts, ends = toks
-        n = len(words)
-        alone: set[str] = set()
-        pairs: list[int] = []
-        def joined(i: int) -> bool:  # caps[i] and caps[i + 1] are words of one name
-            k = caps[i]
-            return i + 1 < len(caps) and caps[i + 1] == k + 1 and \
-                ends[k] + 1 == starts[k + 1] and words[k][-1] != "."
+        n, m = len(words), len(caps)
 
-        for i, k in enumerate(caps):
-            joined_before = i > 0 and joined(i - 1)
-            joined_after = joined(i)
-            if joined_after and not joined_before and not joined(i + 1):
-                pairs.append(i)  # two capitalised words, no third
-            elif not joined_after:
-                titled = k > 0 and words[k - 1].lower().rstrip(".") in TITLES
-                if (titled or not joined_before) and (
-                        titled or k + 1 < n and words[k + 1] in SPEECH_VERBS):
-                    alone.add(lows[i])  # as people stand alone: "Putin said", "President Xi"
-        if not pairs or not alone:
+        def joined(i: int) -> bool:  # caps[i] and caps[i + 1] are words of one name
+            if i < 0 or i + 1 >= m:
+                return False
+            k = caps[i]
+            return caps[i + 1] == k + 1 and ends[k] + 1 == starts[k + 1] and words[k][-1] != "."
+
+        alone = set()
+        for i in people:
+            if lows[i] in _NO_PERSONS_WORDS:
+                continue
+            titled = i and caps[i - 1] == caps[i] - 1 and lows[i - 1] in TITLES
+            if not joined(i) and (titled or not joined(i - 1)):
+                alone.add(lows[i])
+        if not alone:
             return
-        for i in pairs:
+        pairs = set()
+        for word in alone:  # where else the word stands: list scans in C, not a loop here
+            if lows.count(word) < 2:
+                continue
+            at = lows.index(word)
+            while True:
+                pairs.update((at - 1, at))
+                try:
+                    at = lows.index(word, at + 1)
+                except ValueError:
+                    break
+        for i in sorted(pairs):
+            if not joined(i) or joined(i - 1) or joined(i + 1):
+                continue  # a pair of capitalised words, no third, one of them alone elsewhere
             k = caps[i]
             if k in blocked or k + 1 in blocked or k + 2 < n and words[k + 2] in ("'s", "’s"):
                 continue
-            a, b = lows[i], lows[i + 1]
-            for name, other in ((b, a), (a, b)):  # the word alone, the word that may be a place
-                if name not in alone or name in TITLES or \
-                        name in CALENDAR_WORDS or name in FEATURE_WORDS or \
-                        name in ORG_WORDS or name in GEO_HEADS or name in _STOP or \
-                        self._hit(words[k if name == a else k + 1].rstrip(".")) is not None:
+            for name, other in ((k + 1, k), (k, k + 1)):  # the word alone, the maybe-place
+                if lows[i + name - k] not in alone or \
+                        self._hit(words[name].rstrip(".")) is not None:
                     continue
-                key = self._hit(words[k if other == a else k + 1].rstrip("."))
+                key = self._hit(words[other].rstrip("."))
                 if key is not None and not self._famous(key) and \
-                        self._hit(text[starts[k]:ends[k + 1]]) is None:
+                        self._hit(" ".join((words[k], words[k + 1]))) is None:
                     blocked.update((k, k + 1))
                     break
 
