@@ -519,7 +519,13 @@ class Gazetteer:
             words = camel_words(name)
             if len(words) > 1 and all(len(w) >= 3 for w in words):
                 key = self.key_of(" ".join(words))
-        return [(self.place(v >> 2), v & 3) for v in self.entries(key)] if key else []
+        found = [(self.place(v >> 2), v & 3) for v in self.entries(key)] if key else []
+        if found and "-" in name and _LEADING_ARTICLE.match(normalize(name)) and \
+                key == fold(_LEADING_ARTICLE.sub("", normalize(name))):
+            # found without its Arabic article ("Al-Raqqa" as Raqqa): a place of the Arab
+            # world, Afghanistan or Iran, not Hol, Norway for "Al-Hol"
+            found = [(p, k) for p, k in found if p.country_code in ROMANISED]
+        return found
 
     def by_geonameid(self, gid: int) -> Place | None:
         if not self._by_id:

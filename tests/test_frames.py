@@ -318,6 +318,12 @@ def test_a_sound_alike_word_is_no_place_without_frame_and_country(geoparser, tex
     assert absent not in parse(geoparser, text)
 
 
+def test_a_name_found_without_its_arabic_article_is_a_place_of_the_arab_world(geoparser):
+    found = parse(geoparser, "Thousands of families live in the Al-Hol camp in Syria.")
+    assert found.get("Al-Hol") is None  # Hol, Norway bears "Hol"; GeoNames lacks al-Hawl
+    assert parse(geoparser, "Fighting continued in Al-Raqqa.")["Al-Raqqa"].country_code == "SY"
+
+
 @pytest.mark.parametrize("text, name", [
     ("Clashes were reported in Abu Salim on Tuesday.", "Abu Salim"),  # not Abu, India
     ("Clashes were reported in Wadi Rabie on Tuesday.", "Wadi Rabie"),  # not Wadi, India
