@@ -1082,6 +1082,9 @@ def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]], *,
     gaz.demonyms = {d: cc for d, cc in _demonyms().items() if cc in gaz.country_names}
     gaz.phrase_starts = phrase_starts(gaz.names)
     gaz.iso3, gaz.subdivisions = _iso_codes(gaz)
+    for words in (gaz.postal_codes, gaz.phrase_starts, gaz.first_names, gaz.surnames,
+                  gaz.common_words):
+        _untrack_atomic(words)  # as when loaded (see _word_set)
     logger.info("gazetteer %s: %d places, %d names", gaz.kind, len(gaz), len(gaz.names))
     return gaz
 
