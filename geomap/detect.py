@@ -1222,7 +1222,7 @@ class GazetteerDetector(Detector):
         """A one-word name the gazetteer knows only as another romanisation of a town
         (:func:`~geomap.gazetteers.variant_key`: "Hawija" for Al Ḩawījah, "Jalawla" for
         Jalawlā’), when the text frames it as a place: after a preposition of place
-        ("in Hawija", "from Beiji"), "of" after a feature word ("the town of Heet"), or
+        ("in Hawija", "from Beiji"), "of" after a feature word ("the town of Muqdadiya"), or
         next in a list of places ("Tikrit, Beiji and Hawija"). It carries
         ``kind_hint=VARIANT``: the resolver keeps it only in a country the rest of the
         text names. No word English or names use: not a common word, given name or
