@@ -310,6 +310,10 @@ _UNSEEN: Any = object()  # a cache miss (None is a cached "no place")
 # Words that stand alone before "said" or after a title without being a person's name
 _NO_PERSONS_WORDS = TITLES | CALENDAR_WORDS | ORG_WORDS | GEO_HEADS | _STOP | \
     frozenset(FEATURE_WORDS)
+# Words that name no place the gazetteer lacks (see _unknown, _variant): titles, months
+# and days, organisation, media, street and feature words, function words
+_NOT_NAME_WORDS = TITLES | CALENDAR_WORDS | ORG_WORDS | MEDIA_WORDS | STREET_WORDS | \
+    frozenset(FEATURE_WORDS) | _STOP
 _EMBASSY_WORDS = frozenset(("embassy", "embassies", "consulate"))
 _HITS_KEPT = 200_000
 _SHORT_TEXT = 1_000  # characters: a post, a caption, a table cell
@@ -1146,10 +1150,7 @@ class GazetteerDetector(Detector):
         j = k
         while j < n and j < k + 4 and j not in blocked and words[j][0].isupper() and \
                 words[j][0].isalpha() and (j == k or text[ends[j - 1]:starts[j]] == " "):
-            low = words[j].lower().rstrip(".")
-            if low in TITLES or low in CALENDAR_WORDS or low in ORG_WORDS or \
-                    low in MEDIA_WORDS or low in STREET_WORDS or low in FEATURE_WORDS or \
-                    low in _STOP:
+            if words[j].lower().rstrip(".") in _NOT_NAME_WORDS:
                 break
             j += 1
             if words[j - 1].endswith("."):
@@ -1255,9 +1256,7 @@ class GazetteerDetector(Detector):
         low = tok.lower()
         gaz = self.gaz
         if low in gaz.common_words or low in gaz.first_names or low in gaz.surnames or \
-                low in TITLES or low in CALENDAR_WORDS or low in ORG_WORDS or \
-                low in MEDIA_WORDS or low in STREET_WORDS or low in FEATURE_WORDS or \
-                low in _STOP or variant_key(tok) not in gaz.names:
+                low in _NOT_NAME_WORDS or variant_key(tok) not in gaz.names:
             return None
         return _MENTION(starts[k], end, tok, None, VARIANT)
 
