@@ -200,3 +200,28 @@ def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
     text = "The Taliban retain the ability to attack in Swat and shot a schoolgirl in Mingora."
     result = parse(geoparser, text)
     assert {text[e.start:e.end] for e in result.events} == {"Mingora"}
+
+
+@pytest.mark.parametrize("text", [
+    "Richard Pehrson was placed on unpaid administrative leave from his job in Norfolk.",
+    "The Scott West team advanced to the championship meet with a win over Hutchinson.",
+    "Andrew Trapani and his crew spent three days shooting footage in Los Angeles.",
+    "Andrew Trapani will be running a marathon on a treadmill in Hyde Park.",
+    "In Copenhagen, Christopher Monckton called young climate activists 'Hitler Youth'.",
+])
+def test_other_senses_of_action_words_are_no_events(geoparser, text):
+    assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Shimon Peres made an official visit to Prague on Monday.",
+     ("Shimon Peres", "visit", "Prague")),
+    ("Shimon Peres paid a visit to Prague.", ("Shimon Peres", "visit", "Prague")),
+    ("Lech Walesa led a workers' strike at the shipyard in Gdansk.",
+     ("Lech Walesa", "strike", "Gdansk")),
+    ("Gunmen shot two police officers near Kabul, Hamid Karzai said on Monday in Kandahar.",
+     ("Hamid Karzai", "say", "Kandahar")),
+])
+def test_a_light_verb_and_its_action_noun_make_a_named_agent(geoparser, text, event):
+    assert event in {(e.actor, e.action, text[e.start:e.end])
+                     for e in parse(geoparser, text).events}

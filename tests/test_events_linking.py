@@ -203,3 +203,46 @@ def test_who_condemns_or_denies_a_use_of_force_named_by_a_noun_did_not_do_it(geo
 def test_who_condemns_an_offensive_named_by_a_noun_is_not_its_actor(geoparser):
     text = "Hamas condemned the Israeli Gaza offensive."
     assert "Hamas" not in {e.actor for e in parse(geoparser, text).events}
+
+
+@pytest.mark.parametrize("text", [
+    # what is said, not where it is said (unannotated news of the bench corpora)
+    "Clary said Harman lived in Alaska for some period of time.",
+    "Mike Fitzgerald says toxic wetlands near Esperance are the likely cause.",
+    "Mike Fitzgerald said he planned to move from Grant County to Nitro.",
+    "The ministry says the virus could spread from Northern Europe to the UK.",
+    # where a person is from
+    "Trooper David Lavoice said Cherish Sawa, of 17 Guy Place in West Springfield, was hurt.",
+    "I met the student from Bern, Switzerland, while traveling from Gallivare to Jokkmokk.",
+    # no one acts: ability, wishes, a relative clause's own subject, a state and itself
+    "Travelers wishing to visit Guatemala from Mexico can go by boat to Naranja.",
+    'Barack Obama "sold Chrysler to Italians who are going to build Jeeps in China".',
+    "Angola is heading for its worst ever outbreak, Richard Veerman said.",
+])
+def test_places_of_what_is_said_or_of_where_someone_is_from_are_no_events(geoparser, text):
+    assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Christine Lagarde told reporters in Dublin on March 8 that the nation is recovering.",
+     ("Christine Lagarde", "say", "Dublin")),
+    ("Steve Fuelberth said Friday from Denver headquarters that a lease was signed.",
+     ("Steve Fuelberth", "say", "Denver")),
+    ("John Kerry said on Sunday in Geneva that talks would continue.",
+     ("John Kerry", "say", "Geneva")),
+    ("Italy is already briefing fellow EU governments in Brussels about the case.",
+     ("Italy", "say", "Brussels")),
+    ("Simon Venhuizen from Amsterdam, the Netherlands, made his fifth visit to Rattvik.",
+     ("Simon Venhuizen", "visit", "Rattvik")),
+    ("Lance Armstrong of the U.S. leaves a hotel in Palencia, Spain.",
+     ("Lance Armstrong", "depart", "Palencia")),
+    ("Shimon Peres arrived in Prague on Monday, where he met Milos Zeman.",
+     ("Milos Zeman", "meet", "Prague")),
+])
+def test_where_a_statement_or_act_happens_beside_those_that_are_no_events(geoparser, text,
+                                                                          event):
+    found = {(e.actor, e.action, text[e.start:e.end]) for e in parse(geoparser, text).events}
+    assert event in found
+    assert {e[0] for e in found} <= {"Christine Lagarde", "Steve Fuelberth", "John Kerry",
+                                      "Italy", "Simon Venhuizen", "Lance Armstrong",
+                                      "Milos Zeman", "Shimon Peres"}

@@ -182,7 +182,8 @@ LIGHT_VERBS = frozenset(
     "imposed imposes impose carried carries conducted conducts launched launches staged stages "
     "held holds began begins started starts led leads organized organised organizes "
     "organises ordered orders continued continues has have had maintains maintained "
-    "announced announces made makes completed completes".split())
+    "announced announces made makes completed completes paid pays took takes undertook "
+    "undertakes concluded concludes wrapped wraps".split())
 
 ACTIONS: dict[str, str] = {
     **_lexicon(),
@@ -324,12 +325,50 @@ DISCUSS = frozenset("discuss discussed discusses discussing".split())
 _CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | PROGRESSIVE_WORDS
 
 
+# Other senses of action words, told by the words around them.
+_LEAVE_NOUN_BEFORE = frozenset(
+    "on of administrative sick maternity paternity medical unpaid paid annual compassionate "
+    "extended family shore study".split())
+_MEET_NOUN_BEFORE = frozenset(
+    "the a this that their his her its our 's ’s championship track swim swimming wrestling "
+    "sectional regional district dual invitational conference indoor outdoor relay".split())
+_FILMED = frozenset(
+    "footage film films video videos scene scenes movie movies pictures picture photos "
+    "photographs documentary episode episodes commercial commercials hoops baskets".split())
+_RACES = frozenset("marathon half-marathon race races mile triathlon 5k 10k red".split())
+_SHOOT = frozenset(("shoot", "shoots", "shooting", "shot"))
+_DETERMINER_WORDS = frozenset("a an the some their his her its our more".split())
+
+
+def other_sense(low: Sequence[str], j: int) -> bool:
+    """Whether the action word ``low[j]`` is used in a sense that is no event: "on
+    administrative leave", "the championship meet", "shooting footage in Los Angeles",
+    "running a marathon in Hyde Park"."""
+    w = low[j]
+    before = low[j - 1] if j else ""
+    if w == "leave":
+        return before in _LEAVE_NOUN_BEFORE or low[j + 1:j + 3] == ["of", "absence"]
+    if w == "meet":
+        return before in _MEET_NOUN_BEFORE
+    if w == "called":
+        # naming, not phoning: "so-called", "a town called Hope", "called them 'Hitler Youth'"
+        return before in ("so", "a", "an", "is", "was", "are", "were", "be", "been") or any(
+            x in ("\"", "“", "'", "‘") for x in low[j + 1:j + 6])
+    if w in _SHOOT or w in ("ran", "runs", "running", "run"):
+        k = j + 1
+        while k < len(low) and k <= j + 2 and low[k] in _DETERMINER_WORDS:
+            k += 1
+        return k < len(low) and (low[k] in _FILMED if w in _SHOOT else low[k] in _RACES)
+    return False
+
+
 def pair_at(low: Sequence[str], start: int = 0) -> int | None:
     """The index of the first action word of :data:`PAIRS` from ``start`` on that its next
     word makes an action ("reports from"; not "contributed reporting from")."""
     for j in range(start, len(low) - 1):
         pair = PAIRS.get(low[j])
-        if pair is not None and low[j + 1] in pair[0] and (j == 0 or low[j - 1] != "contributed"):
+        if pair is not None and low[j + 1] in pair[0] and (
+                j == 0 or low[j - 1] != "contributed") and not other_sense(low, j):
             return j
     return None
 
@@ -368,7 +407,7 @@ RECIPROCAL = frozenset(("meet", "share intelligence", "call", "fight"))
 _NEG = frozenset(("not", "never", "n't", "no", "neither", "nor", "without"))
 
 
-_HYPO = frozenset(("could", "might", "may", "if", "should", "unless"))
+_HYPO = frozenset(("could", "might", "may", "if", "should", "unless", "can"))
 # Action words that also help another verb: "did not go to", "not going to visit".
 _AUX_ACTIONS = frozenset(("go", "going", "goes", "went"))
 
@@ -376,8 +415,8 @@ _AUX_ACTIONS = frozenset(("go", "going", "goes", "went"))
 # Words of ability and intent before "to" and an action: it has not happened.
 _INTENT = frozenset(
     "ability able capable capability capacity plan plans planned planning intend intends "
-    "intended intending want wants wanted hope hopes hoped threatened threatening "
-    "threatens vowed vows".split())
+    "intended intending want wants wanted wanting wish wishes wishing hope hopes hoped "
+    "hoping threatened threatening threatens vowed vows".split())
 
 
 # Verbs that carry the event noun after them, and so its negation or hypothesis: "could

@@ -168,6 +168,9 @@ _CAP = attrgetter("cap")
 
 _PRONOUNS = frozenset(("he", "she"))
 # Unnamed persons a later "he" or "she" in the sentence stands for ("The man ... he").
+# Last words of the names of laws and agreements, which act through no one.
+_LAW_HEADS = frozenset("act acts bill law laws treaty accord accords protocol amendment "
+                       "statute code".split())
 _UNNAMED_PERSONS = frozenset(
     "man woman boy girl suspect victim patient driver passenger gunman teenager".split())
 # Words that stand for the persons last named together ("Angela Martin-Mulu and Edward
@@ -434,8 +437,18 @@ def _agentive(toks: list[Tok], k: int, start: int | None = None) -> bool:
         k += 2
     while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
         k += 1
+    if k < n and toks[k].low in _LIGHT_AGENT_VERBS:
+        # "X made an official visit", "X held talks", "X led a strike": a light verb
+        # whose event noun follows within a few words
+        return any(toks[m].low in ACTIONS for m in range(k + 1, min(n, k + 5)))
     return k < n and toks[k].text[:1].islower() and (toks[k].low in SAY_VERBS or
                                                      toks[k].low in ACTIONS)
+
+
+# Light verbs after a name put it in an agent's place when an action noun follows them.
+_LIGHT_AGENT_VERBS = LIGHT_VERBS - frozenset(
+    "has have had announced announces continued continues maintains maintained orders "
+    "ordered".split())
 
 
 def _kind_of(name: str) -> str:
@@ -462,6 +475,29 @@ _JOURNEYS = frozenset(("travel", "visit", "arrive", "depart", "return"))
 # Participles whose *by*-phrase names who leads the subject: "protesters led by Nawaz
 # Sharif were traveling to Islamabad", "a delegation headed by Sergei Lavrov arrived".
 _LEADING = frozenset(("led", "headed"))
+
+
+# Words between an auxiliary and its verb: "are going to build", "is set to visit".
+_BEFORE_INFINITIVE = frozenset("going to set due expected scheduled about".split())
+
+
+def _object_of_verb(low: list[str], start: int) -> bool:
+    """Whether the name at token ``start`` is the object of an action verb right before
+    it ("visit Guatemala", "attacked the Taliban")."""
+    j = start - 1
+    if j >= 0 and low[j] == "the":
+        j -= 1
+    return j >= 0 and low[j] in ACTIONS and not low[j] in EVENT_NOUNS and (
+        _past(low[j]) or j and low[j - 1] == "to")
+
+
+def _qualifying(low: list[str], start: int, span_of) -> bool:
+    """Whether the place at token ``start`` qualifies the place before it ("from
+    Amsterdam, the Netherlands, was making"; "Bern, Switzerland"): no subject."""
+    j = start - 1
+    if j >= 0 and low[j] == "the":
+        j -= 1
+    return j >= 1 and low[j] == "," and (j - 1) in span_of
 
 
 def _subject_position(toks: list[Tok], start: int) -> bool:
@@ -522,7 +558,9 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     """The nearest actor(s) before token ``a`` in its clause, in subject position
     (``low``: the tokens' lower-case forms; ``speech``: whether the action at ``a`` is a
     statement, which a speech verb before it only introduces: "said in an interview")."""
-    cands = [x for x in actors if x.end <= a and x.subject_ok]
+    # (not the object of a verb before: "Travelers wishing to visit Guatemala from Mexico
+    # can go": Guatemala goes nowhere)
+    cands = [x for x in actors if x.end <= a and x.subject_ok and not _object_of_verb(low, x.start)]
     if low[a] in SAY_VERBS:
         # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb
         inverted = [x for x in actors if x.start == a + 1]
@@ -541,10 +579,14 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
             best = c
             break
     k = a - 1
-    while k > 0 and (low[k].endswith("ly") or low[k] in _AUX):
+    while k > 0 and (low[k].endswith("ly") or low[k] in _AUX or low[k] in _BEFORE_INFINITIVE):
         k -= 1
     if k > 1 and low[k] in ("who", "which") and low[k - 1] == "," and best.end != k - 1:
         return []   # "the rebels, who quickly captured Kinshasa": the subject is "the rebels"
+    if k > 1 and low[k] in ("who", "which") and low[k - 1] != "," and best.end != k and \
+            _BE.isdisjoint(low[best.end:k]):
+        return []   # "sold Chrysler to Italians who are going to build Jeeps in China" (but
+        #             "Russia was the first country which provided warplanes")
     if k > 1 and low[k] == "that" and low[k - 1] != "," and best.end != k:
         return []   # "Russian officials are screening flights that have departed from"
     between = low[best.end:a]
@@ -879,7 +921,8 @@ class ActorFinder:
                                  "armed_group"))
 
         for x in out:
-            x.subject_ok = _subject_position(toks, x.start)
+            x.subject_ok = _subject_position(toks, x.start) and not (
+                x.place_idx is not None and _qualifying(low, x.start, span_of))
         out.sort(key=lambda x: x.start)
         return out
 
@@ -972,6 +1015,8 @@ class ActorFinder:
                 return None
         parts = [t.text.rstrip(".") for t in name_toks]
         first_low = name_toks[0].low
+        if "-" in parts[-1] and parts[-1].rsplit("-", 1)[1][:1].islower():
+            return None   # "the Daniel Libeskind-designed tower": an adjective
         if first_low in _STOP or parts[-1].lower() in TITLES or parts[-1].lower() in _ROLE_WORDS \
                 or parts[-1].isupper() and len(parts[-1]) > 1:
             return None
@@ -982,7 +1027,8 @@ class ActorFinder:
             titled = True
         if len(parts) >= 2 and (first_low in self.first_names or titled) and \
                 all(p[:1].isupper() or p in CONNECTORS for p in parts) and \
-                lows[-1] not in _ORG_HEADS and lows[-1] not in _ARMED_HEADS:
+                lows[-1] not in _ORG_HEADS and lows[-1] not in _ARMED_HEADS and \
+                lows[-1] not in _LAW_HEADS:   # "the Recovery Act and will provide"
             full = " ".join(parts)
             state.persons[normalize(parts[-1])] = full
             return Actor(j, k, full, "person")
@@ -994,7 +1040,8 @@ class ActorFinder:
             pieces = _CAPITALISED_PART.findall(parts[0])
             if len(pieces) > 1 and normalize(pieces[-1]) in state.persons:
                 return Actor(j, k, state.persons[normalize(pieces[-1])], "person")
-            said = k < len(toks) and toks[k].low in SAY_VERBS and k - 1 not in span_of
+            said = k < len(toks) and toks[k].low in SAY_VERBS and k - 1 not in span_of and \
+                surname not in STATE_NOUNS and surname not in ORG_WORDS   # "Police said"
             if (titled or said) and parts[0][:1].isupper() and \
                     normalize(parts[0]) not in self.demonyms:
                 state.persons.setdefault(surname, parts[0])
@@ -1049,7 +1096,8 @@ class ActorFinder:
                         for j in range(x.end, a)) and (
                         x.end < len(toks) and toks[x.end].text in ("'s", "’s") or
                         x.end - x.start == 1 and self._demonym_of(toks[x.start].low) or
-                        x.kind == "country" and x.end == a and not _past(low[a])):
+                        x.kind == "country" and x.end == a and not _past(low[a]) and
+                        x.subject_ok):   # "Lance Armstrong of the U.S. leaves" no U.S. leave
                     chosen.append(x)   # but "Japan and South Korea signed": a subject
                     break
         # "the presence of Syrian troops", "the contribution of Australian soldiers"

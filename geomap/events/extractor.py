@@ -54,6 +54,7 @@ from geomap.events.actions import (
     action_type,
     deployed,
     negated,
+    other_sense,
     pair_at,
     progressive_at,
 )
@@ -249,6 +250,9 @@ class EventExtractor:
             if key in found or actor.place_idx is not None and \
                     resolved_map[actor.place_idx] is r:
                 return
+            if cls in _MOVES and actor.kind == "country" and r.place.is_country and \
+                    self.finder.country_names.get(r.place.country_code) == actor.name:
+                return   # "Angola is heading for its worst outbreak": no journey
             attributed = speaker() if not (cls == "say" and speaker() == actor.name) else None
             found[key] = Event(actor=actor.name, actor_type=actor.kind, action=cls,
                                action_type=action_type(cls),
@@ -299,6 +303,8 @@ class EventExtractor:
                 named = [a for a in actors if a.kind != "country" and a.place_idx is None]
             if named and any(lo < a.end and a.start < hi for a in named):
                 continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
+            if _home_of(toks, lo, named):
+                continue   # "Cherish Sawa, of West Springfield,", "Simon Venhuizen from Amsterdam"
             if follows is not None:
                 # "the crowded Sochi mayoral election": the event noun right after the place;
                 # but a place that is itself one of the action's agents is its subject, not
@@ -465,6 +471,24 @@ _BEFORE_ADJECTIVE = frozenset(
 _COUNTED = frozenset("cases deaths infections case death".split())
 
 
+# Journeys and visits: a state makes none to itself.
+_MOVES = frozenset(("travel", "visit", "arrive", "depart", "return"))
+
+
+def _home_of(toks: list, lo: int, named: list[Actor]) -> bool:
+    """Whether the place at token ``lo`` says where a person is from: after "from" right
+    after a named person, or in ", of ..." ("Cherish Sawa, of 17 Guy Place in West
+    Springfield,")."""
+    if lo >= 1 and toks[lo - 1].low == "from" and any(
+            x.end == lo - 1 and x.kind == "person" for x in named):
+        return True
+    j = lo - 1
+    while j > 0 and lo - j <= 6 and (toks[j].cap or toks[j].low.isdigit() or
+                                     toks[j].low in ("in", "the")):
+        j -= 1
+    return j >= 1 and toks[j].low == "of" and toks[j - 1].low == ","
+
+
 def _triggers(text: str, toks: list, low: list[str], *,
               phrases: bool = True) -> list[tuple[int, int, str]]:
     """The action triggers of a sentence, in order: (first token, end token, class).
@@ -502,7 +526,8 @@ def _triggers(text: str, toks: list, low: list[str], *,
                     w == "travel" and j and low[j - 1] in _NOT_TRAVELLING or \
                     w == "recorded" and (j + 1 < len(low) and low[j + 1] in _COUNTED or
                                          j and low[j - 1] in ("a", "the", "of")) or \
-                    w == "striking" and j and low[j - 1] in _BEFORE_ADJECTIVE:
+                    w == "striking" and j and low[j - 1] in _BEFORE_ADJECTIVE or \
+                    other_sense(low, j):
                 continue   # "went missing in Iran", "reaching out to", "a ban on travel to",
                 #            "recorded cases in South America"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:

@@ -51,6 +51,7 @@ _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
 
 # A statement verb, and the words that open the clause of what is said after it.
 _SAID = frozenset("said says say announced announces stated states".split())
+_PRONOUN_SUBJECTS = frozenset("he she they we i it".split())
 _CLAUSE_OPENERS = frozenset(
     "there it he she they we i a an the his her its their this these those".split())
 
@@ -242,6 +243,33 @@ class Gaps:
         return self._arrays
 
 
+# Finite verbs and modals: a statement's words before a place holding one are what is said.
+_FINITE = frozenset("was were is are has had have will would can could may might did does do "
+                    "should must".split())
+# Who a statement is made to: "told reporters in Dublin".
+_TOLD = frozenset("told tells tell briefed briefing briefs addressed addresses".split())
+
+
+def reported_clause(toks, trig_end: int, lo: int) -> bool:
+    """Whether the words between a verb of speech (ending at ``trig_end``) and a place
+    (at ``lo``) open what is said rather than say where: a finite verb ("said Harman
+    lived in Alaska", "says the virus could spread from Northern Europe"), or a noun
+    phrase that is no addressee, time or prepositional phrase ("says toxic wetlands near
+    Esperance are")."""
+    between = toks[trig_end:lo]
+    if not between:
+        return False
+    for k, t in enumerate(between):
+        if t.low in _FINITE or k and t.low.endswith("ed") and between[k - 1].cap:
+            return True
+    first = between[0]
+    return toks[trig_end - 1].low not in _TOLD and not first.cap and \
+        first.low not in _LOCATIVE and first.low not in _PREPOSITIONS and \
+        first.low not in _TIME_WORDS and first.low not in (",", "(", "--", "-", "—", "–") and \
+        first.low not in ("an", "a", "to", "this", "yesterday", "today", "tonight") and \
+        not first.low.isdigit()
+
+
 def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> bool:
     """Whether a place attached by ``prep`` after ``head`` is where the action happens."""
     if head.endswith("-based") or head == "based":
@@ -252,7 +280,10 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         return head in _EVENT_OF_NOUNS
     if prep == "from":
         # "reports from Baghdad", "said in an interview from Toronto": where it is said
-        return cls in DEPART or cls == "say" and lo - trig_end <= 6
+        # (but "said he planned to move from Grant County": a place of what is said)
+        return cls in DEPART or cls == "say" and lo - trig_end <= 6 and not any(
+            t.low in _PRONOUN_SUBJECTS or t.low in ("to", "that") for t in toks[trig_end:lo]) \
+            and not reported_clause(toks, trig_end, lo)
     if prep == "for" and cls == "depart":
         return True   # "left Santa Fe for California": the destination
     if prep == "against" and cls in _FORCE:
@@ -272,6 +303,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             between = [t.low for t in toks[trig_end:lo]]
             if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
                 return False   # "says there is no electricity in Innisfail": what is said
+            if reported_clause(toks, trig_end, lo):
+                return False   # "said Harman lived in Alaska": what is said
             return len(between) <= 10 and not any(
                 w in ("that", "\"", "“", "”") or w in _COMPLEMENT or w in _SUBORDINATORS and
                 k + 1 < len(between) and between[k + 1] in _CLAUSE_OPENERS
@@ -325,6 +358,10 @@ def inside_acronym(toks: list[Tok], hi: int) -> bool:
 _TREATIES = frozenset(("convention", "conventions"))
 
 
+# Words after a place that end its noun phrase: "in Geneva that talks would continue".
+_NOT_MODIFIERS = frozenset("and or that which who where when".split())
+
+
 def trigger_after(toks: list[Tok], triggers, hi: int):
     """An event noun right after the place ending at token ``hi`` ("Sochi mayoral election")."""
     for a, b, cls in triggers:   # in text order
@@ -333,10 +370,18 @@ def trigger_after(toks: list[Tok], triggers, hi: int):
         if hi <= a <= hi + 1 and cls in ("run", "meet", "visit", "strike", "attack", "bomb") \
                 and toks[a].low not in _TREATIES and all(
                     toks[j].text[:1].islower() and toks[j].low not in _PREPOSITIONS
-                    and toks[j].low not in _LOCATIVE and toks[j].low not in ("and", "or")
+                    and toks[j].low not in _LOCATIVE and toks[j].low not in _NOT_MODIFIERS
                     for j in range(hi, a)):   # "attack in Swat and shot ...": a verb
             return (a, b, cls)
     return None
+
+
+# Words of a time phrase between a place and what follows it: "on Monday", "last week".
+_TIME_WORDS = frozenset(
+    "on in at last this next early late earlier later that the same week month year morning "
+    "afternoon evening night day weekend monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december".split())
 
 
 def where_clause(toks: list[Tok], hi: int, triggers):
@@ -346,6 +391,11 @@ def where_clause(toks: list[Tok], hi: int, triggers):
             if hi + 2 < t[0] <= hi + 5 and t[2] in DIRECT:
                 return t
         return None
+    k = hi
+    while k < len(toks) and k - hi < 5 and (toks[k].low in _TIME_WORDS or toks[k].low.isdigit()):
+        k += 1   # "visited Prague on Monday, where he met": a time between
+    if k > hi and k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low == "where":
+        hi = k
     if hi + 1 < len(toks) and toks[hi].low == "," and toks[hi + 1].low == "where":
         for t in triggers:
             if t[0] > hi + 1 and not any(toks[j].low in CLAUSE_BREAK for j in range(hi, t[0])):
