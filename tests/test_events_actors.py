@@ -226,3 +226,21 @@ def test_the_subject_is_the_name_before_an_apposition_not_a_name_inside_it(geopa
     result = parse(geoparser, text)
     assert triples(result) == {
         ("Disasters Emergency Committee", "Britain")}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Laurent Nkunda's forces captured Goma in the autumn.",
+     ("Laurent Nkunda", "capture", "Goma")),
+    ("The Russians bombed Aleppo on Monday.", ("Russia", "bomb", "Aleppo")),
+    ("Hezbollah attacked Israeli positions near Metula.", ("Hezbollah", "attack", "Metula")),
+    ("Boko Haram militants abducted 276 girls from Chibok.",
+     ("Boko Haram", "abduct", "Chibok")),
+])
+def test_those_who_act_for_a_named_leader_or_people_and_the_targets_of_force(geoparser, text,
+                                                                             event):
+    assert {(e.actor, e.action, text[e.start:e.end])
+            for e in parse(geoparser, text).events} == {event}
+
+
+def test_a_people_that_does_nothing_is_no_actor(geoparser):
+    assert parse(geoparser, "The Russians who live in Riga protested on Monday.").events == ()

@@ -435,6 +435,8 @@ def _agentive(toks: list[Tok], k: int, start: int | None = None) -> bool:
             k += 1
     if k + 1 < n and toks[k].low == "," and toks[k + 1].low == "who":
         k += 2
+    if k + 1 < n and toks[k].low in ("'s", "’s") and toks[k + 1].low in _FOLLOWERS:
+        k += 2   # "Laurent Nkunda's forces captured"
     while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
         k += 1
     if k < n and toks[k].low in _LIGHT_AGENT_VERBS:
@@ -445,6 +447,9 @@ def _agentive(toks: list[Tok], k: int, start: int | None = None) -> bool:
                                                      toks[k].low in ACTIONS)
 
 
+# Who acts for a person named before them: "Laurent Nkunda's forces".
+_FOLLOWERS = frozenset("forces troops fighters men militia militias supporters loyalists "
+                       "followers army".split())
 # Light verbs after a name put it in an agent's place when an action noun follows them.
 _LIGHT_AGENT_VERBS = LIGHT_VERBS - frozenset(
     "has have had announced announces continued continues maintains maintained orders "
@@ -873,7 +878,12 @@ class ActorFinder:
                 k += 2
             while k < n and k < chain[-1][0] + 5 and toks[k].low in _STATE_MODIFIERS:
                 k += 1
-            if k < n and toks[k].low in STATE_NOUNS:
+            if len(chain) == 1 and j and low[j - 1] == "the" and low[j] not in self.demonyms \
+                    and _agentive(toks, j + 1):
+                # "The Russians bombed Aleppo", "The Germans opened fire": a people named by
+                # its plural acts as its state
+                out.append(Actor(j, j + 1, self.country_names[dem], "country"))
+            elif k < n and toks[k].low in STATE_NOUNS:
                 for at, c in chain:
                     out.append(Actor(at, k + 1 if at == chain[-1][0] else at + 1,
                                       self.country_names[c], "country"))

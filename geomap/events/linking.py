@@ -47,6 +47,8 @@ _SUBORDINATORS = frozenset("as while when whereas because since after before".sp
 
 # Uses of force whose target is where they happen ("air strikes against Raqqa").
 _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
+# Topic nouns that are a use of force's target when they are its object.
+_TARGETS = frozenset(("positions", "position", "locations", "location"))
 
 
 # A statement verb, and the words that open the clause of what is said after it.
@@ -281,7 +283,7 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     if prep == "from":
         # "reports from Baghdad", "said in an interview from Toronto": where it is said
         # (but "said he planned to move from Grant County": a place of what is said)
-        return cls in DEPART or cls == "say" and lo - trig_end <= 6 and not any(
+        return cls in DEPART or cls == "abduct" or cls == "say" and lo - trig_end <= 6 and not any(
             t.low in _PRONOUN_SUBJECTS or t.low in ("to", "that") for t in toks[trig_end:lo]) \
             and not reported_clause(toks, trig_end, lo)
     if prep == "for" and cls == "depart":
@@ -292,8 +294,9 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                 "against", "by"):
         return False
     if prep in _LOCATIVE:
-        if head in _TOPIC_NOUNS:
-            return False
+        if head in _TOPIC_NOUNS and not (
+                cls in _FORCE and head in _TARGETS and lo - trig_end <= 4):
+            return False   # (but "attacked Israeli positions near Metula": its target)
         if cls in SPEECH:
             # "said on Sunday in Georgia": only near the verb, before its content; "urged
             # its residents not to travel to Victoria" urges nothing in Victoria
