@@ -244,3 +244,15 @@ def test_those_who_act_for_a_named_leader_or_people_and_the_targets_of_force(geo
 
 def test_a_people_that_does_nothing_is_no_actor(geoparser):
     assert parse(geoparser, "The Russians who live in Riga protested on Monday.").events == ()
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("The Daniel Libeskind-designed theatre opened in Dublin.", set()),
+    ("The driver, James Mitchell of Charleston, fled to Edgar County on Monday.",
+     {"James Mitchell"}),
+    ("Police took the driver to Sarah Bush Lincoln Hospital, where he fled to Edgar County.",
+     set()),
+])
+def test_adjectives_buildings_and_hometowns_are_not_part_of_a_persons_name(geoparser, text,
+                                                                           actors):
+    assert {e.actor for e in parse(geoparser, text).events} == actors

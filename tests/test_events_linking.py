@@ -246,3 +246,17 @@ def test_where_a_statement_or_act_happens_beside_those_that_are_no_events(geopar
     assert {e[0] for e in found} <= {"Christine Lagarde", "Steve Fuelberth", "John Kerry",
                                       "Italy", "Simon Venhuizen", "Lance Armstrong",
                                       "Milos Zeman", "Shimon Peres"}
+
+
+@pytest.mark.parametrize("text", [
+    # who the content comes from, and whom it is told to, are not where it happens
+    "Blair Norton required medical treatment, according to Television New Zealand.",
+    "According to a report from the Colfax County Sheriff's Department, Robin Garcia was "
+    "driving east.",
+    "Beth Falwell told WSLS-TV, the NBC affiliate in Roanoke, that her brother was innocent.",
+    "\"There's a lot of food,\" said Natalie Gustafson, a junior at Huntsville High School.",
+    # a role, not an act
+    "Reba Rae currently serves as a deputy clerk in the Harris County Clerk's office.",
+])
+def test_sources_addressees_and_roles_locate_no_event(geoparser, text):
+    assert parse(geoparser, text).events == ()

@@ -350,6 +350,8 @@ def other_sense(low: Sequence[str], j: int) -> bool:
         return before in _LEAVE_NOUN_BEFORE or low[j + 1:j + 3] == ["of", "absence"]
     if w == "meet":
         return before in _MEET_NOUN_BEFORE
+    if w in ("serve", "serves", "served", "serving"):
+        return low[j + 1:j + 2] == ["as"]   # a role: "serves as a deputy clerk in"
     if w == "called":
         # naming, not phoning: "so-called", "a town called Hope", "called them 'Hitler Youth'"
         return before in ("so", "a", "an", "is", "was", "are", "were", "be", "been") or any(

@@ -321,11 +321,18 @@ _NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
 _DESCRIBED = r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) "
 
 
+# A word made an adjective by a hyphen: "Libeskind-designed", "Kremlin-backed".
+_ADJECTIVE_COMPOUND = re.compile(r"\w-[a-z]")
+
+
 def _name_runs(run: str) -> list[list[str]]:
     """The words of a capitalised run, cut where a sentence ends inside it
     ("Texas Comptroller Susan Combs. Local entities"), full stops dropped."""
     out: list[list[str]] = [[]]
     for w in run.split():
+        if _ADJECTIVE_COMPOUND.search(w):
+            out.append([])   # "the Daniel Libeskind-designed Grand Canal Theatre"
+            continue
         out[-1].append(w.rstrip("."))
         if w.endswith(".") and len(w) > 2 and w[:-1].lower() not in TITLES:
             out.append([])
@@ -1025,8 +1032,13 @@ class ActorFinder:
                 return None
         parts = [t.text.rstrip(".") for t in name_toks]
         first_low = name_toks[0].low
-        if "-" in parts[-1] and parts[-1].rsplit("-", 1)[1][:1].islower():
-            return None   # "the Daniel Libeskind-designed tower": an adjective
+        cut = next((x for x, p in enumerate(parts) if _ADJECTIVE_COMPOUND.search(p) or
+                    p == "of" and j + i0 + x + 1 in span_of), None)
+        if cut is not None:   # "the Daniel Libeskind-designed tower": an adjective;
+            #                   "James Mitchell of Charleston": where he is from
+            if cut < 2:
+                return None
+            name_toks, parts = name_toks[:cut], parts[:cut]
         if first_low in _STOP or parts[-1].lower() in TITLES or parts[-1].lower() in _ROLE_WORDS \
                 or parts[-1].isupper() and len(parts[-1]) > 1:
             return None
@@ -1038,7 +1050,8 @@ class ActorFinder:
         if len(parts) >= 2 and (first_low in self.first_names or titled) and \
                 all(p[:1].isupper() or p in CONNECTORS for p in parts) and \
                 lows[-1] not in _ORG_HEADS and lows[-1] not in _ARMED_HEADS and \
-                lows[-1] not in _LAW_HEADS:   # "the Recovery Act and will provide"
+                lows[-1] not in _LAW_HEADS and lows[-1] not in ORG_WORDS:
+            # (not "the Recovery Act and will provide", "Sarah Bush Lincoln Hospital, where")
             full = " ".join(parts)
             state.persons[normalize(parts[-1])] = full
             return Actor(j, k, full, "person")

@@ -303,8 +303,9 @@ class EventExtractor:
                 named = [a for a in actors if a.kind != "country" and a.place_idx is None]
             if named and any(lo < a.end and a.start < hi for a in named):
                 continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
-            if _home_of(toks, lo, named):
-                continue   # "Cherish Sawa, of West Springfield,", "Simon Venhuizen from Amsterdam"
+            if _home_of(toks, lo, named) or _source_of(toks, lo):
+                continue   # "Cherish Sawa, of West Springfield,", "Simon Venhuizen from
+                #            Amsterdam", "according to Television New Zealand"
             if follows is not None:
                 # "the crowded Sochi mayoral election": the event noun right after the place;
                 # but a place that is itself one of the action's agents is its subject, not
@@ -487,6 +488,19 @@ def _home_of(toks: list, lo: int, named: list[Actor]) -> bool:
                                      toks[j].low in ("in", "the")):
         j -= 1
     return j >= 1 and toks[j].low == "of" and toks[j - 1].low == ","
+
+
+def _source_of(toks: list, lo: int) -> bool:
+    """Whether the place at token ``lo`` is in who a sentence's content comes from:
+    "according to Television New Zealand", "according to a report from the Colfax
+    County Sheriff's Department"."""
+    j = lo - 1
+    while j > 0 and lo - j <= 8 and toks[j].low not in (",", ";", ":") and \
+            toks[j].low not in CLAUSE_BREAK:
+        if toks[j].low == "to" and toks[j - 1].low == "according":
+            return True
+        j -= 1
+    return False
 
 
 def _triggers(text: str, toks: list, low: list[str], *,

@@ -264,6 +264,8 @@ def reported_clause(toks, trig_end: int, lo: int) -> bool:
     for k, t in enumerate(between):
         if t.low in _FINITE or k and t.low.endswith("ed") and between[k - 1].cap:
             return True
+        if t.low == "," and k + 1 < len(between) and between[k + 1].low in ("the", "a", "an"):
+            return True   # "told WSLS-TV, the NBC affiliate in Roanoke": whom, not where
     first = between[0]
     return toks[trig_end - 1].low not in _TOLD and not first.cap and \
         first.low not in _LOCATIVE and first.low not in _PREPOSITIONS and \
