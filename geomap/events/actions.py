@@ -340,6 +340,11 @@ _SHOOT = frozenset(("shoot", "shoots", "shooting", "shot"))
 _DETERMINER_WORDS = frozenset("a an the some their his her its our more".split())
 
 
+OTHER_SENSES = frozenset(("leave", "meet", "called", "serve", "serves", "served", "serving",
+                          "ran", "runs", "running", "run")) | _SHOOT
+"""Action words :func:`other_sense` may find used in another sense."""
+
+
 def other_sense(low: Sequence[str], j: int) -> bool:
     """Whether the action word ``low[j]`` is used in a sense that is no event: "on
     administrative leave", "the championship meet", "shooting footage in Los Angeles",

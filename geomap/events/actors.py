@@ -330,7 +330,7 @@ def _name_runs(run: str) -> list[list[str]]:
     ("Texas Comptroller Susan Combs. Local entities"), full stops dropped."""
     out: list[list[str]] = [[]]
     for w in run.split():
-        if _ADJECTIVE_COMPOUND.search(w):
+        if "-" in w and _ADJECTIVE_COMPOUND.search(w):
             out.append([])   # "the Daniel Libeskind-designed Grand Canal Theatre"
             continue
         out[-1].append(w.rstrip("."))
@@ -499,7 +499,7 @@ def _object_of_verb(low: list[str], start: int) -> bool:
     j = start - 1
     if j >= 0 and low[j] == "the":
         j -= 1
-    return j >= 0 and low[j] in ACTIONS and not low[j] in EVENT_NOUNS and (
+    return j >= 0 and low[j] in ACTIONS and low[j] not in EVENT_NOUNS and (
         _past(low[j]) or j and low[j - 1] == "to")
 
 
@@ -1033,7 +1033,8 @@ class ActorFinder:
         parts = [t.text.rstrip(".") for t in name_toks]
         first_low = name_toks[0].low
         cut = next((x for x, p in enumerate(parts) if _ADJECTIVE_COMPOUND.search(p) or
-                    p == "of" and j + i0 + x + 1 in span_of), None)
+                    p == "of" and j + i0 + x + 1 in span_of), None) \
+            if "of" in parts or "-" in "".join(parts) else None
         if cut is not None:   # "the Daniel Libeskind-designed tower": an adjective;
             #                   "James Mitchell of Charleston": where he is from
             if cut < 2:

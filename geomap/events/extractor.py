@@ -42,6 +42,7 @@ from geomap.events.actions import (
     MILITARY,
     NOMINAL_ADJ_OK,
     NOMINAL_FORCE,
+    OTHER_SENSES,
     PAIR_WORDS,
     PAIRS,
     PHRASES,
@@ -274,6 +275,7 @@ class EventExtractor:
             return agents_of[key]
 
         named: list[Actor] = []
+        according = "according" in low
         for pi, (i, r, lo, hi) in enumerate(places):
             if i in qualifiers or hi < len(toks) and toks[hi].low in ("'s", "’s") and \
                     qualifies(toks, hi):
@@ -303,7 +305,7 @@ class EventExtractor:
                 named = [a for a in actors if a.kind != "country" and a.place_idx is None]
             if named and any(lo < a.end and a.start < hi for a in named):
                 continue   # "EU Monitoring Mission in Georgia", "Boko Haram", "bin Salman"
-            if _home_of(toks, lo, named) or _source_of(toks, lo):
+            if _home_of(toks, lo, named) or according and _source_of(toks, lo):
                 continue   # "Cherish Sawa, of West Springfield,", "Simon Venhuizen from
                 #            Amsterdam", "according to Television New Zealand"
             if follows is not None:
@@ -541,7 +543,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
                     w == "recorded" and (j + 1 < len(low) and low[j + 1] in _COUNTED or
                                          j and low[j - 1] in ("a", "the", "of")) or \
                     w == "striking" and j and low[j - 1] in _BEFORE_ADJECTIVE or \
-                    other_sense(low, j):
+                    w in OTHER_SENSES and other_sense(low, j):
                 continue   # "went missing in Iran", "reaching out to", "a ban on travel to",
                 #            "recorded cases in South America"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
