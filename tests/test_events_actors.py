@@ -256,3 +256,11 @@ def test_a_people_that_does_nothing_is_no_actor(geoparser):
 def test_adjectives_buildings_and_hometowns_are_not_part_of_a_persons_name(geoparser, text,
                                                                            actors):
     assert {e.actor for e in parse(geoparser, text).events} == actors
+
+
+@pytest.mark.parametrize("text", [
+    "Melton Lewis Paris, 51, was found shot to death inside his residence in Anderson County.",
+    "John Smith and Jane Doe were reported killed in Helmand on Monday.",
+])
+def test_a_passive_passed_on_by_found_or_reported_has_no_named_actor(geoparser, text):
+    assert parse(geoparser, text).events == ()

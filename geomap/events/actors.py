@@ -531,6 +531,8 @@ _PARTICIPLES = frozenset("sent met shot hit struck fought built brought held led
                          "seen taken given".split())
 
 
+# Participles of finding and reporting that pass a passive on: "was found shot".
+_PASSIVE_RAISERS = frozenset("found reported believed feared presumed seen left".split())
 _PASSIVE_ADVERBS = frozenset("also later then not never subsequently reportedly".split())
 
 
@@ -552,6 +554,8 @@ def _passive(low: list[str], a: int) -> bool:
     while j >= 1 and low[j] in (",", "and", "or") and a - j <= 8 and (
             low[j - 1].endswith(("ed", "en", "wn")) or low[j - 1] in _PARTICIPLES):
         j -= 2
+    if j >= 1 and low[j] in _PASSIVE_RAISERS:
+        j -= 1   # "was found shot to death", "were reported killed"
     return j >= 0 and low[j] in _BE
 
 
