@@ -330,7 +330,7 @@ _LEAVE_NOUN_BEFORE = frozenset(
     "on of administrative sick maternity paternity medical unpaid paid annual compassionate "
     "extended family shore study".split())
 _MEET_NOUN_BEFORE = frozenset(
-    "the a this that their his her its our 's ’s championship track swim swimming wrestling "
+    "the a this their his her its our 's ’s championship track swim swimming wrestling "
     "sectional regional district dual invitational conference indoor outdoor relay".split())
 _FILMED = frozenset(
     "footage film films video videos scene scenes movie movies pictures picture photos "

@@ -167,10 +167,10 @@ _CAP = attrgetter("cap")
 
 
 _PRONOUNS = frozenset(("he", "she"))
-# Unnamed persons a later "he" or "she" in the sentence stands for ("The man ... he").
 # Last words of the names of laws and agreements, which act through no one.
 _LAW_HEADS = frozenset("act acts bill law laws treaty accord accords protocol amendment "
                        "statute code".split())
+# Unnamed persons a later "he" or "she" in the sentence stands for ("The man ... he").
 _UNNAMED_PERSONS = frozenset(
     "man woman boy girl suspect victim patient driver passenger gunman teenager".split())
 # Words that stand for the persons last named together ("Angela Martin-Mulu and Edward
