@@ -246,8 +246,7 @@ class Gaps:
 
 
 # Finite verbs and modals: a statement's words before a place holding one are what is said.
-_FINITE = frozenset("was were is are has had have will would can could may might did does do "
-                    "should must".split())
+_CLAUSE_VERBS = _FINITE | frozenset("can could may might did does do should must".split())
 # Who a statement is made to: "told reporters in Dublin".
 _TOLD = frozenset("told tells tell briefed briefing briefs addressed addresses".split())
 
@@ -262,7 +261,7 @@ def reported_clause(toks, trig_end: int, lo: int) -> bool:
     if not between:
         return False
     for k, t in enumerate(between):
-        if t.low in _FINITE or k and t.low.endswith("ed") and between[k - 1].cap:
+        if t.low in _CLAUSE_VERBS or k and t.low.endswith("ed") and between[k - 1].cap:
             return True
         if t.low == "," and k + 1 < len(between) and between[k + 1].low in ("the", "a", "an"):
             return True   # "told WSLS-TV, the NBC affiliate in Roanoke": whom, not where
