@@ -260,3 +260,19 @@ def test_where_a_statement_or_act_happens_beside_those_that_are_no_events(geopar
 ])
 def test_sources_addressees_and_roles_locate_no_event(geoparser, text):
     assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, events", [
+    ("After arriving in Kabul, John Kerry met Hamid Karzai.",
+     {("John Kerry", "meet", "Kabul"), ("Hamid Karzai", "meet", "Kabul")}),
+    ("Before leaving Baghdad, Robert Gates thanked the troops.",
+     {("Robert Gates", "depart", "Baghdad")}),
+    ("Upon his arrival in Tokyo, Barack Obama met the emperor.",
+     {("Barack Obama", "meet", "Tokyo")}),
+    # someone else's attack, and talks of no one named, locate nothing the subject does
+    ("After the attack in Kabul, John Kerry condemned the Taliban.", set()),
+    ("After talks in Geneva, Sergei Lavrov said a deal was close.", set()),
+])
+def test_an_opening_clause_of_time_with_its_own_action(geoparser, text, events):
+    assert {(e.actor, e.action, text[e.start:e.end])
+            for e in parse(geoparser, text).events} == events

@@ -141,6 +141,12 @@ def subject_place(toks: list[Tok], hi: int) -> bool:
     return hi < len(toks) and toks[hi].low in _FINITE
 
 
+# Words opening a clause of time before the sentence's subject: "After arriving in Kabul,".
+_OPENING_SUBORDINATORS = frozenset("after since while before upon on when".split())
+# (not "the": "After the attack in Kabul, X condemned" is no attack of X's)
+_POSSESSIVE_DETERMINERS = frozenset("his her their its".split())
+
+
 def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
     Abidjan,", "Speaking in Paris,", "Visiting Kyiv,", "In a speech in Tehran,", "In
@@ -149,7 +155,18 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
     if len(toks) < 4:
         return None
     first = toks[0].low
-    if not (first in _OPENERS or first.endswith("ing") and (
+    if first in _OPENING_SUBORDINATORS:
+        # "After arriving in Kabul, X met Y", "Before leaving Baghdad, X thanked",
+        # "Upon his arrival in Tokyo, X met": a clause
+        # opening the sentence with its own action, done by the main clause's subject
+        k = 2 if toks[1].low in _POSSESSIVE_DETERMINERS else 1
+        if k == 1 and not toks[1].low.endswith("ing"):
+            return None   # "After talks in Geneva,": whose talks is not said
+        if toks[k].low not in ACTIONS or k + 1 >= len(toks) or not (
+                toks[k + 1].low in _LOCATIVE or ACTIONS.get(toks[k].low) in DIRECT and
+                any(lo == k + 1 for _i, _r, lo, _hi in places)):
+            return None
+    elif not (first in _OPENERS or first.endswith("ing") and (
             toks[1].low in _LOCATIVE or toks[1].low == "during" or
             ACTIONS.get(first) in DIRECT and any(lo == 1 for _i, _r, lo, _hi in places))):
         # "Visiting Kyiv, X pledged" (but "Accusing Italy of ..., India" is no opening
