@@ -264,3 +264,20 @@ def test_adjectives_buildings_and_hometowns_are_not_part_of_a_persons_name(geopa
 ])
 def test_a_passive_passed_on_by_found_or_reported_has_no_named_actor(geoparser, text):
     assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Abu Bakr al-Baghdadi visited Mosul in 2014.",
+     {("Abu Bakr al-Baghdadi", "visit", "Mosul")}),
+    ("Moqtada al-Sadr travelled to Najaf on Friday.",
+     {("Moqtada al-Sadr", "travel", "Najaf")}),
+    ("Egyptian President Abdel Fattah el-Sisi met Vladimir Putin in Sochi.",
+     {("Abdel Fattah el-Sisi", "meet", "Sochi"), ("Vladimir Putin", "meet", "Sochi")}),
+    # the example: no UN statements in those countries, the man's operations there
+    ("A UN report said al-Rufay'i ran operations across Iraq and Syria.",
+     {("al-Rufay'i", "operate", "Iraq"), ("al-Rufay'i", "operate", "Syria")}),
+    ("Fighters held al-Raqqa province until 2017.", set()),
+])
+def test_names_with_an_arabic_article_are_persons_names(geoparser, text, events):
+    assert {(e.actor, e.action, text[e.start:e.end])
+            for e in parse(geoparser, text).events} == events

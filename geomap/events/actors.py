@@ -285,6 +285,11 @@ _STOP = frozenset(
 
 
 _RUN_CONNECTORS = frozenset(CONNECTORS - {"and", "on", "upon", "the", "y", "am", "an"})
+# Irregular past forms: a verb after a name.
+_PAST_VERBS = frozenset("ran led met went fled took made said told gave sent left fought held won "
+                        "lost began became came saw built brought kept spoke wrote struck".split())
+# A name's Arabic article joined by a hyphen: "al-Baghdadi", "el-Sisi", "bin-Laden".
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|adh|an|ar|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
 
 
 _NAME_PREFIX_WORDS = frozenset(
@@ -825,6 +830,14 @@ class ActorFinder:
 
         # Capitalised runs: organisations, persons.
         caps = list(compress(range(n), map(_CAP, toks)))
+        if "-" in text[toks[0].start:toks[-1].end]:
+            # "Abu Bakr al-Baghdadi", "al-Rufay'i ran operations": an Arabic article
+            # joined to a capitalised name is part of a name
+            arabic = {j for j, t in enumerate(toks) if _ARTICLE_NAME.match(t.text)}
+            if arabic:
+                caps = sorted(set(caps) | arabic)
+        else:
+            arabic = ()
         after = run_end = 0
         for j in caps:
             if j < after or taken[j] or not toks[j].text[0].isalpha():
@@ -833,7 +846,8 @@ class ActorFinder:
                 k = run_end   # a later word of the run just read: the run ends where it did
             else:
                 k = j
-                while k < n and not taken[k] and (toks[k].cap and toks[k].text[0].isalpha() or (
+                while k < n and not taken[k] and (
+                        (toks[k].cap or k in arabic) and toks[k].text[0].isalpha() or (
                         toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and
                         k > j)) and \
                         (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
@@ -1053,7 +1067,8 @@ class ActorFinder:
                  or self._agentive(toks, j, k, lows, words)):
             titled = True
         if len(parts) >= 2 and (first_low in self.first_names or titled) and \
-                all(p[:1].isupper() or p in CONNECTORS for p in parts) and \
+                all(p[:1].isupper() or p in CONNECTORS or _ARTICLE_NAME.match(p)
+                    for p in parts) and \
                 lows[-1] not in _ORG_HEADS and lows[-1] not in _ARMED_HEADS and \
                 lows[-1] not in _LAW_HEADS and lows[-1] not in ORG_WORDS:
             # (not "the Recovery Act and will provide", "Sarah Bush Lincoln Hospital, where")
@@ -1070,7 +1085,10 @@ class ActorFinder:
                 return Actor(j, k, state.persons[normalize(pieces[-1])], "person")
             said = k < len(toks) and toks[k].low in SAY_VERBS and k - 1 not in span_of and \
                 surname not in STATE_NOUNS and surname not in ORG_WORDS   # "Police said"
-            if (titled or said) and parts[0][:1].isupper() and \
+            if _ARTICLE_NAME.match(parts[0]) and (_agentive(toks, k) or k < len(toks) and (
+                    toks[k].low in _PAST_VERBS or toks[k].low.endswith("ed"))):
+                titled = True   # "al-Rufay'i ran operations across Iraq"
+            if (titled or said) and (parts[0][:1].isupper() or _ARTICLE_NAME.match(parts[0])) and \
                     normalize(parts[0]) not in self.demonyms:
                 state.persons.setdefault(surname, parts[0])
                 return Actor(j, k, parts[0], "person")
