@@ -281,3 +281,20 @@ def test_a_passive_passed_on_by_found_or_reported_has_no_named_actor(geoparser, 
 def test_names_with_an_arabic_article_are_persons_names(geoparser, text, events):
     assert {(e.actor, e.action, text[e.start:e.end])
             for e in parse(geoparser, text).events} == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Pakistan's army said it killed ten militants in North Waziristan.",
+     {("Pakistan", "kill", "North Waziristan")}),
+    ("Israel says it struck Hamas targets in Rafah.", {("Israel", "strike", "Rafah")}),
+    ("The Houthis said they attacked a ship near Aden.", {("Houthis", "attack", "Aden")}),
+    ("Angela Martin and Edward Bosire said they arrived in Nairobi.",
+     {("Angela Martin", "arrive", "Nairobi"), ("Edward Bosire", "arrive", "Nairobi")}),
+    ("Wagner mercenaries withdrew from Bakhmut in May.", {("Wagner", "withdraw", "Bakhmut")}),
+    # "it" of no body, "they" of no one named together
+    ("John Smith said it rained in Paris.", set()),
+    ("John Smith said they arrived in Nairobi.", set()),
+])
+def test_it_or_they_after_a_statement_is_who_makes_it(geoparser, text, events):
+    assert {(e.actor, e.action, text[e.start:e.end])
+            for e in parse(geoparser, text).events} == events

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, count
 from operator import attrgetter
 
 from geomap.detect import ARMED_GROUPS, CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
@@ -68,7 +68,7 @@ _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  "supporters": "organisation", "fighters": "armed_group",
                  "militants": "armed_group", "rebels": "armed_group",
                  "insurgents": "armed_group", "militiamen": "armed_group",
-                 "jihadists": "armed_group",
+                 "jihadists": "armed_group", "mercenaries": "armed_group",
                  # a company's vehicles act for it: "the first Qantas flights departing from"
                  "flights": "organisation", "planes": "organisation", "jets": "organisation",
                  "airliners": "organisation", "trucks": "organisation",
@@ -177,6 +177,7 @@ _UNNAMED_PERSONS = frozenset(
 # Bosire ... The two Kenyan citizens arrived", "the married couple visited", "they opened"):
 # "they" opening its clause, "couple", "pair", "duo" and "two" after "the".
 _PLURAL_PRONOUNS = frozenset(("they",))
+_BODY_PRONOUNS = frozenset(("it", "they"))
 _PLURAL_DESCRIPTIONS = frozenset("couple pair duo two".split())
 _PLURAL = _PLURAL_PRONOUNS | _PLURAL_DESCRIPTIONS
 # Words after which "they" opens a clause.
@@ -954,6 +955,34 @@ class ActorFinder:
                 before = [x for x in out if x.kind == "armed_group" and x.end <= j]
                 out.append(Actor(j - 1, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
+
+        if not people_only and ("it" in low or "they" in low):
+            # "Pakistan's army said it killed ten militants", "Israel says it struck", "The
+            # Houthis said they attacked": "it" or "they" after a statement is the body,
+            # state or group that makes it
+            for j in compress(count(), map(_BODY_PRONOUNS.__contains__, low)):
+                say = j - 1 if j and low[j - 1] in SAY_VERBS else \
+                    j - 2 if j > 1 and low[j - 1] == "that" and low[j - 2] in SAY_VERBS else -1
+                if say < 1:
+                    continue
+                before = sorted((x for x in out if x.end <= say), key=attrgetter("start"))
+                body = before[-1] if before else None
+                if body is None or not all(w in ("'s", "’s") or w in STATE_NOUNS or
+                                           w in _ORG_HEADS for w in low[body.end:say]):
+                    continue
+                if body.kind != "person":
+                    out.append(Actor(j, j + 1, body.name, body.kind))
+                elif low[j] == "they" and body.end == say:
+                    # "Angela Martin and Edward Bosire said they arrived": the persons
+                    # named together before the statement
+                    group = [body]
+                    for x in reversed(before[:-1]):
+                        if x.kind == "person" and low[x.end:group[-1].start] in (["and"], [","]):
+                            group.append(x)
+                        else:
+                            break
+                    if len(group) > 1:
+                        out.extend(Actor(j, j + 1, x.name, "person") for x in group)
 
         for x in out:
             x.subject_ok = _subject_position(toks, x.start) and not (
