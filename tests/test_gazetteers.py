@@ -483,3 +483,23 @@ def test_an_installed_geomap_reads_the_gazetteer_tables_from_its_package(tmp_pat
     where, abbreviations = out.stdout.split()
     assert Path(where) == site / "geomap" / "_gazetteer"
     assert int(abbreviations) == len(gazetteers.place_abbreviations()) > 10
+
+
+@pytest.mark.parametrize("text, name, near", [
+    # a sea's name the gazetteer lacked was read through its words, far away: "Gulf"
+    # as Gulf Province (Papua New Guinea), "Japan" at Japan's centre, Hormoz the town
+    ("Iran seized an oil tanker in the Gulf of Oman on Thursday.", "Gulf of Oman",
+     (24.5, 58.5)),
+    ("North Korea fired a ballistic missile into the Sea of Japan.", "Sea of Japan",
+     (40.0, 135.0)),
+    ("Tankers crossed the Strait of Hormuz.", "Strait of Hormuz", (26.6, 56.3)),
+    ("Houthi rebels attacked ships near the Bab el-Mandeb.", "Bab el-Mandeb", (12.6, 43.3)),
+    ("Chinese warships sailed through the Taiwan Strait.", "Taiwan Strait", (24.0, 119.5)),
+])
+def test_seas_and_straits_of_the_news_are_read_whole(geoparser, text, name, near):
+    from geomap.models import Document
+    found = {r.mention.text: r.place for r in
+             geoparser.parse(Document(doc_id="x", text=text)).resolutions if r.place}
+    place = found[name]
+    assert place.is_region and abs(place.lat - near[0]) < 1 and abs(place.lon - near[1]) < 1
+    assert "Gulf" not in found and "Japan" not in found and "Hormuz" not in found
