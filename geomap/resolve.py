@@ -668,6 +668,16 @@ class _Group:
         cands = candidates(m.text if m.kind_hint != VARIANT else variant_key(m.text))
         if not cands and m.kind_hint is not None and m.kind_hint != PROPOSED:
             cands = candidates(m.text.rsplit(" ", 1)[0])  # "Idlib province" is indexed as "Idlib"
+        if m.kind_hint in ("ADM1", "ADM2") and len(cands) > 1:
+            # "the Donetsk region", "Kherson oblast": the text says region, so the city
+            # of the name inside that region is not what it means, however near the
+            # document's other places are to the city
+            regions = {(p.country_code, p.admin1_code) for p, _k in cands
+                       if p.feature_code == m.kind_hint}
+            if regions:
+                cands = [(p, k) for p, k in cands if not (
+                    p.feature_code.startswith("PPL") and (p.country_code, p.admin1_code)
+                    in regions)]
         qual = [c for c in candidates(m.qualifier) if c[0].is_country or c[0].is_admin1] \
             if m.qualifier else []
         contradicted = False

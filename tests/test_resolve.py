@@ -254,3 +254,19 @@ def test_the_prior_s_parts_add_up_to_it():
     for p in places:
         for kind in range(4):
             assert sum(_prior_terms(p, kind)) == pytest.approx(prior_score(p, kind), abs=1e-12)
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    # the text says region: the namesake city is not what it means, however near the
+    # document's other places lie to the city ("close to Pokrovsk" had won it)
+    ("Russian forces advanced near Pokrovsk in the Donetsk region.", "Donetsk region", "ADM1"),
+    ("Fighting continued in Kherson oblast near Nova Kakhovka.", "Kherson oblast", "ADM1"),
+    # without the word, the city
+    ("Russian forces shelled Donetsk and Pokrovsk.", "Donetsk", "PPL"),
+])
+def test_a_feature_word_beats_nearby_support_for_the_namesake_city(geoparser, text, name,
+                                                                   feature):
+    from geomap.models import Document
+    found = {r.mention.text: r.place for r in
+             geoparser.parse(Document(doc_id="x", text=text)).resolutions if r.place}
+    assert found[name].feature_code.startswith(feature) and found[name].country_code == "UA"
