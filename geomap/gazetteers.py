@@ -1133,6 +1133,31 @@ def _add_regions(gaz: Gazetteer, index, continents: dict) -> None:
             gaz.add_name(alias, idx, NAME_ALIAS, index)
 
 
+# Last words of post-Soviet admin-1 names as GeoNames romanises them ("Kurskaya oblast'").
+_OBLAST_WORDS = {"oblast'": "Oblast", "oblast": "Oblast", "kray": "Krai", "krai": "Krai",
+                 "voblasts'": "Region", "oblysy": "Region"}
+
+
+def _region_by_city(name: str, cities: Sequence[str]) -> list[str]:
+    """The English names of a region named after its city, as news writes them:
+    GeoNames' "Kurskaya oblast'" is the Kursk region ("Kursk", "Kursk Oblast"),
+    "Krasnodarskiy kray" the Krasnodar Krai. ``cities``: the region's cities of 50,000
+    people or more, largest first; the largest whose name begins the region's is its
+    namesake. Nothing for other regions."""
+    words = name.split()
+    if len(words) != 2 or words[1].lower() not in _OBLAST_WORDS:
+        return []
+    head = fold(normalize(words[0]))
+    for city in cities:
+        # the whole name ("Ivano-Frankivsk"), else its first part ("Rostov-na-Donu")
+        for stem in dict.fromkeys((city, city.split("-")[0].split()[0])):
+            key = fold(normalize(stem))
+            if len(key) >= 4 and (head.startswith(key) or key[-1] in "aeiouy" and
+                                  len(key) >= 5 and head.startswith(key[:-1])):
+                return [stem, f"{stem} {_OBLAST_WORDS[words[1].lower()]}", f"{stem} Region"]
+    return []
+
+
 def _tsv_rows(name: str, *, header: bool = False) -> Iterator[list[str]]:
     """The tab-separated rows of ``gazetteer/NAME``, without ``#`` comments, blank
     lines and (with ``header``) the first row; nothing when the file is absent."""
@@ -1317,6 +1342,10 @@ def build_default() -> Gazetteer:
             gaz.add_name(alias, idx, NAME_ALIAS, index)
 
     # Subdivisions: admin-1 and admin-2
+    big_cities: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in sorted(city_rows.values(), key=lambda c: -c["population"]):
+        if c["population"] >= 50_000:
+            big_cities[(c["countrycode"], c["admin1code"])].append(c["name"])
     for row_no, f in enumerate(subdivisions, start=1):
         name, _iso, code, gid, type_, aliases, level = f[:7]
         if level not in ("1", "2") or not gid:
@@ -1348,6 +1377,8 @@ def build_default() -> Gazetteer:
             for alias in aliases.split("|"):
                 if alias and _good_alias(alias, protected - {normalize(name)}):
                     gaz.add_name(alias, idx, NAME_ALIAS, index)
+            for alias in _region_by_city(name, big_cities.get((cc, a1), ())):
+                gaz.add_name(alias, idx, NAME_ALIAS, index)
         else:
             pt = None
             if cc == "US" and len(parts) > 2:

@@ -503,3 +503,28 @@ def test_seas_and_straits_of_the_news_are_read_whole(geoparser, text, name, near
     place = found[name]
     assert place.is_region and abs(place.lat - near[0]) < 1 and abs(place.lon - near[1]) < 1
     assert "Gulf" not in found and "Japan" not in found and "Hormuz" not in found
+
+
+@pytest.mark.parametrize("text, name, region", [
+    # GeoNames writes Russian and Ukrainian regions in their own form ("Kurskaya oblast'");
+    # news writes them after their city
+    ("Ukrainian forces crossed into Russia's Kursk region.", "Kursk region", "RU"),
+    ("Drones struck an oil depot in the Belgorod region.", "Belgorod region", "RU"),
+    ("The governor of Kursk Oblast declared an emergency.", "Kursk Oblast", "RU"),
+    ("Shelling hit the Ivano-Frankivsk region.", "Ivano-Frankivsk region", "UA"),
+])
+def test_regions_named_after_their_city_as_news_writes_them(geoparser, text, name, region):
+    from geomap.models import Document
+    found = {r.mention.text: r.place for r in
+             geoparser.parse(Document(doc_id="x", text=text)).resolutions if r.place}
+    assert found[name].is_admin1 and found[name].country_code == region
+
+
+def test_the_city_keeps_its_name_beside_the_region_named_after_it(geoparser):
+    from geomap.models import Document
+    res = geoparser.parse(Document(doc_id="x", text="Shelling hit Belgorod on Monday."))
+    assert [(r.mention.text, r.place.feature_code) for r in res.resolutions] == \
+        [("Belgorod", "PPL")]
+    assert gazetteers._region_by_city("Kurskaya oblast'", ["Kursk"]) == \
+        ["Kursk", "Kursk Oblast", "Kursk Region"]
+    assert gazetteers._region_by_city("Île-de-France", ["Paris"]) == []
