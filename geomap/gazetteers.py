@@ -1140,10 +1140,11 @@ _OBLAST_WORDS = {"oblast'": "Oblast", "oblast": "Oblast", "kray": "Krai", "krai"
 
 def _region_by_city(name: str, cities: Sequence[str]) -> list[str]:
     """The English names of a region named after its city, as news writes them:
-    GeoNames' "Kurskaya oblast'" is the Kursk region ("Kursk", "Kursk Oblast"),
-    "Krasnodarskiy kray" the Krasnodar Krai. ``cities``: the region's cities of 50,000
-    people or more, largest first; the largest whose name begins the region's is its
-    namesake. Nothing for other regions."""
+    GeoNames' "Kurskaya oblast'" is the Kursk Oblast or Kursk region, "Krasnodarskiy
+    kray" the Krasnodar Krai. ``cities``: the region's cities of 50,000 people or more,
+    largest first; the largest whose name begins the region's is its namesake. Not the
+    city's name alone: that stays the city's, and a region's million people would make
+    it a famous name ("Vladimir Putin" is no place). Nothing for other regions."""
     words = name.split()
     if len(words) != 2 or words[1].lower() not in _OBLAST_WORDS:
         return []
@@ -1154,7 +1155,8 @@ def _region_by_city(name: str, cities: Sequence[str]) -> list[str]:
             key = fold(normalize(stem))
             if len(key) >= 4 and (head.startswith(key) or key[-1] in "aeiouy" and
                                   len(key) >= 5 and head.startswith(key[:-1])):
-                return [stem, f"{stem} {_OBLAST_WORDS[words[1].lower()]}", f"{stem} Region"]
+                return list(dict.fromkeys(
+                    (f"{stem} {_OBLAST_WORDS[words[1].lower()]}", f"{stem} Region")))
     return []
 
 
