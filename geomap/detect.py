@@ -137,6 +137,12 @@ SPEECH_VERBS = frozenset(
     "said says told added noted explained asserted wrote stated argued claimed asked answered "
     "replied insisted warned urged announced recalled admitted acknowledged continued".split())
 
+# Verbs after a person's name: speech and the actions news reports of people.
+_ACTING_VERBS = SPEECH_VERBS | frozenset(
+    "visited met arrived travelled traveled flew left returned signed hosted held led "
+    "launched ordered called accused vowed pledged promised condemned praised criticized "
+    "criticised denied rejected resigned died won lost".split())
+
 MEDIA_WORDS = frozenset(
     "times post beacon journal journal-constitution herald tribune gazette globe chronicle "
     "observer inquirer examiner magazine register courier bulletin dispatch telegraph "
@@ -877,7 +883,12 @@ class GazetteerDetector(Detector):
         # A name that speaks is a person's all through the document: "Walsh said", "said
         # Walsh," (but "Washington said" is its government, so only a minor place's name)
         people: list[int] = []  # indices into caps of words standing alone as people do
+        acting: list[int] = []  # indices into caps of the first words of pairs before a verb
+        prev = -2
         for i, k in enumerate(caps):
+            if k == prev + 1 and k + 1 < n and words[k + 1] in _ACTING_VERBS:
+                acting.append(i - 1)
+            prev = k
             speaks = (k + 1 < n and words[k + 1] in SPEECH_VERBS and
                       ends[k] + 1 == starts[k + 1] and
                       not (k > 0 and words[k - 1].lower() in _PREPOSITIONS) and
@@ -899,6 +910,10 @@ class GazetteerDetector(Detector):
         # Jinping, China). The census's given names miss most of the world's.
         if people:
             self._block_full_names(toks, caps, cap_lows, people, blocked)
+        # ... or when it acts: a town's name and a word that is no place, no English word,
+        # before a verb ("Vladimir Putin visited Kursk", "Recep Erdogan met")
+        if acting:
+            self._block_acting_pairs(toks, caps, cap_lows, acting, blocked)
 
         # Handles, links and e-mail addresses name accounts and pages, not places:
         # "@London", "http://example.com/Paris/", "jo@Paris.fr"
@@ -1165,6 +1180,34 @@ class GazetteerDetector(Detector):
         end = ends[j - 1] - (1 if words[j - 1].endswith(".") else 0)
         start = starts[k]
         return j - 1, _MENTION(start, end, text[start:end], None, PROPOSED)
+
+    def _block_acting_pairs(self, toks: Tokens, caps: list[int], lows: list[str],
+                            acting: list[int], blocked: set[int]) -> None:
+        """Block a pair of capitalised words (no third) followed by a verb of speech or
+        action ("Vladimir Putin visited", "Sergei Lavrov said") when one word is the name
+        of a place that is no famous place and the other is no place's name, no English
+        word and no title: a person's name, whose given name the census lacks.
+        ``acting``: the indices into ``caps`` of the first words of such pairs."""
+        words, starts, ends = toks
+        m = len(caps)
+        english = self.gaz.english
+        for i in acting:
+            k = caps[i]
+            if i + 2 < m and caps[i + 2] == k + 2 or i and caps[i - 1] == k - 1 or \
+                    k in blocked or k + 1 in blocked or words[k][-1] == "." or \
+                    ends[k] + 1 != starts[k + 1] or ends[k + 1] + 1 != starts[k + 2]:
+                continue
+            for place, other in ((k, k + 1), (k + 1, k)):
+                low = lows[i + other - k]
+                if len(low) < 3 or not low.replace("-", "").isalpha() or \
+                        low in TITLES or low in FEATURE_WORDS or low in ORG_WORDS or \
+                        english.get(low, 0.0) >= 3.0 or self._hit(words[other]) is not None:
+                    continue
+                key = self._hit(words[place])
+                if key is not None and not self._famous(key) and \
+                        self._hit(f"{words[k]} {words[k + 1]}") is None:
+                    blocked.update((k, k + 1))
+                    break
 
     def _block_full_names(self, toks: Tokens, caps: list[int], lows: list[str],
                           people: list[int], blocked: set[int]) -> None:

@@ -122,6 +122,21 @@ def test_a_name_that_speaks_is_a_person_all_through_the_document(geoparser):
 
 
 @pytest.mark.parametrize("text, places", [
+    # a town's name and a word that is no place and no English word, before a verb: a
+    # person's name whose given name the census lacks, said once
+    ("Vladimir Putin visited Kursk.", ["Kursk"]),
+    ("Sergei Lavrov said the talks in Geneva went well.", ["Geneva"]),
+    ("Users of China's Twitter-like service Sina Weibo said the ban was wrong.", ["China"]),
+    # but not a pronoun, an English word or a place's own two-word name
+    ("By the harbour in the medieval town of Visby I met Shunsuke.", ["Visby"]),
+    ("Salem Witch trials began in 1692.", ["Salem"]),
+])
+def test_a_town_and_a_foreign_word_before_a_verb_are_a_persons_name(geoparser, text,
+                                                                     places):
+    assert [name for name, place in parse(geoparser, text).items() if place] == places
+
+
+@pytest.mark.parametrize("text, places", [
     # a given name the census does not hold, and a surname used alone later
     ("Vladimir Putin met Recep Tayyip Erdogan in Sochi. Putin said the talks went well.",
      ["Sochi"]),
