@@ -291,6 +291,27 @@ _PAST_VERBS = frozenset("ran led met went fled took made said told gave sent lef
                         "lost began became came saw built brought kept spoke wrote struck".split())
 # A name's Arabic article joined by a hyphen: "al-Baghdadi", "el-Sisi", "bin-Laden".
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|adh|an|ar|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
+_ARTICLES = frozenset("al el ad adh an ar as ash at az bin ibn abu abd".split())
+
+
+def _article_names(text: str, toks: list[Tok]) -> set[int]:
+    """The tokens of ``toks`` that are a name with an Arabic article ("al-Baghdadi"),
+    found from the sentence's hyphens (few) rather than by a search of every word."""
+    start, end = toks[0].start, toks[-1].end
+    out: set[int] = set()
+    p = text.find("-", start, end)
+    while p >= 0:
+        if p + 1 < end and text[p + 1].isupper():
+            q = p
+            while q > start and text[q - 1].isalpha():
+                q -= 1
+            if text[q:p].lower() in _ARTICLES and (
+                    q == start or not (text[q - 1].isalnum() or text[q - 1] == "-")):
+                j = tok_at(toks, q)
+                if j is not None:
+                    out.add(j)
+        p = text.find("-", p + 1, end)
+    return out
 
 
 _NAME_PREFIX_WORDS = frozenset(
@@ -831,10 +852,10 @@ class ActorFinder:
 
         # Capitalised runs: organisations, persons.
         caps = list(compress(range(n), map(_CAP, toks)))
-        if "-" in text[toks[0].start:toks[-1].end]:
+        if n and text.find("-", toks[0].start, toks[-1].end) >= 0:
             # "Abu Bakr al-Baghdadi", "al-Rufay'i ran operations": an Arabic article
             # joined to a capitalised name is part of a name
-            arabic = {j for j, t in enumerate(toks) if _ARTICLE_NAME.match(t.text)}
+            arabic = _article_names(text, toks)
             if arabic:
                 caps = sorted(set(caps) | arabic)
         else:
@@ -956,7 +977,8 @@ class ActorFinder:
                 out.append(Actor(j - 1, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
 
-        if not people_only and ("it" in low or "they" in low):
+        if not people_only and not SAY_VERBS.isdisjoint(low) and (
+                "it" in low or "they" in low):
             # "Pakistan's army said it killed ten militants", "Israel says it struck", "The
             # Houthis said they attacked": "it" or "they" after a statement is the body,
             # state or group that makes it
