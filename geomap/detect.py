@@ -886,7 +886,9 @@ class GazetteerDetector(Detector):
         acting: list[int] = []  # indices into caps of the first words of pairs before a verb
         prev = -2
         for i, k in enumerate(caps):
-            if k == prev + 1 and k + 1 < n and words[k + 1] in _ACTING_VERBS:
+            if k == prev + 1 and k + 1 < n and (
+                    words[k + 1] in _ACTING_VERBS or words[k + 1][-1:] in (".", ",", ";") and
+                    words[k + 1][:-1] in _ACTING_VERBS):   # "Vladimir Putin won."
                 acting.append(i - 1)
             prev = k
             speaks = (k + 1 < n and words[k + 1] in SPEECH_VERBS and

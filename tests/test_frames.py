@@ -125,6 +125,7 @@ def test_a_name_that_speaks_is_a_person_all_through_the_document(geoparser):
     # a town's name and a word that is no place and no English word, before a verb: a
     # person's name whose given name the census lacks, said once
     ("Vladimir Putin visited Kursk.", ["Kursk"]),
+    ("In Kursk, Vladimir Putin won.", ["Kursk"]),
     ("Sergei Lavrov said the talks in Geneva went well.", ["Geneva"]),
     ("Users of China's Twitter-like service Sina Weibo said the ban was wrong.", ["China"]),
     # but not a pronoun, an English word or a place's own two-word name
