@@ -276,3 +276,18 @@ def test_sources_addressees_and_roles_locate_no_event(geoparser, text):
 def test_an_opening_clause_of_time_with_its_own_action(geoparser, text, events):
     assert {(e.actor, e.action, text[e.start:e.end])
             for e in parse(geoparser, text).events} == events
+
+
+@pytest.mark.parametrize("text, events", [
+    # every named party of talks or fighting "between" them (the guideline's reciprocal
+    # actions), however long the first one's name
+    ("Talks between the United States and the Taliban took place in Doha.",
+     {("United States", "meet", "Doha"), ("Taliban", "meet", "Doha")}),
+    ("Geneva will host talks between Russia and Ukraine next week.",
+     {("Russia", "meet", "Geneva"), ("Ukraine", "meet", "Geneva")}),
+    ("The fighting between Azerbaijan and Armenia spread to Jermuk.",
+     {("Azerbaijan", "fight", "Jermuk"), ("Armenia", "fight", "Jermuk")}),
+])
+def test_the_parties_between_whom_talks_or_fighting_happen(geoparser, text, events):
+    assert {(e.actor, e.action, text[e.start:e.end])
+            for e in parse(geoparser, text).events} == events

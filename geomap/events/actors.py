@@ -1221,9 +1221,13 @@ class ActorFinder:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
                           and x not in chosen)
         if cls in RECIPROCAL:
+            # "talks between the United States and the Taliban": both parties, however long
+            # the first one's name
+            reach = 4 if b >= len(low) or low[b] != "between" else 9
             for x in actors:
-                if x.start >= b and x.start - b <= 4 and x not in chosen and (x.start == b or any(
-                        low[j] in ("with", "and") for j in range(b, x.start))) and \
+                if x.start >= b and x.start - b <= reach and x not in chosen and (
+                        x.start == b or any(low[j] in ("with", "and", "between")
+                                            for j in range(b, x.start))) and \
                         not (x.place_idx is not None and low[x.start - 1] in _WHERE_PREPS):
                     # "met with Putin", "met John Kerry", "talks with Iran" (but "fought and
                     # were wounded in Afghanistan" fought nobody)
