@@ -21,7 +21,7 @@ from geomap.detect import (
     tokens,
 )
 from geomap.events import EventExtractor, event_extractor
-from geomap.gazetteers import Gazetteer, load
+from geomap.gazetteers import Gazetteer, distance_km, load
 from geomap.models import (
     DEMONYM,
     Alternative,
@@ -218,6 +218,8 @@ class Geoparser:
         resolutions = self._scored(text, bounds, resolutions, evidence)
         if chained:  # the chain's own reading, after scoring: its evidence is the chain
             resolutions = [_as_chained(r, chained) for r in resolutions]
+        if len(resolutions) > 1 and ("'s " in text or "’s " in text):
+            resolutions = _within_possessor(text, resolutions)
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
             events = tuple(self.event_extractor.extract(text, resolutions, bounds=bounds,
@@ -371,6 +373,27 @@ def _as_chained(r: Resolution, chained: dict[int, Place]) -> Resolution:
     # figure, not the scorer's: the corpora it was trained on hold no such chains).
     return Resolution(r.mention, region, 0.9, r.sentence, (),
                       ("the codes of its address chain agree on this region",))
+
+
+# How far a place named after a city's possessive may lie from that city.
+_WITHIN_CITY_KM = 100.0
+
+
+def _within_possessor(text: str, resolutions: list[Resolution]) -> list[Resolution]:
+    """A town's name right after a city's possessive names a place in that city
+    ("Baghdad's Sadr City", "London's Heathrow"): read elsewhere ("Mogadishu's Lido
+    beach" as Lido, Italy), it is left unresolved rather than put far away."""
+    out = list(resolutions)
+    for i in range(1, len(out)):
+        r, prev = out[i], out[i - 1]
+        p, city = r.place, prev.place
+        if p is None or city is None or not city.feature_code.startswith("PPL") or \
+                not p.feature_code.startswith(("PPL", "ADM2")) or \
+                text[prev.mention.end:r.mention.start] not in ("'s ", "’s "):
+            continue
+        if distance_km(city.lat, city.lon, p.lat, p.lon) > _WITHIN_CITY_KM:
+            out[i] = Resolution(r.mention, None, 0.0, r.sentence)
+    return out
 
 
 def _no_capitals(text: str) -> bool:

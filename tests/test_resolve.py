@@ -270,3 +270,19 @@ def test_a_feature_word_beats_nearby_support_for_the_namesake_city(geoparser, te
     found = {r.mention.text: r.place for r in
              geoparser.parse(Document(doc_id="x", text=text)).resolutions if r.place}
     assert found[name].feature_code.startswith(feature) and found[name].country_code == "UA"
+
+
+@pytest.mark.parametrize("text, name, resolved", [
+    # a name after a city's possessive names a place in that city: far away, it is left
+    # unresolved (Lido, Italy; a Heathrow and a Highland in the US were read before)
+    ("Al-Shabaab militants attacked a hotel in Mogadishu's Lido beach area.", "Lido", False),
+    ("Flights were cancelled at London's Heathrow airport.", "Heathrow", False),
+    ("The clinic is on Augusta's Highland Avenue.", "Highland", False),
+    # in the city, it stays
+    ("Militia fighters patrolled Baghdad's Sadr City on Friday.", "Sadr City", True),
+])
+def test_a_name_after_a_citys_possessive_lies_in_that_city(geoparser, text, name, resolved):
+    from geomap.models import Document
+    found = {r.mention.text: r.place for r in
+             geoparser.parse(Document(doc_id="x", text=text)).resolutions}
+    assert (found[name] is not None) == resolved
