@@ -886,10 +886,11 @@ class GazetteerDetector(Detector):
         acting: list[int] = []  # indices into caps of the first words of pairs before a verb
         prev = -2
         for i, k in enumerate(caps):
-            if k == prev + 1 and k + 1 < n and (
-                    words[k + 1] in _ACTING_VERBS or words[k + 1][-1:] in (".", ",", ";") and
-                    words[k + 1][:-1] in _ACTING_VERBS):   # "Vladimir Putin won."
-                acting.append(i - 1)
+            if k == prev + 1 and k + 1 < n:
+                verb = words[k + 1]
+                if verb in _ACTING_VERBS or verb[-1] in ".,;" and \
+                        verb[:-1] in _ACTING_VERBS:   # "Vladimir Putin won."
+                    acting.append(i - 1)
             prev = k
             speaks = (k + 1 < n and words[k + 1] in SPEECH_VERBS and
                       ends[k] + 1 == starts[k + 1] and

@@ -385,7 +385,11 @@ def _within_possessor(text: str, resolutions: list[Resolution]) -> list[Resoluti
     beach" as Lido, Italy), it is left unresolved rather than put far away."""
     out = list(resolutions)
     for i in range(1, len(out)):
-        r, prev = out[i], out[i - 1]
+        r = out[i]
+        at = r.mention.start
+        if at < 3 or text[at - 1] != " " or text[at - 2] != "s":
+            continue   # most names: no "'s " before them
+        prev = out[i - 1]
         p, city = r.place, prev.place
         if p is None or city is None or not city.feature_code.startswith("PPL") or \
                 not p.feature_code.startswith(("PPL", "ADM2")) or \
