@@ -225,3 +225,19 @@ def test_other_senses_of_action_words_are_no_events(geoparser, text):
 def test_a_light_verb_and_its_action_noun_make_a_named_agent(geoparser, text, event):
     assert event in {(e.actor, e.action, text[e.start:e.end])
                      for e in parse(geoparser, text).events}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The Sudanese army regained control of Omdurman in March.",
+     ("Sudan", "capture", "Omdurman")),
+    ("M23 rebels took full control of Goma on Monday.", ("M23", "capture", "Goma")),
+    ("Chinese warships conducted drills near Taiwan on Saturday.",
+     ("China", "deploy", "Taiwan")),
+])
+def test_control_of_a_place_and_military_drills(geoparser, text, event):
+    assert {(e.actor, e.action, text[e.start:e.end])
+            for e in parse(geoparser, text).events} == {event}
+
+
+def test_losing_control_of_a_car_is_no_capture(geoparser):
+    assert parse(geoparser, "He lost control of his car in Ohio.").events == ()

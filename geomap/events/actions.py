@@ -109,7 +109,8 @@ _NOUNS: dict[str, str] = {
     "annex": "annexation",
     "blockade": "blockade blockades siege",
     "expel": "expulsion deportation deportations",
-    "deploy": "mobilization mobilisation reinforcements patrols",
+    "deploy": "mobilization mobilisation reinforcements patrols drills manoeuvres maneuvers "
+              "wargames",
     "supply": "donation donations shipment shipments",
     "accuse": "condemnation",
     "investigate": "investigation inspection inspections",
@@ -236,6 +237,10 @@ PHRASES = [
     (re.compile(r"\b(?:news|press) conference\b", re.I), "say"),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch"),
     (re.compile(r"\btook over\b|\btaken over\b", re.I), "capture"),
+    # "regained control of Omdurman", "took full control of Bunagana"
+    (re.compile(r"\b(?:took|take|takes|taken|taking|retook|retake|retaken|regain(?:ed|s|ing)?|"
+                r"seiz(?:ed|es|ing)|gain(?:ed|s|ing)?|wrest(?:ed|s|ing)?) (?:full |complete |"
+                r"total )?control (?:of|over)\b", re.I), "capture"),
     (re.compile(r"\bpolitical asylum\b", re.I), "seek asylum"),
     (re.compile(r"\bdefected\b", re.I), "defect"),
     (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle"),
@@ -260,7 +265,7 @@ _PHRASE_ANCHORS = frozenset(
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
     "operations pull pulled pulls pulling cross crossed crosses crossing fire "
-    "responsibility".split())
+    "responsibility control".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
