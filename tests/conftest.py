@@ -53,6 +53,17 @@ def triples(result):
     return {(e.actor, text[e.start:e.end]) for e in result.events}
 
 
+def acts(result):
+    """{(actor, action, place text)} of a DocumentResult's events."""
+    text = result.document.text
+    return {(e.actor, e.action, text[e.start:e.end]) for e in result.events}
+
+
+def places(geoparser, text):
+    """{mention text: place, None when unresolved} of one made-up text."""
+    return {r.mention.text: r.place for r in parse(geoparser, text).resolutions}
+
+
 def events_at(result, place):
     text = result.document.text
     return [e for e in result.events if text[e.start:e.end] == place]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.models import Document
-from tests.conftest import events_at, parse, triples
+from tests.conftest import acts, events_at, parse, triples
 
 
 def test_surname_is_linked_to_the_full_name_seen_earlier(geoparser):
@@ -238,8 +238,7 @@ def test_the_subject_is_the_name_before_an_apposition_not_a_name_inside_it(geopa
 ])
 def test_those_who_act_for_a_named_leader_or_people_and_the_targets_of_force(geoparser, text,
                                                                              event):
-    assert {(e.actor, e.action, text[e.start:e.end])
-            for e in parse(geoparser, text).events} == {event}
+    assert acts(parse(geoparser, text)) == {event}
 
 
 def test_a_people_that_does_nothing_is_no_actor(geoparser):
@@ -279,8 +278,7 @@ def test_a_passive_passed_on_by_found_or_reported_has_no_named_actor(geoparser, 
     ("Fighters held al-Raqqa province until 2017.", set()),
 ])
 def test_names_with_an_arabic_article_are_persons_names(geoparser, text, events):
-    assert {(e.actor, e.action, text[e.start:e.end])
-            for e in parse(geoparser, text).events} == events
+    assert acts(parse(geoparser, text)) == events
 
 
 @pytest.mark.parametrize("text, events", [
@@ -296,5 +294,4 @@ def test_names_with_an_arabic_article_are_persons_names(geoparser, text, events)
     ("John Smith said they arrived in Nairobi.", set()),
 ])
 def test_it_or_they_after_a_statement_is_who_makes_it(geoparser, text, events):
-    assert {(e.actor, e.action, text[e.start:e.end])
-            for e in parse(geoparser, text).events} == events
+    assert acts(parse(geoparser, text)) == events

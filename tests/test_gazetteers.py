@@ -6,6 +6,7 @@ import pytest
 
 from geomap import gazetteers
 from geomap.exceptions import GazetteerError
+from tests.conftest import places
 
 
 def test_normalize_strips_accents_case_and_typographic_quotes():
@@ -497,9 +498,7 @@ def test_an_installed_geomap_reads_the_gazetteer_tables_from_its_package(tmp_pat
     ("Chinese warships sailed through the Taiwan Strait.", "Taiwan Strait", (24.0, 119.5)),
 ])
 def test_seas_and_straits_of_the_news_are_read_whole(geoparser, text, name, near):
-    from geomap.models import Document
-    found = {r.mention.text: r.place for r in
-             geoparser.parse(Document(doc_id="x", text=text)).resolutions if r.place}
+    found = {name: place for name, place in places(geoparser, text).items() if place}
     place = found[name]
     assert place.is_region and abs(place.lat - near[0]) < 1 and abs(place.lon - near[1]) < 1
     assert "Gulf" not in found and "Japan" not in found and "Hormuz" not in found
@@ -514,17 +513,13 @@ def test_seas_and_straits_of_the_news_are_read_whole(geoparser, text, name, near
     ("Shelling hit the Ivano-Frankivsk region.", "Ivano-Frankivsk region", "UA"),
 ])
 def test_regions_named_after_their_city_as_news_writes_them(geoparser, text, name, region):
-    from geomap.models import Document
-    found = {r.mention.text: r.place for r in
-             geoparser.parse(Document(doc_id="x", text=text)).resolutions if r.place}
+    found = {name: place for name, place in places(geoparser, text).items() if place}
     assert found[name].is_admin1 and found[name].country_code == region
 
 
 def test_the_city_keeps_its_name_beside_the_region_named_after_it(geoparser):
-    from geomap.models import Document
-    res = geoparser.parse(Document(doc_id="x", text="Shelling hit Belgorod on Monday."))
-    assert [(r.mention.text, r.place.feature_code) for r in res.resolutions] == \
-        [("Belgorod", "PPL")]
+    found = places(geoparser, "Shelling hit Belgorod on Monday.")
+    assert {name: place.feature_code for name, place in found.items()} == {"Belgorod": "PPL"}
     assert gazetteers._region_by_city("Kurskaya oblast'", ["Kursk"]) == \
         ["Kursk Oblast", "Kursk Region"]
     assert gazetteers._region_by_city("Voblasts'", ["Minsk"]) == []

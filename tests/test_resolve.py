@@ -6,6 +6,7 @@ import pytest
 
 from geomap.models import Mention, Place
 from geomap.resolve import Weights, prior_score, read_code_chains, resolve_document
+from tests.conftest import places
 
 GE = Place(614540, "Georgia", 42.0, 43.5, "PCLI", "GE", population=3_700_000)
 US = Place(6252001, "United States", 39.76, -98.5, "PCLI", "US", population=327_000_000)
@@ -266,9 +267,7 @@ def test_the_prior_s_parts_add_up_to_it():
 ])
 def test_a_feature_word_beats_nearby_support_for_the_namesake_city(geoparser, text, name,
                                                                    feature):
-    from geomap.models import Document
-    found = {r.mention.text: r.place for r in
-             geoparser.parse(Document(doc_id="x", text=text)).resolutions if r.place}
+    found = {name: place for name, place in places(geoparser, text).items() if place}
     assert found[name].feature_code.startswith(feature) and found[name].country_code == "UA"
 
 
@@ -282,7 +281,5 @@ def test_a_feature_word_beats_nearby_support_for_the_namesake_city(geoparser, te
     ("Militia fighters patrolled Baghdad's Sadr City on Friday.", "Sadr City", True),
 ])
 def test_a_name_after_a_citys_possessive_lies_in_that_city(geoparser, text, name, resolved):
-    from geomap.models import Document
-    found = {r.mention.text: r.place for r in
-             geoparser.parse(Document(doc_id="x", text=text)).resolutions}
+    found = places(geoparser, text)
     assert (found[name] is not None) == resolved
