@@ -1184,6 +1184,13 @@ class GazetteerDetector(Detector):
         start = starts[k]
         return j - 1, _MENTION(start, end, text[start:end], None, PROPOSED)
 
+    def _minor_place_of_pair(self, word: str, first: str, second: str) -> bool:
+        """Whether ``word``, one of the pair ``first second``, names a place that is no
+        famous place, and the pair together names none: so the pair may be a person's."""
+        key = self._hit(word)
+        return key is not None and not self._famous(key) and \
+            self._hit(f"{first} {second}") is None
+
     def _block_acting_pairs(self, toks: Tokens, caps: list[int], lows: list[str],
                             acting: list[int], blocked: set[int]) -> None:
         """Block a pair of capitalised words (no third) followed by a verb of speech or
@@ -1206,9 +1213,7 @@ class GazetteerDetector(Detector):
                         low in TITLES or low in FEATURE_WORDS or low in ORG_WORDS or \
                         english.get(low, 0.0) >= 3.0 or self._hit(words[other]) is not None:
                     continue
-                key = self._hit(words[place])
-                if key is not None and not self._famous(key) and \
-                        self._hit(f"{words[k]} {words[k + 1]}") is None:
+                if self._minor_place_of_pair(words[place], words[k], words[k + 1]):
                     blocked.update((k, k + 1))
                     break
 
@@ -1258,9 +1263,7 @@ class GazetteerDetector(Detector):
                 if lows[i + name - k] not in alone or \
                         self._hit(words[name].rstrip(".")) is not None:
                     continue
-                key = self._hit(words[other].rstrip("."))
-                if key is not None and not self._famous(key) and \
-                        self._hit(" ".join((words[k], words[k + 1]))) is None:
+                if self._minor_place_of_pair(words[other].rstrip("."), words[k], words[k + 1]):
                     blocked.update((k, k + 1))
                     break
 

@@ -290,8 +290,9 @@ _RUN_CONNECTORS = frozenset(CONNECTORS - {"and", "on", "upon", "the", "y", "am",
 _PAST_VERBS = frozenset("ran led met went fled took made said told gave sent left fought held won "
                         "lost began became came saw built brought kept spoke wrote struck".split())
 # A name's Arabic article joined by a hyphen: "al-Baghdadi", "el-Sisi", "bin-Laden".
-_ARTICLE_NAME = re.compile(r"(?:al|el|ad|adh|an|ar|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
 _ARTICLES = frozenset("al el ad adh an ar as ash at az bin ibn abu abd".split())
+_ARTICLE_NAME = re.compile(
+    "(?:" + "|".join(sorted(_ARTICLES, key=lambda a: (-len(a), a))) + ")-[A-Z]")
 
 
 def _article_names(text: str, toks: list[Tok]) -> set[int]:
