@@ -218,7 +218,7 @@ class Geoparser:
         resolutions = self._scored(text, bounds, resolutions, evidence)
         if chained:  # the chain's own reading, after scoring: its evidence is the chain
             resolutions = [_as_chained(r, chained) for r in resolutions]
-        if len(resolutions) > 1 and ("'s " in text or "’s " in text):
+        if len(resolutions) > 1:
             resolutions = _within_possessor(text, resolutions)
         events: tuple[Event, ...] = ()
         if self.event_extractor is not None:
