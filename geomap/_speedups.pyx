@@ -14,6 +14,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
 )
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from libc.math cimport asin, cos, exp, isfinite, isinf, sin, sqrt
 
 
@@ -870,3 +871,68 @@ def plain_key(str name):
         c = src[i]
         dst[i] = c + 32 if b'A' <= c <= b'Z' else c
     return out
+
+
+cdef struct _Node:
+    int feature
+    int left
+    int right
+    double threshold
+    double value
+
+
+cdef class Forest:
+    """Boosted trees whose :meth:`score` is
+    :func:`geomap.scoring.model.forest_score_python` in C: the sum of the leaves a row
+    reaches, one per tree, added in the same order (so the same bits). The node arrays
+    are copied into one array of C structs, a node's five numbers side by side; they
+    must be the checked ones of a loaded model: every test sends to a later node."""
+
+    cdef _Node *nodes
+    cdef int *roots
+    cdef Py_ssize_t n_nodes, n_roots, width
+
+    def __cinit__(self, roots, feature, threshold, left, right, value):
+        cdef Py_ssize_t i, n = len(feature)
+        self.n_nodes, self.n_roots = n, len(roots)
+        self.nodes = <_Node *> PyMem_Malloc(max(n, 1) * sizeof(_Node))
+        self.roots = <int *> PyMem_Malloc(max(self.n_roots, 1) * sizeof(int))
+        if self.nodes == NULL or self.roots == NULL:
+            raise MemoryError()
+        self.width = 0
+        for i in range(n):
+            self.nodes[i].feature = feature[i]
+            self.nodes[i].left = left[i]
+            self.nodes[i].right = right[i]
+            self.nodes[i].threshold = threshold[i]
+            self.nodes[i].value = value[i]
+            if feature[i] >= 0 and not (i < left[i] < n and i < right[i] < n):
+                raise ValueError(f"node {i} does not send to a later node")
+            self.width = max(self.width, feature[i] + 1)
+        for i in range(self.n_roots):
+            if not 0 <= roots[i] < n:
+                raise ValueError(f"root {i} lies outside the nodes")
+            self.roots[i] = roots[i]
+
+    def __dealloc__(self):
+        PyMem_Free(self.nodes)
+        PyMem_Free(self.roots)
+
+    def score(self, row):
+        cdef Py_ssize_t width = len(row), t, i
+        cdef double[64] x
+        cdef double total = 0.0
+        cdef _Node *node
+        if width > 64:
+            raise ValueError("a feature row has more than 64 columns")
+        if width < self.width:
+            raise IndexError("the trees test a column the row does not have")
+        for i in range(width):
+            x[i] = row[i]
+        for t in range(self.n_roots):
+            node = &self.nodes[self.roots[t]]
+            while node.feature >= 0:
+                node = &self.nodes[node.left if x[node.feature] <= node.threshold
+                                   else node.right]
+            total += node.value
+        return total

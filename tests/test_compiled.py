@@ -301,6 +301,28 @@ def test_the_c_softmax_gives_the_bits_the_resolver_s_python_gives():
         reference([-50.0], 0.05, 60.0)
 
 
+def test_the_c_forest_walk_gives_the_bits_the_python_walk_gives():
+    from hypothesis import strategies as st
+
+    from geomap.scoring import FEATURES, ConfidenceModel, model
+
+    shipped = ConfidenceModel.load()
+    arrays = (shipped.roots, shipped.feature, shipped.threshold, shipped.left, shipped.right,
+              shipped.value)
+    if model.Forest is model.PythonForest:
+        pytest.skip("no compiled forest walk in this build")
+    fast, reference = model.Forest(*arrays).score, model.PythonForest(*arrays).score
+    width = len(FEATURES)
+    rows = st.lists(st.floats(-3, 5) | st.sampled_from([0.0, 1.0]), min_size=width,
+                    max_size=width)
+    fixed = [([0.0] * width,), ([1.0] * width,), ([float("nan")] * width,)]
+    _agree(fast, reference, fixed, st.tuples(rows), what="forest walk")
+    with pytest.raises(IndexError):  # a short row: no read past its end
+        fast([0.0] * 3)
+    with pytest.raises(ValueError, match="later node"):  # a loop is refused
+        model.Forest(*arrays[:3], [0] * len(arrays[3]), *arrays[4:])
+
+
 def test_the_c_makers_of_frozen_values_make_what_their_classes_make():
     from dataclasses import FrozenInstanceError, astuple, dataclass
 

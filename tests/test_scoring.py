@@ -14,22 +14,41 @@ from geomap.scoring import FEATURES, MODEL_PATH, ConfidenceModel, Scorer
 from geomap.scoring.model import FORMAT_VERSION
 
 
+def _one_leaf(cal_x=(0.0,), cal_y=(0.0,), value: float = 0.0) -> ConfidenceModel:
+    """A model of one tree that is one leaf: the same raw score for every row."""
+    leaf = {"feature": [-1], "threshold": [0.0], "left": [0], "right": [0], "value": [value]}
+    return ConfidenceModel(leaf, [0], 0.0, cal_x, cal_y)
+
+
 def test_the_shipped_model_loads_and_says_where_it_came_from():
     model = ConfidenceModel.load()
     assert model.path == str(MODEL_PATH)
-    assert len(model.weights) == len(FEATURES)
+    assert model.trees >= 50
+    assert max(model.feature) < len(FEATURES)
+    used = {FEATURES[f] for f in model.feature if f >= 0}
+    assert {"share", "in_longer_name", "in_list", "far_runner_up"} <= used
     provenance = model.raw["provenance"]
     assert provenance["script"] == "benchmarks/train_confidence.py"
     assert {"lgl", "geovirus"} <= set(provenance["trained_on"])
 
 
 def test_calibration_interpolates_between_knots_and_is_flat_beyond():
-    m = ConfidenceModel([0.0] * len(FEATURES), 0.0, [0.2, 0.6], [0.1, 0.5])
+    m = _one_leaf([0.2, 0.6], [0.1, 0.5])
     assert m.calibrate(0.0) == 0.1
     assert m.calibrate(0.4) == pytest.approx(0.3)
     assert m.calibrate(0.9) == 0.5
-    # all weights 0: raw probability 0.5, calibrated to 0.1 + 0.4 * 0.75
+    # a leaf worth 0: raw probability 0.5, calibrated to 0.1 + 0.4 * 0.75
     assert m.probability([1.0] * len(FEATURES)) == pytest.approx(0.4)
+
+
+def test_a_tree_sends_a_row_left_at_or_below_its_threshold_and_adds_the_leaf():
+    nodes = {"feature": [FEATURES.index("share"), -1, -1], "threshold": [0.5, 0.0, 0.0],
+             "left": [1, 0, 0], "right": [2, 0, 0], "value": [0.0, -2.0, 3.0]}
+    m = ConfidenceModel(nodes, [0, 0], 0.5, [0.0, 1.0], [0.0, 1.0])  # the tree twice
+    row = [0.0] * len(FEATURES)
+    for share, raw in ((0.2, 0.5 - 4.0), (0.5, 0.5 - 4.0), (0.51, 0.5 + 6.0)):
+        row[FEATURES.index("share")] = share
+        assert m.raw_score(row) == raw
 
 
 def _shipped() -> dict:
@@ -42,8 +61,14 @@ def _shipped() -> dict:
     (json.dumps({**_shipped(), "version": FORMAT_VERSION + 1}), "format version"),
     (json.dumps({"hello": 1}), "not a geomap confidence model"),
     (json.dumps({**_shipped(), "model": {"coef": [1.0]}}), "corrupt"),
+    (json.dumps({**_shipped(), "version": 1}), "format version 1"),  # the linear model
+    (json.dumps({**_shipped(), "model": {**_shipped()["model"], "left": [0] * len(
+        _shipped()["model"]["left"])}}), "corrupt"),  # a tree that would loop for ever
+    (json.dumps({**_shipped(), "model": {**_shipped()["model"], "feature": [len(FEATURES)] * len(
+        _shipped()["model"]["feature"])}}), "corrupt"),  # a column no row has
     (json.dumps({**_shipped(), "features": ["capitalised"] * len(FEATURES)}), "other features"),
-], ids=["missing", "corrupt", "version", "not-a-model", "truncated", "features"])
+], ids=["missing", "corrupt", "version", "not-a-model", "truncated", "linear", "loop",
+        "column", "features"])
 def test_a_bad_model_file_is_a_clear_error_naming_it_and_the_rebuild(tmp_path, content, says):
     path = tmp_path / "confidence.json"
     if content is not None:
@@ -84,7 +109,7 @@ def test_confidence_follows_the_model_and_the_floor_unresolves(gazetteer):
     text = "Officials met in Baghdad and Springfield."
 
     def constant(p: float) -> Scorer:  # a model answering p for every mention
-        return Scorer(gazetteer, ConfidenceModel([0.0] * len(FEATURES), 0.0, [0.0], [p]))
+        return Scorer(gazetteer, _one_leaf(cal_y=(p,)))
 
     high = Geoparser(gazetteer, events=False, scorer=constant(0.7), min_confidence=0.5)
     res = high.parse(Document("d", text)).resolutions
@@ -147,3 +172,36 @@ def test_a_place_inside_a_longer_name_is_less_sure_than_the_place_itself(geopars
                                         "on Monday.")).resolutions
     in_name, alone = (r.confidence for r in res)
     assert in_name < alone
+
+
+def test_a_list_item_is_told_from_a_name_with_its_qualifier_or_a_lone_name():
+    from geomap.scoring.features import in_list
+
+    text = "Cases rose in Mali, Niger, Chad and Sudan. Niger reported more; Chad, too."
+    found = {w: in_list(text, text.index(w), text.index(w) + len(w))
+             for w in ("Mali", "Niger", "Chad", "Sudan")}
+    assert found == {"Mali": False, "Niger": True, "Chad": True, "Sudan": False}
+    assert not in_list("the Andes, Andorra's hills", 11, 18)  # "and" must be a word
+
+
+def test_runner_ups_near_the_winner_are_told_from_far_ones(gazetteer):
+    from geomap.models import Alternative
+    from geomap.scoring.features import runner_up_features
+
+    springfield = max((p for p, _ in gazetteer.candidates("Springfield")),
+                      key=lambda p: p.population)
+    near = Alternative(1, "Near", "ADM2", springfield.country_code, springfield.admin1,
+                       springfield.lat + 0.5, springfield.lon, 0.2)  # about 56 km north
+    far = Alternative(2, "Far", "PPL", "GB", "", 51.5, -0.1, 0.15)
+    also_far = far._replace(probability=0.1)
+    assert runner_up_features(springfield, (near, far, also_far)) == (0.2, 0.15)
+    assert runner_up_features(springfield, ()) == (0.0, 0.0)
+
+
+def test_a_qualifier_after_a_comma_is_not_inside_a_longer_name():
+    from geomap.scoring.features import in_longer_name
+
+    text = "He lives in College Park, OK and works for Mr. Lincoln."
+    ok, lincoln = text.index("OK"), text.index("Lincoln")
+    assert not in_longer_name(text, ok, ok + 2)
+    assert in_longer_name(text, lincoln, lincoln + 7)  # a title's full stop is no comma

@@ -88,7 +88,7 @@ def test_lookup_prints_a_header_and_the_score_scale(capsys, gazetteer):
 
 def test_geodataframe_has_kind_integer_ids_and_events(geoparser):
     strict = geomap.Geoparser(geoparser.gazetteer, min_confidence=0.5)
-    gdf = geomap.extract(["Georgia and Washington.", "Snow fell on Kyiv."], geoparser=strict)
+    gdf = geomap.extract(["Springfield and Washington.", "Snow fell on Kyiv."], geoparser=strict)
     assert str(gdf["geonameid"].dtype) == "Int64"
     assert gdf["geonameid"].isna().any() and 703448 in set(gdf["geonameid"].dropna())
     assert set(gdf["kind"]) == {"mention"}

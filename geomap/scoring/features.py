@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 import re
 
-from geomap.gazetteers import ARTICLES, Gazetteer, normalize
-from geomap.models import VARIANT, Mention, Place
+from geomap.gazetteers import ARTICLES, Gazetteer, distance_km, normalize
+from geomap.models import VARIANT, Alternative, Mention, Place
 from geomap.resolve import ResolutionFacts
 
 __all__ = ["FEATURES", "NAME_FEATURES", "POSITION_FEATURES", "RESOLUTION_FEATURES",
-           "in_longer_name", "name_features", "position_features", "resolution_features"]
+           "NEAR_KM", "in_list", "in_longer_name", "name_features", "position_features",
+           "resolution_features", "runner_up_features"]
 
 NAME_FEATURES = (
     "capitalised",      # first letter upper case, also after a lower-case article
@@ -56,17 +57,23 @@ RESOLUTION_FEATURES = (
     "is_region",        # continent or macro-region
     "log_population",   # log10(1 + population) / 8
     "doc_mentions",     # log2(1 + mentions in the document) / 8
+    "near_runner_ups",  # the runner-ups' shares within 161 km of the winner (of the best 3):
+                        # a city and its county disagree on nothing a map shows
+    "far_runner_up",    # the best share of a runner-up farther than 161 km
 )
 POSITION_FEATURES = (
     "sentence_start",   # the first word of its sentence
     "headline",         # in the document's first line, when it has several
     "in_longer_name",   # inside a longer capitalised name: "Texas Department of
                         # Transportation", "United Russia", "Sunday Times of India"
+    "in_list",          # an item of a list: a comma before it, a comma or "and" after it
 )
 # A lower-case Arabic article joined to a capitalised name: "al-Raqqa", "el-Arish"
 _ARTICLE_CAPITAL = re.compile(rf"(?:{'|'.join(sorted(set(ARTICLES), key=len, reverse=True))})"
                               r"[-\u2011 ][^\W\d_a-z]")
 _OPENERS = " \t\r\n\"'(\u201c\u2018-"  # what may stand before a sentence's first word
+NEAR_KM = 161.0
+"""A runner-up this close to the winner would be as right (the accuracy radius)."""
 FEATURES = NAME_FEATURES + RESOLUTION_FEATURES + POSITION_FEATURES
 """Column names of a feature row, in order."""
 
@@ -92,8 +99,9 @@ def name_features(m: Mention, gaz: Gazetteer) -> tuple[float, ...]:
 
 
 def resolution_features(f: ResolutionFacts, place: Place, doc_mentions: int,
-                        ) -> tuple[float, ...]:
-    """The :data:`RESOLUTION_FEATURES` of the decision ``f`` for ``place``."""
+                        alternatives: tuple[Alternative, ...] = ()) -> tuple[float, ...]:
+    """The :data:`RESOLUTION_FEATURES` of the decision ``f`` for ``place``, whose
+    runner-up readings are ``alternatives``."""
     code = place.feature_code
     is_country = code.startswith("PCL") or code == "TERR"
     return (
@@ -120,11 +128,27 @@ def resolution_features(f: ResolutionFacts, place: Place, doc_mentions: int,
         1.0 if code in ("CONT", "RGN") else 0.0,
         math.log10(1 + place.population) / 8,
         math.log2(1 + doc_mentions) / 8,
+        *runner_up_features(place, alternatives),
     )
 
 
+def runner_up_features(place: Place, alternatives: tuple[Alternative, ...],
+                       ) -> tuple[float, float]:
+    """``near_runner_ups`` and ``far_runner_up`` of :data:`RESOLUTION_FEATURES`: the
+    summed shares of the runner-ups within :data:`NEAR_KM` of ``place``, and the largest
+    share of one farther away."""
+    near = far = 0.0
+    lat, lon = place.lat, place.lon
+    for a in alternatives:
+        if distance_km(lat, lon, a.lat, a.lon) <= NEAR_KM:
+            near += a.probability
+        elif a.probability > far:
+            far = a.probability
+    return near, far
+
+
 def position_features(text: str, sentence_start: int, start: int, first_line_end: int,
-                      end: int) -> tuple[float, float, float]:
+                      end: int) -> tuple[float, float, float, float]:
     """The :data:`POSITION_FEATURES` of a mention from ``start`` to ``end`` in ``text``
     whose sentence starts at ``sentence_start``; ``first_line_end`` is where the first
     line ends (-1: the text is one line, so it has no headline)."""
@@ -133,7 +157,24 @@ def position_features(text: str, sentence_start: int, start: int, first_line_end
         1.0 if at_start else 0.0,
         1.0 if 0 <= start < first_line_end else 0.0,
         1.0 if in_longer_name(text, start, end, at_start) else 0.0,
+        1.0 if in_list(text, start, end) else 0.0,
     )
+
+
+def in_list(text: str, start: int, end: int) -> bool:
+    """Whether the name from ``start`` to ``end`` in ``text`` is an item of a list: a
+    comma before it and a comma or "and" after it.
+
+    >>> text = "Cases in Mali, Niger, Chad and Sudan; Niger, not Chad."
+    >>> [in_list(text, s, s + len(w)) for w, s in (("Mali", 9), ("Niger", 15),
+    ...                                            ("Chad", 22), ("Sudan", 31))]
+    [False, True, True, False]
+    """
+    before = text[max(0, start - 4):start].rstrip()
+    if not before.endswith(","):
+        return False
+    after = text[end:end + 6].lstrip()
+    return after.startswith(",") or after.startswith("and") and not after[3:4].isalnum()
 
 
 # Words that start a sentence or a heading without making a name of what follows
@@ -154,6 +195,8 @@ def in_longer_name(text: str, start: int, end: int, at_start: bool = False) -> b
     >>> text = "Officials of the United States met members of United Russia."
     >>> in_longer_name(text, 17, 30), in_longer_name(text, 53, 59)
     (False, True)
+    >>> in_longer_name("He lives in College Park, OK now.", 26, 28)  # a qualifier
+    False
     """
     if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
         return True
@@ -169,7 +212,7 @@ def in_longer_name(text: str, start: int, end: int, at_start: bool = False) -> b
     if word == "of" and i >= 2 and text[i - 1] == " ":
         j = text.rfind(" ", 0, i - 1) + 1
         word, i = text[j:i - 1], j
-    if not word[:1].isupper() or word in _FUNCTION_WORDS:
-        return False
+    if not word[:1].isupper() or word in _FUNCTION_WORDS or word[-1] in ",;:":
+        return False  # a comma ends a name: "College Park, OK" ("Mr. Lincoln" is one)
     before = text[max(0, i - 8):i].rstrip(_OPENERS)  # a sentence's first word tells nothing
     return bool(before) and before[-1] not in ".!?:\n"

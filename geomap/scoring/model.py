@@ -1,16 +1,24 @@
-"""The shipped confidence model: a logistic regression over
+"""The shipped confidence model: gradient-boosted decision trees over
 :data:`~geomap.scoring.features.FEATURES` and an isotonic calibration map, read from
-a small JSON file (never a pickle) and applied in pure Python.
+a small JSON file (never a pickle) and applied without scikit-learn.
 
 The file is written by ``benchmarks/train_confidence.py``; its ``provenance`` says
 from which corpora, when and by what. A missing, corrupt or other-version file is a
 :class:`~geomap.exceptions.ModelError`: geomap never falls back to another scorer.
+
+The trees are kept as flat node arrays, all trees in one, as scikit-learn's
+``HistGradientBoostingClassifier`` keeps each of its own: node ``i`` tests
+``row[feature[i]] <= threshold[i]`` and goes to ``left[i]`` or ``right[i]``; a node
+with ``feature[i] == -1`` is a leaf worth ``value[i]``. The raw score is
+``baseline`` plus one leaf of every tree (from each of ``roots``), its probability
+the logistic function of that score.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from os import PathLike
@@ -20,38 +28,107 @@ from typing import Any
 from geomap.exceptions import ModelError
 from geomap.scoring.features import FEATURES
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "MODEL_PATH", "REBUILD", "ConfidenceModel"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "MODEL_PATH", "REBUILD", "ConfidenceModel", "Forest",
+           "PythonForest", "forest_score_python"]
 
 FORMAT = "geomap-confidence"
-FORMAT_VERSION = 1
-"""The model file layout this geomap reads; a file of another version is refused."""
+FORMAT_VERSION = 2
+"""The model file layout this geomap reads; a file of another version is refused
+(version 1 was a logistic regression)."""
 MODEL_PATH = Path(__file__).with_name("confidence.json")
 """The model shipped with geomap."""
 REBUILD = "python benchmarks/train_confidence.py --out geomap/scoring/confidence.json"
 """The command that rebuilds the shipped model from the bench corpora."""
+_NODE_FIELDS = ("feature", "threshold", "left", "right", "value")
+
+
+def forest_score_python(row: Sequence[float], roots: Sequence[int], feature: Sequence[int],
+                        threshold: Sequence[float], left: Sequence[int],
+                        right: Sequence[int], value: Sequence[float]) -> float:
+    """The sum of the leaves ``row`` reaches, one per tree (see the module docstring)."""
+    total = 0.0
+    for i in roots:
+        f = feature[i]
+        while f >= 0:
+            i = left[i] if row[f] <= threshold[i] else right[i]
+            f = feature[i]
+        total += value[i]
+    return total
+
+
+class PythonForest:
+    """Trees whose :meth:`score` is :func:`forest_score_python`; ``geomap._speedups.Forest``
+    is its C equal, :data:`Forest` whichever this build has."""
+
+    __slots__ = ("arrays",)
+
+    def __init__(self, roots, feature, threshold, left, right, value):
+        self.arrays = (roots, feature, threshold, left, right, value)
+
+    def score(self, row: Sequence[float]) -> float:
+        return forest_score_python(row, *self.arrays)
+
+
+Forest: Any = PythonForest
+try:
+    from geomap._speedups import Forest  # noqa: F811
+except ImportError:  # no C build: the reference
+    pass
 
 
 class ConfidenceModel:
     """A fitted model: ``probability(row)`` is the calibrated probability that a
     mention with feature ``row`` is a place resolved within 161 km of the truth.
 
-    ``weights`` and ``intercept`` are in feature units (any standardisation folded in);
-    ``cal_x`` / ``cal_y`` are the isotonic map's knots, interpolated linearly and
-    held flat beyond the ends, as scikit-learn's ``IsotonicRegression`` predicts.
-    ``raw`` is the file's untouched content.
+    ``nodes`` maps each of ``feature``, ``threshold``, ``left``, ``right`` and
+    ``value`` to the trees' flat node arrays, ``roots`` lists where each tree starts
+    and ``baseline`` is the raw score before any tree (see the module docstring);
+    ``cal_x`` / ``cal_y`` are the isotonic map's knots, interpolated linearly and held
+    flat beyond the ends, as scikit-learn's ``IsotonicRegression`` predicts. ``raw``
+    is the file's untouched content.
+
+    >>> m = ConfidenceModel({"feature": [-1], "threshold": [0.0], "left": [0], "right": [0],
+    ...                      "value": [0.0]}, [0], 0.0, [0.2, 0.6], [0.1, 0.5])
+    >>> round(m.probability([0.0] * len(FEATURES)), 3)  # raw 0.5, calibrated
+    0.4
     """
 
-    __slots__ = ("weights", "intercept", "cal_x", "cal_y", "path", "raw")
+    __slots__ = ("roots", "feature", "threshold", "left", "right", "value", "baseline",
+                 "cal_x", "cal_y", "path", "raw", "_forest")
 
-    def __init__(self, weights: Sequence[float], intercept: float, cal_x: Sequence[float],
-                 cal_y: Sequence[float], *, path: str = "<memory>",
-                 raw: dict[str, Any] | None = None):
-        self.weights = tuple(float(w) for w in weights)
-        self.intercept = float(intercept)
+    def __init__(self, nodes: dict[str, Sequence[float]], roots: Sequence[int],
+                 baseline: float, cal_x: Sequence[float], cal_y: Sequence[float], *,
+                 path: str = "<memory>", raw: dict[str, Any] | None = None):
+        n = len(nodes["feature"])
+        if any(len(nodes[k]) != n for k in _NODE_FIELDS):
+            raise ValueError("the node arrays differ in length")
+        self.feature = array("i", [int(x) for x in nodes["feature"]])
+        self.left = array("i", [int(x) for x in nodes["left"]])
+        self.right = array("i", [int(x) for x in nodes["right"]])
+        self.threshold = array("d", [float(x) for x in nodes["threshold"]])
+        self.value = array("d", [float(x) for x in nodes["value"]])
+        self.roots = array("i", [int(x) for x in roots])
+        width = len(FEATURES)
+        for i in range(n):  # every walk stays inside the arrays and reads a real column
+            f = self.feature[i]
+            if f >= width or (f >= 0 and not (i < self.left[i] < n and i < self.right[i] < n)):
+                raise ValueError(f"node {i} is no leaf and no test of a feature "
+                                 f"with children after it")
+        if any(not 0 <= r < n for r in self.roots):
+            raise ValueError("a tree's root lies outside the node arrays")
+        self.baseline = float(baseline)
         self.cal_x = tuple(float(x) for x in cal_x)
         self.cal_y = tuple(float(y) for y in cal_y)
+        if len(self.cal_x) != len(self.cal_y) or not self.cal_x or \
+                list(self.cal_x) != sorted(self.cal_x):
+            raise ValueError("calibration knots must be two equal, non-empty lists, x sorted")
+        if not all(math.isfinite(v) for v in (self.baseline, *self.threshold, *self.value,
+                                             *self.cal_x, *self.cal_y)):
+            raise ValueError("a parameter is not a finite number")
         self.path = path
         self.raw = raw or {}
+        self._forest = Forest(self.roots, self.feature, self.threshold, self.left, self.right,
+                              self.value)
 
     @classmethod
     def load(cls, path: str | PathLike[str] | None = None) -> ConfidenceModel:
@@ -79,31 +156,31 @@ class ConfidenceModel:
         if version != FORMAT_VERSION:
             raise ModelError(f"confidence model {p} has format version {version!r}; this geomap "
                              f"reads version {FORMAT_VERSION}; {fix}", path=str(p))
-        try:
-            names = list(raw["features"])
-            model, cal = raw["model"], raw["calibration"]
-            mean, scale = model["mean"], model["scale"]
-            coef = model["coef"]
-            weights = [float(c) / float(s) for c, s in zip(coef, scale, strict=True)]
-            intercept = float(model["intercept"]) - math.fsum(
-                float(c) * float(m) / float(s) for c, m, s in zip(coef, mean, scale, strict=True))
-            cal_x, cal_y = [float(x) for x in cal["x"]], [float(y) for y in cal["y"]]
-            if len(cal_x) != len(cal_y) or not cal_x or cal_x != sorted(cal_x):
-                raise ValueError("calibration knots must be two equal, non-empty lists, x sorted")
-            if not all(math.isfinite(v) for v in [*weights, intercept, *cal_x, *cal_y]):
-                raise ValueError("a parameter is not a finite number")
-        except (KeyError, TypeError, ValueError, ZeroDivisionError) as err:
-            raise ModelError(f"confidence model {p} is corrupt ({type(err).__name__}: {err}); "
-                             f"{fix}", path=str(p)) from err
-        if tuple(names) != FEATURES or len(weights) != len(FEATURES):
+        if tuple(raw.get("features") or ()) != FEATURES:
             raise ModelError(f"confidence model {p} was fitted on other features than this "
                              f"geomap computes; {fix}", path=str(p))
-        return cls(weights, intercept, cal_x, cal_y, path=str(p), raw=raw)
+        try:
+            model, cal = raw["model"], raw["calibration"]
+            if model["kind"] != "gradient_boosted_trees":
+                raise ValueError(f"model kind {model['kind']!r} is not gradient_boosted_trees")
+            return cls({k: model[k] for k in _NODE_FIELDS}, model["roots"], model["baseline"],
+                       cal["x"], cal["y"], path=str(p), raw=raw)
+        except (KeyError, TypeError, ValueError, OverflowError) as err:
+            raise ModelError(f"confidence model {p} is corrupt ({type(err).__name__}: {err}); "
+                             f"{fix}", path=str(p)) from err
+
+    @property
+    def trees(self) -> int:
+        """How many trees the model sums."""
+        return len(self.roots)
+
+    def raw_score(self, row: Sequence[float]) -> float:
+        """The trees' raw score (log-odds) for feature ``row``, before calibration."""
+        return self.baseline + self._forest.score(row)
 
     def raw_probability(self, row: Sequence[float]) -> float:
-        """The logistic regression's probability for feature ``row``, before calibration."""
-        z = self.intercept + sum(map(float.__mul__, self.weights, row))
-        return sigmoid(z)
+        """The trees' probability for feature ``row``, before calibration."""
+        return sigmoid(self.raw_score(row))
 
     def calibrate(self, raw: float) -> float:
         """The calibrated probability for the uncalibrated ``raw`` one."""
