@@ -295,3 +295,27 @@ def test_names_with_an_arabic_article_are_persons_names(geoparser, text, events)
 ])
 def test_it_or_they_after_a_statement_is_who_makes_it(geoparser, text, events):
     assert acts(parse(geoparser, text)) == events
+
+
+@pytest.mark.parametrize("text,actor,action,place", [
+    # unnamed in the document: the office stands for its state (GUIDELINE, country)
+    ("The Russian president flew to Beijing on Tuesday.", "Russia", "travel", "Beijing"),
+    ("The Iranian foreign minister traveled to Moscow.", "Iran", "travel", "Moscow"),
+    ("The Turkish prime minister arrived in Baku.", "Turkey", "arrive", "Baku"),
+    ("A Russian minister flew to Beijing. Russian Minister Ivan Petrov spoke.", "Russia",
+     "travel", "Beijing"),   # indefinite: no one in particular
+    # named elsewhere with that title: the person
+    ("Azerbaijani President Ilham Aliyev spoke. Later the Azerbaijani president traveled to "
+     "Moscow.", "Ilham Aliyev", "travel", "Moscow"),
+    ("The French president visited Beirut. French President Emmanuel Macron promised aid.",
+     "Emmanuel Macron", "visit", "Beirut"),
+])
+def test_an_office_after_a_nationality_is_its_holder_or_its_state(geoparser, text, actor,
+                                                                   action, place):
+    assert (actor, action, place) in acts(parse(geoparser, text))
+
+
+def test_an_office_with_two_holders_named_is_nobody_in_particular(geoparser):
+    text = ("French President Jacques Chirac met French President Nicolas Sarkozy. "
+            "The French president visited Beirut.")
+    assert ("France", "visit", "Beirut") in acts(parse(geoparser, text))

@@ -52,6 +52,16 @@ _STATE_MODIFIERS = frozenset(
     "senior top government national secret intelligence border riot defense".split())
 
 
+# One office-holder after a nationality adjective ("the Russian president", "the Iranian
+# foreign minister"): the person when the document names them with that title, else
+# their state (GUIDELINE: an unnamed official is the state).
+_OFFICES = frozenset(
+    "president minister premier chancellor king queen emir ambassador envoy spokesman "
+    "spokeswoman spokesperson".split())
+_OFFICE_MODIFIERS = frozenset("prime deputy vice".split())
+_NAME_AFTER_OFFICE = r"\s+([A-Z][\w'’.-]+(?:\s+(?:bin\s+|al-|de\s+)?[A-Z][\w'’-]+){1,3})"
+
+
 _SEATS = {"kremlin": "RU", "white house": "US", "pentagon": "US", "state department": "US",
           "downing street": "GB", "elysee": "FR", "élysée": "FR"}
 
@@ -194,6 +204,15 @@ _PERSON_JOIN = re.compile(r"(?:,\s*\d{1,3}\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&
 @lru_cache(maxsize=64)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
+
+
+def _office_holder(text: str, demonym: str, office: Sequence[Tok]) -> str | None:
+    """Who the document names with a nationality and office ("Russian President Vladimir
+    Putin" for "the Russian president"), when exactly one person is so named."""
+    words = r"\s+".join(re.escape(t.text) for t in office)
+    found = {m.group(1) for m in re.finditer(
+        rf"\b{re.escape(demonym.capitalize())}\s+(?i:{words}){_NAME_AFTER_OFFICE}", text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
@@ -924,7 +943,8 @@ class ActorFinder:
                     break
                 chain.append((k + 1, nxt))
                 k += 2
-            while k < n and k < chain[-1][0] + 5 and toks[k].low in _STATE_MODIFIERS:
+            while k < n and k < chain[-1][0] + 5 and (toks[k].low in _STATE_MODIFIERS or
+                                                       toks[k].low in _OFFICE_MODIFIERS):
                 k += 1
             if len(chain) == 1 and j and low[j - 1] == "the" and low[j] not in self.demonyms \
                     and _agentive(toks, j + 1):
@@ -938,6 +958,13 @@ class ActorFinder:
             elif k < n and toks[k].low in NOMINAL_ADJ_OK:
                 for at, c in chain:
                     out.append(Actor(at, at + 1, self.country_names[c], "country"))
+            elif len(chain) == 1 and k < n and toks[k].low in _OFFICES and \
+                    not (k + 1 < n and toks[k + 1].cap) and not taken[k]:
+                # "The Russian president flew to Beijing", not "Russian President Putin"
+                who = _office_holder(text, toks[j].text, toks[j + 1:k + 1]) \
+                    if j and low[j - 1] == "the" else None   # "a Russian minister": unnamed
+                out.append(Actor(j, k + 1, who, "person") if who else
+                           Actor(j, k + 1, self.country_names[dem], "country"))
             after = k
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
