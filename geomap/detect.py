@@ -225,6 +225,22 @@ _EVIDENCE = frozenset(("in", "near", "outside", "around", "at", "from", "to", "i
 _SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
 _STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
 
+@functools.cache
+def world_given_names() -> frozenset[str]:
+    """Given names common in international news that the US Census lists lack
+    ("vladimir", "hamid", "recep"): ``given_names.tsv`` of the gazetteer tables, lower
+    case. Detection reads "Given Surname" with one of them as a person."""
+    path = REPO_GAZETTEER / "given_names.tsv"
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
+
+
+# Lower-case words inside a person's name, before a capitalised one ("da Silva")
+_NAME_PARTICLES = frozenset("da de di do dos das du van von der bin ibn ben bint".split())
+# A surname joined to a lower-case Arabic article ("al-Sadr", "el-Sisi")
+_ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[^\W\d_a-z]")
+
+
 VEHICLE_MAKES = frozenset(
     "toyota honda dodge mercury lincoln chevrolet chevy buick pontiac cadillac plymouth "
     "nissan mazda subaru hyundai kia lexus acura infiniti volvo mercedes chrysler jeep saturn "
@@ -771,11 +787,13 @@ class GazetteerDetector(Detector):
 
         # Pass 1: people. Title + Name, First + Last, First + Initial + Last.
         first_names = self.gaz.first_names
+        world_names = world_given_names()  # "Vladimir Putin", "Hamid Karzai"
         # each capitalised word lower-cased once, for both passes
         cap_lows = _lower_stripped(words, caps)
         for k, low in zip(caps, cap_lows, strict=True):
             s, tok = starts[k], words[k]
-            first = low in first_names and low not in _STOP and low not in CONNECTORS and \
+            first = (low in first_names or low in world_names) and low not in _STOP and \
+                low not in CONNECTORS and \
                 k not in shout  # "In London", "Talks In Aden After": no names in headlines
             titled = low in TITLES
             if not (first or titled):
@@ -788,10 +806,17 @@ class GazetteerDetector(Detector):
                 if before.endswith(".") and len(before) > 2 and before.lower().rstrip(".") \
                         not in TITLES:
                     break  # "in India. The cases": a name does not cross a full stop
-                if not is_cap(t) or not t[0].isalpha():
-                    break
                 if text[ends[j - 1]:starts[j]] not in (" ", "\u00a0"):
                     break
+                if not is_cap(t) or not t[0].isalpha():
+                    # a particle or an article inside a person's name: "Lula da Silva",
+                    # "Moqtada al-Sadr", "Mohammed bin Salman"
+                    if t in _NAME_PARTICLES and j + 1 < n and is_cap(words[j + 1]) and \
+                            text[ends[j]:starts[j + 1]] == " ":
+                        j += 1
+                        continue
+                    if not _ARTICLE_SURNAME.match(t):
+                        break
                 if t.lower().rstrip(".") in FEATURE_WORDS or t.lower().rstrip(".") in ORG_WORDS:
                     break  # "Henry County", "Lincoln Street"
                 if t.lower().rstrip(".") in TITLES:
@@ -845,7 +870,7 @@ class GazetteerDetector(Detector):
                     person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
                         normalize(word) not in CALENDAR_WORDS and (
                             (following is None and not self._region(first_key) and (
-                                low in common_first_names() or
+                                low in common_first_names() or low in world_names or
                                 # "Tyler Kivel", "Nadia Moayyad": a less common given
                                 # name before a word that is no English word either
                                 # (but "Orlando Magic", "Charlotte Motor Speedway")

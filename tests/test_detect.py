@@ -4,6 +4,7 @@ import pytest
 
 from geomap.detect import GazetteerDetector, get_detector, sentence_bounds, tokens
 from geomap.exceptions import ConfigurationError
+from tests.conftest import parse
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +170,32 @@ def test_the_place_a_university_is_named_for_is_a_mention(detect):
     text = ("Researchers at the University of California and University of Sussex said so "
             "(University, Florida is a town).")
     assert texts(detect(text)) == ["California", "Sussex", "University", "Florida"]
+
+
+# People of the seeds' world whose given name is also a town ("Vladimir", Russia;
+# "Hamid", Turkey) or whose surname follows a particle or an article ("Penha",
+# Brazil; "Sadr City", Iraq)
+_WORLD_PEOPLE = ["Vladimir Putin", "Hamid Karzai", "Moqtada al-Sadr", "Maria da Penha",
+                 "Sergei Lavrov", "Volodymyr Zelensky", "Recep Tayyip Erdogan",
+                 "Ilham Aliyev", "Nikol Pashinyan", "Bashar al-Assad", "Haider al-Abadi",
+                 "Abdel Fattah el-Sisi", "Mohammed bin Salman", "Luiz Inacio Lula da Silva"]
+
+
+@pytest.mark.parametrize("name", _WORLD_PEOPLE)
+@pytest.mark.parametrize("frame", ["Officials met {} on Monday.", "{} said the talks would go on.",
+                                   "Talks between {} and aides ended."])
+def test_a_person_of_the_region_is_no_place(geoparser, name, frame):
+    res = parse(geoparser, frame.format(name)).resolutions
+    assert [r.mention.text for r in res if r.place is not None] == []
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Vladimir is a city east of Moscow.", "Vladimir", "RU"),
+    ("He drove from Moscow to Vladimir on Sunday.", "Vladimir", "RU"),
+    ("The governor of Vladimir Oblast resigned.", "Vladimir Oblast", "RU"),
+    ("Fighting spread to Abu Ghraib.", "Abu Ghraib", "IQ"),
+    ("He flew to Rio de Janeiro.", "Rio de Janeiro", "BR"),
+])
+def test_a_place_named_like_a_person_is_still_a_place(geoparser, text, name, country):
+    found = {r.mention.text: r.place for r in parse(geoparser, text).resolutions}
+    assert found[name] is not None and found[name].country_code == country
