@@ -235,8 +235,10 @@ def world_given_names() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
 
 
-# Lower-case words inside a person's name, before a capitalised one ("da Silva")
-_NAME_PARTICLES = frozenset("da de di do dos das du van von der bin ibn ben bint".split())
+# Lower-case words inside a person's name, before a capitalised one ("da Silva", "bin
+# Salman"); not the particles that say "of" a place ("John de Berkeley", "Richard de
+# Winton", "di Roma"), which name the place too
+_NAME_PARTICLES = frozenset("da do dos das bin ibn bint".split())
 # A surname joined to a lower-case Arabic article ("al-Sadr", "el-Sisi")
 _ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[^\W\d_a-z]")
 
@@ -800,6 +802,10 @@ class GazetteerDetector(Detector):
                 continue
             j = k + 1
             names_after = []
+            # a name read only by the world list or through a particle blocks its own
+            # words, but its surname is no surname of the whole document: "Sergei Lazo"
+            # and "John de Berkeley" leave the village of Lazo and the town of Berkeley
+            local_only = first and low not in first_names
             while j < n and j < k + 5:
                 t = words[j]
                 before = words[j - 1]
@@ -813,6 +819,7 @@ class GazetteerDetector(Detector):
                     # "Moqtada al-Sadr", "Mohammed bin Salman"
                     if t in _NAME_PARTICLES and j + 1 < n and is_cap(words[j + 1]) and \
                             text[ends[j]:starts[j + 1]] == " ":
+                        local_only = True
                         j += 1
                         continue
                     if not _ARTICLE_SURNAME.match(t):
@@ -887,7 +894,7 @@ class GazetteerDetector(Detector):
                     continue  # the whole run is a known place: "Virginia Beach"? keep it
                 blocked.add(k)
             last_tok = words[names_after[-1]].rstrip(".")
-            if len(last_tok) > 1:
+            if len(last_tok) > 1 and not local_only:
                 persons.add(normalize(last_tok))
             blocked.update(names_after)
 

@@ -199,3 +199,16 @@ def test_a_person_of_the_region_is_no_place(geoparser, name, frame):
 def test_a_place_named_like_a_person_is_still_a_place(geoparser, text, name, country):
     found = {r.mention.text: r.place for r in parse(geoparser, text).resolutions}
     assert found[name] is not None and found[name].country_code == country
+
+
+@pytest.mark.parametrize("text,place", [
+    # a name read by the world list or through a particle blocks only its own words
+    ("Lazo was named after Sergei Lazo, a revolutionary. Lazo lies in Primorsky Krai.",
+     "Lazo"),
+    ("John de Berkeley held the manor. Berkeley lies between Bristol and Gloucester.",
+     "Berkeley"),
+])
+def test_a_person_named_after_a_place_leaves_the_place_of_the_text(geoparser, text, place):
+    res = parse(geoparser, text).resolutions
+    resolved = [r for r in res if r.mention.text == place and r.place is not None]
+    assert len(resolved) >= 2
