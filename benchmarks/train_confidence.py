@@ -356,8 +356,17 @@ def fit(X, y, groups, weights=None):
         raw[test] = _trees(X[train], y[train], w[train]).predict_proba(X[test])[:, 1]
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(
         raw, y, sample_weight=w)
-    params = export_trees(_trees(X, y, w))
+    gbm = _trees(X, y, w)
+    params = export_trees(gbm)
     params.update(cal_x=iso.X_thresholds_, cal_y=iso.y_thresholds_)
+    # the exported arrays must give scikit-learn's own raw scores (its private tree
+    # layout may change with a release): checked on a sample of the training rows
+    model, sample = as_model(params), X[:: max(1, len(X) // 2000)]
+    ours = np.array([model.raw_score(row) for row in sample.tolist()])
+    theirs = gbm.decision_function(sample)
+    if not np.allclose(ours, theirs, rtol=0, atol=1e-9):
+        raise RuntimeError("the exported trees disagree with scikit-learn's predictions "
+                           f"(max difference {np.max(np.abs(ours - theirs)):.3g})")
     return params
 
 

@@ -211,7 +211,7 @@ def _office_holder(text: str, demonym: str, office: Sequence[Tok]) -> str | None
     Putin" for "the Russian president"), when exactly one person is so named."""
     words = r"\s+".join(re.escape(t.text) for t in office)
     found = {m.group(1) for m in re.finditer(
-        rf"\b{re.escape(demonym.capitalize())}\s+(?i:{words}){_NAME_AFTER_OFFICE}", text)}
+        rf"(?<!\w)(?i:{re.escape(demonym)})\s+(?i:{words}){_NAME_AFTER_OFFICE}", text)}
     return found.pop() if len(found) == 1 else None
 
 
