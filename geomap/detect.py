@@ -225,6 +225,7 @@ _EVIDENCE = frozenset(("in", "near", "outside", "around", "at", "from", "to", "i
 _SAINT_WORDS = frozenset(("st", "saint", "ste", "sainte"))
 _STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
 
+
 @functools.cache
 def world_given_names() -> frozenset[str]:
     """Given names common in international news that the US Census lists lack
