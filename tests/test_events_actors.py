@@ -309,6 +309,9 @@ def test_it_or_they_after_a_statement_is_who_makes_it(geoparser, text, events):
      "Moscow.", "Ilham Aliyev", "travel", "Moscow"),
     ("The French president visited Beirut. French President Emmanuel Macron promised aid.",
      "Emmanuel Macron", "visit", "Beirut"),
+    ("U.S. President Joe Biden spoke. The U.S. president flew to Tokyo.", "Joe Biden",
+     "travel", "Tokyo"),   # a country's name, not a nationality, before the office
+    ("The U.S. president flew to Tokyo.", "United States", "travel", "Tokyo"),
 ])
 def test_an_office_after_a_nationality_is_its_holder_or_its_state(geoparser, text, actor,
                                                                    action, place):

@@ -915,6 +915,19 @@ class ActorFinder:
                 continue   # "Qatar's capital, Doha", "southern China's Zhuhai port"
             if p.is_country and p.country_code:
                 name = self.country_names.get(p.country_code, p.name)
+                if lo and low[lo - 1] == "the":
+                    # "the U.S. president", named elsewhere as "U.S. President Joe Biden"
+                    k = hi
+                    while k < n and k < hi + 3 and (toks[k].low in _STATE_MODIFIERS or
+                                                    toks[k].low in _OFFICE_MODIFIERS):
+                        k += 1
+                    if k < n and toks[k].low in _OFFICES and not taken[k] and \
+                            not (k + 1 < n and toks[k + 1].cap):
+                        who = _office_holder(text, text[toks[lo].start:toks[hi - 1].end],
+                                             toks[hi:k + 1])
+                        if who:
+                            out.append(Actor(lo, k + 1, who, "person"))
+                            continue
                 k = hi + 1
                 if hi < n and toks[hi].text in ("'s", "’s"):
                     while k < n and toks[k].cap and (toks[k].low in TITLES or
