@@ -289,3 +289,16 @@ def test_an_opening_clause_of_time_with_its_own_action(geoparser, text, events):
 ])
 def test_the_parties_between_whom_talks_or_fighting_happen(geoparser, text, events):
     assert acts(parse(geoparser, text)) == events
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkey launched air strikes on Kurdish positions in northern Syria.",
+     ("Turkey", "strike", "Syria")),
+    ("Israeli troops attacked Hezbollah positions near the village of Khiam in southern "
+     "Lebanon.", ("Israel", "attack", "Lebanon")),
+])
+def test_a_force_s_target_described_at_length_still_lies_where_it_hits(geoparser, text,
+                                                                       expected):
+    # the target's modifiers ("Kurdish", "northern") do not push the place out of reach
+    assert expected in acts(parse(geoparser, text))
+

@@ -313,7 +313,7 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         return False
     if prep in _LOCATIVE:
         if head in _TOPIC_NOUNS and not (
-                cls in _FORCE and head in _TARGETS and lo - trig_end <= 4):
+                cls in _FORCE and head in _TARGETS and lo - trig_end <= 6):
             return False   # (but "attacked Israeli positions near Metula": its target)
         if cls in SPEECH:
             # "said on Sunday in Georgia": only near the verb, before its content; "urged
