@@ -162,6 +162,13 @@ def test_they_after_a_verb_is_no_subject_and_one_person_is_no_couple(geoparser):
      "Sergei Lavrov", "Ankara"),
     ("Thousands of protesters led by opposition leader John Smith marched to Islamabad.",
      "John Smith", "Islamabad"),
+    ("Troops loyal to Bashar al-Assad captured Palmyra.", "Bashar al-Assad", "Palmyra"),
+    ("Fighters loyal to Khalifa Haftar attacked Tripoli.", "Khalifa Haftar", "Tripoli"),
+    ("Forces of Bashar al-Assad captured Palmyra.", "Bashar al-Assad", "Palmyra"),
+    ("Fighters of the Islamic State attacked Kobani.", "Islamic State", "Kobani"),
+    # the men of a unit that goes along are no subject
+    ("Colonel Baumer, with 350 men of the First Arkansas Cavalry, left Batesville.", "Baumer",
+     "Batesville"),
 ])
 def test_the_leader_acts_for_those_led(geoparser, text, actor, place):
     result = parse(geoparser, text)

@@ -565,6 +565,15 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
         j -= 1
     if j > 0 and toks[j].low == "by" and toks[j - 1].low in _LEADING:
         return True   # the leader acts for those led
+    if j > 0 and toks[j].low == "to" and toks[j - 1].low == "loyal":
+        return True   # "troops loyal to Bashar al-Assad captured": so do those loyal
+    if j > 0 and toks[j].low == "of" and toks[j - 1].low in _FOLLOWERS:
+        # "Fighters of the Islamic State attacked", when the fighters are the subject
+        # (not "with 350 men of the First Arkansas Cavalry")
+        i = j - 2
+        while i >= 0 and (toks[i].low in ("the", "a", "an") or toks[i].low.isdigit()):
+            i -= 1
+        return i < 0 or toks[i].low in (",", ";", ":", "and", "but", "while", "as")
     return j < 0 or toks[j].low not in ("with", "to", "of", "for", "from", "against", "about",
                                          "on", "toward", "towards", "into", "by", "than",
                                          "between", "at", "in", "like", "unlike")
@@ -1106,8 +1115,9 @@ class ActorFinder:
         if member and (j + 0) not in span_of and not self._demonym_of(lows[0]) and \
                 lows[0] not in _STOP and lows[0] not in TITLES:
             return Actor(j, k + 1, words[0].rstrip("."), member)
-        # Persons: titles, first names, surnames seen before.
-        i0 = 0
+        # Persons: titles, first names, surnames seen before. "Forces of Bashar al-Assad":
+        # the leader, for those led
+        i0 = 2 if len(lows) > 2 and lows[0] in _FOLLOWERS and lows[1] == "of" else 0
         while i0 < len(lows) and (lows[i0] in TITLES or lows[i0] in _NAME_PREFIX_WORDS or
                                   lows[i0] in _ROLE_WORDS or self._demonym_of(lows[i0]) or
                                   (j + i0) in span_of or
