@@ -1391,6 +1391,12 @@ class GazetteerDetector(Detector):
         if found is None or not self._has_feature(found[2], ("PCL", "ADM1")) or \
                 self._continues_list(text, toks, found[0]):
             return None
+        after = found[0] + 1
+        if after < n and toks[1][after] == found[1] + 1 and text[found[1]] == " " and any(
+                w[:1].isupper() and w.lower().rstrip(".") in TITLES
+                for w in words[after:after + 2]):
+            return None  # "based in Baghdad, US Col. Steven Warren": the US is his, no
+            #              qualifier of Baghdad (but "Anderson, Indiana Metropolitan Area")
         return found
 
     def _compound(self, text: str, toks: Tokens, k: int) -> list[Mention]:

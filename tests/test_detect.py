@@ -212,3 +212,14 @@ def test_a_person_named_after_a_place_leaves_the_place_of_the_text(geoparser, te
     res = parse(geoparser, text).resolutions
     resolved = [r for r in res if r.mention.text == place and r.place is not None]
     assert len(resolved) >= 2
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("a spokesperson based in Baghdad, US Col. Steven H. Warren, said.", "Baghdad", "IQ"),
+    ("Talks went on in Kyiv, UK Prime Minister Rishi Sunak said.", "Kyiv", "UA"),
+    ("He lives in Paris, Texas, with his family.", "Paris", "US"),   # a qualifier still
+])
+def test_a_country_before_a_title_qualifies_the_person_not_the_place(geoparser, text, name,
+                                                                     country):
+    found = {r.mention.text: r.place for r in parse(geoparser, text).resolutions}
+    assert found[name].country_code == country
