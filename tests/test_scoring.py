@@ -205,3 +205,15 @@ def test_a_qualifier_after_a_comma_is_not_inside_a_longer_name():
     ok, lincoln = text.index("OK"), text.index("Lincoln")
     assert not in_longer_name(text, ok, ok + 2)
     assert in_longer_name(text, lincoln, lincoln + 7)  # a title's full stop is no comma
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Troops shelled Syria Monday.", "Syria"),                        # a day
+    ("Strikes on Idlib province, Syria Photo: REUTERS", "Syria"),     # a caption's label
+])
+def test_a_day_or_a_label_after_a_name_is_no_longer_name(text, name):
+    from geomap.scoring.features import in_longer_name
+
+    start = text.index(name)
+    assert not in_longer_name(text, start, start + len(name))
+    assert in_longer_name("The Syria Campaign said so.", 4, 9)   # a name goes on

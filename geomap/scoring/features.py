@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from geomap.detect import CALENDAR_WORDS
 from geomap.gazetteers import ARTICLES, Gazetteer, distance_km, normalize
 from geomap.models import VARIANT, Alternative, Mention, Place
 from geomap.resolve import ResolutionFacts
@@ -177,6 +178,8 @@ def in_list(text: str, start: int, end: int) -> bool:
     return after.startswith(",") or after.startswith("and") and not after[3:4].isalnum()
 
 
+# The word after a name, and a colon right after it (a caption's "Photo:")
+_NEXT_WORD = re.compile(r"([\w.'’-]+)(:)?")
 # Words that start a sentence or a heading without making a name of what follows
 _FUNCTION_WORDS = frozenset(
     "The A An In At On For From To By With And But Of Or As If After Before Since When "
@@ -197,9 +200,15 @@ def in_longer_name(text: str, start: int, end: int, at_start: bool = False) -> b
     (False, True)
     >>> in_longer_name("He lives in College Park, OK now.", 26, 28)  # a qualifier
     False
+    >>> in_longer_name("Troops shelled Syria Monday.", 15, 20)  # a day, not a name
+    False
     """
     if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
-        return True
+        m = _NEXT_WORD.match(text, end + 1)
+        nxt = m.group(1).rstrip(".") if m else ""
+        if nxt.lower() not in CALENDAR_WORDS and nxt not in _FUNCTION_WORDS and \
+                not (m and m.group(2)):
+            return True   # (but "in Syria Monday", "Idlib, Syria Photo: Reuters")
     if at_start or start < 2 or text[start - 1] != " ":
         return False
     i = text.rfind(" ", 0, start - 1) + 1
