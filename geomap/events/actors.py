@@ -206,6 +206,14 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
+def _office_at(toks: list[Tok], k: int, taken: list[bool]) -> bool:
+    """Whether token ``k`` is one office-holder's title ending a description ("the
+    Russian president"), not a title before a name ("Russian President Putin")."""
+    n = len(toks)
+    return k < n and toks[k].low in _OFFICES and not taken[k] and \
+        not (k + 1 < n and toks[k + 1].cap)
+
+
 def _office_holder(text: str, demonym: str, office: Sequence[Tok]) -> str | None:
     """Who the document names with a nationality and office ("Russian President Vladimir
     Putin" for "the Russian president"), when exactly one person is so named."""
@@ -930,8 +938,7 @@ class ActorFinder:
                     while k < n and k < hi + 3 and (toks[k].low in _STATE_MODIFIERS or
                                                     toks[k].low in _OFFICE_MODIFIERS):
                         k += 1
-                    if k < n and toks[k].low in _OFFICES and not taken[k] and \
-                            not (k + 1 < n and toks[k + 1].cap):
+                    if _office_at(toks, k, taken):
                         who = _office_holder(text, text[toks[lo].start:toks[hi - 1].end],
                                              toks[hi:k + 1])
                         if who:
@@ -980,8 +987,7 @@ class ActorFinder:
             elif k < n and toks[k].low in NOMINAL_ADJ_OK:
                 for at, c in chain:
                     out.append(Actor(at, at + 1, self.country_names[c], "country"))
-            elif len(chain) == 1 and k < n and toks[k].low in _OFFICES and \
-                    not (k + 1 < n and toks[k + 1].cap) and not taken[k]:
+            elif len(chain) == 1 and _office_at(toks, k, taken):
                 # "The Russian president flew to Beijing", not "Russian President Putin"
                 who = _office_holder(text, toks[j].text, toks[j + 1:k + 1]) \
                     if j and low[j - 1] == "the" else None   # "a Russian minister": unnamed
