@@ -16,6 +16,27 @@ def test_surname_is_linked_to_the_full_name_seen_earlier(geoparser):
         ("Jimmy Carter", "person", "travel")]
 
 
+@pytest.mark.parametrize("full, later", [
+    ("Vladimir Putin", "Putin"), ("Recep Tayyip Erdogan", "Erdogan"),
+    ("Barack Obama", "Obama"), ("Volodymyr Zelensky", "Zelensky"),
+])
+def test_a_given_name_of_international_news_names_the_later_surname(geoparser, full, later):
+    """The census's given names lack "Vladimir" or "Recep": the world list of detection
+    supplies them, so a full name in a sentence without a place names the surname."""
+    res = parse(geoparser, f"{full} spoke on Monday. {later} visited Paris on Tuesday.")
+    assert triples(res) == {(full, "Paris")}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("John Smith spoke on Monday. On Tuesday Smith visited Paris.", "John Smith"),
+    ("In January Angela Merkel visited Paris.", "Angela Merkel"),
+    ("On Friday the Russian Foreign Ministry held talks in Paris.", "Russia"),
+])
+def test_a_day_or_month_before_a_name_is_not_part_of_it(geoparser, text, actor):
+    """"On Tuesday Smith visited" names Smith, not "Tuesday Smith"."""
+    assert triples(parse(geoparser, text)) == {(actor, "Paris")}
+
+
 @pytest.mark.parametrize("intro, later", [
     ("Business Manager Sam Herrick presented the budget.", "Herrick"),
     ("The figures came from Comptroller Susan Combs. Local entities receive half.", "Combs"),

@@ -18,7 +18,15 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
 
-from geomap.detect import ARMED_GROUPS, CONNECTORS, FEATURE_WORDS, ORG_WORDS, TITLES
+from geomap.detect import (
+    ARMED_GROUPS,
+    CALENDAR_WORDS,
+    CONNECTORS,
+    FEATURE_WORDS,
+    ORG_WORDS,
+    TITLES,
+    world_given_names,
+)
 from geomap.events.actions import (
     ACTIONS,
     EVENT_NOUNS,
@@ -313,6 +321,9 @@ _STOP = frozenset(
 
 
 _RUN_CONNECTORS = frozenset(CONNECTORS - {"and", "on", "upon", "the", "y", "am", "an"})
+# Days and months that are nobody's name: "On Tuesday Putin visited Paris" names Putin,
+# not "Tuesday Putin" ("May", "June", "April", "August" and "March" are also names)
+_RUN_BREAKS = CALENDAR_WORDS - {"may", "june", "april", "august", "march"}
 # Irregular past forms: a verb after a name.
 _PAST_VERBS = frozenset("ran led met went fled took made said told gave sent left fought held won "
                         "lost began became came saw built brought kept spoke wrote struck".split())
@@ -732,7 +743,9 @@ class ActorFinder:
         # each demonym and its plural ("russians"): read for every capitalised word
         self._demonym_forms = {k + "s": v for k, v in self.demonyms.items()}
         self._demonym_forms.update(self.demonyms)
-        self.first_names = gazetteer.first_names
+        # the census's given names and those of international news it lacks ("Vladimir",
+        # "Recep"): "Vladimir Putin spoke ... Putin visited Paris" is one person
+        self.first_names = gazetteer.first_names | world_given_names()
 
     # -- document-level -----------------------------------------------------
     def read_acronyms(self, text: str, state: DocState) -> None:
@@ -791,6 +804,11 @@ class ActorFinder:
 
     def _name(self, words: list[str], titled: bool, state: DocState) -> None:
         """Remember the person a run of capitalised words names, if it names one."""
+        for k, w in enumerate(words):
+            if w.endswith(("'s", "’s")) and len(w) > 2:
+                # "Kevin George Baker’s plan": the name ends with its possessive
+                words = [*words[:k], w[:-2]]
+                break
         lows = [w.lower() for w in words]
         i = 0
         # The name follows the run's last title: "Former Arkansas Gov. Mike Huckabee".
@@ -899,13 +917,14 @@ class ActorFinder:
             arabic = ()
         after = run_end = 0
         for j in caps:
-            if j < after or taken[j] or not toks[j].text[0].isalpha():
+            if j < after or taken[j] or not toks[j].text[0].isalpha() or \
+                    toks[j].low in _RUN_BREAKS:
                 continue
             if j < run_end:
                 k = run_end   # a later word of the run just read: the run ends where it did
             else:
                 k = j
-                while k < n and not taken[k] and (
+                while k < n and not taken[k] and toks[k].low not in _RUN_BREAKS and (
                         (toks[k].cap or k in arabic) and toks[k].text[0].isalpha() or (
                         toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and
                         k > j)) and \
