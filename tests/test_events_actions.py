@@ -47,6 +47,11 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("The United Baloch Army claimed responsibility for a blast in Quetta.",
      ("United Baloch Army", "attack", "ASSAULT", "Quetta")),
     ("The Taliban controlled Kabul from 1996.", ("Taliban", "rule", "OTHER", "Kabul")),
+    ("The United States transferred two detainees to Oman.",
+     ("United States", "send", "AID", "Oman")),
+    ("Hezbollah and Israel exchanged fire near Metula.", ("Israel", "fight", "ASSAULT", "Metula")),
+    ("Hezbollah and Israel traded artillery fire near Metula.",
+     ("Hezbollah", "fight", "ASSAULT", "Metula")),
 ])
 def test_event_verbs_beyond_the_first_word_lists(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
@@ -239,3 +244,21 @@ def test_control_of_a_place_and_military_drills(geoparser, text, event):
 
 def test_losing_control_of_a_car_is_no_capture(geoparser):
     assert parse(geoparser, "He lost control of his car in Ohio.").events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Police charged John Smith with assault in Denver.",
+    "Police said John Smith was charged with assault in Denver.",
+    "John Smith was arrested for assault in Denver.",
+    "Russia is accused of bombing hospitals in Idlib.",
+    "Farrin was arrested on a charge of assault for allegedly attacking a man in Penacook.",
+])
+def test_what_someone_is_charged_with_or_accused_of_is_no_event(geoparser, text):
+    """The guideline's "Not events": a charge, accusation or conviction names a crime the
+    text does not assert."""
+    assert parse(geoparser, text).events == ()
+
+
+def test_an_asserted_act_beside_a_charge_is_still_an_event(geoparser):
+    res = parse(geoparser, "John Smith, who was accused of killing a guard, fled to Mexico.")
+    assert triples(res) == {("John Smith", "Mexico")}

@@ -350,3 +350,25 @@ def test_an_office_with_two_holders_named_is_nobody_in_particular(geoparser):
     text = ("French President Jacques Chirac met French President Nicolas Sarkozy. "
             "The French president visited Beirut.")
     assert ("France", "visit", "Beirut") in acts(parse(geoparser, text))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Mike Huckabee campaigned with Virginia gubernatorial candidate Bob McDonnell in Roanoke.",
+     {("Mike Huckabee", "Roanoke"), ("Bob McDonnell", "Roanoke")}),
+    ("John Kerry travelled with Sergei Lavrov to Geneva.",
+     {("John Kerry", "Geneva"), ("Sergei Lavrov", "Geneva")}),
+    # a country or thing after "with" is no companion
+    ("Israel struck Gaza with American bombs.", {("Israel", "Gaza")}),
+])
+def test_a_companion_named_after_with_acts_too(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Denise and Barry Platt visited Jokkmokk in July.",
+     {("Denise Platt", "Jokkmokk"), ("Barry Platt", "Jokkmokk")}),
+    ("Bill and Hillary Clinton travelled to Haiti.",
+     {("Bill Clinton", "Haiti"), ("Hillary Clinton", "Haiti")}),
+])
+def test_given_names_sharing_one_surname_are_each_a_person(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

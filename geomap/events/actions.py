@@ -81,7 +81,7 @@ _VERBS: dict[str, str] = {
     "meet": "meet negotiate host",
     "call": "telephone phone",
     "say": "brief warn",
-    "send": "send dispatch",
+    "send": "send dispatch transfer+",
     "deliver": "deliver ship+",
     "supply": "supply provide donate fund",
     "sign": "sign",
@@ -252,6 +252,9 @@ PHRASES = [
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
     (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire"),   # not "opened" an embassy
+    # "Hezbollah and Israel exchanged fire near Metula": both sides fight
+    (re.compile(r"\b(?:exchang|trad)(?:ed|es|e|ing) (?:heavy |artillery |rocket |gun)?fire\b",
+                re.I), "fight"),
     # "claimed responsibility for a blast in Quetta": the claimant attacked there
     (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack"),
 ]
@@ -265,7 +268,8 @@ _PHRASE_ANCHORS = frozenset(
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
     "operations pull pulled pulls pulling cross crossed crosses crossing fire "
-    "responsibility control".split())
+    "responsibility control exchanged exchanges exchange exchanging traded trades trade "
+    "trading".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:

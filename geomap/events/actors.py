@@ -35,6 +35,7 @@ from geomap.events.actions import (
     NOMINAL_FORCE,
     RECIPROCAL,
     SAY_VERBS,
+    SPEECH,
 )
 from geomap.events.sentence import CLAUSE_BREAK, Tok, fold, mention_tokens, tok_at
 from geomap.gazetteers import Gazetteer, normalize
@@ -941,6 +942,16 @@ class ActorFinder:
                 after = found.end
                 run_end = 0
 
+        # Given names sharing the surname after them: "Denise and Barry Platt" are Denise
+        # Platt and Barry Platt, "Shunsuke and Kanako Kunieda" two people
+        for a in [a for a in out if a.kind == "person" and a.start >= 2 and " " in a.name]:
+            g = a.start - 2
+            if low[g + 1] == "and" and toks[g].cap and not taken[g] and \
+                    low[g] in self.first_names and (g == 0 or not toks[g - 1].cap):
+                taken[g] = True
+                out.append(Actor(g, g + 1, f"{toks[g].text} {a.name.rsplit(' ', 1)[1]}",
+                                 "person", a.subject_ok))
+
         # Countries: resolved country mentions; capitals used for their government.
         for (i, r), span in () if people_only else zip(resolved, spans, strict=True):
             p = r.place
@@ -1289,10 +1300,18 @@ class ActorFinder:
                 subj = []   # "Blalock, who opposes the annexation", "Israel denied any
                 #             role in the Rafah strike"
             chosen.extend(subj)
-        if cls in _JOURNEYS and chosen and b + 1 < len(low) and low[b] == "with":
-            # "will go with Captain Fritz to Tucson": the companion travels too
-            chosen.extend(x for x in actors if x.start in (b + 1, b + 2) and x.kind == "person"
-                          and x not in chosen)
+        if chosen and b + 1 < len(low) and low[b] in ("with", "alongside") and \
+                cls not in SPEECH and cls not in RECIPROCAL:
+            # "will go with Captain Fritz to Tucson", "campaigned with Virginia gubernatorial
+            # candidate Bob McDonnell in Roanoke": the companion named right after the action
+            # acts too (a title or description between them, no clause break)
+            x = min((x for x in actors if b < x.start <= b + 6), default=None,
+                    key=attrgetter("start"))   # only the first actor after "with"
+            if x is not None and x not in chosen and x.place_idx is None and \
+                    x.kind in ("person", "organisation", "armed_group") and not any(
+                        low[j] in CLAUSE_BREAK or low[j] in (",", "and", "to", "in", "at")
+                        for j in range(b + 1, x.start)):
+                chosen.append(x)
         if cls == "send" and chosen:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
                           and x not in chosen)

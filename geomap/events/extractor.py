@@ -464,6 +464,13 @@ _REFUSALS = frozenset("refused refuses refuse declined declines".split())
 _REFUSAL_ENDS = frozenset((";", ":", "but", "and", "while", "which", "who", "."))
 # Words after an action word that make it no action: "went missing", "goes bankrupt".
 _IDIOMS = frozenset("missing bankrupt unnoticed unpunished viral".split())
+# A charge, an accusation or a conviction names a crime, not an act the text asserts:
+# "charged with assault in Denver", "accused of killing", "arrested for robbery"
+_CHARGES = frozenset(
+    "charged charges charging accused accuses accusing convicted conviction convictions "
+    "guilty suspicion suspected indicted indictment sentenced alleged allegedly "
+    "allegations allegation".split())
+_HELD_FOR = frozenset("arrested detained jailed held wanted sought booked".split())
 # Words before "travel" that make it a noun of advice or rules, no one's journey.
 _NOT_TRAVELLING = frozenset(
     "on against of for about essential non-essential unnecessary the all air".split())
@@ -534,6 +541,8 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 low[x] in _REFUSAL_ENDS for x in range(k + 1, j)) for k in refused):
             continue
         if j not in covered and not negated(low, j):
+            if _charged(low, j):
+                continue
             if w in ("troops", "presence", "commitment", "contribution") and \
                     not deployed(toks, j):
                 continue
@@ -570,6 +579,18 @@ def _triggers(text: str, toks: list, low: list[str], *,
             j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
+
+
+def _charged(low: list[str], j: int) -> bool:
+    """Whether the action word ``low[j]`` names what someone is charged with, accused or
+    convicted of ("charged with assault", "arrested for robbery"), in its clause."""
+    for k in range(j - 1, max(-1, j - 5), -1):
+        w = low[k]
+        if w in _CHARGES or w in ("for", "on") and k and low[k - 1] in _HELD_FOR:
+            return True
+        if w in CLAUSE_BREAK or w in (",", "and", "but", "who", "which", "said", "says"):
+            return False
+    return False
 
 
 class _Report:
