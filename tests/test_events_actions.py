@@ -52,6 +52,9 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Hezbollah and Israel exchanged fire near Metula.", ("Israel", "fight", "ASSAULT", "Metula")),
     ("Hezbollah and Israel traded artillery fire near Metula.",
      ("Hezbollah", "fight", "ASSAULT", "Metula")),
+    ("NATO allies held exercises in Lithuania.", ("NATO", "deploy", "MOBILIZE", "Lithuania")),
+    ("Chinese forces conducted joint military exercises near Taiwan.",
+     ("China", "deploy", "MOBILIZE", "Taiwan")),
 ])
 def test_event_verbs_beyond_the_first_word_lists(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
@@ -262,3 +265,13 @@ def test_what_someone_is_charged_with_or_accused_of_is_no_event(geoparser, text)
 def test_an_asserted_act_beside_a_charge_is_still_an_event(geoparser):
     res = parse(geoparser, "John Smith, who was accused of killing a guard, fled to Mexico.")
     assert triples(res) == {("John Smith", "Mexico")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a capitalised word of a name is no negation nor a modal
+    ("Doctors Without Borders opened a clinic in Gaza.", {("Doctors Without Borders", "Gaza")}),
+    ("On May 16 Vladimir Putin flew to Beijing.", {("Vladimir Putin", "Beijing")}),
+    ("Putin did not visit Paris.", set()),
+])
+def test_negation_is_a_word_of_the_sentence_not_of_a_name(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

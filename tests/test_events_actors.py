@@ -372,3 +372,11 @@ def test_a_companion_named_after_with_acts_too(geoparser, text, wanted):
 ])
 def test_given_names_sharing_one_surname_are_each_a_person(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_clause_with_a_subject_of_its_own_takes_no_earlier_actor(geoparser):
+    """"when a passenger flying from Cairo ...": the passenger flies, not Turkey; but an
+    aside between commas keeps the subject ("Israel, after the talks collapsed, bombed")."""
+    text = ("Turkey's first case happened on May 16 when a passenger flying from Cairo to "
+            "Baghdad landed in Ankara. Israel, after the talks collapsed, bombed Gaza.")
+    assert triples(parse(geoparser, text)) == {("Israel", "Gaza")}

@@ -252,6 +252,13 @@ PHRASES = [
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
     (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire"),   # not "opened" an embassy
+    # "NATO allies held exercises in Lithuania" (but not "breathing exercises")
+    (re.compile(r"\b(?:held|hold|holds|holding|conducted|conducts|conducting|staged|stage|"
+                r"stages|staging|began|begin|begins|launched|launch|launches) (?:\w+ ){0,2}?"
+                r"(?:military|naval|joint|air|war|army|live-fire|combat) exercises?\b",
+                re.I), "deploy"),
+    (re.compile(r"\b(?:held|hold|holds|holding|conducted|conducts|conducting|staged|stage|"
+                r"stages|staging) exercises\b", re.I), "deploy"),
     # "Hezbollah and Israel exchanged fire near Metula": both sides fight
     (re.compile(r"\b(?:exchang|trad)(?:ed|es|e|ing) (?:heavy |artillery |rocket |gun)?fire\b",
                 re.I), "fight"),
@@ -268,7 +275,7 @@ _PHRASE_ANCHORS = frozenset(
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
     "operations pull pulled pulls pulling cross crossed crosses crossing fire "
-    "responsibility control exchanged exchanges exchange exchanging traded trades trade "
+    "responsibility control exercises exercise exchanged exchanges exchange exchanging traded trades trade "
     "trading".split())
 
 
@@ -440,18 +447,20 @@ _INTENT = frozenset(
 _SUPPORT_VERBS = frozenset(("launch", "launched", "launches", "launching"))
 
 
-def negated(low: list[str], j: int) -> bool:
+def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     """Whether the action word ``low[j]`` is negated or hypothetical ("did not visit",
     "could attack"). A negation ends at the next action word or possessor: in "never
-    condemned Russia's invasion" the condemning is negated, the invasion is not."""
+    condemned Russia's invasion" the condemning is negated, the invasion is not. With the
+    sentence's ``toks``, a capitalised word inside the sentence is part of a name, no
+    negation ("Doctors Without Borders opened")."""
     if j >= 2 and low[j - 1] == "to" and low[j - 2] in _INTENT:
         return True   # "retain the ability to attack in Swat", "plans to visit Paris"
-    window = low[max(0, j - 6):j]
-    for w in reversed(window):
+    for k in range(j - 1, max(-1, j - 7), -1):
+        w = low[k]
         if w in (",", ";", ":", "and", "but", "which", "who", "that", "'s", "’s") or \
                 w in ACTIONS and w not in _AUX_ACTIONS and w not in _SUPPORT_VERBS:
             break
-        if w in _NEG or w in _HYPO:
+        if (w in _NEG or w in _HYPO) and not (toks is not None and k and toks[k].cap):
             return True
     return False
 

@@ -321,6 +321,12 @@ _STOP = frozenset(
     "should may might must not no all any some each every many more most such".split())
 
 
+# Words opening a clause of its own, and words opening its subject after them: "when a
+# passenger flew", "while the police searched" (not "after", "as", "since": also
+# prepositions, "run as an independent")
+_SUBORDINATORS = frozenset("when while whereas because although though unless where".split())
+_DETERMINER_WORDS = frozenset("a an the some his her their its our two three several many "
+                              "one".split())
 _RUN_CONNECTORS = frozenset(CONNECTORS - {"and", "on", "upon", "the", "y", "am", "an"})
 # Days and months that are nobody's name: "On Tuesday Putin visited Paris" names Putin,
 # not "Tuesday Putin" ("May", "June", "April", "August" and "March" are also names)
@@ -686,6 +692,13 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
         between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"
     if any(w in CLAUSE_BREAK for w in between):
         return []
+    for k in range(len(between) - 1, -1, -1):
+        if between[k] == ",":
+            break
+        if between[k] in _SUBORDINATORS and k + 1 < len(between) and \
+                between[k + 1] in _DETERMINER_WORDS:
+            return []   # "Turkey's first case happened when a passenger flying from": the
+            #             clause of the action has a subject of its own
     if low[a] not in SAY_VERBS and not speech:
         for k, w in enumerate(between):
             if w in SAY_VERBS and not (k and between[k - 1] in ("who", "which")):

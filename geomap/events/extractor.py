@@ -522,7 +522,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
         for m in pat.finditer(text, sent_start, sent_end):
             a = tok_at(toks, m.start())
             b = tok_at(toks, m.end() - 1)
-            if a is not None and b is not None and not negated(low, a):
+            if a is not None and b is not None and not negated(low, a, toks):
                 triggers.append((a, b + 1, cls))
     covered = {j for a, b, _ in triggers for j in range(a, b)}
     # A refusal and what its clause holds is no event: "refused to sign a treaty at a
@@ -540,7 +540,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
         if refused and any(k < j <= k + 12 and not any(
                 low[x] in _REFUSAL_ENDS for x in range(k + 1, j)) for k in refused):
             continue
-        if j not in covered and not negated(low, j):
+        if j not in covered and not negated(low, j, toks):
             if _charged(low, j):
                 continue
             if w in ("troops", "presence", "commitment", "contribution") and \
@@ -561,20 +561,20 @@ def _triggers(text: str, toks: list, low: list[str], *,
             triggers.append((j, j + 1, ACTIONS[w]))
     if not PROGRESSIVE_WORDS.isdisjoint(low):
         for j in progressive_at(low):   # "is already briefing EU governments in Brussels"
-            if j not in covered and not negated(low, j):
+            if j not in covered and not negated(low, j, toks):
                 triggers.append((j, j + 1, PROGRESSIVE[low[j]]))
     if not DISCUSS.isdisjoint(low):
         # "discussed the agreement in Kuala Lumpur with his Thai counterpart": a meeting
         for j in compress(count(), map(DISCUSS.__contains__, low)):
             end = min(len(low), j + 12)
             with_at = next((k for k in range(j + 1, end) if low[k] == "with"), None)
-            if with_at is not None and j not in covered and not negated(low, j) and not any(
+            if with_at is not None and j not in covered and not negated(low, j, toks) and not any(
                     low[k] in CLAUSE_BREAK or low[k] in (",", "that") for k in range(j, with_at)):
                 triggers.append((j, j + 1, "meet"))
     if not PAIR_WORDS.isdisjoint(low):
         j = pair_at(low)
         while j is not None:
-            if j not in covered and not negated(low, j):
+            if j not in covered and not negated(low, j, toks):
                 triggers.append((j, j + 1, PAIRS[low[j]][1]))
             j = pair_at(low, j + 1)
     triggers.sort()
