@@ -53,6 +53,13 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Hezbollah and Israel traded artillery fire near Metula.",
      ("Hezbollah", "fight", "ASSAULT", "Metula")),
     ("NATO allies held exercises in Lithuania.", ("NATO", "deploy", "MOBILIZE", "Lithuania")),
+    ("Supporters of Imran Khan gathered in Lahore on Sunday.",
+     ("Imran Khan", "gather", "OTHER", "Lahore")),
+    ("Russia's war in Ukraine entered its third year.", ("Russia", "fight", "ASSAULT", "Ukraine")),
+    ("Russia waged war in Ukraine.", ("Russia", "fight", "ASSAULT", "Ukraine")),
+    ("Narendra Modi inaugurated a new terminal in Ayodhya.",
+     ("Narendra Modi", "establish", "OTHER", "Ayodhya")),
+    ("Hamas released 24 hostages in Gaza on Friday.", ("Hamas", "release", "CONCEDE", "Gaza")),
     ("Chinese forces conducted joint military exercises near Taiwan.",
      ("China", "deploy", "MOBILIZE", "Taiwan")),
 ])
@@ -275,3 +282,13 @@ def test_an_asserted_act_beside_a_charge_is_still_an_event(geoparser):
 ])
 def test_negation_is_a_word_of_the_sentence_not_of_a_name(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Police said Christopher Grier, of the 700 block of Knox Road in Harlem, fled.",
+    "At the town of Franklin, John Smith made them prisoners of war.",
+    "John Smith laid a wreath at the war memorial in Denver.",
+])
+def test_nouns_that_only_look_like_actions_are_none(geoparser, text):
+    """An address's "block", "prisoners of war", "war memorial": no blockade, no war."""
+    assert parse(geoparser, text).events == ()

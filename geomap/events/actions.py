@@ -69,7 +69,7 @@ _VERBS: dict[str, str] = {
     "invade": "invade",
     "capture": "recapture retake seize overrun",
     "annex": "annex",
-    "blockade": "blockade besiege",
+    "blockade": "blockade besiege block",
     "expel": "expel+ deport",
     "arrest": "arrest detain",
     "ban": "ban+",
@@ -78,7 +78,9 @@ _VERBS: dict[str, str] = {
     "travel": "travel sail fly proceed relocate",
     "depart": "depart",
     "arrive": "arrive land dock enter",
-    "meet": "meet negotiate host",
+    "meet": "meet negotiate host convene",
+    # a crowd or leaders gathering somewhere ("Supporters of Imran Khan gathered in Lahore")
+    "gather": "gather assemble",
     "call": "telephone phone",
     "say": "brief warn",
     "send": "send dispatch transfer+",
@@ -99,12 +101,15 @@ _VERBS: dict[str, str] = {
     # what a named actor does somewhere: "served two tours in", "campaigned in" ("work",
     # "attend", "perform" and "stay" would wake many sentences of local news for few events)
     "serve": "serve",
+    "establish": "inaugurate",
     "campaign": "campaign",
 }
 _NOUNS: dict[str, str] = {
     "attack": "onslaught incursion incursions",
     "abduct": "abduction abductions kidnapping kidnappings hijacking",
     "kill": "massacre massacres assassination",
+    # "Russia's war in Ukraine", "waged war in Ukraine": a war is its possessor's fight
+    "fight": "war wars",
     "invade": "invasion incursion",
     "annex": "annexation",
     "blockade": "blockade blockades siege",
@@ -126,7 +131,7 @@ _NOT_ACTIONS = frozenset(
     "masses massing march marches marching rally fund funds funding target targets ship ships "
     "shipping host hosts fly flies flying tour tours touring phone phones phoning brief briefs "
     "briefing sign signs signing demonstrate demonstrates agree agrees patrol patrols "
-    "shell shells transfer transfers supply".split())
+    "shell shells transfer transfers supply block blocks".split())
 
 
 def inflect(lemma: str) -> list[str]:
@@ -184,7 +189,7 @@ LIGHT_VERBS = frozenset(
     "held holds began begins started starts led leads organized organised organizes "
     "organises ordered orders continued continues has have had maintains maintained "
     "announced announces made makes completed completes paid pays took takes undertook "
-    "undertakes concluded concludes wrapped wraps".split())
+    "undertakes concluded concludes wrapped wraps waged wages wage waging".split())
 
 ACTIONS: dict[str, str] = {
     **_lexicon(),
@@ -216,6 +221,8 @@ PLOVER: dict[str, str] = {
     "accuse": "ACCUSE", "investigate": "ACCUSE", "demand": "DEMAND", "reject": "REJECT",
     "threaten": "THREATEN", "protest": "PROTEST", "sanction": "SANCTION",
     "withdraw": "RETREAT",
+    # CONCEDE: concessions, the release of people held
+    "release": "CONCEDE",
 }
 """Action class -> its PLOVER category (the event types of the PLOVER ontology,
 openeventdata/PLOVER, CAMEO2PLOVER-2021: AGREE, CONSULT, SUPPORT, COOPERATE, AID,
@@ -262,6 +269,9 @@ PHRASES = [
     # "Hezbollah and Israel exchanged fire near Metula": both sides fight
     (re.compile(r"\b(?:exchang|trad)(?:ed|es|e|ing) (?:heavy |artillery |rocket |gun)?fire\b",
                 re.I), "fight"),
+    # "Hamas released 24 hostages in Gaza": freeing people (not "released a statement")
+    (re.compile(r"\b(?:releas|fre)(?:ed|es|e|ing) (?:\w+ ){0,2}?(?:hostages?|prisoners?|"
+                r"detainees?|captives?|abductees?)\b", re.I), "release"),
     # "claimed responsibility for a blast in Quetta": the claimant attacked there
     (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack"),
 ]
@@ -275,7 +285,8 @@ _PHRASE_ANCHORS = frozenset(
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
     "operations pull pulled pulls pulling cross crossed crosses crossing fire "
-    "responsibility control exercises exercise exchanged exchanges exchange exchanging traded trades trade "
+    "responsibility control hostages hostage prisoners prisoner detainees detainee captives "
+    "captive abductees abductee exercises exercise exchanged exchanges exchange exchanging traded trades trade "
     "trading".split())
 
 

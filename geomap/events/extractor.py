@@ -470,6 +470,9 @@ _CHARGES = frozenset(
     "charged charges charging accused accuses accusing convicted conviction convictions "
     "guilty suspicion suspected indicted indictment sentenced alleged allegedly "
     "allegations allegation".split())
+# What follows "war" as the head of its phrase: "Russia's war in Ukraine", "the war."
+_AFTER_WAR = frozenset(("in", "on", "against", "with", "between", "over", "there", ",", ".",
+                        ";", ":", "and"))
 _HELD_FOR = frozenset("arrested detained jailed held wanted sought booked".split())
 # Words before "travel" that make it a noun of advice or rules, no one's journey.
 _NOT_TRAVELLING = frozenset(
@@ -543,6 +546,9 @@ def _triggers(text: str, toks: list, low: list[str], *,
         if j not in covered and not negated(low, j, toks):
             if _charged(low, j):
                 continue
+            if w in ("war", "wars") and (j + 1 < len(low) and low[j + 1] not in _AFTER_WAR or
+                                         j and low[j - 1] == "of"):
+                continue   # "war crimes", "prisoners of war": no war's head noun
             if w in ("troops", "presence", "commitment", "contribution") and \
                     not deployed(toks, j):
                 continue
