@@ -302,3 +302,14 @@ def test_a_force_s_target_described_at_length_still_lies_where_it_hits(geoparser
     # the target's modifiers ("Kurdish", "northern") do not push the place out of reach
     assert expected in acts(parse(geoparser, text))
 
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Antony Blinken held talks in Jeddah on aid to Ukraine.", {("Antony Blinken", "Jeddah")}),
+    ("NATO held a summit in Vilnius on Russia's invasion of Ukraine.", {("NATO", "Vilnius")}),
+    ("Germany sent aid to Ukraine.", {("Germany", "Ukraine")}),
+])
+def test_what_talks_are_about_is_their_topic_not_a_place_of_theirs(geoparser, text, wanted):
+    """The issue's "aid to Ukraine during talks in Jeddah": the aid is the talks' topic,
+    and its place is neither where aid is given nor where the talks are."""
+    assert triples(parse(geoparser, text)) == wanted

@@ -245,7 +245,7 @@ class EventExtractor:
         speaker, date = report.speaker, report.date
 
         def emit(actor: Actor, cls: str, r: Resolution) -> None:
-            if r.place is None:
+            if r.place is None or cls == TOPIC:
                 return
             key = (fold(actor.name), r.place.geonameid)
             if key in found or actor.place_idx is not None and \
@@ -470,6 +470,14 @@ _CHARGES = frozenset(
     "charged charges charging accused accuses accusing convicted conviction convictions "
     "guilty suspicion suspected indicted indictment sentenced alleged allegedly "
     "allegations allegation".split())
+TOPIC = "topic"
+"""The class of an event noun that is what talks are about: it takes the places of its
+phrase and gives no event."""
+# What talks are about: "talks on aid to Ukraine", "a report about the attack on"
+_ABOUT = frozenset(("on", "about", "over", "regarding", "concerning"))
+_TALK_NOUNS = frozenset(
+    "talks meeting meetings discussion discussions negotiations summit conference deal "
+    "agreement accord report statement debate dispute questions briefing".split())
 # What follows "war" as the head of its phrase: "Russia's war in Ukraine", "the war."
 _AFTER_WAR = frozenset(("in", "on", "against", "with", "between", "over", "there", ",", ".",
                         ";", ":", "and"))
@@ -564,6 +572,11 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
+                if _topic_of_talks(low, j):
+                    # "held talks in Jeddah on aid to Ukraine": a topic, which holds the
+                    # places of its phrase (no aid, and no talks, in Ukraine)
+                    triggers.append((j, j + 1, TOPIC))
+                    continue
             triggers.append((j, j + 1, ACTIONS[w]))
     if not PROGRESSIVE_WORDS.isdisjoint(low):
         for j in progressive_at(low):   # "is already briefing EU governments in Brussels"
@@ -585,6 +598,17 @@ def _triggers(text: str, toks: list, low: list[str], *,
             j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
+
+
+def _topic_of_talks(low: list[str], j: int) -> bool:
+    """Whether the event noun ``low[j]`` is what talks, a deal or a report are about:
+    "talks in Jeddah on aid to Ukraine", "an agreement over troops in Kosovo"."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if low[k] in _ABOUT:
+            return any(low[x] in _TALK_NOUNS for x in range(max(0, k - 6), k))
+        if low[k] in CLAUSE_BREAK or low[k] in (",", "and", "but"):
+            return False
+    return False
 
 
 def _charged(low: list[str], j: int) -> bool:
