@@ -380,3 +380,14 @@ def test_a_clause_with_a_subject_of_its_own_takes_no_earlier_actor(geoparser):
     text = ("Turkey's first case happened on May 16 when a passenger flying from Cairo to "
             "Baghdad landed in Ankara. Israel, after the talks collapsed, bombed Gaza.")
     assert triples(parse(geoparser, text)) == {("Israel", "Gaza")}
+
+
+@pytest.mark.parametrize("intro", [
+    "Shimon Peres spoke on Sunday.", "Shimon Peres arrived on Sunday.",
+    "Shimon Peres, the president, was in good spirits.",
+])
+def test_a_full_name_that_acts_or_is_described_names_the_later_surname(geoparser, intro):
+    """No list holds every given name ("Shimon"): a two-word name that speaks, acts or is
+    described is a person, and a later "Peres" is that person."""
+    res = parse(geoparser, intro + " Peres visited Prague on Monday.")
+    assert triples(res) == {("Shimon Peres", "Prague")}

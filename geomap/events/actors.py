@@ -391,7 +391,12 @@ _NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
 
 # What follows a name described or speaking ("Irakli Okruashvili, former defense minister",
 # "Hakim al Zamili said").
-_DESCRIBED = r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) "
+_DESCRIBED = (r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) |"
+              # a name acting ("Shimon Peres spoke on Sunday", "Lula da Silva arrived"),
+              # whatever its given name
+              r" (?:also |then |later )?(?:spoke|added|stated|wrote|warned|urged|stressed|"
+              r"insisted|argued|explained|declared|announced|pledged|vowed|visited|met|"
+              r"arrived|flew|travell?ed|returned|attended|addressed|signed|led|hosted) ")
 
 
 # A word made an adjective by a hyphen: "Libeskind-designed", "Kremlin-backed".
