@@ -313,3 +313,15 @@ def test_what_talks_are_about_is_their_topic_not_a_place_of_theirs(geoparser, te
     """The issue's "aid to Ukraine during talks in Jeddah": the aid is the talks' topic,
     and its place is neither where aid is given nor where the talks are."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Colby Brown will travel to South Australia, Tasmania, Victoria and Western Australia.",
+     {"South Australia", "Tasmania", "Victoria", "Western Australia"}),
+    ("Colby Brown will travel to Springfield, Illinois.", {"Springfield"}),
+    ("Russian jets struck Idlib province, Syria.", {"Idlib province"}),
+])
+def test_a_region_after_a_comma_qualifies_only_a_place_it_holds(geoparser, text, places):
+    """"South Australia, Tasmania" is a list of states; "Springfield, Illinois" a town and
+    its state, which is no place of the event."""
+    assert {p for _a, p in triples(parse(geoparser, text))} == places

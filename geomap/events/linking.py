@@ -446,9 +446,21 @@ def qualifier_places(text: str, places) -> set[int]:
         # "Nyala, the capital of South Darfur": the region the capital is of
         if _CAPITAL_OF.fullmatch(gap):
             gap = ","
-        if gap.strip() in (",", "in") and r.place and pr.place and (
-                r.place.is_country or r.place.is_admin1 or r.place.feature_code.startswith("ADM")
-        ) and r.place.country_code == pr.place.country_code and r.place.geonameid != \
-                pr.place.geonameid:
+        if gap.strip() in (",", "in") and r.place and pr.place and \
+                _holds(r.place, pr.place):
             out.add(i)
     return out
+
+
+def _holds(region, place) -> bool:
+    """Whether ``region`` (a country or an administrative region) holds ``place``, a
+    smaller place: "South Australia, Tasmania" are a list, not a state and its qualifier."""
+    if region.country_code != place.country_code or region.geonameid == place.geonameid or \
+            place.is_country:
+        return False
+    if region.is_country:
+        return True
+    if not region.feature_code.startswith("ADM") or place.is_admin1 or \
+            region.admin1_code != place.admin1_code:
+        return False
+    return region.is_admin1 or not place.feature_code.startswith("ADM")
