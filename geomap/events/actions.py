@@ -286,8 +286,8 @@ _PHRASE_ANCHORS = frozenset(
     "mortar mortars drone drones artillery shots projectile projectiles way route "
     "operations pull pulled pulls pulling cross crossed crosses crossing fire "
     "responsibility control hostages hostage prisoners prisoner detainees detainee captives "
-    "captive abductees abductee exercises exercise exchanged exchanges exchange exchanging traded trades trade "
-    "trading".split())
+    "captive abductees abductee exercises exercise exchanged exchanges exchange exchanging "
+    "traded trades trade trading".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
