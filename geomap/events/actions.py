@@ -285,9 +285,8 @@ _PHRASE_ANCHORS = frozenset(
     "asylum defected settlement settlements missile missiles rocket rockets shell shells "
     "mortar mortars drone drones artillery shots projectile projectiles way route "
     "operations pull pulled pulls pulling cross crossed crosses crossing fire "
-    "responsibility control hostages hostage prisoners prisoner detainees detainee captives "
-    "captive abductees abductee exercises exercise exchanged exchanges exchange exchanging "
-    "traded trades trade trading".split())
+    "responsibility control released releases release releasing freed frees freeing "
+    "exercises exercise".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
