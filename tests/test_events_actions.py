@@ -292,3 +292,15 @@ def test_negation_is_a_word_of_the_sentence_not_of_a_name(geoparser, text, wante
 def test_nouns_that_only_look_like_actions_are_none(geoparser, text):
     """An address's "block", "prisoners of war", "war memorial": no blockade, no war."""
     assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("John Smith moved to Denver in 2001.", {("John Smith", "Denver")}),
+    ("Kanako Kunieda moved to Sweden from Japan.",
+     {("Kanako Kunieda", "Sweden"), ("Kanako Kunieda", "Japan")}),
+    ("Delta Air Lines moved its headquarters to Atlanta.", {("Delta Air Lines", "Atlanta")}),
+    ("John Smith moved to dismiss the case in Denver.", set()),
+    ("John Smith moved on after the trial in Denver.", set()),
+])
+def test_moving_to_a_place_is_a_journey_and_moving_to_act_is_not(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -325,3 +325,9 @@ def test_a_region_after_a_comma_qualifies_only_a_place_it_holds(geoparser, text,
     """"South Australia, Tasmania" is a list of states; "Springfield, Illinois" a town and
     its state, which is no place of the event."""
     assert {p for _a, p in triples(parse(geoparser, text))} == places
+
+
+def test_the_main_verb_after_an_opening_place_is_not_in_a_relative_clause(geoparser):
+    text = ("In Istanbul, Habibe Sezgin, a Kurd who moved to the city in the 1990s, "
+            "expressed tempered hope.")
+    assert acts(parse(geoparser, text)) == {("Habibe Sezgin", "say", "Istanbul")}

@@ -75,7 +75,7 @@ _VERBS: dict[str, str] = {
     "ban": "ban+",
     "deploy": "deploy mobilize mobilise reinforce patrol+ station mass",
     "visit": "visit tour",
-    "travel": "travel sail fly proceed relocate",
+    "travel": "travel sail fly proceed relocate move",
     "depart": "depart",
     "arrive": "arrive land dock enter",
     "meet": "meet negotiate host convene",
@@ -366,12 +366,13 @@ _SHOOT = frozenset(("shoot", "shoots", "shooting", "shot"))
 _DETERMINER_WORDS = frozenset("a an the some their his her its our more".split())
 
 
+_MOVES_OF = frozenset(("move", "moves", "moved", "moving"))
 OTHER_SENSES = frozenset(("leave", "meet", "called", "serve", "serves", "served", "serving",
-                          "ran", "runs", "running", "run")) | _SHOOT
+                          "ran", "runs", "running", "run")) | _SHOOT | _MOVES_OF
 """Action words :func:`other_sense` may find used in another sense."""
 
 
-def other_sense(low: Sequence[str], j: int) -> bool:
+def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     """Whether the action word ``low[j]`` is used in a sense that is no event: "on
     administrative leave", "the championship meet", "shooting footage in Los Angeles",
     "running a marathon in Hyde Park"."""
@@ -387,6 +388,19 @@ def other_sense(low: Sequence[str], j: int) -> bool:
         # naming, not phoning: "so-called", "a town called Hope", "called them 'Hitler Youth'"
         return before in ("so", "a", "an", "is", "was", "are", "were", "be", "been") or any(
             x in ("\"", "“", "'", "‘") for x in low[j + 1:j + 6])
+    if w in _MOVES_OF:
+        # a relocation is a move "to" a place or from one; "moved to dismiss", "moved on",
+        # "moving forward", "a move to ban" are none
+        nxt = low[j + 1] if j + 1 < len(low) else ""
+        if before in _DETERMINER_WORDS:
+            return True   # "the move", "a move"
+        if nxt == "to":   # "moved to dismiss": a verb after "to", not a (capitalised) place
+            after = low[j + 2] if j + 2 < len(low) else ""
+            return bool(after) and after.isalpha() and after not in _DETERMINER_WORDS and \
+                not (toks is not None and toks[j + 2].cap) and \
+                after not in ("northern", "southern", "eastern", "western", "central")
+        return nxt in ("on", "forward", "ahead", "up", "quickly", "swiftly", "closer",
+                       "away", "into")
     if w in _SHOOT or w in ("ran", "runs", "running", "run"):
         k = j + 1
         while k < len(low) and k <= j + 2 and low[k] in _DETERMINER_WORDS:

@@ -339,6 +339,10 @@ class EventExtractor:
                 # X met Y": the opening phrase locates the main clause and its own action;
                 # "During a visit to Darfur, X ...": only its own action
                 main = next_trigger(triggers, opener + 1)
+                while main is not None and _relative_clause(low, opener + 1, main[0]):
+                    # "In Istanbul, Habibe Sezgin, a Kurd who moved to the city in the
+                    # 1990s, expressed hope": the main verb comes after the relative clause
+                    main = next_trigger(triggers, main[1])
                 own = [t for t in triggers if t[1] <= opener]
                 if att[0] not in _OPENING_PREPS:
                     main, own = None, [trig]
@@ -566,7 +570,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
                     w == "recorded" and (j + 1 < len(low) and low[j + 1] in _COUNTED or
                                          j and low[j - 1] in ("a", "the", "of")) or \
                     w == "striking" and j and low[j - 1] in _BEFORE_ADJECTIVE or \
-                    w in OTHER_SENSES and other_sense(low, j):
+                    w in OTHER_SENSES and other_sense(low, j, toks):
                 continue   # "went missing in Iran", "reaching out to", "a ban on travel to",
                 #            "recorded cases in South America"
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
@@ -598,6 +602,17 @@ def _triggers(text: str, toks: list, low: list[str], *,
             j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
+
+
+def _relative_clause(low: list[str], start: int, j: int) -> bool:
+    """Whether token ``j`` lies in a relative clause opened after ``start`` ("X, a Kurd
+    who moved ..."): a "who" or "which" before it with no comma between them."""
+    for k in range(j - 1, start - 1, -1):
+        if low[k] in (",", ";") or low[k] in CLAUSE_BREAK:
+            return False
+        if low[k] in ("who", "which"):
+            return True
+    return False
 
 
 def _topic_of_talks(low: list[str], j: int) -> bool:
