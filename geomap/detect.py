@@ -236,6 +236,18 @@ def world_given_names() -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
 
 
+_APOSTROPHE_SURNAME = re.compile(r"(?:O|D|L)['’][A-Z][a-z]+")
+
+
+def _surname_shape(word: str, surnames) -> bool:
+    """Whether ``word`` is shaped as only surnames are: "O'Keeffe", "D'Angelo" (an
+    apostrophe after O, D or L), or two surnames joined by a hyphen ("Smith-Jones")."""
+    if _APOSTROPHE_SURNAME.fullmatch(word):
+        return True
+    parts = word.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() and p.lower() in surnames for p in parts)
+
+
 # Lower-case words inside a person's name, before a capitalised one ("da Silva", "bin
 # Salman"); not the particles that say "of" a place ("John de Berkeley", "Richard de
 # Winton", "di Roma"), which name the place too
@@ -875,7 +887,9 @@ class GazetteerDetector(Detector):
                     # is a person: "Michael Smith", "Nelson Mandela" (Nelson is a region
                     # of New Zealand, Mandela a village of Ghana), "Paul Revere"; but
                     # "Cleveland Point", "Lincoln Gap" are places
-                    person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or (
+                    person = (surname in self.gaz.surnames and surname not in CALENDAR_WORDS) or \
+                        _surname_shape(words[names_after[-1]].rstrip("."),
+                                       self.gaz.surnames) or (
                         normalize(word) not in CALENDAR_WORDS and (
                             (following is None and not self._region(first_key) and (
                                 low in common_first_names() or low in world_names or

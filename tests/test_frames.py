@@ -106,6 +106,10 @@ def test_a_name_written_without_its_letters_accents_is_found(geoparser, text, na
     ("\"It helps,\" said Monroe Mayor Robert Routson.", ["Monroe"]),
     ("It could be St. Clair Twp., Madison Twp., Trenton or Monroe.",
      ["St. Clair", "Madison", "Trenton", "Monroe"]),
+    # surnames by their shape: an apostrophe after O or D, two surnames joined
+    ("Georgia O'Keeffe arrived in Honolulu in 1939.", ["Honolulu"]),
+    ("Virginia O'Hanlon wrote to the editor.", []),
+    ("Sydney Smith-Jones arrived in Honolulu.", ["Honolulu"]),
 ])
 def test_a_given_name_and_a_surname_are_no_places(geoparser, text, places):
     assert [name for name, place in parse(geoparser, text).items() if place] == places
