@@ -1525,6 +1525,9 @@ class GazetteerDetector(Detector):
                 and not self._qualified(text, toks, j_end):
             return None  # "John Kerry ... Kerry said", though County Kerry exists; but
             # "George Washington ... Washington, North Carolina" is the town
+        if single and prev_low == "the" and key[-1:] == "s" and persons and (
+                key[:-1] in persons or key[-2:] == "es" and key[:-2] in persons):
+            return None  # "John Smith ... the Smiths moved": a family, not Smith's
         if single and nxt_low in SPEECH_VERBS and nxt_gap == " " and \
                 prev_low not in _PREPOSITIONS and \
                 not self._has_feature(key, ("PCL", "PPLC")) and \

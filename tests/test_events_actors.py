@@ -391,3 +391,19 @@ def test_a_full_name_that_acts_or_is_described_names_the_later_surname(geoparser
     described is a person, and a later "Peres" is that person."""
     res = parse(geoparser, intro + " Peres visited Prague on Monday.")
     assert triples(res) == {("Shimon Peres", "Prague")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Brent Ching, his wife Kristen Ching and their son Caleb Ching died. The family was "
+     "flying to Montana.",
+     {("Brent Ching", "Montana"), ("Kristen Ching", "Montana"), ("Caleb Ching", "Montana")}),
+    ("Brent Ching and Kristen Ching died on Sunday. The Chings were flying to Montana.",
+     {("Brent Ching", "Montana"), ("Kristen Ching", "Montana")}),
+    ("John Smith spoke on Monday. The Smiths moved to Denver in 2001.",
+     {("John Smith", "Denver")}),
+])
+def test_a_family_stands_for_the_persons_of_its_name(geoparser, text, wanted):
+    """"the family" after the persons named together (with "his wife", "their son"
+    between them), and a surname's plural for everyone of that surname: one triple each
+    (the guideline's plural descriptions)."""
+    assert triples(parse(geoparser, text)) == wanted

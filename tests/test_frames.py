@@ -110,6 +110,8 @@ def test_a_name_written_without_its_letters_accents_is_found(geoparser, text, na
     ("Georgia O'Keeffe arrived in Honolulu in 1939.", ["Honolulu"]),
     ("Virginia O'Hanlon wrote to the editor.", []),
     ("Sydney Smith-Jones arrived in Honolulu.", ["Honolulu"]),
+    # a surname's plural after its person: a family, not a place ("Smithʼs", Texas)
+    ("John Smith spoke on Monday. The Smiths moved to Denver.", ["Denver"]),
 ])
 def test_a_given_name_and_a_surname_are_no_places(geoparser, text, places):
     assert [name for name, place in parse(geoparser, text).items() if place] == places

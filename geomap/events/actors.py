@@ -197,7 +197,7 @@ _UNNAMED_PERSONS = frozenset(
 # "they" opening its clause, "couple", "pair", "duo" and "two" after "the".
 _PLURAL_PRONOUNS = frozenset(("they",))
 _BODY_PRONOUNS = frozenset(("it", "they"))
-_PLURAL_DESCRIPTIONS = frozenset("couple pair duo two".split())
+_PLURAL_DESCRIPTIONS = frozenset("couple pair duo two family".split())
 _PLURAL = _PLURAL_PRONOUNS | _PLURAL_DESCRIPTIONS
 # Words after which "they" opens a clause.
 _CLAUSE_START = frozenset(", ; when as after before and then where while because so".split())
@@ -207,7 +207,11 @@ _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
 _PLURAL_REACH = 1200
 # What joins the persons of a list: "A and B", "A, B and C", "A, 54, and 39-year-old B".
 _PERSON_JOIN = re.compile(r"(?:,\s*\d{1,3}\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
-                          r"(?:\d{1,3}-year-old\s+)?")
+                          r"(?:\d{1,3}-year-old\s+)?"
+                          # "Brent Ching, his wife Kristen and their son Caleb"
+                          r"(?:(?:his|her|their)\s+(?:\w+\s+)?(?:wife|husband|son|sons|"
+                          r"daughter|daughters|children|child|brother|sister|mother|father|"
+                          r"parents|partner)\s+)?")
 
 
 @lru_cache(maxsize=64)
@@ -276,6 +280,9 @@ class DocState:
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
     signer: str | None = None  # who signs a letter or dispatch: its "I"
+    # every full name read, in order (persons keeps one per surname: "Brent Ching" and
+    # "Kristen Ching" are both here)
+    full_names: dict[str, None] = field(default_factory=dict)
     # sentence start -> the persons a plural reference there stands for
     together: dict[int, list[str]] = field(default_factory=dict)
 
@@ -396,7 +403,7 @@ _DESCRIBED = (r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) |"
               # whatever its given name
               r" (?:also |then |later )?(?:spoke|added|stated|wrote|warned|urged|stressed|"
               r"insisted|argued|explained|declared|announced|pledged|vowed|visited|met|"
-              r"arrived|flew|travell?ed|returned|attended|addressed|signed|led|hosted) ")
+              r"arrived|flew|travell?ed|returned|attended|addressed|signed|led|hosted)\b")
 
 
 # A word made an adjective by a hyphen: "Libeskind-designed", "Kremlin-backed".
@@ -851,8 +858,10 @@ class ActorFinder:
             return
         if lows[i] in self.first_names or titled:
             key = normalize(name[-1])
+            full = " ".join(name)
+            state.full_names.setdefault(full, None)   # all of a family, in order
             if " " not in state.persons.get(key, ""):   # a full name beats a bare surname
-                state.persons[key] = " ".join(name)
+                state.persons[key] = full
 
     @staticmethod
     def skim_back(sentences: Iterable[str], state: DocState) -> None:
@@ -1043,6 +1052,21 @@ class ActorFinder:
                            Actor(j, k + 1, self.country_names[dem], "country"))
             after = k
 
+        # A family by its surname's plural: "The Chings were flying", "the Kuniedas have
+        # moved": every person of that surname the document names
+        if state.full_names:
+            for j in range(1, n):
+                w = low[j]
+                if low[j - 1] != "the" or not toks[j].cap or taken[j] or j in span_of or \
+                        len(w) < 4 or w[-1] != "s":
+                    continue
+                stems = (w[:-1], w[:-2]) if w.endswith("es") else (w[:-1],)
+                family = [name for name in state.full_names
+                          if normalize(name.rsplit(" ", 1)[-1]) in stems]
+                if family:
+                    taken[j] = True
+                    out.extend(Actor(j - 1, j + 1, name, "person") for name in family)
+
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
         if state.signer:
             referring = [j for j, t in enumerate(toks) if t.low in _REFERRING or
@@ -1071,7 +1095,7 @@ class ActorFinder:
                     continue   # "told the nuns they were", "with the two"
                 if toks[0].start not in state.together:   # once a sentence
                     state.together[toks[0].start] = named_together(
-                        text, toks[0].start, state.persons.values())
+                        text, toks[0].start, [*state.persons.values(), *state.full_names])
                 for who in state.together[toks[0].start]:
                     out.append(Actor(lo, j + 1, who, "person"))
             elif j > 0 and toks[j - 1].low == "the" and state.last_group and \
@@ -1230,6 +1254,7 @@ class ActorFinder:
             # (not "the Recovery Act and will provide", "Sarah Bush Lincoln Hospital, where")
             full = " ".join(parts)
             state.persons[normalize(parts[-1])] = full
+            state.full_names.setdefault(full, None)
             return Actor(j, k, full, "person")
         if len(parts) == 1:
             surname = normalize(parts[0])
