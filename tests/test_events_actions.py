@@ -60,6 +60,9 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Narendra Modi inaugurated a new terminal in Ayodhya.",
      ("Narendra Modi", "establish", "OTHER", "Ayodhya")),
     ("Hamas released 24 hostages in Gaza on Friday.", ("Hamas", "release", "CONCEDE", "Gaza")),
+    ("Russian drones hit an energy facility in the Odesa region overnight.",
+     ("Russia", "strike", "ASSAULT", "Odesa region")),
+    ("Israeli missiles hit a building in Gaza City.", ("Israel", "strike", "ASSAULT", "Gaza City")),
     ("Chinese forces conducted joint military exercises near Taiwan.",
      ("China", "deploy", "MOBILIZE", "Taiwan")),
 ])
@@ -288,6 +291,8 @@ def test_negation_is_a_word_of_the_sentence_not_of_a_name(geoparser, text, wante
     "Police said Christopher Grier, of the 700 block of Knox Road in Harlem, fled.",
     "At the town of Franklin, John Smith made them prisoners of war.",
     "John Smith laid a wreath at the war memorial in Denver.",
+    "The Cardinals hit three home runs in St. Louis.",
+    "John Smith walked into the building in Denver.",
 ])
 def test_nouns_that_only_look_like_actions_are_none(geoparser, text):
     """An address's "block", "prisoners of war", "war memorial": no blockade, no war."""

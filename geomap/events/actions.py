@@ -259,6 +259,10 @@ PHRASES = [
     (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
     (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
     (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire"),   # not "opened" an embassy
+    # "Russian drones hit an energy facility in Odesa": weapons hitting (a bare "hit" is
+    # a ball's, a storm's or a car's as often)
+    (re.compile(r"\b(?:missiles?|rockets?|drones?|air ?strikes?|strikes?|shells?|jets|"
+                r"warplanes|aircraft|artillery|bombs?|mortars?) (?:\w+ )?hit\b", re.I), "strike"),
     # "NATO allies held exercises in Lithuania" (but not "breathing exercises")
     (re.compile(r"\b(?:held|hold|holds|holding|conducted|conducts|conducting|staged|stage|"
                 r"stages|staging|began|begin|begins|launched|launch|launches) (?:\w+ ){0,2}?"
@@ -286,7 +290,7 @@ _PHRASE_ANCHORS = frozenset(
     "mortar mortars drone drones artillery shots projectile projectiles way route "
     "operations pull pulled pulls pulling cross crossed crosses crossing fire "
     "responsibility control released releases release releasing freed frees freeing "
-    "exercises exercise".split())
+    "exercises exercise hit".split())
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
@@ -368,7 +372,7 @@ _DETERMINER_WORDS = frozenset("a an the some their his her its our more".split()
 
 _MOVES_OF = frozenset(("move", "moves", "moved", "moving"))
 OTHER_SENSES = frozenset(("leave", "meet", "called", "serve", "serves", "served", "serving",
-                          "ran", "runs", "running", "run")) | _SHOOT | _MOVES_OF
+                          "ran", "runs", "running", "run", "building")) | _SHOOT | _MOVES_OF
 """Action words :func:`other_sense` may find used in another sense."""
 
 
@@ -388,6 +392,9 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
         # naming, not phoning: "so-called", "a town called Hope", "called them 'Hitler Youth'"
         return before in ("so", "a", "an", "is", "was", "are", "were", "be", "been") or any(
             x in ("\"", "“", "'", "‘") for x in low[j + 1:j + 6])
+    if w == "building":
+        return before in _DETERMINER_WORDS or before in ("office", "apartment", "school",
+                                                         "residential", "federal", "main")
     if w in _MOVES_OF:
         # a relocation is a move "to" a place or from one; "moved to dismiss", "moved on",
         # "moving forward", "a move to ban" are none
