@@ -63,6 +63,8 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Russian drones hit an energy facility in the Odesa region overnight.",
      ("Russia", "strike", "ASSAULT", "Odesa region")),
     ("Israeli missiles hit a building in Gaza City.", ("Israel", "strike", "ASSAULT", "Gaza City")),
+    ("Volodymyr Zelensky addressed the European Parliament in Brussels.",
+     ("Volodymyr Zelensky", "say", "OTHER", "Brussels")),
     ("Chinese forces conducted joint military exercises near Taiwan.",
      ("China", "deploy", "MOBILIZE", "Taiwan")),
 ])

@@ -331,3 +331,19 @@ def test_the_main_verb_after_an_opening_place_is_not_in_a_relative_clause(geopar
     text = ("In Istanbul, Habibe Sezgin, a Kurd who moved to the city in the 1990s, "
             "expressed tempered hope.")
     assert acts(parse(geoparser, text)) == {("Habibe Sezgin", "say", "Istanbul")}
+
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Pakistani troops killed 11 militants in a raid in Balochistan.",
+     {("Pakistan", "Balochistan")}),
+    ("Israeli forces arrested five people in a raid on the Jenin camp.", {("Israel", "Jenin")}),
+    # no one's raid: a passive, a condemnation, a denial
+    ("Hostages were killed during a siege in Tunisia, Russia said.", set()),
+    ("Russia condemned the attack in Kabul.", set()),
+    ("Israel denied any role in the Rafah strike.", set()),
+])
+def test_an_event_noun_that_is_the_occasion_of_an_action_is_its_subjects(geoparser, text,
+                                                                         wanted):
+    """"killed 11 militants in a raid in Balochistan": the raid is the killers'."""
+    assert triples(parse(geoparser, text)) == wanted

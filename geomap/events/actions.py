@@ -34,8 +34,8 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "return": "return returns returned returning".split(),
     # a journey's start: "left Fort Vancouver", "flights departing from Sydney"
     "depart": "left leave leaves leaving departure".split(),
-    "say": ("said says told stated declared spoke speaking speech statement address interview "
-            "announced recorded expressed commented").split(),
+    "say": ("said says told stated declared spoke speaking speech statement address addressed "
+            "interview announced recorded expressed commented").split(),
     "send": "send sends sent dispatched dispatch gave".split(),
     "deliver": "deliver delivers delivered delivery bring brought".split(),
     "supply": ("supply supplies supplied provide provides provided providing assistance "

@@ -663,6 +663,18 @@ def _after_determiner(low: Sequence[str], a: int) -> bool:
                       a > 1 and low[a - 1] in _SKIP_NOMINAL and low[a - 2] in _NOUN_DETERMINERS)
 
 
+def _occasion_of(low: list[str], after: int, a: int) -> bool:
+    """Whether the event noun ``low[a]`` is the occasion of an action its subject does
+    before it: "Pakistani troops killed 11 militants in a raid", "shot him during an
+    attack" (a preposition and an article before the noun, an action verb before them
+    that is no statement)."""
+    if a < 2 or low[a - 1] not in ("a", "an", "the") or low[a - 2] not in ("in", "during") or \
+            not _BE.isdisjoint(low[after:a]):
+        return False   # (not "hostages were killed during a siege": no one's siege)
+    return any(low[k] in ACTIONS and ACTIONS[low[k]] not in SPEECH and
+               low[k] not in EVENT_NOUNS for k in range(after, a - 2))
+
+
 def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
                 speech: bool = False) -> list[Actor]:
     """The nearest actor(s) before token ``a`` in its clause, in subject position
@@ -1339,7 +1351,8 @@ class ActorFinder:
             subj = _subject_of(toks, actors, a, low, speech=cls == "say")
             if (nominal or low[a] in EVENT_NOUNS or
                     cls in NOMINAL_FORCE and _after_determiner(low, a)) and subj and \
-                    LIGHT_VERBS.isdisjoint(low[subj[0].end:a]):
+                    LIGHT_VERBS.isdisjoint(low[subj[0].end:a]) and \
+                    not _occasion_of(low, subj[0].end, a):
                 subj = []   # "Blalock, who opposes the annexation", "Israel denied any
                 #             role in the Rafah strike"
             chosen.extend(subj)
