@@ -81,7 +81,7 @@ def test_every_action_class_has_a_plover_category_or_other():
                   "ACCUSE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION",
                   "COERCE", "ASSAULT"}
     assert set(PLOVER.values()) <= categories
-    classes = set(ACTIONS.values()) | {cls for _pat, cls in PHRASES}
+    classes = set(ACTIONS.values()) | {cls for _pat, cls, _anchors in PHRASES}
     assert set(PLOVER) <= classes    # no category for a class that is never found
     assert action_type("strike") == "ASSAULT" and action_type("say") == "OTHER"
 

@@ -237,60 +237,82 @@ def action_type(action: str) -> str:
     return PLOVER.get(action, "OTHER")
 
 
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Action phrases: (pattern, class, anchors), a phrase searched for only in a sentence
+# holding one of its anchor words (lower case; every match holds one)
 PHRASES = [
     (re.compile(r"\b(?:share|shares|shared|sharing|exchange of) intelligence\b|"
-                r"\b(?:information|intelligence) cent(?:er|re)\b", re.I), "share intelligence"),
-    (re.compile(r"\bair ?strikes?\b", re.I), "strike"),
-    (re.compile(r"\b(?:news|press) conference\b", re.I), "say"),
-    (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch"),
-    (re.compile(r"\btook over\b|\btaken over\b", re.I), "capture"),
+                r"\b(?:information|intelligence) cent(?:er|re)\b", re.I), "share intelligence",
+     _words("intelligence information")),
+    (re.compile(r"\bair ?strikes?\b", re.I), "strike",
+     _words("air airstrike airstrikes")),
+    (re.compile(r"\b(?:news|press) conference\b", re.I), "say",
+     _words("conference")),
+    (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",
+     _words("blasted lifted")),
+    (re.compile(r"\btook over\b|\btaken over\b", re.I), "capture",
+     _words("took taken")),
     # "regained control of Omdurman", "took full control of Bunagana"
     (re.compile(r"\b(?:took|take|takes|taken|taking|retook|retake|retaken|regain(?:ed|s|ing)?|"
                 r"seiz(?:ed|es|ing)|gain(?:ed|s|ing)?|wrest(?:ed|s|ing)?) (?:full |complete |"
-                r"total )?control (?:of|over)\b", re.I), "capture"),
-    (re.compile(r"\bpolitical asylum\b", re.I), "seek asylum"),
-    (re.compile(r"\bdefected\b", re.I), "defect"),
-    (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle"),
+                r"total )?control (?:of|over)\b", re.I), "capture",
+     _words("control")),
+    (re.compile(r"\bpolitical asylum\b", re.I), "seek asylum",
+     _words("asylum")),
+    (re.compile(r"\bdefected\b", re.I), "defect",
+     _words("defected")),
+    (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle",
+     _words("settlement settlements")),
     (re.compile(r"\bfir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|shells?|mortars?|"
-                r"drones?|artillery|shots|projectiles?)\b", re.I), "fire"),
+                r"drones?|artillery|shots|projectiles?)\b", re.I), "fire",
+     _words("missile missiles rocket rockets shell shells mortar mortars drone drones "
+            "artillery shots projectile projectiles")),
     (re.compile(r"\b(?:on (?:their|his|her|its|the|my|our) way|en route) (?:to|from)\b", re.I),
-     "travel"),
-    (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b", re.I), "operate"),
-    (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw"),
-    (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel"),
-    (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire"),   # not "opened" an embassy
+     "travel",
+     _words("way route")),
+    (re.compile(r"\b(?:ran|runs|run|running|conducted|conducts) operations\b", re.I), "operate",
+     _words("operations")),
+    (re.compile(r"\bpull(?:ed|s|ing)? out\b", re.I), "withdraw",
+     _words("pull pulled pulls pulling")),
+    (re.compile(r"\bcross(?:ed|es|ing)? (?:the border )?into\b", re.I), "travel",
+     _words("cross crossed crosses crossing")),
+    (re.compile(r"\bopen(?:ed|s|ing)? fire\b", re.I), "fire",
+     _words("fire")),   # not "opened" an embassy
     # "Russian drones hit an energy facility in Odesa": weapons hitting (a bare "hit" is
     # a ball's, a storm's or a car's as often)
     (re.compile(r"\b(?:missiles?|rockets?|drones?|air ?strikes?|strikes?|shells?|jets|"
-                r"warplanes|aircraft|artillery|bombs?|mortars?) (?:\w+ )?hit\b", re.I), "strike"),
+                r"warplanes|aircraft|artillery|bombs?|mortars?) (?:\w+ )?hit\b", re.I), "strike",
+     _words("hit")),
     # "NATO allies held exercises in Lithuania" (but not "breathing exercises")
     (re.compile(r"\b(?:held|hold|holds|holding|conducted|conducts|conducting|staged|stage|"
                 r"stages|staging|began|begin|begins|launched|launch|launches) (?:\w+ ){0,2}?"
                 r"(?:military|naval|joint|air|war|army|live-fire|combat) exercises?\b",
-                re.I), "deploy"),
+                re.I), "deploy",
+     _words("exercises exercise")),
     (re.compile(r"\b(?:held|hold|holds|holding|conducted|conducts|conducting|staged|stage|"
-                r"stages|staging) exercises\b", re.I), "deploy"),
+                r"stages|staging) exercises\b", re.I), "deploy",
+     _words("exercises")),
     # "Hezbollah and Israel exchanged fire near Metula": both sides fight
     (re.compile(r"\b(?:exchang|trad)(?:ed|es|e|ing) (?:heavy |artillery |rocket |gun)?fire\b",
-                re.I), "fight"),
+                re.I), "fight",
+     _words("fire")),
     # "Hamas released 24 hostages in Gaza": freeing people (not "released a statement")
     (re.compile(r"\b(?:releas|fre)(?:ed|es|e|ing) (?:\w+ ){0,2}?(?:hostages?|prisoners?|"
-                r"detainees?|captives?|abductees?)\b", re.I), "release"),
+                r"detainees?|captives?|abductees?)\b", re.I), "release",
+     _words("hostage hostages prisoner prisoners detainee detainees captive captives "
+            "abductee abductees")),
     # "claimed responsibility for a blast in Quetta": the claimant attacked there
-    (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack"),
+    (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack",
+     _words("responsibility")),
 ]
 
 
-# Every match of a phrase above holds one of these words (lower case): a sentence holding
-# none is not searched for phrases (a set test on the words read anyway is far cheaper
-# than a search of the sentence).
-_PHRASE_ANCHORS = frozenset(
-    "intelligence information air airstrike airstrikes conference blasted lifted took taken "
-    "asylum defected settlement settlements missile missiles rocket rockets shell shells "
-    "mortar mortars drone drones artillery shots projectile projectiles way route "
-    "operations pull pulled pulls pulling cross crossed crosses crossing fire "
-    "responsibility control released releases release releasing freed frees freeing "
-    "exercises exercise hit".split())
+# A sentence holding no anchor word is not searched for phrases (a set test on the words
+# read anyway is far cheaper than a search of the sentence).
+_PHRASE_ANCHORS = frozenset().union(*(anchors for _pat, _cls, anchors in PHRASES))
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
@@ -324,7 +346,6 @@ _GATE_WORDS = frozenset(ACTIONS) | MILITARY
 
 
 # Matched against the lower-cased sentence: a case-blind search is twice as slow.
-_PHRASE_GATE = re.compile("|".join(f"(?:{pat.pattern})" for pat, _cls in PHRASES))
 
 
 # "-ing" forms left out of the lexicon as mostly nouns ("a landing", "the briefing"), which
@@ -437,8 +458,20 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
             not DISCUSS.isdisjoint(lows) and "with" in lows or
             not PROGRESSIVE_WORDS.isdisjoint(lows) and bool(progressive_at(lows)),
-            not _PHRASE_ANCHORS.isdisjoint(lows) and
-            _PHRASE_GATE.search(sentence.lower()) is not None)
+            not _PHRASE_ANCHORS.isdisjoint(lows) and _phrase_in(sentence, lows))
+
+
+def _phrase_in(sentence: str, lows: Sequence[str]) -> bool:
+    """Whether the sentence holds an action phrase: only the phrases whose anchor words
+    it holds are searched."""
+    lowered = None
+    for pat, _cls, anchors in PHRASES:
+        if not anchors.isdisjoint(lows):
+            if lowered is None:
+                lowered = sentence.lower()
+            if pat.search(lowered) is not None:
+                return True
+    return False
 
 
 DIRECT = frozenset(("visit", "invade", "attack", "strike", "bomb", "capture", "rule", "arrive",

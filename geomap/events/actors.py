@@ -1066,11 +1066,11 @@ class ActorFinder:
 
         # A family by its surname's plural: "The Chings were flying", "the Kuniedas have
         # moved": every person of that surname the document names
-        if state.full_names:
+        if state.full_names and "the" in low:
             for j in range(1, n):
                 w = low[j]
-                if low[j - 1] != "the" or not toks[j].cap or taken[j] or j in span_of or \
-                        len(w) < 4 or w[-1] != "s":
+                if w[-1:] != "s" or low[j - 1] != "the" or not toks[j].cap or taken[j] or \
+                        j in span_of or len(w) < 4:
                     continue
                 stems = (w[:-1], w[:-2]) if w.endswith("es") else (w[:-1],)
                 family = [name for name in state.full_names

@@ -533,7 +533,9 @@ def _triggers(text: str, toks: list, low: list[str], *,
     ``phrases``: whether it may hold an action phrase."""
     sent_start, sent_end = toks[0].start, toks[-1].end
     triggers: list[tuple[int, int, str]] = []
-    for pat, cls in PHRASES if phrases else ():
+    for pat, cls, anchors in PHRASES if phrases else ():
+        if anchors.isdisjoint(low):
+            continue
         for m in pat.finditer(text, sent_start, sent_end):
             a = tok_at(toks, m.start())
             b = tok_at(toks, m.end() - 1)
@@ -545,6 +547,10 @@ def _triggers(text: str, toks: list, low: list[str], *,
     refused = [k for k, w in enumerate(low) if w in _REFUSALS] \
         if not _REFUSALS.isdisjoint(low) else ()
     heading = None   # whether the sentence is a headline: read once, if needed
+    # whether a charge (or "arrested for") or a topic ("talks on") may be named: most
+    # sentences name neither, one set test each
+    charges = not (_CHARGES.isdisjoint(low) and _HELD_FOR.isdisjoint(low))
+    topics = not _ABOUT.isdisjoint(low)
     for j in compress(count(), map(ACTIONS.__contains__, low)):
         w = low[j]
         if not (toks[j].text[:1].islower() or j == 0):
@@ -556,7 +562,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
                 low[x] in _REFUSAL_ENDS for x in range(k + 1, j)) for k in refused):
             continue
         if j not in covered and not negated(low, j, toks):
-            if _charged(low, j):
+            if charges and _charged(low, j):
                 continue
             if w in ("war", "wars") and (j + 1 < len(low) and low[j + 1] not in _AFTER_WAR or
                                          j and low[j - 1] == "of"):
@@ -576,7 +582,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
-                if _topic_of_talks(low, j):
+                if topics and _topic_of_talks(low, j):
                     # "held talks in Jeddah on aid to Ukraine": a topic, which holds the
                     # places of its phrase (no aid, and no talks, in Ukraine)
                     triggers.append((j, j + 1, TOPIC))
