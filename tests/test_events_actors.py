@@ -407,3 +407,16 @@ def test_a_family_stands_for_the_persons_of_its_name(geoparser, text, wanted):
     between them), and a surname's plural for everyone of that surname: one triple each
     (the guideline's plural descriptions)."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("pronoun, actor", [("He", "John Brown"), ("She", "Mary Smith")])
+def test_he_and_she_take_the_last_person_of_their_gender(geoparser, pronoun, actor):
+    """By the given name (US Census: "Mary" is borne five times as often by women)."""
+    res = parse(geoparser, f"Mary Smith met John Brown on Monday. {pronoun} flew to Denver.")
+    assert triples(res) == {(actor, "Denver")}
+
+
+def test_a_family_name_first_says_no_gender(geoparser):
+    """"Kim" is a woman's given name in the US Census, and a Korean family name."""
+    res = parse(geoparser, "Kim Jong Un spoke on Monday. He traveled to Vladivostok.")
+    assert triples(res) == {("Kim Jong Un", "Vladivostok")}

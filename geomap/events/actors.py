@@ -186,6 +186,8 @@ _CAP = attrgetter("cap")
 
 
 _PRONOUNS = frozenset(("he", "she"))
+# How many sentences back a person of each gender is looked for
+_GENDER_REACH = 12
 # Last words of the names of laws and agreements, which act through no one.
 _LAW_HEADS = frozenset("act acts bill law laws treaty accord accords protocol amendment "
                        "statute code".split())
@@ -276,6 +278,9 @@ class DocState:
     persons: dict[str, str] = field(default_factory=dict)   # surname key -> full name
     acronyms: dict[str, str] = field(default_factory=dict)  # "unhcr" -> full name
     last_person: str | None = None
+    # the last person of each gender the given name tells ("f", "m"): "she" after
+    # "Georgia O'Keeffe ... Alfred Stieglitz said" is O'Keeffe
+    last_by_gender: dict[str, str] = field(default_factory=dict)
     last_group: str | None = None
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
@@ -749,6 +754,53 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
 
 
 
+@lru_cache(maxsize=1)
+def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
+    """US Census given names borne mostly by women and mostly by men (five times as
+    often as by the other; public domain, the ``names`` package), read when a pronoun
+    first needs them: "Mary" is a woman's name though a few men bear it."""
+    from pathlib import Path
+
+    import names as names_pkg
+
+    def freqs(filename: str) -> dict[str, float]:
+        out = {}
+        with open(Path(names_pkg.__file__).parent / filename, encoding="ascii") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3 and float(parts[2]) <= 90.0:
+                    out[parts[0].lower()] = float(parts[1])
+        return out
+
+    female, male = freqs("dist.female.first"), freqs("dist.male.first")
+    return (frozenset(n for n, f in female.items() if f >= 5 * male.get(n, 0.0)),
+            frozenset(n for n, f in male.items() if f >= 5 * female.get(n, 0.0)))
+
+
+# Surnames that open names written family name first ("Kim Jong Un", "Lee Hsien Loong"):
+# the US given name they spell says nothing of the person
+_FAMILY_FIRST = frozenset("kim lee park choi jung kang wang li zhang liu chen yang huang "
+                          "zhao wu zhou xu sun ma hu guo nguyen tran le pham".split())
+
+
+def _gender(name: str) -> str | None:
+    """"f" or "m" when ``name``'s first word is a given name of one gender only."""
+    first = name.split(" ", 1)[0].lower()
+    if first in _FAMILY_FIRST and " " in name:
+        return None
+    female, male = _gendered_names()
+    return "f" if first in female else "m" if first in male else None
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _persons_named(sentence: str, persons: dict[str, str]) -> list[str]:
+    """Every person of ``persons`` the sentence names, in order."""
+    return [name for word in _CAPWORD.findall(sentence)
+            if (name := persons.get(normalize(word)))]
+
+
 def _person_named(sentence: str, persons: dict[str, str]) -> str | None:
     """The first person of ``persons`` (surname key -> full name) the sentence names."""
     words = _CAPWORD.findall(sentence)
@@ -883,13 +935,21 @@ class ActorFinder:
         back only until both are known: a sentence naming a person names no group (the
         person is its topic)."""
         need_person, need_group = bool(state.persons), state.groups
-        for sentence in sentences:
-            if not (need_person or need_group):
+        genders: set[str] = set()   # those set here: a later sentence's person is newer
+        for read, sentence in enumerate(sentences):
+            if not (need_person or need_group or read < _GENDER_REACH and len(genders) < 2
+                    and state.persons):
                 return
             person = _person_named(sentence, state.persons) if state.persons else None
             if person is not None:
                 if need_person:
                     state.last_person, need_person = person, False
+                if len(genders) < 2:
+                    for named in _persons_named(sentence, state.persons):
+                        g = _gender(named)
+                        if g is not None and g not in genders:   # the first of a sentence
+                            genders.add(g)
+                            state.last_by_gender[g] = named
                 continue
             group = _GROUP_RE.search(sentence) \
                 if need_group and _group_search_needed(sentence) else None
@@ -903,6 +963,10 @@ class ActorFinder:
         subjects = [a for a in persons if a.subject_ok]
         if subjects or persons:
             state.last_person = (subjects or persons)[0].name
+            for a in [*reversed(persons), *reversed(subjects)]:   # the subject last: it wins
+                g = _gender(a.name)
+                if g is not None:
+                    state.last_by_gender[g] = a.name
         for a in actors:
             if a.kind == "armed_group":
                 state.last_group = a.name
@@ -1096,7 +1160,12 @@ class ActorFinder:
                 if not before and any(low[x] in _UNNAMED_PERSONS and low[x - 1] in ("the", "a")
                                       for x in range(1, j)):
                     continue   # "The man ... as he traveled": he is the man, not named
+                g = _PRONOUN_GENDER[t.low]
+                before = [x for x in before if _gender(x.name) in (None, g)]
                 who = before[-1].name if before else state.last_person
+                if not before and who and _gender(who) not in (None, g):
+                    # "Alfred Stieglitz wrote to her. She visited Hana": not Stieglitz
+                    who = state.last_by_gender.get(g)
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
             elif t.low in _PLURAL:
