@@ -337,8 +337,8 @@ _STOP = frozenset(
 # passenger flew", "while the police searched" (not "after", "as", "since": also
 # prepositions, "run as an independent")
 _SUBORDINATORS = frozenset("when while whereas because although though unless where".split())
-_DETERMINER_WORDS = frozenset("a an the some his her their its our two three several many "
-                              "one".split())
+_SUBJECT_OPENERS = frozenset("a an the some his her their its our two three several many "
+                             "one".split())
 _RUN_CONNECTORS = frozenset(CONNECTORS - {"and", "on", "upon", "the", "y", "am", "an"})
 # Days and months that are nobody's name: "On Tuesday Putin visited Paris" names Putin,
 # not "Tuesday Putin" ("May", "June", "April", "August" and "March" are also names)
@@ -725,7 +725,7 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
         if between[k] == ",":
             break
         if between[k] in _SUBORDINATORS and k + 1 < len(between) and \
-                between[k + 1] in _DETERMINER_WORDS:
+                between[k + 1] in _SUBJECT_OPENERS:
             return []   # "Turkey's first case happened when a passenger flying from": the
             #             clause of the action has a subject of its own
     if low[a] not in SAY_VERBS and not speech:
@@ -750,7 +750,6 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
         else:
             break
     return out
-
 
 
 
@@ -933,7 +932,9 @@ class ActorFinder:
         group") that sentences without events are about, given the last sentence first.
         Only the last person and the last group named count, so the sentences are read
         back only until both are known: a sentence naming a person names no group (the
-        person is its topic)."""
+        person is its topic). The last person of each gender (for "he" and "she") is
+        looked for up to :data:`_GENDER_REACH` sentences back, every person a sentence
+        names counting, its first one first."""
         need_person, need_group = bool(state.persons), state.groups
         genders: set[str] = set()   # those set here: a later sentence's person is newer
         for read, sentence in enumerate(sentences):
