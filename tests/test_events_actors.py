@@ -420,3 +420,22 @@ def test_a_family_name_first_says_no_gender(geoparser):
     """"Kim" is a woman's given name in the US Census, and a Korean family name."""
     res = parse(geoparser, "Kim Jong Un spoke on Monday. He traveled to Vladivostok.")
     assert triples(res) == {("Kim Jong Un", "Vladivostok")}
+
+
+def test_a_participle_after_before_or_after_has_the_main_clauses_subject(geoparser):
+    """"Blinken will meet al-Sisi in Cairo before heading to Tel Aviv": Blinken heads
+    there; but "noted that they could have come ... after leaving Honduras" is theirs."""
+    res = parse(geoparser, "Antony Blinken will meet Egyptian President Abdel Fattah al-Sisi "
+                           "in Cairo before heading to Tel Aviv. Manuel Zelaya noted that "
+                           "they could have come into contact with it after leaving Honduras.")
+    assert triples(res) == {("Antony Blinken", "Cairo"), ("Abdel Fattah al-Sisi", "Cairo"),
+                            ("Antony Blinken", "Tel Aviv")}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Russian President Vladimir Putin hosted Chinese leader Xi Jinping on Monday. Xi later "
+     "flew back to Beijing.", "Xi Jinping"),
+    ("Kim Jong Un spoke on Monday. Kim then traveled to Beijing.", "Kim Jong Un"),
+])
+def test_a_name_written_family_name_first_is_named_by_its_first_word(geoparser, text, actor):
+    assert triples(parse(geoparser, text)) == {(actor, "Beijing")}

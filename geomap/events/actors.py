@@ -186,6 +186,11 @@ _CAP = attrgetter("cap")
 
 
 _PRONOUNS = frozenset(("he", "she"))
+# Words opening an adjunct whose participle has the main clause's subject ("before
+# heading to Tel Aviv", "after meeting X")
+_ADJUNCT_OPENERS = frozenset("before after while since upon without".split())
+# Words that open a clause of its own between a verb and an adjunct after it
+_INNER_CLAUSE = frozenset("that they he she it we who which whose".split())
 # How many sentences back a person of each gender is looked for
 _GENDER_REACH = 12
 # Last words of the names of laws and agreements, which act through no one.
@@ -778,8 +783,8 @@ def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
 
 # Surnames that open names written family name first ("Kim Jong Un", "Lee Hsien Loong"):
 # the US given name they spell says nothing of the person
-_FAMILY_FIRST = frozenset("kim lee park choi jung kang wang li zhang liu chen yang huang "
-                          "zhao wu zhou xu sun ma hu guo nguyen tran le pham".split())
+_FAMILY_FIRST = frozenset("kim lee park choi jung kang moon yoon wang li zhang liu chen yang "
+                          "huang zhao wu zhou xu xi sun ma hu guo nguyen tran le pham".split())
 
 
 def _gender(name: str) -> str | None:
@@ -925,6 +930,8 @@ class ActorFinder:
             state.full_names.setdefault(full, None)   # all of a family, in order
             if " " not in state.persons.get(key, ""):   # a full name beats a bare surname
                 state.persons[key] = full
+            if lows[i] in _FAMILY_FIRST:   # "Xi Jinping ... Xi flew": the family name first
+                state.persons.setdefault(normalize(name[0]), full)
 
     @staticmethod
     def skim_back(sentences: Iterable[str], state: DocState) -> None:
@@ -1337,6 +1344,8 @@ class ActorFinder:
             full = " ".join(parts)
             state.persons[normalize(parts[-1])] = full
             state.full_names.setdefault(full, None)
+            if first_low in _FAMILY_FIRST:
+                state.persons.setdefault(normalize(parts[0]), full)
             return Actor(j, k, full, "person")
         if len(parts) == 1:
             surname = normalize(parts[0])
@@ -1418,7 +1427,16 @@ class ActorFinder:
         # noun before it, with no object after it
         reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT
         if not chosen and not reduced and not (cls != "deploy" and _passive(low, a)):
-            subj = _subject_of(toks, actors, a, low, speech=cls == "say")
+            at = a
+            if a >= 2 and low[a].endswith("ing") and low[a - 1] in _ADJUNCT_OPENERS:
+                # "Blinken will meet al-Sisi in Cairo before heading to Tel Aviv": the
+                # participle's subject is its main clause's, not the object before it
+                main = next((k for k in range(a - 2, -1, -1) if low[k] in ACTIONS and
+                             toks[k].text[:1].islower()), None)
+                if main is not None and _INNER_CLAUSE.isdisjoint(low[main + 1:a - 1]) and \
+                        CLAUSE_BREAK.isdisjoint(low[main + 1:a - 1]):
+                    at = main   # (not "noted that they could have come ... after leaving")
+            subj = _subject_of(toks, actors, at, low, speech=cls == "say")
             if (nominal or low[a] in EVENT_NOUNS or
                     cls in NOMINAL_FORCE and _after_determiner(low, a)) and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]) and \
