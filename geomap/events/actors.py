@@ -191,8 +191,6 @@ _PRONOUNS = frozenset(("he", "she"))
 _ADJUNCT_OPENERS = frozenset("before after while since upon without".split())
 # Words that open a clause of its own between a verb and an adjunct after it
 _INNER_CLAUSE = frozenset("that they he she it we who which whose".split())
-# How many sentences back a person of each gender is looked for
-_GENDER_REACH = 12
 # Last words of the names of laws and agreements, which act through no one.
 _LAW_HEADS = frozenset("act acts bill law laws treaty accord accords protocol amendment "
                        "statute code".split())
@@ -800,21 +798,12 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 def _persons_named(sentence: str, persons: dict[str, str]) -> list[str]:
-    """Every person of ``persons`` the sentence names, in order."""
-    return [name for word in _CAPWORD.findall(sentence)
-            if (name := persons.get(normalize(word)))]
-
-
-def _person_named(sentence: str, persons: dict[str, str]) -> str | None:
-    """The first person of ``persons`` (surname key -> full name) the sentence names."""
-    words = _CAPWORD.findall(sentence)
-    if persons.keys().isdisjoint(map(normalize, words)):
-        return None   # most sentences: one set test
-    for word in words:
-        name = persons.get(normalize(word))
-        if name:
-            return name
-    return None
+    """Every person of ``persons`` (surname key -> full name) the sentence names, in
+    order."""
+    keys = list(map(normalize, _CAPWORD.findall(sentence)))
+    if persons.keys().isdisjoint(keys):
+        return []   # most sentences: one set test
+    return [name for key in keys if (name := persons.get(key))]
 
 
 class ActorFinder:
@@ -939,25 +928,22 @@ class ActorFinder:
         group") that sentences without events are about, given the last sentence first.
         Only the last person and the last group named count, so the sentences are read
         back only until both are known: a sentence naming a person names no group (the
-        person is its topic). The last person of each gender (for "he" and "she") is
-        looked for up to :data:`_GENDER_REACH` sentences back, every person a sentence
-        names counting, its first one first."""
+        person is its topic). The sentence naming that person also gives the last
+        person of each gender it names (for "he" and "she"), its first one first."""
         need_person, need_group = bool(state.persons), state.groups
-        genders: set[str] = set()   # those set here: a later sentence's person is newer
-        for read, sentence in enumerate(sentences):
-            if not (need_person or need_group or read < _GENDER_REACH and len(genders) < 2
-                    and state.persons):
+        for sentence in sentences:
+            if not (need_person or need_group):
                 return
-            person = _person_named(sentence, state.persons) if state.persons else None
-            if person is not None:
+            named = _persons_named(sentence, state.persons) if state.persons else ()
+            if named:
                 if need_person:
-                    state.last_person, need_person = person, False
-                if len(genders) < 2:
-                    for named in _persons_named(sentence, state.persons):
-                        g = _gender(named)
+                    state.last_person, need_person = named[0], False
+                    genders: set[str] = set()
+                    for who in named:
+                        g = _gender(who)
                         if g is not None and g not in genders:   # the first of a sentence
                             genders.add(g)
-                            state.last_by_gender[g] = named
+                            state.last_by_gender[g] = who
                 continue
             group = _GROUP_RE.search(sentence) \
                 if need_group and _group_search_needed(sentence) else None
