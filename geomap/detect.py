@@ -230,7 +230,8 @@ _STREET_ABBREVIATIONS = frozenset("st ave rd blvd hwy ln pkwy".split())
 def world_given_names() -> frozenset[str]:
     """Given names common in international news that the US Census lists lack
     ("vladimir", "hamid", "recep"): ``given_names.tsv`` of the gazetteer tables, lower
-    case. Detection reads "Given Surname" with one of them as a person."""
+    case. Detection and the event actor finder read "Given Surname" with one of them
+    as a person."""
     path = REPO_GAZETTEER / "given_names.tsv"
     with open(path, encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh if line.strip() and line[0] != "#")
