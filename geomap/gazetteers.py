@@ -962,18 +962,25 @@ def _common_words(min_zipf: float = 3.0) -> frozenset[str]:
                      if w.isalpha() and zipf_frequency(w, "en") >= min_zipf)
 
 
-def _census_names(filename: str, *, cutoff: float = 100.0, rank: int | None = None) -> set[str]:
+def census_frequencies(filename: str, *, cutoff: float = 100.0,
+                       rank: int | None = None) -> dict[str, float]:
     """The names of one US Census list of the ``names`` package (public domain), most
-    frequent first: those within ``cutoff`` per cent of people, and the first ``rank``."""
+    frequent first, each with the per cent of people bearing it: those within
+    ``cutoff`` per cent of people (cumulated), and the first ``rank``."""
     import names as names_pkg
 
-    out = set()
+    out: dict[str, float] = {}
     with open(Path(names_pkg.__file__).parent / filename, encoding="ascii") as fh:
         for line in itertools.islice(fh, rank):
             parts = line.split()
             if len(parts) >= 3 and float(parts[2]) <= cutoff:
-                out.add(parts[0].lower())
+                out[parts[0].lower()] = float(parts[1])
     return out
+
+
+def _census_names(filename: str, *, cutoff: float = 100.0, rank: int | None = None) -> set[str]:
+    """The names of :func:`census_frequencies`."""
+    return set(census_frequencies(filename, cutoff=cutoff, rank=rank))
 
 
 def _person_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -1791,6 +1798,7 @@ __all__ = [
     "build_default",
     "build_from_dumps",
     "cache_dir",
+    "census_frequencies",
     "extend",
     "common_first_names",
     "distance_km",

@@ -38,7 +38,7 @@ from geomap.events.actions import (
     SPEECH,
 )
 from geomap.events.sentence import CLAUSE_BREAK, Tok, fold, mention_tokens, tok_at
-from geomap.gazetteers import Gazetteer, normalize
+from geomap.gazetteers import Gazetteer, census_frequencies, normalize
 
 # Vessels and aircraft that stand for their state ("Russian warships", "the Iranian
 # tanker Adrian Darya").
@@ -761,20 +761,8 @@ def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
     """US Census given names borne mostly by women and mostly by men (five times as
     often as by the other; public domain, the ``names`` package), read when a pronoun
     first needs them: "Mary" is a woman's name though a few men bear it."""
-    from pathlib import Path
-
-    import names as names_pkg
-
-    def freqs(filename: str) -> dict[str, float]:
-        out = {}
-        with open(Path(names_pkg.__file__).parent / filename, encoding="ascii") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) >= 3 and float(parts[2]) <= 90.0:
-                    out[parts[0].lower()] = float(parts[1])
-        return out
-
-    female, male = freqs("dist.female.first"), freqs("dist.male.first")
+    female = census_frequencies("dist.female.first", cutoff=90.0)
+    male = census_frequencies("dist.male.first", cutoff=90.0)
     return (frozenset(n for n, f in female.items() if f >= 5 * male.get(n, 0.0)),
             frozenset(n for n, f in male.items() if f >= 5 * female.get(n, 0.0)))
 
