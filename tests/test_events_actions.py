@@ -311,3 +311,13 @@ def test_nouns_that_only_look_like_actions_are_none(geoparser, text):
 ])
 def test_moving_to_a_place_is_a_journey_and_moving_to_act_is_not(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Pope Benedict sought to meet the challenge of secularization in Europe.", set()),
+    ("Pope Francis met his targets in Brazil.", set()),
+    ("Pope Francis met Dilma Rousseff in Brazil.",
+     {("Francis", "Brazil"), ("Dilma Rousseff", "Brazil")}),
+])
+def test_meeting_a_challenge_or_a_demand_is_no_meeting(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

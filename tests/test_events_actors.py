@@ -439,3 +439,54 @@ def test_a_participle_after_before_or_after_has_the_main_clauses_subject(geopars
 ])
 def test_a_name_written_family_name_first_is_named_by_its_first_word(geoparser, text, actor):
     assert triples(parse(geoparser, text)) == {(actor, "Beijing")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a participle after "and" shares the passive of the verb group before it
+    ("John Sachs was taken to the county hospital and later transferred to Boston.", set()),
+    ("John Sachs was arrested in Denver and flown to Boston.", set()),
+    # moving takes no object: the second verb is his own act
+    ("John Sachs was born in Iran and moved to Denver in 1973.", {("John Sachs", "Denver")}),
+    # an object after the participle: active ("was hired and reached Denver")
+    ("John Sachs was hired in May and reached Denver in June.", {("John Sachs", "Denver")}),
+])
+def test_a_participle_after_and_keeps_the_voice_before_it(geoparser, text, wanted):
+    """GUIDELINE.md: the agent of a passive is its *by*-phrase; "Sachs ... was taken to the
+    Douglas County Hospital and later transferred to St. Cloud Hospital" (LGL) transfers
+    nothing of Sachs's."""
+    assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Issac Fisher was one of three people police arrested in Kansas City.", set()),
+    ("John Smith said the fans flooded the stadium in Montgomery.", set()),
+    ("Mary Jones fought with police and fled to Denver.", {("Mary Jones", "Denver")}),
+    ("Iraqi police arrested two men in Mosul.", {("Iraq", "Mosul")}),
+])
+def test_an_unnamed_doer_heading_the_clause_is_its_subject(geoparser, text, wanted):
+    """Unnamed actors are not annotated (GUIDELINE.md), and the named one before them is
+    not their clause's subject; a state's police are the state."""
+    assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Sweden pays jobless youth to move to Norway.",
+    "In September, Egypt forbade hundreds of pilgrims from leaving Cairo.",
+    "Barack Obama urged the senators to visit Baghdad.",
+    "Is the Irish government saying that it is safe to send them back to Nigeria?",
+    "Embassy staff must seek permission to travel to Algiers.",
+])
+def test_an_action_someone_is_made_allowed_or_free_to_do_is_not_the_subjects(geoparser, text):
+    """"pays jobless youth to move to Norway" (TUD-Loc): the youth would move, not Sweden;
+    GUIDELINE.md leaves out urgings, permissions and what it is "safe to" do."""
+    assert triples(parse(geoparser, text)) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian government sent aid to Syria on Monday.",
+    "The Russian government delivered aid to Syria.",
+])
+def test_a_demonym_with_government_is_the_state(geoparser, text):
+    """"government" also modifies ("government forces"): alone after the demonym it is the
+    state noun itself."""
+    assert triples(parse(geoparser, text)) == {("Russia", "Syria")}

@@ -392,8 +392,15 @@ _DETERMINER_WORDS = frozenset("a an the some their his her its our more".split()
 
 
 _MOVES_OF = frozenset(("move", "moves", "moved", "moving"))
-OTHER_SENSES = frozenset(("leave", "meet", "called", "serve", "serves", "served", "serving",
-                          "ran", "runs", "running", "run", "building")) | _SHOOT | _MOVES_OF
+# What one meets that is no one: "meet the challenge", "met its target", "meeting demand".
+_MET_ABSTRACT = frozenset(
+    "challenge challenges demand demands need needs deadline deadlines goal goals target "
+    "targets requirement requirements standard standards expectations criteria obligations "
+    "costs cost payroll budget quota threshold conditions condition end fate death".split())
+_MEETS = frozenset(("meet", "meets", "met", "meeting"))
+OTHER_SENSES = frozenset(("leave", "called", "serve", "serves", "served", "serving",
+                          "ran", "runs", "running", "run", "building")) | _SHOOT | _MOVES_OF | \
+    _MEETS
 """Action words :func:`other_sense` may find used in another sense."""
 
 
@@ -405,8 +412,15 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
     before = low[j - 1] if j else ""
     if w == "leave":
         return before in _LEAVE_NOUN_BEFORE or low[j + 1:j + 3] == ["of", "absence"]
-    if w == "meet":
-        return before in _MEET_NOUN_BEFORE
+    if w in _MEETS:
+        k = j + 1
+        while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or low[k] in (
+                "this", "these", "that", "those", "growing", "new", "increasing", "rising",
+                "'s", "’s") or low[k].endswith("ing") and k < j + 3):
+            k += 1
+        if k < len(low) and low[k] in _MET_ABSTRACT:
+            return True   # "an attempt to meet the challenge of increasing secularization"
+        return w == "meet" and before in _MEET_NOUN_BEFORE
     if w in ("serve", "serves", "served", "serving"):
         return low[j + 1:j + 2] == ["as"]   # a role: "serves as a deputy clerk in"
     if w == "called":
@@ -499,11 +513,13 @@ _HYPO = frozenset(("could", "might", "may", "if", "should", "unless", "can"))
 _AUX_ACTIONS = frozenset(("go", "going", "goes", "went"))
 
 
-# Words of ability and intent before "to" and an action: it has not happened.
+# Words of ability, intent and possibility before "to" and an action: it has not happened
+# ("is it safe to send them back to Nigeria?").
 _INTENT = frozenset(
     "ability able capable capability capacity plan plans planned planning intend intends "
     "intended intending want wants wanted wanting wish wishes wishing hope hopes hoped "
-    "hoping threatened threatening threatens vowed vows".split())
+    "hoping threatened threatening threatens vowed vows safe unsafe ready willing unwilling "
+    "eager possible impossible difficult opportunity chance permission".split())
 
 
 # Verbs that carry the event noun after them, and so its negation or hypothesis: "could
