@@ -321,3 +321,15 @@ def test_moving_to_a_place_is_a_journey_and_moving_to_act_is_not(geoparser, text
 ])
 def test_meeting_a_challenge_or_a_demand_is_no_meeting(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("An Israeli airstrike killed five people in Khan Younis.", {("Israel", "Khan Younis")}),
+    ("Israeli strikes hit Rafah on Tuesday.", {("Israel", "Rafah")}),
+    ("A Russian missile hit Kharkiv on Tuesday.", {("Russia", "Kharkiv")}),
+    ("The storm hit Florida on Tuesday.", set()),
+])
+def test_one_strike_or_missile_of_a_state_and_what_it_hits(geoparser, text, wanted):
+    """The singular strikes as the plural does; the place a weapon "hit" is its object
+    (a storm's is not: no actor)."""
+    assert triples(parse(geoparser, text)) == wanted

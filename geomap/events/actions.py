@@ -572,4 +572,4 @@ SAY_VERBS = frozenset(
 NOMINAL_ADJ_OK = frozenset(
     "strikes airstrikes offensive invasion bombing bombings buildup build-up assistance aid "
     "supplies deployment occupation intervention attacks attack raids flights presence "
-    "delivery deliveries".split())
+    "delivery deliveries airstrike strike raid shelling bombardment".split())

@@ -51,8 +51,8 @@ _VESSELS = frozenset(
 STATE_NOUNS = frozenset(
     "government governments army armies military militaries forces force navy crews crew troops "
     "soldiers police ministry ministries embassy embassies delegation officials official "
-    "authorities authority planes jets warplanes aircraft bombers helicopters rocket rockets "
-    "missiles administration regime diplomats leaders leader security specialists team "
+    "authorities authority planes plane jets jet warplanes warplane aircraft bombers bomber "
+    "helicopters helicopter rocket rockets missiles missile administration regime diplomats leaders leader security specialists team "
     "cabinet parliament".split()) | _VESSELS
 
 

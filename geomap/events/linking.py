@@ -110,7 +110,7 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
                 steps += 1
                 continue
             return None
-        if w in ACTIONS or w in ("visiting",):
+        if w in ACTIONS or w in ("visiting", "hit"):   # "missiles hit Kharkiv": a phrase's verb
             return "", w, j
         if w in _SKIP_BETWEEN or toks[j].cap or w.endswith("-based") or w[:1].isdigit() or \
                 w in ("'s", "’s", "-", "—", "–"):
