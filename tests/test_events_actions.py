@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.models import Document
-from tests.conftest import acts, parse, triples
+from tests.conftest import acts, events_at, parse, triples
 
 
 def test_negated_and_hypothetical_actions_are_not_events(geoparser):
@@ -333,3 +333,9 @@ def test_one_strike_or_missile_of_a_state_and_what_it_hits(geoparser, text, want
     """The singular strikes as the plural does; the place a weapon "hit" is its object
     (a storm's is not: no actor)."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_troops_someone_visits_are_no_deployment(geoparser):
+    res = parse(geoparser, "Volodymyr Zelensky visited troops in Bakhmut on Sunday.")
+    assert [(e.actor, e.action) for e in events_at(res, "Bakhmut")] == [
+        ("Volodymyr Zelensky", "visit")]

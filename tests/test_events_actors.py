@@ -490,3 +490,20 @@ def test_a_demonym_with_government_is_the_state(geoparser, text):
     """"government" also modifies ("government forces"): alone after the demonym it is the
     state noun itself."""
     assert triples(parse(geoparser, text)) == {("Russia", "Syria")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Israel said its troops killed three gunmen in Jenin.", {("Israel", "Jenin")}),
+    ("Turkish officials said their jets struck targets in Iraq.", {("Turkey", "Iraq")}),
+    ("Mary Jones said its troops would visit Paris.", set()),
+])
+def test_forces_by_a_possessive_pronoun_are_the_state_named_before(geoparser, text, wanted):
+    """"its troops", "their jets": the nearest state or body named before them in the
+    sentence; a person owns no troops here."""
+    assert triples(parse(geoparser, text)) == wanted
+
+
+def test_al_shabaab_written_with_a_lower_case_article_is_the_group(geoparser):
+    res = parse(geoparser, "Fighters of al-Shabaab attacked Baidoa on Monday.")
+    assert [(e.actor, e.actor_type) for e in events_at(res, "Baidoa")] == [
+        ("al-Shabaab", "armed_group")]

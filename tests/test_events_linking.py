@@ -347,3 +347,22 @@ def test_an_event_noun_that_is_the_occasion_of_an_action_is_its_subjects(geopars
                                                                          wanted):
     """"killed 11 militants in a raid in Balochistan": the raid is the killers'."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("A car bomb exploded in Mogadishu on Sunday, killing 10 people. Al-Shabaab claimed "
+     "responsibility for the attack.", {("al-Shabaab", "Mogadishu")}),
+    ("A suicide bomber killed 12 people at a market in Quetta on Friday. The Baloch "
+     "Liberation Army claimed responsibility.", {("Baloch Liberation Army", "Quetta")}),
+    ("Gunmen stormed a hotel in the Somali capital Mogadishu on Friday. Later, al-Shabaab "
+     "claimed responsibility for the siege.", {("al-Shabaab", "Mogadishu")}),
+    ("A car bomb exploded in Mogadishu on Sunday. No group has claimed responsibility.", set()),
+    ("The mayor of Mogadishu spoke on Sunday. Al-Shabaab claimed responsibility.", set()),
+])
+def test_a_claim_after_an_attack_places_the_claimant_there(geoparser, text, wanted):
+    """GUIDELINE.md: a claim of responsibility gives the claimant as the actor, attributed
+    to itself; a claim in a sentence of its own is of the attack told just before (a
+    sentence that tells of none gives nothing, nor does a claim nobody made)."""
+    res = parse(geoparser, text)
+    assert triples(res) == wanted
+    assert all(e.attributed_to == e.actor and e.action_type == "ASSAULT" for e in res.events)

@@ -553,12 +553,20 @@ TOPIC_VERBS = frozenset(
 """Verbs whose object is a topic: "discussed military aid to Ukraine" delivers nothing."""
 
 
+# Verbs whose object "troops" are visited or addressed where they are, not sent there.
+_GREETING_TROOPS = frozenset(
+    "visit visits visited visiting met meet meets meeting addressed addresses thanked "
+    "greeted greets inspected inspects reviewed toured tours".split())
+
+
 def deployed(toks: list[Tok], j: int) -> bool:
     """"troops"/"presence" as a deployment: "Syrian troops in Lebanon", "troops into";
     "commitment"/"contribution" only of troops ("commitment to Israel's security" is none)."""
     if toks[j].low in ("commitment", "contribution"):
         near = {t.low for t in toks[max(0, j - 3):j + 5]}
         return not near.isdisjoint(MILITARY)
+    if any(t.low in _GREETING_TROOPS for t in toks[max(0, j - 3):j]):
+        return False   # "Zelensky visited troops in Bakhmut": a visit, no deployment
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     return nxt in ("in", "into", "to", "are", "were", "of") or toks[j].low == "presence"
 

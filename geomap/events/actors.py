@@ -52,8 +52,8 @@ STATE_NOUNS = frozenset(
     "government governments army armies military militaries forces force navy crews crew troops "
     "soldiers police ministry ministries embassy embassies delegation officials official "
     "authorities authority planes plane jets jet warplanes warplane aircraft bombers bomber "
-    "helicopters helicopter rocket rockets missiles missile administration regime diplomats leaders leader security specialists team "
-    "cabinet parliament".split()) | _VESSELS
+    "helicopters helicopter rocket rockets missiles missile administration regime diplomats "
+    "leaders leader security specialists team cabinet parliament".split()) | _VESSELS
 
 
 _STATE_MODIFIERS = frozenset(
@@ -92,6 +92,8 @@ _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  "flights": "organisation", "planes": "organisation", "jets": "organisation",
                  "airliners": "organisation", "trucks": "organisation",
                  "convoys": "organisation"}
+# Possessive pronouns whose forces stand for their owner ("its troops", "their jets").
+_OWNERS = frozenset(("its", "their"))
 # Descriptions that stand for the last armed group named: "the group", "the militants".
 _GROUP_DESCRIPTIONS = frozenset(
     "group militants insurgents fighters rebels jihadists extremists militia".split())
@@ -1058,8 +1060,9 @@ class ActorFinder:
         # Named armed groups and seats of government ("Islamic State of Iraq and Levant").
         if n and state.groups and _group_search_needed(text[toks[0].start:toks[-1].end]):
             for m in _GROUP_RE.finditer(text, toks[0].start, toks[-1].end):
-                if not m.group()[:1].isupper() and " " not in m.group():
-                    continue
+                if not m.group()[:1].isupper() and " " not in m.group() and \
+                        m.group()[:3].lower() not in ("al-", "el-"):
+                    continue   # (but "al-Shabaab" is written so)
                 a, b = tok_at(toks, m.start()), tok_at(toks, m.end() - 1)
                 if a is None or b is None or taken[a]:
                     continue
@@ -1279,6 +1282,22 @@ class ActorFinder:
                             break
                     if len(group) > 1:
                         out.extend(Actor(j, j + 1, x.name, "person") for x in group)
+
+        if not people_only and not _OWNERS.isdisjoint(low):
+            # "Israel said its troops killed", "Turkish officials said their jets struck":
+            # a state's (or group's) forces by a possessive pronoun are the nearest state,
+            # body or group named before it in the sentence
+            for j in compress(count(), map(_OWNERS.__contains__, low)):
+                k = j + 1
+                while k < n and k <= j + 3 and low[k] in _STATE_MODIFIERS and \
+                        low[k] not in STATE_NOUNS:
+                    k += 1
+                if k >= n or low[k] not in STATE_NOUNS or taken[k]:
+                    continue
+                before = [x for x in out if x.end <= j and x.kind != "person"]
+                if before:
+                    body = max(before, key=attrgetter("end"))
+                    out.append(Actor(j, k + 1, body.name, body.kind))
 
         for x in out:
             x.subject_ok = _subject_position(toks, x.start) and not (

@@ -30,6 +30,7 @@ skipped with one warning per document.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
@@ -155,8 +156,10 @@ class EventExtractor:
                 lows = lower_words(words)
                 if any(cues := action_cues(sent, lows)) and not header_line(sent):
                     active[k] = (cues[1], words, starts, ends, lows)
+        claims = self._claims(text, bounds, by_sentence, toks) \
+            if "responsib" in text else []
         if not active:
-            return []
+            return claims
         self._read_ahead(text, active)
         last = max(active) + 1  # the sentence after the last one read
         doc = _Reading(self.finder, text, bounds, last, active)
@@ -211,7 +214,56 @@ class EventExtractor:
                                type(err).__name__, err)
                 actors = []
             self.finder.remember(actors, state)
+        if claims:
+            have = {(fold(e.actor), e.start) for e in events}
+            events.extend(e for e in claims if (fold(e.actor), e.start) not in have)
+            events.sort(key=lambda e: e.start)
         return events
+
+    def _claims(self, text: str, bounds: list[int],
+                by_sentence: Mapping[int, list[tuple[int, Resolution]]],
+                toks: Tokens | None) -> list[Event]:
+        """Attacks whose claim of responsibility follows them, in a sentence with no place
+        of its own: "A car bomb exploded in Mogadishu on Sunday. Al-Shabaab claimed
+        responsibility for the attack." The claimant attacked where the sentence before
+        (or the one before it) says the attack was, attributed to itself (GUIDELINE.md:
+        a claim of responsibility gives the claimant as the actor)."""
+        out: list[Event] = []
+        for m in _CLAIM.finditer(text):
+            k = sentence_index(bounds, m.start())
+            if any(r.place is not None for _i, r in by_sentence.get(k, ())):
+                continue   # "claimed responsibility for a blast in Quetta": read as it stands
+            start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
+            if end - start > MAX_SENTENCE:
+                continue
+            words, starts, ends = sentence_words(text, start, end, toks)
+            low = lower_words(words)
+            claim = tok_at_offset(starts, m.start())
+            if claim is None or negated(low, claim):
+                continue   # "No group has claimed responsibility", "has not claimed"
+            sent_toks = sentence_tokens(words, starts, ends, low)
+            known = DocState()
+            known.groups = may_name_group(text[start:end])
+            claimants = [x for x in self.finder.find(text, sent_toks, [], known, low=low)
+                         if x.end <= claim and x.kind in ("armed_group", "organisation")]
+            if not claimants:
+                continue
+            who = claimants[-1]
+            if any(w in CLAUSE_BREAK or w in SAY_VERBS_CLAIM for w in low[who.end:claim]):
+                continue   # "police said the group claimed": only its own claim
+            place = None
+            for back in (k - 1, k - 2):
+                if back < 0:
+                    break
+                place = _attack_place(text, bounds, back, by_sentence.get(back, ()))
+                if place is not None:
+                    break
+            if place is not None:
+                out.append(Event(actor=who.name, actor_type=who.kind, action="attack",
+                                 action_type=action_type("attack"), start=place.mention.start,
+                                 end=place.mention.end, place=place.place,
+                                 sentence=place.sentence, attributed_to=who.name, date=None))
+        return out
 
     def _read_ahead(self, text: str,
                     active: Mapping[int, tuple[bool, list[str], list[int], list[int], list[str]]],
@@ -455,6 +507,53 @@ class _Reading:
                                    if self.end_of(k) - bounds[k] <= MAX_SENTENCE), state)
             self._skimmed.clear()
         return state
+
+
+# A claim of responsibility (see EventExtractor._claims).
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)? responsibility\b", re.I)
+# What a reporter says another claimed is not the claim read here.
+SAY_VERBS_CLAIM = frozenset(("said", "says", "that"))
+# Words that say an attack took place in a sentence: a claim after it is of that attack.
+_ATTACK_WORDS = frozenset(
+    "attack attacks attacked bombing bombings bomb bombs bomber bombers blast blasts "
+    "explosion explosions exploded detonated suicide ambush ambushed shooting gunmen "
+    "stormed raid killed killing assault massacre".split())
+# Words between a locative preposition and the place it governs ("in the northern town of").
+_BEFORE_PLACE = frozenset(
+    "the northern southern eastern western central north south east west northeastern "
+    "northwestern southeastern southwestern city town village capital district province "
+    "region of port restive".split())
+
+
+def _attack_place(text: str, bounds: list[int], k: int,
+                  mentions: Iterable[tuple[int, Resolution]]) -> Resolution | None:
+    """The first resolved place of sentence ``k`` that a locative preposition governs
+    ("in Mogadishu", "at a market in Quetta"), when the sentence tells of an attack."""
+    start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
+    if end - start > MAX_SENTENCE:
+        return None
+    words = _WORD.findall(text, start, end)
+    if _ATTACK_WORDS.isdisjoint(w.lower() for w in words):
+        return None
+    for _i, r in mentions:
+        if r.place is None:
+            continue
+        before = _WORD.findall(text, max(start, r.mention.start - 60), r.mention.start)
+        j = len(before) - 1
+        while j >= 0 and (before[j].lower() in _BEFORE_PLACE or before[j][:1].isupper()):
+            j -= 1   # "in the Somali capital Mogadishu"
+        if j >= 0 and before[j].lower() in ("in", "at", "near", "outside", "on"):
+            return r
+    return None
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def tok_at_offset(starts: list[int], offset: int) -> int | None:
+    """The index of the word starting at ``offset``, or None."""
+    i = bisect_left(starts, offset)
+    return i if i < len(starts) and starts[i] == offset else None
 
 
 # Words before a place that make it part of a noun phrase ("the Rafah strike").
