@@ -507,3 +507,19 @@ def test_al_shabaab_written_with_a_lower_case_article_is_the_group(geoparser):
     res = parse(geoparser, "Fighters of al-Shabaab attacked Baidoa on Monday.")
     assert [(e.actor, e.actor_type) for e in events_at(res, "Baidoa")] == [
         ("al-Shabaab", "armed_group")]
+
+
+def test_a_first_person_report_is_its_writers(geoparser):
+    """"Sweden.se writer Christine Demsteader ... I met the student from Bern while
+    traveling from Gällivare to Jokkmokk" (TUD-Loc): the narration's "I" is the writer
+    named at the head; an "I" in a quotation is the speaker's."""
+    res = parse(geoparser, "Road trip\n\nTravel writer Jane Whitby spent her summer in "
+                           "Sweden.\n\nI continued my travels by sea to Gotland.\n\n"
+                           "\"I flew to Oslo last year,\" said Anna Berg, a teacher.")
+    assert ("Jane Whitby", "Gotland") in triples(res)
+    assert ("Jane Whitby", "Oslo") not in triples(res)
+
+
+def test_a_quoted_i_is_nobody_without_a_byline(geoparser):
+    res = parse(geoparser, "\"I flew to Oslo last year,\" the teacher said.")
+    assert triples(res) == set()

@@ -263,6 +263,13 @@ def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
 
 # A signature: a line of capitals and initials ending in a comma, after a blank line
 # ("\n\nBEN. C. CUTLER,\n"); the first in a letter's last lines is its signer's.
+# A writer named at the head of a report: "By Jane Smith", "writer Christine Demsteader".
+_BYLINE = re.compile(
+    r"(?:^|\n)[ \t]*[Bb]y[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+)[ \t]*(?:\n|,)|"
+    r"\b(?:writer|correspondent|reporter|columnist|journalist|blogger)[ \t]+"
+    r"([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+)")
+# First-person narration outside quotations: "I" or "my" in a sentence without quotes.
+_NARRATED = re.compile(r"(?:^|[.!?]\s+)(?:I|My)\b[^\"“”\n]*[.!]")
 _SIGNATURE = re.compile(r"\n\n[ \t]*([A-Z][A-Z'.]*(?: [A-Z][A-Z'.]*){0,4}(?:, JR\.)?),[ \t]*\n")
 
 
@@ -290,6 +297,9 @@ class DocState:
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
     signer: str | None = None  # who signs a letter or dispatch: its "I"
+    # the signer is a writer named in the byline, whose "I" is the narration's, not the
+    # one in a quotation (a letter's signer has no quotations to tell apart)
+    narrator: bool = False
     # every full name read, in order (persons keeps one per surname: "Brent Ching" and
     # "Kristen Ching" are both here)
     full_names: dict[str, None] = field(default_factory=dict)
@@ -837,6 +847,14 @@ def _controlled(between: list[str]) -> bool:
     return False
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside a quotation of its paragraph: after an odd
+    number of straight double quotes, or more opening curly quotes than closing ones."""
+    para = text.rfind("\n", 0, at) + 1
+    before = text[para:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 @lru_cache(maxsize=1)
 def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
     """US Census given names borne mostly by women and mostly by men (five times as
@@ -945,6 +963,12 @@ class ActorFinder:
         in the document, if any, else the signed one ("Ben. C. Cutler")."""
         m = _SIGNATURE.search(text, max(0, len(text) - 600))
         if m is None:
+            byline = _BYLINE.search(text, 0, min(len(text), 800))
+            if byline is not None and _NARRATED.search(text):
+                # "Sweden.se writer Christine Demsteader ... My two-month journey began in
+                # Kiruna": a first-person report's "I" is its writer
+                name = byline.group(1) or byline.group(2)
+                state.signer, state.narrator = " ".join(name.split()), True
             return
         words = [w.capitalize() if len(w) > 2 else w for w in m.group(1).split()]
         if words[-1].lower().rstrip(".") in ("jr", "sr"):
@@ -1214,14 +1238,17 @@ class ActorFinder:
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
         if state.signer:
             referring = [j for j, t in enumerate(toks) if t.low in _REFERRING or
-                         t.text in ("I", "my")]
+                         t.text in ("I", "my", "My")]
         else:
             referring = [j for j, w in enumerate(low) if w in _REFERRING] \
                 if not _REFERRING.isdisjoint(low) else []
         for j in referring:
             t = toks[j]
-            if t.text in ("I", "my"):
-                # a letter's first person: its signer ("I have visited Andrew County")
+            if t.text in ("I", "my", "My"):
+                # a letter's first person: its signer ("I have visited Andrew County"); a
+                # report's, outside quotations, its writer ("My journey began in Kiruna")
+                if state.narrator and _quoted(text, t.start):
+                    continue
                 out.append(Actor(j, j + 1, state.signer or "", "person"))
             elif t.low in _PRONOUNS:
                 before = [x for x in out if x.kind == "person" and x.end <= j]
