@@ -523,3 +523,14 @@ def test_a_first_person_report_is_its_writers(geoparser):
 def test_a_quoted_i_is_nobody_without_a_byline(geoparser):
     res = parse(geoparser, "\"I flew to Oslo last year,\" the teacher said.")
     assert triples(res) == set()
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A Russian army officer told reporters in Tbilisi that the troops had left.", "Russia"),
+    ("Russian police officers arrested two men in Moscow.", "Russia"),
+    ("A senior Israeli commander visited Hebron on Monday.", "Israel"),
+])
+def test_an_unnamed_officer_of_a_state_is_the_state(geoparser, text, actor):
+    """GUIDELINE.md: an unnamed official, officer or commander is the state."""
+    res = parse(geoparser, text)
+    assert {a for a, _p in triples(res)} == {actor}
