@@ -534,3 +534,9 @@ def test_an_unnamed_officer_of_a_state_is_the_state(geoparser, text, actor):
     """GUIDELINE.md: an unnamed official, officer or commander is the state."""
     res = parse(geoparser, text)
     assert {a for a, _p in triples(res)} == {actor}
+
+
+def test_a_by_line_names_the_writer_of_a_first_person_report(geoparser):
+    res = parse(geoparser, "Road trip\nBy Jane Whitby\n\nI continued my travels by sea to "
+                           "Gotland.")
+    assert triples(res) == {("Jane Whitby", "Gotland")}

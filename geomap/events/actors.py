@@ -266,12 +266,14 @@ def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
 # A signature: a line of capitals and initials ending in a comma, after a blank line
 # ("\n\nBEN. C. CUTLER,\n"); the first in a letter's last lines is its signer's.
 # A writer named at the head of a report: "By Jane Smith", "writer Christine Demsteader".
-_BYLINE = re.compile(
-    r"(?:^|\n)[ \t]*[Bb]y[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+)[ \t]*(?:\n|,)|"
-    r"\b(?:writer|correspondent|reporter|columnist|journalist|blogger)[ \t]+"
-    r"([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+)")
+_NAME_WORDS = r"([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][\w'’-]+)"
+_BYLINE = re.compile(r"(?m)^[ \t]*[Bb]y[ \t]+" + _NAME_WORDS + r"[ \t]*(?:$|,)")
+_BYLINE_ROLES = ("writer ", "correspondent ", "reporter ", "columnist ", "journalist ",
+                 "blogger ")
+_BYLINE_ROLE = re.compile(r"\b(?:writer|correspondent|reporter|columnist|journalist|blogger)"
+                          r"[ \t]+" + _NAME_WORDS)
 # First-person narration outside quotations: "I" or "my" in a sentence without quotes.
-_NARRATED = re.compile(r"(?:^|[.!?]\s+)(?:I|My)\b[^\"“”\n]*[.!]")
+_NARRATED = re.compile(r"(?m)(?:^|[.!?]\s+)(?:I|My)\b[^\"“”\n]*[.!]")
 _SIGNATURE = re.compile(r"\n\n[ \t]*([A-Z][A-Z'.]*(?: [A-Z][A-Z'.]*){0,4}(?:, JR\.)?),[ \t]*\n")
 
 
@@ -965,11 +967,16 @@ class ActorFinder:
         in the document, if any, else the signed one ("Ben. C. Cutler")."""
         m = _SIGNATURE.search(text, max(0, len(text) - 600))
         if m is None:
-            byline = _BYLINE.search(text, 0, min(len(text), 800))
+            if "I " not in text and "My " not in text:
+                return   # no first person: the usual news report
+            head = text[:800]
+            byline = _BYLINE.search(head) if ("By " in head or "by " in head) else None
+            if byline is None and any(w in head for w in _BYLINE_ROLES):
+                byline = _BYLINE_ROLE.search(head)
             if byline is not None and _NARRATED.search(text):
                 # "Sweden.se writer Christine Demsteader ... My two-month journey began in
                 # Kiruna": a first-person report's "I" is its writer
-                name = byline.group(1) or byline.group(2)
+                name = byline.group(1)
                 state.signer, state.narrator = " ".join(name.split()), True
             return
         words = [w.capitalize() if len(w) > 2 else w for w in m.group(1).split()]
