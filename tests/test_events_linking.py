@@ -366,3 +366,17 @@ def test_a_claim_after_an_attack_places_the_claimant_there(geoparser, text, want
     res = parse(geoparser, text)
     assert triples(res) == wanted
     assert all(e.attributed_to == e.actor and e.action_type == "ASSAULT" for e in res.events)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Bill Clinton spoke at a rally in Fayetteville on Thursday.", {("Bill Clinton",
+                                                                     "Fayetteville")}),
+    ("Bill Clinton will speak at the University of Arkansas in Fayetteville.",
+     {("Bill Clinton", "Fayetteville")}),
+    ("John Smith testified in Washington on Tuesday.", {("John Smith", "Washington")}),
+    ("In the letter John Smith speaks of removing the regular troops from Arkansas.", set()),
+])
+def test_speaking_at_an_occasion_happens_where_the_occasion_is(geoparser, text, wanted):
+    """A rally, a ceremony with no doer of its own is the occasion of the action before
+    "at a"; what one speaks of is a topic, no place of the speech."""
+    assert triples(parse(geoparser, text)) == wanted

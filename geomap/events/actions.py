@@ -35,7 +35,8 @@ _ACTION_WORDS: dict[str, list[str]] = {
     # a journey's start: "left Fort Vancouver", "flights departing from Sydney"
     "depart": "left leave leaves leaving departure".split(),
     "say": ("said says told stated declared spoke speaking speech statement address addressed "
-            "interview announced recorded expressed commented").split(),
+            "interview announced recorded expressed commented speak speaks testified testifies "
+            "lectured").split(),
     "send": "send sends sent dispatched dispatch gave".split(),
     "deliver": "deliver delivers delivered delivery bring brought".split(),
     "supply": ("supply supplies supplied provide provides provided providing assistance "

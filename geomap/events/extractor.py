@@ -435,7 +435,16 @@ class EventExtractor:
             if trig is None:
                 continue
             a, b, cls = trig
-            for actor in agents(a, b, cls):
+            doers = agents(a, b, cls)
+            if not doers and a >= 2 and low[a - 1] in ("a", "an", "the") and \
+                    low[a - 2] in ("at", "during"):
+                # "spoke at a rally in Fayetteville": the occasion has no doer of its own;
+                # the action whose occasion it is happens there
+                outer = next((t for t in triggers if t[1] == a - 2), None)
+                if outer is not None and outer[2] != TOPIC:
+                    a, b, cls = outer
+                    doers = agents(a, b, cls)
+            for actor in doers:
                 emit(actor, cls, r)
             if actor_loc is not None and (actor_loc.start < a or cls in RECIPROCAL):
                 # "officials in Ramallah have welcomed" (but "briefing fellow EU
