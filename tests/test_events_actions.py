@@ -339,3 +339,15 @@ def test_troops_someone_visits_are_no_deployment(geoparser):
     res = parse(geoparser, "Volodymyr Zelensky visited troops in Bakhmut on Sunday.")
     assert [(e.actor, e.action) for e in events_at(res, "Bakhmut")] == [
         ("Volodymyr Zelensky", "visit")]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The Red Cross distributed food in Port-au-Prince on Tuesday.",
+     {("Red Cross", "Port-au-Prince")}),
+    ("Chinese authorities quarantined 300 people in Beijing.", {("China", "Beijing")}),
+    ("John Smith said the quarantine of the farm in Manaoag has been lifted.", set()),
+])
+def test_distributing_and_quarantining_are_actions(geoparser, text, wanted):
+    """GUIDELINE.md: a quarantine announced for places acts on them; the noun alone ("the
+    quarantine ... has been lifted") is no one's act."""
+    assert triples(parse(geoparser, text)) == wanted

@@ -540,3 +540,13 @@ def test_a_by_line_names_the_writer_of_a_first_person_report(geoparser):
     res = parse(geoparser, "Road trip\nBy Jane Whitby\n\nI continued my travels by sea to "
                            "Gotland.")
     assert triples(res) == {("Jane Whitby", "Gotland")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("A delegation from Ukraine arrived in Istanbul on Monday.", {("Ukraine", "Istanbul")}),
+    ("John Smith met a team from Google in Denver.", {("John Smith", "Denver")}),
+])
+def test_a_team_from_a_body_acts_for_it(geoparser, text, wanted):
+    """"A team from the U.S. Centers for Disease Control arrived in Kampala": the body
+    sends it; a team someone meets is no subject."""
+    assert wanted <= triples(parse(geoparser, text))

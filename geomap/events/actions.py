@@ -47,6 +47,9 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "establish": "establish establishes established opened founded".split(),
     "build": "built build builds building construction".split(),
     "arrest": "arrest arrests arrested detained".split(),
+    # the verb only: "quarantined 300 people in Beijing" ("the quarantine ... has been
+    # lifted" is none)
+    "ban": "quarantined quarantines quarantining".split(),
     "call": "called phoned".split(),
     "launch": "launched launch".split(),
     "operate": "operating operates operated".split(),
@@ -84,9 +87,9 @@ _VERBS: dict[str, str] = {
     "gather": "gather assemble",
     "call": "telephone phone",
     "say": "brief warn",
-    "send": "send dispatch transfer+",
+    "send": "send dispatch transfer+ airlift",
     "deliver": "deliver ship+",
-    "supply": "supply provide donate fund",
+    "supply": "supply provide donate fund distribute",
     "sign": "sign",
     "agree": "agree",
     "support": "endorse praise back",

@@ -564,6 +564,8 @@ def _agentive(toks: list[Tok], k: int, start: int | None = None) -> bool:
 
 
 # Who acts for a person named before them: "Laurent Nkunda's forces".
+# Those sent by a body: "a team from the CDC arrived", "a delegation from Kyiv".
+_DELEGATES = frozenset("team delegation mission group contingent".split())
 _FOLLOWERS = frozenset("forces troops fighters men militia militias supporters loyalists "
                        "followers army".split())
 # Light verbs after a name put it in an agent's place when an action noun follows them.
@@ -629,6 +631,10 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
         return True   # the leader acts for those led
     if j > 0 and toks[j].low == "to" and toks[j - 1].low == "loyal":
         return True   # "troops loyal to Bashar al-Assad captured": so do those loyal
+    if j > 1 and toks[j].low == "from" and toks[j - 1].low in _DELEGATES and \
+            toks[j - 2].low in ("a", "an", "the") and (j == 2 or toks[j - 3].low in (
+                ",", ";", ":", "and", "but", "while", "as", "when", "after", "then")):
+        return True   # "A team from the U.S. Centers for Disease Control arrived in Kampala"
     if j > 0 and toks[j].low == "of" and toks[j - 1].low in _FOLLOWERS:
         # "Fighters of the Islamic State attacked", when the fighters are the subject
         # (not "with 350 men of the First Arkansas Cavalry")
