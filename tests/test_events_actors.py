@@ -475,6 +475,7 @@ def test_an_unnamed_doer_heading_the_clause_is_its_subject(geoparser, text, want
     "Barack Obama urged the senators to visit Baghdad.",
     "Is the Irish government saying that it is safe to send them back to Nigeria?",
     "Embassy staff must seek permission to travel to Algiers.",
+    "President Hugo Chavez gave the envoy 72 hours to leave Caracas.",
 ])
 def test_an_action_someone_is_made_allowed_or_free_to_do_is_not_the_subjects(geoparser, text):
     """"pays jobless youth to move to Norway" (TUD-Loc): the youth would move, not Sweden;
@@ -529,6 +530,7 @@ def test_a_quoted_i_is_nobody_without_a_byline(geoparser):
     ("A Russian army officer told reporters in Tbilisi that the troops had left.", "Russia"),
     ("Russian police officers arrested two men in Moscow.", "Russia"),
     ("A senior Israeli commander visited Hebron on Monday.", "Israel"),
+    ("Russian border guards detained 30 activists in Murmansk.", "Russia"),
 ])
 def test_an_unnamed_officer_of_a_state_is_the_state(geoparser, text, actor):
     """GUIDELINE.md: an unnamed official, officer or commander is the state."""

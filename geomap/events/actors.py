@@ -54,7 +54,7 @@ STATE_NOUNS = frozenset(
     "authorities authority planes plane jets jet warplanes warplane aircraft bombers bomber "
     "helicopters helicopter rocket rockets missiles missile administration regime diplomats "
     "leaders leader security specialists team cabinet parliament officer officers "
-    "commander commanders peacekeepers".split()) | _VESSELS
+    "commander commanders peacekeepers guards".split()) | _VESSELS
 
 
 _STATE_MODIFIERS = frozenset(
@@ -817,7 +817,7 @@ _CONTROL_VERBS = frozenset(
     "forbid forbids forbade forbidden allow allows allowed allowing let lets invite "
     "invites invited inviting force forces forced forcing prevent prevents prevented "
     "preventing stop stops stopped barred bar bars ban bans banned tell tells told "
-    "convince convinces convinced".split())
+    "convince convinces convinced gave give gives giving".split())
 
 
 def _own_subject(between: list[str], kind: str, words: list[Tok]) -> bool:
