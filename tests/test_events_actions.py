@@ -351,3 +351,19 @@ def test_distributing_and_quarantining_are_actions(geoparser, text, wanted):
     """GUIDELINE.md: a quarantine announced for places acts on them; the noun alone ("the
     quarantine ... has been lifted") is no one's act."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Belgium will close its embassies in Zambia and Guatemala next year.",
+     {("Belgium", "Zambia"), ("Belgium", "Guatemala")}),
+    ("The Belgian Embassy in Malta will shut next year.", {("Belgium", "Malta")}),
+    ("A Belgian consulate will open in Shanghai instead.", {("Belgium", "Shanghai")}),
+    ("The United States reopened its embassy in Kyiv on Sunday.",
+     {("United States", "Kyiv")}),
+    ("Police closed the road near the embassy in Denver.", set()),
+])
+def test_a_state_opening_or_closing_its_posts_acts_where_they_are(geoparser, text, wanted):
+    """TUD-Loc's "The Belgian Embassy in Malta will shut" (annotated Belgium, Malta)."""
+    res = parse(geoparser, text)
+    assert triples(res) == wanted
+    assert {e.action for e in res.events} <= {"withdraw", "establish"}

@@ -377,7 +377,17 @@ def progressive_at(low: Sequence[str]) -> list[int]:
 # Any word that makes a sentence worth a closer look for an action.
 DISCUSS = frozenset("discuss discussed discusses discussing".split())
 """Discussing with someone is meeting them; discussing alone names a topic."""
-_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | PROGRESSIVE_WORDS
+MISSIONS = frozenset("embassy embassies consulate consulates".split())
+"""A state's diplomatic posts: opening or closing one is an act where it is."""
+MISSION_VERBS = {
+    **dict.fromkeys("close closes closed closing shut shuts shutting".split(), "withdraw"),
+    **dict.fromkeys("open opens reopen reopens reopened reopening".split(), "establish"),
+}
+"""The verbs that open (establish) or close (withdraw) a :data:`MISSIONS` post."""
+
+
+_CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | PROGRESSIVE_WORDS | \
+    MISSIONS
 
 
 # Other senses of action words, told by the words around them.
@@ -473,6 +483,7 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
     if _CUE_WORDS.isdisjoint(lows):
         return False, False   # most sentences: one test
     return (not _GATE_WORDS.isdisjoint(lows) or
+            not MISSIONS.isdisjoint(lows) and not MISSION_VERBS.keys().isdisjoint(lows) or
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
             not DISCUSS.isdisjoint(lows) and "with" in lows or
             not PROGRESSIVE_WORDS.isdisjoint(lows) and bool(progressive_at(lows)),

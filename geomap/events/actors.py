@@ -50,7 +50,8 @@ _VESSELS = frozenset(
 # Words after which a capitalised run names an actor of that kind ("Iraqi air crews").
 STATE_NOUNS = frozenset(
     "government governments army armies military militaries forces force navy crews crew troops "
-    "soldiers police ministry ministries embassy embassies delegation officials official "
+    "soldiers police ministry ministries embassy embassies consulate consulates delegation "
+    "officials official "
     "authorities authority planes plane jets jet warplanes warplane aircraft bombers bomber "
     "helicopters helicopter rocket rockets missiles missile administration regime diplomats "
     "leaders leader security specialists team cabinet parliament officer officers "

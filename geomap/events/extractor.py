@@ -41,6 +41,8 @@ from geomap.events.actions import (
     DISCUSS,
     EVENT_NOUNS,
     MILITARY,
+    MISSION_VERBS,
+    MISSIONS,
     NOMINAL_ADJ_OK,
     NOMINAL_FORCE,
     OTHER_SENSES,
@@ -708,6 +710,14 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if with_at is not None and j not in covered and not negated(low, j, toks) and not any(
                     low[k] in CLAUSE_BREAK or low[k] in (",", "that") for k in range(j, with_at)):
                 triggers.append((j, j + 1, "meet"))
+    if not MISSIONS.isdisjoint(low) and not MISSION_VERBS.keys().isdisjoint(low):
+        # "Belgium will close its embassies in Zambia", "The Belgian Embassy in Malta will
+        # shut": a state opening or closing its diplomatic posts acts where they are
+        for j, w in enumerate(low):
+            cls = MISSION_VERBS.get(w)
+            if cls and j not in covered and any(low[k] in MISSIONS for k in range(
+                    max(0, j - 8), min(len(low), j + 5))) and not negated(low, j, toks):
+                triggers.append((j, j + 1, cls))
     if not PAIR_WORDS.isdisjoint(low):
         j = pair_at(low)
         while j is not None:
