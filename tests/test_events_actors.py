@@ -552,3 +552,38 @@ def test_a_team_from_a_body_acts_for_it(geoparser, text, wanted):
     """"A team from the U.S. Centers for Disease Control arrived in Kampala": the body
     sends it; a team someone meets is no subject."""
     assert wanted <= triples(parse(geoparser, text))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a body in apposition to the person before it is no subject
+    ("Brigadier General Fitz Henry Warren, U. S. Volunteers, will at once proceed to Baton "
+     "Rouge.", {("Fitz Henry Warren", "Baton Rouge")}),
+    ("Captain W. G. Morris, assistant quartermaster, U. S. Army, arrived at Tucson on the "
+     "9th.", {("W G Morris", "Tucson")}),
+    ("Vladimir Putin, Russia's president, arrived in Ankara.", {("Vladimir Putin", "Ankara")}),
+    # a list of persons stays a list
+    ("Barack Obama, Joe Biden, Hillary Clinton met in Kabul.",
+     {("Barack Obama", "Kabul"), ("Joe Biden", "Kabul"), ("Hillary Clinton", "Kabul")}),
+])
+def test_an_apposition_after_a_person_is_not_the_subject(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+def test_an_order_is_the_act_of_its_giver(geoparser):
+    """GUIDELINE.md: orders reported as given are the giver's act where they are carried
+    out ("I have ordered Colonel Dodd to send two squadrons ... to Bates County", WoTR,
+    signed by Jas. H. Ford); the officer ordered is not the actor."""
+    res = parse(geoparser, "Mary Jones ordered Colonel John Dodd to send two squadrons to "
+                           "Bates County.")
+    assert triples(res) == {("Mary Jones", "Bates County")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("I expect to leave in a few days for Fort Walla Walla.", set()),
+    ("Vladimir Putin is expected to visit Turkey.", {("Vladimir Putin", "Turkey")}),
+    ("John Smith will leave for Fort Bliss, in Texas, tomorrow.", {("John Smith", "Fort Bliss")}),
+])
+def test_expecting_to_go_is_a_plan_and_a_region_after_in_qualifies(geoparser, text, wanted):
+    """"I expect to leave" is a plan (a scheduled "is expected to visit" counts:
+    GUIDELINE.md); "Fort Bliss, in Texas" is one place, not a trip to Texas too."""
+    assert triples(parse(geoparser, text)) == wanted

@@ -534,7 +534,8 @@ _INTENT = frozenset(
     "ability able capable capability capacity plan plans planned planning intend intends "
     "intended intending want wants wanted wanting wish wishes wishing hope hopes hoped "
     "hoping threatened threatening threatens vowed vows safe unsafe ready willing unwilling "
-    "eager possible impossible difficult opportunity chance permission".split())
+    "eager possible impossible difficult opportunity chance permission authority expect "
+    "expects".split())
 
 
 # Verbs that carry the event noun after them, and so its negation or hypothesis: "could

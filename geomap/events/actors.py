@@ -774,6 +774,30 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
                 between[k + 1] in _SUBJECT_OPENERS:
             return []   # "Turkey's first case happened when a passenger flying from": the
             #             clause of the action has a subject of its own
+    order = best.start - 1
+    while order > 0 and (toks[order].text[:1].isupper() or low[order] in ("the", "a", "an")):
+        order -= 1   # "ordered Colonel Dodd": the title before the name
+    if order >= 0 and low[order] in _ORDER_VERBS and between[:1] == ["to"]:
+        # "I have ordered Colonel Dodd to send two squadrons to Bates County": the order's
+        # giver, the subject before the order verb, sends them
+        givers = [x for x in cands if x.end <= order]
+        if not givers:
+            return []
+        best, between = givers[-1], low[givers[-1].end:a]
+        cands = givers
+        if any(w in CLAUSE_BREAK for w in between) or len(between) > 20:
+            return []
+    elif best.start >= 2 and low[best.start - 1] == "," and _closed_by_comma(toks, best.end, a):
+        # "Brigadier General Fitz Henry Warren, U. S. Volunteers, will proceed", "Captain
+        # W. G. Morris, assistant quartermaster, U. S. Army, arrived": a body in apposition
+        # to a person before it is no subject
+        for c in reversed(cands[:-1]):
+            gap = low[c.end:best.start]
+            if c.kind == "person" and gap and gap[0] == "," and len(gap) <= 6 and \
+                    all(w == "," or w.isalpha() and toks[c.end + k].text[:1].islower()
+                        for k, w in enumerate(gap)) and best.kind != "person":
+                best, between = c, low[c.end:a]
+                break
     if _own_subject(between, best.kind, toks[best.end:a]):
         return []   # "Fisher was one of three people police arrested": police did
     if any(w in _CONTROL_VERBS for w in between) and _controlled(between):
@@ -818,7 +842,27 @@ _CONTROL_VERBS = frozenset(
     "forbid forbids forbade forbidden allow allows allowed allowing let lets invite "
     "invites invited inviting force forces forced forcing prevent prevents prevented "
     "preventing stop stops stopped barred bar bars ban bans banned tell tells told "
-    "convince convinces convinced gave give gives giving".split())
+    "convince convinces convinced gave give gives giving authorize authorizes authorized "
+    "authorise authorises authorised".split())
+# Verbs of command: the act ordered is the giver's, where it is carried out (GUIDELINE.md:
+# "I ordered the cavalry to remain at Trinity").
+_ORDER_VERBS = frozenset(
+    "ordered order orders directed direct directs instructed instruct instructs "
+    "commanded".split())
+
+
+def _closed_by_comma(toks: list[Tok], j: int, a: int) -> bool:
+    """Whether a comma before token ``a`` closes the phrase from token ``j`` on: after
+    capitalised words ("U. S. Volunteers,") or a possessive and a few words ("Russia's
+    president,")."""
+    while j < a and toks[j].text[:1].isupper():
+        j += 1
+    if j < a and toks[j].low in ("'s", "’s"):
+        end = min(a, j + 4)
+        j += 1
+        while j < end and toks[j].low.isalpha() and toks[j].text[:1].islower():
+            j += 1
+    return j < a and toks[j].low == ","
 
 
 def _own_subject(between: list[str], kind: str, words: list[Tok]) -> bool:

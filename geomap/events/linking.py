@@ -438,7 +438,8 @@ _CAPITAL_OF = re.compile(r",\s+(?:the\s+)?(?:\w+\s+)?(?:capital|seat)\s+of\s+(?:
 
 
 def qualifier_places(text: str, places) -> set[int]:
-    """Resolutions that only qualify the place before them ("Idlib province, Syria")."""
+    """Resolutions that only qualify the place before them ("Idlib province, Syria",
+    "Fort Bliss, in Texas")."""
     out = set()
     for k in range(1, len(places)):
         i, r, lo, hi = places[k]
@@ -447,7 +448,7 @@ def qualifier_places(text: str, places) -> set[int]:
         # "Nyala, the capital of South Darfur": the region the capital is of
         if _CAPITAL_OF.fullmatch(gap):
             gap = ","
-        if gap.strip() in (",", "in") and r.place and pr.place and \
+        if " ".join(gap.split()) in (",", "in", ", in") and r.place and pr.place and \
                 _holds(r.place, pr.place):
             out.add(i)
     return out
