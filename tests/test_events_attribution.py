@@ -24,3 +24,11 @@ def test_a_reports_line_attributes_what_follows_until_the_block_ends(geoparser):
     result = geoparser.parse(Document(doc_id="x", text=text))
     by_place = {text[e.start:e.end]: e.attributed_to for e in result.events}
     assert by_place == {"Idlib": "The Moscow Times", "Aleppo": None}
+
+
+def test_a_name_inside_a_phrase_before_said_is_not_the_speaker(geoparser):
+    """"Putin, speaking in Sochi before a meeting with Jordan's King Abdullah, said": Putin
+    says it; nobody else reports it."""
+    res = parse(geoparser, "Vladimir Putin, speaking in Sochi before a meeting with Jordan's "
+                           "King Abdullah, said Moscow would study the incident.")
+    assert [(e.actor, e.attributed_to) for e in res.events] == [("Vladimir Putin", None)]

@@ -380,3 +380,34 @@ def test_speaking_at_an_occasion_happens_where_the_occasion_is(geoparser, text, 
     """A rally, a ceremony with no doer of its own is the occasion of the action before
     "at a"; what one speaks of is a topic, no place of the speech."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a relative clause's doer is the name it hangs on, wherever that name stands
+    ("Francois Hollande seeks a coalition against Islamic State, which claimed "
+     "responsibility for the attacks in Paris.", {("Islamic State", "Paris")}),
+    ("John Kerry met Sergei Lavrov, who later flew to Paris.", {("Sergei Lavrov", "Paris")}),
+    # but not a home place before "who"
+    ("The winner was Nicola Furniss, of South Africa, who had returned to Kesennuma.",
+     {("Nicola Furniss", "Kesennuma")}),
+    # a clause of its own, with its subject and verb, holds its own places
+    ("Saud, who ruled the kingdom until he was forced into exile in Europe, died in Athens.",
+     set()),
+    # what a place asks for or owns is no place of the action
+    ("NATO ambassadors held an emergency meeting in Brussels at Ankara's request.",
+     {("NATO", "Brussels")}),
+    ("The United Baloch Army claimed responsibility for a blast in Quetta's market.",
+     {("United Baloch Army", "Quetta")}),
+])
+def test_relative_clauses_subordinate_clauses_and_possessors(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Sergei Lavrov cancelled a planned visit to Turkey on Wednesday.",
+    "John Kerry postponed his trip to Cairo.",
+    "Hamas called off talks in Doha.",
+])
+def test_a_cancelled_event_is_none(geoparser, text):
+    """GUIDELINE.md: cancelled or conditional events are not annotated."""
+    assert triples(parse(geoparser, text)) == set()

@@ -438,7 +438,10 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
     if w in ("serve", "serves", "served", "serving"):
         return low[j + 1:j + 2] == ["as"]   # a role: "serves as a deputy clerk in"
     if w == "called":
-        # naming, not phoning: "so-called", "a town called Hope", "called them 'Hitler Youth'"
+        # naming, not phoning: "so-called", "a town called Hope", "called them 'Hitler Youth'";
+        # "called off" is cancelling
+        if low[j + 1:j + 2] == ["off"]:
+            return True
         return before in ("so", "a", "an", "is", "was", "are", "were", "be", "been") or any(
             x in ("\"", "“", "'", "‘") for x in low[j + 1:j + 6])
     if w == "building":
@@ -528,6 +531,10 @@ _HYPO = frozenset(("could", "might", "may", "if", "should", "unless", "can"))
 _AUX_ACTIONS = frozenset(("go", "going", "goes", "went"))
 
 
+# What ends an event before it happens: "cancelled a planned visit to Turkey".
+_CANCELLED = frozenset(
+    "cancelled canceled cancels cancel cancelling canceling postponed postpones postpone "
+    "scrapped shelved".split())
 # Words of ability, intent and possibility before "to" and an action: it has not happened
 # ("is it safe to send them back to Nigeria?").
 _INTENT = frozenset(
@@ -556,8 +563,11 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
         if w in (",", ";", ":", "and", "but", "which", "who", "that", "'s", "’s") or \
                 w in ACTIONS and w not in _AUX_ACTIONS and w not in _SUPPORT_VERBS:
             break
-        if (w in _NEG or w in _HYPO) and not (toks is not None and k and toks[k].cap):
+        if (w in _NEG or w in _HYPO or w in _CANCELLED) and \
+                not (toks is not None and k and toks[k].cap):
             return True
+        if w == "off" and k and low[k - 1] in ("called", "call", "calls", "calling"):
+            return True   # "called off talks in Doha"
     return False
 
 

@@ -733,6 +733,21 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     statement, which a speech verb before it only introduces: "said in an interview")."""
     # (not the object of a verb before: "Travelers wishing to visit Guatemala from Mexico
     # can go": Guatemala goes nowhere)
+    k = a - 1
+    while k > 0 and (low[k].endswith("ly") or low[k] in _AUX):
+        k -= 1
+    if k > 1 and low[k] in ("who", "which") and low[k - 1] == ",":
+        # "a coalition against Islamic State, which claimed responsibility": the name the
+        # relative clause hangs on does it, wherever that name stands
+        antecedent = [x for x in actors if x.end == k - 1]
+        home = antecedent[-1] if antecedent and antecedent[-1].place_idx is not None and \
+            antecedent[-1].start > 1 and low[antecedent[-1].start - 1] in ("of", "from") and \
+            low[antecedent[-1].start - 2] == "," else None
+        if home is not None:
+            # "Nicola Furniss, of South Africa, who had returned": the person, not her home
+            antecedent = [x for x in actors if x.end == home.start - 2 and x.kind == "person"]
+        if antecedent:
+            return antecedent[-1:]
     cands = [x for x in actors if x.end <= a and x.subject_ok and not _object_of_verb(low, x.start)]
     if low[a] in SAY_VERBS:
         # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb

@@ -98,6 +98,11 @@ def _month(word: str) -> int:
     return _MONTHS.get(w) or _MON_ABBR.get(w, 1)
 
 
+# Words opening a phrase inserted between a subject and its verb: "X, who ..., said",
+# "X, a former minister, said".
+_INSERT_OPENERS = frozenset(("who", "a", "an", "the", "whose", "which", "speaking"))
+
+
 def speaker_of(text, toks, actors, sentence, state, low: list[str] | None = None) -> str | None:
     """Who the sentence says reports its content (``low``: the tokens' lower-case forms,
     when the caller has them)."""
@@ -110,6 +115,15 @@ def speaker_of(text, toks, actors, sentence, state, low: list[str] | None = None
         if w in SAY_VERBS or (w == "quoted" and j + 1 < len(low)):
             before = [x for x in actors if x.end <= j and j - x.end <= 1]
             after = [x for x in actors if x.start > j and x.start - j <= 1]
+            if before and j >= 2 and low[j - 1] == ",":
+                # "Putin, speaking in Sochi before a meeting with Jordan's King Abdullah,
+                # said": the name before an inserted phrase speaks, not one inside it
+                k = next((i for i in range(j - 2, max(-1, j - 30), -1) if low[i] == ","), None)
+                if k is not None and k + 1 < j and (low[k + 1].endswith("ing") or
+                                                    low[k + 1] in _INSERT_OPENERS):
+                    outer = [x for x in actors if x.end == k]
+                    if outer:
+                        return outer[-1].name
             if before:
                 return before[-1].name
             if after:

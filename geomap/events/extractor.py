@@ -331,8 +331,8 @@ class EventExtractor:
         named: list[Actor] = []
         according = "according" in low
         for pi, (i, r, lo, hi) in enumerate(places):
-            if i in qualifiers or hi < len(toks) and toks[hi].low in ("'s", "’s") and \
-                    qualifies(toks, hi):
+            if i in qualifiers or hi < len(toks) and toks[hi].low in ("'s", "’s") and (
+                    qualifies(toks, hi) or _possessor(toks, hi)):
                 continue
             if hashtag(text, r.mention.start):
                 continue
@@ -439,10 +439,11 @@ class EventExtractor:
             a, b, cls = trig
             doers = agents(a, b, cls)
             if not doers and a >= 2 and low[a - 1] in ("a", "an", "the") and \
-                    low[a - 2] in ("at", "during"):
-                # "spoke at a rally in Fayetteville": the occasion has no doer of its own;
-                # the action whose occasion it is happens there
-                outer = next((t for t in triggers if t[1] == a - 2), None)
+                    low[a - 2] in ("at", "during", "for"):
+                # "spoke at a rally in Fayetteville", "claimed responsibility for the
+                # attacks in Paris": the occasion has no doer of its own; the action whose
+                # occasion it is happens there
+                outer = next((t for t in triggers if t[1] in (a - 2, a - 1)), None)
                 if outer is not None and outer[2] != TOPIC:
                     a, b, cls = outer
                     doers = agents(a, b, cls)
@@ -726,6 +727,24 @@ def _triggers(text: str, toks: list, low: list[str], *,
             j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
+
+
+# What a place's possessive may own that is no part of it: "at Ankara's request".
+_OWNED = frozenset(
+    "request invitation behalf approval permission decision support position stance policy "
+    "proposal demand demands offer call interests role rights consent view views".split())
+
+
+def _possessor(toks: list, hi: int) -> bool:
+    """Whether the place before the possessive at token ``hi`` owns a thing, not a part
+    or a site of itself: "at Ankara's request" is no meeting in Ankara (but "in Gaza's
+    south", "a blast in Quetta's market" are places)."""
+    k = hi + 1
+    while k < len(toks) and k <= hi + 2 and toks[k].low.isalpha() and not toks[k].cap:
+        if toks[k].low in _OWNED:
+            return True
+        k += 1
+    return False
 
 
 def _relative_clause(low: list[str], start: int, j: int) -> bool:

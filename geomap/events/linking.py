@@ -226,11 +226,27 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
         if any(toks[j].low in CLAUSE_BREAK or toks[j].low in _RELATIVE and toks[j - 1].low == ","
                for j in range(b, lo)):
             return None
+        if any(toks[j].low in _CLAUSE_LINKS and _clause_at(toks, j + 1, lo)
+               for j in range(b, lo - 2)):
+            return None   # "ruled the kingdom until he was forced into exile in Europe"
         return best
     words, breaks = (gaps or Gaps(toks, ())).arrays()
     if words[lo] - words[b] > 16 or breaks[lo] > breaks[b]:
         return None
     return best
+
+
+# Conjunctions that open a clause of its own: with a subject and a verb after them, the
+# places of that clause are none of the action's before it.
+_CLAUSE_LINKS = frozenset(
+    "until because when while although though unless after before since whereas".split())
+
+
+def _clause_at(toks, j: int, lo: int) -> bool:
+    """Whether a clause with a pronoun subject and a finite verb starts at token ``j``
+    ("he was forced", "they returned"), before the place at ``lo``."""
+    return j + 1 < lo and toks[j].low in _PRONOUN_SUBJECTS and (
+        toks[j + 1].low in _FINITE or toks[j + 1].low.endswith("ed"))
 
 
 def _closed_relative(toks, a: int, b: int, lo: int) -> bool:
