@@ -328,6 +328,9 @@ ARMED_GROUPS = {
     "taleban": "Taliban", "houthi": "Houthis", "ansar allah": "Houthis",
     "hayat tahrir al-sham": "Hayat Tahrir al-Sham", "islamic jihad": "Islamic Jihad",
     "jabhat al-nusra": "Nusra Front",
+    "peshmerga": "Peshmerga", "pkk": "PKK", "kurdistan workers' party": "PKK", "ypg": "YPG",
+    "wagner group": "Wagner Group", "rapid support forces": "Rapid Support Forces",
+    "m23": "M23", "lashkar-e-taiba": "Lashkar-e-Taiba",
 }
 """Names and spellings of armed groups (lower case) -> the group's usual name. Never places
 ("Boko Haram" is no Boko and Haram; "al-Shabab" no Shabāb, Iran); event extraction reads

@@ -587,3 +587,13 @@ def test_expecting_to_go_is_a_plan_and_a_region_after_in_qualifies(geoparser, te
     """"I expect to leave" is a plan (a scheduled "is expected to visit" counts:
     GUIDELINE.md); "Fort Bliss, in Texas" is one place, not a trip to Texas too."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Kurdish Peshmerga fighters clashed with Islamic State near Sinjar.", "Peshmerga"),
+    ("The PKK attacked a police station in Diyarbakir.", "PKK"),
+    ("Wagner Group fighters captured Soledar.", "Wagner Group"),
+])
+def test_armed_groups_of_recent_news_are_groups(geoparser, text, group):
+    res = parse(geoparser, text)
+    assert (group, "armed_group") in {(e.actor, e.actor_type) for e in res.events}
