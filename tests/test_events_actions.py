@@ -367,3 +367,9 @@ def test_a_state_opening_or_closing_its_posts_acts_where_they_are(geoparser, tex
     res = parse(geoparser, text)
     assert triples(res) == wanted
     assert {e.action for e in res.events} <= {"withdraw", "establish"}
+
+
+def test_troops_pushing_into_a_place_attack_it(geoparser):
+    res = parse(geoparser, "Israeli troops pushed deeper into Rafah on Tuesday.")
+    assert [(e.actor, e.action_type) for e in events_at(res, "Rafah")] == [
+        ("Israel", "ASSAULT")]

@@ -497,6 +497,7 @@ def test_a_demonym_with_government_is_the_state(geoparser, text):
     ("Israel said its troops killed three gunmen in Jenin.", {("Israel", "Jenin")}),
     ("Turkish officials said their jets struck targets in Iraq.", {("Turkey", "Iraq")}),
     ("Mary Jones said its troops would visit Paris.", set()),
+    ("The Arakan Army said its fighters had captured Sittwe.", {("Arakan Army", "Sittwe")}),
 ])
 def test_forces_by_a_possessive_pronoun_are_the_state_named_before(geoparser, text, wanted):
     """"its troops", "their jets": the nearest state or body named before them in the

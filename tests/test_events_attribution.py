@@ -32,3 +32,11 @@ def test_a_name_inside_a_phrase_before_said_is_not_the_speaker(geoparser):
     res = parse(geoparser, "Vladimir Putin, speaking in Sochi before a meeting with Jordan's "
                            "King Abdullah, said Moscow would study the incident.")
     assert [(e.actor, e.attributed_to) for e in res.events] == [("Vladimir Putin", None)]
+
+
+def test_an_outlet_told_ends_with_its_sentence(geoparser):
+    res = parse(geoparser, "Myanmar's military junta carried out airstrikes on villages in "
+                           "Sagaing region, a rebel spokesman told Reuters. The Arakan Army "
+                           "said its fighters had captured Sittwe.")
+    assert [(e.actor, e.attributed_to) for e in events_at(res, "Sagaing region")] == [
+        ("Myanmar", "Reuters")]

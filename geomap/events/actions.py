@@ -257,6 +257,9 @@ PHRASES = [
      _words("conference")),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",
      _words("blasted lifted")),
+    # forces pushing into a place: "Israeli troops pushed deeper into Rafah"
+    (re.compile(r"\bpush(?:ed|es|ing)? (?:deeper |further |farther )?into\b", re.I),
+     "attack", _words("pushed push pushes pushing")),
     (re.compile(r"\btook over\b|\btaken over\b", re.I), "capture",
      _words("took taken")),
     # "regained control of Omdurman", "took full control of Bunagana"

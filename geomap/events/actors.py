@@ -1394,8 +1394,8 @@ class ActorFinder:
                 while k < n and k <= j + 3 and low[k] in _STATE_MODIFIERS and \
                         low[k] not in STATE_NOUNS:
                     k += 1
-                if k >= n or low[k] not in STATE_NOUNS or taken[k]:
-                    continue
+                if k >= n or not (low[k] in STATE_NOUNS or low[k] in _FOLLOWERS) or taken[k]:
+                    continue   # (a group's: "The Arakan Army said its fighters had seized")
                 before = [x for x in out if x.end <= j and x.kind != "person"]
                 if before:
                     body = max(before, key=attrgetter("end"))

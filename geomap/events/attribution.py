@@ -131,5 +131,6 @@ def speaker_of(text, toks, actors, sentence, state, low: list[str] | None = None
             if w == "told":
                 o = _TOLD_OUTLET.match(text, toks[j].start)
                 if o and o.group(1).split()[0] not in ("me", "him", "her", "them"):
-                    return _clean_source(o.group(1), state)
+                    # the outlet ends with its sentence: "told Reuters. The Arakan Army"
+                    return _clean_source(re.split(r"\.\s", o.group(1))[0], state)
     return state.header_source
