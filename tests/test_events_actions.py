@@ -373,3 +373,8 @@ def test_troops_pushing_into_a_place_attack_it(geoparser):
     res = parse(geoparser, "Israeli troops pushed deeper into Rafah on Tuesday.")
     assert [(e.actor, e.action_type) for e in events_at(res, "Rafah")] == [
         ("Israel", "ASSAULT")]
+
+
+def test_leading_a_delegation_somewhere_is_going_there(geoparser):
+    res = parse(geoparser, "Mayor Tom Jones led a delegation to Beijing last week.")
+    assert [(e.actor, e.action) for e in events_at(res, "Beijing")] == [("Tom Jones", "travel")]

@@ -374,6 +374,8 @@ def test_a_claim_after_an_attack_places_the_claimant_there(geoparser, text, want
     ("Bill Clinton will speak at the University of Arkansas in Fayetteville.",
      {("Bill Clinton", "Fayetteville")}),
     ("John Smith testified in Washington on Tuesday.", {("John Smith", "Washington")}),
+    ("Former Gov. Sarah Palin endorsed the candidate at a rally in Des Moines.",
+     {("Sarah Palin", "Des Moines")}),
     ("In the letter John Smith speaks of removing the regular troops from Arkansas.", set()),
 ])
 def test_speaking_at_an_occasion_happens_where_the_occasion_is(geoparser, text, wanted):

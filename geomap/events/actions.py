@@ -257,6 +257,10 @@ PHRASES = [
      _words("conference")),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",
      _words("blasted lifted")),
+    # leading a delegation somewhere is going there: "led a delegation to Beijing"
+    (re.compile(r"\b(?:led|leads|leading|headed|heads|heading) (?:a |an |the |his |her |"
+                r"their )?(?:\w+ )?(?:delegation|mission|trip) to\b", re.I),
+     "travel", _words("delegation mission trip")),
     # forces pushing into a place: "Israeli troops pushed deeper into Rafah"
     (re.compile(r"\bpush(?:ed|es|ing)? (?:deeper |further |farther )?into\b", re.I),
      "attack", _words("pushed push pushes pushing")),

@@ -443,7 +443,10 @@ class EventExtractor:
                 # "spoke at a rally in Fayetteville", "claimed responsibility for the
                 # attacks in Paris": the occasion has no doer of its own; the action whose
                 # occasion it is happens there
-                outer = next((t for t in triggers if t[1] in (a - 2, a - 1)), None)
+                outer = next((t for t in reversed(triggers) if a - 6 <= t[1] <= a - 1 and
+                              t[0] < a - 2 and not any(
+                                  low[x] in CLAUSE_BREAK or low[x] in (",", "that", "and")
+                                  for x in range(t[1], a - 2))), None)
                 if outer is not None and outer[2] != TOPIC:
                     a, b, cls = outer
                     doers = agents(a, b, cls)
