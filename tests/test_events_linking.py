@@ -413,3 +413,12 @@ def test_relative_clauses_subordinate_clauses_and_possessors(geoparser, text, wa
 def test_a_cancelled_event_is_none(geoparser, text):
     """GUIDELINE.md: cancelled or conditional events are not annotated."""
     assert triples(parse(geoparser, text)) == set()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Russia expelled two British diplomats from Moscow.", {("Russia", "Moscow")}),
+    ("Two diplomats were expelled from Moscow.", set()),
+])
+def test_an_expulsion_happens_where_they_are_expelled_from(geoparser, text, wanted):
+    """GUIDELINE.md: "were expelled from" with no named agent is no event."""
+    assert triples(parse(geoparser, text)) == wanted

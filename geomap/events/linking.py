@@ -317,7 +317,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     if prep == "from":
         # "reports from Baghdad", "said in an interview from Toronto": where it is said
         # (but "said he planned to move from Grant County": a place of what is said)
-        return cls in DEPART or cls == "abduct" or cls == "say" and lo - trig_end <= 6 and not any(
+        return cls in DEPART or cls in ("abduct", "expel") or \
+            cls == "say" and lo - trig_end <= 6 and not any(
             t.low in _PRONOUN_SUBJECTS or t.low in ("to", "that", "of", "about")
             for t in toks[trig_end:lo]) \
             and not reported_clause(toks, trig_end, lo)
