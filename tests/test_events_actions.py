@@ -378,3 +378,17 @@ def test_troops_pushing_into_a_place_attack_it(geoparser):
 def test_leading_a_delegation_somewhere_is_going_there(geoparser):
     res = parse(geoparser, "Mayor Tom Jones led a delegation to Beijing last week.")
     assert [(e.actor, e.action) for e in events_at(res, "Beijing")] == [("Tom Jones", "travel")]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Thousands of supporters of Imran Khan protested in Lahore.", {("Imran Khan", "Lahore")}),
+    ("Greta Thunberg joined protesters in Hamburg.", {("Greta Thunberg", "Hamburg")}),
+    ("Donald Trump won the Republican primary in New Hampshire.",
+     {("Donald Trump", "New Hampshire")}),
+    ("John Smith, a primary care doctor in Denver, spoke on Monday.", set()),
+])
+def test_protests_by_supporters_and_primaries(geoparser, text, wanted):
+    """A leader's supporters protest for the leader (GUIDELINE.md: "Supporters of Imran
+    Khan"); joining protesters is protesting; a primary is an election, a "primary care
+    doctor" none."""
+    assert triples(parse(geoparser, text)) == wanted

@@ -56,7 +56,7 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "rule": "ruled rules controlled".split(),
     "seek asylum": [],
     "undergo treatment": "treatment therapy surgery".split(),
-    "run": "election elections".split(),
+    "run": "election elections runoff".split(),
 }
 
 
@@ -257,6 +257,13 @@ PHRASES = [
      _words("conference")),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",
      _words("blasted lifted")),
+    # a primary contest, not a "primary school" or "primary care"
+    (re.compile(r"\bprimar(?:y|ies) (?:in|on|election|elections|race|vote|contest)\b", re.I),
+     "run", _words("primary primaries")),
+    # "Greta Thunberg joined protesters in Hamburg": joining a protest is protesting
+    (re.compile(r"\bjoin(?:ed|s|ing)? (?:the |a )?(?:\w+ )?(?:protesters|demonstrators|"
+                r"protests?|demonstrations?|rally|march)\b", re.I),
+     "protest", _words("join joined joins joining")),
     # leading a delegation somewhere is going there: "led a delegation to Beijing"
     (re.compile(r"\b(?:led|leads|leading|headed|heads|heading) (?:a |an |the |his |her |"
                 r"their )?(?:\w+ )?(?:delegation|mission|trip) to\b", re.I),

@@ -565,6 +565,8 @@ def _agentive(toks: list[Tok], k: int, start: int | None = None) -> bool:
 
 
 # Who acts for a person named before them: "Laurent Nkunda's forces".
+# How many: "Thousands of supporters of Imran Khan".
+_CROWDS = frozenset("thousands hundreds dozens scores tens millions many".split())
 # Those sent by a body: "a team from the CDC arrived", "a delegation from Kyiv".
 _DELEGATES = frozenset("team delegation mission group contingent".split())
 _FOLLOWERS = frozenset("forces troops fighters men militia militias supporters loyalists "
@@ -640,8 +642,10 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
         # "Fighters of the Islamic State attacked", when the fighters are the subject
         # (not "with 350 men of the First Arkansas Cavalry")
         i = j - 2
-        while i >= 0 and (toks[i].low in ("the", "a", "an") or toks[i].low.isdigit()):
-            i -= 1
+        while i >= 0 and (toks[i].low in ("the", "a", "an") or toks[i].low.isdigit() or
+                          toks[i].low == "of" and i and toks[i - 1].low in _CROWDS or
+                          toks[i].low in _CROWDS):
+            i -= 1   # "Thousands of supporters of Imran Khan protested"
         return i < 0 or toks[i].low in (",", ";", ":", "and", "but", "while", "as")
     return j < 0 or toks[j].low not in ("with", "to", "of", "for", "from", "against", "about",
                                          "on", "toward", "towards", "into", "by", "than",
