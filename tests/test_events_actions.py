@@ -392,3 +392,28 @@ def test_protests_by_supporters_and_primaries(geoparser, text, wanted):
     Khan"); joining protesters is protesting; a primary is an election, a "primary care
     doctor" none."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Jewish settlers expanded Israeli settlements near Hebron.", {("Israel", "Hebron")}),
+    ("The settlement of Dalton Magna lies near Rotherham.", set()),
+    ("The settlement of Dalton Parva lies near Rotherham.", set()),
+    ("The movement gave rise to other settlements, one of them at Adams.", set()),
+])
+def test_settlements_are_occupied_lands_not_villages_or_lawsuits(geoparser, text, wanted):
+    """The settle class reads settlements on occupied land (the gold's "halting all
+    settlement activities, in Jerusalem"); WikToR's villages and a lawsuit's settlement
+    settle nothing, and "gave rise to" gives nothing."""
+    assert {(a, p) for a, p in triples(parse(geoparser, text))} <= wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Iran reached a deal with world powers in Vienna.", [("Iran", "agree")]),
+    ("Andrew Moore reached a settlement with the county in Edwardsville.",
+     [("Andrew Moore", "agree")]),
+    ("The Smiths reached a decision in Denver.", []),
+    ("Russian troops reached the outskirts of Kyiv.", [("Russia", "arrive")]),
+])
+def test_reaching_a_deal_is_agreeing_and_a_decision_is_no_arrival(geoparser, text, wanted):
+    res = parse(geoparser, text)
+    assert [(e.actor, e.action) for e in res.events] == wanted

@@ -257,6 +257,10 @@ PHRASES = [
      _words("conference")),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",
      _words("blasted lifted")),
+    # "Iran reached a deal with world powers in Vienna": reaching an agreement is agreeing
+    (re.compile(r"\breach(?:ed|es|ing)? (?:a |an |the )?(?:\w+ )?(?:agreement|deal|settlement|"
+                r"compromise|accord|truce|ceasefire|cease-fire)\b", re.I),
+     "agree", _words("reached reach reaches reaching")),
     # a primary contest, not a "primary school" or "primary care"
     (re.compile(r"\bprimar(?:y|ies) (?:in|on|election|elections|race|vote|contest)\b", re.I),
      "run", _words("primary primaries")),
@@ -282,7 +286,10 @@ PHRASES = [
      _words("asylum")),
     (re.compile(r"\bdefected\b", re.I), "defect",
      _words("defected")),
-    (re.compile(r"\bsettlements?(?: activit(?:y|ies))?\b", re.I), "settle",
+    # building settlements on occupied land, not a village ("the settlement of Dalton
+    # Magna") nor a lawsuit's ("reached a settlement")
+    (re.compile(r"\b(?:(?:israeli|jewish|illegal) settlements?|settlements? (?:activit(?:y|ies)|"
+                r"construction|expansion|building|growth))\b", re.I), "settle",
      _words("settlement settlements")),
     (re.compile(r"\bfir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|shells?|mortars?|"
                 r"drones?|artillery|shots|projectiles?)\b", re.I), "fire",
@@ -426,9 +433,15 @@ _MET_ABSTRACT = frozenset(
     "targets requirement requirements standard standards expectations criteria obligations "
     "costs cost payroll budget quota threshold conditions condition end fate death".split())
 _MEETS = frozenset(("meet", "meets", "met", "meeting"))
+_GIVES = frozenset(("gave", "give", "gives", "giving"))
+_REACHES = frozenset(("reached", "reaching", "reach", "reaches"))
+_REACHED_ABSTRACT = frozenset(
+    "decision conclusion verdict milestone record peak level levels age stage point total "
+    "goal target number height heights consensus end limit maximum high low figure "
+    "settlement agreement deal compromise accord truce ceasefire".split())
 OTHER_SENSES = frozenset(("leave", "called", "serve", "serves", "served", "serving",
                           "ran", "runs", "running", "run", "building")) | _SHOOT | _MOVES_OF | \
-    _MEETS
+    _MEETS | _GIVES | _REACHES
 """Action words :func:`other_sense` may find used in another sense."""
 
 
@@ -458,6 +471,16 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
             return True
         return before in ("so", "a", "an", "is", "was", "are", "were", "be", "been") or any(
             x in ("\"", "“", "'", "‘") for x in low[j + 1:j + 6])
+    if w in _REACHES:
+        # "reached a decision", "reached a record", "reaching the age of": no arrival
+        k = j + 1
+        while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or
+                                               not low[k].isalpha() or low[k] == "new"):
+            k += 1
+        return k < len(low) and low[k] in _REACHED_ABSTRACT
+    if w in _GIVES:
+        # "gave rise to", "gave way to", "gave birth in", "gave up": no sending
+        return low[j + 1:j + 2] in (["rise"], ["way"], ["birth"], ["up"], ["in"], ["thanks"])
     if w == "building":
         return before in _DETERMINER_WORDS or before in ("office", "apartment", "school",
                                                          "residential", "federal", "main")
