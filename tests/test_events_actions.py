@@ -417,3 +417,15 @@ def test_settlements_are_occupied_lands_not_villages_or_lawsuits(geoparser, text
 def test_reaching_a_deal_is_agreeing_and_a_decision_is_no_arrival(geoparser, text, wanted):
     res = parse(geoparser, text)
     assert [(e.actor, e.action) for e in res.events] == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Russia denied that its jets had bombed a hospital in Idlib.", set()),
+    ("Russia denied the report, but its jets bombed Idlib on Monday.", {("Russia", "Idlib")}),
+    ("The United States has not ruled out strikes on Iran.", set()),
+    ("Israel is preparing to launch a ground offensive in Gaza.", set()),
+])
+def test_denied_ruled_out_and_prepared_acts_are_not_asserted(geoparser, text, wanted):
+    """GUIDELINE.md: hypothetical, intended and negated actions are not events; a denial
+    asserts nothing of what it denies (until "but" asserts again)."""
+    assert triples(parse(geoparser, text)) == wanted

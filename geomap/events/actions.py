@@ -568,6 +568,8 @@ _HYPO = frozenset(("could", "might", "may", "if", "should", "unless", "can"))
 _AUX_ACTIONS = frozenset(("go", "going", "goes", "went"))
 
 
+# Denying an act asserts none: "denied that its jets had bombed", "denies attacking".
+_DENIALS = frozenset("denied denies deny denying".split())
 # What ends an event before it happens: "cancelled a planned visit to Turkey".
 _CANCELLED = frozenset(
     "cancelled canceled cancels cancel cancelling canceling postponed postpones postpone "
@@ -579,7 +581,7 @@ _INTENT = frozenset(
     "intended intending want wants wanted wanting wish wishes wishing hope hopes hoped "
     "hoping threatened threatening threatens vowed vows safe unsafe ready willing unwilling "
     "eager possible impossible difficult opportunity chance permission authority expect "
-    "expects".split())
+    "expects preparing prepares".split())
 
 
 # Verbs that carry the event noun after them, and so its negation or hypothesis: "could
@@ -595,6 +597,11 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     negation ("Doctors Without Borders opened")."""
     if j >= 2 and low[j - 1] == "to" and low[j - 2] in _INTENT:
         return True   # "retain the ability to attack in Swat", "plans to visit Paris"
+    for k in range(j - 1, max(-1, j - 12), -1):
+        if low[k] in (";", "but", "while", "although", "however"):
+            break
+        if low[k] in _DENIALS:
+            return True   # "Russia denied that its jets had bombed a hospital in Idlib"
     for k in range(j - 1, max(-1, j - 7), -1):
         w = low[k]
         if w in (",", ";", ":", "and", "but", "which", "who", "that", "'s", "’s") or \
@@ -605,6 +612,10 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
             return True
         if w == "off" and k and low[k - 1] in ("called", "call", "calls", "calling"):
             return True   # "called off talks in Doha"
+        if w == "out" and k and low[k - 1] in ("ruled", "rule", "rules", "ruling"):
+            return True   # "has not ruled out strikes on Iran"
+        if w == "to" and k and low[k - 1] in _INTENT:
+            return True   # "is preparing to launch a ground offensive in Gaza"
     return False
 
 
