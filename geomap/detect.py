@@ -336,6 +336,10 @@ ARMED_GROUPS = {
 ("Boko Haram" is no Boko and Haram; "al-Shabab" no Shabāb, Iran); event extraction reads
 them as actors."""
 
+# Family names of two letters, written first ("Xi Jinping visited", "Li Qiang said"): a
+# word that short is otherwise an initial or an abbreviation.
+_SHORT_FAMILY_NAMES = frozenset("xi li wu xu hu ma yu lu".split())
+
 NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "wall street", "downing street",
                         "scotland yard", "whitehall", "capitol hill", "congress", "senate",
                         "parliament", "supreme court"})
@@ -968,6 +972,15 @@ class GazetteerDetector(Detector):
         # before a verb ("Vladimir Putin visited Kursk", "Recep Erdogan met")
         if acting:
             self._block_acting_pairs(toks, caps, cap_lows, acting, blocked)
+        if not _SHORT_FAMILY_NAMES.isdisjoint(cap_lows):
+            # "Xi Jinping welcomed": a short family name, written first, and a minor place's
+            # name after it are a person's (not Jinping, China)
+            for i, low in enumerate(cap_lows):
+                k = caps[i]
+                if low in _SHORT_FAMILY_NAMES and i + 1 < len(caps) and caps[i + 1] == k + 1 \
+                        and words[k] == low.capitalize() and ends[k] + 1 == starts[k + 1] and \
+                        self._minor_place_of_pair(words[k + 1], words[k], words[k + 1]):
+                    blocked.update((k, k + 1))
 
         # Handles, links and e-mail addresses name accounts and pages, not places:
         # "@London", "http://example.com/Paris/", "jo@Paris.fr"
@@ -1260,7 +1273,8 @@ class GazetteerDetector(Detector):
                 continue
             for place, other in ((k, k + 1), (k + 1, k)):
                 low = lows[i + other - k]
-                if len(low) < 3 or not low.replace("-", "").isalpha() or \
+                if len(low) < 3 and low not in _SHORT_FAMILY_NAMES or \
+                        not low.replace("-", "").isalpha() or \
                         low in TITLES or low in FEATURE_WORDS or low in ORG_WORDS or \
                         english.get(low, 0.0) >= 3.0 or self._hit(words[other]) is not None:
                     continue

@@ -223,3 +223,14 @@ def test_a_country_before_a_title_qualifies_the_person_not_the_place(geoparser, 
                                                                      country):
     found = {r.mention.text: r.place for r in parse(geoparser, text).resolutions}
     assert found[name].country_code == country
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Xi Jinping welcomed Emmanuel Macron in Beijing on Thursday.", ["Beijing"]),
+    ("Xi Jinping visited Paris.", ["Paris"]),
+    ("Xi Jinping and Joe Biden met in Woodside.", ["Woodside"]),
+])
+def test_a_short_family_name_first_makes_a_person_not_a_town(detect, text, places):
+    """"Xi Jinping" opening a sentence is no Jinping, China: a family name of two letters
+    written first and a minor place's name after it are a person's."""
+    assert texts(detect(text)) == places

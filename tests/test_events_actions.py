@@ -429,3 +429,19 @@ def test_denied_ruled_out_and_prepared_acts_are_not_asserted(geoparser, text, wa
     """GUIDELINE.md: hypothetical, intended and negated actions are not events; a denial
     asserts nothing of what it denies (until "but" asserts again)."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Pope Francis received Joe Biden at the Vatican.",
+     {("Francis", "Vatican"), ("Joe Biden", "Vatican")}),
+    ("Joe Biden received an award in Denver.", set()),
+    ("Vladimir Putin addressed the summit via video link from Moscow.",
+     {("Vladimir Putin", "Moscow")}),
+    ("Volodymyr Zelensky met Joe Biden on the sidelines of the G7 summit in Hiroshima.",
+     {("Volodymyr Zelensky", "Hiroshima"), ("Joe Biden", "Hiroshima")}),
+])
+def test_hosts_guests_and_where_a_meeting_on_the_sidelines_is(geoparser, text, wanted):
+    """A host receiving a named guest somewhere meets the guest there; a statement made
+    "from Moscow" at a summit is made in Moscow; the sidelines of a summit in Hiroshima
+    are in Hiroshima, for both who met there."""
+    assert triples(parse(geoparser, text)) == wanted

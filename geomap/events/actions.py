@@ -257,6 +257,11 @@ PHRASES = [
      _words("conference")),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",
      _words("blasted lifted")),
+    # a host welcoming or receiving a named guest somewhere meets them there: "Pope Francis
+    # received Joe Biden at the Vatican", "Xi Jinping welcomed Emmanuel Macron in Beijing"
+    (re.compile(r"\b(?:[Ww]elcom(?:ed|es|ing)|[Rr]eceiv(?:ed|es|ing)) (?:[A-Z][\w'’.-]+ ){1,5}"
+                r"(?:in|at)\b"), "meet",
+     _words("welcomed welcomes welcoming received receives receiving")),
     # "Iran reached a deal with world powers in Vienna": reaching an agreement is agreeing
     (re.compile(r"\breach(?:ed|es|ing)? (?:a |an |the )?(?:\w+ )?(?:agreement|deal|settlement|"
                 r"compromise|accord|truce|ceasefire|cease-fire)\b", re.I),
@@ -536,6 +541,10 @@ def _phrase_in(sentence: str, lows: Sequence[str]) -> bool:
     lowered = None
     for pat, _cls, anchors in PHRASES:
         if not anchors.isdisjoint(lows):
+            if not pat.flags & re.IGNORECASE:   # a pattern that reads capitals
+                if pat.search(sentence) is not None:
+                    return True
+                continue
             if lowered is None:
                 lowered = sentence.lower()
             if pat.search(lowered) is not None:

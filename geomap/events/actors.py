@@ -1642,6 +1642,9 @@ class ActorFinder:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
                           and x not in chosen)
         if cls in RECIPROCAL:
+            # "received Joe Biden at the Vatican": a guest named inside the phrase
+            chosen.extend(x for x in actors if a < x.start and x.end <= b and
+                          x not in chosen and x.place_idx is None)
             # "talks between the United States and the Taliban": both parties, however long
             # the first one's name
             reach = 4 if b >= len(low) or low[b] != "between" else 9

@@ -350,7 +350,15 @@ class EventExtractor:
                     continue   # "a ban on travel to Madagascar": advice about a place
                 trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
                 if trig is not None and not place_fits(trig[2], prep, head, toks, trig[1], lo):
-                    trig = None
+                    # "addressed the summit via video link from Moscow": the occasion a
+                    # statement is made at, which the place does not fit, leaves it to the
+                    # statement just before
+                    before = next((t for t in reversed(triggers) if t[1] <= trig[0] and
+                                   trig[0] - t[1] <= 3 and t[2] == "say"), None)
+                    trig = before if before is not None and not any(
+                        low[x] in CLAUSE_BREAK or low[x] in (",", "that")
+                        for x in range(before[1], trig[0])) and \
+                        place_fits(before[2], prep, head, toks, before[1], lo) else None
                 if trig is None and not (prep in ("in", "at") and head_idx >= 0) and not (
                         opener is not None and hi <= opener and prep in _OPENING_PREPS):
                     continue   # no action reaches this place: its actors are not needed
@@ -438,7 +446,17 @@ class EventExtractor:
                 continue
             a, b, cls = trig
             doers = agents(a, b, cls)
-            if not doers and a >= 2 and low[a - 1] in ("a", "an", "the") and \
+            sidelines = next((x for x in range(max(0, a - 5), a) if low[x] in _SIDELINES
+                              and x and low[x - 1] == "the"), None) if cls == "meet" else None
+            if sidelines is not None:
+                # "met Joe Biden on the sidelines of the G7 summit in Hiroshima": the meeting
+                # before the summit's sidelines is where the place is
+                outer = next((t for t in reversed(triggers) if t[1] <= sidelines - 2 and
+                              t[2] == "meet"), None)
+                if outer is not None:
+                    a, b, cls = outer
+                    doers = agents(a, b, cls)
+            elif not doers and a >= 2 and low[a - 1] in ("a", "an", "the") and \
                     low[a - 2] in ("at", "during", "for"):
                 # "spoke at a rally in Fayetteville", "claimed responsibility for the
                 # attacks in Paris": the occasion has no doer of its own; the action whose
@@ -732,6 +750,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
     return triggers
 
 
+_SIDELINES = frozenset(("sidelines", "margins", "sideline", "margin"))
 # What a place's possessive may own that is no part of it: "at Ankara's request".
 _OWNED = frozenset(
     "request invitation behalf approval permission decision support position stance policy "
