@@ -240,7 +240,7 @@ class EventExtractor:
                 continue
             words, starts, ends = sentence_words(text, start, end, toks)
             low = lower_words(words)
-            claim = tok_at_offset(starts, m.start())
+            claim = _word_at(starts, m.start())
             if claim is None or negated(low, claim):
                 continue   # "No group has claimed responsibility", "has not claimed"
             sent_toks = sentence_tokens(words, starts, ends, low)
@@ -251,7 +251,7 @@ class EventExtractor:
             if not claimants:
                 continue
             who = claimants[-1]
-            if any(w in CLAUSE_BREAK or w in SAY_VERBS_CLAIM for w in low[who.end:claim]):
+            if any(w in CLAUSE_BREAK or w in _REPORTED_CLAIM for w in low[who.end:claim]):
                 continue   # "police said the group claimed": only its own claim
             place = None
             for back in (k - 1, k - 2):
@@ -545,7 +545,7 @@ class _Reading:
 # A claim of responsibility (see EventExtractor._claims).
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)? responsibility\b", re.I)
 # What a reporter says another claimed is not the claim read here.
-SAY_VERBS_CLAIM = frozenset(("said", "says", "that"))
+_REPORTED_CLAIM = frozenset(("said", "says", "that"))
 # Words that say an attack took place in a sentence: a claim after it is of that attack.
 _ATTACK_WORDS = frozenset(
     "attack attacks attacked bombing bombings bomb bombs bomber bombers blast blasts "
@@ -583,7 +583,7 @@ def _attack_place(text: str, bounds: list[int], k: int,
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def tok_at_offset(starts: list[int], offset: int) -> int | None:
+def _word_at(starts: list[int], offset: int) -> int | None:
     """The index of the word starting at ``offset``, or None."""
     i = bisect_left(starts, offset)
     return i if i < len(starts) and starts[i] == offset else None
