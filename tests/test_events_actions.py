@@ -445,3 +445,17 @@ def test_hosts_guests_and_where_a_meeting_on_the_sidelines_is(geoparser, text, w
     "from Moscow" at a summit is made in Moscow; the sidelines of a summit in Hiroshima
     are in Hiroshima, for both who met there."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The Gates Foundation pledged 50 million dollars to fight Ebola in West Africa.", []),
+    ("Firefighters from Oregon were fighting fires in California.", []),
+    ("Ukrainian troops were fighting Russian forces in Bakhmut.",
+     [("Russia", "fight"), ("Ukraine", "fight")]),
+    ("Doctors Without Borders opened a treatment center in Monrovia.",
+     [("Doctors Without Borders", "establish")]),
+])
+def test_fighting_a_disease_is_no_battle_and_a_treatment_center_no_treatment(geoparser, text,
+                                                                            wanted):
+    res = parse(geoparser, text)
+    assert sorted((e.actor, e.action) for e in res.events) == wanted

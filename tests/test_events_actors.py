@@ -598,3 +598,14 @@ def test_expecting_to_go_is_a_plan_and_a_region_after_in_qualifies(geoparser, te
 def test_armed_groups_of_recent_news_are_groups(geoparser, text, group):
     res = parse(geoparser, text)
     assert (group, "armed_group") in {(e.actor, e.actor_type) for e in res.events}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The CDC deployed 50 experts to Liberia.", {("CDC", "Liberia")}),
+    ("The Food and Drug Administration (FDA) spoke on Monday. The FDA has also blocked "
+     "imports to the United States.", {("Food and Drug Administration", "United States")}),
+    ("THE END CAME IN PARIS.", set()),
+])
+def test_a_body_named_by_its_acronym_alone_acts(geoparser, text, wanted):
+    """Under the full name the text gives it, if any; not in a headline in capitals."""
+    assert triples(parse(geoparser, text)) == wanted

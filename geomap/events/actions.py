@@ -439,6 +439,13 @@ _MET_ABSTRACT = frozenset(
     "costs cost payroll budget quota threshold conditions condition end fate death".split())
 _MEETS = frozenset(("meet", "meets", "met", "meeting"))
 _GIVES = frozenset(("gave", "give", "gives", "giving"))
+_FIGHTS = frozenset(("fight", "fights", "fighting", "fought"))
+# What one fights that is no enemy in arms.
+_NO_FOES = frozenset(
+    "ebola cancer covid covid-19 coronavirus malaria hiv aids virus viruses disease diseases "
+    "pandemic epidemic outbreak outbreaks poverty hunger climate corruption fire fires "
+    "wildfire wildfires blaze blazes flu influenza crime obesity drugs infection infections "
+    "tuberculosis cholera measles polio illness illnesses addiction inflation".split())
 _REACHES = frozenset(("reached", "reaching", "reach", "reaches"))
 _REACHED_ABSTRACT = frozenset(
     "decision conclusion verdict milestone record peak level levels age stage point total "
@@ -446,7 +453,7 @@ _REACHED_ABSTRACT = frozenset(
     "settlement agreement deal compromise accord truce ceasefire".split())
 OTHER_SENSES = frozenset(("leave", "called", "serve", "serves", "served", "serving",
                           "ran", "runs", "running", "run", "building")) | _SHOOT | _MOVES_OF | \
-    _MEETS | _GIVES | _REACHES
+    _MEETS | _GIVES | _REACHES | _FIGHTS | frozenset(("treatment",))
 """Action words :func:`other_sense` may find used in another sense."""
 
 
@@ -483,6 +490,16 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
                                                not low[k].isalpha() or low[k] == "new"):
             k += 1
         return k < len(low) and low[k] in _REACHED_ABSTRACT
+    if w in _FIGHTS:
+        # "to fight Ebola in West Africa", "fighting fires in California": no battle
+        k = j + 1
+        while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or
+                                               low[k] in ("against", "back")):
+            k += 1
+        return k < len(low) and low[k] in _NO_FOES
+    if w == "treatment":
+        return low[j + 1:j + 2] in (["center"], ["centre"], ["centers"], ["centres"],
+                                    ["facility"], ["plant"], ["unit"], ["clinic"])
     if w in _GIVES:
         # "gave rise to", "gave way to", "gave birth in", "gave up": no sending
         return low[j + 1:j + 2] in (["rise"], ["way"], ["birth"], ["up"], ["in"], ["thanks"])

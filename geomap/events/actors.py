@@ -95,6 +95,8 @@ _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  "flights": "organisation", "planes": "organisation", "jets": "organisation",
                  "airliners": "organisation", "trucks": "organisation",
                  "convoys": "organisation"}
+# An acronym: three to six capitals ("CDC", "IAEA", "UNRWA").
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
 # Possessive pronouns whose forces stand for their owner ("its troops", "their jets").
 _OWNERS = frozenset(("its", "their"))
 # Descriptions that stand for the last armed group named: "the group", "the militants".
@@ -1440,6 +1442,14 @@ class ActorFinder:
         # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
         if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
             return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
+        if len(run) == 2 and lows[0] == "the" and _ACRONYM.fullmatch(words[1]) and \
+                (j + 1) not in span_of and not toks[j].text.isupper() and \
+                self.gaz.english.get(lows[1], 0.0) < 4.0:
+            # "The CDC deployed", "the IAEA said": a body named by its acronym alone (not
+            # in a headline in capitals, nor a word such as "The END"), under the full name
+            # the text gives it ("Food and Drug Administration (FDA) ... The FDA has")
+            full = state.acronyms.get(lows[1]) or _KNOWN_ORGS.get(lows[1]) or words[1]
+            return Actor(j, k, full, _kind_of(full))
         if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) \
                 and TITLES.isdisjoint(lows[max(0, len(lows) - 4):-1]):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
