@@ -459,3 +459,16 @@ def test_fighting_a_disease_is_no_battle_and_a_treatment_center_no_treatment(geo
                                                                             wanted):
     res = parse(geoparser, text)
     assert sorted((e.actor, e.action) for e in res.events) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Vladimir Putin appeared in public in Moscow on Monday.", {("Vladimir Putin", "Moscow")}),
+    ("Bestselling author Haruki Murakami is to appear at a Q&A session in Tokyo in May.",
+     {("Haruki Murakami", "Tokyo")}),
+    ("John Smith appeared to be in Denver.", set()),
+    ("James Buchanan was released on a promise to appear in a Bradford, Ontario court.", set()),
+])
+def test_appearing_somewhere_is_an_act_a_promise_to_is_not(geoparser, text, wanted):
+    """GUIDELINE.md: a scheduled appearance counts ("is to appear"); "appeared to be" is
+    no act, and a promise is an intention."""
+    assert triples(parse(geoparser, text)) == wanted

@@ -359,6 +359,8 @@ PAIRS = _pairs({
     # forces moving against a place: "advanced on Goma", "advancing toward Kyiv"
     "advance advances advanced advancing": ("on into toward towards", "attack"),
     "landing": ("in at", "arrive"),                     # "helicopters landing in Kalam"
+    # "is scheduled to appear in Litchfield Superior Court" (not "appeared to be")
+    "appear appears appeared appearing": ("in before at", "appear"),
 })
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""
@@ -607,7 +609,7 @@ _INTENT = frozenset(
     "intended intending want wants wanted wanting wish wishes wishing hope hopes hoped "
     "hoping threatened threatening threatens vowed vows safe unsafe ready willing unwilling "
     "eager possible impossible difficult opportunity chance permission authority expect "
-    "expects preparing prepares".split())
+    "expects preparing prepares promise promises promised".split())
 
 
 # Verbs that carry the event noun after them, and so its negation or hypothesis: "could
