@@ -609,3 +609,12 @@ def test_armed_groups_of_recent_news_are_groups(geoparser, text, group):
 def test_a_body_named_by_its_acronym_alone_acts(geoparser, text, wanted):
     """Under the full name the text gives it, if any; not in a headline in capitals."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_family_after_a_speech_verb_opens_what_is_said(geoparser):
+    """"Priscilla Chu said the family was flying from Oroville, Calif., to Montana" (LGL):
+    the family is the subject of the reported clause."""
+    res = parse(geoparser, "Brent Ching and Kristen Ching died in the crash. Priscilla Chu "
+                           "said the family was flying from Oroville, Calif., to Montana.")
+    assert triples(res) == {(who, where) for who in ("Brent Ching", "Kristen Ching")
+                            for where in ("Oroville", "Montana")}

@@ -211,8 +211,9 @@ _PLURAL_PRONOUNS = frozenset(("they",))
 _BODY_PRONOUNS = frozenset(("it", "they"))
 _PLURAL_DESCRIPTIONS = frozenset("couple pair duo two family".split())
 _PLURAL = _PLURAL_PRONOUNS | _PLURAL_DESCRIPTIONS
-# Words after which "they" opens a clause.
-_CLAUSE_START = frozenset(", ; when as after before and then where while because so".split())
+# Words after which "they" opens a clause ("Chu said the family was flying").
+_CLAUSE_START = frozenset(", ; when as after before and then where while because so said says "
+                          "that".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
 _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
 # How far back (in characters) the persons a plural refers to may be named.
