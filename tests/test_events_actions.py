@@ -472,3 +472,11 @@ def test_appearing_somewhere_is_an_act_a_promise_to_is_not(geoparser, text, want
     """GUIDELINE.md: a scheduled appearance counts ("is to appear"); "appeared to be" is
     no act, and a promise is an intention."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Lady Gaga performed in Tokyo on Sunday.", {("Gaga", "Tokyo")}),
+    ("John Smith performed surgery on the patient.", set()),
+])
+def test_performing_somewhere_is_an_act(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -618,3 +618,13 @@ def test_a_family_after_a_speech_verb_opens_what_is_said(geoparser):
                            "said the family was flying from Oroville, Calif., to Montana.")
     assert triples(res) == {(who, where) for who in ("Brent Ching", "Kristen Ching")
                             for where in ("Oroville", "Montana")}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Queen Elizabeth II visited Ireland in May 2011.", "Elizabeth II"),
+    ("Pope Benedict XVI visited Germany.", "Benedict XVI"),
+    ("Pope John Paul II left Rome's Gemelli hospital today.", "John Paul II"),
+])
+def test_a_regnal_numeral_stays_with_its_name(geoparser, text, actor):
+    res = parse(geoparser, text)
+    assert {a for a, _p in triples(res)} == {actor}

@@ -361,6 +361,9 @@ PAIRS = _pairs({
     "landing": ("in at", "arrive"),                     # "helicopters landing in Kalam"
     # "is scheduled to appear in Litchfield Superior Court" (not "appeared to be")
     "appear appears appeared appearing": ("in before at", "appear"),
+    # "Lady Gaga performed in Tokyo" (GUIDELINE.md: performing is an act; not "performed
+    # surgery", whose place follows its object)
+    "perform performs performed performing": ("in at", "perform"),
 })
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""

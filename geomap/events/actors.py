@@ -95,6 +95,8 @@ _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  "flights": "organisation", "planes": "organisation", "jets": "organisation",
                  "airliners": "organisation", "trucks": "organisation",
                  "convoys": "organisation"}
+# A regnal numeral after a name: "Elizabeth II", "Benedict XVI".
+_REGNAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # An acronym: three to six capitals ("CDC", "IAEA", "UNRWA").
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 # Possessive pronouns whose forces stand for their owner ("its troops", "their jets").
@@ -1416,6 +1418,12 @@ class ActorFinder:
 
     def _run_actor(self, text, toks, j, k, run, span_of, state) -> Actor | None:
         """An actor named by the capitalised run ``toks[j:k]``, or None."""
+        if k - j >= 3 and _REGNAL.fullmatch(run[-1].text):
+            # "Queen Elizabeth II visited", "Pope Benedict XVI": the name with its numeral
+            found = self._run_actor(text, toks, j, k - 1, run[:-1], span_of, state)
+            if found is not None and found.kind == "person":
+                return Actor(found.start, k, f"{found.name} {run[-1].text}", "person")
+            return found
         if k - j == 1 and run[0].low in _STOP and run[0].low not in _KNOWN_ORGS and \
                 run[0].low not in state.acronyms:
             return None  # "The", "But", "He" at a sentence start
