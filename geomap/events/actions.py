@@ -265,14 +265,15 @@ PHRASES = [
     # "Iran reached a deal with world powers in Vienna": reaching an agreement is agreeing
     (re.compile(r"\breach(?:ed|es|ing)? (?:a |an |the )?(?:\w+ )?(?:agreement|deal|settlement|"
                 r"compromise|accord|truce|ceasefire|cease-fire)\b", re.I),
-     "agree", _words("reached reach reaches reaching")),
+     "agree", _words("agreement deal settlement compromise accord truce ceasefire cease-fire")),
     # a primary contest, not a "primary school" or "primary care"
     (re.compile(r"\bprimar(?:y|ies) (?:in|on|election|elections|race|vote|contest)\b", re.I),
      "run", _words("primary primaries")),
     # "Greta Thunberg joined protesters in Hamburg": joining a protest is protesting
     (re.compile(r"\bjoin(?:ed|s|ing)? (?:the |a )?(?:\w+ )?(?:protesters|demonstrators|"
                 r"protests?|demonstrations?|rally|march)\b", re.I),
-     "protest", _words("join joined joins joining")),
+     "protest", _words("protesters demonstrators protest protests demonstration "
+                       "demonstrations rally march")),
     # leading a delegation somewhere is going there: "led a delegation to Beijing"
     (re.compile(r"\b(?:led|leads|leading|headed|heads|heading) (?:a |an |the |his |her |"
                 r"their )?(?:\w+ )?(?:delegation|mission|trip) to\b", re.I),
@@ -343,6 +344,21 @@ PHRASES = [
 # A sentence holding no anchor word is not searched for phrases (a set test on the words
 # read anyway is far cheaper than a search of the sentence).
 _PHRASE_ANCHORS = frozenset().union(*(anchors for _pat, _cls, anchors in PHRASES))
+# anchor word -> the indices in PHRASES of the phrases it anchors
+_PHRASES_OF: dict[str, tuple[int, ...]] = {
+    w: tuple(i for i, (_pat, _cls, anchors) in enumerate(PHRASES) if w in anchors)
+    for w in _PHRASE_ANCHORS}
+
+
+def phrases_for(lows: Sequence[str]) -> list[tuple[re.Pattern, str, frozenset[str]]]:
+    """The :data:`PHRASES` whose anchor words the lower-case words ``lows`` hold, in
+    order: a sentence is searched for those only (most hold none or one)."""
+    hits = _PHRASE_ANCHORS.intersection(lows)
+    if not hits:
+        return []
+    if len(hits) == 1:
+        return [PHRASES[i] for i in _PHRASES_OF[next(iter(hits))]]
+    return [PHRASES[i] for i in sorted({i for w in hits for i in _PHRASES_OF[w]})]
 
 
 def _pairs(table: dict[str, tuple[str, str]]) -> dict[str, tuple[frozenset[str], str]]:
@@ -561,16 +577,15 @@ def _phrase_in(sentence: str, lows: Sequence[str]) -> bool:
     """Whether the sentence holds an action phrase: only the phrases whose anchor words
     it holds are searched."""
     lowered = None
-    for pat, _cls, anchors in PHRASES:
-        if not anchors.isdisjoint(lows):
-            if not pat.flags & re.IGNORECASE:   # a pattern that reads capitals
-                if pat.search(sentence) is not None:
-                    return True
-                continue
-            if lowered is None:
-                lowered = sentence.lower()
-            if pat.search(lowered) is not None:
+    for pat, _cls, _anchors in phrases_for(lows):
+        if not pat.flags & re.IGNORECASE:   # a pattern that reads capitals
+            if pat.search(sentence) is not None:
                 return True
+            continue
+        if lowered is None:
+            lowered = sentence.lower()
+        if pat.search(lowered) is not None:
+            return True
     return False
 
 
@@ -628,11 +643,12 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     negation ("Doctors Without Borders opened")."""
     if j >= 2 and low[j - 1] == "to" and low[j - 2] in _INTENT:
         return True   # "retain the ability to attack in Swat", "plans to visit Paris"
-    for k in range(j - 1, max(-1, j - 12), -1):
-        if low[k] in (";", "but", "while", "although", "however"):
-            break
-        if low[k] in _DENIALS:
-            return True   # "Russia denied that its jets had bombed a hospital in Idlib"
+    if not _DENIALS.isdisjoint(low[max(0, j - 12):j]):
+        for k in range(j - 1, max(-1, j - 12), -1):
+            if low[k] in (";", "but", "while", "although", "however"):
+                break
+            if low[k] in _DENIALS:
+                return True   # "Russia denied that its jets had bombed a hospital in Idlib"
     for k in range(j - 1, max(-1, j - 7), -1):
         w = low[k]
         if w in (",", ";", ":", "and", "but", "which", "who", "that", "'s", "’s") or \

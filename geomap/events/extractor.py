@@ -48,7 +48,6 @@ from geomap.events.actions import (
     OTHER_SENSES,
     PAIR_WORDS,
     PAIRS,
-    PHRASES,
     PROGRESSIVE,
     PROGRESSIVE_WORDS,
     RECIPROCAL,
@@ -60,6 +59,7 @@ from geomap.events.actions import (
     negated,
     other_sense,
     pair_at,
+    phrases_for,
     progressive_at,
 )
 from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
@@ -665,9 +665,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
     ``phrases``: whether it may hold an action phrase."""
     sent_start, sent_end = toks[0].start, toks[-1].end
     triggers: list[tuple[int, int, str]] = []
-    for pat, cls, anchors in PHRASES if phrases else ():
-        if anchors.isdisjoint(low):
-            continue
+    for pat, cls, _anchors in phrases_for(low) if phrases else ():
         for m in pat.finditer(text, sent_start, sent_end):
             a = tok_at(toks, m.start())
             b = tok_at(toks, m.end() - 1)
