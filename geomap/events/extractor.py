@@ -240,10 +240,10 @@ class EventExtractor:
                 continue
             words, starts, ends = sentence_words(text, start, end, toks)
             low = lower_words(words)
-            claim = _word_at(starts, m.start())
+            sent_toks = sentence_tokens(words, starts, ends, low)
+            claim = tok_at(sent_toks, m.start())
             if claim is None or negated(low, claim):
                 continue   # "No group has claimed responsibility", "has not claimed"
-            sent_toks = sentence_tokens(words, starts, ends, low)
             known = DocState()
             known.groups = may_name_group(text[start:end])
             claimants = [x for x in self.finder.find(text, sent_toks, [], known, low=low)
@@ -257,7 +257,7 @@ class EventExtractor:
             for back in (k - 1, k - 2):
                 if back < 0:
                     break
-                place = _attack_place(text, bounds, back, by_sentence.get(back, ()))
+                place = _attack_place(text, bounds, back, by_sentence.get(back, ()), toks)
                 if place is not None:
                     break
             if place is not None:
@@ -559,34 +559,28 @@ _BEFORE_PLACE = frozenset(
 
 
 def _attack_place(text: str, bounds: list[int], k: int,
-                  mentions: Iterable[tuple[int, Resolution]]) -> Resolution | None:
+                  mentions: Iterable[tuple[int, Resolution]],
+                  toks: Tokens | None) -> Resolution | None:
     """The first resolved place of sentence ``k`` that a locative preposition governs
-    ("in Mogadishu", "at a market in Quetta"), when the sentence tells of an attack."""
+    ("in Mogadishu", "at a market in Quetta"), when the sentence tells of an attack
+    (``toks``: the document's words, when the caller has them)."""
     start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
     if end - start > MAX_SENTENCE:
         return None
-    words = _WORD.findall(text, start, end)
-    if _ATTACK_WORDS.isdisjoint(w.lower() for w in words):
+    words, starts, _ends = sentence_words(text, start, end, toks)
+    low = lower_words(words)
+    if _ATTACK_WORDS.isdisjoint(low):
         return None
     for _i, r in mentions:
         if r.place is None:
             continue
-        before = _WORD.findall(text, max(start, r.mention.start - 60), r.mention.start)
-        j = len(before) - 1
-        while j >= 0 and (before[j].lower() in _BEFORE_PLACE or before[j][:1].isupper()):
-            j -= 1   # "in the Somali capital Mogadishu"
-        if j >= 0 and before[j].lower() in ("in", "at", "near", "outside", "on"):
+        j = bisect_left(starts, r.mention.start) - 1
+        while j >= 0 and (low[j] in _BEFORE_PLACE or words[j][:1].isupper() or
+                          not words[j][:1].isalnum()):
+            j -= 1   # "in the Somali capital Mogadishu", "Mogadishu, Somalia"
+        if j >= 0 and low[j] in ("in", "at", "near", "outside", "on"):
             return r
     return None
-
-
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def _word_at(starts: list[int], offset: int) -> int | None:
-    """The index of the word starting at ``offset``, or None."""
-    i = bisect_left(starts, offset)
-    return i if i < len(starts) and starts[i] == offset else None
 
 
 # Words before a place that make it part of a noun phrase ("the Rafah strike").
