@@ -742,9 +742,10 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     statement, which a speech verb before it only introduces: "said in an interview")."""
     # (not the object of a verb before: "Travelers wishing to visit Guatemala from Mexico
     # can go": Guatemala goes nowhere)
-    k = a - 1
+    k = a - 1   # the word before the verb group ("who quickly captured", "which has")
     while k > 0 and (low[k].endswith("ly") or low[k] in _AUX):
         k -= 1
+    verb_group = k
     if k > 1 and low[k] in ("who", "which") and low[k - 1] == ",":
         # "a coalition against Islamic State, which claimed responsibility": the name the
         # relative clause hangs on does it, wherever that name stands
@@ -775,7 +776,7 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
                 low[c.end:a].count(",") == 2:
             best = c
             break
-    k = a - 1
+    k = verb_group   # and before "going to", "set to"
     while k > 0 and (low[k].endswith("ly") or low[k] in _AUX or low[k] in _BEFORE_INFINITIVE):
         k -= 1
     if k > 1 and low[k] in ("who", "which") and low[k - 1] == "," and best.end != k - 1:
