@@ -377,6 +377,42 @@ _ARTICLE_NAME = re.compile(
     "(?:" + "|".join(sorted(_ARTICLES, key=lambda a: (-len(a), a))) + ")-[A-Z]")
 
 
+# Plural or collective nouns whose possessive is part of an organisation's name: "Sudan
+# People's Liberation Army", "Kurdistan Workers' Party", "Lord's Resistance Army".
+_NAME_POSSESSORS = frozenset(
+    "people workers women children farmers peasants students lord martyrs mothers veterans "
+    "nations men youth".split())
+
+
+def _name_goes_on(text: str, toks: list[Tok], k: int, taken: list[bool]) -> int | None:
+    """Where a capitalised run that stopped at ``toks[k]`` goes on, when it is an
+    organisation's name written with "of the" or "for" ("International Committee of the
+    Red Cross", "Democratic Forces for the Liberation of Rwanda", "Centers for Disease
+    Control") or with a collective possessive ("Sudan People's Liberation Army"); else
+    None. The run's next word must be capitalised and free."""
+    n, head, word = len(toks), toks[k - 1].low.rstrip("."), toks[k].low
+    if (head in _GROUP_HEADS or head[-1:] == "s" and head[:-1] in _GROUP_HEADS) and \
+            word in ("of", "for"):   # ("Centers for Disease Control")
+        m = k + 2 if k + 1 < n and toks[k + 1].low == "the" else k + 1
+        if m == k + 1 and word == "of":
+            return None   # "of" and a capitalised word: already one run
+        if m < n and toks[m].cap and toks[m].text[0].isalpha() and not taken[m] and \
+                toks[m].low not in _RUN_BREAKS and \
+                all(text[toks[x - 1].end:toks[x].start] == " " for x in range(k, m + 1)):
+            return m
+        return None
+    if word in _POSSESSIVE or word in ("'", "’"):
+        if head not in _NAME_POSSESSORS or toks[k - 1].end != toks[k].start or \
+                k + 1 >= n or text[toks[k].end:toks[k + 1].start] != " ":
+            return None
+        for x in range(k + 1, min(n, k + 5)):   # the name goes on to a group's head noun
+            if not toks[x].cap or taken[x]:
+                return None
+            if toks[x].low.rstrip(".") in _GROUP_HEADS:
+                return k + 1
+    return None
+
+
 def _article_names(text: str, toks: list[Tok]) -> set[int]:
     """The tokens of ``toks`` that are a name with an Arabic article ("al-Baghdadi"),
     found from the sentence's hyphens (few) rather than by a search of every word."""
@@ -580,6 +616,22 @@ _FOLLOWERS = frozenset("forces troops fighters men militia militias supporters l
 _LIGHT_AGENT_VERBS = LIGHT_VERBS - frozenset(
     "has have had announced announces continued continues maintains maintained orders "
     "ordered".split())
+
+
+# Actions whose doer, named by one word, is a person: "Macron visited Kyiv".
+_PERSONAL_ACTIONS = frozenset(("visit", "meet", "travel", "arrive", "depart", "return", "speak",
+                               "talk", "call", "fly", "tour", "attend", "perform", "appear"))
+
+
+def _single_kind(toks: list[Tok], k: int) -> str:
+    """The kind of an actor named by one word the lists lack, from the action after it
+    (``toks[k:]``): a person's for a visit, meeting or journey ("Erdogan met Putin"),
+    else an organisation's ("Gazprom halted deliveries")."""
+    n = len(toks)
+    while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
+        k += 1
+    return "person" if k < n and ACTIONS.get(toks[k].low) in _PERSONAL_ACTIONS \
+        else "organisation"
 
 
 def _kind_of(name: str) -> str:
@@ -1201,14 +1253,21 @@ class ActorFinder:
                 k = run_end   # a later word of the run just read: the run ends where it did
             else:
                 k = j
-                while k < n and not taken[k] and toks[k].low not in _RUN_BREAKS and (
-                        (toks[k].cap or k in arabic) and toks[k].text[0].isalpha() or (
-                        toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and
-                        k > j)) and \
-                        (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
-                         _initials(toks[k - 1].text, toks[k].text) and
-                         toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
-                    k += 1
+                while True:
+                    while k < n and not taken[k] and toks[k].low not in _RUN_BREAKS and (
+                            (toks[k].cap or k in arabic) and toks[k].text[0].isalpha() or (
+                            toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and
+                            k > j)) and \
+                            (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
+                             _initials(toks[k - 1].text, toks[k].text) and
+                             toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
+                        k += 1
+                    if k == j or k >= n:
+                        break
+                    on = _name_goes_on(text, toks, k, taken)
+                    if on is None:
+                        break
+                    k = on
                 run_end = k
             if people_only and k - j == 1 and j in span_of and toks[j].low not in state.acronyms:
                 continue   # a one-word place ("Paris"): no person or group to remember
@@ -1460,8 +1519,9 @@ class ActorFinder:
             # the text gives it ("Food and Drug Administration (FDA) ... The FDA has")
             full = state.acronyms.get(lows[1]) or _KNOWN_ORGS.get(lows[1]) or words[1]
             return Actor(j, k, full, _kind_of(full))
-        if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) \
-                and TITLES.isdisjoint(lows[max(0, len(lows) - 4):-1]):
+        if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) and not any(
+                lows[x] in TITLES and lows[x + 1] not in _POSSESSIVE   # ("Lord's Resistance")
+                for x in range(max(0, len(lows) - 4), len(lows) - 1)):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
             o = 1 if lows[0] == "the" and len(run) >= 3 else 0
             state_cc = self._demonym_of(lows[o] + lows[o + 1]) \
@@ -1470,6 +1530,8 @@ class ActorFinder:
                              lows[-1] in _ARMED_HEADS and len(run) <= 3):
                 return Actor(j, k, self.country_names[state_cc], "country")  # "Russian Army"
             name = " ".join(words).rstrip(".")
+            if "'" in name or "’" in name:   # "Sudan People's Liberation Army"
+                name = re.sub(" (['’]s?) ", r"\1 ", name)
             if lows[0] == "the":
                 name = name[4:]
             name = state.acronyms.get(name.lower(), name)
@@ -1566,7 +1628,52 @@ class ActorFinder:
                     normalize(parts[0]) not in self.demonyms:
                 state.persons.setdefault(surname, parts[0])
                 return Actor(j, k, parts[0], "person")
+            if i0 == 0 and j not in span_of and self._proper_agent(text, toks, j, k):
+                # "Siemens opened a factory in Berlin", "... and Gazprom halted deliveries
+                # to Poland": a name the lists lack, in an agent's place
+                return Actor(j, k, parts[0], _single_kind(toks, k))
         return None
+
+    def _proper_agent(self, text: str, toks: list[Tok], j: int, k: int) -> bool:
+        """Whether the one capitalised word ``toks[j]`` is a name acting: an action verb
+        follows it, and it is capitalised as a name is (inside a sentence, here or
+        elsewhere in the document), not as the first word of a sentence ("Troops
+        attacked", "Fire destroyed"), and it is nobody's given name, no people's name, no
+        title and no word the lists know as an unnamed agent."""
+        word = toks[j].text.rstrip(".")
+        low = word.lower()
+        if len(word) < 3 or not word[0].isupper() or not word.isalpha() and "-" not in word \
+                or low in _STOP or low in TITLES or low in _ROLE_WORDS or \
+                low in self.first_names or self._demonym_of(low) or low in _UNNAMED_AGENTS \
+                or low in STATE_NOUNS or low in ORG_WORDS or low in _MEMBER_NOUNS or \
+                low in _FOLLOWERS or low in _RUN_BREAKS or low in ACTIONS or \
+                low in _LAW_HEADS or low.endswith(("man", "men")) or \
+                low[-1] == "s" and low[-2:] not in ("ss", "us", "is"):
+            return False   # (plural: "Islamists", "MPs"; "Frenchman", "Recovery Act")
+        if j and (toks[j - 1].low in _POSSESSIVE or toks[j - 1].cap or
+                  toks[j - 1].low in ("the", "a", "an")):
+            return False   # "Hope's Wings", "Nebraska Railway", "Pompey the Great", "the Sikh"
+        n, aux = len(toks), False
+        while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
+            aux = aux or toks[k].low in ("has", "have", "had", "will")
+            k += 1
+        verb = toks[k].low if k < n and toks[k].text[:1].islower() else ""
+        if verb not in ACTIONS or not (aux or verb.endswith("ed") or verb in _PAST_VERBS or
+                                       verb[-1:] == "s" and (verb[:-1] in ACTIONS or
+                                                             verb[:-2] in ACTIONS)):
+            return False   # a verb right after it (not "Hessian troops", "Quaker meeting",
+            #                "... Upperville and meet")
+        if j > 0 and toks[j - 1].text[:1].islower() or j > 1 and toks[j - 1].low == "," \
+                and toks[j - 2].text[:1].islower():
+            return True   # "..., and Gazprom halted": a capital inside a sentence
+        # First in its sentence: a name when the document writes it so inside a sentence
+        # and never in lower case ("Gazprom ... supplies from Gazprom")
+        if re.search(rf"\b{re.escape(low)}\b", text) is not None:
+            return False
+        return any(text[max(0, m.start() - 2):m.start()][:1].islower() or
+                   text[max(0, m.start() - 2):m.start()][:1] == ","
+                   for m in re.finditer(rf"\b{re.escape(word)}\b", text)
+                   if m.start() != toks[j].start)
 
     @staticmethod
     def _agentive(toks: list[Tok], j: int, k: int, lows: list[str], words: list[str]) -> bool:
