@@ -228,6 +228,9 @@ def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
     "Andrew Trapani and his crew spent three days shooting footage in Los Angeles.",
     "Andrew Trapani will be running a marathon on a treadmill in Hyde Park.",
     "In Copenhagen, Christopher Monckton called young climate activists 'Hitler Youth'.",
+    # capturing what is no town: from "pilot plant to capture carbon dioxide" (LGL)
+    "Alstom will operate a plant to capture carbon dioxide from a power plant in Charleston.",
+    "Angela Merkel captured the public's imagination in Berlin.",
 ])
 def test_other_senses_of_action_words_are_no_events(geoparser, text):
     assert parse(geoparser, text).events == ()

@@ -472,7 +472,15 @@ _REACHED_ABSTRACT = frozenset(
     "decision conclusion verdict milestone record peak level levels age stage point total "
     "goal target number height heights consensus end limit maximum high low figure "
     "settlement agreement deal compromise accord truce ceasefire".split())
-OTHER_SENSES = frozenset(("leave", "called", "serve", "serves", "served", "serving",
+_CAPTURES = frozenset(("capture", "captures", "captured", "capturing"))
+# What one captures that is no town nor prisoner: "capture carbon dioxide", "captured the
+# moment", "capture the imagination".
+_CAPTURED_THINGS = frozenset(
+    "carbon co2 dioxide emissions methane gas heat energy water rainwater data image images "
+    "photo photos footage moment moments imagination attention hearts essence spirit mood "
+    "title titles gold silver bronze medal medals crown championship victory win votes "
+    "market share".split())
+OTHER_SENSES = _CAPTURES | frozenset(("leave", "called", "serve", "serves", "served", "serving",
                           "ran", "runs", "running", "run", "building")) | _SHOOT | _MOVES_OF | \
     _MEETS | _GIVES | _REACHES | _FIGHTS | frozenset(("treatment",))
 """Action words :func:`other_sense` may find used in another sense."""
@@ -521,6 +529,12 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
     if w == "treatment":
         return low[j + 1:j + 2] in (["center"], ["centre"], ["centers"], ["centres"],
                                     ["facility"], ["plant"], ["unit"], ["clinic"])
+    if w in _CAPTURES:
+        k = j + 1
+        while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or
+                                               low[k] in ("'s", "’s", "public", "world")):
+            k += 1
+        return k < len(low) and low[k] in _CAPTURED_THINGS
     if w in _GIVES:
         # "gave rise to", "gave way to", "gave birth in", "gave up": no sending
         return low[j + 1:j + 2] in (["rise"], ["way"], ["birth"], ["up"], ["in"], ["thanks"])
