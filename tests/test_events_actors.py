@@ -163,6 +163,17 @@ def test_a_place_qualifying_another_is_no_actor(geoparser, text):
     assert not {text[e.start:e.end] for e in result.events} & {"China", "Qatar"}
 
 
+@pytest.mark.parametrize("text, actors", [
+    ("Germany, France and Italy sent aid to Turkey.", {"Germany", "France", "Italy"}),
+    ("The United States, Britain and France launched strikes on Syria.",
+     {"United States", "United Kingdom", "France"}),
+])
+def test_a_country_after_a_country_and_a_comma_is_a_list_not_a_qualifier(geoparser, text,
+                                                                          actors):
+    """"Bern, Switzerland" qualifies Bern; "Germany, France and Italy" are three parties."""
+    assert {e.actor for e in parse(geoparser, text).events} == actors
+
+
 def test_known_bodies_by_their_acronyms(geoparser):
     text = "The G7 met in Hiroshima. Amnesty International protested in London."
     result = parse(geoparser, text)

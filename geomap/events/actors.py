@@ -676,11 +676,15 @@ def _object_of_verb(low: list[str], start: int) -> bool:
 
 def _qualifying(low: list[str], start: int, span_of) -> bool:
     """Whether the place at token ``start`` qualifies the place before it ("from
-    Amsterdam, the Netherlands, was making"; "Bern, Switzerland"): no subject."""
+    Amsterdam, the Netherlands, was making"; "Bern, Switzerland"): no subject. A country
+    qualifies no country: "Germany, France and Italy sent aid" is a list."""
     j = start - 1
     if j >= 0 and low[j] == "the":
         j -= 1
-    return j >= 1 and low[j] == "," and (j - 1) in span_of
+    if not (j >= 1 and low[j] == "," and (j - 1) in span_of):
+        return False
+    before = span_of[j - 1].place
+    return before is None or not before.is_country
 
 
 def _subject_position(toks: list[Tok], start: int) -> bool:
