@@ -67,6 +67,10 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
      ("Volodymyr Zelensky", "say", "OTHER", "Brussels")),
     ("Chinese forces conducted joint military exercises near Taiwan.",
      ("China", "deploy", "MOBILIZE", "Taiwan")),
+    # a country named before the aircraft it attacks is no place of the attack
+    ("A Russian jet intercepted a US drone over the Black Sea.",
+     ("Russia", "attack", "ASSAULT", "Black Sea")),
+    ("Ukraine downed a Russian jet over Bakhmut.", ("Ukraine", "attack", "ASSAULT", "Bakhmut")),
 ])
 def test_event_verbs_beyond_the_first_word_lists(geoparser, sentence, event):
     result = geoparser.parse(Document(doc_id="x", text=sentence))
@@ -84,6 +88,15 @@ def test_every_action_class_has_a_plover_category_or_other():
     classes = set(ACTIONS.values()) | {cls for _pat, cls, _anchors in PHRASES}
     assert set(PLOVER) <= classes    # no category for a class that is never found
     assert action_type("strike") == "ASSAULT" and action_type("say") == "OTHER"
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian jet intercepted a US drone over the Black Sea.",
+    "Houthi rebels attacked a US warship off Yemen.",
+])
+def test_an_aircraft_or_ship_after_a_place_name_is_what_is_attacked_not_where(geoparser, text):
+    places = {text[e.start:e.end] for e in parse(geoparser, text).events}
+    assert places and "US" not in places
 
 
 def test_the_lexicon_inflects_its_verbs():

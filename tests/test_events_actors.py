@@ -84,6 +84,9 @@ def test_a_question_word_is_not_the_world_health_organization(geoparser):
     # vessels stand for their state
     ("Russian warships shelled Odesa overnight.", "Russia", "country", "Odesa"),
     ("The Iranian tanker Adrian Darya arrived in Tartus.", "Iran", "country", "Tartus"),
+    ("The USS Carney shot down drones over the Red Sea.", "United States", "country",
+     "Red Sea"),
+    ("HMS Diamond sailed to the Red Sea in December.", "United Kingdom", "country", "Red Sea"),
 ])
 def test_actors_named_by_the_text_itself(geoparser, text, actor, actor_type, place):
     result = parse(geoparser, text)

@@ -66,7 +66,8 @@ _ACTION_WORDS: dict[str, list[str]] = {
 # dev texts and win where both give a word.
 _VERBS: dict[str, str] = {
     "strike": "bomb+ shell pound hammer+",
-    "attack": "ambush storm raid assault target raze torch shoot",
+    # ("intercepted a US drone over the Black Sea", "downed a Russian jet")
+    "attack": "ambush storm raid assault target raze torch shoot intercept down",
     "fire": "",
     "kill": "massacre behead",
     "abduct": "abduct kidnap+ hijack",
@@ -135,7 +136,7 @@ _NOT_ACTIONS = frozenset(
     "masses massing march marches marching rally fund funds funding target targets ship ships "
     "shipping host hosts fly flies flying tour tours touring phone phones phoning brief briefs "
     "briefing sign signs signing demonstrate demonstrates agree agrees patrol patrols "
-    "shell shells transfer transfers supply block blocks".split())
+    "shell shells transfer transfers supply block blocks down downs downing".split())
 
 
 def inflect(lemma: str) -> list[str]:

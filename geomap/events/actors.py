@@ -42,6 +42,9 @@ from geomap.gazetteers import Gazetteer, census_frequencies, normalize
 
 # Vessels and aircraft that stand for their state ("Russian warships", "the Iranian
 # tanker Adrian Darya").
+# Prefixes of navies' ship names, by country ("INS" is India's and Israel's: neither).
+_SHIP_PREFIXES = {"USS": "US", "USNS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA",
+                  "HMNZS": "NZ", "ROKS": "KR"}
 _VESSELS = frozenset(
     "warship warships ship ships vessel vessels tanker tankers fleet submarine submarines "
     "frigate frigates destroyer destroyers gunboat gunboats drone drones coastguard "
@@ -1540,6 +1543,11 @@ class ActorFinder:
                 name = name[4:]
             name = state.acronyms.get(name.lower(), name)
             return Actor(j, k, name, _kind_of(name))
+        # A state's ship by the prefix of its navy: "USS Carney shot down drones"
+        o = 1 if lows[0] == "the" else 0
+        if len(words) > o + 1 and words[o] in _SHIP_PREFIXES:
+            cc = _SHIP_PREFIXES[words[o]]
+            return Actor(j, k, self.country_names.get(cc, cc), "country")
         # A vessel named after a nationality and its kind: "the Iranian tanker Adrian Darya"
         if j >= 2 and toks[j - 1].low in _VESSELS:
             cc = self._demonym_of(toks[j - 2].low)

@@ -384,7 +384,10 @@ _MODIFIED_NOUNS = frozenset(
     "interests interest officials official forces force military government troops citizens "
     "soldiers authorities leaders leader president army navy policy policies administration "
     "economy people media concerns suspicions support approval side officer officers "
-    "delegation diplomats ministry parliament regime nationals residents".split())
+    "delegation diplomats ministry parliament regime nationals residents "
+    # ("intercepted a US drone", "a Russian jet")
+    "drone drones jet jets plane planes warplane warplanes aircraft helicopter helicopters "
+    "warship warships ship ships vessel vessels tanker tankers submarine submarines".split())
 
 
 def inside_acronym(toks: list[Tok], hi: int) -> bool:
