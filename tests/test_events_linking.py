@@ -32,6 +32,10 @@ def test_the_object_of_a_discussion_is_a_topic(geoparser):
     ("Arriving in Kyiv on Friday, Olaf Scholz met Volodymyr Zelensky.",
      ("Volodymyr Zelensky", "meet", "Kyiv")),
     ("In Kabul, Kandahar and Herat, the Taliban banned music.", ("Taliban", "ban", "Herat")),
+    # without the comma: the name right after the place opens the main clause
+    ("In Paris Emmanuel Macron met Olaf Scholz on Monday.", ("Emmanuel Macron", "meet", "Paris")),
+    ("In Kabul the Taliban announced new rules for women.", ("Taliban", "say", "Kabul")),
+    ("In Kharkiv Russian missiles hit a school.", ("Russia", "strike", "Kharkiv")),
 ])
 def test_an_opening_phrase_locates_the_main_clause(geoparser, text, event):
     result = parse(geoparser, text)

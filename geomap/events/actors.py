@@ -1622,7 +1622,10 @@ class ActorFinder:
             state.full_names.setdefault(full, None)
             if first_low in _FAMILY_FIRST:
                 state.persons.setdefault(normalize(parts[0]), full)
-            return Actor(j, k, full, "person")
+            lead = j
+            while j and toks[j - 1].low in ("in", "at") and lead < j + i0 and lead in span_of:
+                lead += 1   # "In Paris Emmanuel Macron met": the place before is no part of it
+            return Actor(lead, k, full, "person")
         if len(parts) == 1:
             surname = normalize(parts[0])
             if surname in state.persons:

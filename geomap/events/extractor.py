@@ -360,7 +360,7 @@ class EventExtractor:
                         for x in range(before[1], trig[0])) and \
                         place_fits(before[2], prep, head, toks, before[1], lo) else None
                 if trig is None and not (prep in ("in", "at") and head_idx >= 0) and not (
-                        opener is not None and hi <= opener and prep in _OPENING_PREPS):
+                        opener is not None and hi <= opener + 1 and prep in _OPENING_PREPS):
                     continue   # no action reaches this place: its actors are not needed
             if not actors:
                 actors = report.actors = actors_here()
@@ -394,7 +394,7 @@ class EventExtractor:
                 for actor in agents(where[0], where[1], where[2]):
                     emit(actor, where[2], r)
                 continue
-            if opener is not None and hi <= opener and (
+            if opener is not None and hi <= opener + 1 and (
                     att[0] in _OPENING_PREPS or trig is not None and trig[1] <= opener and
                     not agents(*trig)):
                 # "In Abidjan, X said", "Speaking in Paris, X stressed", "Arriving in Kyiv,

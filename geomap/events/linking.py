@@ -151,7 +151,8 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
     Abidjan,", "Speaking in Paris,", "Visiting Kyiv,", "In a speech in Tehran,", "In
     Kabul, Kandahar and Herat,": a comma before one of the ``places`` continues a list),
-    or None."""
+    or the last word of an opening place with no comma after it ("In Paris Emmanuel
+    Macron met"), or None. The words after the index returned are the main clause's."""
     if len(toks) < 4:
         return None
     first = toks[0].low
@@ -172,6 +173,15 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
         # "Visiting Kyiv, X pledged" (but "Accusing Italy of ..., India" is no opening
         # locative: an accusation's object is no place it happens)
         return None
+    if first in ("in", "at"):
+        # "In Paris Emmanuel Macron met", "In Kabul the Taliban announced": a place right
+        # after the preposition and a name right after the place, without a comma; the
+        # phrase ends with the place (the index returned stands for its comma)
+        hi = next((hi for _i, _r, lo, hi in places if lo == 1), None)
+        if hi is not None and hi + 1 < len(toks) and (
+                toks[hi].cap and toks[hi].text[:1].isalpha() or
+                toks[hi].low == "the" and toks[hi + 1].cap):
+            return hi - 1
     starts = {lo for _i, _r, lo, hi in places if not subject_place(toks, hi)}
     for c in range(1, min(len(toks) - 2, 16)):
         w = toks[c].low
