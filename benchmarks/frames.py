@@ -29,6 +29,7 @@ PLACES = Path(__file__).resolve().parent.parent / "tests" / "data" / "frames" / 
 FRAMES: dict[str, str] = {
     "subject": "{X} is one of the places in the news this week.",
     "fronted-in": "In {X}, officials said the talks would continue.",
+    "fronted-in-name": "In {X} John Smith said the talks would continue.",
     "object-in": "Officials said the talks in {X} would continue.",
     "before-stop": "The delegation flew to {X}.",
     "possessive": "{X}'s leaders met on Monday.",

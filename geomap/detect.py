@@ -112,6 +112,8 @@ FEATURE_WORDS = {
 }
 """Words after a name that say what kind of place it is ("Idlib province")."""
 _LOOSE_FEATURE_WORDS = frozenset(("region", "territory", "area"))
+# Prepositions of place before a name: "in Bakhmut John Smith said" is Bakhmut and a person.
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "from", "outside", "inside"))
 # after a common word in lower-cased text, the part of a longer name ("the bay area")
 _LOOSE_AREA_WORDS = _LOOSE_FEATURE_WORDS | {"district"}
 
@@ -910,6 +912,13 @@ class GazetteerDetector(Detector):
                             (following is not None and not self._famous(first_key) and
                              not self._major(following) and following not in GEO_HEADS and
                              self.gaz.english.get(following, 0.0) < 3.5)))
+                    if person and len(names_after) >= 2 and k and \
+                            words[k - 1].lower() in ("in", "at", "near") and (
+                                words[names_after[0]].lower() in common_first_names() or
+                                words[names_after[0]].lower() in world_names):
+                        # "in Geneva John Kerry met": a famous place after a preposition,
+                        # then a full name with a given name of its own
+                        person = False
                     if not person:
                         continue
                 if self._hit(text[s:ends[names_after[-1]]]) and self._major(
@@ -1615,8 +1624,13 @@ class GazetteerDetector(Detector):
                     nl not in FEATURE_WORDS and nl not in DISEASE_WORDS and \
                     nl not in CALENDAR_WORDS and nl not in SPEECH_VERBS and \
                     nl not in self.gaz.demonyms and nl not in NAME_PREFIXES and \
-                    self._hit(nxt.rstrip(".")) is None:
-                return None  # "Arab Jabur", "Opera Orchestra": a longer unknown name
+                    self._hit(nxt.rstrip(".")) is None and not (
+                        prev_low in _PLACE_PREPOSITIONS and j_end + 2 < n and
+                        words[j_end + 2][:1].isupper() and
+                        text[ends[j_end + 1]:starts[j_end + 2]] == " " and
+                        (nl in common_first_names() or nl in world_given_names())):
+                return None  # "Arab Jabur", "Opera Orchestra": a longer unknown name (but
+                # "In Bakhmut John Smith said": a place, then a full name of its own)
 
         found = self._qualified(text, toks, j_end) if nxt == "," else None
         qualified = found is not None

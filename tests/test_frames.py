@@ -1,7 +1,7 @@
 """Places in everyday sentence frames (issue: text nobody tuned for).
 
 The checklist (``benchmarks/frames.py``) puts 880 places (countries, US states,
-world cities, towns of the seeds' region) into 19 frames, one sentence per
+world cities, towns of the seeds' region) into 20 frames, one sentence per
 document. Its test split (every fifth place) was never looked at while tuning.
 """
 
@@ -71,6 +71,9 @@ parse = places   # {mention text: place} of one made-up text
     ("He lives in Moses Lake.", "Moses Lake", "US"),
     ("He lives in NYC now.", "NYC", "US"),
     ("Aid reached Amuda on Monday.", "Amuda", "SY"),
+    # an opening place with no comma, and a person's full name right after it
+    ("In Bakhmut John Smith said the talks would continue.", "Bakhmut", "UA"),
+    ("In Geneva John Kerry met Sergei Lavrov.", "Geneva", "CH"),
 ])
 def test_a_place_in_an_everyday_frame_is_found(geoparser, text, name, country):
     found = parse(geoparser, text)
