@@ -1557,8 +1557,10 @@ class GazetteerDetector(Detector):
             return None  # "John Smith ... the Smiths moved": a family, not Smith's
         if single and nxt_low in SPEECH_VERBS and nxt_gap == " " and \
                 prev_low not in _PREPOSITIONS and \
-                not self._has_feature(key, ("PCL", "PPLC")) and \
-                not _infinitive_after(words, j_end + 1):
+                not self._has_feature(key, ("PCL", "PPLC", "ADM1")) and \
+                not _infinitive_after(words, j_end + 1) and (
+                    key in self.gaz.surnames or key in common_first_names() or
+                    key in world_given_names() or not self._major(key)):
             # "Robertson said", but not "the 20-year-old from Brampton said" or "Aden
             # continued to see heavy fighting"
             return None

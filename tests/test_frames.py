@@ -74,6 +74,9 @@ parse = places   # {mention text: place} of one made-up text
     # an opening place with no comma, and a person's full name right after it
     ("In Bakhmut John Smith said the talks would continue.", "Bakhmut", "UA"),
     ("In Geneva John Kerry met Sergei Lavrov.", "Geneva", "CH"),
+    # a state or a large city speaking is its government, not a person ("Robertson said")
+    ("Texas said on Monday that it would appeal the ruling.", "Texas", "US"),
+    ("Kharkiv said the shelling had stopped.", "Kharkiv", "UA"),
 ])
 def test_a_place_in_an_everyday_frame_is_found(geoparser, text, name, country):
     found = parse(geoparser, text)
