@@ -37,6 +37,7 @@ FRAMES: dict[str, str] = {
     "led": "The {X}-led talks ended without a deal.",
     "quoted": 'Residents of "{X}" were told to stay indoors.',
     "list": "Stops on the tour include Oslo, {X} and Lima.",
+    "list-commas": "Stops: Oslo, {X}, Lima.",
     "parentheses": "The meeting (held in {X}) was short.",
     "dateline": "{XU} (Reuters) - Officials said the talks would continue.",
     "headline-title": "Talks Resume In {X} After Long Delay",

@@ -1438,6 +1438,16 @@ class GazetteerDetector(Detector):
                 for w in words[after:after + 2]):
             return None  # "based in Baghdad, US Col. Steven Warren": the US is his, no
             #              qualifier of Baghdad (but "Anderson, Indiana Metropolitan Area")
+        s = self._name_start(toks, j_end)
+        if s >= 2 and words[s - 1] == "," and words[s - 2][:1].isupper():
+            # an item of a list ("Stops: Oslo, Bakhmut, Lima"): the name after it is the
+            # next item, unless the place can lie in it ("Dallas, Paris, Texas")
+            key = self._hit(text[toks[1][s]:toks[2][j_end]])
+            if key is not None:
+                gaz = self.gaz
+                countries = {gaz.country[v >> 2] for v in gaz.entries(found[2])}
+                if not any(gaz.country[v >> 2] in countries for v in gaz.entries(key)):
+                    return None
         return found
 
     def _compound(self, text: str, toks: Tokens, k: int) -> list[Mention]:

@@ -1,7 +1,7 @@
 """Places in everyday sentence frames (issue: text nobody tuned for).
 
 The checklist (``benchmarks/frames.py``) puts 880 places (countries, US states,
-world cities, towns of the seeds' region) into 20 frames, one sentence per
+world cities, towns of the seeds' region) into 21 frames, one sentence per
 document. Its test split (every fifth place) was never looked at while tuning.
 """
 
@@ -77,6 +77,9 @@ parse = places   # {mention text: place} of one made-up text
     # a state or a large city speaking is its government, not a person ("Robertson said")
     ("Texas said on Monday that it would appeal the ruling.", "Texas", "US"),
     ("Kharkiv said the shelling had stopped.", "Kharkiv", "UA"),
+    # the next item of a list is no region of the one before it (but "Dallas, Paris, Texas")
+    ("Stops: Oslo, Bakhmut, Lima.", "Bakhmut", "UA"),
+    ("Stops: Dallas, Paris, Texas.", "Paris", "US"),
 ])
 def test_a_place_in_an_everyday_frame_is_found(geoparser, text, name, country):
     found = parse(geoparser, text)
