@@ -196,6 +196,9 @@ def test_a_described_name_and_a_titled_surname_are_remembered(geoparser):
 @pytest.mark.parametrize("text, actor, actor_type", [
     ("The U.S. Army attacked Fallujah.", "United States", "country"),
     ("Herbst Gambling Inc. operates a casino in Fallujah.", "Herbst Gambling", "organisation"),
+    # a given name opening a company's name ("Ford") makes no person of it
+    ("Ford Motor Co. will build a plant in Fallujah.", "Ford Motor", "organisation"),
+    ("Siemens AG opened a factory in Fallujah.", "Siemens", "organisation"),
 ])
 def test_abbreviated_states_and_companies_by_legal_form(geoparser, text, actor, actor_type):
     result = parse(geoparser, text)

@@ -186,7 +186,7 @@ _GROUP_HEADS = _ORG_HEADS | _ARMED_HEADS
 _PEOPLES = frozenset("indians tribe tribes peoples".split())
 
 # Legal forms ending a company's name; the name is given without them.
-_LEGAL_FORMS = frozenset("inc llc ltd corp plc gmbh".split())
+_LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 
 
 def _initials(a: str, b: str) -> bool:
