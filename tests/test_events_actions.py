@@ -224,9 +224,22 @@ def test_a_progressive_form_is_a_verb_and_the_bare_noun_is_none(geoparser):
 @pytest.mark.parametrize("text", [
     "The Taliban retain the ability to attack in Swat.",
     "Putin plans to visit Paris in May.",
+    # an attempt, a plan weighed, a transfer negated: none happened
+    "Russia failed to capture Kyiv.",
+    "The United States is considering sending troops to Poland.",
+    "Iran has not sent troops to Syria.",
 ])
 def test_an_ability_or_a_plan_is_no_event(geoparser, text):
     assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Iran has sent troops to Syria.", "Syria"),
+    # regarding an act done is no weighing of it (a seed sentence)
+    ("Russia considers its direct assistance to Iraq a real contribution.", "Iraq"),
+])
+def test_a_transfer_done_or_regarded_is_an_event(geoparser, text, place):
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {place}
 
 
 def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):

@@ -642,12 +642,22 @@ _INTENT = frozenset(
     "intended intending want wants wanted wanting wish wishes wishing hope hopes hoped "
     "hoping threatened threatening threatens vowed vows safe unsafe ready willing unwilling "
     "eager possible impossible difficult opportunity chance permission authority expect "
-    "expects preparing prepares promise promises promised".split())
+    "expects preparing prepares promise promises promised "
+    # an attempt is no success: "failed to capture Kyiv", "tried to retake Mosul"
+    "failed fails fail failing tried tries trying attempted attempts attempting sought "
+    "seeks seeking".split())
+# Weighing an act is not doing it: "is considering sending troops to Poland" (but
+# "considers its assistance to Iraq a contribution" regards an act done).
+_WEIGHING = frozenset(
+    "considering considers considered mulling mulls weighing weighs contemplating "
+    "contemplates".split())
 
 
 # Verbs that carry the event noun after them, and so its negation or hypothesis: "could
 # launch attacks on Turkey" attacks nobody.
-_SUPPORT_VERBS = frozenset(("launch", "launched", "launches", "launching"))
+_SUPPORT_VERBS = frozenset(
+    "launch launched launches launching send sends sent sending deploy deploys deployed "
+    "deploying dispatch dispatches dispatched dispatching".split())   # ("has not sent troops")
 
 
 def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
@@ -669,7 +679,8 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
         if w in (",", ";", ":", "and", "but", "which", "who", "that", "'s", "’s") or \
                 w in ACTIONS and w not in _AUX_ACTIONS and w not in _SUPPORT_VERBS:
             break
-        if (w in _NEG or w in _HYPO or w in _CANCELLED) and \
+        if (w in _NEG or w in _HYPO or w in _CANCELLED or
+                w in _WEIGHING and low[k + 1].endswith("ing")) and \
                 not (toks is not None and k and toks[k].cap):
             return True
         if w == "off" and k and low[k - 1] in ("called", "call", "calls", "calling"):
