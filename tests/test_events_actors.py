@@ -236,6 +236,18 @@ def test_a_plural_reference_stands_for_the_persons_named_together(geoparser, lat
         ("Angela Martin-Mulu", place), ("Edward Bosire", place)}
 
 
+@pytest.mark.parametrize("later, place", [
+    ("The couple moved to Malmo two years ago.", "Malmo"),
+    ("The Smiths moved to Malmo two years ago.", "Malmo"),
+])
+def test_two_given_names_sharing_a_surname_are_a_couple(geoparser, later, place):
+    """"John and Mary Smith" names John Smith too: "the couple" and "the Smiths" are both."""
+    text = "I met John and Mary Smith in Visby. " + later
+    result = parse(geoparser, text)
+    assert {(a, p) for a, p in triples(result) if p == place} == {
+        ("John Smith", place), ("Mary Smith", place)}
+
+
 def test_they_after_a_verb_is_no_subject_and_one_person_is_no_couple(geoparser):
     text = ("Prosecutors charged Angela Martin-Mulu with fraud. The couple arrived in Chicago. "
             "Angela Martin-Mulu told the nuns they flew to Nairobi.")

@@ -254,14 +254,27 @@ def _office_holder(text: str, demonym: str, office: Sequence[Tok]) -> str | None
     return found.pop() if len(found) == 1 else None
 
 
+# A given name before "and" and a full name: "John and " in "John and Mary Smith".
+_SHARED_GIVEN = re.compile(r"\b([A-Z][a-z]+) and (?=[A-Z])")
+
+
 def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
     """The persons of the last list of two or more persons named in ``text`` before ``end``
     (at most :data:`_PLURAL_REACH` characters back), by the full names ``persons``:
     "charging Angela Martin-Mulu and 39-year-old Edward Bosire" -> both."""
     names = tuple(sorted({p for p in persons if " " in p}, key=len, reverse=True))
-    if len(names) < 2:
+    if not names:
         return []
     found = list(_names_pattern(names).finditer(text, max(0, end - _PLURAL_REACH), end))
+    if found:
+        # "John and Mary Smith": two persons, one surname, when the last full name written
+        # is the second's
+        last = found[-1]
+        shared = _SHARED_GIVEN.search(text, max(0, last.start() - 30), last.start() + 1)
+        before = text[max(0, last.start() - 60):shared.start()].split() if shared else ()
+        if shared is not None and shared.end() == last.start() and not (
+                before and before[-1][:1].isupper()):   # (not "Angela Martin and Edward")
+            return [f"{shared.group(1)} {last.group().rsplit(' ', 1)[-1]}", last.group()]
     for i in range(len(found) - 1, 0, -1):
         group = [found[i]]
         while i > 0 and _PERSON_JOIN.fullmatch(text, found[i - 1].end(), group[-1].start()):
@@ -1291,8 +1304,11 @@ class ActorFinder:
             if low[g + 1] == "and" and toks[g].cap and not taken[g] and \
                     low[g] in self.first_names and (g == 0 or not toks[g - 1].cap):
                 taken[g] = True
-                out.append(Actor(g, g + 1, f"{toks[g].text} {a.name.rsplit(' ', 1)[1]}",
-                                 "person", a.subject_ok))
+                name = f"{toks[g].text} {a.name.rsplit(' ', 1)[1]}"
+                out.append(Actor(g, g + 1, name, "person", a.subject_ok))
+                # both named, for a later "the Platts" or "the couple"
+                state.full_names.setdefault(name, None)
+                state.full_names.setdefault(a.name, None)
 
         # Countries: resolved country mentions; capitals used for their government.
         for (i, r), span in () if people_only else zip(resolved, spans, strict=True):
