@@ -216,7 +216,7 @@ PLOVER: dict[str, str] = {
     "meet": "CONSULT", "visit": "CONSULT", "travel": "CONSULT", "arrive": "CONSULT",
     "call": "CONSULT", "depart": "CONSULT",
     # AID: giving material help
-    "send": "AID", "deliver": "AID", "supply": "AID",
+    "send": "AID", "deliver": "AID", "supply": "AID", "treat": "AID",
     # COOPERATE: material cooperation between actors
     "share intelligence": "COOPERATE",
     # AGREE, SUPPORT: agreements, endorsements
@@ -254,6 +254,13 @@ PHRASES = [
      _words("intelligence information")),
     (re.compile(r"\bair ?strikes?\b", re.I), "strike",
      _words("air airstrike airstrikes")),
+    # caring for the sick or wounded somewhere: "Doctors Without Borders treated 300
+    # patients in Monrovia" (but "treated as a suspect", "treated to a concert")
+    (re.compile(r"\btreat(?:s|ed|ing)? (?:(?:more than|over|about|nearly|some|at least) )?"
+                r"(?:[\d,]+ |hundreds of |thousands of |dozens of |scores of |the )?"
+                r"(?:\w+ )?(?:patients|people|victims|wounded|injured|casualties|children|"
+                r"refugees|survivors|soldiers|civilians)\b", re.I), "treat",
+     _words("treat treats treated treating")),
     (re.compile(r"\b(?:news|press) conference\b", re.I), "say",
      _words("conference")),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",

@@ -119,6 +119,13 @@ _KNOWN_ORGS = {
     "african union": "African Union", "imf": "International Monetary Fund",
     "world bank": "World Bank", "amnesty international": "Amnesty International",
     "human rights watch": "Human Rights Watch", "msf": "Médecins Sans Frontières",
+    "doctors without borders": "Médecins Sans Frontières",
+    "médecins sans frontières": "Médecins Sans Frontières",
+    "medecins sans frontieres": "Médecins Sans Frontières",
+    "world food programme": "World Food Programme", "world food program": "World Food Programme",
+    "wfp": "World Food Programme", "unrwa": "UNRWA",
+    "icrc": "International Committee of the Red Cross",
+    "international committee of the red cross": "International Committee of the Red Cross",
 }
 
 
