@@ -333,6 +333,14 @@ ARMED_GROUPS = {
     "peshmerga": "Peshmerga", "pkk": "PKK", "kurdistan workers' party": "PKK", "ypg": "YPG",
     "wagner group": "Wagner Group", "rapid support forces": "Rapid Support Forces",
     "m23": "M23", "lashkar-e-taiba": "Lashkar-e-Taiba",
+    "rsf": "Rapid Support Forces", "syrian democratic forces": "Syrian Democratic Forces",
+    "tigray people's liberation front": "TPLF", "tplf": "TPLF",
+    "jnim": "JNIM", "jama'at nusrat al-islam wal-muslimin": "JNIM",
+    "iswap": "ISWAP", "islamic state west africa province": "ISWAP",
+    "islamic state khorasan": "Islamic State Khorasan", "isis-k": "Islamic State Khorasan",
+    "pakistani taliban": "Pakistani Taliban", "tehreek-e-taliban pakistan": "Pakistani Taliban",
+    "aqap": "AQAP", "al-qaeda in the arabian peninsula": "AQAP", "aqim": "AQIM",
+    "kataib hezbollah": "Kataib Hezbollah", "farc": "FARC",
 }
 """Names and spellings of armed groups (lower case) -> the group's usual name. Never places
 ("Boko Haram" is no Boko and Haram; "al-Shabab" no Shabāb, Iran); event extraction reads

@@ -75,6 +75,9 @@ def test_a_question_word_is_not_the_world_health_organization(geoparser):
     # a spelling of a known group
     ("Al-Shabab fighters attacked a military base in Mogadishu.", "al-Shabaab", "armed_group",
      "Mogadishu"),
+    # a claim without "responsibility"
+    ("The Pakistani Taliban claimed a suicide bombing in Peshawar.", "Pakistani Taliban",
+     "armed_group", "Peshawar"),
     # a description for the group named before
     ("The Taliban rejected the offer. The insurgents captured Kunduz on Sunday.", "Taliban",
      "armed_group", "Kunduz"),
@@ -175,6 +178,12 @@ def test_a_country_after_a_country_and_a_comma_is_a_list_not_a_qualifier(geopars
                                                                           actors):
     """"Bern, Switzerland" qualifies Bern; "Germany, France and Italy" are three parties."""
     assert {e.actor for e in parse(geoparser, text).events} == actors
+
+
+def test_both_parties_of_a_clash_by_a_known_groups_acronym(geoparser):
+    text = "Clashes between the Sudanese army and the RSF in Khartoum killed dozens."
+    assert {(e.actor, e.actor_type) for e in parse(geoparser, text).events} == {
+        ("Sudan", "country"), ("Rapid Support Forces", "armed_group")}
 
 
 def test_known_bodies_by_their_acronyms(geoparser):

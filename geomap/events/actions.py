@@ -346,6 +346,10 @@ PHRASES = [
     # "claimed responsibility for a blast in Quetta": the claimant attacked there
     (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack",
      _words("responsibility")),
+    # "claimed a suicide bombing in Peshawar", "claimed the attack": the same
+    (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
+                r"(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b",
+                re.I), "attack", _words("claimed claims claim claiming")),
 ]
 
 
