@@ -71,6 +71,10 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("A Russian jet intercepted a US drone over the Black Sea.",
      ("Russia", "attack", "ASSAULT", "Black Sea")),
     ("Ukraine downed a Russian jet over Bakhmut.", ("Ukraine", "attack", "ASSAULT", "Bakhmut")),
+    # taking over a place, or parts of it, is capturing it
+    ("M23 rebels took over Goma in November.", ("M23", "capture", "COERCE", "Goma")),
+    ("Islamic State took over large parts of Iraq in 2014.",
+     ("Islamic State", "capture", "COERCE", "Iraq")),
     # caring for the sick somewhere is aid; a known body under its English name
     ("Doctors Without Borders treated 300 patients in Monrovia last week.",
      ("Médecins Sans Frontières", "treat", "AID", "Monrovia")),
@@ -264,6 +268,10 @@ def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
     "Angela Merkel captured the public's imagination in Berlin.",
     "The suspect was treated as a witness by police in Boston.",
     "John Smith treated his family to dinner in Paris.",
+    # taking over a post or a business is no capture; a name given is no call
+    "John Smith took over as chief executive in Boston.",
+    "John Smith took over his father's business in Denver.",
+    "In 1839 a region called La Ballona was granted to Machados and Talamantes.",
 ])
 def test_other_senses_of_action_words_are_no_events(geoparser, text):
     assert parse(geoparser, text).events == ()

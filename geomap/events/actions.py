@@ -289,8 +289,6 @@ PHRASES = [
     # forces pushing into a place: "Israeli troops pushed deeper into Rafah"
     (re.compile(r"\bpush(?:ed|es|ing)? (?:deeper |further |farther )?into\b", re.I),
      "attack", _words("pushed push pushes pushing")),
-    (re.compile(r"\btook over\b|\btaken over\b", re.I), "capture",
-     _words("took taken")),
     # "regained control of Omdurman", "took full control of Bunagana"
     (re.compile(r"\b(?:took|take|takes|taken|taking|retook|retake|retaken|regain(?:ed|s|ing)?|"
                 r"seiz(?:ed|es|ing)|gain(?:ed|s|ing)?|wrest(?:ed|s|ing)?) (?:full |complete |"
@@ -346,6 +344,15 @@ PHRASES = [
     # "claimed responsibility for a blast in Quetta": the claimant attacked there
     (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack",
      _words("responsibility")),
+    # taking over a place is capturing it: "the rebels took over Goma", "has taken over
+    # good portion of the eastern part of Syria" (but "took over as CEO", "took over the
+    # company", "took over his father's business")
+    (re.compile(r"\b(?:took|taken|takes?|taking) over\b(?! as\b| from\b| (?:[\w'’]+ ){0,3}?(?:"
+                r"company|companies|firm|business|line|lines|role|job|post|position|duties|team|paper|newspaper|station|"
+                r"management|operations?|running|project|show|program|programme|store|shop|"
+                r"restaurant|chain|brand|account|leadership|presidency|office|seat|helm|"
+                r"reins|practice|school|club|franchise|contract|lease|mortgage)\b)", re.I),
+     "capture", _words("took taken take takes taking")),
     # "claimed a suicide bombing in Peshawar", "claimed the attack": the same
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b",
@@ -498,6 +505,12 @@ OTHER_SENSES = _CAPTURES | frozenset(("leave", "called", "serve", "serves", "ser
 """Action words :func:`other_sense` may find used in another sense."""
 
 
+# Words before "called" that leave it a call: "he called Merkel", "also called Putin".
+_CALLERS = frozenset(
+    "he she they we i who also then later has have had repeatedly personally reportedly "
+    "again twice and".split())
+
+
 def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     """Whether the action word ``low[j]`` is used in a sense that is no event: "on
     administrative leave", "the championship meet", "shooting footage in Los Angeles",
@@ -522,6 +535,10 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
         # "called off" is cancelling
         if low[j + 1:j + 2] == ["off"]:
             return True
+        if toks is not None and j and j + 1 < len(toks) and toks[j + 1].cap and \
+                toks[j - 1].text.isalpha() and toks[j - 1].text.islower() and \
+                before not in _CALLERS:
+            return True   # "a region called La Ballona" (but "he called Merkel")
         return before in ("so", "a", "an", "is", "was", "are", "were", "be", "been") or any(
             x in ("\"", "“", "'", "‘") for x in low[j + 1:j + 6])
     if w in _REACHES:

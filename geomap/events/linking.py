@@ -25,7 +25,7 @@ _TOPIC_NOUNS = frozenset(
 _EVENT_OF_NOUNS = frozenset(
     "defense defence invasion siege bombing shelling occupation liberation capture outskirts "
     "city town village province region area capital part coast suburbs streets state "
-    "district control".split())
+    "district control parts portion portions swathes swaths areas half".split())
 
 
 _LOCATIVE = frozenset(
