@@ -71,6 +71,10 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("A Russian jet intercepted a US drone over the Black Sea.",
      ("Russia", "attack", "ASSAULT", "Black Sea")),
     ("Ukraine downed a Russian jet over Bakhmut.", ("Ukraine", "attack", "ASSAULT", "Bakhmut")),
+    # crossing into a place, occupying it
+    ("Russian troops crossed into Ukraine on Thursday.",
+     ("Russia", "travel", "CONSULT", "Ukraine")),
+    ("Israel occupied Gaza in 1967.", ("Israel", "invade", "ASSAULT", "Gaza")),
     # taking over a place, or parts of it, is capturing it
     ("M23 rebels took over Goma in November.", ("M23", "capture", "COERCE", "Goma")),
     ("Islamic State took over large parts of Iraq in 2014.",
@@ -268,6 +272,9 @@ def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
     "Angela Merkel captured the public's imagination in Berlin.",
     "The suspect was treated as a witness by police in Boston.",
     "John Smith treated his family to dinner in Paris.",
+    # a building's spot is no territory occupied; a number is no group's name
+    "Luxurious Hotel Kyrimai occupies an idyllic setting on the harbour in Mani.",
+    "Forty rebels crossed the stage road near Carthage.",
     # taking over a post or a business is no capture; a name given is no call
     "John Smith took over as chief executive in Boston.",
     "John Smith took over his father's business in Denver.",

@@ -71,7 +71,7 @@ _VERBS: dict[str, str] = {
     "fire": "",
     "kill": "massacre behead",
     "abduct": "abduct kidnap+ hijack",
-    "invade": "invade",
+    "invade": "invade occupy",
     "capture": "recapture retake seize overrun",
     "annex": "annex",
     "blockade": "blockade besiege block",
@@ -80,7 +80,8 @@ _VERBS: dict[str, str] = {
     "ban": "ban+",
     "deploy": "deploy mobilize mobilise reinforce patrol+ station mass",
     "visit": "visit tour",
-    "travel": "travel sail fly proceed relocate move",
+    # ("crossed the Rocky Mountains", "crossed into Ukraine")
+    "travel": "travel sail fly proceed relocate move cross",
     "depart": "depart",
     "arrive": "arrive land dock enter",
     "meet": "meet negotiate host convene",
@@ -136,7 +137,8 @@ _NOT_ACTIONS = frozenset(
     "masses massing march marches marching rally fund funds funding target targets ship ships "
     "shipping host hosts fly flies flying tour tours touring phone phones phoning brief briefs "
     "briefing sign signs signing demonstrate demonstrates agree agrees patrol patrols "
-    "shell shells transfer transfers supply block blocks down downs downing".split())
+    "shell shells transfer transfers supply block blocks down downs downing cross crosses "
+    "crossing".split())
 
 
 def inflect(lemma: str) -> list[str]:
@@ -491,6 +493,11 @@ _REACHED_ABSTRACT = frozenset(
     "decision conclusion verdict milestone record peak level levels age stage point total "
     "goal target number height heights consensus end limit maximum high low figure "
     "settlement agreement deal compromise accord truce ceasefire".split())
+_OCCUPIES = frozenset(("occupy", "occupies", "occupied", "occupying"))
+# What a building or a town occupies that is no territory taken: its spot.
+_OCCUPIED_SPOTS = frozenset(
+    "setting location position site spot space corner area floor floors seat seats place "
+    "building buildings office offices land lot plot room rooms".split())
 _CAPTURES = frozenset(("capture", "captures", "captured", "capturing"))
 # What one captures that is no town nor prisoner: "capture carbon dioxide", "captured the
 # moment", "capture the imagination".
@@ -499,8 +506,9 @@ _CAPTURED_THINGS = frozenset(
     "photo photos footage moment moments imagination attention hearts essence spirit mood "
     "title titles gold silver bronze medal medals crown championship victory win votes "
     "market share".split())
-OTHER_SENSES = _CAPTURES | frozenset(("leave", "called", "serve", "serves", "served", "serving",
-                          "ran", "runs", "running", "run", "building")) | _SHOOT | _MOVES_OF | \
+OTHER_SENSES = _CAPTURES | _OCCUPIES | frozenset((
+    "leave", "called", "serve", "serves", "served", "serving", "ran", "runs", "running", "run",
+    "building")) | _SHOOT | _MOVES_OF | \
     _MEETS | _GIVES | _REACHES | _FIGHTS | frozenset(("treatment",))
 """Action words :func:`other_sense` may find used in another sense."""
 
@@ -564,6 +572,15 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
                                                low[k] in ("'s", "’s", "public", "world")):
             k += 1
         return k < len(low) and low[k] in _CAPTURED_THINGS
+    if w in _OCCUPIES:
+        # "occupies an idyllic setting", "occupying a strategic location": where it is
+        k = j + 1
+        while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or
+                                               not low[k].isalpha() or k < j + 3):
+            if low[k] in _OCCUPIED_SPOTS:
+                return True
+            k += 1
+        return k < len(low) and low[k] in _OCCUPIED_SPOTS
     if w in _GIVES:
         # "gave rise to", "gave way to", "gave birth in", "gave up": no sending
         return low[j + 1:j + 2] in (["rise"], ["way"], ["birth"], ["up"], ["in"], ["thanks"])

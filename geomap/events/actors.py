@@ -42,6 +42,11 @@ from geomap.gazetteers import Gazetteer, census_frequencies, normalize
 
 # Vessels and aircraft that stand for their state ("Russian warships", "the Iranian
 # tanker Adrian Darya").
+# How many, not whose: "Forty rebels crossed" names no group called Forty.
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty sixty hundred hundreds thousand thousands dozen dozens several many some few "
+    "armed".split())
 # Prefixes of navies' ship names, by country ("INS" is India's and Israel's: neither).
 _SHIP_PREFIXES = {"USS": "US", "USNS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA",
                   "HMNZS": "NZ", "ROKS": "KR"}
@@ -1579,7 +1584,7 @@ class ActorFinder:
         # Members of a group named by one word: "Greenpeace activists", "Wagner fighters"
         member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j == 1 else None
         if member and (j + 0) not in span_of and not self._demonym_of(lows[0]) and \
-                lows[0] not in _STOP and lows[0] not in TITLES:
+                lows[0] not in _STOP and lows[0] not in TITLES and lows[0] not in _NUMBER_WORDS:
             return Actor(j, k + 1, words[0].rstrip("."), member)
         # Persons: titles, first names, surnames seen before. "Forces of Bashar al-Assad":
         # the leader, for those led
