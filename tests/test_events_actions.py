@@ -71,6 +71,9 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("A Russian jet intercepted a US drone over the Black Sea.",
      ("Russia", "attack", "ASSAULT", "Black Sea")),
     ("Ukraine downed a Russian jet over Bakhmut.", ("Ukraine", "attack", "ASSAULT", "Bakhmut")),
+    # "at least" is no place after a participle ("the Marine killed last week in ...")
+    ("Israeli airstrikes killed at least 30 people in Rafah overnight.",
+     ("Israel", "kill", "ASSAULT", "Rafah")),
     # crossing into a place, occupying it
     ("Russian troops crossed into Ukraine on Thursday.",
      ("Russia", "travel", "CONSULT", "Ukraine")),

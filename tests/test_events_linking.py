@@ -42,6 +42,12 @@ def test_an_opening_phrase_locates_the_main_clause(geoparser, text, event):
     assert event in acts(result)
 
 
+def test_a_ceasefire_is_about_its_place_not_where_the_push_for_it_is(geoparser):
+    text = ("Antony Blinken arrived in Qatar on Tuesday on his latest push for a ceasefire "
+            "in Gaza.")
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Qatar"}
+
+
 def test_an_opening_region_is_the_topic_of_a_statement(geoparser):
     text = "In the Americas, WHO says special regional events are being held."
     assert parse(geoparser, text).events == ()

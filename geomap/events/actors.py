@@ -1777,7 +1777,8 @@ class ActorFinder:
         # Subject: the nearest actor before the trigger in its clause, not in a PP.
         # "the 28-year-old Marine killed last week in Afghanistan": a participle done to the
         # noun before it, with no object after it
-        reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT
+        reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT \
+            and low[b:b + 2] not in (["at", "least"], ["at", "most"])   # "killed at least 30"
         if not chosen and not reduced and not (cls != "deploy" and _passive(low, a)):
             at = a
             if a >= 2 and low[a].endswith("ing") and low[a - 1] in _ADJUNCT_OPENERS:

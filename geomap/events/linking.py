@@ -19,7 +19,9 @@ _TOPIC_NOUNS = frozenset(
     "positions position locations location maps map copy crisis crises situation policy "
     "policies issue issues question questions intentions interests interest news report reports "
     "stance future relations relationship suspicions concerns role problem problems topic "
-    "topics experiences experience reconstruction plight tragedy cause views view".split())
+    "topics experiences experience reconstruction plight tragedy cause views view "
+    # what a push or talks are for: "pushed for a ceasefire in Gaza"
+    "ceasefire ceasefires cease-fire truce peace".split())
 
 
 _EVENT_OF_NOUNS = frozenset(
