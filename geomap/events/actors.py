@@ -1330,6 +1330,20 @@ class ActorFinder:
             lo, hi = span[0], span[-1] + 1
             if hi < n and toks[hi].low in _POSSESSIVE and qualifies(toks, hi):
                 continue   # "Qatar's capital, Doha", "southern China's Zhuhai port"
+            if hi < n and toks[hi].low in _POSSESSIVE:
+                # "Qatar's emir, Sheikh Tamim bin Hamad Al Thani", "Russia's foreign minister,
+                # Sergei Lavrov,": the office holder named acts, not the state
+                k = hi + 1
+                while k < n and (low[k] in TITLES or low[k] in _ROLE_WORDS or
+                                 low[k] in _OFFICE_MODIFIERS or low[k] in _STATE_MODIFIERS):
+                    k += 1
+                m = k + 1 if k > hi + 1 and k < n and low[k] == "," else k
+                holder = next((x for x in out if x.kind == "person" and hi < x.start <= m),
+                              None) if k > hi + 1 else None
+                if holder is not None:
+                    out.remove(holder)
+                    out.append(Actor(lo, holder.end, holder.name, "person", holder.subject_ok))
+                    continue
             if p.is_country and p.country_code:
                 name = self.country_names.get(p.country_code, p.name)
                 if lo and low[lo - 1] == "the":
