@@ -916,10 +916,12 @@ _COUNTRY_EXTRA = {
     "RU": ["Russian Federation"],
     "KR": ["South Korea", "Republic of Korea"],
     "KP": ["North Korea", "DPRK"],
+    # News writes the larger Congo as "Congo" too (AP and Reuters style: "GOMA, Congo"), so
+    # the name reads as either, and the text or the size of the country decides
     "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo",
-           "Congo-Kinshasa"],
+           "Congo-Kinshasa", "Congo"],
     "CN": ["People's Republic of China", "PRC", "Mainland China"],
-    "CG": ["Republic of the Congo", "Congo-Brazzaville"],
+    "CG": ["Republic of the Congo", "Republic of Congo", "Congo-Brazzaville", "Congo Republic"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "CZ": ["Czech Republic", "Czechia"],
     "MM": ["Burma", "Myanmar"],

@@ -80,6 +80,10 @@ parse = places   # {mention text: place} of one made-up text
     # the next item of a list is no region of the one before it (but "Dallas, Paris, Texas")
     ("Stops: Oslo, Bakhmut, Lima.", "Bakhmut", "UA"),
     ("Stops: Dallas, Paris, Texas.", "Paris", "US"),
+    # "Congo" names either Congo; the text says which, else the larger one
+    ("GOMA, Congo (Reuters) - Rebels seized the town.", "GOMA", "CD"),
+    ("BRAZZAVILLE, Congo (Reuters) - Officials met.", "Congo", "CG"),
+    ("Ebola broke out in Congo.", "Congo", "CD"),
 ])
 def test_a_place_in_an_everyday_frame_is_found(geoparser, text, name, country):
     found = parse(geoparser, text)
