@@ -914,7 +914,7 @@ _COUNTRY_EXTRA = {
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
     "AE": ["UAE", "U.A.E."],
     "RU": ["Russian Federation"],
-    "KR": ["South Korea", "Republic of Korea"],
+    "KR": ["South Korea", "Republic of Korea", "Korea"],
     "KP": ["North Korea", "DPRK"],
     # News writes the larger Congo as "Congo" too (AP and Reuters style: "GOMA, Congo"), so
     # the name reads as either, and the text or the size of the country decides

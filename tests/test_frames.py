@@ -84,6 +84,10 @@ parse = places   # {mention text: place} of one made-up text
     ("GOMA, Congo (Reuters) - Rebels seized the town.", "GOMA", "CD"),
     ("BRAZZAVILLE, Congo (Reuters) - Officials met.", "Congo", "CG"),
     ("Ebola broke out in Congo.", "Congo", "CD"),
+    # breakaway regions of conflict news, and "Korea" for the South
+    ("A Russian peacekeeper officer in South Ossetia told reporters.", "South Ossetia", "GE"),
+    ("Azerbaijan retook Nagorno-Karabakh in 2023.", "Nagorno-Karabakh", "AZ"),
+    ("Korea and Japan signed a deal.", "Korea", "KR"),
 ])
 def test_a_place_in_an_everyday_frame_is_found(geoparser, text, name, country):
     found = parse(geoparser, text)
