@@ -192,6 +192,17 @@ def test_both_parties_of_a_clash_by_a_known_groups_acronym(geoparser):
         ("Sudan", "country"), ("Rapid Support Forces", "armed_group")}
 
 
+@pytest.mark.parametrize("text, wanted", [
+    # the one condemned or thanked for an act did it
+    ("The EU condemned Russia for bombing hospitals in Kharkiv.", {("Russia", "Kharkiv")}),
+    ("Ukraine thanked Poland for sending tanks to Kyiv.", {("Poland", "Kyiv")}),
+    # an accusation asserts no act, and its topic is no place it is made
+    ("China accused the Philippines of provoking tensions in the South China Sea.", set()),
+])
+def test_the_one_charged_with_an_act_did_it(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
 def test_known_bodies_by_their_acronyms(geoparser):
     text = "The G7 met in Hiroshima. Amnesty International protested in London."
     result = parse(geoparser, text)

@@ -48,6 +48,12 @@ def test_a_ceasefire_is_about_its_place_not_where_the_push_for_it_is(geoparser):
     assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Qatar"}
 
 
+def test_a_statement_is_not_made_in_the_areas_it_speaks_of(geoparser):
+    text = ("Doctors Without Borders said that there have been cases of cholera reported in "
+            "areas of Botswana and Mozambique.")
+    assert parse(geoparser, text).events == ()
+
+
 def test_an_opening_region_is_the_topic_of_a_statement(geoparser):
     text = "In the Americas, WHO says special regional events are being held."
     assert parse(geoparser, text).events == ()

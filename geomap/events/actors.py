@@ -727,6 +727,9 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
             toks[j - 2].low in ("a", "an", "the") and (j == 2 or toks[j - 3].low in (
                 ",", ";", ":", "and", "but", "while", "as", "when", "after", "then")):
         return True   # "A team from the U.S. Centers for Disease Control arrived in Kampala"
+    if j > 0 and toks[j].low == "of" and toks[j - 1].low in _CROWDS and (
+            j == 1 or toks[j - 2].low in (",", ";", ":", "and", "but", "while", "as")):
+        return True   # "Dozens of Greenpeace activists protested"
     if j > 0 and toks[j].low == "of" and toks[j - 1].low in _FOLLOWERS:
         # "Fighters of the Islamic State attacked", when the fighters are the subject
         # (not "with 350 men of the First Arkansas Cavalry")
@@ -842,6 +845,16 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
             antecedent = [x for x in actors if x.end == home.start - 2 and x.kind == "person"]
         if antecedent:
             return antecedent[-1:]
+    if low[a].endswith("ing") and a >= 2 and low[a - 1] in ("for", "of"):
+        # "condemned Russia for bombing hospitals", "accused Israel of striking": the one
+        # charged with the act did it
+        charged = next((x for x in actors if x.end == a - 1), None)
+        if charged is not None:
+            j = charged.start - 1
+            if j >= 0 and low[j] == "the":
+                j -= 1
+            if j >= 0 and low[j] in _CHARGE_VERBS:
+                return [charged]
     cands = [x for x in actors if x.end <= a and x.subject_ok and not _object_of_verb(low, x.start)]
     if low[a] in SAY_VERBS:
         # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb
@@ -953,6 +966,11 @@ _CONTROL_VERBS = frozenset(
     "preventing stop stops stopped barred bar bars ban bans banned tell tells told "
     "convince convinces convinced gave give gives giving authorize authorizes authorized "
     "authorise authorises authorised".split())
+# Verbs charging someone with an act, named by "for"/"of" and a gerund after them.
+_CHARGE_VERBS = frozenset(
+    "accused accuse accuses accusing condemned condemn condemns condemning blamed blame "
+    "blames blaming criticized criticised criticize criticise criticizes criticises "
+    "praised praise praises thanked thank thanks punished sanctioned".split())
 # Verbs of command: the act ordered is the giver's, where it is carried out (GUIDELINE.md:
 # "I ordered the cavalry to remain at Trinity").
 _ORDER_VERBS = frozenset(
@@ -1519,6 +1537,14 @@ class ActorFinder:
                     body = max(before, key=attrgetter("end"))
                     out.append(Actor(j, k + 1, body.name, body.kind))
 
+        # "The Rapid Support Forces (RSF) attacked": the acronym defined in parentheses
+        # after a name is that name, not a second actor
+        for x in [x for x in out if 0 < x.start and x.end < n and toks[x.start - 1].text == "("
+                  and toks[x.end].text == ")"]:
+            named = next((y for y in out if y.end == x.start - 1 and y.name == x.name), None)
+            if named is not None:
+                out.remove(x)
+                named.end = x.end + 1
         for x in out:
             x.subject_ok = _subject_position(toks, x.start) and not (
                 x.place_idx is not None and _qualifying(low, x.start, span_of))

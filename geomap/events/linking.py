@@ -47,6 +47,8 @@ _COMPLEMENT = frozenset(("that",))
 # Words opening a clause of its own after a statement: its places are that clause's.
 _SUBORDINATORS = frozenset("as while when whereas because since after before".split())
 
+# Charges, whose "of"/"for" and a gerund name the act charged, not where it is made.
+_CHARGING = frozenset(("accuse", "demand", "sanction", "support", "reject", "threaten"))
 # Uses of force whose target is where they happen ("air strikes against Raqqa").
 _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
 # Topic nouns that are a use of force's target when they are its object.
@@ -322,10 +324,16 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     """Whether a place attached by ``prep`` after ``head`` is where the action happens."""
     if head.endswith("-based") or head == "based":
         return False
+    if cls in _CHARGING and any(
+            toks[k].low in ("of", "for") and toks[k + 1].low.endswith("ing")
+            for k in range(trig_end, lo - 1)):
+        return False   # "accused the Philippines of provoking tensions in the South China
+        #                Sea": where the act charged happened, not the charge
     if prep == "":
         return cls in DIRECT or cls in ("send", "supply", "deliver", "visit")
     if prep == "of":
-        return head in _EVENT_OF_NOUNS
+        # (a statement is not made in "areas of Botswana" it speaks of)
+        return head in _EVENT_OF_NOUNS and cls not in SPEECH
     if prep == "from":
         # "reports from Baghdad", "said in an interview from Toronto": where it is said
         # (but "said he planned to move from Grant County": a place of what is said)
