@@ -49,6 +49,11 @@ def test_full_name_after_a_title_run_is_remembered(geoparser, intro, later):
     assert ("Sam Herrick" if later == "Herrick" else "Susan Combs", "Boston") in triples(res)
 
 
+def test_a_capitals_forces_are_its_states(geoparser):
+    text = "Kyiv's forces shelled Donetsk."
+    assert triples(parse(geoparser, text)) == {("Ukraine", "Donetsk")}
+
+
 def test_seats_of_government_and_capitals_stand_for_their_country(geoparser):
     res = parse(geoparser, "The Kremlin sent more troops to Syria last week.")
     assert [(e.actor, e.actor_type) for e in events_at(res, "Syria")] == [("Russia", "country")]

@@ -15,7 +15,7 @@ from geomap.models import Document
 from tests.conftest import DATA
 
 FRAMES = DATA / "events_frames.jsonl"
-FLOOR = {"dev": 69 / 70, "test": 15 / 16}
+FLOOR = {"dev": 84 / 86, "test": 18 / 20}
 
 
 def frame_results(geoparser) -> dict[str, list[bool]]:

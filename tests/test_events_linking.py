@@ -36,6 +36,12 @@ def test_the_object_of_a_discussion_is_a_topic(geoparser):
     ("In Paris Emmanuel Macron met Olaf Scholz on Monday.", ("Emmanuel Macron", "meet", "Paris")),
     ("In Kabul the Taliban announced new rules for women.", ("Taliban", "say", "Kabul")),
     ("In Kharkiv Russian missiles hit a school.", ("Russia", "strike", "Kharkiv")),
+    # a time before the opening place; a participle with its object before the place
+    ("Late on Sunday in Khartoum, RSF fighters stormed a hospital.",
+     ("Rapid Support Forces", "attack", "Khartoum")),
+    ("Last week in Kyiv, Olaf Scholz met Volodymyr Zelensky.", ("Olaf Scholz", "meet", "Kyiv")),
+    ("Visiting a school in Kyiv, Emmanuel Macron met children.",
+     ("Emmanuel Macron", "meet", "Kyiv")),
 ])
 def test_an_opening_phrase_locates_the_main_clause(geoparser, text, event):
     result = parse(geoparser, text)

@@ -563,9 +563,10 @@ def _metonym(toks: list[Tok], lo: int, hi: int) -> bool:
     """Whether the capital at ``toks[lo:hi]`` stands for its government ("Moscow could")."""
     prev = toks[lo - 1].low if lo > 0 else ""
     nxt = toks[hi].low if hi < len(toks) else ""
-    if nxt in ("'s", "’s") and hi + 1 < len(toks) and toks[hi + 1].low in (
+    if nxt in ("'s", "’s") and hi + 1 < len(toks) and (toks[hi + 1].low in (
             "approval", "policy", "decision", "strikes", "bombing", "bid", "reintegration",
-            "position", "intentions", "support"):
+            "position", "intentions", "support") or toks[hi + 1].low in STATE_NOUNS or
+            toks[hi + 1].low in _FOLLOWERS):   # "Kyiv's forces shelled Donetsk"
         return True
     if prev in ("between",) or (prev == "and" and lo >= 2 and toks[lo - 2].low == "baghdad"):
         return True

@@ -134,6 +134,12 @@ _PREPOSITIONS = frozenset("during of for with after before by from about".split(
 
 
 _OPENERS = frozenset("in at near inside outside during from across".split())
+# Words opening a time before an opening place: "Late on Sunday in Khartoum, ...".
+_TIME_OPENERS = frozenset(
+    "on late early earlier later overnight yesterday today".split())
+# ... and "last"/"this" before a time noun: "Last week in Kyiv," (not "This stream was
+# crossed at Anderson's Ford,")
+_TIME_NOUNS = frozenset("week weekend month year morning evening night afternoon".split())
 
 
 _FINITE = frozenset("was were is are has have had will would".split())
@@ -173,7 +179,17 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
             return None
     elif not (first in _OPENERS or first.endswith("ing") and (
             toks[1].low in _LOCATIVE or toks[1].low == "during" or
-            ACTIONS.get(first) in DIRECT and any(lo == 1 for _i, _r, lo, _hi in places))):
+            ACTIONS.get(first) in DIRECT and any(lo == 1 for _i, _r, lo, _hi in places) or
+            # "Addressing troops in Sevastopol,": a participle, its object, its place
+            (first in ACTIONS or first[:-3] in ACTIONS or first[:-3] + "e" in ACTIONS) and
+            any(toks[x].low in ("in", "at") and x + 1 < len(toks) and
+                                     any(lo == x + 1 for _i, _r, lo, _hi in places)
+                                     for x in range(2, min(5, len(toks))))) or
+            # "Late on Sunday in Khartoum,", "On Monday in Kyiv,": a time, then the place
+            (first in _TIME_OPENERS or first in ("last", "this") and
+             toks[1].low in _TIME_NOUNS) and any(
+                toks[x].low in ("in", "at") and any(lo == x + 1 for _i, _r, lo, _hi in places)
+                for x in range(1, min(6, len(toks))))):
         # "Visiting Kyiv, X pledged" (but "Accusing Italy of ..., India" is no opening
         # locative: an accusation's object is no place it happens)
         return None
