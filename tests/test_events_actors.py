@@ -49,6 +49,14 @@ def test_full_name_after_a_title_run_is_remembered(geoparser, intro, later):
     assert ("Sam Herrick" if later == "Herrick" else "Susan Combs", "Boston") in triples(res)
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("Members of Greenpeace traveled to Haiti.", "Greenpeace"),
+    ("Members of the First Baptist Church traveled to Haiti.", "First Baptist Church"),
+])
+def test_members_of_a_body_act_for_it(geoparser, text, actor):
+    assert triples(parse(geoparser, text)) == {(actor, "Haiti")}
+
+
 def test_a_capitals_forces_are_its_states(geoparser):
     text = "Kyiv's forces shelled Donetsk."
     assert triples(parse(geoparser, text)) == {("Ukraine", "Donetsk")}

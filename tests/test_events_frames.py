@@ -15,7 +15,7 @@ from geomap.models import Document
 from tests.conftest import DATA
 
 FRAMES = DATA / "events_frames.jsonl"
-FLOOR = {"dev": 84 / 86, "test": 18 / 20}
+FLOOR = {"dev": 100 / 102, "test": 20 / 24}
 
 
 def frame_results(geoparser) -> dict[str, list[bool]]:

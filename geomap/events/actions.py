@@ -216,7 +216,7 @@ PLOVER: dict[str, str] = {
     "deploy": "MOBILIZE",
     # CONSULT: meetings, visits (travel to and arrival at a place), calls
     "meet": "CONSULT", "visit": "CONSULT", "travel": "CONSULT", "arrive": "CONSULT",
-    "call": "CONSULT", "depart": "CONSULT",
+    "call": "CONSULT", "depart": "CONSULT", "return": "CONSULT",
     # AID: giving material help
     "send": "AID", "deliver": "AID", "supply": "AID", "treat": "AID",
     # COOPERATE: material cooperation between actors

@@ -188,7 +188,7 @@ _ORG_HEADS = frozenset(
     "nations legion cross authority movement party bureau court institute foundation center "
     "centre alliance coalition fund corporation network service services assembly league "
     "association federation commissioner watch international company group bank guard "
-    "university".split())
+    "university church".split())
 
 
 # The heads of any group's name: an organisation's or an armed group's.
@@ -731,7 +731,8 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
     if j > 0 and toks[j].low == "of" and toks[j - 1].low in _CROWDS and (
             j == 1 or toks[j - 2].low in (",", ";", ":", "and", "but", "while", "as")):
         return True   # "Dozens of Greenpeace activists protested"
-    if j > 0 and toks[j].low == "of" and toks[j - 1].low in _FOLLOWERS:
+    if j > 0 and toks[j].low == "of" and (toks[j - 1].low in _FOLLOWERS or
+                                          toks[j - 1].low in _MEMBER_NOUNS):
         # "Fighters of the Islamic State attacked", when the fighters are the subject
         # (not "with 350 men of the First Arkansas Cavalry")
         i = j - 2
@@ -1560,6 +1561,15 @@ class ActorFinder:
             if found is not None and found.kind == "person":
                 return Actor(found.start, k, f"{found.name} {run[-1].text}", "person")
             return found
+        if k - j >= 3 and run[0].low in _MEMBER_NOUNS and run[1].low == "of":
+            # "Members of Greenpeace traveled": the body its members act for
+            inner = self._run_actor(text, toks, j + 2, k, run[2:], span_of, state)
+            if inner is not None and inner.kind in ("organisation", "armed_group"):
+                return Actor(j, k, inner.name, inner.kind)
+            if (inner is None or inner.kind == "person") and k - j == 3 and \
+                    (j + 2) not in span_of and \
+                    run[2].low not in self.first_names and run[2].low not in _STOP:
+                return Actor(j, k, run[2].text.rstrip("."), "organisation")
         if k - j == 1 and run[0].low in _STOP and run[0].low not in _KNOWN_ORGS and \
                 run[0].low not in state.acronyms:
             return None  # "The", "But", "He" at a sentence start
