@@ -78,6 +78,15 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Russian troops crossed into Ukraine on Thursday.",
      ("Russia", "travel", "CONSULT", "Ukraine")),
     ("Israel occupied Gaza in 1967.", ("Israel", "invade", "ASSAULT", "Gaza")),
+    # an accord agreed somewhere, a host of a meeting named by a noun, a delegation of a body
+    ("Armenia and Azerbaijan agreed a ceasefire in Moscow.",
+     ("Armenia", "agree", "AGREE", "Moscow")),
+    ("Saudi Arabia hosted an Arab League summit in Jeddah.",
+     ("Saudi Arabia", "meet", "CONSULT", "Jeddah")),
+    ("A delegation of the African Union arrived in Khartoum.",
+     ("African Union", "arrive", "CONSULT", "Khartoum")),
+    ("In a statement from Tehran, Iran's foreign ministry condemned the strike.",
+     ("Iran", "say", "OTHER", "Tehran")),
     # taking over a place, or parts of it, is capturing it
     ("M23 rebels took over Goma in November.", ("M23", "capture", "COERCE", "Goma")),
     ("Islamic State took over large parts of Iraq in 2014.",
@@ -121,6 +130,7 @@ def test_the_lexicon_inflects_its_verbs():
     assert inflect("kidnap+") == ["kidnap", "kidnaps", "kidnapping", "kidnapped"]
     assert set(inflect("rally")) == {"rally", "rallies", "rallying", "rallied"}
     assert {"withdrew", "withdrawn"} <= set(inflect("withdraw"))
+    assert set(inflect("agree")) == {"agree", "agrees", "agreeing", "agreed"}   # not "agreeed"
     assert ACTIONS["kidnapped"] == ACTIONS["abduction"] == "abduct"
     assert "march" not in ACTIONS and "back" not in ACTIONS   # "March 5", "came back"
 
@@ -282,6 +292,8 @@ def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
     "John Smith took over as chief executive in Boston.",
     "John Smith took over his father's business in Denver.",
     "In 1839 a region called La Ballona was granted to Machados and Talamantes.",
+    # what is agreed to do is no place of the agreement
+    "In 1886 Britain and Germany agreed to exchange Victoria for rights in Nigeria.",
 ])
 def test_other_senses_of_action_words_are_no_events(geoparser, text):
     assert parse(geoparser, text).events == ()

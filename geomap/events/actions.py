@@ -146,7 +146,9 @@ def inflect(lemma: str) -> list[str]:
     "kidnap+" doubles the last consonant; :data:`_IRREGULAR` adds past forms."""
     double = lemma.endswith("+")
     stem = lemma.rstrip("+")
-    if stem.endswith("e") and not stem.endswith("ee"):
+    if stem.endswith("ee"):
+        past, ing = stem + "d", stem + "ing"   # "agree" -> agreed, agreeing
+    elif stem.endswith("e"):
         past, ing = stem + "d", stem[:-1] + "ing"
     elif stem.endswith("y") and stem[-2:-1] not in "aeiou":
         past, ing = stem[:-1] + "ied", stem + "ing"

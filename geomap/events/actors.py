@@ -724,7 +724,7 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
         return True   # the leader acts for those led
     if j > 0 and toks[j].low == "to" and toks[j - 1].low == "loyal":
         return True   # "troops loyal to Bashar al-Assad captured": so do those loyal
-    if j > 1 and toks[j].low == "from" and toks[j - 1].low in _DELEGATES and \
+    if j > 1 and toks[j].low in ("from", "of") and toks[j - 1].low in _DELEGATES and \
             toks[j - 2].low in ("a", "an", "the") and (j == 2 or toks[j - 3].low in (
                 ",", ";", ":", "and", "but", "while", "as", "when", "after", "then")):
         return True   # "A team from the U.S. Centers for Disease Control arrived in Kampala"
@@ -1549,7 +1549,10 @@ class ActorFinder:
                 named.end = x.end + 1
         for x in out:
             x.subject_ok = _subject_position(toks, x.start) and not (
-                x.place_idx is not None and _qualifying(low, x.start, span_of))
+                x.place_idx is not None and _qualifying(low, x.start, span_of) and not (
+                    x.end + 1 < n and low[x.end] in _POSSESSIVE and (
+                        low[x.end + 1] in STATE_NOUNS or low[x.end + 1] in _STATE_MODIFIERS)))
+            # ("from Tehran, Iran's foreign ministry condemned": the ministry's state acts)
         out.sort(key=lambda x: x.start)
         return out
 

@@ -446,6 +446,13 @@ class EventExtractor:
                 continue
             a, b, cls = trig
             doers = agents(a, b, cls)
+            if cls == "meet":
+                # "Saudi Arabia hosted an Arab League summit in Jeddah": the host of the
+                # meeting named by the noun takes part too
+                host = next((t for t in triggers if t[2] == "meet" and t[1] <= a and
+                             a - t[1] <= 4 and low[t[0]] in _HOSTING), None)
+                if host is not None:
+                    doers = [*doers, *(x for x in agents(*host) if x not in doers)]
             sidelines = next((x for x in range(max(0, a - 5), a) if low[x] in _SIDELINES
                               and x and low[x - 1] == "the"), None) if cls == "meet" else None
             if sidelines is not None:
@@ -587,6 +594,7 @@ def _attack_place(text: str, bounds: list[int], k: int,
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 
 # Prepositions by which a place in an opening phrase locates the main clause.
+_HOSTING = frozenset(("hosted", "hosts", "host", "hosting"))
 _OPENING_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "around", ""))
 
 

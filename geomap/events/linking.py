@@ -49,6 +49,8 @@ _SUBORDINATORS = frozenset("as while when whereas because since after before".sp
 
 # Charges, whose "of"/"for" and a gerund name the act charged, not where it is made.
 _CHARGING = frozenset(("accuse", "demand", "sanction", "support", "reject", "threaten"))
+# What is agreed: a place after it is where the agreement is made.
+_ACCORDS = frozenset(("ceasefire", "ceasefires", "cease-fire", "truce", "peace"))
 # Uses of force whose target is where they happen ("air strikes against Raqqa").
 _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
 # Topic nouns that are a use of force's target when they are its object.
@@ -202,7 +204,10 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
                 toks[hi].cap and toks[hi].text[:1].isalpha() or
                 toks[hi].low == "the" and toks[hi + 1].cap):
             return hi - 1
-    starts = {lo for _i, _r, lo, hi in places if not subject_place(toks, hi)}
+    # the places a comma continues a list with ("In Kabul, Kandahar and Herat,"; not "In a
+    # statement from Tehran, Iran's foreign ministry condemned")
+    starts = {lo for _i, _r, lo, hi in places if not subject_place(toks, hi) and
+              hi < len(toks) and toks[hi].low in (",", "and", "or")}
     for c in range(1, min(len(toks) - 2, 16)):
         w = toks[c].low
         if w == "," and c + 1 not in starts:
@@ -340,6 +345,11 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     """Whether a place attached by ``prep`` after ``head`` is where the action happens."""
     if head.endswith("-based") or head == "based":
         return False
+    if cls == "agree" and trig_end + 1 < lo and toks[trig_end].low == "to" and \
+            toks[trig_end + 1].low not in ("a", "an", "the") and \
+            toks[trig_end + 1].text[:1].islower():
+        return False   # "agreed to exchange Victoria for rights ... in Nigeria": what is
+        #                agreed, not where (but "agreed to a prisoner swap in Istanbul")
     if cls in _CHARGING and any(
             toks[k].low in ("of", "for") and toks[k + 1].low.endswith("ing")
             for k in range(trig_end, lo - 1)):
@@ -367,8 +377,10 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         return False
     if prep in _LOCATIVE:
         if head in _TOPIC_NOUNS and not (
-                cls in _FORCE and head in _TARGETS and lo - trig_end <= 6):
-            return False   # (but "attacked Israeli positions near Metula": its target)
+                cls in _FORCE and head in _TARGETS and lo - trig_end <= 6) and not (
+                cls in ("agree", "sign", "meet") and head in _ACCORDS):
+            return False   # (but "attacked Israeli positions near Metula": its target;
+            #               "agreed a ceasefire in Moscow": where it was agreed)
         if cls in SPEECH:
             # "said on Sunday in Georgia": only near the verb, before its content; "urged
             # its residents not to travel to Victoria" urges nothing in Victoria
