@@ -54,6 +54,26 @@ def test_a_ceasefire_is_about_its_place_not_where_the_push_for_it_is(geoparser):
     assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Qatar"}
 
 
+@pytest.mark.parametrize("text, places", [
+    # an apposition saying where the place before lies
+    ("The RSF has besieged El Fasher, the last army stronghold in Darfur, since May.",
+     {"El Fasher"}),
+    ("Russia struck Kharkiv, a city near Belgorod.", {"Kharkiv"}),
+    # a region after "in the eastern ..." that holds the place before it
+    ("Ukrainian troops repelled assaults near Pokrovsk in the eastern Donetsk region.",
+     {"Pokrovsk"}),
+])
+def test_a_place_described_by_where_it_lies_is_no_second_place(geoparser, text, places):
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == places
+
+
+def test_every_party_coordinated_with_the_one_met_takes_part(geoparser):
+    text = ("In Brussels, Volodymyr Zelenskyy met NATO Secretary-General Mark Rutte and "
+            "European Union leaders.")
+    assert {e.actor for e in parse(geoparser, text).events} == {
+        "Volodymyr Zelenskyy", "Mark Rutte", "European Union"}
+
+
 def test_a_statement_is_not_made_in_the_areas_it_speaks_of(geoparser):
     text = ("Doctors Without Borders said that there have been cases of cholera reported in "
             "areas of Botswana and Mozambique.")

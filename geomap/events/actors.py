@@ -1881,6 +1881,16 @@ class ActorFinder:
                     # "met with Putin", "met John Kerry", "talks with Iran" (but "fought and
                     # were wounded in Afghanistan" fought nobody)
                     chosen.append(x)
+            # "met NATO Secretary-General Mark Rutte and European Union leaders": the parties
+            # coordinated with the last one met
+            for x in sorted(actors, key=attrgetter("start")):
+                last = max((c for c in chosen if c.start >= b), key=attrgetter("end"),
+                           default=None)
+                if last is not None and x not in chosen and x.start > last.end and \
+                        x.place_idx is None and 1 <= x.start - last.end <= 2 and \
+                        all(w in (",", "and", "the") for w in low[last.end:x.start]) and \
+                        "and" in low[last.end:x.start]:
+                    chosen.append(x)
             # "discussed the agreement in Kuala Lumpur with his Thai counterpart, Yingluck
             # Shinawatra": the party after a later "with" in the clause
             with_at = next((j for j in range(b, min(len(low), b + 12)) if low[j] == "with"),

@@ -503,6 +503,12 @@ def next_trigger(triggers, after: int):
 
 
 _CAPITAL_OF = re.compile(r",\s+(?:the\s+)?(?:\w+\s+)?(?:capital|seat)\s+of\s+(?:the\s+)?")
+# An apposition describing a place by where it lies: "El Fasher, the last army stronghold
+# in Darfur"; "Pokrovsk in the eastern Donetsk region".
+_DESCRIBED_IN = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:in|of|near|outside|(?:north|south|east|"
+    r"west)\s+of|close\s+to)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
+_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?")
 
 
 def qualifier_places(text: str, places) -> set[int]:
@@ -514,7 +520,12 @@ def qualifier_places(text: str, places) -> set[int]:
         pi, pr, plo, phi = places[k - 1]
         gap = text[pr.mention.end:r.mention.start]
         # "Nyala, the capital of South Darfur": the region the capital is of
-        if _CAPITAL_OF.fullmatch(gap):
+        if _DESCRIBED_IN.fullmatch(gap) and not _CAPITAL_OF.fullmatch(gap):
+            # "Kharkiv, a city near Belgorod", "El Fasher, the last army stronghold in
+            # Darfur": where the place before lies, no place of the action
+            out.add(i)
+            continue
+        if _CAPITAL_OF.fullmatch(gap) or _IN_THE.fullmatch(gap):
             gap = ","
         if " ".join(gap.split()) in (",", "in", ", in") and r.place and pr.place and \
                 _holds(r.place, pr.place):
