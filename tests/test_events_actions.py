@@ -78,6 +78,9 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Russian troops crossed into Ukraine on Thursday.",
      ("Russia", "travel", "CONSULT", "Ukraine")),
     ("Israel occupied Gaza in 1967.", ("Israel", "invade", "ASSAULT", "Gaza")),
+    # a nationality before an assault is its doer, whoever repels it
+    ("Ukrainian troops repelled Russian assaults near Pokrovsk.",
+     ("Russia", "attack", "ASSAULT", "Pokrovsk")),
     # an accord agreed somewhere, a host of a meeting named by a noun, a delegation of a body
     ("Armenia and Azerbaijan agreed a ceasefire in Moscow.",
      ("Armenia", "agree", "AGREE", "Moscow")),

@@ -772,6 +772,7 @@ SAY_VERBS = frozenset(
 
 
 NOMINAL_ADJ_OK = frozenset(
+    "assault assaults offensives incursion incursions "   # ("Russian assaults near Pokrovsk")
     "strikes airstrikes offensive invasion bombing bombings buildup build-up assistance aid "
     "supplies deployment occupation intervention attacks attack raids flights presence "
     "delivery deliveries airstrike strike raid shelling bombardment".split())
