@@ -1372,8 +1372,12 @@ def build_default() -> Gazetteer:
                 pt = _spread_point(towns)
             if pt is None:
                 continue
+            # A subdivision coded under an older region ("PS.WE.7828733", a governorate of
+            # the West Bank) shares that region's code: the towns under the code are the
+            # older region's, not its own (every governorate would get the West Bank's
+            # 2.8 million), so its population is left unknown
             idx = gaz.add_place(int(gid), name, pt[0], pt[1], "ADM1", cc, a1,
-                                pop_a1.get(f"{cc}.{a1}", 0))
+                                pop_a1.get(f"{cc}.{a1}", 0) if len(parts) <= 2 else 0)
             gaz.add_name(name, idx, NAME_PREFERRED, index)
             for alias in other_abbrev.get((cc, a1), ()):
                 gaz.add_name(alias, idx, NAME_ALIAS, index)

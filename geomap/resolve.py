@@ -141,12 +141,16 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
     # a score a region's rank gives, and the population that region has
     regional = place.feature_code == "ADM1"
     rank_population = place.population
-    if place.feature_code.startswith("PPL") and place.population >= 50_000 and \
+    if place.feature_code.startswith("PPL") and place.population >= 10_000 and \
             m.kind_hint not in ("ADM1", "ADM2"):
         for other, k in cands:
             if other.feature_code in ("ADM1", "ADM2") and \
                     other.country_code == place.country_code and \
-                    other.admin1_code == place.admin1_code:
+                    other.admin1_code == place.admin1_code and (
+                        place.population >= 50_000 or
+                        other.population == 0 and other.feature_code == "ADM1"):
+                # (a town of 10,000 too when the first-level region's size is unknown:
+                # "Ramallah", "Bethlehem" over their governorates)
                 # New York City over New York State, Geneva over its canton, Kherson over
                 # its oblast: a city is read before its same-name region unless the
                 # text says region ("Kherson oblast")
