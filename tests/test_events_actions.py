@@ -297,6 +297,8 @@ def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
     "In 1839 a region called La Ballona was granted to Machados and Talamantes.",
     # what is agreed to do is no place of the agreement
     "In 1886 Britain and Germany agreed to exchange Victoria for rights in Nigeria.",
+    # every item of a list of charges is a charge
+    "Jimmy Delaney was charged with assault, assault causing harm and theft at Tipperary.",
 ])
 def test_other_senses_of_action_words_are_no_events(geoparser, text):
     assert parse(geoparser, text).events == ()

@@ -57,6 +57,16 @@ def test_members_of_a_body_act_for_it(geoparser, text, actor):
     assert triples(parse(geoparser, text)) == {(actor, "Haiti")}
 
 
+@pytest.mark.parametrize("text", [
+    "Jihadist fighters attacked a military camp near Timbuktu.",   # a kind, not a name
+    # a name inside a closed relative clause is no subject of the verb after it
+    "Russian mercenaries of the Africa Corps, which replaced the Wagner Group, were deployed "
+    "to Timbuktu.",
+])
+def test_no_actor_from_a_kind_of_fighter_or_a_closed_relative_clause(geoparser, text):
+    assert parse(geoparser, text).events == ()
+
+
 def test_a_capitals_forces_are_its_states(geoparser):
     text = "Kyiv's forces shelled Donetsk."
     assert triples(parse(geoparser, text)) == {("Ukraine", "Donetsk")}

@@ -42,6 +42,11 @@ from geomap.gazetteers import Gazetteer, census_frequencies, normalize
 
 # Vessels and aircraft that stand for their state ("Russian warships", "the Iranian
 # tanker Adrian Darya").
+# What kind, not whose: "Jihadist fighters attacked" names no group called Jihadist.
+_KINDS_OF_FIGHTER = frozenset(
+    "jihadist islamist separatist rebel militant insurgent extremist terrorist armed "
+    "unidentified suspected opposition government pro-government tribal local foreign "
+    "allied enemy kurdish shia shiite sunni christian muslim arab".split())
 # How many, not whose: "Forty rebels crossed" names no group called Forty.
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
@@ -866,6 +871,19 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     if not cands:
         return []
     best = cands[-1]
+    if low[verb_group] == ",":
+        # "Russian mercenaries of the Africa Corps, which replaced the Wagner Group, were
+        # deployed": a name inside a closed relative clause is no subject of the verb after
+        # it; the name the clause hangs on is
+        for o in range(verb_group - 1, max(0, verb_group - 16), -1):
+            if low[o] in ("which", "who") and low[o - 1] == ",":
+                if best.start > o:
+                    outer = [x for x in cands if x.end <= o - 1]
+                    return outer[-1:] if outer and _INNER_CLAUSE.isdisjoint(
+                        low[outer[-1].end:o - 1]) else []
+                break
+            if low[o] in CLAUSE_BREAK or low[o] == ",":
+                break
     # "the Disasters Emergency Committee, an umbrella organisation representing UK
     # agencies, has launched": the name before an apposition, not a name inside it
     for c in cands[:-1]:
@@ -1638,7 +1656,8 @@ class ActorFinder:
         # Members of a group named by one word: "Greenpeace activists", "Wagner fighters"
         member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j == 1 else None
         if member and (j + 0) not in span_of and not self._demonym_of(lows[0]) and \
-                lows[0] not in _STOP and lows[0] not in TITLES and lows[0] not in _NUMBER_WORDS:
+                lows[0] not in _STOP and lows[0] not in TITLES and lows[0] not in _NUMBER_WORDS \
+                and lows[0].rstrip("s") not in _KINDS_OF_FIGHTER:
             return Actor(j, k + 1, words[0].rstrip("."), member)
         # Persons: titles, first names, surnames seen before. "Forces of Bashar al-Assad":
         # the leader, for those led

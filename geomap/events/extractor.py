@@ -791,14 +791,21 @@ def _topic_of_talks(low: list[str], j: int) -> bool:
     return False
 
 
-def _charged(low: list[str], j: int) -> bool:
+def _charged(low: list[str], j: int, depth: int = 0) -> bool:
     """Whether the action word ``low[j]`` names what someone is charged with, accused or
-    convicted of ("charged with assault", "arrested for robbery"), in its clause."""
+    convicted of ("charged with assault", "arrested for robbery"), in its clause, or is
+    the next item of a list of such charges ("charged with assault, assault causing harm
+    and theft")."""
     for k in range(j - 1, max(-1, j - 5), -1):
         w = low[k]
         if w in _CHARGES or w in ("for", "on") and k and low[k - 1] in _HELD_FOR:
             return True
-        if w in CLAUSE_BREAK or w in (",", "and", "but", "who", "which", "said", "says"):
+        if w in (",", "and") and depth < 3 and (low[j] in EVENT_NOUNS or low[j] in NOMINAL_ADJ_OK):
+            # (a noun continues the list of charges; a verb, "and later flew", does not)
+            prev = next((x for x in range(k - 1, max(-1, k - 5), -1) if low[x] in ACTIONS),
+                        None)
+            return prev is not None and _charged(low, prev, depth + 1)
+        if w in CLAUSE_BREAK or w in ("but", "who", "which", "said", "says"):
             return False
     return False
 
