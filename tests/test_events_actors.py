@@ -67,6 +67,11 @@ def test_no_actor_from_a_kind_of_fighter_or_a_closed_relative_clause(geoparser, 
     assert parse(geoparser, text).events == ()
 
 
+def test_the_leader_of_a_delegation_sent_is_no_agent_of_the_sending(geoparser):
+    text = "Hamas sent a delegation to Cairo led by Ismail Haniyeh."
+    assert triples(parse(geoparser, text)) == {("Hamas", "Cairo"), ("Ismail Haniyeh", "Cairo")}
+
+
 def test_a_capitals_forces_are_its_states(geoparser):
     text = "Kyiv's forces shelled Donetsk."
     assert triples(parse(geoparser, text)) == {("Ukraine", "Donetsk")}

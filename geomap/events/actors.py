@@ -1817,7 +1817,7 @@ class ActorFinder:
         chosen: list[Actor] = []
         # Passive or nominal "by X": "strikes carried out by the Russian air force".
         for j in range(b, min(len(toks), b + 10)):
-            if low[j] == "by":
+            if low[j] == "by" and low[j - 1] not in _LEADING:   # (not "a delegation ... led by")
                 after = [x for x in actors if j < x.start <= j + 4]
                 if after:
                     chosen.append(after[0])
