@@ -78,6 +78,8 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Russian troops crossed into Ukraine on Thursday.",
      ("Russia", "travel", "CONSULT", "Ukraine")),
     ("Israel occupied Gaza in 1967.", ("Israel", "invade", "ASSAULT", "Gaza")),
+    # signing or agreeing with someone somewhere: both parties do it there
+    ("Iran signed a deal with Russia in Moscow.", ("Russia", "sign", "AGREE", "Moscow")),
     # a nationality before an assault is its doer, whoever repels it
     ("Ukrainian troops repelled Russian assaults near Pokrovsk.",
      ("Russia", "attack", "ASSAULT", "Pokrovsk")),

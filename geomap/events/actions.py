@@ -665,7 +665,7 @@ SPEECH = frozenset(("say", "accuse", "demand", "support", "reject", "threaten"))
 what is said ("said on Sunday in Georgia that ...")."""
 
 
-RECIPROCAL = frozenset(("meet", "share intelligence", "call", "fight"))
+RECIPROCAL = frozenset(("meet", "share intelligence", "call", "fight", "sign", "agree"))
 
 
 _NEG = frozenset(("not", "never", "n't", "no", "neither", "nor", "without"))
