@@ -78,6 +78,10 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Russian troops crossed into Ukraine on Thursday.",
      ("Russia", "travel", "CONSULT", "Ukraine")),
     ("Israel occupied Gaza in 1967.", ("Israel", "invade", "ASSAULT", "Gaza")),
+    # people rescued somewhere, by a state's coast guard or teams
+    ("The Italian coast guard rescued migrants near Lampedusa.",
+     ("Italy", "rescue", "AID", "Lampedusa")),
+    ("Turkish teams rescued dozens of people in Antakya.", ("Turkey", "rescue", "AID", "Antakya")),
     # signing or agreeing with someone somewhere: both parties do it there
     ("Iran signed a deal with Russia in Moscow.", ("Russia", "sign", "AGREE", "Moscow")),
     # a nationality before an assault is its doer, whoever repels it
@@ -299,6 +303,10 @@ def test_a_verb_after_a_place_and_and_is_no_event_noun_of_it(geoparser):
     "In 1839 a region called La Ballona was granted to Machados and Talamantes.",
     # what is agreed to do is no place of the agreement
     "In 1886 Britain and Germany agreed to exchange Victoria for rights in Nigeria.",
+    # a rescue operation, a tree rescued, a supply boat: no rescue, no supply
+    "Hostages were killed during a siege and army rescue operation in Tunisia.",
+    "Alfred Buckland rescued a portion of the tree and replanted it around Newmarket.",
+    "Russia cut a key supply route to Kharkiv.",
     # every item of a list of charges is a charge
     "Jimmy Delaney was charged with assault, assault causing harm and theft at Tipperary.",
 ])

@@ -92,6 +92,8 @@ _VERBS: dict[str, str] = {
     "send": "send dispatch transfer+ airlift",
     "deliver": "deliver ship+",
     "supply": "supply provide donate fund distribute",
+    # saving people somewhere: "The Italian coast guard rescued migrants near Lampedusa"
+    "rescue": "rescue",
     "sign": "sign",
     "agree": "agree",
     "support": "endorse praise back",
@@ -220,7 +222,7 @@ PLOVER: dict[str, str] = {
     "meet": "CONSULT", "visit": "CONSULT", "travel": "CONSULT", "arrive": "CONSULT",
     "call": "CONSULT", "depart": "CONSULT", "return": "CONSULT",
     # AID: giving material help
-    "send": "AID", "deliver": "AID", "supply": "AID", "treat": "AID",
+    "send": "AID", "deliver": "AID", "supply": "AID", "treat": "AID", "rescue": "AID",
     # COOPERATE: material cooperation between actors
     "share intelligence": "COOPERATE",
     # AGREE, SUPPORT: agreements, endorsements
@@ -495,6 +497,17 @@ _REACHED_ABSTRACT = frozenset(
     "decision conclusion verdict milestone record peak level levels age stage point total "
     "goal target number height heights consensus end limit maximum high low figure "
     "settlement agreement deal compromise accord truce ceasefire".split())
+_RESCUES = frozenset(("rescue", "rescues", "rescued", "rescuing"))
+_RESCUED = frozenset(
+    "migrants people survivors hostages fishermen crew crews passengers children residents "
+    "villagers sailors miners climbers workers civilians refugees victims tourists hikers "
+    "swimmers divers soldiers pilot pilots him her them dozens hundreds thousands "
+    "family families".split())
+# Nouns "supply" names a kind of: "supply boat", "supply route", "supply chain".
+_SUPPLY_HEADS = frozenset(
+    "boat boats ship ships vessel vessels route routes chain chains line lines depot depots "
+    "truck trucks convoy convoys run runs mission missions plane planes flight flights "
+    "corridor corridors hub hubs".split())
 _OCCUPIES = frozenset(("occupy", "occupies", "occupied", "occupying"))
 # What a building or a town occupies that is no territory taken: its spot.
 _OCCUPIED_SPOTS = frozenset(
@@ -508,7 +521,7 @@ _CAPTURED_THINGS = frozenset(
     "photo photos footage moment moments imagination attention hearts essence spirit mood "
     "title titles gold silver bronze medal medals crown championship victory win votes "
     "market share".split())
-OTHER_SENSES = _CAPTURES | _OCCUPIES | frozenset((
+OTHER_SENSES = _CAPTURES | _OCCUPIES | _RESCUES | frozenset(("supply", "supplies",
     "leave", "called", "serve", "serves", "served", "serving", "ran", "runs", "running", "run",
     "building")) | _SHOOT | _MOVES_OF | \
     _MEETS | _GIVES | _REACHES | _FIGHTS | frozenset(("treatment",))
@@ -568,6 +581,12 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
     if w == "treatment":
         return low[j + 1:j + 2] in (["center"], ["centre"], ["centers"], ["centres"],
                                     ["facility"], ["plant"], ["unit"], ["clinic"])
+    if w in _RESCUES:
+        # people rescued somewhere ("rescued migrants near Lampedusa"; not "rescued a
+        # portion of the tree", "a rescue operation")
+        return w == "rescue" or _RESCUED.isdisjoint(low[j + 1:j + 5])
+    if w in ("supply", "supplies") and low[j + 1:j + 2] and low[j + 1] in _SUPPLY_HEADS:
+        return True   # "a Philippine supply boat", "a key supply route": a kind of thing
     if w in _CAPTURES:
         k = j + 1
         while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or

@@ -67,14 +67,14 @@ STATE_NOUNS = frozenset(
     "officials official "
     "authorities authority planes plane jets jet warplanes warplane aircraft bombers bomber "
     "helicopters helicopter rocket rockets missiles missile administration regime diplomats "
-    "leaders leader security specialists team cabinet parliament officer officers "
-    "commander commanders peacekeepers guards".split()) | _VESSELS
+    "leaders leader security specialists team teams cabinet parliament officer officers "
+    "commander commanders peacekeepers guards guard".split()) | _VESSELS
 
 
 _STATE_MODIFIERS = frozenset(
     "air armed defense defence foreign interior security military special naval state federal "
     "senior top government national secret intelligence border riot defense peacekeeper "
-    "peacekeeping army police navy".split())
+    "peacekeeping army police navy coast guard".split())   # ("Chinese coast guard ships")
 
 
 # One office-holder after a nationality adjective ("the Russian president", "the Iranian
