@@ -72,6 +72,18 @@ def test_the_leader_of_a_delegation_sent_is_no_agent_of_the_sending(geoparser):
     assert triples(parse(geoparser, text)) == {("Hamas", "Cairo"), ("Ismail Haniyeh", "Cairo")}
 
 
+def test_the_two_leaders_are_the_last_two_persons_named(geoparser):
+    text = ("Olaf Scholz traveled to Paris for talks with French President Emmanuel Macron. "
+            "The two leaders later flew together to Warsaw.")
+    assert {a for a, p in triples(parse(geoparser, text)) if p == "Warsaw"} == {
+        "Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_a_pronoun_after_a_statement_and_its_day_is_the_body_that_makes_it(geoparser):
+    text = "The World Health Organization said on Friday it had sent emergency supplies to Gaza."
+    assert triples(parse(geoparser, text)) == {("World Health Organization", "Gaza")}
+
+
 def test_a_capitals_forces_are_its_states(geoparser):
     text = "Kyiv's forces shelled Donetsk."
     assert triples(parse(geoparser, text)) == {("Ukraine", "Donetsk")}

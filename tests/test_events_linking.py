@@ -67,6 +67,12 @@ def test_a_place_described_by_where_it_lies_is_no_second_place(geoparser, text, 
     assert {text[e.start:e.end] for e in parse(geoparser, text).events} == places
 
 
+def test_a_place_in_a_participle_clause_after_a_comma_is_that_clauses(geoparser):
+    text = ("Hungarian Prime Minister Viktor Orban visited Moscow, angering European Union "
+            "officials in Brussels.")
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Moscow"}
+
+
 def test_every_party_coordinated_with_the_one_met_takes_part(geoparser):
     text = ("In Brussels, Volodymyr Zelenskyy met NATO Secretary-General Mark Rutte and "
             "European Union leaders.")

@@ -44,7 +44,7 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "share intelligence": [],
     "deploy": ("deploy deploys deployed deployment stationed buildup build-up presence troops "
                "contingent contingency commitment contribution installed install").split(),
-    "establish": "establish establishes established opened founded".split(),
+    "establish": "establish establishes established opened founded founding".split(),
     "build": "built build builds building construction".split(),
     "arrest": "arrest arrests arrested detained".split(),
     # the verb only: "quarantined 300 people in Beijing" ("the quarantine ... has been

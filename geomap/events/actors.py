@@ -23,6 +23,7 @@ from geomap.detect import (
     CALENDAR_WORDS,
     CONNECTORS,
     FEATURE_WORDS,
+    GEO_HEADS,
     ORG_WORDS,
     TITLES,
     world_given_names,
@@ -238,6 +239,10 @@ _CLAUSE_START = frozenset(", ; when as after before and then where while because
                           "that".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
 _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
+# Persons "the two" may name: "The two leaders flew to Warsaw" (not "the last two weekends").
+_PAIR_NOUNS = frozenset(
+    "leaders men women presidents ministers politicians brothers sisters friends "
+    "officials diplomats envoys candidates".split())
 # How far back (in characters) the persons a plural refers to may be named.
 _PLURAL_REACH = 1200
 # What joins the persons of a list: "A and B", "A, B and C", "A, 54, and 39-year-old B".
@@ -275,10 +280,11 @@ def _office_holder(text: str, demonym: str, office: Sequence[Tok]) -> str | None
 _SHARED_GIVEN = re.compile(r"\b([A-Z][a-z]+) and (?=[A-Z])")
 
 
-def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
+def named_together(text: str, end: int, persons: Iterable[str], two: bool = False) -> list[str]:
     """The persons of the last list of two or more persons named in ``text`` before ``end``
     (at most :data:`_PLURAL_REACH` characters back), by the full names ``persons``:
-    "charging Angela Martin-Mulu and 39-year-old Edward Bosire" -> both."""
+    "charging Angela Martin-Mulu and 39-year-old Edward Bosire" -> both. With ``two`` ("the
+    two leaders"), the last two persons named, listed or not."""
     names = tuple(sorted({p for p in persons if " " in p}, key=len, reverse=True))
     if not names:
         return []
@@ -300,6 +306,13 @@ def named_together(text: str, end: int, persons: Iterable[str]) -> list[str]:
         names_in = list(dict.fromkeys(m.group() for m in reversed(group)))
         if len(names_in) >= 2:
             return names_in
+    if two:
+        last: list[str] = []
+        for m in reversed(found):
+            if m.group() not in last:
+                last.append(m.group())
+            if len(last) == 2:
+                return last[::-1]
     return []
 
 # A signature: a line of capitals and initials ending in a comma, after a blank line
@@ -1211,8 +1224,8 @@ class ActorFinder:
             state.persons.setdefault(normalize(name[0]), name[0])
             return
         if len(name) < 2 or lows[i] in _STOP or lows[i + len(name) - 1] in _NOT_SURNAMES or \
-                len(name[-1]) < 2:
-            return
+                len(name[-1]) < 2 or lows[i + len(name) - 1] in GEO_HEADS:
+            return   # (nor "Clinton Lake", "Jordan Valley": a place's name)
         if lows[i] in self.first_names or titled:
             key = normalize(name[-1])
             full = " ".join(name)
@@ -1502,7 +1515,8 @@ class ActorFinder:
                     continue   # "told the nuns they were", "with the two"
                 if toks[0].start not in state.together:   # once a sentence
                     state.together[toks[0].start] = named_together(
-                        text, toks[0].start, [*state.persons.values(), *state.full_names])
+                        text, toks[0].start, [*state.persons.values(), *state.full_names],
+                        two=t.low == "two" and j + 1 < n and low[j + 1] in _PAIR_NOUNS)
                 for who in state.together[toks[0].start]:
                     out.append(Actor(lo, j + 1, who, "person"))
             elif j > 0 and toks[j - 1].low == "the" and state.last_group and \
@@ -1520,6 +1534,16 @@ class ActorFinder:
             for j in compress(count(), map(_BODY_PRONOUNS.__contains__, low)):
                 say = j - 1 if j and low[j - 1] in SAY_VERBS else \
                     j - 2 if j > 1 and low[j - 1] == "that" and low[j - 2] in SAY_VERBS else -1
+                if say < 0:
+                    # "said on Friday it had sent", "said Monday that it would": a day or
+                    # date between the statement and its pronoun
+                    k = j - 1 if j and low[j - 1] == "that" else j
+                    m = k - 1
+                    while m > 0 and k - m <= 3 and (low[m] in CALENDAR_WORDS or
+                                                    low[m] in ("on", "late", "early") or
+                                                    low[m].isdigit()):
+                        m -= 1
+                    say = m if m < k - 1 and low[m] in SAY_VERBS else -1
                 if say < 1:
                     continue
                 before = sorted((x for x in out if x.end <= say), key=attrgetter("start"))

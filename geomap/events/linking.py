@@ -264,11 +264,22 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
         if any(toks[j].low in _CLAUSE_LINKS and _clause_at(toks, j + 1, lo)
                for j in range(b, lo - 2)):
             return None   # "ruled the kingdom until he was forced into exile in Europe"
+        if any(toks[j].low == "," and toks[j + 1].low.endswith("ing") and
+               toks[j + 1].low not in ACTIONS and toks[j + 1].low not in _ING_WORDS
+               for j in range(b, lo - 1)):
+            return None   # "visited Moscow, angering European Union officials in Brussels"
         return best
     words, breaks = (gaps or Gaps(toks, ())).arrays()
     if words[lo] - words[b] > 16 or breaks[lo] > breaks[b]:
         return None
     return best
+
+
+# Words in "-ing" that open no clause of their own after a comma: prepositions ("during
+# his voyage", "including a Seneca orchard") and nouns of a list ("a ranch, trading post").
+_ING_WORDS = frozenset(
+    "during including according following regarding concerning excluding notwithstanding "
+    "pending barring considering trading building housing clothing bedding".split())
 
 
 # Conjunctions that open a clause of its own: with a subject and a verb after them, the
