@@ -84,6 +84,21 @@ def test_a_pronoun_after_a_statement_and_its_day_is_the_body_that_makes_it(geopa
     assert triples(parse(geoparser, text)) == {("World Health Organization", "Gaza")}
 
 
+@pytest.mark.parametrize("text, party", [
+    ("William Ruto met opposition leader Raila Odinga in Nairobi.", "Raila Odinga"),
+    ("Joe Biden met his French counterpart Emmanuel Macron in Paris.", "Emmanuel Macron"),
+])
+def test_the_party_met_is_named_after_its_description(geoparser, text, party):
+    assert party in {a for a, _p in triples(parse(geoparser, text))}
+
+
+def test_an_attack_claimed_by_a_group_in_its_own_sentence_is_the_groups(geoparser):
+    text = ("Gunmen killed 11 laborers in Pakistan's southwestern Balochistan province on "
+            "Saturday, police said, in an attack claimed by the Baloch Liberation Army.")
+    assert triples(parse(geoparser, text)) == {
+        ("Baloch Liberation Army", "Balochistan province")}
+
+
 def test_a_capitals_forces_are_its_states(geoparser):
     text = "Kyiv's forces shelled Donetsk."
     assert triples(parse(geoparser, text)) == {("Ukraine", "Donetsk")}

@@ -239,6 +239,10 @@ _CLAUSE_START = frozenset(", ; when as after before and then where while because
                           "that".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
 _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
+# Words describing the party met before its name: "met opposition leader Raila Odinga".
+_DESCRIBING = frozenset(
+    "his her their its opposition counterpart former new incoming outgoing "
+    "acting".split())
 # Persons "the two" may name: "The two leaders flew to Warsaw" (not "the last two weekends").
 _PAIR_NOUNS = frozenset(
     "leaders men women presidents ministers politicians brothers sisters friends "
@@ -1919,7 +1923,9 @@ class ActorFinder:
             for x in actors:
                 if x.start >= b and x.start - b <= reach and x not in chosen and (
                         x.start == b or any(low[j] in ("with", "and", "between")
-                                            for j in range(b, x.start))) and \
+                                            for j in range(b, x.start)) or
+                        all(low[j] in TITLES or low[j] in _ROLE_WORDS or low[j] in _DESCRIBING
+                            or self._demonym_of(low[j]) for j in range(b, x.start))) and \
                         not (x.place_idx is not None and low[x.start - 1] in _WHERE_PREPS):
                     # "met with Putin", "met John Kerry", "talks with Iran" (but "fought and
                     # were wounded in Afghanistan" fought nobody)

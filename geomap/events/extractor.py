@@ -159,7 +159,7 @@ class EventExtractor:
                 if any(cues := action_cues(sent, lows)) and not header_line(sent):
                     active[k] = (cues[1], words, starts, ends, lows)
         claims = self._claims(text, bounds, by_sentence, toks) \
-            if "responsib" in text else []
+            if "responsib" in text or "claimed by" in text else []
         if not active:
             return claims
         self._read_ahead(text, active)
@@ -265,6 +265,31 @@ class EventExtractor:
                                  action_type=action_type("attack"), start=place.mention.start,
                                  end=place.mention.end, place=place.place,
                                  sentence=place.sentence, attributed_to=who.name, date=None))
+        # "Gunmen killed 11 laborers in Balochistan province, in an attack claimed by the
+        # Baloch Liberation Army": a passive claim in the sentence of the attack
+        for m in _CLAIMED_BY.finditer(text) if "claimed by" in text else ():
+            k = sentence_index(bounds, m.start())
+            start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
+            if end - start > MAX_SENTENCE:
+                continue
+            words, starts, ends = sentence_words(text, start, end, toks)
+            low = lower_words(words)
+            sent_toks = sentence_tokens(words, starts, ends, low)
+            by = tok_at(sent_toks, m.end() - 2)
+            if by is None:
+                continue
+            known = DocState()
+            known.groups = may_name_group(text[start:end])
+            who = next((x for x in self.finder.find(text, sent_toks, [], known, low=low)
+                        if by < x.start <= by + 4 and x.kind in ("armed_group", "organisation")),
+                       None)
+            place = _attack_place(text, bounds, k, by_sentence.get(k, ()), toks) \
+                if who is not None else None
+            if place is not None:
+                out.append(Event(actor=who.name, actor_type=who.kind, action="attack",
+                                 action_type=action_type("attack"), start=place.mention.start,
+                                 end=place.mention.end, place=place.place,
+                                 sentence=place.sentence, attributed_to=None, date=None))
         return out
 
     def _read_ahead(self, text: str,
@@ -549,6 +574,9 @@ class _Reading:
         return state
 
 
+# An attack claimed by a group (see EventExtractor._claims).
+_CLAIMED_BY = re.compile(r"\b(?:attacks?|bombings?|blasts?|assaults?|killings?|raids?|"
+                         r"ambush(?:es)?)\s+(?:(?:that\s+)?(?:was|were)\s+)?claimed\s+by\b", re.I)
 # A claim of responsibility (see EventExtractor._claims).
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)? responsibility\b", re.I)
 # What a reporter says another claimed is not the claim read here.
@@ -579,8 +607,8 @@ def _attack_place(text: str, bounds: list[int], k: int,
     if _ATTACK_WORDS.isdisjoint(low):
         return None
     for _i, r in mentions:
-        if r.place is None:
-            continue
+        if r.place is None or text[r.mention.end:r.mention.end + 2] in ("'s", "’s"):
+            continue   # (not the country of "in Pakistan's Balochistan province")
         j = bisect_left(starts, r.mention.start) - 1
         while j >= 0 and (low[j] in _BEFORE_PLACE or words[j][:1].isupper() or
                           not words[j][:1].isalnum()):
