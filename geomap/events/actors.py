@@ -434,6 +434,10 @@ _NAME_POSSESSORS = frozenset(
     "nations men youth".split())
 
 
+# The words an organisation's name may go on across (see _name_goes_on).
+_NAME_JOINS = frozenset(("of", "for", "'s", "’s", "'", "’"))
+
+
 def _name_goes_on(text: str, toks: list[Tok], k: int, taken: list[bool]) -> int | None:
     """Where a capitalised run that stopped at ``toks[k]`` goes on, when it is an
     organisation's name written with "of the" or "for" ("International Committee of the
@@ -1349,7 +1353,7 @@ class ActorFinder:
                              _initials(toks[k - 1].text, toks[k].text) and
                              toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
                         k += 1
-                    if k == j or k >= n:
+                    if k == j or k >= n or toks[k].low not in _NAME_JOINS:
                         break
                     on = _name_goes_on(text, toks, k, taken)
                     if on is None:

@@ -531,12 +531,13 @@ def qualifier_places(text: str, places) -> set[int]:
         pi, pr, plo, phi = places[k - 1]
         gap = text[pr.mention.end:r.mention.start]
         # "Nyala, the capital of South Darfur": the region the capital is of
-        if _DESCRIBED_IN.fullmatch(gap) and not _CAPITAL_OF.fullmatch(gap):
+        comma = "," in gap
+        if comma and _DESCRIBED_IN.fullmatch(gap) and not _CAPITAL_OF.fullmatch(gap):
             # "Kharkiv, a city near Belgorod", "El Fasher, the last army stronghold in
             # Darfur": where the place before lies, no place of the action
             out.add(i)
             continue
-        if _CAPITAL_OF.fullmatch(gap) or _IN_THE.fullmatch(gap):
+        if comma and _CAPITAL_OF.fullmatch(gap) or not comma and _IN_THE.fullmatch(gap):
             gap = ","
         if " ".join(gap.split()) in (",", "in", ", in") and r.place and pr.place and \
                 _holds(r.place, pr.place):
