@@ -51,8 +51,8 @@ _KINDS_OF_FIGHTER = frozenset(
 # How many, not whose: "Forty rebels crossed" names no group called Forty.
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "fifty sixty hundred hundreds thousand thousands dozen dozens several many some few "
-    "armed".split())
+    "fifty sixty hundred hundreds thousand thousands dozen dozens several many some "
+    "few".split())
 # Prefixes of navies' ship names, by country ("INS" is India's and Israel's: neither).
 _SHIP_PREFIXES = {"USS": "US", "USNS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA",
                   "HMNZS": "NZ", "ROKS": "KR"}
@@ -311,12 +311,12 @@ def named_together(text: str, end: int, persons: Iterable[str], two: bool = Fals
         if len(names_in) >= 2:
             return names_in
     if two:
-        last: list[str] = []
+        recent: list[str] = []
         for m in reversed(found):
-            if m.group() not in last:
-                last.append(m.group())
-            if len(last) == 2:
-                return last[::-1]
+            if m.group() not in recent:
+                recent.append(m.group())
+            if len(recent) == 2:
+                return recent[::-1]
     return []
 
 # A signature: a line of capitals and initials ending in a comma, after a blank line
@@ -678,14 +678,23 @@ _PERSONAL_ACTIONS = frozenset(("visit", "meet", "travel", "arrive", "depart", "r
                                "talk", "call", "fly", "tour", "attend", "perform", "appear"))
 
 
+_VERB_AUX = frozenset(("has", "have", "had", "will", "also", "then", "later"))
+
+
+def _after_auxiliaries(toks: list[Tok], k: int) -> int:
+    """The first token from ``k`` on after auxiliaries and adverbs of sequence ("has",
+    "will", "later"): where the verb after a name is."""
+    while k < len(toks) and toks[k].low in _VERB_AUX:
+        k += 1
+    return k
+
+
 def _single_kind(toks: list[Tok], k: int) -> str:
     """The kind of an actor named by one word the lists lack, from the action after it
     (``toks[k:]``): a person's for a visit, meeting or journey ("Erdogan met Putin"),
     else an organisation's ("Gazprom halted deliveries")."""
-    n = len(toks)
-    while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
-        k += 1
-    return "person" if k < n and ACTIONS.get(toks[k].low) in _PERSONAL_ACTIONS \
+    k = _after_auxiliaries(toks, k)
+    return "person" if k < len(toks) and ACTIONS.get(toks[k].low) in _PERSONAL_ACTIONS \
         else "organisation"
 
 
@@ -1801,10 +1810,9 @@ class ActorFinder:
         if j and (toks[j - 1].low in _POSSESSIVE or toks[j - 1].cap or
                   toks[j - 1].low in ("the", "a", "an")):
             return False   # "Hope's Wings", "Nebraska Railway", "Pompey the Great", "the Sikh"
-        n, aux = len(toks), False
-        while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
-            aux = aux or toks[k].low in ("has", "have", "had", "will")
-            k += 1
+        n, v = len(toks), _after_auxiliaries(toks, k)
+        aux = any(toks[x].low in ("has", "have", "had", "will") for x in range(k, v))
+        k = v
         verb = toks[k].low if k < n and toks[k].text[:1].islower() else ""
         if verb not in ACTIONS or not (aux or verb.endswith("ed") or verb in _PAST_VERBS or
                                        verb[-1:] == "s" and (verb[:-1] in ACTIONS or
