@@ -235,17 +235,13 @@ class EventExtractor:
             k = sentence_index(bounds, m.start())
             if any(r.place is not None for _i, r in by_sentence.get(k, ())):
                 continue   # "claimed responsibility for a blast in Quetta": read as it stands
-            start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
-            if end - start > MAX_SENTENCE:
+            read = _claim_sentence(text, bounds, k, toks)
+            if read is None:
                 continue
-            words, starts, ends = sentence_words(text, start, end, toks)
-            low = lower_words(words)
-            sent_toks = sentence_tokens(words, starts, ends, low)
+            low, sent_toks, known = read
             claim = tok_at(sent_toks, m.start())
             if claim is None or negated(low, claim):
                 continue   # "No group has claimed responsibility", "has not claimed"
-            known = DocState()
-            known.groups = may_name_group(text[start:end])
             claimants = [x for x in self.finder.find(text, sent_toks, [], known, low=low)
                          if x.end <= claim and x.kind in ("armed_group", "organisation")]
             if not claimants:
@@ -261,35 +257,25 @@ class EventExtractor:
                 if place is not None:
                     break
             if place is not None:
-                out.append(Event(actor=who.name, actor_type=who.kind, action="attack",
-                                 action_type=action_type("attack"), start=place.mention.start,
-                                 end=place.mention.end, place=place.place,
-                                 sentence=place.sentence, attributed_to=who.name, date=None))
+                out.append(_claimed_attack(who, place, attributed=True))
         # "Gunmen killed 11 laborers in Balochistan province, in an attack claimed by the
         # Baloch Liberation Army": a passive claim in the sentence of the attack
         for m in _CLAIMED_BY.finditer(text) if "claimed by" in text else ():
             k = sentence_index(bounds, m.start())
-            start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
-            if end - start > MAX_SENTENCE:
+            read = _claim_sentence(text, bounds, k, toks)
+            if read is None:
                 continue
-            words, starts, ends = sentence_words(text, start, end, toks)
-            low = lower_words(words)
-            sent_toks = sentence_tokens(words, starts, ends, low)
+            low, sent_toks, known = read
             by = tok_at(sent_toks, m.end() - 2)
             if by is None:
                 continue
-            known = DocState()
-            known.groups = may_name_group(text[start:end])
             who = next((x for x in self.finder.find(text, sent_toks, [], known, low=low)
                         if by < x.start <= by + 4 and x.kind in ("armed_group", "organisation")),
                        None)
             place = _attack_place(text, bounds, k, by_sentence.get(k, ()), toks) \
                 if who is not None else None
             if place is not None:
-                out.append(Event(actor=who.name, actor_type=who.kind, action="attack",
-                                 action_type=action_type("attack"), start=place.mention.start,
-                                 end=place.mention.end, place=place.place,
-                                 sentence=place.sentence, attributed_to=None, date=None))
+                out.append(_claimed_attack(who, place, attributed=False))
         return out
 
     def _read_ahead(self, text: str,
@@ -591,6 +577,27 @@ _BEFORE_PLACE = frozenset(
     "the northern southern eastern western central north south east west northeastern "
     "northwestern southeastern southwestern city town village capital district province "
     "region of port restive".split())
+
+
+def _claim_sentence(text: str, bounds: list[int], k: int, toks: Tokens | None):
+    """Sentence ``k`` read for a claim: its lower-case words, its tokens and what it says
+    of armed groups; None when it is too long to read."""
+    start, end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
+    if end - start > MAX_SENTENCE:
+        return None
+    words, starts, ends = sentence_words(text, start, end, toks)
+    low = lower_words(words)
+    known = DocState()
+    known.groups = may_name_group(text[start:end])
+    return low, sentence_tokens(words, starts, ends, low), known
+
+
+def _claimed_attack(who: Actor, place: Resolution, *, attributed: bool) -> Event:
+    """The attack a claimant claims, where the attack was told."""
+    return Event(actor=who.name, actor_type=who.kind, action="attack",
+                 action_type=action_type("attack"), start=place.mention.start,
+                 end=place.mention.end, place=place.place, sentence=place.sentence,
+                 attributed_to=who.name if attributed else None, date=None)
 
 
 def _attack_place(text: str, bounds: list[int], k: int,
