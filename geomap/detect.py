@@ -1592,6 +1592,9 @@ class GazetteerDetector(Detector):
         if single and key in WEAPON_NAMES and not major:
             return None
 
+        if single and key in TITLES and nxt_low == "of" and nxt_gap == " " and \
+                j_end + 2 < n and words[j_end + 2][:1].isupper():
+            return None  # "Secretary of State Marco Rubio" (Secretary, Maryland), "Minister of"
         # Newspapers named after a place ("Washington Free Beacon", "New York Times").
         # Other organisations keep their place: "Texas Department of Health" is in Texas.
         j = j_end + 1

@@ -54,6 +54,13 @@ def test_people_are_not_places(detect):
     assert "US" in found
 
 
+def test_a_title_before_of_is_no_place(detect):
+    """Secretary, Maryland exists; "Secretary of State Marco Rubio" is a title."""
+    text = "In Washington, Secretary of State Marco Rubio spoke. He moved to Secretary, Maryland."
+    assert texts(detect(text)) == ["Washington", "Secretary", "Maryland"]
+    assert detect(text)[1].start > text.index("moved")
+
+
 def test_newspapers_and_weapons_are_not_places(detect):
     text = ("The Washington Free Beacon reports, The New York Times writes. Russia supplied "
             "Mi-35 Hind helicopters and Mil Mi-28NE Havoc gunships to Iraq.")
