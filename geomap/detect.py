@@ -348,7 +348,8 @@ them as actors."""
 
 # Family names of two letters, written first ("Xi Jinping visited", "Li Qiang said"): a
 # word that short is otherwise an initial or an abbreviation.
-_SHORT_FAMILY_NAMES = frozenset("xi li wu xu hu ma yu lu".split())
+SHORT_FAMILY_NAMES = frozenset("xi li wu xu hu ma yu lu".split())
+_SHORT_FAMILY_NAMES = SHORT_FAMILY_NAMES
 
 NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "wall street", "downing street",
                         "scotland yard", "whitehall", "capitol hill", "congress", "senate",

@@ -78,6 +78,8 @@ def test_action_phrases_without_an_action_word(geoparser, sentence, event):
     ("Russian troops crossed into Ukraine on Thursday.",
      ("Russia", "travel", "CONSULT", "Ukraine")),
     ("Israel occupied Gaza in 1967.", ("Israel", "invade", "ASSAULT", "Gaza")),
+    ("Narendra Modi ran for parliament in Varanasi.",
+     ("Narendra Modi", "run", "OTHER", "Varanasi")),
     # people rescued somewhere, by a state's coast guard or teams
     ("The Italian coast guard rescued migrants near Lampedusa.",
      ("Italy", "rescue", "AID", "Lampedusa")),

@@ -99,6 +99,24 @@ def test_an_attack_claimed_by_a_group_in_its_own_sentence_is_the_groups(geoparse
         ("Baloch Liberation Army", "Balochistan province")}
 
 
+@pytest.mark.parametrize("text, actor", [
+    # a state's named forces and ministries are the state (GUIDELINE.md)
+    ("The Israel Defense Forces raided Jenin.", "Israel"),
+    ("The Israeli Air Force struck targets in Jenin.", "Israel"),
+    ("Iran's Revolutionary Guard raided Jenin.", "Iran"),
+    # but not a group named with a state's name
+    ("The Syrian Democratic Forces raided Jenin.", "Syrian Democratic Forces"),
+    ("The Sudan People's Liberation Army raided Jenin.", "Sudan People's Liberation Army"),
+    # inspectors a body sends act for it; a family name written first
+    ("Inspectors from the International Atomic Energy Agency visited Jenin.",
+     "International Atomic Energy Agency"),
+    ("Xi Jinping received Vladimir Putin in Jenin.", "Xi Jinping"),
+])
+def test_a_states_forces_are_the_state_and_named_bodies_keep_their_names(geoparser, text,
+                                                                          actor):
+    assert actor in {a for a, _p in triples(parse(geoparser, text))}
+
+
 def test_a_capitals_forces_are_its_states(geoparser):
     text = "Kyiv's forces shelled Donetsk."
     assert triples(parse(geoparser, text)) == {("Ukraine", "Donetsk")}

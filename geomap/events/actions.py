@@ -359,6 +359,11 @@ PHRASES = [
                 r"restaurant|chain|brand|account|leadership|presidency|office|seat|helm|"
                 r"reins|practice|school|club|franchise|contract|lease|mortgage)\b)", re.I),
      "capture", _words("took taken take takes taking")),
+    # standing for office somewhere: "Narendra Modi ran for parliament in Varanasi"
+    (re.compile(r"\b(?:ran|runs|running|run) for (?:re-?election|office|parliament|"
+                r"president|the presidency|presidency|governor|mayor|the senate|senate|"
+                r"congress|a seat|prime minister)\b", re.I), "run",
+     _words("ran runs running run")),
     # "claimed a suicide bombing in Peshawar", "claimed the attack": the same
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b",

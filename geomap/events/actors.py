@@ -25,6 +25,7 @@ from geomap.detect import (
     FEATURE_WORDS,
     GEO_HEADS,
     ORG_WORDS,
+    SHORT_FAMILY_NAMES,
     TITLES,
     world_given_names,
 )
@@ -97,7 +98,7 @@ _SEATS = {"kremlin": "RU", "white house": "US", "pentagon": "US", "state departm
 # Heads of the name of an armed group found in the text ("Baloch Liberation Army",
 # "Allied Democratic Forces"): beside the organisation heads of _ORG_HEADS.
 _ARMED_HEADS = frozenset(
-    "army forces front brigade brigades battalion battalions militia militias "
+    "army force forces front brigade brigades battalion battalions militia militias "
     "mujahideen".split())
 # Members of a named group: "Greenpeace activists", "Al-Shabab fighters" act for it.
 _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
@@ -239,6 +240,15 @@ _CLAUSE_START = frozenset(", ; when as after before and then where while because
                           "that".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
 _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
+# Words inside a state's organ's name between the state and the organ: "Israel Defense
+# Forces", "Sudanese Armed Forces", "Russian Ministry of Foreign Affairs".
+_ORGAN_WORDS = frozenset(
+    "self-defense self-defence revolutionary islamic royal republican of foreign affairs "
+    "home interior internal health finance justice defense defence affairs".split())
+# Those a body sends, opening a sentence: "Inspectors from the IAEA visited".
+_SENT_FROM = frozenset(
+    "inspectors experts observers monitors envoys diplomats officials representatives "
+    "negotiators investigators delegates".split())
 # Words describing the party met before its name: "met opposition leader Raila Odinga".
 _DESCRIBING = frozenset(
     "his her their its opposition counterpart former new incoming outgoing "
@@ -759,6 +769,8 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
         return True   # the leader acts for those led
     if j > 0 and toks[j].low == "to" and toks[j - 1].low == "loyal":
         return True   # "troops loyal to Bashar al-Assad captured": so do those loyal
+    if j == 1 and toks[j].low == "from" and toks[0].low in _SENT_FROM:
+        return True   # "Inspectors from the International Atomic Energy Agency visited"
     if j > 1 and toks[j].low in ("from", "of") and toks[j - 1].low in _DELEGATES and \
             toks[j - 2].low in ("a", "an", "the") and (j == 2 or toks[j - 3].low in (
                 ",", ";", ":", "and", "but", "while", "as", "when", "after", "then")):
@@ -1674,9 +1686,24 @@ class ActorFinder:
             o = 1 if lows[0] == "the" and len(run) >= 3 else 0
             state_cc = self._demonym_of(lows[o] + lows[o + 1]) \
                 if _initials(words[o], words[o + 1]) else self._demonym(words[o])
-            if state_cc and (lows[-1] in ("ministry", "department", "army", "government") or
-                             lows[-1] in _ARMED_HEADS and len(run) <= 3):
-                return Actor(j, k, self.country_names[state_cc], "country")  # "Russian Army"
+            owner = span_of.get(j + o) if span_of else None
+            if state_cc is None and owner is not None and owner.place is not None and \
+                    owner.place.is_country:
+                state_cc = owner.place.country_code   # "the Israel Defense Forces"
+            elif state_cc is None and j >= 2 and toks[j - 1].low in _POSSESSIVE:
+                # "Iran's Revolutionary Guard": a state's own force
+                before = span_of.get(j - 2) if span_of else None
+                if before is not None and before.place is not None and before.place.is_country:
+                    state_cc = before.place.country_code
+            first = o + 2 if _initials(words[o], words[o + 1]) else o + 1   # ("U. S. Army")
+            if state_cc and all(lows[x] in _STATE_MODIFIERS or lows[x] in _ORGAN_WORDS
+                                for x in range(first, len(lows) - 1)) and (
+                    lows[-1] in ("ministry", "department", "army", "government", "force",
+                                 "forces", "navy", "guard", "guards", "police", "corps") or
+                    lows[-1] in _ARMED_HEADS and len(run) <= 3):   # "Israeli Air Force"
+                # (not "Syrian Democratic Forces", "Sudan People's Liberation Army")
+                # a state's armed forces and ministries are the state (GUIDELINE.md)
+                return Actor(j, k, self.country_names.get(state_cc, state_cc), "country")
             name = " ".join(words).rstrip(".")
             if "'" in name or "’" in name:   # "Sudan People's Liberation Army"
                 name = re.sub(" (['’]s?) ", r"\1 ", name)
@@ -1748,6 +1775,9 @@ class ActorFinder:
         if first_low in _STOP or parts[-1].lower() in TITLES or parts[-1].lower() in _ROLE_WORDS \
                 or parts[-1].isupper() and len(parts[-1]) > 1:
             return None
+        if len(parts) == 2 and first_low in SHORT_FAMILY_NAMES and parts[0][:1].isupper() and \
+                parts[1].lower() not in self.gaz.common_words:   # (not "Wu Kingdom")
+            titled = True   # "Xi Jinping received Vladimir Putin": a family name written first
         # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said": no census name
         if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
                 (k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low in _APPOSITION
