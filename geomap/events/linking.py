@@ -159,6 +159,13 @@ _OPENING_SUBORDINATORS = frozenset("after since while before upon on when".split
 _POSSESSIVE_DETERMINERS = frozenset("his her their its".split())
 
 
+def _located(toks: list[Tok], place_starts: set[int], a: int, b: int) -> bool:
+    """Whether "in"/"at" and a place (one of ``place_starts``) stand from token ``a`` to
+    before token ``b``."""
+    return any(toks[x].low in ("in", "at") and x + 1 in place_starts
+               for x in range(a, min(b, len(toks))))
+
+
 def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
     Abidjan,", "Speaking in Paris,", "Visiting Kyiv,", "In a speech in Tehran,", "In
@@ -168,6 +175,7 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
     if len(toks) < 4:
         return None
     first = toks[0].low
+    place_starts = {lo for _i, _r, lo, _hi in places}
     if first in _OPENING_SUBORDINATORS:
         # "After arriving in Kabul, X met Y", "Before leaving Baghdad, X thanked",
         # "Upon his arrival in Tokyo, X met": a clause
@@ -177,24 +185,22 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
             return None   # "After talks in Geneva,": whose talks is not said
         if toks[k].low not in ACTIONS or k + 1 >= len(toks) or not (
                 toks[k + 1].low in _LOCATIVE or ACTIONS.get(toks[k].low) in DIRECT and
-                any(lo == k + 1 for _i, _r, lo, _hi in places)):
+                k + 1 in place_starts):
             return None
-    elif not (first in _OPENERS or first.endswith("ing") and (
-            toks[1].low in _LOCATIVE or toks[1].low == "during" or
-            ACTIONS.get(first) in DIRECT and any(lo == 1 for _i, _r, lo, _hi in places) or
-            # "Addressing troops in Sevastopol,": a participle, its object, its place
-            (first in ACTIONS or first[:-3] in ACTIONS or first[:-3] + "e" in ACTIONS) and
-            any(toks[x].low in ("in", "at") and x + 1 < len(toks) and
-                                     any(lo == x + 1 for _i, _r, lo, _hi in places)
-                                     for x in range(2, min(5, len(toks))))) or
-            # "Late on Sunday in Khartoum,", "On Monday in Kyiv,": a time, then the place
-            (first in _TIME_OPENERS or first in ("last", "this") and
-             toks[1].low in _TIME_NOUNS) and any(
-                toks[x].low in ("in", "at") and any(lo == x + 1 for _i, _r, lo, _hi in places)
-                for x in range(1, min(6, len(toks))))):
+    else:
         # "Visiting Kyiv, X pledged" (but "Accusing Italy of ..., India" is no opening
-        # locative: an accusation's object is no place it happens)
-        return None
+        # locative: an accusation's object is no place it happens); "Addressing troops in
+        # Sevastopol,": a participle, its object, its place
+        participle = first.endswith("ing") and (
+            toks[1].low in _LOCATIVE or toks[1].low == "during" or
+            ACTIONS.get(first) in DIRECT and 1 in place_starts or
+            (first in ACTIONS or first[:-3] in ACTIONS or first[:-3] + "e" in ACTIONS) and
+            _located(toks, place_starts, 2, 5))
+        # "Late on Sunday in Khartoum,", "On Monday in Kyiv,": a time, then the place
+        timed = (first in _TIME_OPENERS or first in ("last", "this") and
+                 toks[1].low in _TIME_NOUNS) and _located(toks, place_starts, 1, 6)
+        if not (first in _OPENERS or participle or timed):
+            return None
     if first in ("in", "at"):
         # "In Paris Emmanuel Macron met", "In Kabul the Taliban announced": a place right
         # after the preposition and a name right after the place, without a comma; the
