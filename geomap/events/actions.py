@@ -9,7 +9,7 @@ visit", "could attack") are dropped here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from geomap.events.sentence import Tok
 
@@ -578,11 +578,7 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
         return k < len(low) and low[k] in _REACHED_ABSTRACT
     if w in _FIGHTS:
         # "to fight Ebola in West Africa", "fighting fires in California": no battle
-        k = j + 1
-        while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or
-                                               low[k] in ("against", "back")):
-            k += 1
-        return k < len(low) and low[k] in _NO_FOES
+        return _object_word(low, j, ("against", "back")) in _NO_FOES
     if w == "treatment":
         return low[j + 1:j + 2] in (["center"], ["centre"], ["centers"], ["centres"],
                                     ["facility"], ["plant"], ["unit"], ["clinic"])
@@ -593,20 +589,14 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
     if w in ("supply", "supplies") and low[j + 1:j + 2] and low[j + 1] in _SUPPLY_HEADS:
         return True   # "a Philippine supply boat", "a key supply route": a kind of thing
     if w in _CAPTURES:
-        k = j + 1
-        while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or
-                                               low[k] in ("'s", "’s", "public", "world")):
-            k += 1
-        return k < len(low) and low[k] in _CAPTURED_THINGS
+        return _object_word(low, j, ("'s", "’s", "public", "world")) in _CAPTURED_THINGS
     if w in _OCCUPIES:
-        # "occupies an idyllic setting", "occupying a strategic location": where it is
-        k = j + 1
-        while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or
-                                               not low[k].isalpha() or k < j + 3):
-            if low[k] in _OCCUPIED_SPOTS:
-                return True
-            k += 1
-        return k < len(low) and low[k] in _OCCUPIED_SPOTS
+        # "occupies an idyllic setting", "occupying a strategic location": where it is, in
+        # the next three words (or the fourth after a determiner or a mark)
+        if not _OCCUPIED_SPOTS.isdisjoint(low[j + 1:j + 4]):
+            return True
+        return j + 4 < len(low) and low[j + 4] in _OCCUPIED_SPOTS and (
+            low[j + 3] in _DETERMINER_WORDS or not low[j + 3].isalpha())
     if w in _GIVES:
         # "gave rise to", "gave way to", "gave birth in", "gave up": no sending
         return low[j + 1:j + 2] in (["rise"], ["way"], ["birth"], ["up"], ["in"], ["thanks"])
@@ -627,11 +617,20 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
         return nxt in ("on", "forward", "ahead", "up", "quickly", "swiftly", "closer",
                        "away", "into")
     if w in _SHOOT or w in ("ran", "runs", "running", "run"):
-        k = j + 1
-        while k < len(low) and k <= j + 2 and low[k] in _DETERMINER_WORDS:
-            k += 1
-        return k < len(low) and (low[k] in _FILMED if w in _SHOOT else low[k] in _RACES)
+        head = _object_word(low, j, (), reach=2)
+        return head in _FILMED if w in _SHOOT else head in _RACES
     return False
+
+
+def _object_word(low: Sequence[str], j: int, skip: Iterable[str], reach: int = 3) -> str:
+    """The first word after the action word ``low[j]`` that is no determiner and none of
+    ``skip``, looking past at most ``reach`` of them ("" at the sentence's end): what a
+    verb of many senses acts on ("fight Ebola", "capture the moment", "running a
+    marathon")."""
+    k = j + 1
+    while k < len(low) and k <= j + reach and (low[k] in _DETERMINER_WORDS or low[k] in skip):
+        k += 1
+    return low[k] if k < len(low) else ""
 
 
 def pair_at(low: Sequence[str], start: int = 0) -> int | None:

@@ -738,12 +738,17 @@ _LEADING = frozenset(("led", "headed"))
 _BEFORE_INFINITIVE = frozenset("going to set due expected scheduled about".split())
 
 
+def _verb_before(low: list[str], start: int) -> int:
+    """The index of the word before the name at token ``start`` and its "the" (-1 at the
+    sentence's start): the verb a name may be the object of."""
+    j = start - 1
+    return j - 1 if j >= 0 and low[j] == "the" else j
+
+
 def _object_of_verb(low: list[str], start: int) -> bool:
     """Whether the name at token ``start`` is the object of an action verb right before
     it ("visit Guatemala", "attacked the Taliban")."""
-    j = start - 1
-    if j >= 0 and low[j] == "the":
-        j -= 1
+    j = _verb_before(low, start)
     return j >= 0 and low[j] in ACTIONS and low[j] not in EVENT_NOUNS and (
         _past(low[j]) or j and low[j - 1] == "to")
 
@@ -899,9 +904,7 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
         # charged with the act did it
         charged = next((x for x in actors if x.end == a - 1), None)
         if charged is not None:
-            j = charged.start - 1
-            if j >= 0 and low[j] == "the":
-                j -= 1
+            j = _verb_before(low, charged.start)
             if j >= 0 and low[j] in _CHARGE_VERBS:
                 return [charged]
     cands = [x for x in actors if x.end <= a and x.subject_ok and not _object_of_verb(low, x.start)]
