@@ -62,7 +62,14 @@ from geomap.events.actions import (
     phrases_for,
     progressive_at,
 )
-from geomap.events.actors import Actor, ActorFinder, DocState, may_name_group, qualifies
+from geomap.events.actors import (
+    STATE_NOUNS,
+    Actor,
+    ActorFinder,
+    DocState,
+    may_name_group,
+    qualifies,
+)
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
 from geomap.events.linking import (
     Gaps,
@@ -370,9 +377,13 @@ class EventExtractor:
                         low[x] in CLAUSE_BREAK or low[x] in (",", "that")
                         for x in range(before[1], trig[0])) and \
                         place_fits(before[2], prep, head, toks, before[1], lo) else None
-                if trig is None and not (prep in ("in", "at") and head_idx >= 0) and not (
-                        opener is not None and hi <= opener + 1 and prep in _OPENING_PREPS):
-                    continue   # no action reaches this place: its actors are not needed
+                if trig is None and not (
+                        opener is not None and hi <= opener + 1 and prep in _OPENING_PREPS) \
+                        and not (prep in ("in", "at") and _may_end_actor(toks, head_idx)):
+                    # no action reaches this place, and no actor it locates ("soldiers in
+                    # Afghanistan", "the Chinese embassy in Kabul") ends at the word it
+                    # attaches to ("a factory in Dongguan"): its actors are not needed
+                    continue
             if not actors:
                 actors = report.actors = actors_here()
                 named = [a for a in actors if a.kind != "country" and a.place_idx is None]
@@ -624,6 +635,24 @@ def _attack_place(text: str, bounds: list[int], k: int,
             return r
     return None
 
+
+def _may_end_actor(toks, k: int) -> bool:
+    """Whether an actor a place locates may end at word ``k`` (see
+    :func:`~geomap.events.linking.actor_location`): a state's organ or force ("troops",
+    "embassy"), or the end of a state's name, which is a capitalised word or the noun
+    after one ("Russia", "the Ukrainian president", "Israel's ambassador"). A lower-case
+    word with no capitalised one just before it ("a factory in Dongguan") ends none."""
+    if k < 0:
+        return False
+    tok = toks[k]
+    if tok.cap or tok.low in STATE_NOUNS or not tok.low.isalpha():
+        return True
+    return any(toks[j].cap for j in range(max(0, k - _STATE_NAME_WORDS), k))
+
+
+# How many words may come between the end of a state's name and the noun of its organ
+# or office ("Ukraine's foreign minister").
+_STATE_NAME_WORDS = 3
 
 # Words before a place that make it part of a noun phrase ("the Rafah strike").
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
