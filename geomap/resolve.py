@@ -29,15 +29,18 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from geomap.detect import FEATURE_WORDS, PLURAL_FEATURE_WORDS
 from geomap.gazetteers import (
+    ARTICLES,
     NAME_KIND_PENALTY,
     ROMANISED,
     distance_km,
+    fold,
     normalize,
     prior_score,
     variant_key,
@@ -115,6 +118,12 @@ _CACHE_SIZE = 50_000  # names whose candidates a resolution cache keeps
 VARIANT_SUPPORT = 0.3
 #: ... and the share of the name's readings that reading must have at least
 VARIANT_MIN_SHARE = 0.05
+# A variant spelling no country of the text supports is kept for a town this populous
+# that leads every other reading by this factor and whose name it nearly spells (see
+# _Group.stands_alone).
+VARIANT_ALONE_POP = 10_000
+VARIANT_ALONE_LEAD = 3
+VARIANT_ALONE_LIKENESS = 0.8
 
 
 def _kind_term(m: Mention, place: Place, w: Weights) -> float:
@@ -185,6 +194,15 @@ def _local_score(m: Mention, place: Place, kind: int, qual: Candidates, cands: C
                 s -= w.alias_under_city  # "Salvador" is the city, not El Salvador
                 break
     return s
+
+
+def _bare_name(name: str) -> str:
+    """``name`` folded to plain lower-case letters, without a leading Arabic article:
+    "Al Miqdādīyah" is "miqdadiyah", "Ash Sharqāt" "sharqat"."""
+    words = fold(normalize(name)).replace("-", " ").split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return "".join(words)
 
 
 def _within(place: Place, regions: Candidates) -> bool:
@@ -321,7 +339,7 @@ def resolve_document(
             continue
         if m.kind_hint == PROPOSED and not g.cands:
             continue  # a proposed name nothing could place was no place after all
-        if m.kind_hint == VARIANT and not g.supported(ctx):
+        if m.kind_hint == VARIANT and not g.supported(ctx) and not g.stands_alone():
             continue  # another romanisation of a town in a country the text does not name
         place = g.place if g.place is not None and g.conf >= min_confidence else None
         if place is None:
@@ -768,6 +786,26 @@ class _Group:
             self.best, self.place = best, self.cands[best][0]
             self.conf, self.top = self.probs[best], self.scores[best]
         return True
+
+    def stands_alone(self) -> bool:
+        """Whether a one-word variant spelling (:data:`~geomap.models.VARIANT`) that no
+        country of the text supports still names its likeliest reading: a town of
+        :data:`VARIANT_ALONE_POP` people or more, :data:`VARIANT_ALONE_LEAD` times as
+        populous as any other reading, whose name the text spells nearly letter for
+        letter once its article is dropped (:data:`VARIANT_ALONE_LIKENESS`): "in Janzour"
+        is Janzūr, Libya, "in Shirqat" Ash Sharqāt, Iraq; not "Beiji" for Béjaïa,
+        Algeria (Bayjī, Iraq, is a town GeoNames gives no population), nor "Seiyun" for
+        Aswān, which only sounds alike."""
+        if self.place is None or not self.place.feature_code.startswith("PPL"):
+            return False
+        top = self.place.population
+        if top < VARIANT_ALONE_POP or any(
+                p.population * VARIANT_ALONE_LEAD > top
+                for p, _k in self.cands if p is not self.place):
+            return False
+        written = _bare_name(self.mention.text)
+        return SequenceMatcher(None, written, _bare_name(self.place.name)).ratio() >= \
+            VARIANT_ALONE_LIKENESS
 
     def facts_of(self, ctx: _Context | None) -> ResolutionFacts | None:
         """The :class:`ResolutionFacts` of the current decision (None without a reading)."""

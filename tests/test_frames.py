@@ -367,6 +367,23 @@ def test_a_sound_alike_word_is_no_place_without_frame_and_country(geoparser, tex
     assert absent not in parse(geoparser, text)
 
 
+# With no country named, a variant spelling still names a town it spells nearly letter for
+# letter and that far outnumbers every other reading ("Janzour" for Janzūr, the Tripoli
+# suburb of 150,000 people); not a town it only sounds like ("Seiyun" is no Aswān) or one
+# of several of similar size ("Beiji" would be Béjaïa, Algeria, over Béja, Tunisia).
+@pytest.mark.parametrize("name, place", [
+    ("Janzour", ("Janzūr", "LY")),
+    ("Shirqat", ("Ash Sharqāt", "IQ")),
+    ("Muqdadiya", ("Al Miqdādīyah", "IQ")),
+    ("Qoryoley", ("Qoryooley", "SO")),
+    ("Seiyun", None),
+    ("Beiji", None),
+])
+def test_a_variant_spelling_alone_names_only_a_town_it_spells(geoparser, name, place):
+    found = parse(geoparser, f"Clashes were reported in {name} on Tuesday.").get(name)
+    assert (found and (found.name, found.country_code)) == place
+
+
 def test_a_name_found_without_its_arabic_article_is_a_place_of_the_arab_world(geoparser):
     found = parse(geoparser, "Thousands of families live in the Al-Hol camp in Syria.")
     assert found.get("Al-Hol") is None  # Hol, Norway bears "Hol"; GeoNames lacks al-Hawl
