@@ -323,7 +323,9 @@ class Gazetteer:
     ``name`` is :class:`Strings` and the code columns are :class:`Codes`.
     ``english`` maps single-word names that are also English words to their
     Zipf frequency (used to drop "Mobile", "Reading" at sentence starts);
-    ``common_words`` holds the English words of Zipf 3 or more, names or not.
+    ``common_words`` holds the English words of Zipf 3 or more, names or not, and
+    ``frequent_words`` those of Zipf 4.2 or more (about 5,000: "government", "staff",
+    "nobody"; not "Airbus" or "Hyundai", which news writes about a thousand times rarer).
     """
 
     kind: str
@@ -347,6 +349,7 @@ class Gazetteer:
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    frequent_words: frozenset[str] = frozenset()
     sources: dict[str, str] = field(default_factory=dict)
     iso3: dict[str, str] = field(default_factory=dict)
     subdivisions: dict[str, int] = field(default_factory=dict)
@@ -669,6 +672,7 @@ def _sections(gaz: Gazetteer) -> list[tuple[str, bytes]]:
         "postal_codes": sorted(gaz.postal_codes), "first_names": sorted(gaz.first_names),
         "phrase_starts": sorted(gaz.phrase_starts),
         "surnames": sorted(gaz.surnames), "common_words": sorted(gaz.common_words),
+        "frequent_words": sorted(gaz.frequent_words),
         "sources": gaz.sources,
         "iso3": gaz.iso3, "subdivisions": gaz.subdivisions,
     }
@@ -813,6 +817,8 @@ def _from_sections(header: dict, payload: bytes) -> Gazetteer:
         first_names=_word_set(tables["first_names"]),
         surnames=_word_set(tables["surnames"]),
         common_words=_word_set(tables["common_words"]),
+        # (a file built before this table has none: see ActorFinder._proper_agent)
+        frequent_words=_word_set(tables.get("frequent_words", ())),
         sources=_str_map(tables["sources"]), iso3=_str_map(tables["iso3"]),
         subdivisions=_row_map(tables["subdivisions"], n))
 
@@ -954,6 +960,10 @@ def _english_words(keys: Iterable[str]) -> dict[str, float]:
     return out
 
 
+#: The Zipf frequency of :attr:`Gazetteer.frequent_words`.
+FREQUENT_ZIPF = 4.2
+
+
 def _common_words(min_zipf: float = 3.0) -> frozenset[str]:
     """English words (lower case, letters only) at least as frequent as ``min_zipf``:
     about 28,000 from ``wordfreq``. A capitalised word that is none of them after a
@@ -1088,11 +1098,12 @@ def _finish(gaz: Gazetteer, index: dict[str, dict[int, int]], *,
         gaz.english = {**english, **_english_words(set(gaz.names).difference(seen))}
     gaz.first_names, gaz.surnames = _person_names()
     gaz.common_words = _common_words()
+    gaz.frequent_words = _common_words(FREQUENT_ZIPF)
     gaz.demonyms = {d: cc for d, cc in _demonyms().items() if cc in gaz.country_names}
     gaz.phrase_starts = phrase_starts(gaz.names)
     gaz.iso3, gaz.subdivisions = _iso_codes(gaz)
     for words in (gaz.postal_codes, gaz.phrase_starts, gaz.first_names, gaz.surnames,
-                  gaz.common_words):
+                  gaz.common_words, gaz.frequent_words):
         _untrack_atomic(words)  # as when loaded (see _word_set)
     logger.info("gazetteer %s: %d places, %d names", gaz.kind, len(gaz), len(gaz.names))
     return gaz
