@@ -563,3 +563,12 @@ def test_appearing_somewhere_is_an_act_a_promise_to_is_not(geoparser, text, want
 ])
 def test_performing_somewhere_is_an_act(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Kharkiv was hit by Russian drones overnight.", {("Russia", "Kharkiv")}),
+    ("Gaza was hit by Israeli air strikes on Monday.", {("Israel", "Gaza")}),
+    ("The car was hit by a truck in Dallas.", set()),   # no weapon: a car's
+])
+def test_a_place_hit_by_weapons_is_struck_by_their_owner(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -329,6 +329,13 @@ PHRASES = [
     (re.compile(r"\b(?:missiles?|rockets?|drones?|air ?strikes?|strikes?|shells?|jets|"
                 r"warplanes|aircraft|artillery|bombs?|mortars?) (?:\w+ )?hit\b", re.I), "strike",
      _words("hit")),
+    # and a place hit by them: "Kharkiv was hit by Russian drones" (the trigger is "hit",
+    # whose by-phrase gives the agent)
+    (re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bbeing )|(?<=\bis )|(?<=\bare ))"
+                r"hit(?= by (?:\w+ ){0,3}?(?:missiles?|"
+                r"rockets?|drones?|air ?strikes?|strikes?|shells?|shelling|jets|warplanes|"
+                r"aircraft|artillery|bombs?|mortars?|fire)\b)", re.I), "strike",
+     _words("hit")),
     # "NATO allies held exercises in Lithuania" (but not "breathing exercises")
     (re.compile(r"\b(?:held|hold|holds|holding|conducted|conducts|conducting|staged|stage|"
                 r"stages|staging|began|begin|begins|launched|launch|launches) (?:\w+ ){0,2}?"
