@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 
+from geomap.evaluate_events import normalize_actor
 from geomap.models import Document
 from tests.conftest import DATA
 
 FRAMES = DATA / "events_frames.jsonl"
-FLOOR = {"dev": 129 / 134, "test": 27 / 32}
+FLOOR = {"dev": 145 / 150, "test": 32 / 36}
 
 
 def frame_results(geoparser) -> dict[str, list[bool]]:
@@ -24,9 +25,13 @@ def frame_results(geoparser) -> dict[str, list[bool]]:
         frame = json.loads(line)
         text = frame["text"]
         result = geoparser.parse(Document(doc_id=str(frame["id"]), text=text))
-        found = {(e.actor, e.action_type, text[e.start:e.end]) for e in result.events}
+        # actors compared as the evaluator compares them (case, accents, punctuation and
+        # a leading "the" aside: "al-Shabaab" is "Al-Shabaab")
+        found = {(normalize_actor(e.actor), e.action_type, text[e.start:e.end])
+                 for e in result.events}
+        want = {(normalize_actor(a), c, p) for a, c, p in frame["events"]}
         split = "test" if frame["id"] % 5 == 0 else "dev"
-        out[split].append(found == {tuple(t) for t in frame["events"]})
+        out[split].append(found == want)
     return out
 
 
