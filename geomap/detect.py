@@ -341,6 +341,10 @@ ARMED_GROUPS = {
     "pakistani taliban": "Pakistani Taliban", "tehreek-e-taliban pakistan": "Pakistani Taliban",
     "aqap": "AQAP", "al-qaeda in the arabian peninsula": "AQAP", "aqim": "AQIM",
     "kataib hezbollah": "Kataib Hezbollah", "farc": "FARC",
+    "eln": "ELN", "adf": "Allied Democratic Forces",
+    "allied democratic forces": "Allied Democratic Forces", "abu sayyaf": "Abu Sayyaf",
+    "polisario front": "Polisario Front", "jaish-e-mohammed": "Jaish-e-Mohammed",
+    "ttp": "Pakistani Taliban", "hts": "Hayat Tahrir al-Sham",
 }
 """Names and spellings of armed groups (lower case) -> the group's usual name. Never places
 ("Boko Haram" is no Boko and Haram; "al-Shabab" no Shabāb, Iran); event extraction reads

@@ -572,3 +572,16 @@ def test_performing_somewhere_is_an_act(geoparser, text, wanted):
 ])
 def test_a_place_hit_by_weapons_is_struck_by_their_owner(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Nigerian troops rescued 20 kidnapped students in Kaduna.", {("Nigeria", "rescue")}),
+    ("Nigerian troops rescued three schoolgirls in Borno.", {("Nigeria", "rescue")}),
+    # a year is no count: the participle is the verb
+    ("Samuel Anderson, who in 1835 established a farm in Geelong, prospered.",
+     {("Samuel Anderson", "establish")}),
+])
+def test_a_participle_describing_a_counted_noun_is_no_action(geoparser, text, wanted):
+    """"rescued 20 kidnapped students" is a rescue, not a kidnapping; people rescued may be
+    counted rather than named by a list's noun."""
+    assert {(e.actor, e.action) for e in parse(geoparser, text).events} == wanted

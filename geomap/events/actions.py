@@ -515,6 +515,10 @@ _RESCUED = frozenset(
     "villagers sailors miners climbers workers civilians refugees victims tourists hikers "
     "swimmers divers soldiers pilot pilots him her them dozens hundreds thousands "
     "family families".split())
+# Words counting what an action acts on: "rescued 20 students", "rescued three boys".
+_COUNTS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred dozens hundreds thousands several".split())
 # Nouns "supply" names a kind of: "supply boat", "supply route", "supply chain".
 _SUPPLY_HEADS = frozenset(
     "boat boats ship ships vessel vessels route routes chain chains line lines depot depots "
@@ -590,9 +594,11 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
         return low[j + 1:j + 2] in (["center"], ["centre"], ["centers"], ["centres"],
                                     ["facility"], ["plant"], ["unit"], ["clinic"])
     if w in _RESCUES:
-        # people rescued somewhere ("rescued migrants near Lampedusa"; not "rescued a
+        # people rescued somewhere ("rescued migrants near Lampedusa", "rescued 20
+        # kidnapped students": people, counted or named by a plural; not "rescued a
         # portion of the tree", "a rescue operation")
-        return w == "rescue" or _RESCUED.isdisjoint(low[j + 1:j + 5])
+        return w == "rescue" or _RESCUED.isdisjoint(low[j + 1:j + 5]) and not (
+            j + 1 < len(low) and (low[j + 1].isdigit() or low[j + 1] in _COUNTS))
     if w in ("supply", "supplies") and low[j + 1:j + 2] and low[j + 1] in _SUPPLY_HEADS:
         return True   # "a Philippine supply boat", "a key supply route": a kind of thing
     if w in _CAPTURES:

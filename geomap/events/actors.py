@@ -1482,6 +1482,15 @@ class ActorFinder:
                     while k < n and toks[k].cap and (toks[k].low in TITLES or
                                                      toks[k].low in _ROLE_WORDS):
                         k += 1
+                    if k == hi + 1:
+                        # "Colombia's government and the ELN", "Iran's foreign ministry
+                        # said": the state's organ is the state, over all its words
+                        m = k
+                        while m < n and m < k + 3 and toks[m].low in _STATE_MODIFIERS and \
+                                toks[m].low not in STATE_NOUNS:
+                            m += 1
+                        if m < n and toks[m].low in STATE_NOUNS and not taken[m]:
+                            k = m + 1
                 if k > hi + 1 and not (k < n and taken[k]):
                     out.append(Actor(lo, k, name, "country"))   # no place_idx: not its own place
                 else:
@@ -1649,6 +1658,35 @@ class ActorFinder:
                     body = max(before, key=attrgetter("end"))
                     out.append(Actor(j, k + 1, body.name, body.kind))
 
+        # "The European Union's foreign policy chief, Kaja Kallas,", "India's external
+        # affairs minister, S. Jaishankar,": the office holder named in apposition after a
+        # state's, body's or group's possessive acts, not the possessor (whatever words
+        # describe the office, as long as they end in one)
+        for x in [x for x in out if x.kind != "person" and x.end + 3 < n and
+                  low[x.end] in _POSSESSIVE]:
+            k = x.end + 1
+            while k < n and k <= x.end + 5 and toks[k].text[:1].isalpha() and (
+                    not toks[k].cap or low[k] in TITLES or low[k] in _ROLE_WORDS):
+                k += 1
+            if k >= n or low[k] != "," or not (low[k - 1] in TITLES or low[k - 1] in _ROLE_WORDS):
+                continue
+            holder = next((y for y in out if y.kind == "person" and y.start == k + 1), None)
+            if holder is None:
+                # a name no list knows, set off by commas after the office: two to four
+                # capitalised words ("Hibatullah Akhundzada", "S. Jaishankar") are a person
+                e = k + 1
+                while e < n and e < k + 5 and toks[e].cap and toks[e].text[:1].isalpha() and \
+                        not taken[e]:
+                    e += 1
+                if e - k - 1 < 2 or e >= n or low[e] != ",":
+                    continue
+                holder = Actor(k + 1, e, text[toks[k + 1].start:toks[e - 1].end], "person")
+                state.full_names.setdefault(holder.name, None)   # for a later surname
+            else:
+                out.remove(holder)
+            out.remove(x)
+            out.append(Actor(x.start, holder.end, holder.name, "person", holder.subject_ok))
+
         # "The Rapid Support Forces (RSF) attacked": the acronym defined in parentheses
         # after a name is that name, not a second actor
         for x in [x for x in out if 0 < x.start and x.end < n and toks[x.start - 1].text == "("
@@ -1683,6 +1721,13 @@ class ActorFinder:
                     (j + 2) not in span_of and \
                     run[2].low not in self.first_names and run[2].low not in _STOP:
                 return Actor(j, k, run[2].text.rstrip("."), "organisation")
+        if k - j >= 3 and run[0].low in _NUMBER_WORDS and run[1].low == "of":
+            # "Thousands of Kenyans marched", "Hundreds of Israelis": people counted are
+            # no one named; what they are members of may be ("Dozens of Hamas fighters")
+            if k - j == 3 and self._demonym_of(run[2].low.rstrip("s")) or \
+                    k - j == 3 and self._demonym_of(run[2].low):
+                return None
+            return self._run_actor(text, toks, j + 2, k, run[2:], span_of, state)
         if k - j == 1 and run[0].low in _STOP and run[0].low not in _KNOWN_ORGS and \
                 run[0].low not in state.acronyms:
             return None  # "The", "But", "He" at a sentence start

@@ -687,6 +687,28 @@ _HELD_FOR = frozenset("arrested detained jailed held wanted sought booked".split
 # Words before "travel" that make it a noun of advice or rules, no one's journey.
 _NOT_TRAVELLING = frozenset(
     "on against of for about essential non-essential unnecessary the all air".split())
+def _adjectival_participle(toks, low: list[str], j: int) -> bool:
+    """Whether the participle ``low[j]`` describes the noun after it, after a number or
+    determiner: "rescued 20 kidnapped students", "the abducted girls", "the bombed
+    hospital" name no kidnapping, abduction or bombing of their own (but a year is no
+    count: "who in 1835 established")."""
+    before = low[j - 1] if j else ""
+    return 0 < j < len(low) - 1 and (
+        before in _DETERMINERS or before in _COUNTING or
+        before.replace(",", "").isdigit() and not (len(before) == 4 and before[0] in "12")
+    ) and \
+        low[j + 1].isalpha() and toks[j + 1].text[:1].islower() and \
+        low[j + 1] not in _AFTER_PARTICIPLE
+
+
+# Words before a participle that count the noun it describes ("three injured soldiers").
+_COUNTING = frozenset(
+    "two three four five six seven eight nine ten dozens hundreds thousands several many "
+    "some few".split())
+# Words after a participle that make it a verb or a noun: "the attacked in Bucha were",
+# "the kidnapped by gunmen".
+_AFTER_PARTICIPLE = frozenset(
+    "in on at by to from with for near as and or".split())
 # Words before "striking" that make it an adjective: "whose striking portraits".
 _BEFORE_ADJECTIVE = frozenset(
     "a an the whose his her its their most more so very particularly equally".split())
@@ -772,6 +794,7 @@ def _triggers(text: str, toks: list, low: list[str], *,
                     w == "recorded" and (j + 1 < len(low) and low[j + 1] in _COUNTED or
                                          j and low[j - 1] in ("a", "the", "of")) or \
                     w == "striking" and j and low[j - 1] in _BEFORE_ADJECTIVE or \
+                    w.endswith("ed") and _adjectival_participle(toks, low, j) or \
                     w in OTHER_SENSES and other_sense(low, j, toks):
                 continue   # "went missing in Iran", "reaching out to", "a ban on travel to",
                 #            "recorded cases in South America"
