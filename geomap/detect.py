@@ -344,7 +344,8 @@ ARMED_GROUPS = {
     "eln": "ELN", "adf": "Allied Democratic Forces",
     "allied democratic forces": "Allied Democratic Forces", "abu sayyaf": "Abu Sayyaf",
     "polisario front": "Polisario Front", "jaish-e-mohammed": "Jaish-e-Mohammed",
-    "ttp": "Pakistani Taliban", "hts": "Hayat Tahrir al-Sham",
+    # (not "HTS" or "TTP": a text is searched for groups only when it holds one of these
+    # names in lower case, and "rights" and "http" hold those)
 }
 """Names and spellings of armed groups (lower case) -> the group's usual name. Never places
 ("Boko Haram" is no Boko and Haram; "al-Shabab" no Shabāb, Iran); event extraction reads

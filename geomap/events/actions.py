@@ -329,10 +329,9 @@ PHRASES = [
     (re.compile(r"\b(?:missiles?|rockets?|drones?|air ?strikes?|strikes?|shells?|jets|"
                 r"warplanes|aircraft|artillery|bombs?|mortars?) (?:\w+ )?hit\b", re.I), "strike",
      _words("hit")),
-    # and a place hit by them: "Kharkiv was hit by Russian drones" (the trigger is "hit",
-    # whose by-phrase gives the agent)
-    (re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bbeing )|(?<=\bis )|(?<=\bare ))"
-                r"hit(?= by (?:\w+ ){0,3}?(?:missiles?|"
+    # and a place hit by them: "Kharkiv was hit by Russian drones", "a convoy hit by
+    # Israeli air strikes" (the trigger is "hit", whose by-phrase gives the agent)
+    (re.compile(r"\bhit(?= by (?:\w+ ){0,3}?(?:missiles?|"
                 r"rockets?|drones?|air ?strikes?|strikes?|shells?|shelling|jets|warplanes|"
                 r"aircraft|artillery|bombs?|mortars?|fire)\b)", re.I), "strike",
      _words("hit")),

@@ -1945,8 +1945,8 @@ class ActorFinder:
             return True   # "..., and Gazprom halted": a capital inside a sentence
         # First in its sentence: a name when the document writes it so inside a sentence
         # and never in lower case ("Gazprom ... supplies from Gazprom")
-        if re.search(rf"\b{re.escape(low)}\b", text) is not None:
-            return False
+        if low in text and re.search(rf"\b{re.escape(low)}\b", text) is not None:
+            return False   # (a substring test first: most names are never written so)
         frequent = self.gaz.frequent_words
         if frequent and ACTIONS[verb] in _PARTY_ACTIONS and not verb.endswith("s") and \
                 low not in frequent:
@@ -1955,6 +1955,8 @@ class ActorFinder:
             # strike, "Management signed" and "Nobody visited" are words, and a verb in -s
             # may be a noun: "Wired telephones in Columbia")
             return True
+        if text.find(word) == toks[j].start and text.find(word, toks[j].start + 1) < 0:
+            return False   # written nowhere else
         return any(text[max(0, m.start() - 2):m.start()][:1].islower() or
                    text[max(0, m.start() - 2):m.start()][:1] == ","
                    for m in re.finditer(rf"\b{re.escape(word)}\b", text)
