@@ -887,3 +887,36 @@ def test_people_counted_are_no_one_named(geoparser, text, wanted):
 def test_a_states_organ_after_its_possessive_is_the_state_beside_a_group(geoparser, text,
                                                                         wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Greenpeace activists protested in London on Monday. The group later travelled to "
+     "The Hague.", {("Greenpeace", "London"), ("Greenpeace", "The Hague")}),
+    ("The WHO declared an emergency. Its chief, Tedros Adhanom Ghebreyesus, visited Kinshasa.",
+     {("Tedros Adhanom Ghebreyesus", "Kinshasa")}),
+    ("Hamas said its fighters ambushed Israeli troops in Rafah.", {("Hamas", "Rafah")}),
+    ("Ruto met Kenyan troops deployed in Haiti.", {("Kenya", "Haiti")}),
+    # a state that backs, leads or bases others is none of them
+    ("Iran-backed militias attacked US troops in Syria.", set()),
+    ("Pilots of a Taiwan-based airline bombed targets in Palu.", set()),
+])
+def test_who_a_description_pronoun_or_participle_stands_for(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+def test_the_group_is_an_organisation_only_when_it_was_named_just_before(geoparser):
+    far = ("Greenpeace activists protested in London on Monday. " +
+           "The weather was cold and wet all day long in the city. " * 6 +
+           "The group later travelled to The Hague.")
+    assert triples(parse(geoparser, far)) == {("Greenpeace", "London")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Brazilian President Luiz Inácio Lula da Silva hosted the G20 summit in Rio de Janeiro.",
+     {("Luiz Inácio Lula da Silva", "Rio de Janeiro"), ("G20", "Rio de Janeiro")}),
+    ("Joe Biden attended the NATO summit in Vilnius.",
+     {("Joe Biden", "Vilnius"), ("NATO", "Vilnius")}),
+])
+def test_the_body_a_summit_is_named_after_takes_part_beside_who_attends(geoparser, text,
+                                                                        wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -470,3 +470,22 @@ def test_a_cancelled_event_is_none(geoparser, text):
 def test_an_expulsion_happens_where_they_are_expelled_from(geoparser, text, wanted):
     """GUIDELINE.md: "were expelled from" with no named agent is no event."""
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a statement about a happening: the happening's place is no place of the statement
+    ("The World Health Organization declared an outbreak of mpox in Congo a global "
+     "emergency.", set()),
+    ("Putin condemned the war in Gaza.", set()),
+    # but a charge of war crimes is no war, and a state of emergency is declared for a place
+    ("Iran accused Israel of war crimes at the United Nations in New York.",
+     {("Iran", "New York")}),
+    ("Premier Peter Beattie has declared a state of emergency in Innisfail.",
+     {("Peter Beattie", "Innisfail")}),
+    # weapons fired at a place, and the owner of bases attacked is no place of the attack
+    ("Chinese coast guard ships fired water cannons at a Philippine boat near Second "
+     "Thomas Shoal.", {("China", "Second Thomas Shoal")}),
+    ("Iran attacked US bases in Syria.", {("Iran", "Syria")}),
+])
+def test_what_a_statement_or_a_use_of_force_is_about(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

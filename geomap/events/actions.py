@@ -310,9 +310,10 @@ PHRASES = [
                 r"construction|expansion|building|growth))\b", re.I), "settle",
      _words("settlement settlements")),
     (re.compile(r"\bfir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|shells?|mortars?|"
-                r"drones?|artillery|shots|projectiles?)\b", re.I), "fire",
+                r"drones?|artillery|shots|projectiles?|cannons?|flares?|tear gas)\b", re.I),
+     "fire",
      _words("missile missiles rocket rockets shell shells mortar mortars drone drones "
-            "artillery shots projectile projectiles")),
+            "artillery shots projectile projectiles cannon cannons flare flares gas")),
     (re.compile(r"\b(?:on (?:their|his|her|its|the|my|our) way|en route) (?:to|from)\b", re.I),
      "travel",
      _words("way route")),

@@ -367,6 +367,7 @@ class DocState:
     # "Georgia O'Keeffe ... Alfred Stieglitz said" is O'Keeffe
     last_by_gender: dict[str, str] = field(default_factory=dict)
     last_group: str | None = None
+    last_org: str | None = None   # the last organisation acting: "the group" in news of no war
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
     signer: str | None = None  # who signs a letter or dispatch: its "I"
@@ -416,6 +417,14 @@ _POLICE_THINGS = frozenset(
     "custody car cars van vans vehicle report reports records spokesman spokeswoman "
     "tape line".split())
 _BE_FORMS = frozenset(("is", "are", "was", "were"))
+# How far before "the group" (in characters, about two sentences) the organisation it
+# stands for is named.
+_ORG_REACH = 300
+# What a state's name joined before them makes of it: the backer of others, no actor.
+_BACKED = ("-backed", "-led", "-funded", "-supported", "-sponsored", "-allied", "-aligned",
+           "-armed", "-trained", "-based")
+# Nouns of meetings whose body is named before them: "the G20 summit".
+_MEETING_NOUNS = frozenset("summit summits meeting meetings conference talks".split())
 # Actions only people and bodies take: a rare capitalised word first in its sentence
 # before one of them is a name (see ActorFinder._proper_agent). Not journeys: freight,
 # storms and shipments move, arrive and return too.
@@ -1338,6 +1347,8 @@ class ActorFinder:
         for a in actors:
             if a.kind == "armed_group":
                 state.last_group = a.name
+            elif a.kind == "organisation":
+                state.last_org = a.name
 
     # -- actors -------------------------------------------------------------
     def find(self, text: str, toks: list[Tok], resolved, state: DocState, *,
@@ -1456,6 +1467,8 @@ class ActorFinder:
                     out.remove(holder)
                     out.append(Actor(lo, holder.end, holder.name, "person", holder.subject_ok))
                     continue
+            if text.startswith(_BACKED, r.mention.end):
+                continue   # "Iran-backed militias", "Saudi-led forces": others act, not Iran
             if hi < n and low[hi] == "police" and not p.is_country and not p.is_region and \
                     not (hi + 1 < n and (toks[hi + 1].cap or low[hi + 1] in _POLICE_THINGS)):
                 # "Jerusalem Police", "Paris police arrested", "Punjab Police": the police of a
@@ -1602,6 +1615,12 @@ class ActorFinder:
                 before = [x for x in out if x.kind == "armed_group" and x.end <= j]
                 out.append(Actor(j - 1, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
+            elif j > 0 and t.low == "group" and toks[j - 1].low == "the" and \
+                    state.last_org and not taken[j] and (j + 1 == n or low[j + 1] != "of") \
+                    and state.last_org in text[max(0, toks[0].start - _ORG_REACH):toks[j].start]:
+                # "Greenpeace activists protested ... The group said": with no armed group
+                # named, the group is the last organisation that acted, named just before
+                out.append(Actor(j - 1, j + 1, state.last_org, "organisation"))
 
         if not people_only and not SAY_VERBS.isdisjoint(low) and (
                 "it" in low or "they" in low):
@@ -1651,8 +1670,9 @@ class ActorFinder:
                 while k < n and k <= j + 3 and low[k] in _STATE_MODIFIERS and \
                         low[k] not in STATE_NOUNS:
                     k += 1
-                if k >= n or not (low[k] in STATE_NOUNS or low[k] in _FOLLOWERS) or taken[k]:
-                    continue   # (a group's: "The Arakan Army said its fighters had seized")
+                if k >= n or not (low[k] in STATE_NOUNS or low[k] in _FOLLOWERS or
+                                  low[k] in _MEMBER_NOUNS) or taken[k]:
+                    continue
                 before = [x for x in out if x.end <= j and x.kind != "person"]
                 if before:
                     body = max(before, key=attrgetter("end"))
@@ -1662,10 +1682,17 @@ class ActorFinder:
         # affairs minister, S. Jaishankar,": the office holder named in apposition after a
         # state's, body's or group's possessive acts, not the possessor (whatever words
         # describe the office, as long as they end in one)
-        for x in [x for x in out if x.kind != "person" and x.end + 3 < n and
-                  low[x.end] in _POSSESSIVE]:
-            k = x.end + 1
-            while k < n and k <= x.end + 5 and toks[k].text[:1].isalpha() and (
+        # (the possessor and where its possessive is)
+        possessors: list[tuple[Actor | None, int, int]] = [
+            (x, x.start, x.end) for x in out
+            if x.kind != "person" and x.end + 3 < n and low[x.end] in _POSSESSIVE]
+        if not _OWNERS.isdisjoint(low):
+            # and after "its" or "their": "Its chief, Tedros Adhanom Ghebreyesus, visited"
+            possessors += [(None, j, j) for j, w in enumerate(low)
+                           if w in _OWNERS and j + 4 < n and not taken[j]]
+        for x, start, mark in possessors:
+            k = mark + 1
+            while k < n and k <= mark + 5 and toks[k].text[:1].isalpha() and (
                     not toks[k].cap or low[k] in TITLES or low[k] in _ROLE_WORDS):
                 k += 1
             if k >= n or low[k] != "," or not (low[k - 1] in TITLES or low[k - 1] in _ROLE_WORDS):
@@ -1684,8 +1711,9 @@ class ActorFinder:
                 state.full_names.setdefault(holder.name, None)   # for a later surname
             else:
                 out.remove(holder)
-            out.remove(x)
-            out.append(Actor(x.start, holder.end, holder.name, "person", holder.subject_ok))
+            if x is not None:
+                out.remove(x)
+            out.append(Actor(start, holder.end, holder.name, "person", holder.subject_ok))
 
         # "The Rapid Support Forces (RSF) attacked": the acronym defined in parentheses
         # after a name is that name, not a second actor
@@ -2002,6 +2030,11 @@ class ActorFinder:
         # An actor that contains the trigger ("Egyptian troops", "Russian air strikes").
         if not chosen:
             chosen.extend(x for x in actors if x.start < b and x.end > a and x.start < a)
+        # "met Kenyan police officers deployed in Port-au-Prince": a state's forces right
+        # before the participle of their deployment are the ones deployed
+        if not chosen and cls == "deploy" and _past(low[a]):
+            chosen.extend(x for x in actors if x.end == a and x.kind == "country" and
+                          low[a - 1] in STATE_NOUNS)
         # Possessor or nationality adjective of an event noun: "Israel's offensive".
         if not chosen:
             for x in reversed(actors):
@@ -2034,6 +2067,11 @@ class ActorFinder:
                         CLAUSE_BREAK.isdisjoint(low[main + 1:a - 1]):
                     at = main   # (not "noted that they could have come ... after leaving")
             subj = _subject_of(toks, actors, at, low, speech=cls == "say")
+            if subj and cls == "meet" and subj[0].end == a and low[a] in _MEETING_NOUNS:
+                # "Joe Biden attended the NATO summit": NATO names the meeting (a party, added
+                # below); who attends is the subject before it
+                subj = _subject_of(toks, [x for x in actors if x is not subj[0]],
+                                   subj[0].start, low)
             if (nominal or low[a] in EVENT_NOUNS or
                     cls in NOMINAL_FORCE and _after_determiner(low, a)) and subj and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]) and \
@@ -2041,6 +2079,12 @@ class ActorFinder:
                 subj = []   # "Blalock, who opposes the annexation", "Israel denied any
                 #             role in the Rafah strike"
             chosen.extend(subj)
+        if cls == "meet" and low[a] in _MEETING_NOUNS:
+            # "attended the NATO summit", "hosted the G20 summit": the body that meets is a
+            # party too
+            body = next((x for x in actors if x.end == a and x.kind == "organisation"), None)
+            if body is not None and body not in chosen:
+                chosen.append(body)
         if chosen and b + 1 < len(low) and low[b] in ("with", "alongside") and \
                 cls not in SPEECH and cls not in RECIPROCAL:
             # "will go with Captain Fritz to Tucson", "campaigned with Virginia gubernatorial

@@ -687,6 +687,16 @@ _HELD_FOR = frozenset("arrested detained jailed held wanted sought booked".split
 # Words before "travel" that make it a noun of advice or rules, no one's journey.
 _NOT_TRAVELLING = frozenset(
     "on against of for about essential non-essential unnecessary the all air".split())
+def _acted_on(low: list[str], j: int) -> bool:
+    """Whether the troops at ``low[j]`` are the object of a use of force right before them
+    ("ambushed Israeli troops", "killed three US troops"): the force, not a deployment, is
+    what happens where they are."""
+    return any(ACTIONS.get(low[x]) in _FORCE_CLASSES for x in range(max(0, j - 4), j))
+
+
+_FORCE_CLASSES = frozenset(("attack", "strike", "bomb", "kill", "fire", "fight", "abduct"))
+
+
 def _adjectival_participle(toks, low: list[str], j: int) -> bool:
     """Whether the participle ``low[j]`` describes the noun after it, after a number or
     determiner: "rescued 20 kidnapped students", "the abducted girls", "the bombed
@@ -785,9 +795,9 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if w in ("war", "wars") and (j + 1 < len(low) and low[j + 1] not in _AFTER_WAR or
                                          j and low[j - 1] == "of"):
                 continue   # "war crimes", "prisoners of war": no war's head noun
-            if w in ("troops", "presence", "commitment", "contribution") and \
-                    not deployed(toks, j):
-                continue
+            if w in ("troops", "presence", "commitment", "contribution") and (
+                    not deployed(toks, j) or _acted_on(low, j)):
+                continue   # (and "ambushed Israeli troops in Rafah": the ambush is there)
             if j + 1 < len(low) and (low[j + 1] in _IDIOMS or
                                      low[j + 1] == "out" and w.startswith("reach")) or \
                     w == "travel" and j and low[j - 1] in _NOT_TRAVELLING or \

@@ -53,6 +53,12 @@ _CHARGING = frozenset(("accuse", "demand", "sanction", "support", "reject", "thr
 _ACCORDS = frozenset(("ceasefire", "ceasefires", "cease-fire", "truce", "peace"))
 # Uses of force whose target is where they happen ("air strikes against Raqqa").
 _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
+# Happenings a statement may be about, whose place is theirs, not the statement's.
+_HAPPENINGS = frozenset(
+    "outbreak outbreaks epidemic pandemic cases violence conflict crisis situation "
+    "unrest clashes massacre famine".split())
+# (not "emergency": "declared a state of emergency in Innisfail" acts on the town)
+_VIOLENCE = _FORCE | {"kill", "fight", "fire", "abduct", "capture"}
 # Topic nouns that are a use of force's target when they are its object.
 _TARGETS = frozenset(("positions", "position", "locations", "location"))
 
@@ -409,6 +415,12 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                 return False   # "says there is no electricity in Innisfail": what is said
             if reported_clause(toks, trig_end, lo):
                 return False   # "said Harman lived in Alaska": what is said
+            if any(w in _HAPPENINGS or ACTIONS.get(w) in _VIOLENCE and not (
+                    w.startswith("war") and between[k + 1:k + 2] in (["crimes"], ["crime"]))
+                   for k, w in enumerate(between)):
+                return False   # "declared an outbreak of mpox in Congo a global emergency",
+                #                "condemned the killing of protesters in Tehran": where it
+                #                happened, what is said about it
             return len(between) <= 10 and not any(
                 w in ("that", "\"", "“", "”") or w in _COMPLEMENT or w in _SUBORDINATORS and
                 k + 1 < len(between) and between[k + 1] in _CLAUSE_OPENERS
@@ -452,7 +464,10 @@ _MODIFIED_NOUNS = frozenset(
     "delegation diplomats ministry parliament regime nationals residents "
     # ("intercepted a US drone", "a Russian jet")
     "drone drones jet jets plane planes warplane warplanes aircraft helicopter helicopters "
-    "warship warships ship ships vessel vessels tanker tankers submarine submarines".split())
+    "warship warships ship ships vessel vessels tanker tankers submarine submarines "
+    # ("attacked US bases in Syria": the bases' owner, not where they are)
+    "base bases embassy embassies consulate consulates outpost outposts convoy convoys "
+    "personnel installations facilities".split())
 
 
 def inside_acronym(toks: list[Tok], hi: int) -> bool:
