@@ -259,6 +259,11 @@ _NAME_PARTICLES = frozenset("da do dos das bin ibn bint".split())
 _ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[^\W\d_a-z]")
 
 
+# Nouns before a company's name in apposition: "automaker Toyota", "the retailer Target".
+COMPANY_KINDS = frozenset(
+    "automaker automakers carmaker carmakers company firm retailer airline carrier lender "
+    "insurer conglomerate startup manufacturer brewer chipmaker".split())
+
 VEHICLE_MAKES = frozenset(
     "toyota honda dodge mercury lincoln chevrolet chevy buick pontiac cadillac plymouth "
     "nissan mazda subaru hyundai kia lexus acura infiniti volvo mercedes chrysler jeep saturn "
@@ -1621,6 +1626,11 @@ class GazetteerDetector(Detector):
         if single and key in VEHICLE_MAKES and nxt[:1].isupper() and (
                 _YEAR.fullmatch(prev) or prev_low in ("a", "an", "his", "her", "their")):
             return None  # "a 1992 Toyota Corolla", "driving a Dodge Caravan"
+        if single and (prev_low in COMPANY_KINDS and text[ends[k - 1]:s] == " " or
+                       key in VEHICLE_MAKES and nxt_low in SPEECH_VERBS) and \
+                not self._qualified(text, toks, j_end):
+            return None  # "Japanese automaker Toyota", "the retailer Target", "Toyota
+            #              said": a company's name, not the town
         if single and prev_low in _SAINT_WORDS and text[ends[k - 1]:s] == " ":
             return None  # "St. Patrick's Day", "St. Mary's Hospital": a saint, not the town
         if prev[:1].isupper() and prev[0].isalpha() and text[ends[k - 1]:s] == " ":

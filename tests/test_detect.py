@@ -241,3 +241,15 @@ def test_a_short_family_name_first_makes_a_person_not_a_town(detect, text, place
     """"Xi Jinping" opening a sentence is no Jinping, China: a family name of two letters
     written first and a minor place's name after it are a person's."""
     assert texts(detect(text)) == places
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Japanese automaker Toyota said on Tuesday it would build a plant.", "Toyota"),
+    ("Toyota said it would cut jobs.", "Toyota"),
+    ("The retailer Target opened a store.", "Target"),
+])
+def test_a_company_named_after_its_kind_or_speaking_is_no_town(geoparser, text, absent):
+    """"automaker Toyota" is the company (not Toyota, Aichi); but "Toyota, Japan" is."""
+    assert absent not in {r.mention.text for r in parse(geoparser, text).resolutions}
+    found = parse(geoparser, "He moved to Toyota, Japan, in 2001.")
+    assert "Toyota" in {r.mention.text for r in found.resolutions}

@@ -920,3 +920,26 @@ def test_the_group_is_an_organisation_only_when_it_was_named_just_before(geopars
 def test_the_body_a_summit_is_named_after_takes_part_beside_who_attends(geoparser, text,
                                                                         wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Qatari and Egyptian mediators met Hamas officials in Doha.",
+     {("Qatar", "Doha"), ("Egypt", "Doha"), ("Hamas", "Doha")}),
+    ("Israeli and Hamas negotiators met in Doha on Sunday.",
+     {("Israel", "Doha"), ("Hamas", "Doha")}),
+    ("The company's chief executive, Koji Sato, spoke at a news conference in Tokyo.",
+     {("Koji Sato", "Tokyo")}),
+    ("Japanese automaker Toyota said on Tuesday it would build a new battery plant in "
+     "North Carolina.", {("Toyota", "North Carolina")}),
+    # a companion after the action's object
+    ("Pritzker toured the plant with Mayor Brandon Johnson in Chicago.",
+     {("Pritzker", "Chicago"), ("Brandon Johnson", "Chicago")}),
+])
+def test_states_companies_and_companions_named_around_an_action(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_states_organ_after_its_name_is_no_place(geoparser):
+    res = parse(geoparser, "Russian forces captured Novohrodivka near Pokrovsk, Russia's "
+                           "Defense Ministry said.")
+    assert ("Russia", "Russia") not in triples(res)

@@ -21,12 +21,14 @@ from operator import attrgetter
 from geomap.detect import (
     ARMED_GROUPS,
     CALENDAR_WORDS,
+    COMPANY_KINDS,
     CONNECTORS,
     FEATURE_WORDS,
     GEO_HEADS,
     ORG_WORDS,
     SHORT_FAMILY_NAMES,
     TITLES,
+    VEHICLE_MAKES,
     world_given_names,
 )
 from geomap.events.actions import (
@@ -70,7 +72,8 @@ STATE_NOUNS = frozenset(
     "authorities authority planes plane jets jet warplanes warplane aircraft bombers bomber "
     "helicopters helicopter rocket rockets missiles missile administration regime diplomats "
     "leaders leader security specialists team teams cabinet parliament officer officers "
-    "commander commanders peacekeepers guards guard".split()) | _VESSELS
+    "commander commanders peacekeepers guards guard negotiators negotiator mediators "
+    "mediator".split()) | _VESSELS
 
 
 _STATE_MODIFIERS = frozenset(
@@ -242,7 +245,9 @@ _PLURAL = _PLURAL_PRONOUNS | _PLURAL_DESCRIPTIONS
 _CLAUSE_START = frozenset(", ; when as after before and then where while because so said says "
                           "that".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
-_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL
+# Descriptions that stand for the last organisation named: "the organisation", "the group".
+_BODY_WORDS = frozenset("group organisation organization agency charity".split())
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS
 # Words inside a state's organ's name between the state and the organ: "Israel Defense
 # Forces", "Sudanese Armed Forces", "Russian Ministry of Foreign Affairs".
 _ORGAN_WORDS = frozenset(
@@ -409,7 +414,7 @@ _ROLE_WORDS = frozenset(
     "premier mayor governor ambassador envoy candidate politician businessman activist "
     "journalist author writer artist cosmonaut astronaut scientist analyst expert lawyer "
     "commander tourist conductor actress star dictator ally resident colonel reporter "
-    "correspondent".split())
+    "correspondent executive".split())
 # Words after "police" that make a city's police a thing of theirs, not the force acting:
 # "outside the Hanover police station", "the Paris police chief said".
 _POLICE_THINGS = frozenset(
@@ -417,6 +422,11 @@ _POLICE_THINGS = frozenset(
     "custody car cars van vans vehicle report reports records spokesman spokeswoman "
     "tape line".split())
 _BE_FORMS = frozenset(("is", "are", "was", "were"))
+# Words that end an action's object before a "with": "enter into a contract with X" has
+# no object, X no companion.
+_OBJECT_BREAKS = frozenset(
+    "into to from for of about over under through across against toward towards onto upon "
+    "within without between among via".split())
 # How far before "the group" (in characters, about two sentences) the organisation it
 # stands for is named.
 _ORG_REACH = 300
@@ -1543,6 +1553,13 @@ class ActorFinder:
                 for at, c in chain:
                     out.append(Actor(at, k + 1 if at == chain[-1][0] else at + 1,
                                       self.country_names[c], "country"))
+            elif k + 2 < n and toks[k].low == "and" and toks[k + 1].cap and (
+                    toks[k + 2].low in STATE_NOUNS or
+                    k + 3 < n and toks[k + 2].cap and toks[k + 3].low in STATE_NOUNS):
+                # "Israeli and Hamas negotiators": the nationality shares the noun with the
+                # group named after it (read on its own)
+                for at, c in chain:
+                    out.append(Actor(at, at + 1, self.country_names[c], "country"))
             elif k < n and toks[k].low in NOMINAL_ADJ_OK:
                 for at, c in chain:
                     out.append(Actor(at, at + 1, self.country_names[c], "country"))
@@ -1615,7 +1632,7 @@ class ActorFinder:
                 before = [x for x in out if x.kind == "armed_group" and x.end <= j]
                 out.append(Actor(j - 1, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
-            elif j > 0 and t.low == "group" and toks[j - 1].low == "the" and \
+            elif j > 0 and t.low in _BODY_WORDS and toks[j - 1].low == "the" and \
                     state.last_org and not taken[j] and (j + 1 == n or low[j + 1] != "of") \
                     and state.last_org in text[max(0, toks[0].start - _ORG_REACH):toks[j].start]:
                 # "Greenpeace activists protested ... The group said": with no armed group
@@ -1690,6 +1707,11 @@ class ActorFinder:
             # and after "its" or "their": "Its chief, Tedros Adhanom Ghebreyesus, visited"
             possessors += [(None, j, j) for j, w in enumerate(low)
                            if w in _OWNERS and j + 4 < n and not taken[j]]
+        if "the" in low:
+            # or a description's: "The company's chief executive, Koji Sato, announced"
+            possessors += [(None, j - 1, j + 1) for j, w in enumerate(low)
+                           if (w in _BODY_WORDS or w in ("company", "firm")) and j and
+                           low[j - 1] == "the" and j + 5 < n and low[j + 1] in _POSSESSIVE]
         for x, start, mark in possessors:
             k = mark + 1
             while k < n and k <= mark + 5 and toks[k].text[:1].isalpha() and (
@@ -1925,6 +1947,10 @@ class ActorFinder:
             if _ARTICLE_NAME.match(parts[0]) and (_agentive(toks, k) or k < len(toks) and (
                     toks[k].low in _PAST_VERBS or toks[k].low.endswith("ed"))):
                 titled = True   # "al-Rufay'i ran operations across Iraq"
+            if said and not titled and (surname in VEHICLE_MAKES or
+                                        j and toks[j - 1].low in COMPANY_KINDS):
+                # "Japanese automaker Toyota said", "Honda said": a company speaks
+                return Actor(j, k, parts[0], "organisation")
             if (titled or said) and (parts[0][:1].isupper() or _ARTICLE_NAME.match(parts[0])) and \
                     normalize(parts[0]) not in self.demonyms:
                 state.persons.setdefault(surname, parts[0])
@@ -2085,6 +2111,17 @@ class ActorFinder:
             body = next((x for x in actors if x.end == a and x.kind == "organisation"), None)
             if body is not None and body not in chosen:
                 chosen.append(body)
+        if chosen and cls not in SPEECH and cls not in RECIPROCAL and \
+                low[b:b + 1] not in (["with"], ["alongside"]):
+            # "toured a new plant with Mayor Brandon Johnson": the companion after the
+            # action's object (a noun phrase without a capital, comma or preposition)
+            w = next((k for k in range(b, min(len(low) - 1, b + 6))
+                      if low[k] in ("with", "alongside")), None)
+            if w is not None and all(toks[k].text[:1].islower() and low[k] not in _NO_OBJECT
+                                     and low[k] not in _OBJECT_BREAKS and
+                                     low[k] not in CLAUSE_BREAK and low[k].isalpha()
+                                     for k in range(b, w)):
+                b = w   # (read as right after the action, below)
         if chosen and b + 1 < len(low) and low[b] in ("with", "alongside") and \
                 cls not in SPEECH and cls not in RECIPROCAL:
             # "will go with Captain Fritz to Tucson", "campaigned with Virginia gubernatorial

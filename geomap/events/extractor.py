@@ -486,10 +486,10 @@ class EventExtractor:
                     a, b, cls = outer
                     doers = agents(a, b, cls)
             elif not doers and a >= 2 and low[a - 1] in ("a", "an", "the") and \
-                    low[a - 2] in ("at", "during", "for"):
+                    low[a - 2] in ("at", "during", "for", "in"):
                 # "spoke at a rally in Fayetteville", "claimed responsibility for the
-                # attacks in Paris": the occasion has no doer of its own; the action whose
-                # occasion it is happens there
+                # attacks in Paris", "killed 12 militants in a raid in Khyber": the occasion
+                # has no doer of its own; the action whose occasion it is happens there
                 outer = next((t for t in reversed(triggers) if a - 6 <= t[1] <= a - 1 and
                               t[0] < a - 2 and not any(
                                   low[x] in CLAUSE_BREAK or low[x] in (",", "that", "and")
@@ -859,9 +859,9 @@ def _possessor(toks: list, hi: int) -> bool:
     or a site of itself: "at Ankara's request" is no meeting in Ankara (but "in Gaza's
     south", "a blast in Quetta's market" are places)."""
     k = hi + 1
-    while k < len(toks) and k <= hi + 2 and toks[k].low.isalpha() and not toks[k].cap:
-        if toks[k].low in _OWNED:
-            return True
+    while k < len(toks) and k <= hi + 3 and toks[k].low.isalpha():
+        if toks[k].low in _OWNED and not toks[k].cap or toks[k].low in STATE_NOUNS:
+            return True   # (and "Russia's Defense Ministry said": the state's organ)
         k += 1
     return False
 
