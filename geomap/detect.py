@@ -261,7 +261,7 @@ _ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[^\W\d_a-z]")
 
 # Nouns before a company's name in apposition: "automaker Toyota", "the retailer Target".
 COMPANY_KINDS = frozenset(
-    "automaker automakers carmaker carmakers company firm retailer airline carrier lender "
+    "automaker automakers carmaker carmakers company firm retailer airline lender "
     "insurer conglomerate startup manufacturer brewer chipmaker".split())
 
 VEHICLE_MAKES = frozenset(
