@@ -259,6 +259,9 @@ _NAME_PARTICLES = frozenset("da do dos das bin ibn bint".split())
 _ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[^\W\d_a-z]")
 
 
+#: Generational suffixes after a surname ("Ferdinand Marcos Jr.", "Martin Luther King III").
+NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
 # Nouns before a company's name in apposition: "automaker Toyota", "the retailer Target".
 COMPANY_KINDS = frozenset(
     "automaker automakers carmaker carmakers company firm retailer airline lender "
@@ -945,6 +948,8 @@ class GazetteerDetector(Detector):
                     continue  # the whole run is a known place: "Virginia Beach"? keep it
                 blocked.add(k)
             last_tok = words[names_after[-1]].rstrip(".")
+            if last_tok.lower() in NAME_SUFFIXES and len(names_after) >= 2:
+                last_tok = words[names_after[-2]].rstrip(",")   # "Ferdinand Marcos Jr."
             if len(last_tok) > 1 and not local_only:
                 persons.add(normalize(last_tok))
             blocked.update(names_after)

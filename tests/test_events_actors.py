@@ -943,3 +943,24 @@ def test_a_states_organ_after_its_name_is_no_place(geoparser):
     res = parse(geoparser, "Russian forces captured Novohrodivka near Pokrovsk, Russia's "
                            "Defense Ministry said.")
     assert ("Russia", "Russia") not in triples(res)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # given names of two syllables joined by a hyphen are no adjective
+    ("Kim Jong-un visited Moscow.", {("Kim Jong-un", "Moscow")}),
+    ("President Lee Jae-myung visited Tokyo.", {("Lee Jae-myung", "Tokyo")}),
+    ("The Daniel Libeskind-designed tower opened in Berlin.", set()),
+    # a generational suffix is no surname, and no title's name
+    ("Ferdinand Marcos Jr. spoke on Monday. Marcos visited Tokyo on Tuesday.",
+     {("Ferdinand Marcos Jr", "Tokyo")}),
+    ("Martin Luther King Jr. spoke in Memphis.", {("Martin Luther King Jr", "Memphis")}),
+    # a body's envoy acts for it; the guest of a dinner hosted meets the host
+    ("The African Union said its envoy would travel to Bahir Dar.",
+     {("African Union", "Bahir Dar")}),
+    ("Lee Jae-myung hosted a state dinner for Xi Jinping in Seoul.",
+     {("Lee Jae-myung", "Seoul"), ("Xi Jinping", "Seoul")}),
+    # a leader's administration is no leader
+    ("George Bush spoke. Later the Bush administration invaded Iraq.", set()),
+])
+def test_names_suffixes_envoys_guests_and_administrations(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

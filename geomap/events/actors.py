@@ -25,6 +25,7 @@ from geomap.detect import (
     CONNECTORS,
     FEATURE_WORDS,
     GEO_HEADS,
+    NAME_SUFFIXES,
     ORG_WORDS,
     SHORT_FAMILY_NAMES,
     TITLES,
@@ -422,6 +423,7 @@ _POLICE_THINGS = frozenset(
     "custody car cars van vans vehicle report reports records spokesman spokeswoman "
     "tape line".split())
 _BE_FORMS = frozenset(("is", "are", "was", "were"))
+_LEADERS_GOVERNMENT = frozenset(("administration", "government", "cabinet", "regime"))
 # Words that end an action's object before a "with": "enter into a contract with X" has
 # no object, X no companion.
 _OBJECT_BREAKS = frozenset(
@@ -583,7 +585,9 @@ _DESCRIBED = (r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) |"
 
 
 # A word made an adjective by a hyphen: "Libeskind-designed", "Kremlin-backed".
-_ADJECTIVE_COMPOUND = re.compile(r"\w-[a-z]")
+# A name made an adjective ("the Daniel Libeskind-designed tower", "a Wagner-backed
+# group"), not a given name's syllables ("Kim Jong-un", "Moon Jae-in", "Lee Jae-myung")
+_ADJECTIVE_COMPOUND = re.compile(r"\w-[a-z]*(?:ed|ing|born|run|made|style|like|wide)\b")
 
 
 def _name_runs(run: str) -> list[list[str]]:
@@ -1307,7 +1311,8 @@ class ActorFinder:
                 len(name[-1]) < 2 or lows[i + len(name) - 1] in GEO_HEADS:
             return   # (nor "Clinton Lake", "Jordan Valley": a place's name)
         if lows[i] in self.first_names or titled:
-            key = normalize(name[-1])
+            key = normalize(name[-2] if lows[i + len(name) - 1].rstrip(".") in NAME_SUFFIXES
+                            and len(name) > 2 else name[-1])
             full = " ".join(name)
             state.full_names.setdefault(full, None)   # all of a family, in order
             if " " not in state.persons.get(key, ""):   # a full name beats a bare surname
@@ -1688,12 +1693,20 @@ class ActorFinder:
                         low[k] not in STATE_NOUNS:
                     k += 1
                 if k >= n or not (low[k] in STATE_NOUNS or low[k] in _FOLLOWERS or
-                                  low[k] in _MEMBER_NOUNS) or taken[k]:
-                    continue
+                                  low[k] in _MEMBER_NOUNS or low[k] in _OFFICES or
+                                  low[k] in ("envoys", "chief", "head")) or taken[k] or \
+                        k + 1 < n and (toks[k + 1].cap or low[k + 1] == ","):
+                    continue   # (its envoy acts for it; "its envoy, Mike Hammer," himself)
                 before = [x for x in out if x.end <= j and x.kind != "person"]
                 if before:
                     body = max(before, key=attrgetter("end"))
                     out.append(Actor(j, k + 1, body.name, body.kind))
+
+        # "the Bush administration", "the Putin regime": a leader's government is its state,
+        # not the leader (and which state, the name alone does not say)
+        for x in [x for x in out if x.kind == "person" and x.end < n and
+                  low[x.end] in _LEADERS_GOVERNMENT]:
+            out.remove(x)
 
         # "The European Union's foreign policy chief, Kaja Kallas,", "India's external
         # affairs minister, S. Jaishankar,": the office holder named in apposition after a
@@ -1887,8 +1900,9 @@ class ActorFinder:
             span_of = {}
         # The name follows the run's last title or role: "Environment Secretary Hilary Benn"
         for x in range(len(lows) - 2, i0 - 1, -1):
-            if lows[x] in TITLES or lows[x] in _ROLE_WORDS:
-                i0, titled = x + 1, True
+            if (lows[x] in TITLES or lows[x] in _ROLE_WORDS) and \
+                    not all(w.rstrip(".") in NAME_SUFFIXES for w in lows[x + 1:]):
+                i0, titled = x + 1, True   # (but "Martin Luther King Jr." is no King's "Jr")
                 break
         name_toks = run[i0:]
         if not name_toks:
@@ -1926,7 +1940,9 @@ class ActorFinder:
                 lows[-1] not in _LAW_HEADS and lows[-1] not in ORG_WORDS:
             # (not "the Recovery Act and will provide", "Sarah Bush Lincoln Hospital, where")
             full = " ".join(parts)
-            state.persons[normalize(parts[-1])] = full
+            surname = parts[-2] if parts[-1].lower() in NAME_SUFFIXES and len(parts) > 2 \
+                else parts[-1]   # "Ferdinand Marcos Jr. ... Marcos"
+            state.persons[normalize(surname)] = full
             state.full_names.setdefault(full, None)
             if first_low in _FAMILY_FIRST:
                 state.persons.setdefault(normalize(parts[0]), full)
@@ -2137,6 +2153,13 @@ class ActorFinder:
         if cls == "send" and chosen:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
                           and x not in chosen)
+        if cls == "meet" and low[a] in ("hosted", "hosts", "host", "hosting"):
+            # "hosted a state dinner for Xi in Seoul": the guest the occasion is for
+            f = next((k for k in range(b, min(len(low), b + 6)) if low[k] == "for"), None)
+            guest = next((x for x in actors if f is not None and x.start == f + 1), None)
+            if guest is not None and guest not in chosen and not any(
+                    low[k] in CLAUSE_BREAK or low[k] == "," for k in range(b, f)):
+                chosen.append(guest)
         if cls in RECIPROCAL:
             # "received Joe Biden at the Vatican": a guest named inside the phrase
             chosen.extend(x for x in actors if a < x.start and x.end <= b and
