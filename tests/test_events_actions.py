@@ -585,3 +585,16 @@ def test_a_participle_describing_a_counted_noun_is_no_action(geoparser, text, wa
     """"rescued 20 kidnapped students" is a rescue, not a kidnapping; people rescued may be
     counted rather than named by a list's noun."""
     assert {(e.actor, e.action) for e in parse(geoparser, text).events} == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Authorities blamed the Islamic State for a blast in Kerman.",
+     {("Islamic State", "Kerman")}),
+    ("A bombing in Quetta was blamed on the Baloch Liberation Army.",
+     {("Baloch Liberation Army", "Quetta")}),
+    # no attack, or no group: nothing blamed is an attack
+    ("Residents blamed the heat for a fire in Phoenix.", set()),
+    ("Police blamed John Smith for a crash in Dallas.", set()),
+])
+def test_a_group_blamed_for_an_attack_attacked_there(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -166,7 +166,7 @@ class EventExtractor:
                 if any(cues := action_cues(sent, lows)) and not header_line(sent):
                     active[k] = (cues[1], words, starts, ends, lows)
         claims = self._claims(text, bounds, by_sentence, toks) \
-            if "responsib" in text or "claimed by" in text else []
+            if "responsib" in text or "claimed by" in text or "blame" in text else []
         if not active:
             return claims
         self._read_ahead(text, active)
@@ -278,6 +278,25 @@ class EventExtractor:
                 continue
             who = next((x for x in self.finder.find(text, sent_toks, [], known, low=low)
                         if by < x.start <= by + 4 and x.kind in ("armed_group", "organisation")),
+                       None)
+            place = _attack_place(text, bounds, k, by_sentence.get(k, ()), toks) \
+                if who is not None else None
+            if place is not None:
+                out.append(_claimed_attack(who, place, attributed=False))
+        # "Authorities blamed the Islamic State for a blast in Kerman", "a bombing in
+        # Quetta blamed on the Baloch Liberation Army": the group blamed attacked there,
+        # as its blamers tell it (an armed group or organisation only)
+        for m in _BLAMED.finditer(text) if "blame" in text else ():
+            k = sentence_index(bounds, m.start())
+            read = _claim_sentence(text, bounds, k, toks)
+            if read is None:
+                continue
+            low, sent_toks, known = read
+            at = tok_at(sent_toks, m.start())
+            if at is None or negated(low, at):
+                continue
+            who = next((x for x in self.finder.find(text, sent_toks, [], known, low=low)
+                        if at < x.start <= at + 3 and x.kind in ("armed_group", "organisation")),
                        None)
             place = _attack_place(text, bounds, k, by_sentence.get(k, ()), toks) \
                 if who is not None else None
@@ -574,6 +593,9 @@ class _Reading:
 # An attack claimed by a group (see EventExtractor._claims).
 _CLAIMED_BY = re.compile(r"\b(?:attacks?|bombings?|blasts?|assaults?|killings?|raids?|"
                          r"ambush(?:es)?)\s+(?:(?:that\s+)?(?:was|were)\s+)?claimed\s+by\b", re.I)
+# A group blamed for an attack (see EventExtractor._claims): "blamed the Islamic State
+# for", "blamed on al-Shabaab".
+_BLAMED = re.compile(r"\bblam(?:ed|es|ing)\s+(?:\w+\s+)?(?:on\s+)?(?:the\s+)?(?=[A-Z])")
 # A claim of responsibility (see EventExtractor._claims).
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)? responsibility\b", re.I)
 # What a reporter says another claimed is not the claim read here.
