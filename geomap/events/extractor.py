@@ -268,41 +268,40 @@ class EventExtractor:
         # "Gunmen killed 11 laborers in Balochistan province, in an attack claimed by the
         # Baloch Liberation Army": a passive claim in the sentence of the attack
         for m in _CLAIMED_BY.finditer(text) if "claimed by" in text else ():
-            k = sentence_index(bounds, m.start())
-            read = _claim_sentence(text, bounds, k, toks)
-            if read is None:
-                continue
-            low, sent_toks, known = read
-            by = tok_at(sent_toks, m.end() - 2)
-            if by is None:
-                continue
-            who = next((x for x in self.finder.find(text, sent_toks, [], known, low=low)
-                        if by < x.start <= by + 4 and x.kind in ("armed_group", "organisation")),
-                       None)
-            place = _attack_place(text, bounds, k, by_sentence.get(k, ()), toks) \
-                if who is not None else None
-            if place is not None:
-                out.append(_claimed_attack(who, place, attributed=False))
+            event = self._attack_of_group_after(text, bounds, by_sentence, toks,
+                                                m.end() - 2, 4)
+            if event is not None:
+                out.append(event)
         # "Authorities blamed the Islamic State for a blast in Kerman", "a bombing in
         # Quetta blamed on the Baloch Liberation Army": the group blamed attacked there,
-        # as its blamers tell it (an armed group or organisation only)
+        # as its blamers tell it
         for m in _BLAMED.finditer(text) if "blame" in text else ():
-            k = sentence_index(bounds, m.start())
-            read = _claim_sentence(text, bounds, k, toks)
-            if read is None:
-                continue
-            low, sent_toks, known = read
-            at = tok_at(sent_toks, m.start())
-            if at is None or _ATTACK_WORDS.isdisjoint(low) or negated(low, at):
-                continue   # (most blame is for no attack: its actors are not read)
-            who = next((x for x in self.finder.find(text, sent_toks, [], known, low=low)
-                        if at < x.start <= at + 3 and x.kind in ("armed_group", "organisation")),
-                       None)
-            place = _attack_place(text, bounds, k, by_sentence.get(k, ()), toks) \
-                if who is not None else None
-            if place is not None:
-                out.append(_claimed_attack(who, place, attributed=False))
+            event = self._attack_of_group_after(text, bounds, by_sentence, toks, m.start(), 3)
+            if event is not None:
+                out.append(event)
         return out
+
+    def _attack_of_group_after(self, text: str, bounds: list[int],
+                               by_sentence: Mapping[int, list[tuple[int, Resolution]]],
+                               toks: Tokens | None, pos: int, reach: int) -> Event | None:
+        """The attack of the armed group or organisation named within ``reach`` words after
+        the word at offset ``pos`` ("claimed by", "blamed"), where its sentence tells the
+        attack was; None when the sentence tells of no attack, negates it or names no
+        such group (its actors are then not read)."""
+        k = sentence_index(bounds, pos)
+        read = _claim_sentence(text, bounds, k, toks)
+        if read is None:
+            return None
+        low, sent_toks, known = read
+        at = tok_at(sent_toks, pos)
+        if at is None or _ATTACK_WORDS.isdisjoint(low) or negated(low, at):
+            return None
+        who = next((x for x in self.finder.find(text, sent_toks, [], known, low=low)
+                    if at < x.start <= at + reach and x.kind in ("armed_group", "organisation")),
+                   None)
+        place = _attack_place(text, bounds, k, by_sentence.get(k, ()), toks) \
+            if who is not None else None
+        return _claimed_attack(who, place, attributed=False) if place is not None else None
 
     def _read_ahead(self, text: str,
                     active: Mapping[int, tuple[bool, list[str], list[int], list[int], list[str]]],
