@@ -29,7 +29,6 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -803,6 +802,8 @@ class _Group:
                 p.population * VARIANT_ALONE_LEAD > top
                 for p, _k in self.cands if p is not self.place):
             return False
+        from difflib import SequenceMatcher  # (rarely reached: not paid at start-up)
+
         written = _bare_name(self.mention.text)
         return SequenceMatcher(None, written, _bare_name(self.place.name)).ratio() >= \
             VARIANT_ALONE_LIKENESS

@@ -1720,7 +1720,7 @@ class ActorFinder:
             # and after "its" or "their": "Its chief, Tedros Adhanom Ghebreyesus, visited"
             possessors += [(None, j, j) for j, w in enumerate(low)
                            if w in _OWNERS and j + 4 < n and not taken[j]]
-        if "the" in low:
+        if not _POSSESSIVE.isdisjoint(low):
             # or a description's: "The company's chief executive, Koji Sato, announced"
             possessors += [(None, j - 1, j + 1) for j, w in enumerate(low)
                            if (w in _BODY_WORDS or w in ("company", "firm")) and j and
