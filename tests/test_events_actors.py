@@ -964,3 +964,21 @@ def test_a_states_organ_after_its_name_is_no_place(geoparser):
 ])
 def test_names_suffixes_envoys_guests_and_administrations(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # an action named by a noun that the subject judges is not the subject's act
+    ("Amnesty International criticised the arrests in Tehran.", set()),
+    ("Russia praised the elections in Crimea.", set()),
+    ("China protested the arrest of its citizens in Canada.", set()),
+    ("The UN Security Council discussed the fighting in Sudan.", set()),
+    ("The EU criticised the crackdown in Minsk.", set()),
+    # but a speaker addressing a gathering, a subject attending or carrying one out, takes
+    # part in it
+    ("The Taliban's supreme leader, Hibatullah Akhundzada, addressed a gathering in "
+     "Kandahar.", {("Hibatullah Akhundzada", "Kandahar")}),
+    ("Joe Biden attended the summit in Vilnius.", {("Joe Biden", "Vilnius")}),
+    ("Nigerian police carried out the arrests in Lagos.", {("Nigeria", "Lagos")}),
+])
+def test_what_a_subject_judges_is_not_its_act(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -916,6 +916,27 @@ def _after_determiner(low: Sequence[str], a: int) -> bool:
                       a > 1 and low[a - 1] in _SKIP_NOMINAL and low[a - 2] in _NOUN_DETERMINERS)
 
 
+# Verbs of discussing or judging that no action word names: their object is a topic, not
+# their subject's act ("discussed the fighting in Sudan", "welcomed the ceasefire").
+_JUDGING = frozenset(
+    "discuss discusses discussed discussing welcome welcomes welcomed welcoming hail hails "
+    "hailed hailing slam slams slammed slamming decry decries decried decrying lament laments "
+    "lamented lamenting deny denies denied denying question questions questioned questioning "
+    "oppose opposes opposed opposing mourn mourns mourned mourning describe describes "
+    "described describing document documents documented documenting".split())
+
+
+_JUDGING_CLASSES = frozenset(("accuse", "demand", "reject", "support", "threaten", "protest"))
+
+
+def _judged(low: list[str], after: int, a: int) -> bool:
+    """Whether the event noun at ``a`` is what the subject (ending at ``after``) judges: a
+    verb of accusing, backing, rejecting, demanding or threatening ("criticised",
+    "praised", "protested") or of :data:`_JUDGING` between them; but not one of plain
+    speech ("addressed a gathering", "told the rally": the speaker takes part)."""
+    return any(w in _JUDGING or ACTIONS.get(w) in _JUDGING_CLASSES for w in low[after:a])
+
+
 def _occasion_of(low: list[str], after: int, a: int) -> bool:
     """Whether the event noun ``low[a]`` is the occasion of an action its subject does
     before it: "Pakistani troops killed 11 militants in a raid", "shot him during an
@@ -2114,12 +2135,14 @@ class ActorFinder:
                 # below); who attends is the subject before it
                 subj = _subject_of(toks, [x for x in actors if x is not subj[0]],
                                    subj[0].start, low)
-            if (nominal or low[a] in EVENT_NOUNS or
-                    cls in NOMINAL_FORCE and _after_determiner(low, a)) and subj and \
+            if subj and (nominal or low[a] in EVENT_NOUNS or
+                         _after_determiner(low, a) and (cls in NOMINAL_FORCE or
+                                                        _judged(low, subj[0].end, a))) and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]) and \
                     not _occasion_of(low, subj[0].end, a):
                 subj = []   # "Blalock, who opposes the annexation", "Israel denied any
-                #             role in the Rafah strike"
+                #             role in the Rafah strike", "Amnesty criticised the arrests in
+                #             Tehran": what a subject speaks of or judges is not its act
             chosen.extend(subj)
         if cls == "meet" and low[a] in _MEETING_NOUNS:
             # "attended the NATO summit", "hosted the G20 summit": the body that meets is a

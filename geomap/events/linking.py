@@ -56,7 +56,8 @@ _FORCE = frozenset(("attack", "strike", "bomb", "invade"))
 # Happenings a statement may be about, whose place is theirs, not the statement's.
 _HAPPENINGS = frozenset(
     "outbreak outbreaks epidemic pandemic cases violence conflict crisis situation "
-    "unrest clashes massacre famine".split())
+    "unrest clashes massacre famine crackdown crackdowns repression abuses atrocities "
+    "bloodshed".split())
 # (not "emergency": "declared a state of emergency in Innisfail" acts on the town)
 _VIOLENCE = _FORCE | {"kill", "fight", "fire", "abduct", "capture"}
 # Topic nouns that are a use of force's target when they are its object.
