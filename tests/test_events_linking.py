@@ -489,3 +489,19 @@ def test_an_expulsion_happens_where_they_are_expelled_from(geoparser, text, want
 ])
 def test_what_a_statement_or_a_use_of_force_is_about(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the occasion's noun with modifiers between its article and it
+    ("Houthi rebels claimed responsibility for a missile attack on a commercial ship in "
+     "the Gulf of Aden.", {("Houthis", "attack", "Gulf of Aden")}),
+    ("Pakistani troops killed 12 militants in a fierce gun battle in North Waziristan.",
+     {("Pakistan", "fight", "North Waziristan")}),   # (the battle's subject fights there)
+    # freeing people; a participle before a capitalised plural describes it
+    ("Venezuelan authorities freed six detained Americans in Caracas on Saturday.",
+     {("Venezuela", "release", "Caracas")}),
+    ("The bill freed up funds for schools in Ohio.", set()),
+])
+def test_occasions_with_modifiers_and_freed_people(geoparser, text, wanted):
+    res = parse(geoparser, text)
+    assert {(e.actor, e.action, text[e.start:e.end]) for e in res.events} == wanted

@@ -42,7 +42,14 @@ from geomap.events.actions import (
     SAY_VERBS,
     SPEECH,
 )
-from geomap.events.sentence import CLAUSE_BREAK, Tok, fold, mention_tokens, tok_at
+from geomap.events.sentence import (
+    CLAUSE_BREAK,
+    Tok,
+    article_before,
+    fold,
+    mention_tokens,
+    tok_at,
+)
 from geomap.gazetteers import Gazetteer, census_frequencies, normalize
 
 # Vessels and aircraft that stand for their state ("Russian warships", "the Iranian
@@ -942,11 +949,11 @@ def _occasion_of(low: list[str], after: int, a: int) -> bool:
     before it: "Pakistani troops killed 11 militants in a raid", "shot him during an
     attack" (a preposition and an article before the noun, an action verb before them
     that is no statement)."""
-    if a < 2 or low[a - 1] not in ("a", "an", "the") or low[a - 2] not in ("in", "during") or \
-            not _BE.isdisjoint(low[after:a]):
+    art = article_before(low, a)
+    if art < 1 or low[art - 1] not in ("in", "during") or not _BE.isdisjoint(low[after:a]):
         return False   # (not "hostages were killed during a siege": no one's siege)
     return any(low[k] in ACTIONS and ACTIONS[low[k]] not in SPEECH and
-               low[k] not in EVENT_NOUNS for k in range(after, a - 2))
+               low[k] not in EVENT_NOUNS for k in range(after, art - 1))
 
 
 def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],

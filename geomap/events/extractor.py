@@ -87,6 +87,7 @@ from geomap.events.linking import (
 )
 from geomap.events.sentence import (
     CLAUSE_BREAK,
+    article_before,
     fold,
     hashtag,
     headline,
@@ -503,15 +504,16 @@ class EventExtractor:
                 if outer is not None:
                     a, b, cls = outer
                     doers = agents(a, b, cls)
-            elif not doers and a >= 2 and low[a - 1] in ("a", "an", "the") and \
-                    low[a - 2] in ("at", "during", "for", "in"):
+            elif not doers and (art := article_before(low, a)) >= 1 and \
+                    low[art - 1] in ("at", "during", "for", "in"):
                 # "spoke at a rally in Fayetteville", "claimed responsibility for the
-                # attacks in Paris", "killed 12 militants in a raid in Khyber": the occasion
-                # has no doer of its own; the action whose occasion it is happens there
-                outer = next((t for t in reversed(triggers) if a - 6 <= t[1] <= a - 1 and
-                              t[0] < a - 2 and not any(
+                # attacks in Paris", "killed 12 militants in a raid in Khyber", "for a
+                # missile attack on a ship in the Gulf of Aden": the occasion has no doer
+                # of its own; the action whose occasion it is happens there
+                outer = next((t for t in reversed(triggers) if art - 5 <= t[1] <= art and
+                              t[0] < art - 1 and not any(
                                   low[x] in CLAUSE_BREAK or low[x] in (",", "that", "and")
-                                  for x in range(t[1], a - 2))), None)
+                                  for x in range(t[1], art - 1))), None)
                 if outer is not None and outer[2] != TOPIC:
                     a, b, cls = outer
                     doers = agents(a, b, cls)
@@ -721,14 +723,15 @@ _FORCE_CLASSES = frozenset(("attack", "strike", "bomb", "kill", "fire", "fight",
 def _adjectival_participle(toks, low: list[str], j: int) -> bool:
     """Whether the participle ``low[j]`` describes the noun after it, after a number or
     determiner: "rescued 20 kidnapped students", "the abducted girls", "the bombed
-    hospital" name no kidnapping, abduction or bombing of their own (but a year is no
-    count: "who in 1835 established")."""
+    hospital", "freed six detained Americans" name no kidnapping, abduction, bombing or
+    detention of their own (but a year is no count: "who in 1835 established"; a
+    capitalised word after it is a plural noun, not a name: "the detained Americans")."""
     before = low[j - 1] if j else ""
     return 0 < j < len(low) - 1 and (
         before in _DETERMINERS or before in _COUNTING or
         before.replace(",", "").isdigit() and not (len(before) == 4 and before[0] in "12")
     ) and \
-        low[j + 1].isalpha() and toks[j + 1].text[:1].islower() and \
+        low[j + 1].isalpha() and (toks[j + 1].text[:1].islower() or low[j + 1][-1] == "s") and \
         low[j + 1] not in _AFTER_PARTICIPLE
 
 

@@ -103,3 +103,21 @@ def hashtag(text: str, start: int) -> bool:
 
 
 CLAUSE_BREAK = frozenset((";", ":", "(", ")", "[", "]"))
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def article_before(low: list[str], a: int, reach: int = 3) -> int:
+    """The index of the article ("a", "an", "the") that opens the noun phrase ending in the
+    noun at ``a``, through up to ``reach`` lower-case modifiers ("a missile attack", "a
+    joint news conference", "a two-day visit"); -1 when no article opens it."""
+    k = a - 1
+    while k >= 0 and a - k <= reach + 1:
+        w = low[k]
+        if w in _ARTICLES:
+            return k
+        if not w.replace("-", "").isalpha():
+            return -1
+        k -= 1
+    return -1
