@@ -166,6 +166,9 @@ _ARTICLE_WORD = re.compile(rf"(?:{'|'.join(sorted(set(ARTICLES), key=len, revers
 _HYPHEN_CAPITAL = re.compile(r"-[^\W\d_a-z]")
 _ARTICLE_MATCH = _ARTICLE_WORD.match
 _ARTICLE_SET = frozenset(ARTICLES)
+# Prefixes of a stance or time joined to a place's name: "anti-Israel slogans", "pro-Kyiv
+# forces", "post-Soviet", "ex-Yugoslavia" (the place is the part after the hyphen).
+_STANCE_PREFIXES = frozenset(("pro", "anti", "ex", "post", "pre", "non"))
 # A sentence with no lower-case word but these is a headline in Title Case or capitals.
 _HEADLINE_SMALL = frozenset(
     "a an the and or nor but of in on at to for by with from as vs via into onto over after "
@@ -797,8 +800,8 @@ class GazetteerDetector(Detector):
                 p = q = m.start()
                 while q > 0 and p - q < 4 and "a" <= text[q - 1] <= "z":
                     q -= 1
-                if text[q:p] in _ARTICLE_SET and (q == 0 or not (text[q - 1].isalnum() or
-                                                                 text[q - 1] in "-_")):
+                if (text[q:p] in _ARTICLE_SET or text[q:p] in _STANCE_PREFIXES) and \
+                        (q == 0 or not (text[q - 1].isalnum() or text[q - 1] in "-_")):
                     extra.append(bisect_left(starts, q))
             if extra:
                 caps = sorted(set(caps).union(k for k in extra if k < n))
@@ -1519,7 +1522,10 @@ class GazetteerDetector(Detector):
         out = []
         for s, e, key, i, j in kept:
             rest = parts[j] if j < len(parts) else ""
-            if rest and rest[0].islower():
+            if i == 1 and parts[0].lower() in _STANCE_PREFIXES and \
+                    (not rest or rest[0].islower()):
+                ok = self._famous(key)   # "anti-Israel", "pro-Moscow" (not "pro-Borisov")
+            elif rest and rest[0].islower():
                 ok = self._major(key) or rest.lower() in COMPOUND_SUFFIXES
             else:
                 ok = all_places or (i == 0 and self._famous(key) and

@@ -203,6 +203,21 @@ def test_the_hyphenated_parts_are_places_only_when_they_are(geoparser):
     assert {k: p.country_code for k, p in found.items() if p} == {"Russia": "RU", "Turkey": "TR"}
 
 
+@pytest.mark.parametrize("text, wanted", [
+    # a famous place after a prefix of stance or time is the place
+    ("Protesters chanted anti-Israel slogans.", {"Israel": "IL"}),
+    ("Pro-Russia groups held a rally.", {"Russia": "RU"}),
+    ("The pro-Moscow government fell.", {"Moscow": "RU"}),
+    # but not a person, a people or a town with a famous namesake it is not
+    ("Most in the pro-Borisov crowd were retirees.", {}),
+    ("The anti-Hamas measures worked.", {}),
+    ("He is an anti-Semite; the pro-Russian camp cheered.", {}),
+])
+def test_a_famous_place_after_pro_or_anti_is_found(geoparser, text, wanted):
+    found = parse(geoparser, text)
+    assert {k: p.country_code for k, p in found.items() if p} == wanted
+
+
 @pytest.mark.parametrize("text, absent", [
     ("The show airs at 9 p.m. EST tonight.", "EST"),
     ("He watched Batman at the cinema.", "Batman"),
