@@ -81,7 +81,8 @@ STATE_NOUNS = frozenset(
     "helicopters helicopter rocket rockets missiles missile administration regime diplomats "
     "leaders leader security specialists team teams cabinet parliament officer officers "
     "commander commanders peacekeepers guards guard negotiators negotiator mediators "
-    "mediator".split()) | _VESSELS
+    "mediator defences defenses artillery marines paratroopers sailors pilots brigade "
+    "brigades battalion battalions".split()) | _VESSELS
 
 
 _STATE_MODIFIERS = frozenset(
