@@ -33,7 +33,13 @@ from geomap.models import (
     Resolution,
     fast_init,
 )
-from geomap.resolve import ResolutionFacts, Weights, read_code_chains, resolve_document
+from geomap.resolve import (
+    ResolutionFacts,
+    Weights,
+    read_code_chains,
+    read_located_in,
+    resolve_document,
+)
 from geomap.scoring import Scorer
 
 if TYPE_CHECKING:  # pragma: no cover - geocoders stay off the default path
@@ -204,6 +210,8 @@ class Geoparser:
         if mentions:  # "London, ON, CA", "Zurich, ZH, CH": codes of the regions around
             mentions, chained = read_code_chains(text, mentions, self.candidates,
                                                  self._code_readings)
+            if " in " in text:   # "Novoselivka in the Donetsk region"
+                mentions = read_located_in(text, mentions, self.candidates)
         sentences = [_sentence(text, *sentence_at(text, bounds, m.start), m.start, m.end)
                      for m in mentions]
         words = Counter(_capitalised(text))

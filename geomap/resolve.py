@@ -1139,6 +1139,31 @@ def read_code_chains(text: str, mentions: Sequence[Mention],
 
 _UNREAD = object()
 
+# "Novoselivka in the Donetsk region", "Bakhmut in eastern Ukraine", "Paris in Texas"
+_IN_REGION = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?")
+
+
+def read_located_in(text: str, mentions: Sequence[Mention],
+                    candidates: Callable[[str], Candidates]) -> list[Mention]:
+    """The mentions of ``text`` with "X in (the) Y" read as X qualified by Y: "the village
+    of Novoselivka in the Donetsk region" is the one in Donetsk oblast, whatever other regions the
+    text names. Y must be a country or first-level region (with or without its feature
+    word) that holds one of X's readings; otherwise ("Russia's embassy in Syria",
+    "Armenia and Azerbaijan in Nagorno-Karabakh") nothing changes, so such a qualifier
+    never stands in for X as ", Y" can ("Aleppo, USA")."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.qualifier is not None or a.kind_hint in (STREET, PROPOSED, VARIANT) or \
+                _IN_REGION.fullmatch(text, a.end, b.start) is None:
+            continue
+        name = b.text.rsplit(" ", 1)[0] if b.kind_hint in ("ADM1", "ADM2") and \
+            " " in b.text else b.text
+        regions = [c for c in candidates(name) if c[0].is_country or c[0].is_admin1]
+        if regions and any(_within(p, regions) for p, _k in candidates(a.text)):
+            out[i] = Mention(a.start, a.end, a.text, name, a.kind_hint)
+    return out
+
 
 def _read_chain(name: str, codes: list[str], backward: bool,
                 candidates: Callable[[str], Candidates],

@@ -453,3 +453,20 @@ def test_a_demonyms_sentence_is_cut_like_any_mentions(gazetteer):
     demonym, = [r for r in result.resolutions if r.mention.kind_hint == "demonym"]
     assert demonym.sentence.startswith("Syrian forces") and demonym.sentence.endswith("\u2026")
     assert len(demonym.sentence) <= SENTENCE_MAX
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a region after "in" qualifies the place before it, whatever else the text names
+    ("Strikes hit Kharkiv and the Odesa region. Russian forces captured the village of "
+     "Novoselivka in the Donetsk region.", "Novoselivka", "05"),
+    ("He grew up in Springfield in Illinois.", "Springfield", "IL"),
+    ("The fair was held in Paris in Texas.", "Paris", "TX"),
+])
+def test_a_region_after_in_qualifies_the_place_before_it(geoparser, text, name, admin1):
+    assert parse(geoparser, text)[name].admin1_code == admin1
+
+
+def test_a_place_after_in_that_does_not_hold_the_one_before_changes_nothing(geoparser):
+    found = parse(geoparser, "Russia opened an embassy in Syria; Paris in Syria is no town.")
+    assert found["Russia"].country_code == "RU" and found["Syria"].country_code == "SY"
+    assert found["Paris"].country_code == "FR"
