@@ -505,3 +505,12 @@ def test_what_a_statement_or_a_use_of_force_is_about(geoparser, text, wanted):
 def test_occasions_with_modifiers_and_freed_people(geoparser, text, wanted):
     res = parse(geoparser, text)
     assert {(e.actor, e.action, text[e.start:e.end]) for e in res.events} == wanted
+
+
+def test_a_ceasefire_sought_is_no_place_of_the_meeting(geoparser):
+    text = ("Egyptian and Qatari mediators met Hamas leaders in Cairo on Sunday in a fresh "
+            "push for a ceasefire in Gaza.")
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Cairo"}
+    # but a ceasefire agreed somewhere, or talks on one held there, are there
+    text = "Israeli and Hamas negotiators held talks on a truce in Doha."
+    assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Doha"}

@@ -402,9 +402,11 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     if prep in _LOCATIVE:
         if head in _TOPIC_NOUNS and not (
                 cls in _FORCE and head in _TARGETS and lo - trig_end <= 6) and not (
-                cls in ("agree", "sign", "meet") and head in _ACCORDS):
+                cls in ("agree", "sign", "meet") and head in _ACCORDS and
+                not _sought(toks, trig_end, lo, head)):
             return False   # (but "attacked Israeli positions near Metula": its target;
-            #               "agreed a ceasefire in Moscow": where it was agreed)
+            #               "agreed a ceasefire in Moscow": where it was agreed, not "met
+            #               in Cairo in a push for a ceasefire in Gaza": what is sought)
         if cls in SPEECH:
             # "said on Sunday in Georgia": only near the verb, before its content; "urged
             # its residents not to travel to Victoria" urges nothing in Victoria
@@ -430,6 +432,20 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             return False
         return True
     return False
+
+
+def _sought(toks, trig_end: int, lo: int, head: str) -> bool:
+    """Whether the accord ``head`` before the place at ``lo`` is what is sought ("a push
+    for a ceasefire in Gaza", "work towards peace in Sudan"), not what the action at
+    ``trig_end`` makes: a preposition of aim opens its phrase."""
+    for k in range(trig_end, lo):
+        if toks[k].low in _AIMS and any(toks[j].low == head for j in range(k + 1, min(lo, k + 5))):
+            return True
+    return False
+
+
+# (not "on": "held talks on a truce in Doha" may well be held there)
+_AIMS = frozenset(("for", "toward", "towards"))
 
 
 def actor_location(actors, toks, head_idx: int, prep: str) -> Actor | None:
