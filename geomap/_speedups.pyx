@@ -814,10 +814,22 @@ def longest_name(str text, words, starts, ends, Py_ssize_t k, blocked, bint any_
     return best
 
 
+cdef inline bint _name_upper(Py_UCS4 c):
+    """``[A-Z\\u00c0-\\u00d6\\u00d8-\\u00de]``: ``events.actors._UP``."""
+    return u'A' <= c <= u'Z' or 0xC0 <= c <= 0xD6 or 0xD8 <= c <= 0xDE
+
+
+cdef inline bint _name_lower(Py_UCS4 c):
+    """``[a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0100-\\u017f]``: ``events.actors._LO``."""
+    return u'a' <= c <= u'z' or 0xDF <= c <= 0xF6 or 0xF8 <= c <= 0x17F
+
+
 def name_run_starts(str text):
-    """The offsets at which ``[A-Z][a-z]+\\.? [A-Z]`` matches in ``text``, as
-    ``[m.start() for m in re.finditer(r"(?=[A-Z][a-z]+\\.? [A-Z])", text)]`` finds them:
-    the only places a run of capitalised names (``events.actors._NAME_RE``) can start."""
+    """The offsets at which ``[UP][LO]+\\.? [UP]`` matches in ``text`` (the letter
+    classes ``_UP`` and ``_LO`` of :mod:`geomap.events.actors`), as
+    ``[m.start() for m in re.finditer(rf"(?=[{_UP}][{_LO}]+\\.? [{_UP}])", text)]`` finds
+    them: the only places a run of capitalised names (``events.actors._NAME_RE``) can
+    start."""
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     cdef Py_ssize_t n = len(text), i = 0, j
@@ -825,17 +837,17 @@ def name_run_starts(str text):
     out = []
     while i < n - 3:
         c = PyUnicode_READ(kind, data, i)
-        if not (u'A' <= c <= u'Z'):
+        if not _name_upper(c):
             i += 1
             continue
         j = i + 1
-        while j < n and u'a' <= PyUnicode_READ(kind, data, j) <= u'z':
+        while j < n and _name_lower(PyUnicode_READ(kind, data, j)):
             j += 1
         if j > i + 1:
             if j < n and PyUnicode_READ(kind, data, j) == u'.':
                 j += 1
             if j + 1 < n and PyUnicode_READ(kind, data, j) == u' ' and \
-                    u'A' <= PyUnicode_READ(kind, data, j + 1) <= u'Z':
+                    _name_upper(PyUnicode_READ(kind, data, j + 1)):
                 out.append(i)
         i = j  # the letters and full stop passed over start nothing
     return out

@@ -955,6 +955,15 @@ class GazetteerDetector(Detector):
                 last_tok = words[names_after[-2]].rstrip(",")   # "Ferdinand Marcos Jr."
             if len(last_tok) > 1 and not local_only:
                 persons.add(normalize(last_tok))
+            elif local_only:
+                # "Luiz Inácio Lula da Silva ... Lula arrived": a name before the particles
+                # that is not the given name is the person's all through the document (but
+                # "John de Berkeley" leaves the town of Berkeley)
+                before = next((words[j - 2] for j in names_after
+                               if j - 2 > k and words[j - 1] in _NAME_PARTICLES and
+                               words[j - 2][:1].isupper()), None)
+                if before is not None and len(before) > 2:
+                    persons.add(normalize(before))
             blocked.update(names_after)
 
         # Armed groups' names are never places: "Boko Haram", "al-Shabab"

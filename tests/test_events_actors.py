@@ -982,3 +982,19 @@ def test_names_suffixes_envoys_guests_and_administrations(geoparser, text, wante
 ])
 def test_what_a_subject_judges_is_not_its_act(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # accented names and surnames with particles are read whole, and the name before the
+    # particles stands for the person later
+    ("Brazilian President Luiz Inácio Lula da Silva spoke on Monday. Lula arrived in China "
+     "on Tuesday.", {("Luiz Inácio Lula da Silva", "China")}),
+    ("Panama's President José Raúl Mulino spoke. Mulino visited Madrid.",
+     {("José Raúl Mulino", "Madrid")}),
+    # a where-clause whose actors are not named leaves the place to the action before it
+    ("Chinese President Xi Jinping hosted Brazilian President Luiz Inácio Lula da Silva in "
+     "Beijing on Tuesday, where the two leaders signed agreements.",
+     {("Xi Jinping", "Beijing"), ("Luiz Inácio Lula da Silva", "Beijing")}),
+])
+def test_accented_names_particles_and_where_clauses(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -614,8 +614,17 @@ def _name_runs(run: str) -> list[list[str]]:
 
 # A run of capitalised words; group 1: what follows when it is described (a look-ahead,
 # not part of the name).
-_NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\.?"
-                      r"(?: (?:[A-Z]\.|[A-Z][a-z]+(?:[\-’'][A-Za-z]+)?\.?)){1,5}\b"
+# Capitals and letters of names: Latin-1's accented ones too ("Luiz Inácio Lula da Silva",
+# "José Raúl Mulino"), and Latin Extended-A inside a word ("Recep Tayyip Erdoğan").
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_NAME_WORD = rf"(?:[{_UP}]\.|[{_UP}][{_LO}]+(?:[\-’'][A-Za-z{_LO}{_UP}]+)?\.?)"
+# Lower-case particles inside a name after its first two words: "Lula da Silva",
+# "Ursula von der Leyen", "Mohammed bin Salman" (not first: "Ab de Cd" is no run start).
+NAME_PARTICLES = frozenset("da de do dos das del della di du van von der den ter bin ibn".split())
+_PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+_NAME_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[{_LO}]+\.? {_NAME_WORD}"
+                      rf"(?: (?:(?:{_PARTICLE}) ){{0,2}}{_NAME_WORD}){{0,4}}\b"
                       r"(?=(" + _DESCRIBED + r"))?")
 
 
@@ -1329,7 +1338,21 @@ class ActorFinder:
                                   or lows[i] in _NAME_PREFIX_WORDS or self._demonym(words[i])):
             titled = titled or lows[i] in TITLES
             i += 1
-        name = words[i:i + 3]
+        # Up to three names, and a surname with its particles: "Luiz Inácio Lula da Silva"
+        e, count = i, 0
+        while e < len(words):
+            if lows[e] in NAME_PARTICLES and e > i:
+                k = e
+                while k < len(words) and lows[k] in NAME_PARTICLES:
+                    k += 1
+                if k < len(words) and k - e <= 2:
+                    e, count = k + 1, count + 1
+                    continue
+                break
+            if count >= 3:
+                break
+            e, count = e + 1, count + 1
+        name = words[i:e]
         if len(name) == 1 and i > 0 and lows[i - 1] in TITLES and lows[i] not in _STOP and \
                 lows[i] not in _NOT_SURNAMES and len(name[0]) > 2 and \
                 not self._demonym(name[0]):
@@ -1348,6 +1371,10 @@ class ActorFinder:
                 state.persons[key] = full
             if lows[i] in _FAMILY_FIRST:   # "Xi Jinping ... Xi flew": the family name first
                 state.persons.setdefault(normalize(name[0]), full)
+            particle = next((k for k in range(i + 1, e) if lows[k] in NAME_PARTICLES), None)
+            if particle is not None and particle - 1 > i:
+                # "Luiz Inácio Lula da Silva ... Lula arrived": the name before the particles
+                state.persons.setdefault(normalize(words[particle - 1]), full)
 
     @staticmethod
     def skim_back(sentences: Iterable[str], state: DocState) -> None:

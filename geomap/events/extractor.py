@@ -377,6 +377,14 @@ class EventExtractor:
                 continue
             follows = trigger_after(toks, triggers, hi)
             where = where_clause(toks, hi, triggers) if follows is None else None
+            if where is not None:
+                if not actors:
+                    actors = report.actors = actors_here()
+                    named = [a for a in actors if a.kind != "country" and a.place_idx is None]
+                if not agents(*where):
+                    # "hosted Lula in Beijing, where the two leaders signed": a clause whose
+                    # actors are not named leaves the place to the action before it
+                    where = None
             att = trig = None
             if follows is None and where is None:
                 att = attachment(toks, lo, places, pi, memo=attached)
