@@ -501,6 +501,12 @@ def test_what_a_statement_or_a_use_of_force_is_about(geoparser, text, wanted):
     ("Venezuelan authorities freed six detained Americans in Caracas on Saturday.",
      {("Venezuela", "release", "Caracas")}),
     ("The bill freed up funds for schools in Ohio.", set()),
+    # a state's forces sent somewhere are deployed there; a bill sent is not
+    ("Kenyan police officers, who lead a security mission in Haiti, were sent to "
+     "Mirebalais on Friday.", {("Kenya", "deploy", "Mirebalais")}),
+    ("The letter was sent to Moscow by Dmitry Medvedev.",
+     {("Dmitry Medvedev", "send", "Moscow")}),
+    ("Aid was sent to Gaza on Monday.", set()),
 ])
 def test_occasions_with_modifiers_and_freed_people(geoparser, text, wanted):
     res = parse(geoparser, text)

@@ -70,6 +70,7 @@ from geomap.events.actors import (
     may_name_group,
     qualifies,
 )
+from geomap.events.actors import _passive as passive
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
 from geomap.events.linking import (
     Gaps,
@@ -495,6 +496,12 @@ class EventExtractor:
                 continue
             a, b, cls = trig
             doers = agents(a, b, cls)
+            if not doers and cls == "send" and passive(low, a):
+                # "Kenyan police officers were sent to Mirebalais": a state's forces sent
+                # somewhere are deployed there (but not "the bill was sent to the Duma")
+                doers = [x for x in agents(a, b, "deploy") if x.kind == "country" and
+                         toks[x.end - 1].low in STATE_NOUNS]
+                cls = "deploy" if doers else cls
             if cls == "meet":
                 # "Saudi Arabia hosted an Arab League summit in Jeddah": the host of the
                 # meeting named by the noun takes part too
