@@ -998,3 +998,19 @@ def test_what_a_subject_judges_is_not_its_act(geoparser, text, wanted):
 ])
 def test_accented_names_particles_and_where_clauses(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a homograph's base form after a modal is a verb
+    ("Germany will station a brigade of 5,000 troops in Lithuania by 2027, Defence "
+     "Minister Boris Pistorius said on Monday during a visit to Vilnius.",
+     {("Germany", "Lithuania"), ("Boris Pistorius", "Vilnius")}),
+    ("Qatar will host the talks in Doha.", {("Qatar", "Doha")}),
+    ("Passengers waited at the train station in Lviv.", set()),
+    # "the group" with adjectives before it is the armed group named before
+    ("M23 rebels captured the town of Goma on Tuesday. The Rwanda-backed group has seized "
+     "large parts of North Kivu province since 2022.",
+     {("M23", "Goma"), ("M23", "North Kivu province")}),
+])
+def test_modal_homographs_dates_after_by_and_described_groups(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -448,6 +448,32 @@ PROGRESSIVE = {"landing": "arrive", "docking": "arrive", "massing": "deploy",
 PROGRESSIVE_WORDS = frozenset(PROGRESSIVE)
 _BE_FORMS = frozenset("is are was were been be am 's".split())
 
+# The same words' base forms, left out for the same reason ("a station", "the host"),
+# which after a modal are verbs: "Germany will station a brigade in Lithuania"; the
+# first ones after an infinitive's "to" too ("plans to station troops", but "access to
+# land", "a visit to ship").
+INFINITIVE = {"station": "deploy", "host": "meet", "brief": "say", "mass": "deploy",
+              "land": "arrive", "dock": "arrive", "fly": "travel", "tour": "visit",
+              "sign": "sign", "ship": "deliver", "fund": "supply", "back": "support",
+              "patrol": "deploy"}
+INFINITIVE_WORDS = frozenset(INFINITIVE)
+_AFTER_TO = frozenset(("station", "host", "brief"))
+_MODALS = frozenset("will would shall should can could may might must 'll to".split())
+
+
+def infinitive_at(low: Sequence[str]) -> list[int]:
+    """The indexes of the :data:`INFINITIVE` words of ``low`` that follow a modal (an
+    adverb between: "will soon host"), or "to" for the least ambiguous of them."""
+    out = []
+    for j, w in enumerate(low):
+        if w in INFINITIVE and j:
+            k = j - 1
+            if k and (low[k].endswith("ly") or low[k] in ("also", "soon", "now", "not")):
+                k -= 1
+            if low[k] in _MODALS and (low[k] != "to" or w in _AFTER_TO):
+                out.append(j)
+    return out
+
 
 def progressive_at(low: Sequence[str]) -> list[int]:
     """The indexes of the :data:`PROGRESSIVE` words of ``low`` that follow a form of "be"
@@ -474,7 +500,7 @@ MISSION_VERBS = {
 
 
 _CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | PROGRESSIVE_WORDS | \
-    MISSIONS
+    MISSIONS | INFINITIVE_WORDS
 
 
 # Other senses of action words, told by the words around them.

@@ -290,6 +290,21 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
+# Adjectives between "the" and a word referring to an armed group: "the Rwanda-backed
+# group", "the Iran-aligned militants", "the armed group".
+_BACKING = ("-backed", "-led", "-linked", "-allied", "-aligned", "-affiliated", "-based",
+            "-supported", "-sponsored")
+
+
+def _described_from(low: Sequence[str], j: int) -> int:
+    """The index of the word before up to two describing adjectives before ``low[j]``
+    ("the" in "the Rwanda-backed group"; ``j - 1`` without adjectives)."""
+    k = j - 1
+    while k > 0 and j - k <= 2 and (low[k].endswith(_BACKING) or low[k] in _KINDS_OF_FIGHTER):
+        k -= 1
+    return k
+
+
 def _office_at(toks: list[Tok], k: int, taken: list[bool]) -> bool:
     """Whether token ``k`` is one office-holder's title ending a description ("the
     Russian president"), not a title before a name ("Russian President Putin")."""
@@ -1687,11 +1702,13 @@ class ActorFinder:
                         two=t.low == "two" and j + 1 < n and low[j + 1] in _PAIR_NOUNS)
                 for who in state.together[toks[0].start]:
                     out.append(Actor(lo, j + 1, who, "person"))
-            elif j > 0 and toks[j - 1].low == "the" and state.last_group and \
-                    not taken[j]:
-                # "the group", "the militants": the nearest armed group named before
+            elif j > 0 and state.last_group and not taken[j] and \
+                    low[_described_from(low, j)] == "the":
+                # "the group", "the militants", "the Rwanda-backed group": the nearest armed
+                # group named before
+                the = _described_from(low, j)
                 before = [x for x in out if x.kind == "armed_group" and x.end <= j]
-                out.append(Actor(j - 1, j + 1, before[-1].name if before else state.last_group,
+                out.append(Actor(the, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
             elif j > 0 and t.low in _BODY_WORDS and toks[j - 1].low == "the" and \
                     state.last_org and not taken[j] and (j + 1 == n or low[j + 1] != "of") \
@@ -2115,7 +2132,9 @@ class ActorFinder:
         # Passive or nominal "by X": "strikes carried out by the Russian air force".
         for j in range(b, min(len(toks), b + 10)):
             if low[j] == "by" and low[j - 1] not in _LEADING:   # (not "a delegation ... led by")
-                after = [x for x in actors if j < x.start <= j + 4]
+                # (not across a comma: "in Lithuania by 2027, Defence Minister X said")
+                after = [x for x in actors if j < x.start <= j + 4 and
+                         "," not in low[j + 1:x.start]]
                 if after:
                     chosen.append(after[0])
                     for x in actors:

@@ -40,6 +40,8 @@ from geomap.events.actions import (
     ACTIONS,
     DISCUSS,
     EVENT_NOUNS,
+    INFINITIVE,
+    INFINITIVE_WORDS,
     MILITARY,
     MISSION_VERBS,
     MISSIONS,
@@ -56,6 +58,7 @@ from geomap.events.actions import (
     action_cues,
     action_type,
     deployed,
+    infinitive_at,
     negated,
     other_sense,
     pair_at,
@@ -860,6 +863,10 @@ def _triggers(text: str, toks: list, low: list[str], *,
         for j in progressive_at(low):   # "is already briefing EU governments in Brussels"
             if j not in covered and not negated(low, j, toks):
                 triggers.append((j, j + 1, PROGRESSIVE[low[j]]))
+    if not INFINITIVE_WORDS.isdisjoint(low):
+        for j in infinitive_at(low):   # "Germany will station a brigade in Lithuania"
+            if j not in covered and not negated(low, j, toks):
+                triggers.append((j, j + 1, INFINITIVE[low[j]]))
     if not DISCUSS.isdisjoint(low):
         # "discussed the agreement in Kuala Lumpur with his Thai counterpart": a meeting
         for j in compress(count(), map(DISCUSS.__contains__, low)):
