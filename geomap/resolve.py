@@ -1154,7 +1154,8 @@ def read_located_in(text: str, mentions: Sequence[Mention],
     out = list(mentions)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.qualifier is not None or a.kind_hint in (STREET, PROPOSED, VARIANT) or \
+        if b.start - a.end > 30 or not text.startswith(" in ", a.end) or \
+                a.qualifier is not None or a.kind_hint in (STREET, PROPOSED, VARIANT) or \
                 _IN_REGION.fullmatch(text, a.end, b.start) is None:
             continue
         name = b.text.rsplit(" ", 1)[0] if b.kind_hint in ("ADM1", "ADM2") and \

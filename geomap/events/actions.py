@@ -452,12 +452,10 @@ _BE_FORMS = frozenset("is are was were been be am 's".split())
 # which after a modal are verbs: "Germany will station a brigade in Lithuania"; the
 # first ones after an infinitive's "to" too ("plans to station troops", but "access to
 # land", "a visit to ship").
-INFINITIVE = {"station": "deploy", "host": "meet", "brief": "say", "mass": "deploy",
-              "land": "arrive", "dock": "arrive", "fly": "travel", "tour": "visit",
-              "sign": "sign", "ship": "deliver", "fund": "supply", "back": "support",
-              "patrol": "deploy"}
+INFINITIVE = {"station": "deploy", "host": "meet", "land": "arrive", "fly": "travel",
+              "tour": "visit", "sign": "sign", "patrol": "deploy"}
 INFINITIVE_WORDS = frozenset(INFINITIVE)
-_AFTER_TO = frozenset(("station", "host", "brief"))
+_AFTER_TO = frozenset(("station", "host"))
 _MODALS = frozenset("will would shall should can could may might must 'll to".split())
 
 
