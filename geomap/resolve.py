@@ -1146,11 +1146,11 @@ _IN_REGION = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central
 def read_located_in(text: str, mentions: Sequence[Mention],
                     candidates: Callable[[str], Candidates]) -> list[Mention]:
     """The mentions of ``text`` with "X in (the) Y" read as X qualified by Y: "the village
-    of Novoselivka in the Donetsk region" is the one in Donetsk oblast, whatever other regions the
-    text names. Y must be a country or first-level region (with or without its feature
-    word) that holds one of X's readings; otherwise ("Russia's embassy in Syria",
-    "Armenia and Azerbaijan in Nagorno-Karabakh") nothing changes, so such a qualifier
-    never stands in for X as ", Y" can ("Aleppo, USA")."""
+    of Novoselivka in the Donetsk region" is the one in Donetsk oblast, whatever other
+    regions the text names. Y must be a country or first-level region (with or without
+    its feature word) that holds one of X's readings; otherwise ("Armenia and Azerbaijan
+    in Nagorno-Karabakh") nothing changes, so such a qualifier never stands in for X as
+    ", Y" can ("Aleppo, USA")."""
     out = list(mentions)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]

@@ -636,7 +636,10 @@ _LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _NAME_WORD = rf"(?:[{_UP}]\.|[{_UP}][{_LO}]+(?:[\-’'][A-Za-z{_LO}{_UP}]+)?\.?)"
 # Lower-case particles inside a name after its first two words: "Lula da Silva",
 # "Ursula von der Leyen", "Mohammed bin Salman" (not first: "Ab de Cd" is no run start).
-NAME_PARTICLES = frozenset("da de do dos das del della di du van von der den ter bin ibn".split())
+# Detection's own set is narrower (no "de", "del", "van"): it must not make persons of
+# places ("Stade de France"); here the run already is a person's.
+NAME_PARTICLES = frozenset(
+    "da de do dos das del della di du van von der den ter bin ibn bint".split())
 _PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _NAME_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[{_LO}]+\.? {_NAME_WORD}"
                       rf"(?: (?:(?:{_PARTICLE}) ){{0,2}}{_NAME_WORD}){{0,4}}\b"
