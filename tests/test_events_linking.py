@@ -520,3 +520,22 @@ def test_a_ceasefire_sought_is_no_place_of_the_meeting(geoparser):
     # but a ceasefire agreed somewhere, or talks on one held there, are there
     text = "Israeli and Hamas negotiators held talks on a truce in Doha."
     assert {text[e.start:e.end] for e in parse(geoparser, text).events} == {"Doha"}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a rank's range is no place of the action; a first visit to a place goes there
+    ("Tesla opened a new factory in Berlin on Tuesday, its first in Europe.",
+     {("Tesla", "establish", "Berlin")}),
+    # calling for is demanding; what is demanded holds no place of the demand
+    ("Speaking in Ankara, Turkish Foreign Minister Hakan Fidan called for an immediate "
+     "ceasefire in Gaza.", {("Hakan Fidan", "demand", "Ankara")}),
+    ("The National Revolution Front called for a separate state in Thailand.", set()),
+    ("Putin called Erdogan on Monday.", set()),
+    # damage done by a state's strike
+    ("Doctors Without Borders said its clinic in Khan Younis was damaged by an Israeli "
+     "strike.", {("Israel", "attack", "Khan Younis")}),
+    ("The storm damaged homes in Florida.", set()),
+])
+def test_ranks_calls_for_and_damage(geoparser, text, wanted):
+    res = parse(geoparser, text)
+    assert {(e.actor, e.action, text[e.start:e.end]) for e in res.events} == wanted

@@ -19,7 +19,7 @@ _ACTION_WORDS: dict[str, list[str]] = {
     "bomb": "bomb bombs bombed bombing bombings shelled shelling shell".split(),
     "attack": ("attack attacks attacked attacking offensive raid raids raided raiding assault "
                "assaults assaulted targeted ambushed stormed flooded destruction destroyed "
-               "destroying").split(),
+               "destroying damaged").split(),
     "invade": "invade invades invaded invading invasion occupied occupation".split(),
     "capture": "capture captured captures seized seize seizes".split(),
     "fight": "fight fights fought fighting battle battles clashes clashed combat combating".split(),
@@ -271,6 +271,10 @@ PHRASES = [
      _words("conference")),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",
      _words("blasted lifted")),
+    # calling for or on is demanding, not phoning: "called for a ceasefire in Gaza" (the
+    # verb only: "made public calls for a state" is a noun)
+    (re.compile(r"\bcall(?:ed|ing) (?:for|on)\b", re.I), "demand",
+     _words("called calling")),
     # a host welcoming or receiving a named guest somewhere meets them there: "Pope Francis
     # received Joe Biden at the Vatican", "Xi Jinping welcomed Emmanuel Macron in Beijing"
     (re.compile(r"\b(?:[Ww]elcom(?:ed|es|ing)|[Rr]eceiv(?:ed|es|ing)) (?:[A-Z][\w'’.-]+ ){1,5}"

@@ -397,6 +397,10 @@ class EventExtractor:
                 prep, head, head_idx = att
                 if head == "travel" and head_idx > 0 and toks[head_idx - 1].low in _NOT_TRAVELLING:
                     continue   # "a ban on travel to Madagascar": advice about a place
+                if prep == "in" and head in _RANKS and head_idx > 0 and \
+                        toks[head_idx - 1].low in _DETERMINERS:
+                    continue   # "opened a factory in Berlin, its first in Europe": a rank's
+                    #            scope, no place of the action
                 trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
                 if trig is not None and not place_fits(trig[2], prep, head, toks, trig[1], lo):
                     # "addressed the summit via video link from Moscow": the occasion a
@@ -766,6 +770,13 @@ _BEFORE_ADJECTIVE = frozenset(
     "a an the whose his her its their most more so very particularly equally".split())
 # Nouns a participle counts: "recorded cases", "a recorded 2,335 cases" are no statement.
 _COUNTED = frozenset("cases deaths infections case death".split())
+
+
+# Ordinals and superlatives used as nouns, whose "in X" is the range they rank in: "its
+# first in Europe", "the largest in Africa", "the only one in the region".
+_RANKS = frozenset(
+    "first second third fourth fifth last latest only largest biggest smallest oldest "
+    "newest highest one".split())
 
 
 # Journeys and visits: a state makes none to itself.

@@ -44,6 +44,8 @@ _SKIP_BETWEEN = frozenset(
 
 
 _COMPLEMENT = frozenset(("that",))
+# Words opening a noun phrase: after a demand, its object.
+_OBJECT_OPENERS = frozenset("a an the its their his her this these those".split())
 # Words opening a clause of its own after a statement: its places are that clause's.
 _SUBORDINATORS = frozenset("as while when whereas because since after before".split())
 
@@ -414,6 +416,10 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                     prep in ("to", "into", "toward", "towards", "onto"):
                 return False   # "spoke to Perry": whom it is said to, not where
             between = [t.low for t in toks[trig_end:lo]]
+            if cls == "demand" and between and between[0] in _OBJECT_OPENERS:
+                return False   # "called for a separate state in Thailand": a place of what is
+                #                demanded, not of the demand (but "condemned the execution
+                #                in Colombo" may well be made there)
             if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
                 return False   # "says there is no electricity in Innisfail": what is said
             if reported_clause(toks, trig_end, lo):
