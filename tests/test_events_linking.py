@@ -539,3 +539,19 @@ def test_a_ceasefire_sought_is_no_place_of_the_meeting(geoparser):
 def test_ranks_calls_for_and_damage(geoparser, text, wanted):
     res = parse(geoparser, text)
     assert {(e.actor, e.action, text[e.start:e.end]) for e in res.events} == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # doers in doubt still act; an act in doubt is none
+    ("Suspected Boko Haram fighters attacked a village in Borno state on Friday.",
+     {("Boko Haram", "attack", "Borno state")}),
+    ("Police arrested a man suspected of killing two people in Ohio.", set()),
+    # what a demand asks others to do is theirs, where they would do it
+    ("Opposition leader María Corina Machado called on supporters to gather in Caracas.",
+     set()),
+    # a building named after a place stands elsewhere
+    ("French President Emmanuel Macron attended the meeting at Lancaster House.", set()),
+])
+def test_doubted_doers_demands_of_others_and_named_buildings(geoparser, text, wanted):
+    res = parse(geoparser, text)
+    assert {(e.actor, e.action, text[e.start:e.end]) for e in res.events} == wanted

@@ -1095,7 +1095,7 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
                 break
     if _own_subject(between, best.kind, toks[best.end:a]):
         return []   # "Fisher was one of three people police arrested": police did
-    if any(w in _CONTROL_VERBS for w in between) and _controlled(between):
+    if any(w in _CONTROL_VERBS or w == "on" for w in between) and _controlled(between):
         return []   # "Egypt forbade hundreds of Muslims from leaving Cairo"
     if low[a] not in SAY_VERBS and not speech:
         for k, w in enumerate(between):
@@ -1197,7 +1197,8 @@ def _controlled(between: list[str]) -> bool:
     if k < 1 or between[k] not in ("to", "from"):
         return False
     for c in range(k - 1, max(-1, k - 7), -1):
-        if between[c] in _CONTROL_VERBS:
+        if between[c] in _CONTROL_VERBS or between[c] == "on" and c and \
+                between[c - 1] in ("called", "calls", "call", "calling"):   # "called on X to"
             return c < k - 1 and all(w not in (",", "and", "that") for w in between[c + 1:k])
     return False
 

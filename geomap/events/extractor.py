@@ -377,6 +377,9 @@ class EventExtractor:
                 continue
             if hashtag(text, r.mention.start):
                 continue
+            if hi < len(toks) and toks[hi].cap and low[hi] in _NAMED_BUILDINGS:
+                continue   # "attended the meeting at Lancaster House": a building named
+                #            after a place stands elsewhere
             if adjectival(toks, hi, triggers) or inside_acronym(toks, hi):
                 continue
             follows = trigger_after(toks, triggers, hi)
@@ -717,6 +720,8 @@ _CHARGES = frozenset(
     "charged charges charging accused accuses accusing convicted conviction convictions "
     "guilty suspicion suspected indicted indictment sentenced alleged allegedly "
     "allegations allegation".split())
+# Charge words that before a noun doubt who the doers are: "suspected militants".
+_DOUBTED_DOERS = frozenset(("suspected", "alleged"))
 TOPIC = "topic"
 """The class of an event noun that is what talks are about: it takes the places of its
 phrase and gives no event."""
@@ -770,6 +775,12 @@ _BEFORE_ADJECTIVE = frozenset(
     "a an the whose his her its their most more so very particularly equally".split())
 # Nouns a participle counts: "recorded cases", "a recorded 2,335 cases" are no statement.
 _COUNTED = frozenset("cases deaths infections case death".split())
+
+
+# Capitalised heads that make a place's name a building's, which stands elsewhere:
+# "Lancaster House", "Chatham House", "Carnegie Hall" (not "Manchester Town Hall", whose
+# head follows "Town").
+_NAMED_BUILDINGS = frozenset(("house", "hall"))
 
 
 # Ordinals and superlatives used as nouns, whose "in X" is the range they rank in: "its
@@ -952,6 +963,9 @@ def _charged(low: list[str], j: int, depth: int = 0) -> bool:
     and theft")."""
     for k in range(j - 1, max(-1, j - 5), -1):
         w = low[k]
+        if w in _DOUBTED_DOERS and k < j - 1 and low[k + 1] != "of":
+            continue   # "Suspected Boko Haram fighters attacked": the doers are in doubt,
+            #            not the act (but "suspected of attacking", "the alleged attack")
         if w in _CHARGES or w in ("for", "on") and k and low[k - 1] in _HELD_FOR:
             return True
         if w in (",", "and") and depth < 3 and (low[j] in EVENT_NOUNS or low[j] in NOMINAL_ADJ_OK):

@@ -416,8 +416,10 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                     prep in ("to", "into", "toward", "towards", "onto"):
                 return False   # "spoke to Perry": whom it is said to, not where
             between = [t.low for t in toks[trig_end:lo]]
-            if cls == "demand" and between and between[0] in _OBJECT_OPENERS:
-                return False   # "called for a separate state in Thailand": a place of what is
+            if cls == "demand" and between and (between[0] in _OBJECT_OPENERS or
+                                                 "to" in between):
+                return False   # "called for a separate state in Thailand", "called on
+                #                supporters to gather in Caracas": a place of what is
                 #                demanded, not of the demand (but "condemned the execution
                 #                in Colombo" may well be made there)
             if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
