@@ -1014,3 +1014,14 @@ def test_accented_names_particles_and_where_clauses(geoparser, text, wanted):
 ])
 def test_modal_homographs_dates_after_by_and_described_groups(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a single unknown name speaking somewhere is a person's
+    ("Zelensky addressed the Canadian Parliament in Ottawa on Friday.", {("Zelensky", "Ottawa")}),
+    # every state listed after a state's organs and "of" takes part
+    ("Leaders of Egypt, Jordan and the Palestinian Authority met in Aqaba on Sunday.",
+     {("Egypt", "Aqaba"), ("Jordan", "Aqaba"), ("Palestinian Authority", "Aqaba")}),
+])
+def test_single_names_speaking_and_organs_of_listed_states(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -464,7 +464,7 @@ _MEETING_NOUNS = frozenset("summit summits meeting meetings conference talks".sp
 # before one of them is a name (see ActorFinder._proper_agent). Not journeys: freight,
 # storms and shipments move, arrive and return too.
 _PARTY_ACTIONS = frozenset(
-    "agree build call campaign deliver establish meet send sign supply visit".split())
+    "agree build call campaign deliver establish meet say send sign supply visit".split())
 # Words that name a storm before its given name ("Hurricane Milton", "Typhoon Haiyan").
 _STORMS = frozenset("hurricane typhoon cyclone storm".split())
 # The words hyphenated titles are made of ("Director-General", "Vice-President",
@@ -1118,6 +1118,15 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
             k -= 1
         else:
             break
+    # "Leaders of Egypt, Jordan and the Palestinian Authority met": the first item after a
+    # state's organs and "of" is a party as much as the others it is listed with
+    first = out[-1]
+    if len(out) > 1 and first.start >= 2:
+        head = next((x for x in actors if x.end == first.start - 1 and x.end - x.start == 1 and
+                     x.kind == "country"), None) if low[first.start - 1] == "," else None
+        if head is not None and head.start >= 2 and low[head.start - 1] == "of" and \
+                low[head.start - 2] in STATE_NOUNS:
+            out.append(head)
     return out
 
 
