@@ -551,6 +551,10 @@ def test_ranks_calls_for_and_damage(geoparser, text, wanted):
      set()),
     # a building named after a place stands elsewhere
     ("French President Emmanuel Macron attended the meeting at Lancaster House.", set()),
+    # a statement's own place, after what it condemns
+    ("Palestinian President Mahmoud Abbas condemned the raid in a statement issued in "
+     "Ramallah.", {("Mahmoud Abbas", "say", "Ramallah")}),
+    ("Abbas condemned the killings in Jenin.", set()),
 ])
 def test_doubted_doers_demands_of_others_and_named_buildings(geoparser, text, wanted):
     res = parse(geoparser, text)

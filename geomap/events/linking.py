@@ -44,6 +44,9 @@ _SKIP_BETWEEN = frozenset(
 
 
 _COMPLEMENT = frozenset(("that",))
+# A statement's nouns, and the participles that place it: "in a statement issued in X".
+_STATEMENTS = frozenset("statement statements communique speech address interview".split())
+_ISSUED = frozenset("issued released published delivered given made posted".split())
 # Words opening a noun phrase: after a demand, its object.
 _OBJECT_OPENERS = frozenset("a an the its their his her this these those".split())
 # Words opening a clause of its own after a statement: its places are that clause's.
@@ -422,6 +425,11 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                 #                supporters to gather in Caracas": a place of what is
                 #                demanded, not of the demand (but "condemned the execution
                 #                in Colombo" may well be made there)
+            words = [toks[trig_end - 1].low, *between]   # the trigger, and on to the place
+            if len(words) >= 3 and words[-1] == "in" and words[-2] in _ISSUED and \
+                    words[-3] in _STATEMENTS and "that" not in words:
+                return True   # "condemned the raid in a statement issued in Ramallah": the
+                #               statement's own place
             if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
                 return False   # "says there is no electricity in Innisfail": what is said
             if reported_clause(toks, trig_end, lo):
