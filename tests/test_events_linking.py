@@ -555,6 +555,12 @@ def test_ranks_calls_for_and_damage(geoparser, text, wanted):
     ("Palestinian President Mahmoud Abbas condemned the raid in a statement issued in "
      "Ramallah.", {("Mahmoud Abbas", "say", "Ramallah")}),
     ("Abbas condemned the killings in Jenin.", set()),
+    # the occasion a statement is made at places it
+    ("Ford Chairman Bill Ford announced the plan at an event in Romulus, Michigan.",
+     {("Bill Ford", "say", "Romulus")}),
+    # a participle after a clause whose subject is no actor has none, not the object
+    ("A powerful earthquake struck eastern Afghanistan late Sunday, killing at least 800 "
+     "people in Kunar province, the Taliban government said.", set()),
 ])
 def test_doubted_doers_demands_of_others_and_named_buildings(geoparser, text, wanted):
     res = parse(geoparser, text)

@@ -826,10 +826,18 @@ _BEFORE_INFINITIVE = frozenset("going to set due expected scheduled about".split
 
 
 def _verb_before(low: list[str], start: int) -> int:
-    """The index of the word before the name at token ``start`` and its "the" (-1 at the
-    sentence's start): the verb a name may be the object of."""
+    """The index of the word before the name at token ``start`` and its "the" and a
+    direction ("struck eastern Afghanistan"; -1 at the sentence's start): the verb a name
+    may be the object of."""
     j = start - 1
+    if j >= 0 and low[j] in _DIRECTIONS:
+        j -= 1
     return j - 1 if j >= 0 and low[j] == "the" else j
+
+
+_DIRECTIONS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern".split())
 
 
 def _object_of_verb(low: list[str], start: int) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from geomap.events.actions import ACTIONS, DEPART, DIRECT, SPEECH
 from geomap.events.actors import STATE_NOUNS, Actor
-from geomap.events.sentence import CLAUSE_BREAK, Tok
+from geomap.events.sentence import CLAUSE_BREAK, Tok, article_before
 
 _TOPIC_NOUNS = frozenset(
     "positions position locations location maps map copy crisis crises situation policy "
@@ -44,6 +44,10 @@ _SKIP_BETWEEN = frozenset(
 
 
 _COMPLEMENT = frozenset(("that",))
+# Occasions a statement is made at: "at an event in Romulus", "during a rally in Erie".
+_OCCASIONS = frozenset(
+    "event events conference ceremony rally meeting summit gathering briefing forum "
+    "session dinner reception celebration memorial".split())
 # A statement's nouns, and the participles that place it: "in a statement issued in X".
 _STATEMENTS = frozenset("statement statements communique speech address interview".split())
 _ISSUED = frozenset("issued released published delivered given made posted".split())
@@ -430,6 +434,12 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                     words[-3] in _STATEMENTS and "that" not in words:
                 return True   # "condemned the raid in a statement issued in Ramallah": the
                 #               statement's own place
+            if len(between) >= 4 and between[-1] in ("in", "at") and \
+                    between[-2] in _OCCASIONS and "that" not in between:
+                art = article_before(between, len(between) - 2)
+                if art >= 1 and between[art - 1] in ("at", "during"):
+                    return True   # "announced the plan at an event in Romulus": the
+                    #               occasion it was made at is where
             if between and between[0] in _CLAUSE_OPENERS and toks[trig_end - 1].low in _SAID:
                 return False   # "says there is no electricity in Innisfail": what is said
             if reported_clause(toks, trig_end, lo):
