@@ -353,14 +353,11 @@ PHRASES = [
     (re.compile(r"\b(?:exchang|trad)(?:ed|es|e|ing) (?:heavy |artillery |rocket |gun)?fire\b",
                 re.I), "fight",
      _words("fire")),
-    # "Hamas released 24 hostages in Gaza", "freed six detained Americans": freeing people
-    # (not "released a statement", "freed up funds", "was freed from")
+    # "Hamas released 24 hostages in Gaza": freeing people (not "released a statement")
     (re.compile(r"\b(?:releas|fre)(?:ed|es|e|ing) (?:\w+ ){0,2}?(?:hostages?|prisoners?|"
-                r"detainees?|captives?|abductees?|civilians|journalists|nationals|citizens)\b|"
-                r"\bfre(?:ed|es|eing)\b(?! (?:up|from|of)\b)", re.I), "release",
+                r"detainees?|captives?|abductees?)\b", re.I), "release",
      _words("hostage hostages prisoner prisoners detainee detainees captive captives "
-            "abductee abductees civilians journalists nationals citizens freed frees "
-            "freeing")),
+            "abductee abductees")),
     # "claimed responsibility for a blast in Quetta": the claimant attacked there
     (re.compile(r"\bclaim(?:ed|s|ing)? responsibility for\b", re.I), "attack",
      _words("responsibility")),

@@ -750,15 +750,14 @@ _FORCE_CLASSES = frozenset(("attack", "strike", "bomb", "kill", "fire", "fight",
 def _adjectival_participle(toks, low: list[str], j: int) -> bool:
     """Whether the participle ``low[j]`` describes the noun after it, after a number or
     determiner: "rescued 20 kidnapped students", "the abducted girls", "the bombed
-    hospital", "freed six detained Americans" name no kidnapping, abduction, bombing or
-    detention of their own (but a year is no count: "who in 1835 established"; a
-    capitalised word after it is a plural noun, not a name: "the detained Americans")."""
+    hospital" name no kidnapping, abduction or bombing of their own (but a year is no
+    count: "who in 1835 established")."""
     before = low[j - 1] if j else ""
     return 0 < j < len(low) - 1 and (
         before in _DETERMINERS or before in _COUNTING or
         before.replace(",", "").isdigit() and not (len(before) == 4 and before[0] in "12")
     ) and \
-        low[j + 1].isalpha() and (toks[j + 1].text[:1].islower() or low[j + 1][-1] == "s") and \
+        low[j + 1].isalpha() and toks[j + 1].text[:1].islower() and \
         low[j + 1] not in _AFTER_PARTICIPLE
 
 
