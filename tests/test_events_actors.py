@@ -1025,3 +1025,16 @@ def test_modal_homographs_dates_after_by_and_described_groups(geoparser, text, w
 ])
 def test_single_names_speaking_and_organs_of_listed_states(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a host receiving or welcoming a guest whose name holds a particle, or a body's or
+    # state's delegation, meets them there
+    ("Ahmed al-Sharaa welcomed Saudi Foreign Minister Faisal bin Farhan in Damascus.",
+     {("Ahmed al-Sharaa", "Damascus"), ("Faisal bin Farhan", "Damascus")}),
+    ("Egyptian President Abdel Fattah al-Sisi received a Hamas delegation in Cairo.",
+     {("Abdel Fattah al-Sisi", "Cairo"), ("Hamas", "Cairo")}),
+    ("The museum received a Picasso painting in Paris in 2010.", set()),
+])
+def test_hosts_receiving_guests_and_delegations(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

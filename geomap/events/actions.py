@@ -277,8 +277,11 @@ PHRASES = [
      _words("called calling")),
     # a host welcoming or receiving a named guest somewhere meets them there: "Pope Francis
     # received Joe Biden at the Vatican", "Xi Jinping welcomed Emmanuel Macron in Beijing"
-    (re.compile(r"\b(?:[Ww]elcom(?:ed|es|ing)|[Rr]eceiv(?:ed|es|ing)) (?:[A-Z][\w'’.-]+ ){1,5}"
-                r"(?:in|at)\b"), "meet",
+    # (and "welcomed Saudi Foreign Minister Faisal bin Farhan in", "received a Hamas
+    # delegation in": a name's particles, a body's delegation or envoy)
+    (re.compile(r"\b(?:[Ww]elcom(?:ed|es|ing)|[Rr]eceiv(?:ed|es|ing)) (?:(?:a|an|the) (?=[A-Z]))?"
+                r"(?:[A-Z][\w'’.-]+ (?:(?:bin|ibn|al|da|de|van|von|der) )?){1,6}"
+                r"(?:(?:delegation|envoy|team|officials|ministers|leaders) )?(?:in|at)\b"), "meet",
      _words("welcomed welcomes welcoming received receives receiving")),
     # "Iran reached a deal with world powers in Vienna": reaching an agreement is agreeing
     (re.compile(r"\breach(?:ed|es|ing)? (?:a |an |the )?(?:\w+ )?(?:agreement|deal|settlement|"
