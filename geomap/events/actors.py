@@ -1724,10 +1724,9 @@ class ActorFinder:
                 for who in state.together[toks[0].start]:
                     out.append(Actor(lo, j + 1, who, "person"))
             elif j > 0 and state.last_group and not taken[j] and \
-                    low[_described_from(low, j)] == "the":
+                    (the := _described_from(low, j)) >= 0 and low[the] == "the":
                 # "the group", "the militants", "the Rwanda-backed group": the nearest armed
                 # group named before
-                the = _described_from(low, j)
                 before = [x for x in out if x.kind == "armed_group" and x.end <= j]
                 out.append(Actor(the, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
