@@ -261,6 +261,26 @@ _NAME_PARTICLES = frozenset("da do dos das bin ibn bint".split())
 # A surname joined to a lower-case Arabic article ("al-Sadr", "el-Sisi")
 _ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[^\W\d_a-z]")
 
+# A person's age between commas after the name: "Gracen Duffield, 45, sold".
+_AGE = re.compile(r", \d{1,3}, ")
+
+
+def _aged_names(text: str, words: list[str], starts: list[int], ends: list[int]) -> set[int]:
+    """The first words of two- and three-word capitalised names followed by an age
+    between commas ("Gracen Duffield, 45,"): a person's, whatever the given name."""
+    out: set[int] = set()
+    for m in _AGE.finditer(text):
+        e = bisect_left(starts, m.start()) - 1   # the name's last word, before the comma
+        if e < 1 or ends[e] != m.start():
+            continue
+        k = e
+        while k > 0 and e - k < 2 and text[ends[k - 1]:starts[k]] == " " and \
+                words[k - 1][:1].isupper() and words[k - 1][:1].isalpha():
+            k -= 1
+        if k < e and words[e][:1].isupper():
+            out.add(k)
+    return out
+
 
 #: Generational suffixes after a surname ("Ferdinand Marcos Jr.", "Martin Luther King III").
 NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
@@ -840,10 +860,11 @@ class GazetteerDetector(Detector):
         world_names = world_given_names()  # "Vladimir Putin", "Hamid Karzai"
         # each capitalised word lower-cased once, for both passes
         cap_lows = _lower_stripped(words, caps)
+        aged = _aged_names(text, words, starts, ends) if ", " in text else ()
         for k, low in zip(caps, cap_lows, strict=True):
             s, tok = starts[k], words[k]
-            first = (low in first_names or low in world_names) and low not in _STOP and \
-                low not in CONNECTORS and \
+            first = ((low in first_names or low in world_names) and low not in _STOP and
+                     low not in CONNECTORS or k in aged) and \
                 k not in shout  # "In London", "Talks In Aden After": no names in headlines
             titled = low in TITLES
             if not (first or titled):
@@ -853,7 +874,7 @@ class GazetteerDetector(Detector):
             # a name read only by the world list or through a particle blocks its own
             # words, but its surname is no surname of the whole document: "Sergei Lazo"
             # and "John de Berkeley" leave the village of Lazo and the town of Berkeley
-            local_only = first and low not in first_names
+            local_only = first and low not in first_names and k not in aged
             while j < n and j < k + 5:
                 t = words[j]
                 before = words[j - 1]

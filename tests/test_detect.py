@@ -54,6 +54,14 @@ def test_people_are_not_places(detect):
     assert "US" in found
 
 
+def test_a_name_with_an_age_after_it_is_a_person_whatever_the_given_name(detect):
+    """"Gracen" is in no list of given names; ", 45," says a person is named, so the
+    surname is no town of Derbyshire, there or later."""
+    text = ("Gracen Duffield, 45, sold her house in Austin, Texas. Duffield later flew to "
+            "Hong Kong. The cases were New York, 120, and New Jersey, 45, in all.")
+    assert texts(detect(text)) == ["Austin", "Texas", "Hong Kong", "New York", "New Jersey"]
+
+
 def test_a_title_before_of_is_no_place(detect):
     """Secretary, Maryland exists; "Secretary of State Marco Rubio" is a title."""
     text = "In Washington, Secretary of State Marco Rubio spoke. He moved to Secretary, Maryland."
