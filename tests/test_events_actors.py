@@ -1038,3 +1038,25 @@ def test_single_names_speaking_and_organs_of_listed_states(geoparser, text, want
 ])
 def test_hosts_receiving_guests_and_delegations(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # an age after a name the lists of given names lack
+    ("Gracen Duffield, 45, sold her house in Austin, Texas and moved to Hong Kong.",
+     {("Gracen Duffield", "Hong Kong")}),
+    # a quotation's "I" is its speaker (GUIDELINE.md: first-person pronouns in a quotation)
+    ('"I will travel to Kenya next year," said President George Bush.',
+     {("George Bush", "Kenya")}),
+    ('George Bush spoke on Monday. "Laura and I will travel to Kenya," he said.',
+     {("George Bush", "Kenya")}),
+    ('"I met him in Paris," said John Smith, "and then I flew to Rome."',
+     {("John Smith", "Paris"), ("John Smith", "Rome")}),
+    # who sees something moving does not move; nor who speaks of people moving
+    ('"I don\'t see production moving out of China to the U.S.," said Willie Fung.', set()),
+    ("David Drozd attributed the gain to people moving into Nebraska.", set()),
+    ("Residents saw Russian troops moving into Kherson on Monday.", {("Russia", "Kherson")}),
+    ("Russian troops moved into Kherson on Monday.", {("Russia", "Kherson")}),
+    ("The talks moved into a new phase in Geneva.", set()),
+])
+def test_aged_names_quoted_speakers_and_what_is_seen_moving(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -658,8 +658,13 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
             return bool(after) and after.isalpha() and after not in _DETERMINER_WORDS and \
                 not (toks is not None and toks[j + 2].cap) and \
                 after not in ("northern", "southern", "eastern", "western", "central")
+        if nxt == "into":   # "moved into position", but "moved into Kherson", "into the city"
+            after = low[j + 2] if j + 2 < len(low) else ""
+            return not (toks is not None and toks[j + 2].cap) and \
+                after not in _DETERMINER_WORDS and \
+                after not in ("northern", "southern", "eastern", "western", "central")
         return nxt in ("on", "forward", "ahead", "up", "quickly", "swiftly", "closer",
-                       "away", "into")
+                       "away")
     if w in _SHOOT or w in ("ran", "runs", "running", "run"):
         head = _object_word(low, j, (), reach=2)
         return head in _FILMED if w in _SHOOT else head in _RACES

@@ -235,6 +235,17 @@ _PRONOUNS = frozenset(("he", "she"))
 # Words opening an adjunct whose participle has the main clause's subject ("before
 # heading to Tel Aviv", "after meeting X")
 _ADJUNCT_OPENERS = frozenset("before after while since upon without".split())
+# Verbs whose object is the subject of an -ing form after it: "I don't see production
+# moving to the U.S.", "watched troops crossing into Kherson".
+_OBJECT_ING_VERBS = frozenset(
+    "see sees saw seen seeing watch watches watched watching expect expects expected "
+    "imagine imagines imagined envision envisions envisioned want wants wanted notice "
+    "noticed hear heard spotted observed".split())
+# Prepositions whose noun an -ing form after it describes: "to people moving into".
+_REDUCED_AFTER = frozenset("to of for from among".split())
+# Words before an -ing form that make it a noun, not a clause: "to a meeting".
+_NOT_SUBJECTS = frozenset("a an the this that these those its their his her our my your any "
+                          "some no every each another other".split())
 # Words that open a clause of its own between a verb and an adjunct after it
 _INNER_CLAUSE = frozenset("that they he she it we who which whose".split())
 # Last words of the names of laws and agreements, which act through no one.
@@ -597,9 +608,11 @@ _PERSON_TITLES = TITLES | _CIVIC_TITLES
 _NOT_SURNAMES = _ORG_HEADS | TITLES | ORG_WORDS | FEATURE_WORDS.keys()
 
 
-# What follows a name described or speaking ("Irakli Okruashvili, former defense minister",
-# "Hakim al Zamili said").
+# What follows a name described, aged or speaking ("Irakli Okruashvili, former defense
+# minister", "Hakim al Zamili said").
 _DESCRIBED = (r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) |"
+              # an age between commas ("Gracen Duffield, 45, sold her house")
+              r", \d{1,3}, |"
               # a name acting ("Shimon Peres spoke on Sunday", "Lula da Silva arrived"),
               # whatever its given name
               r" (?:also |then |later )?(?:spoke|added|stated|wrote|warned|urged|stressed|"
@@ -1228,6 +1241,17 @@ def _quoted(text: str, at: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+def _quote_speaker(text: str, toks: list[Tok], low: list[str], actors: list[Actor]) -> str | None:
+    """The person named next to a verb of saying outside the sentence's quotation
+    ('"...," Bush said', '"...," said Bush', 'Bush said: "..."'), or None."""
+    for j, w in enumerate(low):
+        if w in SAY_VERBS and not _quoted(text, toks[j].start):
+            for x in actors:
+                if x.kind == "person" and (x.end == j or x.start == j + 1):
+                    return x.name
+    return None
+
+
 @lru_cache(maxsize=1)
 def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
     """US Census given names borne mostly by women and mostly by men (five times as
@@ -1737,6 +1761,16 @@ class ActorFinder:
                 # named, the group is the last organisation that acted, named just before
                 out.append(Actor(j - 1, j + 1, state.last_org, "organisation"))
 
+        if "i" in low and (state.narrator or not state.signer) and \
+                not SAY_VERBS.isdisjoint(low):
+            # '"I will travel to Kenya next year," Bush said': a quotation's "I" is the
+            # person who speaks it (a letter's is its signer, above)
+            quoted = [j for j, t in enumerate(toks) if t.text == "I" and not taken[j] and
+                      _quoted(text, t.start)]
+            who = _quote_speaker(text, toks, low, out) if quoted else None
+            if who:
+                out.extend(Actor(j, j + 1, who, "person") for j in quoted)
+
         if not people_only and not SAY_VERBS.isdisjoint(low) and (
                 "it" in low or "they" in low):
             # "Pakistan's army said it killed ten militants", "Israel says it struck", "The
@@ -2021,9 +2055,13 @@ class ActorFinder:
         if len(parts) == 2 and first_low in SHORT_FAMILY_NAMES and parts[0][:1].isupper() and \
                 parts[1].lower() not in self.gaz.common_words:   # (not "Wu Kingdom")
             titled = True   # "Xi Jinping received Vladimir Putin": a family name written first
-        # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said": no census name
+        # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said" / "Gracen
+        # Duffield, 45,": no census name
         if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
-                (k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low in _APPOSITION
+                (k + 1 < len(toks) and toks[k].low == "," and (
+                    toks[k + 1].low in _APPOSITION or k + 2 < len(toks) and
+                    toks[k + 2].low == "," and toks[k + 1].low.isdigit() and
+                    len(toks[k + 1].low) <= 3)
                  or self._agentive(toks, j, k, lows, words)):
             titled = True
         if len(parts) >= 2 and (first_low in self.first_names or titled) and \
@@ -2193,6 +2231,22 @@ class ActorFinder:
         # noun before it, with no object after it
         reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT \
             and low[b:b + 2] not in (["at", "least"], ["at", "most"])   # "killed at least 30"
+        if not chosen and not reduced and a >= 2 and low[a].endswith("ing"):
+            # "I don't see production moving to the U.S.": the -ing's subject is what is
+            # seen, not who sees it
+            k = next((k for k in range(a - 2, max(-1, a - 5), -1)
+                      if low[k] in _OBJECT_ING_VERBS), None)
+            if k is None and low[a - 1].isalpha() and toks[a - 1].text[:1].islower():
+                # "attributed the gain to people moving into Nebraska", "the flow of
+                # refugees moving to Europe": a noun after a preposition is the -ing's
+                # subject
+                if low[a - 2] in _REDUCED_AFTER and low[a - 1] not in _NOT_SUBJECTS and \
+                        not any(x.end == a for x in actors):
+                    k = a - 2   # (but "to a meeting", "to his meeting": a noun)
+            if k is not None and all(low[x] != "," and low[x] not in CLAUSE_BREAK and
+                                     toks[x].text[:1].isalpha() for x in range(k + 1, a)):
+                chosen.extend(x for x in actors if k < x.start and x.end <= a)
+                reduced = True   # no subject before it
         if not chosen and not reduced and not (cls != "deploy" and _passive(low, a)):
             at = a
             if a >= 2 and low[a].endswith("ing") and low[a - 1] in _ADJUNCT_OPENERS:
