@@ -1060,3 +1060,39 @@ def test_hosts_receiving_guests_and_delegations(geoparser, text, wanted):
 ])
 def test_aged_names_quoted_speakers_and_what_is_seen_moving(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("before, acronym, name", [
+    ("the U.S. Centers for Disease Control and Prevention", "CDC",
+     "Centers for Disease Control and Prevention"),
+    ("and the aid group Médecins Sans Frontières", "MSF", "Médecins Sans Frontières"),
+    ("The Islamic State of Iraq and the Levant", "ISIL", "Islamic State of Iraq and the Levant"),
+    ("the United Nations High Commissioner for Refugees", "UNHCR",
+     "United Nations High Commissioner for Refugees"),
+    ("he said on Monday", "AB", None),
+])
+def test_an_acronym_abbreviates_the_shortest_run_of_words_holding_its_letters(
+        before, acronym, name):
+    from geomap.events.actors import _long_form
+    assert _long_form(before, acronym) == name
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a name defined with its acronym is one name, connectors and all; a state's agency
+    # named with its state is the state; a list of such names are all subjects
+    ("The World Health Organization (WHO), Médecins Sans Frontières (MSF), and the U.S. "
+     "Centers for Disease Control and Prevention (CDC) have sent experts to Congo.",
+     {("World Health Organization", "Congo"), ("Médecins Sans Frontières", "Congo"),
+      ("United States", "Congo")}),
+    ("The Centers for Disease Control and Prevention (CDC) sent a team to Goma.",
+     {("Centers for Disease Control and Prevention", "Goma")}),
+    # a place followed by its own acronym is still the place
+    ("The World Health Organization has sent experts to the Democratic Republic of the "
+     "Congo (DRC) to assist local health authorities.",
+     {("World Health Organization", "Democratic Republic of the Congo")}),
+    ("Egypt sent troops to the United Arab Emirates (UAE) on Monday.",
+     {("Egypt", "United Arab Emirates")}),
+])
+def test_names_defined_with_an_acronym_and_places_abbreviated_after_them(
+        geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

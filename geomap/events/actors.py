@@ -215,6 +215,11 @@ _ORG_HEADS = frozenset(
 
 # The heads of any group's name: an organisation's or an armed group's.
 _GROUP_HEADS = _ORG_HEADS | _ARMED_HEADS
+# The heads of a state's own agencies: "the US Centers for Disease Control", "the UK Health
+# Security Agency", "the US Food and Drug Administration" stand for their state.
+_STATE_BODY_HEADS = frozenset(
+    "centers center centres centre agency administration department ministry bureau office "
+    "directorate service".split())
 
 
 _PEOPLES = frozenset("indians tribe tribes peoples".split())
@@ -808,6 +813,32 @@ def _single_kind(toks: list[Tok], k: int) -> str:
         else "organisation"
 
 
+def _long_form(before: str, acr: str) -> str | None:
+    """The name an acronym in brackets abbreviates, from the words ``before`` it: the
+    shortest run of words ending there whose letters hold the acronym's in order, its
+    first letter starting the first word (Schwartz and Hearst's rule, 2003). "US Centers
+    for Disease Control and Prevention (CDC)" is "Centers for Disease Control and
+    Prevention"; "The Baloch Liberation Army (BLA)" is "Baloch Liberation Army"; None
+    when no run of two capitalised words or more does."""
+    words = before.split()
+    letters = acr.lower()
+    for start in range(len(words) - 1, -1, -1):
+        if words[start][:1].lower() != letters[0] or not words[start][:1].isupper():
+            continue
+        # the acronym's other letters, in order, in the words after the first one's
+        rest = " ".join(words[start:]).lower()[1:]
+        at = 0
+        for c in letters[1:]:
+            at = rest.find(c, at)
+            if at < 0:
+                break
+            at += 1
+        else:
+            if sum(w[:1].isupper() for w in words[start:]) >= 2:
+                return " ".join(words[start:])
+    return None
+
+
 def _kind_of(name: str) -> str:
     """"armed_group" for a name headed like one ("Baloch Liberation Army"), else
     "organisation"."""
@@ -1325,12 +1356,17 @@ class ActorFinder:
             if m is None:
                 continue
             full, acr = m.group(1).strip(), m.group(2)
-            while full[:1].islower() or full[:4].lower() == "the ":
-                # "The Baloch Liberation Army (BLA)", "and Médecins Sans Frontières (MSF)"
-                full = full.split(None, 1)[1] if " " in full else ""
-            words = [w for w in full.split() if w[:1].isupper()]
-            if len(words) >= 2 and acr[0].upper() == words[0][0].upper():
-                state.acronyms[acr.lower()] = full
+            long = _long_form(full, acr)
+            if long is None:
+                # an acronym of another language's words ("Movement for Unity and Jihad in
+                # West Africa (MUJAO)"): the capitalised name from the acronym's first letter
+                while full[:1].islower() or full[:4].lower() == "the ":
+                    full = full.split(None, 1)[1] if " " in full else ""
+                words = [w for w in full.split() if w[:1].isupper()]
+                if len(words) >= 2 and acr[0].upper() == words[0][0].upper():
+                    long = full
+            if long:
+                state.acronyms[acr.lower()] = long
 
     def read_names(self, text: str, state: DocState) -> None:
         """Full names given anywhere in the document, so "Morsi" in a headline, or
@@ -1519,6 +1555,43 @@ class ActorFinder:
                 else:
                     cc = _SEATS.get(key, "")
                     add(Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
+
+        # Names the document defines an acronym for, where they are defined: "the US
+        # Centers for Disease Control and Prevention (CDC)" is one name, not "Disease
+        # Control" and "Prevention"
+        if state.acronyms and "(" in low:
+            for i in compress(count(), map("(".__eq__, low)):
+                if i + 2 >= n or low[i + 2] != ")" or low[i + 1] not in state.acronyms:
+                    continue
+                full = state.acronyms[low[i + 1]]
+                j = tok_at(toks, toks[i].start - 1 - len(full))
+                if j is not None and any(taken[j:i]) and not any(taken[i:i + 3]):
+                    # "The Islamic State in Iraq (ISI)" read as a group already: the bracket
+                    # is no second actor
+                    taken[i] = taken[i + 1] = taken[i + 2] = True
+                    continue
+                if j is None or any(taken[j:i + 3]) or toks[j].start != \
+                        toks[i].start - 1 - len(full) or \
+                        text[toks[j].start:toks[i - 1].end] != full or \
+                        span_of.get(j) is not None and span_of.get(j) is span_of.get(i - 1):
+                    continue   # (nor "the United Arab Emirates (UAE)": a place's)
+                # a state's agency named with the state ("the US Centers for Disease
+                # Control") is the state, as its ministries are; the state's name or
+                # adjective before another body is part of the body's description
+                owner = span_of.get(j - 1) if j else None
+                lead = j - 1
+                if owner is not None and owner.place is not None and owner.place.is_country:
+                    cc = owner.place.country_code
+                    while lead and span_of.get(lead - 1) is owner:
+                        lead -= 1   # "U." "S."
+                else:
+                    cc = self._demonym_of(low[j - 1]) if j else None
+                if cc and any(taken[lead:j]):
+                    cc = None
+                if cc and not _STATE_BODY_HEADS.isdisjoint(full.lower().split()):
+                    add(Actor(lead, i + 3, self.country_names.get(cc, cc), "country"))
+                else:
+                    add(Actor(lead if cc else j, i + 3, full, _kind_of(full)))
 
         # Capitalised runs: organisations, persons.
         caps = list(compress(range(n), map(_CAP, toks)))
@@ -1933,7 +2006,8 @@ class ActorFinder:
                 key not in _KNOWN_ORGS and not (j >= 2 and toks[j - 1].low in _VESSELS):
             return None   # a place's one-word name ("Paris"), no organisation's nor a vessel's
         if len(run) >= 2 and k + 2 < len(toks) and toks[k].text == "(" and \
-                toks[k + 2].text == ")" and toks[k + 1].low in state.acronyms:
+                toks[k + 2].text == ")" and toks[k + 1].low in state.acronyms and \
+                not (j in span_of and span_of[j] is span_of.get(k - 1)):
             # a name the text defines an acronym for: "Médecins Sans Frontières (MSF)"
             full = state.acronyms[toks[k + 1].low]
             return Actor(j, k + 3, full, _kind_of(full))

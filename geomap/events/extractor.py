@@ -380,7 +380,11 @@ class EventExtractor:
             if hi < len(toks) and toks[hi].cap and low[hi] in _NAMED_BUILDINGS:
                 continue   # "attended the meeting at Lancaster House": a building named
                 #            after a place stands elsewhere
-            if adjectival(toks, hi, triggers) or inside_acronym(toks, hi):
+            if adjectival(toks, hi, triggers) or inside_acronym(toks, hi) and not (
+                    pi + 1 < len(places) and places[pi + 1][2] == hi + 1 and
+                    places[pi + 1][1].place is not None and
+                    places[pi + 1][1].place.geonameid == r.place.geonameid):
+                # (but "the Democratic Republic of the Congo (DRC)" is the place itself)
                 continue
             follows = trigger_after(toks, triggers, hi)
             where = where_clause(toks, hi, triggers) if follows is None else None
