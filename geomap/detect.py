@@ -295,6 +295,9 @@ VEHICLE_MAKES = frozenset(
     "nissan mazda subaru hyundai kia lexus acura infiniti volvo mercedes chrysler jeep saturn "
     "oldsmobile geo scion suzuki isuzu mitsubishi".split())
 """Car makes named like places: "a 1992 Toyota Corolla" is no trip to Toyota."""
+# What follows a car make that acts as its company ("Toyota will build", "Nissan plans").
+_COMPANY_VERBS = frozenset("will would has had plans aims expects sells makes builds "
+                           "opens recalls employs".split())
 
 ORG_WORDS = frozenset(
     "university college institute school academy center centre hospital clinic airlines airways "
@@ -1668,10 +1671,12 @@ class GazetteerDetector(Detector):
                 _YEAR.fullmatch(prev) or prev_low in ("a", "an", "his", "her", "their")):
             return None  # "a 1992 Toyota Corolla", "driving a Dodge Caravan"
         if single and (prev_low in COMPANY_KINDS and text[ends[k - 1]:s] == " " or
-                       key in VEHICLE_MAKES and nxt_low in SPEECH_VERBS) and \
+                       key in VEHICLE_MAKES and (
+                           nxt_low in SPEECH_VERBS or nxt_low in _COMPANY_VERBS or
+                           nxt_low.endswith("ed") and nxt.islower())) and \
                 not self._qualified(text, toks, j_end):
             return None  # "Japanese automaker Toyota", "the retailer Target", "Toyota
-            #              said": a company's name, not the town
+            #              said", "Toyota opened a plant": a company's name, not the town
         if single and prev_low in _SAINT_WORDS and text[ends[k - 1]:s] == " ":
             return None  # "St. Patrick's Day", "St. Mary's Hospital": a saint, not the town
         if prev[:1].isupper() and prev[0].isalpha() and text[ends[k - 1]:s] == " ":

@@ -62,6 +62,14 @@ def test_a_name_with_an_age_after_it_is_a_person_whatever_the_given_name(detect)
     assert texts(detect(text)) == ["Austin", "Texas", "Hong Kong", "New York", "New Jersey"]
 
 
+def test_a_car_make_acting_is_its_company_not_the_town(detect):
+    """Toyota, Aichi, is a city; "Toyota opened a plant" is the company."""
+    assert texts(detect("Toyota opened a battery plant in Liberty, North Carolina.")) == [
+        "Liberty", "North Carolina"]
+    assert texts(detect("Toyota will build a plant in Kentucky.")) == ["Kentucky"]
+    assert texts(detect("He moved to Toyota in 1990.")) == ["Toyota"]
+
+
 def test_a_title_before_of_is_no_place(detect):
     """Secretary, Maryland exists; "Secretary of State Marco Rubio" is a title."""
     text = "In Washington, Secretary of State Marco Rubio spoke. He moved to Secretary, Maryland."
