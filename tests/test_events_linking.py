@@ -561,3 +561,29 @@ def test_ranks_calls_for_and_damage(geoparser, text, wanted):
 def test_doubted_doers_demands_of_others_and_named_buildings(geoparser, text, wanted):
     res = parse(geoparser, text)
     assert {(e.actor, e.action, text[e.start:e.end]) for e in res.events} == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a clause of its own after ", but" or ", and": its places are not the action's before
+    ("Lebanese army troops deployed to Naqoura on Sunday, but Hezbollah did not attack "
+     "Kiryat Shmona.", {("Lebanon", "Naqoura")}),
+    ("Barack Obama visited Paris, and Francois Hollande stayed in Lyon.",
+     {("Barack Obama", "Paris")}),
+    ("Russian jets struck Idlib, and the rebels retreated to Aleppo.", {("Russia", "Idlib")}),
+    ("Israel has a blockade on Gaza, and Egypt restricts movement across its border.",
+     {("Israel", "Gaza")}),
+    # but the last item of a list after its comma, a day or "then" is the action's
+    ("Barack Obama visited Paris, and then London.",
+     {("Barack Obama", "Paris"), ("Barack Obama", "London")}),
+    ("Barack Obama visited Paris on Monday, and Berlin on Tuesday.",
+     {("Barack Obama", "Paris"), ("Barack Obama", "Berlin")}),
+    # a plan the sentence then calls off is no event
+    ("Olaf Scholz had been scheduled to visit Beijing in May, but the trip was called off.",
+     set()),
+    ("Olaf Scholz's visit to Beijing was postponed.", set()),
+    ("Olaf Scholz's visit to Beijing was a success.", {("Olaf Scholz", "Beijing")}),
+    ("Toyota opened a battery plant in Liberty, North Carolina, on Wednesday.",
+     {("Toyota", "Liberty")}),
+])
+def test_clauses_of_their_own_last_list_items_and_plans_called_off(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

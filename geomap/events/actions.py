@@ -808,6 +808,28 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
             return True   # "has not ruled out strikes on Iran"
         if w == "to" and k and low[k - 1] in _INTENT:
             return True   # "is preparing to launch a ground offensive in Gaza"
+    return _called_off_after(low, j)
+
+
+# What a planned event is called, when a sentence says it was cancelled after naming it.
+_PLAN_NOUNS = frozenset("trip visit visits meeting meetings talks summit tour journey "
+                        "plan plans event ceremony".split())
+
+
+def _called_off_after(low: list[str], j: int) -> bool:
+    """Whether the sentence, after the action word ``low[j]``, says the plan was cancelled
+    ("was scheduled to visit Beijing, but the trip was called off"; "Scholz's visit to
+    Beijing was postponed")."""
+    for k in range(j + 1, min(len(low) - 1, j + 16)):
+        w = low[k]
+        if w in (";", ":"):
+            return False
+        if w in ("was", "were", "been") and (low[k + 1] in _CANCELLED or
+                                             low[k + 1:k + 3] == ["called", "off"]):
+            s = k - 1 if low[k - 1] not in ("has", "had", "have") else k - 2
+            return s >= j and (low[s] in _PLAN_NOUNS or s == j) or \
+                low[j] in _PLAN_NOUNS and all(x not in (",", "and", "but", "that", "which")
+                                              for x in low[j + 1:k])   # "visit to X was"
     return False
 
 

@@ -1145,7 +1145,8 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
                         for k, w in enumerate(gap)) and best.kind != "person":
                 best, between = c, low[c.end:a]
                 break
-    if _own_subject(between, best.kind, toks[best.end:a]):
+    if _own_subject(between, best.kind, toks[best.end:a],
+                    finite=low[a].endswith("ed") or low[a] in _PAST_VERBS or verb_group < a - 1):
         return []   # "Fisher was one of three people police arrested": police did
     if any(w in _CONTROL_VERBS or w == "on" for w in between) and _controlled(between):
         return []   # "Egypt forbade hundreds of Muslims from leaving Cairo"
@@ -1226,16 +1227,23 @@ def _closed_by_comma(toks: list[Tok], j: int, a: int) -> bool:
     return j < a and toks[j].low == ","
 
 
-def _own_subject(between: list[str], kind: str, words: list[Tok]) -> bool:
+def _own_subject(between: list[str], kind: str, words: list[Tok], finite: bool = False) -> bool:
     """Whether the words ``between`` a named actor and an action end in an unnamed doer
     heading the action's clause ("people police arrested", "the Scott West fans
     flooded"), not in a prepositional phrase ("fought with police and fled") nor
     joined to the actor ("Smith and neighbours searched"); a state's police are the
     state ("Iraqi police arrested"), and a capitalised word is a name ("Washington
-    Territory Volunteers"). ``words`` are the tokens of ``between``."""
+    Territory Volunteers"). ``words`` are the tokens of ``between``; ``finite``: the
+    action is a verb in a tense ("retreated", "had fled"), not an event noun ("the new
+    arrival"), so a noun after "the" right before it is its subject."""
     k = len(between) - 1
     while k >= 0 and (between[k].endswith("ly") or between[k] in _AUX):
         k -= 1
+    if finite and k >= 2 and between[k - 1] in ("the", "a", "an", "some", "many") and \
+            words[k].text[:1].islower() and between[k].isalpha() and (
+                between[k - 2] in ("but", "while", "whereas") or
+                between[k - 2] == "and" and k >= 3 and between[k - 3] == ","):
+        return True   # "jets struck Idlib, and the rebels retreated": a clause of its own
     if k < 0 or between[k] not in _UNNAMED_AGENTS or not words[k].text[:1].islower():
         return False
     if k == 0:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from geomap.detect import CALENDAR_WORDS
 from geomap.events.actions import ACTIONS, DEPART, DIRECT, SPEECH
 from geomap.events.actors import STATE_NOUNS, Actor
 from geomap.events.sentence import CLAUSE_BREAK, Tok, article_before
@@ -127,6 +128,12 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
             if pi > 0 and places[pi - 1][3] == j and not (
                     w == "," and subject_place(toks, places[pi][3] if lo == places[pi][2] else lo)):
                 return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
+            if w == "and" and pi > 0 and j >= 1 and toks[j - 1].low == "," and \
+                    all(toks[x].low in _DATED for x in range(places[pi - 1][3], j - 1)) and \
+                    _list_end(toks, places[pi][3] if lo == places[pi][2] else lo):
+                # "visited Paris, and then London", "Paris on Monday, and Berlin on
+                # Tuesday": the last item of a list, after its comma and a day
+                return attachment(toks, places[pi - 1][2], places, pi - 1, memo=memo)
             if w == "," and j >= 1 and toks[j - 1].low in _GEO_NOUNS:
                 j -= 1   # apposition: "in a southern Afghan province, Oruzgan"
                 steps += 1
@@ -134,6 +141,10 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
             return None
         if w in ACTIONS or w in ("visiting", "hit"):   # "missiles hit Kharkiv": a phrase's verb
             return "", w, j
+        if w in _LIST_ADVERBS and j >= 1 and toks[j - 1].low == "and":
+            j -= 1   # "and then London"
+            steps += 1
+            continue
         if w in _SKIP_BETWEEN or toks[j].cap or w.endswith("-based") or w[:1].isdigit() or \
                 w in ("'s", "’s", "-", "—", "–"):
             j -= 1
@@ -141,6 +152,12 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
             continue
         return None
     return None
+
+
+# Words between the last item of a list and its comma: a day ("Paris on Monday, and
+# Berlin"); adverbs after its "and" ("and then London").
+_DATED = CALENDAR_WORDS | {"on", "in", "last", "this", "next", "early", "late"}
+_LIST_ADVERBS = frozenset("then later finally also".split())
 
 
 # A relative clause after a comma has its own action: "visited Nyala, where there is a
@@ -161,6 +178,15 @@ _TIME_NOUNS = frozenset("week weekend month year morning evening night afternoon
 
 
 _FINITE = frozenset("was were is are has have had will would".split())
+
+
+def _list_end(toks: list[Tok], hi: int) -> bool:
+    """Whether the place ending at token ``hi`` can end a list: punctuation, a day or a
+    preposition after it, not a verb ("Gaza, and Egypt restricts movement")."""
+    if hi >= len(toks) or not toks[hi].text[:1].isalpha():
+        return True
+    return toks[hi].low in _DATED or toks[hi].low in ("to", "for", "and", "or", "before",
+                                                      "after", "during", "where")
 
 
 def subject_place(toks: list[Tok], hi: int) -> bool:
@@ -286,6 +312,10 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
         if any(toks[j].low in _CLAUSE_LINKS and _clause_at(toks, j + 1, lo)
                for j in range(b, lo - 2)):
             return None   # "ruled the kingdom until he was forced into exile in Europe"
+        if any(toks[j].low in ("but", "and") and toks[j - 1].low == "," and
+               _named_clause_at(toks, j + 1, lo) for j in range(b + 1, lo - 2)):
+            return None   # "troops deployed to Naqoura, but Hezbollah did not attack
+            #               Kiryat Shmona": a clause of its own, whose action is not one
         if any(toks[j].low == "," and toks[j + 1].low.endswith("ing") and
                toks[j + 1].low not in ACTIONS and toks[j + 1].low not in _ING_WORDS
                for j in range(b, lo - 1)):
@@ -315,6 +345,21 @@ def _clause_at(toks, j: int, lo: int) -> bool:
     ("he was forced", "they returned"), before the place at ``lo``."""
     return j + 1 < lo and toks[j].low in _PRONOUN_SUBJECTS and (
         toks[j + 1].low in _FINITE or toks[j + 1].low.endswith("ed"))
+
+
+def _named_clause_at(toks, j: int, lo: int) -> bool:
+    """Whether a clause with a subject (a pronoun or a capitalised name) and a finite verb
+    starts at token ``j``, before the place at ``lo``: "Hezbollah did not attack", "the
+    army has"."""
+    if _clause_at(toks, j, lo):
+        return True
+    k = j + 1 if j < lo and toks[j].low == "the" else j
+    if k >= lo or not toks[k].cap:
+        return False
+    while k < lo and toks[k].cap:
+        k += 1
+    return k < lo and (toks[k].low in _FINITE or toks[k].low in ("did", "does", "do") or
+                       toks[k].low.endswith("ed"))
 
 
 def _closed_relative(toks, a: int, b: int, lo: int) -> bool:
