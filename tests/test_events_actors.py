@@ -1096,3 +1096,13 @@ def test_an_acronym_abbreviates_the_shortest_run_of_words_holding_its_letters(
 def test_names_defined_with_an_acronym_and_places_abbreviated_after_them(
         geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Saudi Arabia hosted talks between US and Ukrainian delegations in Jeddah.",
+     {("Saudi Arabia", "Jeddah"), ("United States", "Jeddah"), ("Ukraine", "Jeddah")}),
+    ("Wagner Group fighters and Malian soldiers killed dozens of civilians in Moura.",
+     {("Wagner Group", "Moura"), ("Mali", "Moura")}),
+])
+def test_plural_delegations_and_a_group_with_its_fighters_in_a_list(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -76,7 +76,7 @@ _VESSELS = frozenset(
 STATE_NOUNS = frozenset(
     "government governments army armies military militaries forces force navy crews crew troops "
     "soldiers police ministry ministries embassy embassies consulate consulates delegation "
-    "officials official "
+    "delegations officials official "
     "authorities authority planes plane jets jet warplanes warplane aircraft bombers bomber "
     "helicopters helicopter rocket rockets missiles missile administration regime diplomats "
     "leaders leader security specialists team teams cabinet parliament officer officers "
@@ -1559,6 +1559,8 @@ class ActorFinder:
                     continue
                 key = _group_key(m.group())
                 if key in ARMED_GROUPS:
+                    if b + 1 < n and low[b + 1] in _MEMBER_NOUNS:
+                        b += 1   # its members: "Wagner Group fighters and Malian soldiers"
                     add(Actor(a, b + 1, ARMED_GROUPS[key], "armed_group"))
                 else:
                     cc = _SEATS.get(key, "")
