@@ -587,3 +587,19 @@ def test_doubted_doers_demands_of_others_and_named_buildings(geoparser, text, wa
 ])
 def test_clauses_of_their_own_last_list_items_and_plans_called_off(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a fronted place locates every party of a reciprocal action after it
+    ("In El Obeid, heavy fighting between the Sudanese army and the Rapid Support Forces "
+     "continued on Thursday.", {("Sudan", "El Obeid"), ("Rapid Support Forces", "El Obeid")}),
+    ("In Geneva, talks between Iran and the United States resumed on Monday.",
+     {("Iran", "Geneva"), ("United States", "Geneva")}),
+    ("In Geneva, John Kerry met the Iranian foreign minister.",
+     {("John Kerry", "Geneva"), ("Iran", "Geneva")}),
+    # (but the one called is elsewhere)
+    ("In Paris, Emmanuel Macron met Olaf Scholz and later called Joe Biden.",
+     {("Emmanuel Macron", "Paris"), ("Olaf Scholz", "Paris")}),
+])
+def test_a_fronted_place_locates_both_parties_of_a_meeting_or_a_fight(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

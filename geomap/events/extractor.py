@@ -473,7 +473,15 @@ class EventExtractor:
                 if att[0] not in _OPENING_PREPS:
                     main, own = None, [trig]
                 subjects = [x for x in (agents(*main) if main is not None else actors)
-                            if x.start > opener and x.subject_ok][:None if main else 1]
+                            if x.start > opener and (x.subject_ok or main is not None and
+                                                     main[2] in RECIPROCAL)
+                            ][:None if main else 1]   # ("fighting between A and B": both)
+                if main is not None and main[2] in RECIPROCAL and main[2] != "call":
+                    # "In Geneva, John Kerry met the Iranian foreign minister": who is met
+                    subjects += [x for x in actors if main[1] <= x.start <= main[1] + 3 and
+                                 x not in subjects and not any(
+                                     low[k] == "," or low[k] in CLAUSE_BREAK
+                                     for k in range(main[1], x.start))]
                 if main is not None and not subjects and own:
                     # the next action word is no main verb of the clause's subject ("Speaking
                     # in Paris, X stressed the need for talks"): the opening phrase's own
