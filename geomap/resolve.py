@@ -743,7 +743,11 @@ class _Group:
                 anchor = best
         # Rivals a document about their region can still win: towns of 10,000 and regions
         # ("Alexandria" with "Virginia" is the city in Virginia; China, Texas never is).
-        sizeable = tuple(p.population >= 10_000 or p.feature_code.startswith("ADM")
+        # Against a country, no town can by context alone ("Japan and Mexico signed a pact
+        # in Manila" is no town of Pampanga): None marks those held below it.
+        country = anchor >= 0 and cands[anchor][0].feature_code[:3] == "PCL"
+        sizeable = tuple(None if country and p.feature_code.startswith("PPL") else
+                         p.population >= 10_000 or p.feature_code.startswith("ADM")
                          for p, _k in cands) if anchor >= 0 else ()
         return cands, local, facts, {c: tuple(idx) for c, idx in by_cell.items()}, reach, \
             (anchor, sizeable), tuple(qual), contradicted, {}
@@ -951,11 +955,26 @@ class _Context:
             # the famous reading keeps its lead over any rival that context alone lifts
             ceiling = out[anchor] - w.famous_habit
             for i, x in enumerate(out):
-                if i != anchor and x > ceiling and not (
-                        strong[i] and (sizeable[i] or x - g.local[i] >= 2 * w.same_admin1)) \
-                        and not (sizeable[i] and x - g.local[i] >= w.same_admin1 * 0.9):
+                if i != anchor and x > ceiling and (not (
+                        strong[i] and (sizeable[i] or x - g.local[i] >= 2 * w.same_admin1))
+                        and not (sizeable[i] and x - g.local[i] >= w.same_admin1 * 0.9)
+                        or sizeable[i] is None and not self._region_named(g, i, w)):
                     out[i] = min(x, max(ceiling, g.local[i]))
         return out
+
+    def _region_named(self, g: _Group, i: int, w: Weights) -> bool:
+        """Whether other mentions vote for the first-level region of reading ``i`` of
+        ``g`` (a town): what lets a town beat the country of its name ("Lebanon" beside
+        Hershey and Myerstown is Lebanon, Pennsylvania; "Mexico" beside Manila is no town
+        of Pampanga)."""
+        cc, a1, _region, _where = g.facts[i]
+        if not a1:
+            return False
+        own, own_conf = self.votes.get(id(g), (None, 0.0))
+        votes = self.admin1s.get((cc, a1), 0) - (
+            own_conf if own is not None and (own.country_code, own.admin1_code) == (cc, a1)
+            else 0)
+        return votes >= 0.5   # one mention of that region, or two uncertain ones
 
     def terms(self, g: _Group, i: int, w: Weights) -> tuple[float, float, float, str | None]:
         """What the rest of the document adds to reading ``i`` of ``g``, as

@@ -283,3 +283,18 @@ def test_a_feature_word_beats_nearby_support_for_the_namesake_city(geoparser, te
 def test_a_name_after_a_citys_possessive_lies_in_that_city(geoparser, text, name, resolved):
     found = places(geoparser, text)
     assert (found[name] is not None) == resolved
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a town never takes a country's name from it by context alone: Manila in the text is
+    # no evidence for Mexico, Pampanga
+    ("Japan and Mexico signed a trade pact in Manila on Monday.", "Mexico", "MX"),
+    ("Lebanon and Syria agreed to reopen the border, Lebanese officials in Beirut said.",
+     "Lebanon", "LB"),
+    # unless the text names the town's own state or province
+    ("She died at a nursing home in Lebanon. She was formerly of Hershey and Myerstown.",
+     "Lebanon", "US"),
+])
+def test_a_town_beats_its_countrys_name_only_with_its_own_region_named(geoparser, text, name,
+                                                                      country):
+    assert places(geoparser, text)[name].country_code == country
