@@ -598,3 +598,21 @@ def test_a_participle_describing_a_counted_noun_is_no_action(geoparser, text, wa
 ])
 def test_a_group_blamed_for_an_attack_attacked_there(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # present forms that are also nouns, right after a name (headlines, present tense)
+    ("Kenya's President William Ruto heads to Beijing on Monday.",
+     {("William Ruto", "Beijing")}),
+    ("Japan signs a defence pact with the Philippines in Manila.", {("Japan", "Manila")}),
+    ("Xi Jinping hosts Vladimir Putin in Beijing.",
+     {("Xi Jinping", "Beijing"), ("Vladimir Putin", "Beijing")}),
+    # not the nouns
+    ("Road signs in Paris were damaged by the storm.", set()),
+    ("Heads of state met in Paris.", set()),
+    # a state's rescue teams are the state
+    ("Egyptian, Turkish and Emirati rescue teams arrived in Derna on Wednesday.",
+     {("Egypt", "Derna"), ("Turkey", "Derna"), ("United Arab Emirates", "Derna")}),
+])
+def test_present_forms_after_a_name_and_a_states_rescue_teams(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -477,6 +477,33 @@ def infinitive_at(low: Sequence[str]) -> list[int]:
     return out
 
 
+PRESENT = {"signs": "sign", "hosts": "meet", "tours": "visit", "heads": "travel",
+           "lands": "arrive", "patrols": "deploy", "shells": "attack", "backs": "support"}
+"""Verbs whose present forms are also nouns ("road signs", "heads of state"): actions
+right after a name ("Japan signs", "Ruto heads to Beijing"), see :func:`present_at`."""
+PLURAL_PRESENT = {"sign": "sign", "host": "meet", "tour": "visit", "head": "travel",
+                  "patrol": "deploy", "shell": "attack", "back": "support"}
+"""Their plain forms, actions after two names joined ("Japan and Philippines sign")."""
+PRESENT_WORDS = frozenset(PRESENT) | frozenset(PLURAL_PRESENT)
+_HEADING = frozenset(("to", "for", "back", "home", "into"))
+_PRESENT_CUE = re.compile(r"[A-Z][\w.'’-]* (?:" + "|".join(sorted(PRESENT_WORDS)) + r")\b")
+
+
+def present_at(low: Sequence[str], toks: Sequence[Tok]) -> list[int]:
+    """The indexes of the :data:`PRESENT` words of ``low`` written in lower case right
+    after a capitalised name ("Japan signs a pact", "Ruto heads to Beijing"), and of the
+    :data:`PLURAL_PRESENT` words after two names joined by "and" ("Japan and
+    Philippines sign"); "heads" only before "to", "for", "back", "home" or "into"."""
+    out = []
+    for j, w in enumerate(low):
+        if j and (w in PRESENT or w in PLURAL_PRESENT) and toks[j].text[:1].islower() and \
+                toks[j - 1].cap and toks[j - 1].text[:1].isalpha() and \
+                (w in PRESENT or any(low[k] == "and" for k in range(max(0, j - 5), j - 1))) \
+                and (w not in ("heads", "head") or j + 1 < len(low) and low[j + 1] in _HEADING):
+            out.append(j)
+    return out
+
+
 def progressive_at(low: Sequence[str]) -> list[int]:
     """The indexes of the :data:`PROGRESSIVE` words of ``low`` that follow a form of "be"
     (an adverb between: "is already briefing")."""
@@ -502,7 +529,7 @@ MISSION_VERBS = {
 
 
 _CUE_WORDS = _GATE_WORDS | PAIR_WORDS | _PHRASE_ANCHORS | DISCUSS | PROGRESSIVE_WORDS | \
-    MISSIONS | INFINITIVE_WORDS
+    MISSIONS | INFINITIVE_WORDS | PRESENT_WORDS
 
 
 # Other senses of action words, told by the words around them.
@@ -703,7 +730,8 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
             not MISSIONS.isdisjoint(lows) and not MISSION_VERBS.keys().isdisjoint(lows) or
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
             not DISCUSS.isdisjoint(lows) and "with" in lows or
-            not PROGRESSIVE_WORDS.isdisjoint(lows) and bool(progressive_at(lows)),
+            not PROGRESSIVE_WORDS.isdisjoint(lows) and bool(progressive_at(lows)) or
+            not PRESENT_WORDS.isdisjoint(lows) and _PRESENT_CUE.search(sentence) is not None,
             not _PHRASE_ANCHORS.isdisjoint(lows) and _phrase_in(sentence, lows))
 
 

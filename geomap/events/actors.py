@@ -88,7 +88,8 @@ STATE_NOUNS = frozenset(
 _STATE_MODIFIERS = frozenset(
     "air armed defense defence foreign interior security military special naval state federal "
     "senior top government national secret intelligence border riot defense peacekeeper "
-    "peacekeeping army police navy coast guard".split())   # ("Chinese coast guard ships")
+    "peacekeeping army police navy coast guard rescue relief medical emergency search "
+    "health disaster".split())   # ("Chinese coast guard ships", "Turkish rescue teams")
 
 
 # One office-holder after a nationality adjective ("the Russian president", "the Iranian

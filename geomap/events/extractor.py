@@ -50,6 +50,9 @@ from geomap.events.actions import (
     OTHER_SENSES,
     PAIR_WORDS,
     PAIRS,
+    PLURAL_PRESENT,
+    PRESENT,
+    PRESENT_WORDS,
     PROGRESSIVE,
     PROGRESSIVE_WORDS,
     RECIPROCAL,
@@ -63,6 +66,7 @@ from geomap.events.actions import (
     other_sense,
     pair_at,
     phrases_for,
+    present_at,
     progressive_at,
 )
 from geomap.events.actors import (
@@ -900,6 +904,10 @@ def _triggers(text: str, toks: list, low: list[str], *,
         for j in infinitive_at(low):   # "Germany will station a brigade in Lithuania"
             if j not in covered and not negated(low, j, toks):
                 triggers.append((j, j + 1, INFINITIVE[low[j]]))
+    if not PRESENT_WORDS.isdisjoint(low):
+        for j in present_at(low, toks):   # "Ruto heads to Beijing", "Japan signs a pact"
+            if j not in covered and not negated(low, j, toks):
+                triggers.append((j, j + 1, PRESENT.get(low[j]) or PLURAL_PRESENT[low[j]]))
     if not DISCUSS.isdisjoint(low):
         # "discussed the agreement in Kuala Lumpur with his Thai counterpart": a meeting
         for j in compress(count(), map(DISCUSS.__contains__, low)):
