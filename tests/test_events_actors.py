@@ -1106,3 +1106,27 @@ def test_names_defined_with_an_acronym_and_places_abbreviated_after_them(
 ])
 def test_plural_delegations_and_a_group_with_its_fighters_in_a_list(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the first word of one full name, acting, is that person (a family name first)
+    ("Chung Euisun, the group's executive chair, spoke in Seoul. Chung also visited the "
+     "plant in Montgomery, Alabama, on Wednesday.",
+     {("Chung Euisun", "Seoul"), ("Chung Euisun", "Montgomery")}),
+    ("Boris Johnson spoke on Monday. Boris visited Kyiv on Tuesday.",
+     {("Boris Johnson", "Kyiv")}),
+    ("John Smith and John Brown spoke on Monday. John visited Kyiv on Tuesday.", set()),
+    # "its" first in a sentence is the body the sentence before was about
+    ("Nigeria's air force said it had killed dozens of fighters near Lake Chad. Its jets "
+     "bombed camps near Marte on Friday.", {("Nigeria", "Lake Chad"), ("Nigeria", "Marte")}),
+    # a group's acronym goes by the full name the document gives it
+    ("Nigeria's army fought the Islamic State West Africa Province (ISWAP) on Monday. ISWAP "
+     "fighters attacked Monguno on Friday.",
+     {("Islamic State West Africa Province", "Monguno")}),
+    # a name ends at its suffix, in a sentence the splitter kept whole
+    ("Yoko Kamikawa signed the pact in Manila in the presence of President Ferdinand Marcos "
+     "Jr. Kamikawa is due to fly on to Jakarta on Tuesday.",
+     {("Yoko Kamikawa", "Manila"), ("Yoko Kamikawa", "Jakarta")}),
+])
+def test_first_names_its_defined_acronyms_and_name_suffixes(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -414,6 +414,9 @@ class DocState:
     last_by_gender: dict[str, str] = field(default_factory=dict)
     last_group: str | None = None
     last_org: str | None = None   # the last organisation acting: "the group" in news of no war
+    # the last state, body or group a sentence with events had as its subject, with its
+    # kind: "Its jets bombed" in the next sentence are its
+    last_body: tuple[str, str] | None = None
     header_source: str | None = None
     groups: bool = True  # whether the document may name an armed group or seat of government
     signer: str | None = None  # who signs a letter or dispatch: its "I"
@@ -624,6 +627,12 @@ _DESCRIBED = (r",? (?:former|the|a|an|who|whose) |,? (?:said|says|told) |"
               r" (?:also |then |later )?(?:spoke|added|stated|wrote|warned|urged|stressed|"
               r"insisted|argued|explained|declared|announced|pledged|vowed|visited|met|"
               r"arrived|flew|travell?ed|returned|attended|addressed|signed|led|hosted)\b")
+
+
+# A suffix that ends a name, so a capital after it starts another ("President Ferdinand
+# Marcos Jr. Kamikawa is due to fly": a sentence the splitter kept whole).
+_SUFFIX_ENDS = frozenset(("jr.", "sr.", "jr", "sr"))
+_SUFFIX_INSIDE = re.compile(r" [JS]r\. (?=[A-Z])")
 
 
 # A word made an adjective by a hyphen: "Libeskind-designed", "Kremlin-backed".
@@ -1389,6 +1398,9 @@ class ActorFinder:
             # a name described or speaking ("Irakli Okruashvili, former defense minister",
             # "Hakim al Zamili said") is a person's, with or without a known given name
             name, described = m.group(), m.group(1) is not None
+            cut = _SUFFIX_INSIDE.search(name)
+            if cut is not None:   # "Ferdinand Marcos Jr. Kamikawa": a name ends at its suffix
+                name, described = name[:cut.start() + 4], False
             if not titled and not described:
                 lows = name.lower().replace(".", "").split()  # dots end words only
                 if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
@@ -1525,6 +1537,9 @@ class ActorFinder:
                 state.last_group = a.name
             elif a.kind == "organisation":
                 state.last_org = a.name
+        body = next((a for a in actors if a.kind != "person" and a.subject_ok), None)
+        if body is not None:
+            state.last_body = (body.name, body.kind)
 
     # -- actors -------------------------------------------------------------
     def find(self, text: str, toks: list[Tok], resolved, state: DocState, *,
@@ -1562,7 +1577,10 @@ class ActorFinder:
                 if key in ARMED_GROUPS:
                     if b + 1 < n and low[b + 1] in _MEMBER_NOUNS:
                         b += 1   # its members: "Wagner Group fighters and Malian soldiers"
-                    add(Actor(a, b + 1, ARMED_GROUPS[key], "armed_group"))
+                    # under the full name the document gives its acronym ("Islamic State
+                    # West Africa Province (ISWAP) ... ISWAP fighters")
+                    defined = state.acronyms.get(key) if key.isalpha() else None
+                    add(Actor(a, b + 1, defined or ARMED_GROUPS[key], "armed_group"))
                 else:
                     cc = _SEATS.get(key, "")
                     add(Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
@@ -1624,7 +1642,8 @@ class ActorFinder:
             else:
                 k = j
                 while True:
-                    while k < n and not taken[k] and toks[k].low not in _RUN_BREAKS and (
+                    while k < n and not taken[k] and toks[k].low not in _RUN_BREAKS and \
+                            not (k > j and toks[k - 1].low in _SUFFIX_ENDS) and (
                             (toks[k].cap or k in arabic) and toks[k].text[0].isalpha() or (
                             toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and
                             k > j)) and \
@@ -1912,6 +1931,10 @@ class ActorFinder:
                 if before:
                     body = max(before, key=attrgetter("end"))
                     out.append(Actor(j, k + 1, body.name, body.kind))
+                elif j == 0 and state.last_body is not None:
+                    # "Nigeria's air force said ... Its jets bombed camps near Marte": the
+                    # body the sentence before was about
+                    out.append(Actor(j, k + 1, *state.last_body))
 
         # "the Bush administration", "the Putin regime": a leader's government is its state,
         # not the leader (and which state, the name alone does not say)
@@ -2170,6 +2193,15 @@ class ActorFinder:
             surname = normalize(parts[0])
             if surname in state.persons:
                 return Actor(j, k, state.persons[surname], "person")
+            if len(first_low) > 2 and state.full_names and _agentive(toks, k, j):
+                # "Chung Euisun ... Chung visited" (a family name written first), "Boris
+                # Johnson ... Boris visited": the first word of one full name the document
+                # gave, and of no other, names that person where it acts
+                family = [name for name in state.full_names
+                          if normalize(name.split(None, 1)[0]) == surname]
+                if len(family) == 1 and " " in family[0]:
+                    state.persons[surname] = family[0]
+                    return Actor(j, k, family[0], "person")
             # "CarterPutinCarter": names run together by a page scrape
             pieces = _CAPITALISED_PART.findall(parts[0])
             if len(pieces) > 1 and normalize(pieces[-1]) in state.persons:
