@@ -603,3 +603,21 @@ def test_clauses_of_their_own_last_list_items_and_plans_called_off(geoparser, te
 ])
 def test_a_fronted_place_locates_both_parties_of_a_meeting_or_a_fight(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a departure's destination opening the sentence
+    ("Before leaving for China, William Ruto told a business forum in Nairobi that Kenya "
+     "wanted more trade.", {("William Ruto", "China"), ("William Ruto", "Nairobi")}),
+    # a country's name is no nationality adjective, and countries listed act together
+    ("Japan and the Philippines signed a pact in Manila on Monday.",
+     {("Japan", "Manila"), ("Philippines", "Manila")}),
+    ("Japan and Philippines sign troop access pact in Manila",
+     {("Japan", "Manila"), ("Philippines", "Manila")}),
+    # "launch positions" are struck, not launched
+    ("U.S. and British warplanes struck radar sites and launch positions in Hodeidah "
+     "province on Friday.", {("United States", "Hodeidah province"),
+                              ("United Kingdom", "Hodeidah province")}),
+])
+def test_departures_opening_listed_countries_and_launch_sites(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

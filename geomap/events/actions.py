@@ -598,8 +598,12 @@ _CAPTURED_THINGS = frozenset(
 OTHER_SENSES = _CAPTURES | _OCCUPIES | _RESCUES | frozenset(("supply", "supplies",
     "leave", "called", "serve", "serves", "served", "serving", "ran", "runs", "running", "run",
     "building")) | _SHOOT | _MOVES_OF | \
-    _MEETS | _GIVES | _REACHES | _FIGHTS | frozenset(("treatment",))
+    _MEETS | _GIVES | _REACHES | _FIGHTS | frozenset(("treatment", "launch"))
 """Action words :func:`other_sense` may find used in another sense."""
+
+# Nouns "launch" modifies as a noun itself: "radar sites and launch positions".
+_LAUNCH_NOUNS = frozenset("positions position sites site pad pads vehicles vehicle platforms "
+                          "platform areas area systems system facilities facility".split())
 
 
 # Words before "called" that leave it a call: "he called Merkel", "also called Putin".
@@ -692,6 +696,8 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
                 after not in ("northern", "southern", "eastern", "western", "central")
         return nxt in ("on", "forward", "ahead", "up", "quickly", "swiftly", "closer",
                        "away")
+    if w == "launch":
+        return j + 1 < len(low) and low[j + 1] in _LAUNCH_NOUNS
     if w in _SHOOT or w in ("ran", "runs", "running", "run"):
         head = _object_word(low, j, (), reach=2)
         return head in _FILMED if w in _SHOOT else head in _RACES

@@ -1999,6 +1999,16 @@ class ActorFinder:
                         low[x.end + 1] in STATE_NOUNS or low[x.end + 1] in _STATE_MODIFIERS)))
             # ("from Tehran, Iran's foreign ministry condemned": the ministry's state acts)
         out.sort(key=lambda x: x.start)
+        if len(out) > 1:
+            # one actor per span and name: "the Philippines" read by two of the rules above
+            # would hide the subject listed before it ("Japan and the Philippines signed")
+            seen: set[tuple[int, int, str]] = set()
+            unique = []
+            for x in out:
+                if (x.start, x.end, x.name) not in seen:
+                    seen.add((x.start, x.end, x.name))
+                    unique.append(x)
+            out = unique
         return out
 
     def _run_actor(self, text, toks, j, k, run, span_of, state) -> Actor | None:
@@ -2334,10 +2344,22 @@ class ActorFinder:
                         low[j] in _SKIP_NOMINAL or toks[j].text in ("'s", "’s")
                         for j in range(x.end, a)) and (
                         x.end < len(toks) and toks[x.end].text in ("'s", "’s") or
-                        x.end - x.start == 1 and self._demonym_of(toks[x.start].low) or
+                        x.end - x.start == 1 and self._demonym_of(toks[x.start].low) and
+                        x.place_idx is None or   # ("the Philippines signed": a place's name)
                         x.kind == "country" and x.end == a and not _past(low[a]) and
                         x.subject_ok):   # "Lance Armstrong of the U.S. leaves" no U.S. leave
                     chosen.append(x)   # but "Japan and South Korea signed": a subject
+                    # with the countries listed before it: "Japan and Philippines sign"
+                    while x.kind == "country" and x.start > 1:
+                        k = x.start - 1
+                        while k > 0 and low[k] == "the":
+                            k -= 1
+                        x = next((y for y in actors if y.end == k and y.kind == "country" and
+                                  low[k] in ("and", ",")), None) if low[k] in ("and", ",") \
+                            else None
+                        if x is None:
+                            break
+                        chosen.append(x)
                     break
         # "the presence of Syrian troops", "the contribution of Australian soldiers"
         if not chosen and b + 1 < len(toks) and low[b] == "of":

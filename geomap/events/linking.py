@@ -227,7 +227,10 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
             return None   # "After talks in Geneva,": whose talks is not said
         if toks[k].low not in ACTIONS or k + 1 >= len(toks) or not (
                 toks[k + 1].low in _LOCATIVE or ACTIONS.get(toks[k].low) in DIRECT and
-                k + 1 in place_starts):
+                k + 1 in place_starts or
+                # "Before leaving for China,": a departure's destination
+                toks[k + 1].low == "for" and ACTIONS.get(toks[k].low) in DEPART and
+                k + 2 in place_starts):
             return None
     else:
         # "Visiting Kyiv, X pledged" (but "Accusing Italy of ..., India" is no opening
