@@ -621,3 +621,25 @@ def test_a_fronted_place_locates_both_parties_of_a_meeting_or_a_fight(geoparser,
 ])
 def test_departures_opening_listed_countries_and_launch_sites(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # missiles fired with a hyphenated word before them
+    ("Yemen's Houthis said on Thursday they had fired two anti-ship missiles at a bulk "
+     "carrier in the southern Red Sea.", {("Houthis", "Red Sea")}),
+    # the body that speaks owns "its fighters", not a state in its apposition
+    ("The National Liberation Army (ELN), Colombia's largest guerrilla group, said in a "
+     "statement that its fighters had attacked positions in Tibu.",
+     {("National Liberation Army", "Tibu")}),
+    # a phrase with a verb in the past is the main clause, no opening phrase
+    ("ISWAP fighters attacked Monguno. In March the group overran a base in Malam-Fatori, "
+     "close to the border with Niger.", {("ISWAP", "Monguno"), ("ISWAP", "Malam-Fatori")}),
+    # what a pact allows is no event
+    ("The pact will allow Japan to send troops to the Philippines for exercises.", set()),
+    # a clause of its own with a plural noun after its name
+    ("The U.S. has deployed the carrier Eisenhower to the Red Sea, and European Union "
+     "warships have escorted merchant vessels through the Bab al-Mandab strait.",
+     {("United States", "Red Sea")}),
+])
+def test_fired_missiles_speakers_bodies_permissions_and_named_clauses(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

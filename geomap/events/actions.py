@@ -316,7 +316,7 @@ PHRASES = [
     (re.compile(r"\b(?:(?:israeli|jewish|illegal) settlements?|settlements? (?:activit(?:y|ies)|"
                 r"construction|expansion|building|growth))\b", re.I), "settle",
      _words("settlement settlements")),
-    (re.compile(r"\bfir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|shells?|mortars?|"
+    (re.compile(r"\bfir(?:e|es|ed|ing) (?:[\w-]+ ){0,3}(?:missiles?|rockets?|shells?|mortars?|"
                 r"drones?|artillery|shots|projectiles?|cannons?|flares?|tear gas)\b", re.I),
      "fire",
      _words("missile missiles rocket rockets shell shells mortar mortars drone drones "
@@ -842,7 +842,15 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
             return True   # "has not ruled out strikes on Iran"
         if w == "to" and k and low[k - 1] in _INTENT:
             return True   # "is preparing to launch a ground offensive in Gaza"
+        if w == "to" and any(low[x] in _PERMITS for x in range(max(0, k - 4), k)):
+            return True   # "the pact will allow Japan to send troops": a permission
     return _called_off_after(low, j)
+
+
+# Verbs of permission: what someone is allowed to do has not happened.
+_PERMITS = frozenset("allow allows allowed allowing permit permits permitted permitting "
+                     "enable enables enabled enabling authorize authorizes authorise "
+                     "authorises".split())
 
 
 # What a planned event is called, when a sentence says it was cancelled after naming it.

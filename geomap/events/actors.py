@@ -1930,6 +1930,12 @@ class ActorFinder:
                 before = [x for x in out if x.end <= j and x.kind != "person"]
                 if before:
                     body = max(before, key=attrgetter("end"))
+                    say = next((s for s in range(j - 1, body.end - 1, -1)
+                                if low[s] in SAY_VERBS), None)
+                    if say is not None:
+                        # "The ELN, Colombia's largest guerrilla group, said that its
+                        # fighters had attacked": the body that speaks, the sentence's first
+                        body = min(before, key=attrgetter("start"))
                     out.append(Actor(j, k + 1, body.name, body.kind))
                 elif j == 0 and state.last_body is not None:
                     # "Nigeria's air force said ... Its jets bombed camps near Marte": the

@@ -265,7 +265,16 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
             return c
         if w in CLAUSE_BREAK or w in ("that", "which", "who"):
             return None
+        if w in ACTIONS and (w.endswith("ed") or w in _PAST_FORMS) and \
+                toks[c - 1].low not in _ARTICLE_WORDS:
+            return None   # "In March the group overran a base in X,": the main clause
     return None
+
+
+# Past forms of action verbs without "-ed" (a verb in a phrase makes it a clause).
+_PAST_FORMS = frozenset("overran met fought struck sent led took held won flew fled left "
+                        "went ran brought built".split())
+_ARTICLE_WORDS = frozenset("a an the his her its their".split())
 
 
 def reach(toks: list[Tok], places) -> tuple[list[int], list[int]]:
@@ -308,6 +317,10 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
         return best
     if _closed_relative(toks, a, b, lo):
         return None   # "X, who has received asylum in France, was sentenced in Georgia"
+    if any(toks[j].low in ("but", "and") and toks[j - 1].low == "," and
+           _named_clause_at(toks, j + 1, lo) for j in range(max(b + 1, lo - 24), lo - 2)):
+        return None   # "troops deployed to Naqoura, but Hezbollah did not attack Kiryat
+        #               Shmona": a clause of its own, whose action is not one
     if lo - b <= 16:   # near: no list to discount (most places)
         if any(toks[j].low in CLAUSE_BREAK or toks[j].low in _RELATIVE and toks[j - 1].low == ","
                for j in range(b, lo)):
@@ -315,10 +328,6 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
         if any(toks[j].low in _CLAUSE_LINKS and _clause_at(toks, j + 1, lo)
                for j in range(b, lo - 2)):
             return None   # "ruled the kingdom until he was forced into exile in Europe"
-        if any(toks[j].low in ("but", "and") and toks[j - 1].low == "," and
-               _named_clause_at(toks, j + 1, lo) for j in range(b + 1, lo - 2)):
-            return None   # "troops deployed to Naqoura, but Hezbollah did not attack
-            #               Kiryat Shmona": a clause of its own, whose action is not one
         if any(toks[j].low == "," and toks[j + 1].low.endswith("ing") and
                toks[j + 1].low not in ACTIONS and toks[j + 1].low not in _ING_WORDS
                for j in range(b, lo - 1)):
@@ -361,6 +370,9 @@ def _named_clause_at(toks, j: int, lo: int) -> bool:
         return False
     while k < lo and toks[k].cap:
         k += 1
+    if k + 1 < lo and toks[k].text[:1].islower() and toks[k].low not in _FINITE and \
+            toks[k].low.endswith("s") and not toks[k].low.endswith("ed"):
+        k += 1   # "European Union warships have escorted": the name's plural noun
     return k < lo and (toks[k].low in _FINITE or toks[k].low in ("did", "does", "do") or
                        toks[k].low.endswith("ed"))
 
