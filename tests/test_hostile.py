@@ -949,6 +949,18 @@ def test_many_distinct_place_names_parse_in_linear_time(geoparser, gazetteer):
     assert took < 12, took  # about 3 s; pairing every name with every other took 23 s
 
 
+def test_a_megabyte_of_posts_starting_alike_parses_in_linear_time(geoparser):
+    # thousands of lines starting "RT @AP:": each capitalised first word was looked up
+    # again across the whole document (20 s per MB at 1 MB, 76 s per MB at 4 MB)
+    posts = ("RT @AP: floods hit chennai and new york #Rain\n", "so cold in chicago today\n",
+             "@john heading to the bay area from dallas texas\n",
+             "protests in ferguson #Ferguson\n")
+    text = "".join(posts[i % 4] for i in range(1_000_000 // 36))
+    result, took = _parse(geoparser, text)
+    assert {"chennai", "chicago", "dallas"} <= {r.mention.text for r in result.resolutions}
+    assert took < 10, took  # about 1.2 s
+
+
 def test_lower_case_filler_does_not_flood_the_output(geoparser):
     filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. "
     text = "floods hit dhaka again. " + filler * 12_500  # 1 MB

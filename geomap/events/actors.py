@@ -1362,6 +1362,8 @@ class ActorFinder:
         # the census's given names and those of international news it lacks ("Vladimir",
         # "Recep"): "Vladimir Putin spoke ... Putin visited Paris" is one person
         self.first_names = gazetteer.first_names | world_given_names()
+        # how the document being read writes single words elsewhere (see _written_as)
+        self._writings: tuple[str | None, dict[str, tuple]] = (None, {})
 
     # -- document-level -----------------------------------------------------
     def read_acronyms(self, text: str, state: DocState) -> None:
@@ -2279,8 +2281,9 @@ class ActorFinder:
             return True   # "..., and Gazprom halted": a capital inside a sentence
         # First in its sentence: a name when the document writes it so inside a sentence
         # and never in lower case ("Gazprom ... supplies from Gazprom")
-        if low in text and re.search(rf"\b{re.escape(low)}\b", text) is not None:
-            return False   # (a substring test first: most names are never written so)
+        lower, inside = self._written_as(text, word, low)
+        if lower:
+            return False
         frequent = self.gaz.frequent_words
         if frequent and ACTIONS[verb] in _PARTY_ACTIONS and not verb.endswith("s") and \
                 low not in frequent:
@@ -2289,12 +2292,30 @@ class ActorFinder:
             # strike, "Management signed" and "Nobody visited" are words, and a verb in -s
             # may be a noun: "Wired telephones in Columbia")
             return True
-        if text.find(word) == toks[j].start and text.find(word, toks[j].start + 1) < 0:
-            return False   # written nowhere else
-        return any(text[max(0, m.start() - 2):m.start()][:1].islower() or
-                   text[max(0, m.start() - 2):m.start()][:1] == ","
-                   for m in re.finditer(rf"\b{re.escape(word)}\b", text)
-                   if m.start() != toks[j].start)
+        # written inside a sentence elsewhere: after a lower-case word or a comma
+        return any(at != toks[j].start for at in inside)
+
+    def _written_as(self, text: str, word: str, low: str) -> tuple[bool, tuple[int, ...]]:
+        """Whether the document writes ``word`` in lower case (``low``, a whole word), and
+        the first two offsets where it writes ``word`` after a lower-case word or a comma:
+        read once per word and document, so a document of thousands of posts starting with
+        "RT" stays linear."""
+        cache = self._writings
+        if cache[0] is not text:
+            cache = self._writings = (text, {})
+        found = cache[1].get(word)
+        if found is None:
+            lower = low in text and re.search(rf"\b{re.escape(low)}\b", text) is not None
+            inside: list[int] = []
+            if word in text:
+                for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+                    before = text[max(0, m.start() - 2):m.start()][:1]
+                    if before.islower() or before == ",":
+                        inside.append(m.start())
+                        if len(inside) == 2:
+                            break
+            found = cache[1][word] = (lower, tuple(inside))
+        return found
 
     @staticmethod
     def _agentive(toks: list[Tok], j: int, k: int, lows: list[str], words: list[str]) -> bool:
