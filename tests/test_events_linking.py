@@ -643,3 +643,34 @@ def test_departures_opening_listed_countries_and_launch_sites(geoparser, text, w
 ])
 def test_fired_missiles_speakers_bodies_permissions_and_named_clauses(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a negated action or a verb of discussion between an action and a place takes it
+    ("Annalena Baerbock visited the region four times in 2024 but never went to Oman.", set()),
+    ("Johann Wadephul met Prince Faisal bin Farhan and discussed the war in Sudan.", set()),
+    ("Barack Obama met Angela Merkel in Berlin and discussed trade.",
+     {("Barack Obama", "Berlin"), ("Angela Merkel", "Berlin")}),
+    # what is rejected, proposed or planned is no event; nor the rest of a plan
+    ("Tunisian President Kais Saied has rejected proposals to host centres in Tunisia for "
+     "migrants deported from Europe.", set()),
+    ("Jerry Purdin spoke. He intends to travel to Hawaii and drive to Florida.", set()),
+    ("Joe Biden plans to cross Europe before flying from Bangkok to Perth, then ride across "
+     "Australia.", set()),
+    ("Joe Biden planned to visit Paris and met Emmanuel Macron in Berlin.",
+     {("Joe Biden", "Berlin"), ("Emmanuel Macron", "Berlin")}),
+    # the one who captured a place right before the verb is its subject, "from" after it
+    ("Assad said the Golan Heights, which Israel captured from Syria in 1967, must return.",
+     {("Israel", "Golan Heights")}),
+    # journeys by their means, to or from a place
+    ("Joe Biden drove to Baltimore on Friday.", {("Joe Biden", "Baltimore")}),
+    # an acronym in brackets inside an apposition breaks no clause
+    ("Karol Nawrocki, a historian backed by the nationalist Law and Justice (PiS) party, "
+     "campaigned in the farming town of Siemiatycze.", {("Karol Nawrocki", "Siemiatycze")}),
+    # a nationality and office first in a headline is the office holder the text names
+    ("German foreign minister begins three-nation tour in Riyadh\n\nRIYADH (dpa) - German "
+     "Foreign Minister Johann Wadephul arrived in Riyadh on Sunday.",
+     {("Johann Wadephul", "Riyadh")}),
+])
+def test_blocking_actions_plans_captures_journeys_and_office_holders(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -419,6 +419,9 @@ PAIRS = _pairs({
     # forces moving against a place: "advanced on Goma", "advancing toward Kyiv"
     "advance advances advanced advancing": ("on into toward towards", "attack"),
     "landing": ("in at", "arrive"),                     # "helicopters landing in Kalam"
+    # journeys by their means: "rode from John o' Groats to Land's End", "drove to Kyiv"
+    "ride rides rode riding cycle cycles cycled cycling sail sails sailed sailing drive "
+    "drives drove driving": ("from to across", "travel"),
     # "is scheduled to appear in Litchfield Superior Court" (not "appeared to be")
     "appear appears appeared appearing": ("in before at", "appear"),
     # "Lady Gaga performed in Tokyo" (GUIDELINE.md: performing is an act; not "performed
@@ -798,7 +801,7 @@ _INTENT = frozenset(
     "expects preparing prepares promise promises promised "
     # an attempt is no success: "failed to capture Kyiv", "tried to retake Mosul"
     "failed fails fail failing tried tries trying attempted attempts attempting sought "
-    "seeks seeking".split())
+    "seeks seeking proposal proposals offer offers request requests".split())
 # Weighing an act is not doing it: "is considering sending troops to Poland" (but
 # "considers its assistance to Iraq a contribution" regards an act done).
 _WEIGHING = frozenset(
@@ -844,9 +847,21 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
             return True   # "is preparing to launch a ground offensive in Gaza"
         if w == "to" and any(low[x] in _PERMITS for x in range(max(0, k - 4), k)):
             return True   # "the pact will allow Japan to send troops": a permission
+    if j and (low[j - 1] in ("before", "then") or low[j - 1] == "and" and
+              not low[j].endswith(("ed", "s")) and low[j] not in _IRREGULAR_PAST):
+        # "plans to cross Europe before flying from Bangkok to Perth, then ride across
+        # Australia": the rest of a plan is planned too
+        for k in range(j - 2, max(0, j - 24), -1):
+            if low[k] in (".", ";", "but", "said", "says") or low[k] in _DENIALS:
+                break
+            if low[k] == "to" and low[k - 1] in _INTENT:
+                return True
     return _called_off_after(low, j)
 
 
+# Past forms without "-ed": "and met" continues no plan.
+_IRREGULAR_PAST = frozenset(w for forms in _IRREGULAR.values() for w in forms.split()) | \
+    frozenset("met left took held led went ran fought struck brought built".split())
 # Verbs of permission: what someone is allowed to do has not happened.
 _PERMITS = frozenset("allow allows allowed allowing permit permits permitted permitting "
                      "enable enables enabled enabling authorize authorizes authorise "

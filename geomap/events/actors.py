@@ -863,7 +863,7 @@ _APPOSITION_OPENERS = frozenset(("a", "an", "the", "former", "one"))
 # Actions done to someone, whose past participle with no object after it is a passive.
 _DONE_TO = frozenset(("kill", "arrest", "abduct", "capture", "expel"))
 _NO_OBJECT = frozenset(
-    "in on at by near during last this since while when after outside inside".split())
+    "in on at by near during last this since while when after outside inside from".split())
 
 
 # Journeys a companion makes too ("went with X to Y").
@@ -1104,7 +1104,8 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     for c in cands[:-1]:
         if c.end + 1 < a and low[c.end] == "," and low[c.end + 1] in _APPOSITION_OPENERS and \
                 "," in low[best.end:a] and best.start > c.end + 1 and \
-                all(w not in CLAUSE_BREAK for w in low[c.end:a]) and \
+                all(w not in CLAUSE_BREAK or _bracketed_acronym(toks, c.end + x)
+                    for x, w in enumerate(low[c.end:a])) and \
                 low[c.end:a].count(",") == 2:
             best = c
             break
@@ -1122,6 +1123,12 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
     between = low[best.end:a]
     if len(between) >= 3 and between[0] == "(" and between[2] == ")":
         between = between[3:]   # "The Baloch Liberation Army (BLA) attacked"
+    if "(" in between:
+        # "X, a historian backed by the Law and Justice (PiS) party, campaigned": an
+        # acronym in brackets breaks no clause
+        between = [w for x, w in enumerate(low[best.end:a], start=best.end)
+                   if not _bracketed_acronym(toks, x) and
+                   not (x > 0 and _bracketed_acronym(toks, x - 1) and toks[x - 1].text == "(")]
     if any(w in CLAUSE_BREAK for w in between):
         return []
     for k in range(len(between) - 1, -1, -1):
@@ -1235,6 +1242,19 @@ def _closed_by_comma(toks: list[Tok], j: int, a: int) -> bool:
         while j < end and toks[j].low.isalpha() and toks[j].text[:1].islower():
             j += 1
     return j < a and toks[j].low == ","
+
+
+def _bracketed_acronym(toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` is a bracket around an acronym ("(PiS)"): no clause break."""
+    t = toks[k].text
+    if t == "(":
+        return k + 2 < len(toks) and toks[k + 2].text == ")" and _acronym_like(toks[k + 1].text)
+    return t == ")" and k >= 2 and toks[k - 2].text == "(" and _acronym_like(toks[k - 1].text)
+
+
+def _acronym_like(word: str) -> bool:
+    """"PKK", "PiS", "AfD": a short word of two capitals or more."""
+    return len(word) <= 8 and word.isalpha() and sum(c.isupper() for c in word) >= 2
 
 
 def _own_subject(between: list[str], kind: str, words: list[Tok], finite: bool = False) -> bool:
@@ -1792,7 +1812,8 @@ class ActorFinder:
             elif len(chain) == 1 and _office_at(toks, k, taken):
                 # "The Russian president flew to Beijing", not "Russian President Putin"
                 who = _office_holder(text, toks[j].text, toks[j + 1:k + 1]) \
-                    if j and low[j - 1] == "the" else None   # "a Russian minister": unnamed
+                    if j == 0 or low[j - 1] == "the" else None   # "a Russian minister":
+                #   unnamed (but first in a headline: "German foreign minister begins tour")
                 out.append(Actor(j, k + 1, who, "person") if who else
                            Actor(j, k + 1, self.country_names[dem], "country"))
             after = k
@@ -2374,7 +2395,9 @@ class ActorFinder:
                         x.end - x.start == 1 and self._demonym_of(toks[x.start].low) and
                         x.place_idx is None or   # ("the Philippines signed": a place's name)
                         x.kind == "country" and x.end == a and not _past(low[a]) and
-                        x.subject_ok):   # "Lance Armstrong of the U.S. leaves" no U.S. leave
+                        x.subject_ok and cls != "sanction"):
+                    # ("Lance Armstrong of the U.S. leaves" no U.S. leave; "new Russia
+                    # sanctions" are on Russia)
                     chosen.append(x)   # but "Japan and South Korea signed": a subject
                     # with the countries listed before it: "Japan and Philippines sign"
                     while x.kind == "country" and x.start > 1:
@@ -2396,7 +2419,9 @@ class ActorFinder:
         # "the 28-year-old Marine killed last week in Afghanistan": a participle done to the
         # noun before it, with no object after it
         reduced = cls in _DONE_TO and _past(low[a]) and b < len(low) and low[b] in _NO_OBJECT \
-            and low[b:b + 2] not in (["at", "least"], ["at", "most"])   # "killed at least 30"
+            and low[b:b + 2] not in (["at", "least"], ["at", "most"]) and \
+            not any(x.end == a for x in actors)   # "killed at least 30", "which Israel
+        #                                            captured from Syria"
         if not chosen and not reduced and a >= 2 and low[a].endswith("ing"):
             # "I don't see production moving to the U.S.": the -ing's subject is what is
             # seen, not who sees it

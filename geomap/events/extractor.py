@@ -413,6 +413,8 @@ class EventExtractor:
                     continue   # "opened a factory in Berlin, its first in Europe": a rank's
                     #            scope, no place of the action
                 trig = governing_trigger(toks, triggers, lo, head_idx, gaps)
+                if trig is not None and trig[1] < lo and _blocked(toks, low, trig[1], lo):
+                    trig = None
                 if trig is not None and not place_fits(trig[2], prep, head, toks, trig[1], lo):
                     # "addressed the summit via video link from Moscow": the occasion a
                     # statement is made at, which the place does not fit, leaves it to the
@@ -565,6 +567,19 @@ class EventExtractor:
                 # governments in Brussels" does nothing the governments do)
                 emit(actor_loc, cls, r)
         return sorted(found.values(), key=lambda e: (e.start, e.actor))
+
+
+def _blocked(toks, low: list[str], b: int, lo: int) -> bool:
+    """Whether an action word between the trigger ending at ``b`` and the place at ``lo``
+    takes the place from it: a negated one ("visited the region but never went to Oman")
+    or a verb of discussion ("met X and discussed the war in Sudan": a topic)."""
+    for x in range(max(b, lo - 24), lo):   # (near the place: long lists stay linear)
+        w = low[x]
+        if w in TOPIC_VERBS and toks[x].text[:1].islower() and low[x - 1] not in _DETERMINERS:
+            return True   # (not "announced the plan at an event in Romulus": a noun)
+        if w in ACTIONS and toks[x].text[:1].islower() and negated(low, x, toks):
+            return True
+    return False
 
 
 class _Reading:

@@ -483,11 +483,12 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                     prep in ("to", "into", "toward", "towards", "onto"):
                 return False   # "spoke to Perry": whom it is said to, not where
             between = [t.low for t in toks[trig_end:lo]]
-            if cls == "demand" and between and (between[0] in _OBJECT_OPENERS or
-                                                 "to" in between):
+            if cls in ("demand", "reject") and between and (
+                    between[0] in _OBJECT_OPENERS or "to" in between):
                 return False   # "called for a separate state in Thailand", "called on
-                #                supporters to gather in Caracas": a place of what is
-                #                demanded, not of the demand (but "condemned the execution
+                #                supporters to gather in Caracas", "rejected proposals to
+                #                host centres in Tunisia": a place of what is demanded or
+                #                rejected, not of the demand (but "condemned the execution
                 #                in Colombo" may well be made there)
             words = [toks[trig_end - 1].low, *between]   # the trigger, and on to the place
             if len(words) >= 3 and words[-1] == "in" and words[-2] in _ISSUED and \
