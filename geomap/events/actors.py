@@ -1599,9 +1599,11 @@ class ActorFinder:
                 if key in ARMED_GROUPS:
                     if b + 1 < n and low[b + 1] in _MEMBER_NOUNS:
                         b += 1   # its members: "Wagner Group fighters and Malian soldiers"
-                    # under the full name the document gives its acronym ("Islamic State
-                    # West Africa Province (ISWAP) ... ISWAP fighters")
-                    defined = state.acronyms.get(key) if key.isalpha() else None
+                    # under the full name the document gives its acronym, where the list
+                    # knows it only by the acronym ("Islamic State West Africa Province
+                    # (ISWAP) ... ISWAP fighters"; but ISIL is the list's Islamic State)
+                    defined = state.acronyms.get(key) \
+                        if ARMED_GROUPS[key].lower() == key else None
                     add(Actor(a, b + 1, defined or ARMED_GROUPS[key], "armed_group"))
                 else:
                     cc = _SEATS.get(key, "")
