@@ -1130,3 +1130,18 @@ def test_plural_delegations_and_a_group_with_its_fighters_in_a_list(geoparser, t
 ])
 def test_first_names_its_defined_acronyms_and_name_suffixes(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The heads of Hamas and Fatah met in Cairo on Sunday.",
+     {("Hamas", "Cairo"), ("Fatah", "Cairo")}),
+    # a body's organ defined with its acronym goes by the body's full name; a body named
+    # after "together with" in the action's clause acts too
+    ("The UN Office for the Coordination of Humanitarian Affairs (OCHA) said it was "
+     "delivering food to displaced families in Cucuta together with the Colombian Red Cross.",
+     {("United Nations Office for the Coordination of Humanitarian Affairs", "Cucuta"),
+      ("Colombian Red Cross", "Cucuta")}),
+])
+def test_heads_of_two_bodies_organs_of_a_body_and_bodies_acting_together(geoparser, text,
+                                                                         wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -1197,7 +1197,20 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
         if head is not None and head.start >= 2 and low[head.start - 1] == "of" and \
                 low[head.start - 2] in STATE_NOUNS:
             out.append(head)
+    if len(out) == 1 and first.start >= 4 and low[first.start - 1] == "and":
+        # "The heads of Hamas and Fatah met": the body before "and", after "of" and a word
+        # for those who speak for it, takes part with the one after
+        head = next((x for x in actors if x.end == first.start - 1 and x.kind != "person"),
+                    None)
+        if head is not None and head.start >= 2 and low[head.start - 1] == "of" and \
+                low[head.start - 2] in _SPOKESMEN:
+            out.append(head)
     return out
+
+
+# Those who speak or act for a body named after "of": "the heads of Hamas and Fatah".
+_SPOKESMEN = frozenset("heads leaders chiefs representatives delegations delegates envoys "
+                       "negotiators officials ministers".split())
 
 
 
@@ -1641,8 +1654,16 @@ class ActorFinder:
                     cc = self._demonym_of(low[j - 1]) if j else None
                 if cc and any(taken[lead:j]):
                     cc = None
+                parent = _KNOWN_ORGS.get(low[j - 1]) if j and not cc and \
+                    toks[j - 1].text.isupper() else None
                 if cc and not _STATE_BODY_HEADS.isdisjoint(full.lower().split()):
                     add(Actor(lead, i + 3, self.country_names.get(cc, cc), "country"))
+                elif parent and not taken[j - 1]:
+                    # "the UN Office for the Coordination of Humanitarian Affairs (OCHA)":
+                    # a body's organ under the body's full name
+                    name = f"{parent} {full}"
+                    state.acronyms[low[i + 1]] = name
+                    add(Actor(j - 1, i + 3, name, _kind_of(name)))
                 else:
                     add(Actor(lead if cc else j, i + 3, full, _kind_of(full)))
 
@@ -2493,6 +2514,16 @@ class ActorFinder:
                     x.kind in ("person", "organisation", "armed_group") and not any(
                         low[j] in CLAUSE_BREAK or low[j] in (",", "and", "to", "in", "at")
                         for j in range(b + 1, x.start)):
+                chosen.append(x)
+        if chosen and cls not in SPEECH and "together" in low[b:]:
+            # "was delivering food to families in Cúcuta together with the Colombian Red
+            # Cross": a body named after "together with" in the action's clause acts too
+            t = low.index("together", b)
+            x = next((x for x in actors if x.start in (t + 2, t + 3)), None) \
+                if low[t + 1:t + 2] == ["with"] else None
+            if x is not None and x not in chosen and x.place_idx is None and \
+                    x.kind in ("person", "organisation", "armed_group", "country") and \
+                    not any(low[j] in CLAUSE_BREAK for j in range(b, t)):
                 chosen.append(x)
         if cls == "send" and chosen:
             chosen.extend(x for x in actors if x.kind == "person" and b <= x.start <= b + 12
