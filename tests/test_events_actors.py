@@ -1145,3 +1145,12 @@ def test_first_names_its_defined_acronyms_and_name_suffixes(geoparser, text, wan
 def test_heads_of_two_bodies_organs_of_a_body_and_bodies_acting_together(geoparser, text,
                                                                          wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_short_census_name_opening_a_foreign_name_tells_no_gender(geoparser):
+    """"Min" is mostly a woman's name in the US census; "Min Aung Hlaing" is a man, the
+    "he" of his own sentence, not the spokesman named before."""
+    res = parse(geoparser, "Military spokesman Major General Zaw Min Tun denied the reports. "
+                           "Junta chief Senior General Min Aung Hlaing travelled to Moscow, "
+                           "where he met Russian President Vladimir Putin.")
+    assert triples(res) == {("Min Aung Hlaing", "Moscow"), ("Vladimir Putin", "Moscow")}

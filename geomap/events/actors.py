@@ -1356,6 +1356,9 @@ def _gender(name: str) -> str | None:
     first = name.split(" ", 1)[0].lower()
     if first in _FAMILY_FIRST and " " in name:
         return None
+    if len(first) <= 3 and name.count(" ") >= 2:
+        return None   # "Min Aung Hlaing": a short word the census knows opens another
+        #               language's name, whose given names it does not hold
     female, male = _gendered_names()
     return "f" if first in female else "m" if first in male else None
 
