@@ -274,7 +274,7 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
 # Past forms of action verbs without "-ed" (a verb in a phrase makes it a clause).
 _PAST_FORMS = frozenset("overran met fought struck sent led took held won flew fled left "
                         "went ran brought built".split())
-_ARTICLE_WORDS = frozenset("a an the his her its their".split())
+_ARTICLE_WORDS = _POSSESSIVE_DETERMINERS | {"a", "an", "the"}
 
 
 def reach(toks: list[Tok], places) -> tuple[list[int], list[int]]:
