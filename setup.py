@@ -44,6 +44,7 @@ COMPILED = (
     "geomap.events.attribution",
     "geomap.events.extractor",
     "geomap.events.linking",
+    "geomap.events.facilities",
     "geomap.events.sentence",
     "geomap._speedups",  # C loops written for Cython, each with a Python equal
 )

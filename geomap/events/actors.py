@@ -42,6 +42,7 @@ from geomap.events.actions import (
     SAY_VERBS,
     SPEECH,
 )
+from geomap.events.facilities import FACILITY
 from geomap.events.sentence import (
     CLAUSE_BREAK,
     Tok,
@@ -1596,6 +1597,9 @@ class ActorFinder:
         for (_i, r), span in zip(resolved, spans, strict=True):
             for j in span:
                 span_of[j] = r
+            if r.mention.kind_hint == FACILITY:
+                for j in span:   # "at Miami International Airport": a place, no company
+                    taken[j] = True
 
         def add(a: Actor) -> None:
             for j in range(a.start, a.end):
@@ -2376,6 +2380,10 @@ class ActorFinder:
         return self._demonym_of(word.lower().rstrip("."))
 
     def _demonym_of(self, low: str) -> str | None:
+        """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
+        return self._demonym_forms.get(low)
+
+    def demonym_of(self, low: str) -> str | None:
         """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
         return self._demonym_forms.get(low)
 

@@ -79,6 +79,8 @@ from geomap.events.actors import (
 )
 from geomap.events.actors import _passive as passive
 from geomap.events.attribution import ends_block, header_line, sentence_date, speaker_of
+from geomap.events.facilities import ANY_HEAD as FACILITY_WORDS
+from geomap.events.facilities import located_facilities
 from geomap.events.linking import (
     Gaps,
     actor_location,
@@ -203,6 +205,9 @@ class EventExtractor:
             words = sentence_tokens(*cut, low)
             if not words:
                 continue
+            if not FACILITY_WORDS.isdisjoint(low):   # "at Mogadishu's Erdogan hospital"
+                resolved = located_facilities(text, words, low, resolved,
+                                              self.finder.demonym_of)
             try:
                 triggers = _triggers(text, words, low, phrases=phrases)
                 if not triggers and MILITARY.isdisjoint(low):
