@@ -1154,3 +1154,38 @@ def test_a_short_census_name_opening_a_foreign_name_tells_no_gender(geoparser):
                            "Junta chief Senior General Min Aung Hlaing travelled to Moscow, "
                            "where he met Russian President Vladimir Putin.")
     assert triples(res) == {("Min Aung Hlaing", "Moscow"), ("Vladimir Putin", "Moscow")}
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a name in another language, with its own connectors, defined with its acronym
+    ("The Frente Unido de Trabajadores (FUT) called a national strike. FUT members blocked "
+     "highways in Puno.", "Frente Unido de Trabajadores"),
+    # an armed group the built-in list knows by its acronym, named in full by the text
+    ("Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked an army post near Djibo "
+     "on Saturday.", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ("Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked an army post on "
+     "Saturday. JNIM fighters later struck a convoy near Kaya.",
+     "Jama'at Nusrat al-Islam wal-Muslimin"),
+])
+def test_an_acronym_acts_under_the_full_name_the_text_gives(geoparser, text, actor):
+    assert {e.actor for e in parse(geoparser, text).events} == {actor}
+
+
+def test_a_list_name_that_is_no_acronym_stays_the_lists(geoparser):
+    # the seeds' ISIL is the list's Islamic State, whatever the text calls it
+    text = "The Islamic State of Iraq and the Levant (ISIL) attacked Tikrit."
+    assert {e.actor for e in parse(geoparser, text).events} == {"Islamic State"}
+
+
+def test_a_company_by_its_trade_and_its_description(geoparser):
+    text = ("Meridian Minerals opened a copper mine in Zambia. The company shipped its first "
+            "concentrate to Dar es Salaam.")
+    assert triples(parse(geoparser, text)) == {
+        ("Meridian Minerals", "Zambia"), ("Meridian Minerals", "Dar es Salaam")}
+    # a nationality between "the" and the noun; but a team of another kind is no company
+    text = ("Nordvik AB opened a plant in Monterrey. The Swedish company also opened an office "
+            "in Hanoi.")
+    assert ("Nordvik AB", "Hanoi") in triples(parse(geoparser, text))
+    text = ("Meridian Minerals opened a copper mine in Zambia. The rescue team flew to Lusaka "
+            "on Monday.")
+    assert ("Meridian Minerals", "Lusaka") not in triples(parse(geoparser, text))

@@ -212,7 +212,10 @@ _ORG_HEADS = frozenset(
     "university church "
     # companies by their trade ("Vietnam Airlines", "Hyundai Motor", "Saudi Aramco" aside)
     "airlines airways motors motor holdings industries petroleum pharmaceuticals "
-    "technologies electronics railways shipping".split())
+    "technologies electronics railways shipping minerals mining resources energy appliances "
+    "metals steel chemicals foods logistics aerospace automotive "
+    # and by a legal form the name keeps ("Nordvik AB", "Equinor ASA")
+    "ab asa oyj nv spa".split())
 
 
 # The heads of any group's name: an organisation's or an armed group's.
@@ -228,6 +231,20 @@ _PEOPLES = frozenset("indians tribe tribes peoples".split())
 
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
+
+
+def _described_body(toks: Sequence[Tok], j: int) -> int:
+    """Where "the" opens the description of a body whose noun is ``toks[j]`` ("the
+    company", "the Egyptian club", "the state-owned firm"), or -1: a nationality or a
+    hyphened word may stand between them, no other ("the rescue team" is a team of its
+    own)."""
+    if toks[j - 1].low == "the":
+        return j - 1
+    if j >= 2 and toks[j - 2].low == "the" and (
+            "-" in toks[j - 1].text or toks[j - 1].cap and toks[j - 1].text[:1].isalpha()
+            and toks[j - 1].low.endswith(("an", "ish", "ese", "i", "ch"))):
+        return j - 2
+    return -1
 
 
 def _initials(a: str, b: str) -> bool:
@@ -273,7 +290,9 @@ _CLAUSE_START = frozenset(", ; when as after before and then where while because
                           "that".split())
 # Words that may stand for an actor named before: a pronoun, "the group".
 # Descriptions that stand for the last organisation named: "the organisation", "the group".
-_BODY_WORDS = frozenset("group organisation organization agency charity".split())
+_BODY_WORDS = frozenset(
+    "group organisation organization agency charity company firm club team side union "
+    "federation bank airline carmaker automaker miner".split())
 _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS
 # Words inside a state's organ's name between the state and the organ: "Israel Defense
 # Forces", "Sudanese Armed Forces", "Russian Ministry of Foreign Affairs".
@@ -698,8 +717,15 @@ except ImportError:
 
 
 # Anchored at a word start: unanchored, a 30,000-letter word backtracks quadratically.
-_ACRONYM_DEF = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)"
-                          r"(?: (?:[A-Z][\w\-]{0,40}|of|for|and|the|on|in)){1,9}) \(([A-Z]{2,8})\)")
+# A word of a name defined with its acronym: capitalised (with apostrophes and hyphens:
+# "Jama'at", "Farmers'", "Al-Shabaab"), an Arabic article joined to one ("al-Islam",
+# "wal-Muslimin") or a connector of English or of the name's own language ("Frente Unido
+# de Trabajadores", "Médecins Sans Frontières").
+_ACRONYM_WORD = (r"(?:[A-Z][\w\-'\u2019]{0,40}|(?:al|el|wal|ul)-[A-Z][\w\-'\u2019]{0,40}|"
+                 r"of|for|and|the|on|in|to|at|de|del|la|le|les|des|du|da|do|dos|das|y|e|et|"
+                 r"al|el|wal|und|f\u00fcr|van|von|di|della)")
+_ACRONYM_DEF = re.compile(rf"(?<![\w\-])({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) "
+                          r"\(([A-Z]{2,8})\)")
 
 
 _ACRONYM_PAREN = re.compile(r" \([A-Z]{2,8}\)")
@@ -1621,9 +1647,14 @@ class ActorFinder:
                         b += 1   # its members: "Wagner Group fighters and Malian soldiers"
                     # under the full name the document gives its acronym, where the list
                     # knows it only by the acronym ("Islamic State West Africa Province
-                    # (ISWAP) ... ISWAP fighters"; but ISIL is the list's Islamic State)
-                    defined = state.acronyms.get(key) \
-                        if ARMED_GROUPS[key].lower() == key else None
+                    # (ISWAP) ... ISWAP fighters"; but ISIL is the list's Islamic State),
+                    # and under the full name the text writes ("Fighters of Jama'at Nusrat
+                    # al-Islam wal-Muslimin (JNIM)" are no "JNIM")
+                    canon = ARMED_GROUPS[key]
+                    defined = None
+                    if canon.isupper() and " " not in canon:
+                        defined = state.acronyms.get(canon.lower()) or \
+                            (" ".join(m.group().split()) if " " in m.group() else None)
                     add(Actor(a, b + 1, defined or ARMED_GROUPS[key], "armed_group"))
                 else:
                     cc = _SEATS.get(key, "")
@@ -1910,12 +1941,14 @@ class ActorFinder:
                 before = [x for x in out if x.kind == "armed_group" and x.end <= j]
                 out.append(Actor(the, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
-            elif j > 0 and t.low in _BODY_WORDS and toks[j - 1].low == "the" and \
-                    state.last_org and not taken[j] and (j + 1 == n or low[j + 1] != "of") \
-                    and state.last_org in text[max(0, toks[0].start - _ORG_REACH):toks[j].start]:
-                # "Greenpeace activists protested ... The group said": with no armed group
-                # named, the group is the last organisation that acted, named just before
-                out.append(Actor(j - 1, j + 1, state.last_org, "organisation"))
+            elif j > 0 and t.low in _BODY_WORDS and state.last_org and not taken[j] and \
+                    (the := _described_body(toks, j)) >= 0 and \
+                    (j + 1 == n or low[j + 1] != "of") and \
+                    state.last_org in text[max(0, toks[0].start - _ORG_REACH):toks[j].start]:
+                # "Greenpeace activists protested ... The group said", "Al Ahly won ... The
+                # Egyptian club had flown": with no armed group named, the body is the last
+                # organisation that acted, named just before
+                out.append(Actor(the, j + 1, state.last_org, "organisation"))
 
         if "i" in low and (state.narrator or not state.signer) and \
                 not SAY_VERBS.isdisjoint(low):
