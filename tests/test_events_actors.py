@@ -1189,3 +1189,43 @@ def test_a_company_by_its_trade_and_its_description(geoparser):
     text = ("Meridian Minerals opened a copper mine in Zambia. The rescue team flew to Lusaka "
             "on Monday.")
     assert ("Meridian Minerals", "Lusaka") not in triples(parse(geoparser, text))
+
+
+def test_a_state_organ_named_by_a_place_noun_is_the_state(geoparser):
+    # "Italy's coast" would say where; "Italy's coast guard" is Italy's
+    text = "Italy's coast guard rescued 430 migrants near Lampedusa."
+    assert triples(parse(geoparser, text)) == {("Italy", "Lampedusa")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Kenji Moriyama is scheduled to visit Jakarta on Thursday.", ("Kenji Moriyama", "Jakarta")),
+    ("Kaja Kallas is to travel to Kyiv later this week.", ("Kaja Kallas", "Kyiv")),
+    ("Kenji Moriyama was expected to visit Jakarta on Thursday.", ("Kenji Moriyama", "Jakarta")),
+])
+def test_a_scheduled_act_makes_its_subject_an_agent(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == {wanted}
+
+
+def test_a_name_described_as_a_body_is_that_body(geoparser):
+    text = ("BRAC, the country's largest non-governmental organisation, sent 60 medical teams "
+            "to Bagerhat.")
+    assert {(e.actor, e.actor_type) for e in parse(geoparser, text).events} == {
+        ("BRAC", "organisation")}
+    # the head of the apposition decides: a group's leader is a person
+    text = "Tom Smith, the group's leader, flew to Paris."
+    assert {(e.actor, e.actor_type) for e in parse(geoparser, text).events} == {
+        ("Tom Smith", "person")}
+
+
+def test_a_group_named_as_anothers_affiliate_is_the_one_acting(geoparser):
+    text = ("Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al Qaeda's affiliate in "
+            "the Sahel, attacked an army post near Djibo on Saturday. The claim could not be "
+            "verified. The group has stepped up attacks across the Centre-Nord region this year.")
+    assert {e.actor for e in parse(geoparser, text).events} == {
+        "Jama'at Nusrat al-Islam wal-Muslimin"}
+
+
+def test_a_known_body_acts_under_the_name_the_text_gives_it(geoparser):
+    text = ("Doctors Without Borders (MSF) opened a clinic in Tawila. MSF also sent a team to "
+            "Kosti.")
+    assert {e.actor for e in parse(geoparser, text).events} == {"Doctors Without Borders"}

@@ -169,6 +169,26 @@ def _group_key(name: str) -> str:
     return key
 
 
+def _group_name(written: str, state: DocState) -> str:
+    """The name an armed group matched as ``written`` acts under: the list's, but for a
+    group the list knows only by its acronym, the full name the document gives it
+    ("Islamic State West Africa Province (ISWAP) ... ISWAP fighters") or writes
+    ("Fighters of Jama'at Nusrat al-Islam wal-Muslimin"); ISIL stays the list's Islamic
+    State."""
+    canon = ARMED_GROUPS[_group_key(written)]
+    if canon.isupper() and " " not in canon:
+        return state.acronyms.get(canon.lower()) or \
+            (" ".join(written.split()) if " " in written else canon)
+    return canon
+
+
+# What an armed group named before them is to those named with them: "JNIM, al Qaeda's
+# affiliate in the Sahel, attacked" (al-Qaeda does not).
+_AFFILIATES = frozenset(
+    "affiliate affiliates branch branches wing arm offshoot offshoots franchise ally allies "
+    "faction splinter".split())
+
+
 _GROUP_SPELLINGS = {v for k in [*ARMED_GROUPS, *_SEATS] for v in (k, k.replace("'", "’"))}
 
 
@@ -247,6 +267,19 @@ def _described_body(toks: Sequence[Tok], j: int) -> int:
     return -1
 
 
+def _described_as_body(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the words from ``toks[k]`` on are an apposition whose head is a body:
+    ", the country's largest non-governmental organisation," (not ", the group's
+    leader,": its head is the leader)."""
+    n = len(toks)
+    if k + 2 >= n or toks[k].low != "," or toks[k + 1].low not in ("the", "a", "an"):
+        return False
+    for m in range(k + 2, min(n, k + 10)):
+        if toks[m].low in (",", "which", "that", "said", "says"):
+            return m > k + 2 and toks[m - 1].low in _BODY_NOUNS
+    return False
+
+
 def _initials(a: str, b: str) -> bool:
     """Two initials of one abbreviation ("U." "S."), as the tokenizer cuts "U.S."."""
     return len(a) == 2 == len(b) and a[1] == "." == b[1] and a[0].isupper() and b[0].isupper()
@@ -294,6 +327,11 @@ _BODY_WORDS = frozenset(
     "group organisation organization agency charity company firm club team side union "
     "federation bank airline carmaker automaker miner".split())
 _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS
+# The head nouns of an apposition that describes a body ("BRAC, the country's largest
+# non-governmental organisation,").
+_BODY_NOUNS = _BODY_WORDS | frozenset(
+    "organisation organization ngo network coalition movement party institute foundation "
+    "association".split())
 # Words inside a state's organ's name between the state and the organ: "Israel Defense
 # Forces", "Sudanese Armed Forces", "Russian Ministry of Foreign Affairs".
 _ORGAN_WORDS = frozenset(
@@ -767,7 +805,9 @@ def qualifies(toks: list[Tok], hi: int) -> bool:
         return False
     nxt = toks[hi + 1]
     if nxt.low in _PLACE_HEADS:
-        return True
+        # but a place noun naming a state's organ is no place: "Italy's coast guard",
+        # "Pakistan's border police"
+        return not (hi + 2 < len(toks) and toks[hi + 2].low in STATE_NOUNS)
     # "China's Zhuhai port", "Russia's Black Sea coast": a name, then a place noun
     k = hi + 1
     while k < len(toks) and k <= hi + 3 and toks[k].cap:
@@ -802,6 +842,13 @@ def _agentive(toks: list[Tok], k: int, start: int | None = None) -> bool:
         k += 2   # "Laurent Nkunda's forces captured"
     while k < n and toks[k].low in ("has", "have", "had", "will", "also", "then", "later"):
         k += 1
+    if k + 2 < n and toks[k].low in ("is", "are", "was", "were"):
+        # a scheduled act: "X is scheduled to visit", "X is to travel", "X was due to meet"
+        m = k + 2 if toks[k + 1].low in _BEFORE_INFINITIVE and toks[k + 1].low != "to" \
+            else k + 1
+        if m + 1 < n and toks[m].low == "to" and toks[m + 1].text[:1].islower() and \
+                toks[m + 1].low in ACTIONS:
+            return True
     if k < n and toks[k].low in _LIGHT_AGENT_VERBS:
         # "X made an official visit", "X held talks", "X led a strike": a light verb
         # whose event noun follows within a few words
@@ -1584,7 +1631,7 @@ class ActorFinder:
             group = _GROUP_RE.search(sentence) \
                 if need_group and _group_search_needed(sentence) else None
             if group and _group_key(group.group()) in ARMED_GROUPS:
-                state.last_group = ARMED_GROUPS[_group_key(group.group())]
+                state.last_group = _group_name(group.group(), state)
                 need_group = False
 
     @staticmethod
@@ -1643,19 +1690,11 @@ class ActorFinder:
                     continue
                 key = _group_key(m.group())
                 if key in ARMED_GROUPS:
+                    if b + 2 < n and low[b + 1] in _POSSESSIVE and low[b + 2] in _AFFILIATES:
+                        continue   # "al Qaeda's affiliate in the Sahel": another group
                     if b + 1 < n and low[b + 1] in _MEMBER_NOUNS:
                         b += 1   # its members: "Wagner Group fighters and Malian soldiers"
-                    # under the full name the document gives its acronym, where the list
-                    # knows it only by the acronym ("Islamic State West Africa Province
-                    # (ISWAP) ... ISWAP fighters"; but ISIL is the list's Islamic State),
-                    # and under the full name the text writes ("Fighters of Jama'at Nusrat
-                    # al-Islam wal-Muslimin (JNIM)" are no "JNIM")
-                    canon = ARMED_GROUPS[key]
-                    defined = None
-                    if canon.isupper() and " " not in canon:
-                        defined = state.acronyms.get(canon.lower()) or \
-                            (" ".join(m.group().split()) if " " in m.group() else None)
-                    add(Actor(a, b + 1, defined or ARMED_GROUPS[key], "armed_group"))
+                    add(Actor(a, b + 1, _group_name(m.group(), state), "armed_group"))
                 else:
                     cc = _SEATS.get(key, "")
                     add(Actor(a, b + 1, self.country_names.get(cc, cc), "country"))
@@ -2154,9 +2193,23 @@ class ActorFinder:
         if key in state.acronyms:
             full = state.acronyms[key]
             return Actor(j, k, full, _kind_of(full))
+        if len(run) <= 3 and not any(x in span_of for x in range(j, k)) and \
+                _described_as_body(toks, k):
+            # "BRAC, the country's largest non-governmental organisation, said": a name the
+            # text describes as a body names that body
+            name = " ".join(words[1 if lows[0] == "the" else 0:])
+            return Actor(j, k, name, "organisation") if name else None
         # "Nato" and "Unicef" in British spelling, but "Who" is only WHO in capitals
         if key in _KNOWN_ORGS and (len(words[0]) > 3 or words[0].isupper()):
-            return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
+            if " " not in key:
+                return Actor(j, k, state.acronyms.get(key, _KNOWN_ORGS[key]), "organisation")
+            # a full name, under the spelling the text gives it ("Doctors Without Borders",
+            # "World Food Program"), and so its acronym after it ("(MSF)")
+            name = " ".join(words)
+            if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and \
+                    toks[k + 1].text.isupper():
+                state.acronyms.setdefault(toks[k + 1].low, name)
+            return Actor(j, k, name, "organisation")
         if len(run) == 2 and lows[0] == "the" and _ACRONYM.fullmatch(words[1]) and \
                 (j + 1) not in span_of and not toks[j].text.isupper() and \
                 self.gaz.english.get(lows[1], 0.0) < 4.0:
