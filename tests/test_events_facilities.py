@@ -49,6 +49,8 @@ def test_a_facility_is_no_organisation_acting(geoparser):
     # a creed, or an indefinite article, describes a building of that kind
     ("Islamic State fighters bombed a Shiite mosque in Kandahar on Friday.", "Kandahar"),
     ("Paris police arrested Pavel Durov at Le Bourget airport.", "Le Bourget"),
+    # a kind of facility, capitalised, is no name of its own either
+    ("Randy Sengel went directly to trial in Alexandria's Circuit Court.", "Alexandria"),
 ])
 def test_no_name_of_its_own_leaves_the_town(geoparser, text, place):
     assert place in _at(parse(geoparser, text))

@@ -70,6 +70,15 @@ _CREEDS = frozenset(
     "shiite shia sunni catholic christian muslim jewish orthodox protestant coptic hindu "
     "buddhist sikh evangelical anglican lutheran islamic".split())
 
+#: Words that make a facility's kind, not its name ("Circuit Court", "International
+#: Airport", "Town Hall"): a town with only these before the head names a facility
+#: with a common noun, and is itself the place ("Alexandria's Circuit Court").
+_GENERIC = frozenset(
+    "circuit district superior municipal county city town high middle elementary primary "
+    "secondary federal supreme appeals appellate family magistrates crown regional general "
+    "central main international national state royal public memorial community medical "
+    "teaching university military air naval army police new old grand great".split())
+
 #: Words that put a qualifier town after a facility.
 _QUALIFYING = frozenset(("in", "outside", "near"))
 
@@ -171,6 +180,8 @@ def located_facilities(text: str, toks: list[Tok], lows: Sequence[str],
             continue   # "the Russian embassy", "the Shiite mosque"
         if s and lows[s - 1] in ("a", "an"):
             continue   # "a Kabul hospital", "an Army base": one of a kind, no name
+        generic = all(x == head or lows[x] in _CONNECTORS or lows[x] in _GENERIC
+                      for x in range(s, e))
         inside = [i for i, (lo, hi) in places.items() if s <= lo and hi <= e]
         if any(places[i][0] <= head < places[i][1] for i in inside):
             continue   # the head is in the place's own name ("College Park")
@@ -183,7 +194,9 @@ def located_facilities(text: str, toks: list[Tok], lows: Sequence[str],
             owner = next((i for i, (lo, hi) in places.items() if hi == s - 1), None)
         town = None
         if owner is not None:
-            town = owner   # "Mogadishu's Erdogan hospital"
+            if not generic:
+                town = owner   # "Mogadishu's Erdogan hospital" (not "Alexandria's Circuit
+                #                Court": a kind of facility, whose town is the place)
         elif inside:
             if lows[head] in _IN_NAMED_TOWN and len(inside) == 1 and \
                     places[inside[0]][1] - places[inside[0]][0] < e - s:
@@ -192,7 +205,7 @@ def located_facilities(text: str, toks: list[Tok], lows: Sequence[str],
             k = e + 1 if e < len(toks) and lows[e] == "," else e
             if k < len(toks) and lows[k] in _QUALIFYING:
                 k += 1
-            if k > e:
+            if k > e and not generic:
                 town = by_first.get(k)   # "Benina International Airport outside Benghazi"
         if town is not None and town not in swap:
             swap[town] = (s, e)
