@@ -616,3 +616,18 @@ def test_a_group_blamed_for_an_attack_attacked_there(geoparser, text, wanted):
 ])
 def test_present_forms_after_a_name_and_a_states_rescue_teams(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Macedonian police took him to a hotel in Skopje.", {("North Macedonia", "send", "Skopje")}),
+    ("Russian soldiers drove the prisoners to Kherson on Monday.", {("Russia", "send", "Kherson")}),
+    # no one is taken
+    ("The meeting took place in Vienna on Monday.", set()),
+])
+def test_taking_someone_somewhere_sends_them_there(geoparser, text, wanted):
+    assert acts(parse(geoparser, text)) == wanted
+
+
+def test_a_trip_that_takes_its_traveller_somewhere_is_the_travellers_journey(geoparser):
+    text = "Pope Leo's first foreign trip took him to Turkey and Lebanon."
+    assert {e.action_type for e in parse(geoparser, text).events} == {"CONSULT"}

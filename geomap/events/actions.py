@@ -378,6 +378,15 @@ PHRASES = [
                 r"president|the presidency|presidency|governor|mayor|the senate|senate|"
                 r"congress|a seat|prime minister)\b", re.I), "run",
      _words("ran runs running run")),
+    # taking someone somewhere sends them there: "Macedonian police took him to a hotel in
+    # Skopje", "soldiers drove the prisoners to Kherson" (not "took part in", "took place
+    # in", "took power in": no one is taken; and "his trip took him to Turkey" is his
+    # journey, read as such elsewhere)
+    (re.compile(r"(?<!trip )(?<!tour )(?<!trips )(?<!tours )(?<!travels )(?<!journey )"
+                r"(?<!visit )(?<!career )(?<!mission )(?<!work )"
+                r"\b(?:took|takes|taking|drove|drives|driving|escorted|escorts|escorting) "
+                r"(?:him|her|them|us|me|(?:the|a|an|his|her|their) (?:\w+ )?\w+) to\b", re.I),
+     "send", _words("took takes taking drove drives driving escorted escorts escorting")),
     # "claimed a suicide bombing in Peshawar", "claimed the attack": the same
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b",
