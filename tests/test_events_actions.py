@@ -631,3 +631,13 @@ def test_taking_someone_somewhere_sends_them_there(geoparser, text, wanted):
 def test_a_trip_that_takes_its_traveller_somewhere_is_the_travellers_journey(geoparser):
     text = "Pope Leo's first foreign trip took him to Turkey and Lebanon."
     assert {e.action_type for e in parse(geoparser, text).events} == {"CONSULT"}
+
+
+@pytest.mark.parametrize("text", [
+    "General Henry Davies took the road to Richmond.",
+    "Simon Venhuizen spends a few days in Paris before taking the plane back to the "
+    "Netherlands.",
+])
+def test_taking_a_road_or_a_plane_is_a_journey_that_sends_no_one(geoparser, text):
+    actions = {e.action for e in parse(geoparser, text).events}
+    assert "send" not in actions and "travel" in actions

@@ -1229,3 +1229,16 @@ def test_a_known_body_acts_under_the_name_the_text_gives_it(geoparser):
     text = ("Doctors Without Borders (MSF) opened a clinic in Tawila. MSF also sent a team to "
             "Kosti.")
     assert {e.actor for e in parse(geoparser, text).events} == {"Doctors Without Borders"}
+
+
+def test_it_after_a_statement_is_the_body_described_before_it(geoparser):
+    text = ("BRAC, the country's largest non-governmental organisation, said it had sent 60 "
+            "medical teams to Bagerhat and Patuakhali.")
+    assert triples(parse(geoparser, text)) == {("BRAC", "Bagerhat"), ("BRAC", "Patuakhali")}
+
+
+def test_an_acronym_may_keep_a_word_of_its_name_whole(geoparser):
+    text = ("The Africa Centres for Disease Control and Prevention (Africa CDC) said it had "
+            "delivered protective equipment to Kassanda. Africa CDC also sent a team to Mbale.")
+    assert {e.actor for e in parse(geoparser, text).events} == {
+        "Africa Centres for Disease Control and Prevention"}

@@ -674,3 +674,18 @@ def test_fired_missiles_speakers_bodies_permissions_and_named_clauses(geoparser,
 ])
 def test_blocking_actions_plans_captures_journeys_and_office_holders(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    # the village is not in the default gazetteer: its region says where it is, and no
+    # one acts in the whole region
+    "The Arakan Army said it had captured a navy outpost near Kyaukphyu in Rakhine state.",
+    "The Arakan Army captured the town of Paletwa in Chin State in January.",
+])
+def test_the_region_of_a_place_the_gazetteer_lacks_is_no_place_of_the_action(geoparser, text):
+    assert parse(geoparser, text).events == ()
+
+
+def test_a_name_before_in_is_no_unknown_place_when_nothing_makes_it_one(geoparser):
+    result = parse(geoparser, "Vladimir Putin met Xi Jinping in Moscow.")
+    assert {text for _a, text in triples(result)} == {"Moscow"}

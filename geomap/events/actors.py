@@ -763,10 +763,11 @@ _ACRONYM_WORD = (r"(?:[A-Z][\w\-'\u2019]{0,40}|(?:al|el|wal|ul)-[A-Z][\w\-'\u201
                  r"of|for|and|the|on|in|to|at|de|del|la|le|les|des|du|da|do|dos|das|y|e|et|"
                  r"al|el|wal|und|f\u00fcr|van|von|di|della)")
 _ACRONYM_DEF = re.compile(rf"(?<![\w\-])({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}) "
-                          r"\(([A-Z]{2,8})\)")
+                          r"\(((?:[A-Z][a-z]+ )?[A-Z]{2,8})\)")
 
 
-_ACRONYM_PAREN = re.compile(r" \([A-Z]{2,8}\)")
+# (an acronym may keep a word of its name whole: "Africa CDC")
+_ACRONYM_PAREN = re.compile(r" \((?:[A-Z][a-z]+ )?[A-Z]{2,8}\)")
 
 
 # How far before its " (ABC)" a definition can start: ten words of at most 41 letters.
@@ -2021,9 +2022,14 @@ class ActorFinder:
                     continue
                 before = sorted((x for x in out if x.end <= say), key=attrgetter("start"))
                 body = before[-1] if before else None
-                if body is None or not all(w in ("'s", "’s") or w in STATE_NOUNS or
-                                           w in _ORG_HEADS for w in low[body.end:say]):
-                    continue
+                between = low[body.end:say] if body is not None else []
+                if body is not None and len(between) >= 3 and between[0] == "," and \
+                        between[-1] == "," and "," not in between[1:-1] and \
+                        between[1] in _APPOSITION_OPENERS:
+                    between = []   # "BRAC, the country's largest charity, said it had sent"
+                if body is None or not all(w in ("'s", "’s", ")") or w in STATE_NOUNS or
+                                           w in _ORG_HEADS for w in between):
+                    continue   # (")": "the Africa Centres ... (Africa CDC) said it")
                 if body.kind != "person":
                     out.append(Actor(j, j + 1, body.name, body.kind))
                 elif low[j] == "they" and body.end == say:

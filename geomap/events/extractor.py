@@ -93,6 +93,7 @@ from geomap.events.linking import (
     place_fits,
     qualifier_places,
     trigger_after,
+    unknown_place_qualifiers,
     where_clause,
 )
 from geomap.events.sentence import (
@@ -365,7 +366,7 @@ class EventExtractor:
                                sentence=r.sentence, attributed_to=attributed, date=date())
 
         resolved_map = dict(resolved)
-        qualifiers = qualifier_places(text, places)
+        qualifiers = qualifier_places(text, places) | unknown_place_qualifiers(toks, places)
         attached: dict = {}  # place index -> its attachment
         gaps = Gaps(toks, places)
         opener = opening_phrase(toks, places)

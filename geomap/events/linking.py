@@ -670,6 +670,33 @@ def qualifier_places(text: str, places) -> set[int]:
     return out
 
 
+# Words before a name the gazetteer lacks that make it a place ("near Kyaukphyu", "the
+# town of Paletwa"): a region after it with "in" is where that place is. ("at", "from"
+# and "to" do not: "a team from Google in Denver", "worked at Micro Peripherals in
+# Chatsworth" name a company, and the town is where it acts.)
+_BEFORE_UNKNOWN = frozenset(("near", "outside", "around"))   # (not "from Google in Denver")
+
+
+def unknown_place_qualifiers(toks: list[Tok], places) -> set[int]:
+    """Resolutions that only say where a place the gazetteer lacks is: "captured a navy
+    outpost near Kyaukphyu in Rakhine state", "the town of Paletwa in Chin State". The
+    region is no place of the action; the unknown place is, and is not read."""
+    placed = {x for _i, _r, lo, hi in places for x in range(lo, hi)}
+    out = set()
+    for i, _r, lo, _hi in places:
+        if lo < 3 or toks[lo - 1].low != "in":
+            continue
+        j = lo - 2
+        if j in placed or not toks[j].cap or not toks[j].text[:1].isalpha():
+            continue
+        while j > 1 and j - 1 not in placed and toks[j - 1].cap and toks[j - 1].text[:1].isalpha():
+            j -= 1
+        before = toks[j - 1].low
+        if before in _BEFORE_UNKNOWN or before == "of" and toks[j - 2].low in _GEO_NOUNS:
+            out.add(i)
+    return out
+
+
 def _holds(region, place) -> bool:
     """Whether ``region`` (a country or an administrative region) holds ``place``, a
     smaller place: "South Australia, Tasmania" are a list, not a state and its qualifier."""
