@@ -252,6 +252,12 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Roads and means of transport: what one takes to go somewhere ("took the road to
+# Richmond", "taking the plane back to"), a regex alternation.
+_WAYS = ("(?:road|route|path|train|plane|bus|flight|ferry|boat|ship|car|taxi|subway|metro|"
+         "highway|trail|coach|helicopter|jet)")
+
+
 # Action phrases: (pattern, class, anchors), a phrase searched for only in a sentence
 # holding one of its anchor words (lower case; every match holds one)
 PHRASES = [
@@ -387,15 +393,12 @@ PHRASES = [
                 r"\b(?:took|takes|taking|drove|drives|driving|escorted|escorts|escorting) "
                 r"(?:him|her|them|us|me|(?:the|a|an|his|her|their) "
                 # (not "took the road to", "taking the plane back to": a journey of one's own)
-                r"(?!(?:\w+ )?(?:road|roads|route|path|train|plane|bus|flight|ferry|boat|ship|"
-                r"car|taxi|subway|metro|highway|trail|coach|helicopter|jet)\b)"
-                r"(?:\w+ )?\w+) to\b", re.I),
+                rf"(?!(?:\w+ )?{_WAYS}s?\b)(?:\w+ )?\w+) to\b", re.I),
      "send", _words("took takes taking drove drives driving escorted escorts escorting")),
     # taking a road or a plane somewhere is going there: "took the road to Richmond",
     # "taking the plane back to the Netherlands"
     (re.compile(r"\b(?:took|takes|taking|take) (?:the|a|an|his|her|their) (?:\w+ )?"
-                r"(?:road|route|path|train|plane|bus|flight|ferry|boat|ship|car|taxi|subway|"
-                r"metro|highway|trail|coach|helicopter|jet)s? (?:back )?to\b", re.I),
+                rf"{_WAYS}s? (?:back )?to\b", re.I),
      "travel", _words("took takes taking take")),
     # "claimed a suicide bombing in Peshawar", "claimed the attack": the same
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
