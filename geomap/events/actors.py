@@ -2475,9 +2475,7 @@ class ActorFinder:
         """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
         return self._demonym_forms.get(low)
 
-    def demonym_of(self, low: str) -> str | None:
-        """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
-        return self._demonym_forms.get(low)
+    demonym_of = _demonym_of   # the same, for the other modules of geomap.events
 
     def agents(self, toks, actors, a, b, cls, speaker=None, *,
                low: list[str] | None = None, nominal: bool = False) -> list[Actor]:
