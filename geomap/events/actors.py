@@ -45,6 +45,7 @@ from geomap.events.actions import (
 from geomap.events.facilities import FACILITY
 from geomap.events.sentence import (
     CLAUSE_BREAK,
+    POSSESSIVE,
     Tok,
     article_before,
     fold,
@@ -614,7 +615,7 @@ def _name_goes_on(text: str, toks: list[Tok], k: int, taken: list[bool]) -> int 
                 all(text[toks[x - 1].end:toks[x].start] == " " for x in range(k, m + 1)):
             return m
         return None
-    if word in _POSSESSIVE or word in ("'", "’"):
+    if word in POSSESSIVE or word in ("'", "’"):
         if head not in _NAME_POSSESSORS or toks[k - 1].end != toks[k].start or \
                 k + 1 >= n or text[toks[k].end:toks[k + 1].start] != " ":
             return None
@@ -793,9 +794,6 @@ _PLACE_HEADS = frozenset(
     "capital city town village province region area district state county port resort "
     "hometown outskirts suburbs suburb island governorate municipality coast border "
     "airport harbour harbor base".split())
-
-
-_POSSESSIVE = frozenset(("'s", "’s"))
 
 
 def qualifies(toks: list[Tok], hi: int) -> bool:
@@ -1691,7 +1689,7 @@ class ActorFinder:
                     continue
                 key = _group_key(m.group())
                 if key in ARMED_GROUPS:
-                    if b + 2 < n and low[b + 1] in _POSSESSIVE and low[b + 2] in _AFFILIATES:
+                    if b + 2 < n and low[b + 1] in POSSESSIVE and low[b + 2] in _AFFILIATES:
                         continue   # "al Qaeda's affiliate in the Sahel": another group
                     if b + 1 < n and low[b + 1] in _MEMBER_NOUNS:
                         b += 1   # its members: "Wagner Group fighters and Malian soldiers"
@@ -1808,9 +1806,9 @@ class ActorFinder:
             if not span or any(taken[j] for j in span):
                 continue
             lo, hi = span[0], span[-1] + 1
-            if hi < n and toks[hi].low in _POSSESSIVE and qualifies(toks, hi):
+            if hi < n and toks[hi].low in POSSESSIVE and qualifies(toks, hi):
                 continue   # "Qatar's capital, Doha", "southern China's Zhuhai port"
-            if hi < n and toks[hi].low in _POSSESSIVE:
+            if hi < n and toks[hi].low in POSSESSIVE:
                 # "Qatar's emir, Sheikh Tamim bin Hamad Al Thani", "Russia's foreign minister,
                 # Sergei Lavrov,": the office holder named acts, not the state
                 k = hi + 1
@@ -2086,16 +2084,16 @@ class ActorFinder:
         # (the possessor and where its possessive is)
         possessors: list[tuple[Actor | None, int, int]] = [
             (x, x.start, x.end) for x in out
-            if x.kind != "person" and x.end + 3 < n and low[x.end] in _POSSESSIVE]
+            if x.kind != "person" and x.end + 3 < n and low[x.end] in POSSESSIVE]
         if not _OWNERS.isdisjoint(low):
             # and after "its" or "their": "Its chief, Tedros Adhanom Ghebreyesus, visited"
             possessors += [(None, j, j) for j, w in enumerate(low)
                            if w in _OWNERS and j + 4 < n and not taken[j]]
-        if not _POSSESSIVE.isdisjoint(low):
+        if not POSSESSIVE.isdisjoint(low):
             # or a description's: "The company's chief executive, Koji Sato, announced"
             possessors += [(None, j - 1, j + 1) for j, w in enumerate(low)
                            if (w in _BODY_WORDS or w in ("company", "firm")) and j and
-                           low[j - 1] == "the" and j + 5 < n and low[j + 1] in _POSSESSIVE]
+                           low[j - 1] == "the" and j + 5 < n and low[j + 1] in POSSESSIVE]
         for x, start, mark in possessors:
             k = mark + 1
             while k < n and k <= mark + 5 and toks[k].text[:1].isalpha() and (
@@ -2132,7 +2130,7 @@ class ActorFinder:
         for x in out:
             x.subject_ok = _subject_position(toks, x.start) and not (
                 x.place_idx is not None and _qualifying(low, x.start, span_of) and not (
-                    x.end + 1 < n and low[x.end] in _POSSESSIVE and (
+                    x.end + 1 < n and low[x.end] in POSSESSIVE and (
                         low[x.end + 1] in STATE_NOUNS or low[x.end + 1] in _STATE_MODIFIERS)))
             # ("from Tehran, Iran's foreign ministry condemned": the ministry's state acts)
         out.sort(key=lambda x: x.start)
@@ -2225,7 +2223,7 @@ class ActorFinder:
             full = state.acronyms.get(lows[1]) or _KNOWN_ORGS.get(lows[1]) or words[1]
             return Actor(j, k, full, _kind_of(full))
         if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) and not any(
-                lows[x] in TITLES and lows[x + 1] not in _POSSESSIVE   # ("Lord's Resistance")
+                lows[x] in TITLES and lows[x + 1] not in POSSESSIVE   # ("Lord's Resistance")
                 for x in range(max(0, len(lows) - 4), len(lows) - 1)):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
             o = 1 if lows[0] == "the" and len(run) >= 3 else 0
@@ -2235,7 +2233,7 @@ class ActorFinder:
             if state_cc is None and owner is not None and owner.place is not None and \
                     owner.place.is_country:
                 state_cc = owner.place.country_code   # "the Israel Defense Forces"
-            elif state_cc is None and j >= 2 and toks[j - 1].low in _POSSESSIVE:
+            elif state_cc is None and j >= 2 and toks[j - 1].low in POSSESSIVE:
                 # "Iran's Revolutionary Guard": a state's own force
                 before = span_of.get(j - 2) if span_of else None
                 if before is not None and before.place is not None and before.place.is_country:
@@ -2402,7 +2400,7 @@ class ActorFinder:
                 low in _LAW_HEADS or low.endswith(("man", "men")) or \
                 low[-1] == "s" and low[-2:] not in ("ss", "us", "is"):
             return False   # (plural: "Islamists", "MPs"; "Frenchman", "Recovery Act")
-        if j and (toks[j - 1].low in _POSSESSIVE or toks[j - 1].cap or
+        if j and (toks[j - 1].low in POSSESSIVE or toks[j - 1].cap or
                   toks[j - 1].low in ("the", "a", "an")):
             return False   # "Hope's Wings", "Nebraska Railway", "Pompey the Great", "the Sikh"
         n, v = len(toks), _after_auxiliaries(toks, k)

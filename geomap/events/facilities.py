@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from geomap.events.sentence import Tok, mention_tokens
+from geomap.events.sentence import POSSESSIVE, Tok, mention_tokens
 from geomap.models import Mention, Resolution
 
 #: The ``kind_hint`` of a facility's mention (see :func:`located_facilities`).
@@ -82,7 +82,6 @@ _GENERIC = frozenset(
 #: Words that put a qualifier town after a facility.
 _QUALIFYING = frozenset(("in", "outside", "near"))
 
-_POSSESSIVE = frozenset(("'s", "\u2019s"))
 
 
 def _name_start(toks: Sequence[Tok], head: int, owners: set[int]) -> int:
@@ -98,7 +97,7 @@ def _name_start(toks: Sequence[Tok], head: int, owners: set[int]) -> int:
             s = j
         elif t.low in _CONNECTORS and j > stop and toks[j - 1].cap:
             pass
-        elif t.low in _POSSESSIVE and j > stop and toks[j - 1].cap and \
+        elif t.low in POSSESSIVE and j > stop and toks[j - 1].cap and \
                 t.start == toks[j - 1].end and j not in owners:
             pass   # "St Bartholomew's Surgery": a name's own possessive, not a town's
         else:
@@ -190,7 +189,7 @@ def located_facilities(text: str, toks: list[Tok], lows: Sequence[str],
                 for x in range(s, head) if toks[x].cap):
             continue   # "Le Bourget airport", "the Pretoria hospital": a town's, no name
         owner = None
-        if s >= 2 and toks[s - 1].low in _POSSESSIVE and toks[s - 1].start == toks[s - 2].end:
+        if s >= 2 and toks[s - 1].low in POSSESSIVE and toks[s - 1].start == toks[s - 2].end:
             owner = next((i for i, (lo, hi) in places.items() if hi == s - 1), None)
         town = None
         if owner is not None:

@@ -104,6 +104,9 @@ def hashtag(text: str, start: int) -> bool:
 
 CLAUSE_BREAK = frozenset((";", ":", "(", ")", "[", "]"))
 
+#: The possessive ending, a word of its own as :func:`~geomap.detect.tokens` cuts it.
+POSSESSIVE = frozenset(("'s", "\u2019s"))
+
 
 _ARTICLES = frozenset(("a", "an", "the"))
 
