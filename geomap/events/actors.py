@@ -12,7 +12,7 @@ of an event noun, the subject.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
@@ -254,16 +254,16 @@ _PEOPLES = frozenset("indians tribe tribes peoples".split())
 _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 
 
-def _described_body(toks: Sequence[Tok], j: int) -> int:
+def _described_body(toks: Sequence[Tok], j: int,
+                    demonym: Callable[[str], str | None]) -> int:
     """Where "the" opens the description of a body whose noun is ``toks[j]`` ("the
-    company", "the Egyptian club", "the state-owned firm"), or -1: a nationality or a
-    hyphened word may stand between them, no other ("the rescue team" is a team of its
-    own)."""
+    company", "the Egyptian club", "the state-owned firm"), or -1: a nationality
+    (``demonym`` gives its country) or a hyphened word may stand between them, no other
+    ("the rescue team" is a team of its own)."""
     if toks[j - 1].low == "the":
         return j - 1
     if j >= 2 and toks[j - 2].low == "the" and (
-            "-" in toks[j - 1].text or toks[j - 1].cap and toks[j - 1].text[:1].isalpha()
-            and toks[j - 1].low.endswith(("an", "ish", "ese", "i", "ch"))):
+            "-" in toks[j - 1].text or toks[j - 1].cap and demonym(toks[j - 1].low)):
         return j - 2
     return -1
 
@@ -1980,7 +1980,7 @@ class ActorFinder:
                 out.append(Actor(the, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
             elif j > 0 and t.low in _BODY_WORDS and state.last_org and not taken[j] and \
-                    (the := _described_body(toks, j)) >= 0 and \
+                    (the := _described_body(toks, j, self._demonym_of)) >= 0 and \
                     (j + 1 == n or low[j + 1] != "of") and \
                     state.last_org in text[max(0, toks[0].start - _ORG_REACH):toks[j].start]:
                 # "Greenpeace activists protested ... The group said", "Al Ahly won ... The
