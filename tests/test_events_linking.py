@@ -689,3 +689,20 @@ def test_the_region_of_a_place_the_gazetteer_lacks_is_no_place_of_the_action(geo
 def test_a_name_before_in_is_no_unknown_place_when_nothing_makes_it_one(geoparser):
     result = parse(geoparser, "Vladimir Putin met Xi Jinping in Moscow.")
     assert {text for _a, text in triples(result)} == {"Moscow"}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # "off" a place is at sea there, for any action (made-up sentences)
+    ("The Italian coast guard rescued 430 migrants off Lampedusa on Sunday.",
+     {("Italy", "Lampedusa")}),
+    ("The Philippines and Japan held joint naval drills off Palawan last month.",
+     {("Philippines", "Palawan"), ("Japan", "Palawan")}),
+])
+def test_a_place_off_which_something_happens_at_sea(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_name_right_before_an_event_noun_is_its_actor(geoparser):
+    # a headline's verb or a noun's modifier: either way the name acts
+    assert triples(parse(geoparser, "NATO drills in Estonia anger Moscow")) == {
+        ("NATO", "Estonia")}

@@ -2576,7 +2576,7 @@ class ActorFinder:
                 # below); who attends is the subject before it
                 subj = _subject_of(toks, [x for x in actors if x is not subj[0]],
                                    subj[0].start, low)
-            if subj and (nominal or low[a] in EVENT_NOUNS or
+            if subj and (nominal or low[a] in EVENT_NOUNS and subj[0].end < a or
                          _after_determiner(low, a) and (cls in NOMINAL_FORCE or
                                                         _judged(low, subj[0].end, a))) and \
                     LIGHT_VERBS.isdisjoint(low[subj[0].end:a]) and \
@@ -2584,6 +2584,9 @@ class ActorFinder:
                 subj = []   # "Blalock, who opposes the annexation", "Israel denied any
                 #             role in the Rafah strike", "Amnesty criticised the arrests in
                 #             Tehran": what a subject speaks of or judges is not its act
+                #             (but a name right before an event noun is its actor, as a
+                #             verb's subject or the noun's modifier: "Trzaskowski rallies
+                #             in Lublin", "NATO drills in Estonia")
             chosen.extend(subj)
         if cls == "meet" and low[a] in _MEETING_NOUNS:
             # "attended the NATO summit", "hosted the G20 summit": the body that meets is a
