@@ -641,3 +641,29 @@ def test_a_trip_that_takes_its_traveller_somewhere_is_the_travellers_journey(geo
 def test_taking_a_road_or_a_plane_is_a_journey_that_sends_no_one(geoparser, text):
     actions = {e.action for e in parse(geoparser, text).events}
     assert "send" not in actions and "travel" in actions
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # made-up sentences in the frames of business news
+    ("Swedish appliance maker Nordvik AB said on Thursday it would close its compressor "
+     "factory in Wroclaw.", {("Nordvik AB", "close", "Wroclaw")}),
+    ("Haldor Appliances shut its dishwasher plant in Nyiregyhaza last year.",
+     {("Haldor Appliances", "close", "Nyiregyhaza")}),
+    ("Nordvik AB will invest 1.2 billion crowns in a new assembly line in Monterrey.",
+     {("Nordvik AB", "invest", "Monterrey")}),
+    # no plant is closed: an adjective, and troops closing in
+    ("Nordvik AB is close to a deal in Monterrey.", set()),
+    ("Russian troops closed in on Pokrovsk.", set()),
+])
+def test_companies_close_and_invest_at_their_sites(geoparser, text, wanted):
+    assert {a for a in acts(parse(geoparser, text)) if a[1] in ("close", "invest")} == wanted
+
+
+@pytest.mark.parametrize("text", [
+    # permitted, urged or proposed: not done
+    "The court struck down a permit allowing Cumberland Ridge Coal LLC to expand a surface "
+    "mine near Pikeville.",
+    "Ministers told Nordvik AB that it expand its operations in Monterrey.",
+])
+def test_what_is_permitted_or_urged_is_not_done(geoparser, text):
+    assert parse(geoparser, text).events == ()

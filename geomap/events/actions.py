@@ -111,6 +111,10 @@ _VERBS: dict[str, str] = {
     "serve": "serve",
     "establish": "inaugurate",
     "campaign": "campaign",
+    # what companies do at their sites: "will invest $2 billion in Monterrey", "expand in
+    # Mexico" (closing one: PAIRS)
+    "invest": "invest",
+    "expand": "expand",
 }
 _NOUNS: dict[str, str] = {
     "attack": "onslaught incursion incursions",
@@ -449,6 +453,9 @@ PAIRS = _pairs({
     # "Lady Gaga performed in Tokyo" (GUIDELINE.md: performing is an act; not "performed
     # surgery", whose place follows its object)
     "perform performs performed performing": ("in at", "perform"),
+    # "will close its compressor factory in Wroclaw", "shut its plant in Nyiregyhaza" (not
+    # "close to the border", "closed in on Kyiv")
+    "close closes closed closing shut shuts shutting": ("its the a an their his her", "close"),
 })
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""
@@ -846,6 +853,8 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     negation ("Doctors Without Borders opened")."""
     if j >= 2 and low[j - 1] == "to" and low[j - 2] in _INTENT:
         return True   # "retain the ability to attack in Swat", "plans to visit Paris"
+    if j and low[j - 1] in ("he", "she", "it") and _subjunctive(low[j]):
+        return True   # "urged the company that it expand in Ireland": what is urged
     if not _DENIALS.isdisjoint(low[max(0, j - 12):j]):
         for k in range(j - 1, max(-1, j - 12), -1):
             if low[k] in (";", "but", "while", "although", "however"):
@@ -867,8 +876,9 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
             return True   # "has not ruled out strikes on Iran"
         if w == "to" and k and low[k - 1] in _INTENT:
             return True   # "is preparing to launch a ground offensive in Gaza"
-        if w == "to" and any(low[x] in _PERMITS for x in range(max(0, k - 4), k)):
-            return True   # "the pact will allow Japan to send troops": a permission
+        if w == "to" and any(low[x] in _PERMITS for x in range(max(0, k - 7), k)):
+            return True   # "the pact will allow Japan to send troops", "a permit allowing
+            #               Cumberland Ridge Coal LLC to expand a mine": a permission
     if j and (low[j - 1] in ("before", "then") or low[j - 1] == "and" and
               not low[j].endswith(("ed", "s")) and low[j] not in _IRREGULAR_PAST):
         # "plans to cross Europe before flying from Bangkok to Perth, then ride across
@@ -879,6 +889,19 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
             if low[k] == "to" and low[k - 1] in _INTENT:
                 return True
     return _called_off_after(low, j)
+
+
+def _subjunctive(w: str) -> bool:
+    """Whether the action word ``w`` after "he", "she" or "it" is a bare verb, the
+    subjunctive of a demand or proposal ("that it expand", "that he leave")."""
+    return w in _BARE_VERBS
+
+
+# The bare forms of the action verbs (not those that are also their past: "it shut").
+_BARE_VERBS = frozenset(
+    [lemma.rstrip("+") for lemmas in _VERBS.values() for lemma in lemmas.split()] +
+    "strike fight kill go leave bring build launch meet fly send return visit travel arrive "
+    "speak establish arrest".split())
 
 
 # Past forms without "-ed": "and met" continues no plan.
