@@ -1242,3 +1242,18 @@ def test_an_acronym_may_keep_a_word_of_its_name_whole(geoparser):
             "delivered protective equipment to Kassanda. Africa CDC also sent a team to Mbale.")
     assert {e.actor for e in parse(geoparser, text).events} == {
         "Africa Centres for Disease Control and Prevention"}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # made-up sentences: a possessor says whose ministry or force it is
+    ("India's National Disaster Response Force (NDRF) flew a team to Nepalgunj.",
+     {("India", "Nepalgunj")}),
+    ("Iraq's Counter-Terrorism Service stormed two hideouts in Tarmiyah.",
+     {("Iraq", "Tarmiyah")}),
+    ("Uganda's Ministry of Health said it had placed Mubende under a lockdown.",
+     {("Uganda", "Mubende")}),
+    # a possessed body that is no organ of the state keeps its name
+    ("Kenya's Red Cross sent a team to Garissa.", {("Red Cross", "Garissa")}),
+])
+def test_a_states_named_ministries_and_forces_are_the_state(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -706,3 +706,16 @@ def test_a_name_right_before_an_event_noun_is_its_actor(geoparser):
     # a headline's verb or a noun's modifier: either way the name acts
     assert triples(parse(geoparser, "NATO drills in Estonia anger Moscow")) == {
         ("NATO", "Estonia")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the origin of a transfer counts with its destination (GUIDELINE.md)
+    ("Burkina Faso's army said it had sent reinforcements from Kaya to Djibo.",
+     {("Burkina Faso", "Kaya"), ("Burkina Faso", "Djibo")}),
+    ("Russia sent troops from Belarus.", set()),
+    # a place acted on: "placed X under"
+    ("Governor Ed Miller put Mexico City under a high alert.", {("Ed Miller", "Mexico City")}),
+    ("Ed Miller put pressure on Paris.", set()),
+])
+def test_origins_of_transfers_and_places_put_under_restrictions(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -219,7 +219,7 @@ PLOVER: dict[str, str] = {
     "fight": "ASSAULT", "kill": "ASSAULT", "fire": "ASSAULT", "abduct": "ASSAULT",
     # COERCE: seizing territory or people, restrictions short of force
     "capture": "COERCE", "annex": "COERCE", "blockade": "COERCE", "arrest": "COERCE",
-    "expel": "COERCE", "ban": "COERCE", "settle": "COERCE",
+    "expel": "COERCE", "ban": "COERCE", "settle": "COERCE", "restrict": "COERCE",
     # MOBILIZE: showing or moving military or police power
     "deploy": "MOBILIZE",
     # CONSULT: meetings, visits (travel to and arrival at a place), calls
@@ -404,6 +404,11 @@ PHRASES = [
     (re.compile(r"\b(?:took|takes|taking|take) (?:the|a|an|his|her|their) (?:\w+ )?"
                 rf"{_WAYS}s? (?:back )?to\b", re.I),
      "travel", _words("took takes taking take")),
+    # "placed Mubende and Kassanda districts under a 21-day lockdown", "put Mexico City
+    # under a high alert" (GUIDELINE.md: a place acted on): the verb, before the places
+    (re.compile(r"\b(?:placed|places|placing|put|puts|putting)(?= (?:the )?"
+                r"(?:(?:and |or )?(?:[a-z]+ )?[A-Z][\w'’.-]*,? ){1,6}(?:[a-z]+ )?under\b)"),
+     "restrict", _words("placed places placing put puts putting")),
     # "claimed a suicide bombing in Peshawar", "claimed the attack": the same
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b",
@@ -790,7 +795,7 @@ def _phrase_in(sentence: str, lows: Sequence[str]) -> bool:
 
 
 DIRECT = frozenset(("visit", "invade", "attack", "strike", "bomb", "capture", "rule", "arrive",
-                     "fight", "deploy", "travel", "annex", "blockade", "depart"))
+                     "fight", "deploy", "travel", "annex", "blockade", "depart", "restrict"))
 """Classes whose direct object is where they happen ("visited Cairo", "annexed Crimea")."""
 
 DEPART = frozenset(("return", "launch", "withdraw", "depart", "travel"))

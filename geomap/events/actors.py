@@ -248,6 +248,22 @@ _STATE_BODY_HEADS = frozenset(
     "directorate service".split())
 
 
+# The heads of a state's forces and ministries, which a possessor says are a state's:
+# "India's National Disaster Response Force", "Uganda's Ministry of Health".
+_STATE_FORCE_HEADS = frozenset(
+    "ministry department force forces army navy police guard guards corps commission "
+    "services".split())
+
+
+def _head_of(lows: Sequence[str]) -> str:
+    """The head noun of a name's lower-case words: the word before its first "of" or
+    "for" ("ministry" in "Ministry of Health"), else its last."""
+    for x in range(1, len(lows)):
+        if lows[x] in ("of", "for"):
+            return lows[x - 1]
+    return lows[-1]
+
+
 _PEOPLES = frozenset("indians tribe tribes peoples".split())
 
 # Legal forms ending a company's name; the name is given without them.
@@ -1722,6 +1738,9 @@ class ActorFinder:
                 # adjective before another body is part of the body's description
                 owner = span_of.get(j - 1) if j else None
                 lead = j - 1
+                possessed = owner is None and j >= 2 and low[j - 1] in POSSESSIVE
+                if possessed:   # "India's National Disaster Response Force (NDRF)"
+                    owner, lead = span_of.get(j - 2), j - 2
                 if owner is not None and owner.place is not None and owner.place.is_country:
                     cc = owner.place.country_code
                     while lead and span_of.get(lead - 1) is owner:
@@ -1732,7 +1751,9 @@ class ActorFinder:
                     cc = None
                 parent = _KNOWN_ORGS.get(low[j - 1]) if j and not cc and \
                     toks[j - 1].text.isupper() else None
-                if cc and not _STATE_BODY_HEADS.isdisjoint(full.lower().split()):
+                if cc and not (_STATE_BODY_HEADS | _STATE_FORCE_HEADS
+                               if possessed else _STATE_BODY_HEADS).isdisjoint(
+                        full.lower().split()):
                     add(Actor(lead, i + 3, self.country_names.get(cc, cc), "country"))
                 elif parent and not taken[j - 1]:
                     # "the UN Office for the Coordination of Humanitarian Affairs (OCHA)":
@@ -2026,8 +2047,10 @@ class ActorFinder:
                         between[1] in _APPOSITION_OPENERS:
                     between = []   # "BRAC, the country's largest charity, said it had sent"
                 if body is None or not all(w in ("'s", "’s", ")") or w in STATE_NOUNS or
-                                           w in _ORG_HEADS for w in between):
-                    continue   # (")": "the Africa Centres ... (Africa CDC) said it")
+                                           w in _ORG_HEADS or w in _ORGAN_WORDS
+                                           for w in between):
+                    continue   # (")": "the Africa Centres ... (Africa CDC) said it";
+                    #            "Uganda's Ministry of Health said it")
                 if body.kind != "person":
                     out.append(Actor(j, j + 1, body.name, body.kind))
                 elif low[j] == "they" and body.end == say:
@@ -2227,6 +2250,7 @@ class ActorFinder:
                 for x in range(max(0, len(lows) - 4), len(lows) - 1)):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
             o = 1 if lows[0] == "the" and len(run) >= 3 else 0
+            possessed = False
             state_cc = self._demonym_of(lows[o] + lows[o + 1]) \
                 if _initials(words[o], words[o + 1]) else self._demonym(words[o])
             owner = span_of.get(j + o) if span_of else None
@@ -2238,7 +2262,13 @@ class ActorFinder:
                 before = span_of.get(j - 2) if span_of else None
                 if before is not None and before.place is not None and before.place.is_country:
                     state_cc = before.place.country_code
+                    possessed = True
             first = o + 2 if _initials(words[o], words[o + 1]) else o + 1   # ("U. S. Army")
+            if state_cc and possessed and _head_of(lows) in _STATE_FORCE_HEADS | \
+                    _STATE_BODY_HEADS:
+                # "Uganda's Ministry of Health", "Iraq's Counter-Terrorism Service": the
+                # possessor says whose, so any name of a ministry or force is its state's
+                return Actor(j, k, self.country_names.get(state_cc, state_cc), "country")
             if state_cc and all(lows[x] in _STATE_MODIFIERS or lows[x] in _ORGAN_WORDS
                                 for x in range(first, len(lows) - 1)) and (
                     lows[-1] in ("ministry", "department", "army", "government", "force",

@@ -139,7 +139,7 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
                 steps += 1
                 continue
             return None
-        if w in ACTIONS or w in ("visiting", "hit"):   # "missiles hit Kharkiv": a phrase's verb
+        if w in ACTIONS or w in _PHRASE_VERBS:   # "missiles hit Kharkiv": a phrase's verb
             return "", w, j
         if w in _LIST_ADVERBS and j >= 1 and toks[j - 1].low == "and":
             j -= 1   # "and then London"
@@ -166,6 +166,11 @@ _RELATIVE = frozenset(("where", "which", "who", "whose", "whom", "while", "where
 
 
 _PREPOSITIONS = frozenset("during of for with after before by from about".split())
+
+
+# Verbs of action phrases whose object is the place: "missiles hit Kharkiv", "placed
+# Mubende under a lockdown".
+_PHRASE_VERBS = frozenset("visiting hit placed places placing put puts putting".split())
 
 
 _OPENERS = frozenset("in at near inside outside during from across".split())
@@ -457,6 +462,7 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         # "reports from Baghdad", "said in an interview from Toronto": where it is said
         # (but "said he planned to move from Grant County": a place of what is said)
         return cls in DEPART or cls in ("abduct", "expel") or \
+            cls in _TRANSFERS and _destination_after(toks, lo) or \
             cls == "say" and lo - trig_end <= 6 and not any(
             t.low in _PRONOUN_SUBJECTS or t.low in ("to", "that", "of", "about")
             for t in toks[trig_end:lo]) \
@@ -519,6 +525,23 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             return False   # ("off" is a place at sea: "rescued 68 migrants off Lampedusa",
             #                "held naval drills off Palawan")
         return True
+    return False
+
+
+# Moving people or goods: "sent reinforcements from Kaya to Djibo" (GUIDELINE.md: the
+# origin of a journey counts with its destination).
+_TRANSFERS = frozenset(("send", "deliver", "deploy", "supply"))
+
+
+def _destination_after(toks, lo: int) -> bool:
+    """Whether a destination ("to", "into") follows the origin at ``lo`` in its phrase."""
+    for k in range(lo + 1, min(len(toks), lo + 7)):
+        w = toks[k].low
+        if w in ("to", "into"):
+            return True
+        if w in (",", ";", "and", "but", "that", "which", "who") or not toks[k].cap and \
+                w not in ("of", "the", "province", "region", "city", "state", "district"):
+            return False
     return False
 
 
