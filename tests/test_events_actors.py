@@ -1257,3 +1257,8 @@ def test_an_acronym_may_keep_a_word_of_its_name_whole(geoparser):
 ])
 def test_a_states_named_ministries_and_forces_are_the_state(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_known_bodys_name_goes_on_over_its_the(geoparser):
+    text = "Save the Children said its teams had distributed tents to families in Khairpur."
+    assert triples(parse(geoparser, text)) == {("Save the Children", "Khairpur")}

@@ -153,7 +153,13 @@ _KNOWN_ORGS = {
     "wfp": "World Food Programme", "unrwa": "UNRWA",
     "icrc": "International Committee of the Red Cross",
     "international committee of the red cross": "International Committee of the Red Cross",
+    "save the children": "Save the Children",
 }
+
+
+# The words before "the" in a known body's name ("save" of "Save the Children"): a run
+# of capitalised words goes on over its "the".
+_BEFORE_THE = frozenset(k.split(" the ")[0] for k in _KNOWN_ORGS if " the " in k)
 
 
 _GROUP_RE = re.compile(
@@ -1788,7 +1794,9 @@ class ActorFinder:
                             not (k > j and toks[k - 1].low in _SUFFIX_ENDS) and (
                             (toks[k].cap or k in arabic) and toks[k].text[0].isalpha() or (
                             toks[k].low in _RUN_CONNECTORS and k + 1 < n and toks[k + 1].cap and
-                            k > j)) and \
+                            k > j) or
+                            toks[k].low == "the" and k > j and k + 1 < n and toks[k + 1].cap and
+                            " ".join(t.low for t in toks[j:k]) in _BEFORE_THE) and \
                             (k == j or text[toks[k - 1].end:toks[k].start] in (" ", "\u00a0") or
                              _initials(toks[k - 1].text, toks[k].text) and
                              toks[k - 1].end == toks[k].start):   # "U.S. Army" is cut "U." "S."
