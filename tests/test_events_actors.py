@@ -1262,3 +1262,8 @@ def test_a_states_named_ministries_and_forces_are_the_state(geoparser, text, wan
 def test_a_known_bodys_name_goes_on_over_its_the(geoparser):
     text = "Save the Children said its teams had distributed tents to families in Khairpur."
     assert triples(parse(geoparser, text)) == {("Save the Children", "Khairpur")}
+
+
+def test_an_office_named_after_its_holder_is_a_body(geoparser):
+    text = "The Allen County Sheriff's Office sent two rescue boats to New Haven."
+    assert triples(parse(geoparser, text)) == {("Allen County Sheriff's Office", "New Haven")}

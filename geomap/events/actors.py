@@ -236,7 +236,7 @@ _ORG_HEADS = frozenset(
     "nations legion cross authority movement party bureau court institute foundation center "
     "centre alliance coalition fund corporation network service services assembly league "
     "association federation commissioner watch international company group bank guard "
-    "university church "
+    "university church office "
     # companies by their trade ("Vietnam Airlines", "Hyundai Motor", "Saudi Aramco" aside)
     "airlines airways motors motor holdings industries petroleum pharmaceuticals "
     "technologies electronics railways shipping minerals mining resources energy appliances "
@@ -613,7 +613,9 @@ _ARTICLE_NAME = re.compile(
 # People's Liberation Army", "Kurdistan Workers' Party", "Lord's Resistance Army".
 _NAME_POSSESSORS = frozenset(
     "people workers women children farmers peasants students lord martyrs mothers veterans "
-    "nations men youth".split())
+    "nations men youth "
+    # offices named after their holder: "the Allen County Sheriff's Office"
+    "sheriff attorney prosecutor coroner marshal".split())
 
 
 # The words an organisation's name may go on across (see _name_goes_on).
