@@ -719,3 +719,16 @@ def test_a_name_right_before_an_event_noun_is_its_actor(geoparser):
 ])
 def test_origins_of_transfers_and_places_put_under_restrictions(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a speaker addressing a gathering speaks where it is (made-up sentences)
+    ("Home Minister Suresh Bhandari addressed rallies in Gaya and Muzaffarpur on Sunday.",
+     {("Suresh Bhandari", "say", "Gaya"), ("Suresh Bhandari", "say", "Muzaffarpur")}),
+    ("Fadl al-Murtada told a rally in Sanaa that attacks would continue.",
+     {("Fadl al-Murtada", "say", "Sanaa")}),
+    # but holding a rally is the rally's own act
+    ("Suresh Bhandari held a rally in Gaya on Sunday.", {("Suresh Bhandari", "protest", "Gaya")}),
+])
+def test_a_speaker_addressing_a_gathering_speaks_where_it_is(geoparser, text, wanted):
+    assert acts(parse(geoparser, text)) == wanted

@@ -911,6 +911,9 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if w in EVENT_NOUNS or w in NOMINAL_ADJ_OK:
                 if any(low[k] in TOPIC_VERBS for k in range(max(0, j - 3), j)):
                     continue   # "discussed military aid to Ukraine": a topic
+                if w in _ADDRESSED and _addressed(low, j):
+                    continue   # "addressed rallies in Gaya", "told a rally in Sanaa": the
+                    #            speaker speaks there; the rally is no act of theirs
                 if topics and _topic_of_talks(low, j):
                     # "held talks in Jeddah on aid to Ukraine": a topic, which holds the
                     # places of its phrase (no aid, and no talks, in Ukraine)
@@ -953,6 +956,25 @@ def _triggers(text: str, toks: list, low: list[str], *,
             j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
+
+
+# Gatherings a speaker addresses ("addressed a rally of 50,000 people in Madurai").
+_ADDRESSED = frozenset("rally rallies protest protests demonstration demonstrations "
+                       "crowd crowds".split())
+# Speech verbs that take their audience as object.
+_ADDRESSING = frozenset("addressed addresses address addressing told tells telling".split())
+
+
+def _addressed(low: list[str], j: int) -> bool:
+    """Whether the gathering ``low[j]`` is what a speech verb just before addresses: only
+    an article, a number or an adjective between them."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if low[k] in _ADDRESSING:
+            return True
+        if not (low[k] in ("a", "an", "the", "his", "her", "their", "its") or
+                low[k].isalpha() and low[k] not in ACTIONS):
+            return False
+    return False
 
 
 _SIDELINES = frozenset(("sidelines", "margins", "sideline", "margin"))
