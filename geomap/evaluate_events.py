@@ -309,7 +309,13 @@ def normalize_actor(name: str, country_code: CountryCode | None = None) -> str:
     words = s.split()
     if words and words[0] == "the":
         words = words[1:]
+    if len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]   # "Norandina Minerals Corp" is Norandina Minerals (GUIDELINE.md)
     return " ".join(words)
+
+
+# A company's legal form, no part of its name for comparison.
+_LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp ab asa oyj nv spa sa".split())
 
 
 def actors_match(a: str, b: str) -> bool:

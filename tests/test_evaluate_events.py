@@ -89,3 +89,11 @@ def test_the_cli_writes_the_missed_and_spurious_triples(tmp_path, capsys):
                                                              ("spurious", "Iraq")]
     assert all("Baiji" in r["context"] and r["split"] == "dev" for r in rows)
     assert "2 missed or spurious triples" in capsys.readouterr().err
+
+
+def test_a_companys_legal_form_is_no_part_of_its_name():
+    from geomap.evaluate_events import actors_match, normalize_actor
+    assert normalize_actor("Norandina Minerals Corp") == normalize_actor("Norandina Minerals")
+    assert normalize_actor("Nordvik AB") == "nordvik"
+    assert not actors_match(normalize_actor("Nordvik AB"), normalize_actor("Haldor AB"))
+    assert normalize_actor("Inc") == "inc"   # a one-word name keeps its only word

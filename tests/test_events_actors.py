@@ -906,7 +906,7 @@ def test_who_a_description_pronoun_or_participle_stands_for(geoparser, text, wan
 
 def test_the_group_is_an_organisation_only_when_it_was_named_just_before(geoparser):
     far = ("Greenpeace activists protested in London on Monday. " +
-           "The weather was cold and wet all day long in the city. " * 6 +
+           "The weather was cold and wet all day long in the city. " * 10 +
            "The group later travelled to The Hague.")
     assert triples(parse(geoparser, far)) == {("Greenpeace", "London")}
 
@@ -1267,3 +1267,20 @@ def test_a_known_bodys_name_goes_on_over_its_the(geoparser):
 def test_an_office_named_after_its_holder_is_a_body(geoparser):
     text = "The Allen County Sheriff's Office sent two rescue boats to New Haven."
     assert triples(parse(geoparser, text)) == {("Allen County Sheriff's Office", "New Haven")}
+
+
+def test_a_company_named_by_its_first_word_is_that_company(geoparser):
+    # made-up business news: the headline and later sentences use the short name, and
+    # "the company" sentences after it is still the company
+    text = ("Norandina shuts copper mine as Peru project moves ahead\n\n"
+            "Canadian miner Norandina Minerals Corp will halt operations at its mine, the "
+            "company said on Tuesday. Norandina said it would begin building a copper mine in "
+            "Peru's Apurímac region later this year. Chief executive Marc Tremblay visited "
+            "the site last week and met community leaders in Abancay, the regional capital. "
+            "Speaking on a conference call from Toronto, he said demand justified the "
+            "investment. The company will also move its regional headquarters from Santiago "
+            "to Lima, it said.")
+    found = triples(parse(geoparser, text))
+    assert {("Norandina Minerals", "Apurímac region"), ("Norandina Minerals", "Santiago"),
+            ("Norandina Minerals", "Lima")} <= found
+    assert not any(actor == "Norandina" for actor, _ in found)

@@ -732,3 +732,13 @@ def test_origins_of_transfers_and_places_put_under_restrictions(geoparser, text,
 ])
 def test_a_speaker_addressing_a_gathering_speaks_where_it_is(geoparser, text, wanted):
     assert acts(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # what is left somewhere is no departure from there; premises left are
+    ("Pamela Rees left the note in Springfield on Monday.", set()),
+    ("General Henry Davies left his camp at Culpeper after dark.",
+     {("Henry Davies", "Culpeper")}),
+])
+def test_leaving_something_somewhere_is_no_departure(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -275,6 +275,27 @@ _PEOPLES = frozenset("indians tribe tribes peoples".split())
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 
+# A company's name by its legal form or trade, for :meth:`ActorFinder.read_companies`.
+_COMPANY_TAILS = ("Corp|Corporation|Inc|Ltd|LLC|AB|ASA|plc|PLC|GmbH|AG|Group|Minerals|Mining|"
+                  "Motors?|Airlines|Airways|Holdings|Industries|Appliances|Energy|Steel|"
+                  "Resources|Pharmaceuticals|Technologies|Electronics|Logistics")
+_COMPANY_WORDS = re.compile(rf"\b(?:{_COMPANY_TAILS})\b")
+_COMPANY = re.compile(rf"\b([A-Z][\w&’'-]+)((?: [A-Z][\w&’'.-]+){{0,3}}?) ({_COMPANY_TAILS})\b")
+
+
+def _named_before(text: str, state: DocState, start: int, at: int) -> bool:
+    """Whether the last organisation that acted is named shortly before ``at`` (in the
+    sentence starting at ``start`` or the text just before it), by its name or, for a
+    company, the first word of it ("Norandina said ... The company will")."""
+    name = state.last_org
+    if name is None:
+        return False
+    before = text[max(0, start - _ORG_REACH):at]
+    if name in before:
+        return True
+    short = name.split(None, 1)[0]
+    return state.companies.get(normalize(short)) == name and short in before
+
 
 def _described_body(toks: Sequence[Tok], j: int,
                     demonym: Callable[[str], str | None]) -> int:
@@ -509,6 +530,9 @@ class DocState:
     full_names: dict[str, None] = field(default_factory=dict)
     # sentence start -> the persons a plural reference there stands for
     together: dict[int, list[str]] = field(default_factory=dict)
+    # a company's first word -> its full name: "Norandina said" after "Norandina Minerals
+    # Corp" (and in a headline before it)
+    companies: dict[str, str] = field(default_factory=dict)
 
 
 _SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
@@ -555,7 +579,7 @@ _OBJECT_BREAKS = frozenset(
     "within without between among via".split())
 # How far before "the group" (in characters, about two sentences) the organisation it
 # stands for is named.
-_ORG_REACH = 300
+_ORG_REACH = 500
 # What a state's name joined before them makes of it: the backer of others, no actor.
 _BACKED = ("-backed", "-led", "-funded", "-supported", "-sponsored", "-allied", "-aligned",
            "-armed", "-trained", "-based")
@@ -1546,6 +1570,25 @@ class ActorFinder:
                            2 <= len(words) <= 3, state)
                 titled = False
 
+    def read_companies(self, text: str, state: DocState) -> None:
+        """Companies named anywhere in the document by a legal form or a trade ("Norandina
+        Minerals Corp", "Nordvik AB", "Hyundai Motor Group"), by their first word, so
+        "Norandina said" or a headline's "Nordvik to shut" is that company."""
+        if not _COMPANY_WORDS.search(text):
+            return
+        gaz = self.gaz
+        for m in _COMPANY.finditer(text):
+            first, rest, tail = m.group(1), m.group(2), m.group(3)
+            key = first.lower()
+            if key in gaz.common_words or key in self.first_names or \
+                    self._demonym_of(key) or key in _STOP or key in TITLES:
+                continue   # ("General Motors", "Swedish Match AB")
+            words = [first, *rest.split()]
+            if tail.lower() not in _LEGAL_FORMS:
+                words.append(tail)
+            if len(words) > 1:
+                state.companies.setdefault(normalize(first), " ".join(words))
+
     def read_signer(self, text: str, state: DocState) -> None:
         """The signer of a letter or dispatch ("CLINTON B. FISK," on a line of its own near
         the end): its first person is the signer. The name is the full one given earlier
@@ -2013,7 +2056,7 @@ class ActorFinder:
             elif j > 0 and t.low in _BODY_WORDS and state.last_org and not taken[j] and \
                     (the := _described_body(toks, j, self._demonym_of)) >= 0 and \
                     (j + 1 == n or low[j + 1] != "of") and \
-                    state.last_org in text[max(0, toks[0].start - _ORG_REACH):toks[j].start]:
+                    _named_before(text, state, toks[0].start, toks[j].start):
                 # "Greenpeace activists protested ... The group said", "Al Ahly won ... The
                 # Egyptian club had flown": with no armed group named, the body is the last
                 # organisation that acted, named just before
@@ -2392,6 +2435,8 @@ class ActorFinder:
             surname = normalize(parts[0])
             if surname in state.persons:
                 return Actor(j, k, state.persons[surname], "person")
+            if surname in state.companies and (j == 0 or toks[j - 1].low not in ("of", "in")):
+                return Actor(j, k, state.companies[surname], "organisation")
             if len(first_low) > 2 and state.full_names and _agentive(toks, k, j):
                 # "Chung Euisun ... Chung visited" (a family name written first), "Boris
                 # Johnson ... Boris visited": the first word of one full name the document

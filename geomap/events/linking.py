@@ -469,6 +469,10 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             and not reported_clause(toks, trig_end, lo)
     if prep == "for" and cls == "depart":
         return True   # "left Santa Fe for California": the destination
+    if cls == "depart" and prep in ("in", "at") and trig_end < lo - 1 and \
+            head not in _PREMISES:
+        return False   # "left the note in Polling's mailbox", "left his family in Syria":
+        #                what is left behind, where (but "left their camps at Stevensburg")
     if prep == "against" and cls in _FORCE:
         return True   # "an offensive against Gaza", "strikes against Raqqa": where it hits
     if prep in ("about", "regarding", "concerning", "than", "like", "for", "with", "between",
@@ -543,6 +547,12 @@ def _destination_after(toks, lo: int) -> bool:
                 w not in ("of", "the", "province", "region", "city", "state", "district"):
             return False
     return False
+
+
+# Where one stays, which leaving leaves the place it is in.
+_PREMISES = frozenset(
+    "camp camps hotel base bases home house church office headquarters station port airport "
+    "embassy barracks positions post posts quarters residence compound".split())
 
 
 def _sought(toks, trig_end: int, lo: int, head: str) -> bool:
