@@ -667,3 +667,16 @@ def test_companies_close_and_invest_at_their_sites(geoparser, text, wanted):
 ])
 def test_what_is_permitted_or_urged_is_not_done(geoparser, text):
     assert parse(geoparser, text).events == ()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Edward McDaniel is scheduled to appear Tuesday in Henry County General Sessions Court "
+     "in Paris, Tennessee.", {("Edward McDaniel", "appear", "Paris"), (
+         "Edward McDaniel", "appear", "Henry County General Sessions Court")}),
+    ("European Union warships escorted merchant vessels through the Bab al-Mandab strait.",
+     {("European Union", "deploy", "Bab al-Mandab")}),
+    # a purpose is not done
+    ("Colonel Dodd will keep the men for us to escort to Warrensburg.", set()),
+])
+def test_a_day_between_and_escorts_and_purposes(geoparser, text, wanted):
+    assert acts(parse(geoparser, text)) == wanted

@@ -78,7 +78,7 @@ _VERBS: dict[str, str] = {
     "expel": "expel+ deport",
     "arrest": "arrest detain",
     "ban": "ban+",
-    "deploy": "deploy mobilize mobilise reinforce patrol+ station mass",
+    "deploy": "deploy mobilize mobilise reinforce patrol+ station mass escort",
     "visit": "visit tour",
     # ("crossed the Rocky Mountains", "crossed into Ukraine")
     "travel": "travel sail fly proceed relocate move cross",
@@ -757,10 +757,19 @@ def pair_at(low: Sequence[str], start: int = 0) -> int | None:
     word makes an action ("reports from"; not "contributed reporting from")."""
     for j in range(start, len(low) - 1):
         pair = PAIRS.get(low[j])
-        if pair is not None and low[j + 1] in pair[0] and (
+        if pair is not None and (low[j + 1] in pair[0] or low[j + 1] in _DAYS and
+                                 j + 2 < len(low) and low[j + 2] in pair[0]) and (
                 j == 0 or low[j - 1] != "contributed") and not other_sense(low, j):
-            return j
+            return j   # ("appeared Monday in Cuyahoga Falls Municipal Court")
     return None
+
+
+_OBJECT_PRONOUNS = frozenset("us them him her me you it".split())
+
+
+# A day between an action word and the word that makes it one.
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today "
+                  "tonight overnight".split())
 
 
 def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
@@ -881,6 +890,8 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
             return True   # "has not ruled out strikes on Iran"
         if w == "to" and k and low[k - 1] in _INTENT:
             return True   # "is preparing to launch a ground offensive in Gaza"
+        if w == "to" and k >= 2 and low[k - 2] == "for" and low[k - 1] in _OBJECT_PRONOUNS:
+            return True   # "keep them for us to escort to Warrensburg": a purpose
         if w == "to" and any(low[x] in _PERMITS for x in range(max(0, k - 7), k)):
             return True   # "the pact will allow Japan to send troops", "a permit allowing
             #               Cumberland Ridge Coal LLC to expand a mine": a permission
