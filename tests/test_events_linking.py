@@ -742,3 +742,13 @@ def test_a_speaker_addressing_a_gathering_speaks_where_it_is(geoparser, text, wa
 ])
 def test_leaving_something_somewhere_is_no_departure(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a hyphenated modifier before the place ("war-torn Gaza") and a headline's present verb
+    ("Russian jets struck rebel-held Idlib on Sunday.", {("Russia", "Idlib")}),
+    ("Brennan tours flood-damaged Hazard as court blocks coal permit\n\n"
+     "Governor Carla Brennan visited Hazard on Monday.", {("Carla Brennan", "Hazard")}),
+])
+def test_a_place_after_a_hyphenated_modifier_is_the_verbs_object(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

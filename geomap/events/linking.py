@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geomap.detect import CALENDAR_WORDS
-from geomap.events.actions import ACTIONS, DEPART, DIRECT, SPEECH
+from geomap.events.actions import ACTIONS, DEPART, DIRECT, PRESENT, SPEECH
 from geomap.events.actors import STATE_NOUNS, Actor
 from geomap.events.sentence import CLAUSE_BREAK, Tok, article_before
 
@@ -139,19 +139,32 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
                 steps += 1
                 continue
             return None
-        if w in ACTIONS or w in _PHRASE_VERBS:   # "missiles hit Kharkiv": a phrase's verb
+        if w in ACTIONS or w in _PHRASE_VERBS or w in PRESENT:
+            # "missiles hit Kharkiv": a phrase's verb; "Brennan tours Hazard": a headline's
             return "", w, j
         if w in _LIST_ADVERBS and j >= 1 and toks[j - 1].low == "and":
             j -= 1   # "and then London"
             steps += 1
             continue
         if w in _SKIP_BETWEEN or toks[j].cap or w.endswith("-based") or w[:1].isdigit() or \
-                w in ("'s", "’s", "-", "—", "–"):
+                w in ("'s", "’s", "-", "—", "–") or _compound_modifier(w):
             j -= 1
             steps += 1
             continue
         return None
     return None
+
+
+def _compound_modifier(w: str) -> bool:
+    """Whether ``w`` is a hyphenated adjective before a place: "war-torn Gaza",
+    "rebel-held Idlib", "flood-damaged Hazard" (not "X-based": a company's seat)."""
+    return "-" in w and w[:1].isalpha() and w[-1:].isalpha() and w.endswith(_HELD_FORMS)
+
+
+# How hyphenated modifiers of a place end: participles and adjectives of state.
+_HELD_FORMS = ("held", "torn", "hit", "damaged", "controlled", "occupied", "stricken",
+               "ravaged", "affected", "ridden", "scarred", "battered", "besieged", "run",
+               "dominated", "populated", "rich", "poor", "locked", "bound")
 
 
 # Words between the last item of a list and its comma: a day ("Paris on Monday, and
