@@ -636,10 +636,10 @@ def test_departures_opening_listed_countries_and_launch_sites(geoparser, text, w
      "close to the border with Niger.", {("ISWAP", "Monguno"), ("ISWAP", "Malam-Fatori")}),
     # what a pact allows is no event
     ("The pact will allow Japan to send troops to the Philippines for exercises.", set()),
-    # a clause of its own with a plural noun after its name
+    # a clause of its own with a plural noun after its name (escorting is deploying)
     ("The U.S. has deployed the carrier Eisenhower to the Red Sea, and European Union "
      "warships have escorted merchant vessels through the Bab al-Mandab strait.",
-     {("United States", "Red Sea")}),
+     {("United States", "Red Sea"), ("European Union", "Bab al-Mandab")}),
 ])
 def test_fired_missiles_speakers_bodies_permissions_and_named_clauses(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
