@@ -1284,3 +1284,14 @@ def test_a_company_named_by_its_first_word_is_that_company(geoparser):
     assert {("Norandina Minerals", "Apurímac region"), ("Norandina Minerals", "Santiago"),
             ("Norandina Minerals", "Lima")} <= found
     assert not any(actor == "Norandina" for actor, _ in found)
+
+
+def test_companies_are_read_by_their_trade_or_legal_form(geoparser):
+    from geomap.events.actors import DocState
+    finder = geoparser.event_extractor.finder
+    state = DocState()
+    finder.read_companies("Canadian miner Norandina Minerals Corp will halt. Korea's Kolvex "
+                          "Motor Group opened a plant. General Motors said.", state)
+    # the longest name, without its owner or legal form; no common word as a short name
+    assert state.companies == {"norandina": "Norandina Minerals",
+                               "kolvex": "Kolvex Motor Group"}

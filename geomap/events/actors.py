@@ -279,8 +279,9 @@ _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 _COMPANY_TAILS = ("Corp|Corporation|Inc|Ltd|LLC|AB|ASA|plc|PLC|GmbH|AG|Group|Minerals|Mining|"
                   "Motors?|Airlines|Airways|Holdings|Industries|Appliances|Energy|Steel|"
                   "Resources|Pharmaceuticals|Technologies|Electronics|Logistics")
-_COMPANY_WORDS = re.compile(rf"\b(?:{_COMPANY_TAILS})\b")
-_COMPANY = re.compile(rf"\b([A-Z][\w&’'-]+)((?: [A-Z][\w&’'.-]+){{0,3}}?) ({_COMPANY_TAILS})\b")
+_COMPANY_WORDS = re.compile(rf"(?<= )(?:{_COMPANY_TAILS})\b")
+# The capitalised words (one to four) right before a company's trade or legal form.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w&’'.-])[A-Z][\w&’'-]*(?: [A-Z][\w&’'.-]*){0,3} $")
 
 
 def _named_before(text: str, state: DocState, start: int, at: int) -> bool:
@@ -1574,20 +1575,28 @@ class ActorFinder:
         """Companies named anywhere in the document by a legal form or a trade ("Norandina
         Minerals Corp", "Nordvik AB", "Hyundai Motor Group"), by their first word, so
         "Norandina said" or a headline's "Nordvik to shut" is that company."""
-        if not _COMPANY_WORDS.search(text):
-            return
         gaz = self.gaz
-        for m in _COMPANY.finditer(text):
-            first, rest, tail = m.group(1), m.group(2), m.group(3)
+        for m in _COMPANY_WORDS.finditer(text):   # each trade or legal form, then the name
+            before = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if before is None:
+                continue
+            words = before.group().split()
+            owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+            if owner:   # "Korea's Kolvex Motor Group": the name after its owner
+                words = words[owner[-1] + 1:]
+            if not words:
+                continue
+            first = words[0]
             key = first.lower()
             if key in gaz.common_words or key in self.first_names or \
                     self._demonym_of(key) or key in _STOP or key in TITLES:
                 continue   # ("General Motors", "Swedish Match AB")
-            words = [first, *rest.split()]
-            if tail.lower() not in _LEGAL_FORMS:
-                words.append(tail)
-            if len(words) > 1:
-                state.companies.setdefault(normalize(first), " ".join(words))
+            if m.group().lower() not in _LEGAL_FORMS:
+                words.append(m.group())
+            name, key = " ".join(words), normalize(first)
+            known = state.companies.get(key)
+            if len(words) > 1 and (known is None or name.startswith(known + " ")):
+                state.companies[key] = name   # ("Hyundai Motor Group", not "Hyundai Motor")
 
     def read_signer(self, text: str, state: DocState) -> None:
         """The signer of a letter or dispatch ("CLINTON B. FISK," on a line of its own near
