@@ -1295,3 +1295,15 @@ def test_companies_are_read_by_their_trade_or_legal_form(geoparser):
     # the longest name, without its owner or legal form; no common word as a short name
     assert state.companies == {"norandina": "Norandina Minerals",
                                "kolvex": "Kolvex Motor Group"}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the means of an action in a phrase after it are the actor's, not its object's
+    ("Iraqi forces killed 11 Islamic State militants in raids near Tarmiyah.",
+     {("Iraq", "Tarmiyah")}),
+    # a description opening the sentence is no part of the company's name
+    ("Rival Haldor Appliances shut its dishwasher plant in Nyiregyhaza last year.",
+     {("Haldor Appliances", "Nyiregyhaza")}),
+])
+def test_means_after_an_action_and_descriptions_before_a_name(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -275,6 +275,11 @@ _PEOPLES = frozenset("indians tribe tribes peoples".split())
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 
+# Words describing a company or body that a sentence's capital joins to its name.
+_DESCRIPTORS = frozenset(
+    "rival fellow parent troubled embattled struggling state-owned state-run privately-held "
+    "family-owned listed".split())
+
 # A company's name by its legal form or trade, for :meth:`ActorFinder.read_companies`.
 _COMPANY_TAILS = ("Corp|Corporation|Inc|Ltd|LLC|AB|ASA|plc|PLC|GmbH|AG|Group|Minerals|Mining|"
                   "Motors?|Airlines|Airways|Holdings|Industries|Appliances|Energy|Steel|"
@@ -1864,6 +1869,8 @@ class ActorFinder:
                 run_end = k
             if people_only and k - j == 1 and j in span_of and toks[j].low not in state.acronyms:
                 continue   # a one-word place ("Paris"): no person or group to remember
+            if k - j >= 3 and toks[j].low in _DESCRIPTORS:
+                j += 1   # "Rival Haldor Appliances shut": a description opening the sentence
             found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
             if found is not None:
                 add(found)

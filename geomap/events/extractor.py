@@ -376,7 +376,9 @@ class EventExtractor:
             """The actors of the trigger ``toks[a:b]``: read once however many places it has."""
             key = (a, b, cls)
             if key not in agents_of:
-                agents_of[key] = self.finder.agents(toks, actors, a, b, cls, speaker(), low=low)
+                main = _means_of(low, triggers, a)
+                agents_of[key] = agents(*main) if main is not None else \
+                    self.finder.agents(toks, actors, a, b, cls, speaker(), low=low)
             return agents_of[key]
 
         named: list[Actor] = []
@@ -957,6 +959,31 @@ def _triggers(text: str, toks: list, low: list[str], *,
             j = pair_at(low, j + 1)
     triggers.sort()
     return triggers
+
+
+def _means_of(low: list[str], triggers, a: int):
+    """The action whose means the event noun at ``a`` is, in a phrase after it ("Iraqi
+    forces killed 11 militants in raids near Tarmiyah": the raids are the killers', not
+    the killed's), or None: the last trigger before "in"/"during" (and an article or an
+    adjective) within eight words, with no clause break between."""
+    k = a - 1
+    if k >= 0 and low[k] in ("a", "an", "the", "their", "its", "his", "her") or \
+            k >= 0 and low[k] in ("air", "joint", "separate", "overnight", "coordinated"):
+        k -= 1
+    if k < 1 or low[k] not in ("in", "during"):
+        return None
+    for t in reversed(triggers):
+        if t[1] <= k:
+            if k - t[1] <= 8 and not any(w in CLAUSE_BREAK or w == "," for w in low[t[1]:k]) \
+                    and t[2] in _MEANS_OF:
+                return t
+            return None
+    return None
+
+
+# Actions whose means an event noun after "in" may be ("killed X in raids").
+_MEANS_OF = frozenset(("kill", "capture", "arrest", "abduct", "attack", "strike", "bomb",
+                       "fight"))
 
 
 # Gatherings a speaker addresses ("addressed a rally of 50,000 people in Madurai").
