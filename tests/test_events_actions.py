@@ -680,3 +680,13 @@ def test_what_is_permitted_or_urged_is_not_done(geoparser, text):
 ])
 def test_a_day_between_and_escorts_and_purposes(geoparser, text, wanted):
     assert acts(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Japan's defence ministry said it had scrambled fighter jets from Naha.",
+     {("Japan", "launch", "Naha")}),
+    ("Pamela Rees had to scramble into a bar in Reno.", set()),
+    ("The Houthis have seized most of Yemen.", {("Houthis", "capture", "Yemen")}),
+])
+def test_scrambled_jets_and_most_of_a_country(geoparser, text, wanted):
+    assert acts(parse(geoparser, text)) == wanted

@@ -461,6 +461,10 @@ PAIRS = _pairs({
     # "will close its compressor factory in Wroclaw", "shut its plant in Nyiregyhaza" (not
     # "close to the border", "closed in on Kyiv")
     "close closes closed closing shut shuts shutting": ("its the a an their his her", "close"),
+    # "scrambled fighter jets from Naha": a launch, whose origin is where it happens (not
+    # "scrambled into a bar")
+    "scramble scrambles scrambled scrambling": ("jets fighter fighters warplanes aircraft "
+                                                "planes helicopters interceptors", "launch"),
 })
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""

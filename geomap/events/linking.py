@@ -28,7 +28,8 @@ _TOPIC_NOUNS = frozenset(
 _EVENT_OF_NOUNS = frozenset(
     "defense defence invasion siege bombing shelling occupation liberation capture outskirts "
     "city town village province region area capital part coast suburbs streets state "
-    "district control parts portion portions swathes swaths areas half".split())
+    "district control parts portion portions swathes swaths areas half most much rest "
+    "bulk".split())
 
 
 _LOCATIVE = frozenset(
