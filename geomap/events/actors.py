@@ -300,7 +300,8 @@ def _named_before(text: str, state: DocState, start: int, at: int) -> bool:
     if name in before:
         return True
     short = name.split(None, 1)[0]
-    return state.companies.get(normalize(short)) == name and short in before
+    return short in before and state.companies is not None and \
+        state.companies.get(normalize(short)) == name
 
 
 def _described_body(toks: Sequence[Tok], j: int,
@@ -537,8 +538,10 @@ class DocState:
     # sentence start -> the persons a plural reference there stands for
     together: dict[int, list[str]] = field(default_factory=dict)
     # a company's first word -> its full name: "Norandina said" after "Norandina Minerals
-    # Corp" (and in a headline before it)
-    companies: dict[str, str] = field(default_factory=dict)
+    # Corp" (and in a headline before it); read from ``text`` when first asked for
+    # (:meth:`ActorFinder.companies`): most documents never name a company by one word
+    companies: dict[str, str] | None = None
+    text: str = ""
 
 
 _SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
@@ -1576,11 +1579,20 @@ class ActorFinder:
                            2 <= len(words) <= 3, state)
                 titled = False
 
+    def companies(self, state: DocState) -> dict[str, str]:
+        """The document's companies by their first word (:meth:`read_companies`), read
+        the first time they are asked for."""
+        if state.companies is None:
+            self.read_companies(state.text, state)
+        return state.companies   # type: ignore[return-value]
+
     def read_companies(self, text: str, state: DocState) -> None:
         """Companies named anywhere in the document by a legal form or a trade ("Norandina
         Minerals Corp", "Nordvik AB", "Hyundai Motor Group"), by their first word, so
         "Norandina said" or a headline's "Nordvik to shut" is that company."""
         gaz = self.gaz
+        if state.companies is None:
+            state.companies = {}
         for m in _COMPANY_WORDS.finditer(text):   # each trade or legal form, then the name
             before = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 80), m.start())
             if before is None:
@@ -2451,8 +2463,10 @@ class ActorFinder:
             surname = normalize(parts[0])
             if surname in state.persons:
                 return Actor(j, k, state.persons[surname], "person")
-            if surname in state.companies and (j == 0 or toks[j - 1].low not in ("of", "in")):
-                return Actor(j, k, state.companies[surname], "organisation")
+            company = self.companies(state).get(surname) if parts[0][:1].isupper() and \
+                surname not in self.gaz.common_words else None
+            if company is not None and (j == 0 or toks[j - 1].low not in ("of", "in")):
+                return Actor(j, k, company, "organisation")
             if len(first_low) > 2 and state.full_names and _agentive(toks, k, j):
                 # "Chung Euisun ... Chung visited" (a family name written first), "Boris
                 # Johnson ... Boris visited": the first word of one full name the document

@@ -647,7 +647,7 @@ class _Reading:
             state.groups = may_name_group(text[:self.end_of(self.last - 1)])
             self.finder.read_acronyms(text, state)
             self.finder.read_names(text, state)
-            self.finder.read_companies(text, state)
+            state.text = text   # (for the companies it names, read if ever needed)
             self.finder.read_signer(text, state)
         if self._skimmed:
             self.finder.skim_back((text[bounds[k]:self.end_of(k)] for k in reversed(self._skimmed)
