@@ -1289,12 +1289,13 @@ def test_a_company_named_by_its_first_word_is_that_company(geoparser):
 def test_companies_are_read_by_their_trade_or_legal_form(geoparser):
     from geomap.events.actors import DocState
     finder = geoparser.event_extractor.finder
-    state = DocState()
-    finder.read_companies("Canadian miner Norandina Minerals Corp will halt. Korea's Kolvex "
-                          "Motor Group opened a plant. General Motors said.", state)
+    state = DocState(text="Canadian miner Norandina Minerals Corp will halt. Korea's Kolvex "
+                          "Motor Group opened a plant. General Motors said. Kolvex Motor said.")
     # the longest name, without its owner or legal form; no common word as a short name
-    assert state.companies == {"norandina": "Norandina Minerals",
-                               "kolvex": "Kolvex Motor Group"}
+    assert finder.company(state, "Norandina") == "Norandina Minerals"
+    assert finder.company(state, "Kolvex") == "Kolvex Motor Group"
+    assert finder.company(state, "General") is None
+    assert finder.company(state, "Canadian") is None
 
 
 @pytest.mark.parametrize("text, wanted", [

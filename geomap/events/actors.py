@@ -280,13 +280,11 @@ _DESCRIPTORS = frozenset(
     "rival fellow parent troubled embattled struggling state-owned state-run privately-held "
     "family-owned listed".split())
 
-# A company's name by its legal form or trade, for :meth:`ActorFinder.read_companies`.
-_COMPANY_TAILS = ("Corp|Corporation|Inc|Ltd|LLC|AB|ASA|plc|PLC|GmbH|AG|Group|Minerals|Mining|"
-                  "Motors?|Airlines|Airways|Holdings|Industries|Appliances|Energy|Steel|"
-                  "Resources|Pharmaceuticals|Technologies|Electronics|Logistics")
-_COMPANY_WORDS = re.compile(rf"(?<= )(?:{_COMPANY_TAILS})\b")
-# The capitalised words (one to four) right before a company's trade or legal form.
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w&’'.-])[A-Z][\w&’'-]*(?: [A-Z][\w&’'.-]*){0,3} $")
+# The last word of a company's name: a legal form or a trade (:meth:`ActorFinder.company`).
+_COMPANY_TAIL_WORDS = frozenset(
+    "Corp Corporation Inc Ltd LLC AB ASA plc PLC GmbH AG Group Minerals Mining Motor Motors "
+    "Airlines Airways Holdings Industries Appliances Energy Steel Resources Pharmaceuticals "
+    "Technologies Electronics Logistics".split())
 
 
 def _named_before(text: str, state: DocState, start: int, at: int) -> bool:
@@ -300,8 +298,7 @@ def _named_before(text: str, state: DocState, start: int, at: int) -> bool:
     if name in before:
         return True
     short = name.split(None, 1)[0]
-    return short in before and state.companies is not None and \
-        state.companies.get(normalize(short)) == name
+    return short in before and state.companies.get(normalize(short)) == name
 
 
 def _described_body(toks: Sequence[Tok], j: int,
@@ -537,10 +534,10 @@ class DocState:
     full_names: dict[str, None] = field(default_factory=dict)
     # sentence start -> the persons a plural reference there stands for
     together: dict[int, list[str]] = field(default_factory=dict)
-    # a company's first word -> its full name: "Norandina said" after "Norandina Minerals
-    # Corp" (and in a headline before it); read from ``text`` when first asked for
-    # (:meth:`ActorFinder.companies`): most documents never name a company by one word
-    companies: dict[str, str] | None = None
+    # a word -> the company it is the first word of, or None: "Norandina said" after
+    # "Norandina Minerals Corp" (and in a headline before it); read from ``text`` around
+    # the word when first asked for (:meth:`ActorFinder.company`)
+    companies: dict[str, str | None] = field(default_factory=dict)
     text: str = ""
 
 
@@ -1579,41 +1576,35 @@ class ActorFinder:
                            2 <= len(words) <= 3, state)
                 titled = False
 
-    def companies(self, state: DocState) -> dict[str, str]:
-        """The document's companies by their first word (:meth:`read_companies`), read
-        the first time they are asked for."""
-        if state.companies is None:
-            self.read_companies(state.text, state)
-        return state.companies   # type: ignore[return-value]
-
-    def read_companies(self, text: str, state: DocState) -> None:
-        """Companies named anywhere in the document by a legal form or a trade ("Norandina
-        Minerals Corp", "Nordvik AB", "Hyundai Motor Group"), by their first word, so
-        "Norandina said" or a headline's "Nordvik to shut" is that company."""
-        gaz = self.gaz
-        if state.companies is None:
-            state.companies = {}
-        for m in _COMPANY_WORDS.finditer(text):   # each trade or legal form, then the name
-            before = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 80), m.start())
-            if before is None:
-                continue
-            words = before.group().split()
-            owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
-            if owner:   # "Korea's Kolvex Motor Group": the name after its owner
-                words = words[owner[-1] + 1:]
-            if not words:
-                continue
-            first = words[0]
-            key = first.lower()
-            if key in gaz.common_words or key in self.first_names or \
-                    self._demonym_of(key) or key in _STOP or key in TITLES:
-                continue   # ("General Motors", "Swedish Match AB")
-            if m.group().lower() not in _LEGAL_FORMS:
-                words.append(m.group())
-            name, key = " ".join(words), normalize(first)
-            known = state.companies.get(key)
-            if len(words) > 1 and (known is None or name.startswith(known + " ")):
-                state.companies[key] = name   # ("Hyundai Motor Group", not "Hyundai Motor")
+    def company(self, state: DocState, word: str) -> str | None:
+        """The company the document names by a legal form or a trade after ``word``, its
+        first word ("Norandina Minerals Corp", "Nordvik AB", "Hyundai Motor Group"), so
+        "Norandina said" or a headline's "Nordvik to shut" is that company; None when it
+        names none so. Read around the word's occurrences only, once per word."""
+        key = normalize(word)
+        companies = state.companies
+        if key in companies:
+            return companies[key]
+        found = None
+        if key not in self.gaz.common_words and key not in self.first_names and \
+                not self._demonym_of(key) and key not in _STOP and key not in TITLES:
+            # ("General Motors", "Swedish Match AB": no company's name by its first word)
+            text, at = state.text, state.text.find(word + " ")
+            while at >= 0:
+                if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-"):
+                    words = text[at:at + 100].split(None, 5)[:5]
+                    tail = max((i for i in range(1, len(words)) if words[i].rstrip(".,;:")
+                                in _COMPANY_TAIL_WORDS and all(
+                                    w[:1].isupper() for w in words[1:i + 1])), default=0)
+                    if tail:   # the longest: "Hyundai Motor Group", not "Hyundai Motor"
+                        words = [w.rstrip(".,;:") for w in words[:tail + 1]]
+                        if words[-1].lower() in _LEGAL_FORMS:
+                            words.pop()
+                        if len(words) > 1 and (found is None or len(words) > len(found.split())):
+                            found = " ".join(words)
+                at = text.find(word + " ", at + 1)
+        companies[key] = found
+        return found
 
     def read_signer(self, text: str, state: DocState) -> None:
         """The signer of a letter or dispatch ("CLINTON B. FISK," on a line of its own near
@@ -2463,8 +2454,7 @@ class ActorFinder:
             surname = normalize(parts[0])
             if surname in state.persons:
                 return Actor(j, k, state.persons[surname], "person")
-            company = self.companies(state).get(surname) if parts[0][:1].isupper() and \
-                surname not in self.gaz.common_words else None
+            company = self.company(state, parts[0]) if parts[0][:1].isupper() else None
             if company is not None and (j == 0 or toks[j - 1].low not in ("of", "in")):
                 return Actor(j, k, company, "organisation")
             if len(first_low) > 2 and state.full_names and _agentive(toks, k, j):
