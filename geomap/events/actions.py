@@ -256,6 +256,9 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# A journey or work that takes someone somewhere: "his trip took him to Turkey" sends no one.
+_JOURNEY_NOUNS = "trip tour trips tours travels journey visit career mission work".split()
+
 # Roads and means of transport: what one takes to go somewhere ("took the road to
 # Richmond", "taking the plane back to"), a regex alternation.
 _WAYS = ("(?:road|route|path|train|plane|bus|flight|ferry|boat|ship|car|taxi|subway|metro|"
@@ -392,9 +395,12 @@ PHRASES = [
     # Skopje", "soldiers drove the prisoners to Kherson" (not "took part in", "took place
     # in", "took power in": no one is taken; and "his trip took him to Turkey" is his
     # journey, read as such elsewhere)
-    (re.compile(r"(?<!trip )(?<!tour )(?<!trips )(?<!tours )(?<!travels )(?<!journey )"
-                r"(?<!visit )(?<!career )(?<!mission )(?<!work )"
-                r"\b(?:took|takes|taking|drove|drives|driving|escorted|escorts|escorting) "
+    (re.compile(r"\b(?:took|takes|taking|drove|drives|driving|escorted|escorts|escorting)"
+                # (the nouns before the verb, checked once a verb is found: a look-behind
+                # opening the pattern was tried at every character of the sentence)
+                + "".join(f"(?<!{noun} {verb})" for noun in _JOURNEY_NOUNS for verb in
+                          "took takes taking drove drives driving escorted escorts "
+                          "escorting".split()) + " "
                 r"(?:him|her|them|us|me|(?:the|a|an|his|her|their) "
                 # (not "took the road to", "taking the plane back to": a journey of one's own)
                 rf"(?!(?:\w+ )?{_WAYS}s?\b)(?:\w+ )?\w+) to\b", re.I),
