@@ -752,3 +752,14 @@ def test_leaving_something_somewhere_is_no_departure(geoparser, text, wanted):
 ])
 def test_a_place_after_a_hyphenated_modifier_is_the_verbs_object(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a region the text says is one, after a town and "in (the)", only says where it is
+    ("Russian troops captured the village of Novooleksandrivka in the Donetsk region on "
+     "Monday.", {("Russia", "Novooleksandrivka")}),
+    ("A Myanmar military jet bombed a monastery school in Kale township in the Sagaing "
+     "region on Friday.", {("Myanmar", "Kale")}),
+])
+def test_a_region_after_a_town_and_in_qualifies_it(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

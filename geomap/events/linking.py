@@ -692,7 +692,11 @@ _CAPITAL_OF = re.compile(r",\s+(?:the\s+)?(?:\w+\s+)?(?:capital|seat)\s+of\s+(?:
 _DESCRIBED_IN = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:in|of|near|outside|(?:north|south|east|"
     r"west)\s+of|close\s+to)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
-_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?")
+_IN_THE = re.compile(r"\s+(?:(?:township|district|village|town|city|county|municipality|"
+                     r"area|province)\s+)?in\s+(?:the\s+)?"
+                     r"(?:(?:north|south|east|west|central)\w*\s+)?")
+# A region's name said to be one: "the Donetsk region", "Sagaing Region", "Idlib province".
+_REGION_SAID = re.compile(r"(?i).*\s(?:region|province|oblast|governorate|state|district)$")
 
 
 def qualifier_places(text: str, places) -> set[int]:
@@ -710,10 +714,17 @@ def qualifier_places(text: str, places) -> set[int]:
             # Darfur": where the place before lies, no place of the action
             out.add(i)
             continue
-        if comma and _CAPITAL_OF.fullmatch(gap) or not comma and _IN_THE.fullmatch(gap):
+        said = not comma and _IN_THE.fullmatch(gap) is not None
+        if comma and _CAPITAL_OF.fullmatch(gap) or said:
             gap = ","
-        if " ".join(gap.split()) in (",", "in", ", in") and r.place and pr.place and \
-                _holds(r.place, pr.place):
+        if " ".join(gap.split()) in (",", "in", ", in") and r.place and pr.place and (
+                _holds(r.place, pr.place) or said and _REGION_SAID.match(r.mention.text) and
+                r.place.country_code == pr.place.country_code and
+                r.place.feature_code.startswith("ADM") and
+                pr.place.feature_code.startswith("PPL")):
+            # ("the village of Novooleksandrivka in the Donetsk region": a region the text
+            # says is one, in the town's country, qualifies it wherever the gazetteer's
+            # reading of the town lies)
             out.add(i)
     return out
 
