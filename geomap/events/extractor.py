@@ -966,6 +966,8 @@ def _means_of(low: list[str], triggers, a: int):
     forces killed 11 militants in raids near Tarmiyah": the raids are the killers', not
     the killed's), or None: the last trigger before "in"/"during" (and an article or an
     adjective) within eight words, with no clause break between."""
+    if ACTIONS.get(low[a]) not in _MEANS_OF:
+        return None   # ("condemned the raid in a statement": a statement is no means)
     k = a - 1
     if k >= 0 and low[k] in ("a", "an", "the", "their", "its", "his", "her") or \
             k >= 0 and low[k] in ("air", "joint", "separate", "overnight", "coordinated"):
@@ -975,8 +977,8 @@ def _means_of(low: list[str], triggers, a: int):
     for t in reversed(triggers):
         if t[1] <= k:
             if k - t[1] <= 8 and not any(w in CLAUSE_BREAK or w == "," for w in low[t[1]:k]) \
-                    and t[2] in _MEANS_OF:
-                return t
+                    and t[2] in _MEANS_OF and not (t[0] and low[t[0] - 1] in _DETERMINERS):
+                return t   # (a verb: not "the raid in an air strike")
             return None
     return None
 
