@@ -376,9 +376,11 @@ class EventExtractor:
             """The actors of the trigger ``toks[a:b]``: read once however many places it has."""
             key = (a, b, cls)
             if key not in agents_of:
-                main = _means_of(low, triggers, a)
-                agents_of[key] = agents(*main) if main is not None else \
-                    self.finder.agents(toks, actors, a, b, cls, speaker(), low=low)
+                # (the means of an action are its agents': the action's read here, as a
+                # closure calling itself would make a reference cycle)
+                ma, mb, mcls = _means_of(low, triggers, a) or key
+                agents_of[key] = self.finder.agents(toks, actors, ma, mb, mcls, speaker(),
+                                                    low=low)
             return agents_of[key]
 
         named: list[Actor] = []
