@@ -646,9 +646,9 @@ def test_taking_a_road_or_a_plane_is_a_journey_that_sends_no_one(geoparser, text
 @pytest.mark.parametrize("text, wanted", [
     # made-up sentences in the frames of business news
     ("Swedish appliance maker Nordvik AB said on Thursday it would close its compressor "
-     "factory in Wroclaw.", {("Nordvik AB", "close", "Wroclaw")}),
+     "factory in Wroclaw.", {("Nordvik AB", "withdraw", "Wroclaw")}),
     ("Haldor Appliances shut its dishwasher plant in Nyiregyhaza last year.",
-     {("Haldor Appliances", "close", "Nyiregyhaza")}),
+     {("Haldor Appliances", "withdraw", "Nyiregyhaza")}),
     ("Nordvik AB will invest 1.2 billion crowns in a new assembly line in Monterrey.",
      {("Nordvik AB", "invest", "Monterrey")}),
     # no plant is closed: an adjective, and troops closing in
@@ -656,7 +656,7 @@ def test_taking_a_road_or_a_plane_is_a_journey_that_sends_no_one(geoparser, text
     ("Russian troops closed in on Pokrovsk.", set()),
 ])
 def test_companies_close_and_invest_at_their_sites(geoparser, text, wanted):
-    assert {a for a in acts(parse(geoparser, text)) if a[1] in ("close", "invest")} == wanted
+    assert {a for a in acts(parse(geoparser, text)) if a[1] in ("withdraw", "invest")} == wanted
 
 
 @pytest.mark.parametrize("text", [

@@ -763,3 +763,19 @@ def test_a_place_after_a_hyphenated_modifier_is_the_verbs_object(geoparser, text
 ])
 def test_a_region_after_a_town_and_in_qualifies_it(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a region after "in" and a country's possessive says where the town before it is
+    ("Ukrainian drones hit an ammunition depot near Valuyki in Russia's Belgorod region "
+     "overnight.", {("Ukraine", "Valuyki")}),
+    ("Jane Perlez visited a factory in Dongguan, in China's Guangdong province.",
+     {("Jane Perlez", "Dongguan")}),
+])
+def test_a_region_of_a_countrys_possessive_after_a_town_qualifies_it(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+def test_closing_plants_is_a_retreat_and_general_motors_no_general(geoparser):
+    result = parse(geoparser, "General Motors will close two plants in Michigan next year.")
+    assert {(e.actor, e.action_type) for e in result.events} == {("General Motors", "RETREAT")}

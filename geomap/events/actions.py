@@ -465,8 +465,10 @@ PAIRS = _pairs({
     # surgery", whose place follows its object)
     "perform performs performed performing": ("in at", "perform"),
     # "will close its compressor factory in Wroclaw", "shut its plant in Nyiregyhaza" (not
-    # "close to the border", "closed in on Kyiv")
-    "close closes closed closing shut shuts shutting": ("its the a an their his her", "close"),
+    # "close to the border", "closed in on Kyiv"): a withdrawal, as closing an embassy is
+    "close closes closed closing shut shuts shutting": (
+        "its the a an their his her two three four five six several both all some",
+        "withdraw"),
     # "scrambled fighter jets from Naha": a launch, whose origin is where it happens (not
     # "scrambled into a bar")
     "scramble scrambles scrambled scrambling": ("jets fighter fighters warplanes aircraft "

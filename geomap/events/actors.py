@@ -2318,7 +2318,8 @@ class ActorFinder:
             full = state.acronyms.get(lows[1]) or _KNOWN_ORGS.get(lows[1]) or words[1]
             return Actor(j, k, full, _kind_of(full))
         if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) and not any(
-                lows[x] in TITLES and lows[x + 1] not in POSSESSIVE   # ("Lord's Resistance")
+                lows[x] in TITLES and lows[x + 1] not in POSSESSIVE and   # ("Lord's Resistance")
+                lows[x + 1] not in _GROUP_HEADS   # ("General Motors", "General Assembly")
                 for x in range(max(0, len(lows) - 4), len(lows) - 1)):
             # (but "Director of Medical Service Dr. James Nyikal" is a person)
             o = 1 if lows[0] == "the" and len(run) >= 3 else 0

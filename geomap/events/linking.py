@@ -714,6 +714,12 @@ def qualifier_places(text: str, places) -> set[int]:
             # Darfur": where the place before lies, no place of the action
             out.add(i)
             continue
+        if k >= 2 and gap in ("'s ", "’s ") and pr.place is not None and pr.place.is_country:
+            # "the town of Maungdaw in Myanmar's Rakhine state", "near Valuyki in Russia's
+            # Belgorod region": the region is the town's, through its country
+            pi, pr, plo, phi = places[k - 2]
+            gap = text[pr.mention.end:places[k - 1][1].mention.start]
+            comma = False
         said = not comma and _IN_THE.fullmatch(gap) is not None
         if comma and _CAPITAL_OF.fullmatch(gap) or said:
             gap = ","
@@ -742,7 +748,10 @@ def unknown_place_qualifiers(toks: list[Tok], places) -> set[int]:
     region is no place of the action; the unknown place is, and is not read."""
     placed = {x for _i, _r, lo, hi in places for x in range(lo, hi)}
     out = set()
-    for i, _r, lo, _hi in places:
+    for k, (i, _r, lo, _hi) in enumerate(places):
+        if k and lo >= 5 and toks[lo - 1].low in ("'s", "’s") and places[k - 1][3] == lo - 1 \
+                and places[k - 1][1].place is not None and places[k - 1][1].place.is_country:
+            lo = places[k - 1][2]   # "the town of Maungdaw in Myanmar's Rakhine state"
         if lo < 3 or toks[lo - 1].low != "in":
             continue
         j = lo - 2
