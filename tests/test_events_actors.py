@@ -1308,3 +1308,14 @@ def test_companies_are_read_by_their_trade_or_legal_form(geoparser):
 ])
 def test_means_after_an_action_and_descriptions_before_a_name(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a region's adjective is no actor, nor its last word a nation's
+    ("Brazil's president hosts South American leaders in Brasília.", {("Brazil", "Brasília")}),
+    ("American troops landed in Kuwait.", {("United States", "Kuwait")}),
+    # a country's possessive before a name is no place of the action: only the name is
+    ("Israeli jets strike Lebanon's Nabatieh as Hezbollah fires rockets at Galilee", set()),
+])
+def test_regional_adjectives_and_a_countrys_possessive_before_a_name(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -275,6 +275,12 @@ _PEOPLES = frozenset("indians tribe tribes peoples".split())
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 
+# Points of the compass opening a region's adjective: "South American", "West African".
+_COMPASS = frozenset("north south east west northern southern eastern western central "
+                     "northeast northwest southeast southwest latin".split())
+_CONTINENTAL = frozenset("american americans african africans asian asians european "
+                         "europeans arab arabs caribbean pacific".split())
+
 # Words describing a company or body that a sentence's capital joins to its name.
 _DESCRIPTORS = frozenset(
     "rival fellow parent troubled embattled struggling state-owned state-run privately-held "
@@ -1874,6 +1880,9 @@ class ActorFinder:
                 continue   # a one-word place ("Paris"): no person or group to remember
             if k - j >= 3 and toks[j].low in _DESCRIPTORS:
                 j += 1   # "Rival Haldor Appliances shut": a description opening the sentence
+            if k - j >= 2 and toks[j].low in _COMPASS and toks[j + 1].low in _CONTINENTAL:
+                after = j + 2   # "South American leaders", "West African states": a region's
+                continue        # adjective, no actor (nor "American" the United States)
             found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
             if found is not None:
                 add(found)
@@ -1965,8 +1974,9 @@ class ActorFinder:
         after = 0
         for j in () if people_only else caps:
             dem = self._demonym_of(toks[j].low) if j >= after else None
-            if dem is None or taken[j]:
-                continue
+            if dem is None or taken[j] or j and toks[j - 1].low in _COMPASS and \
+                    toks[j].low in _CONTINENTAL:
+                continue   # (not "South American leaders": no Americans)
             chain: list[tuple[int, str]] = [(j, dem)]
             k = j + 1
             while k + 1 < n and toks[k].low in (",", "and") and toks[k + 1].cap:

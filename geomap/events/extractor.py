@@ -35,7 +35,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 
-from geomap.detect import Tokens, sentence_bounds
+from geomap.detect import CALENDAR_WORDS, Tokens, sentence_bounds
 from geomap.events.actions import (
     ACTIONS,
     DISCUSS,
@@ -387,7 +387,7 @@ class EventExtractor:
         according = "according" in low
         for pi, (i, r, lo, hi) in enumerate(places):
             if i in qualifiers or hi < len(toks) and toks[hi].low in ("'s", "’s") and (
-                    qualifies(toks, hi) or _possessor(toks, hi)):
+                    qualifies(toks, hi) or _possessor(toks, hi, r.place)):
                 continue
             if hashtag(text, r.mention.start):
                 continue
@@ -1016,11 +1016,16 @@ _OWNED = frozenset(
     "proposal demand demands offer call interests role rights consent view views".split())
 
 
-def _possessor(toks: list, hi: int) -> bool:
+def _possessor(toks: list, hi: int, place=None) -> bool:
     """Whether the place before the possessive at token ``hi`` owns a thing, not a part
     or a site of itself: "at Ankara's request" is no meeting in Ankara (but "in Gaza's
-    south", "a blast in Quetta's market" are places)."""
+    south", "a blast in Quetta's market" are places). ``place``: its reading."""
     k = hi + 1
+    if place is not None and (place.is_country or place.is_admin1) and k < len(toks) and \
+            toks[k].cap and toks[k].text[:1].isalpha() and toks[k].low not in CALENDAR_WORDS:
+        return True   # "strike Lebanon's Nabatieh", "Russia's Putin": the name after a
+        #               country's is the place (only the most specific, GUIDELINE.md) or
+        #               the actor (a town's is often its part: "in Rio's Zona Sul")
     while k < len(toks) and k <= hi + 3 and toks[k].low.isalpha():
         if toks[k].low in _OWNED and not toks[k].cap or toks[k].low in STATE_NOUNS:
             return True   # (and "Russia's Defense Ministry said": the state's organ)
