@@ -1319,3 +1319,9 @@ def test_means_after_an_action_and_descriptions_before_a_name(geoparser, text, w
 ])
 def test_regional_adjectives_and_a_countrys_possessive_before_a_name(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_counterpart_named_in_apposition_meets_too(geoparser):
+    text = "Antony Blinken met his Chinese counterpart, Wang Yi, in Beijing on Friday."
+    assert triples(parse(geoparser, text)) == {("Antony Blinken", "Beijing"),
+                                                ("Wang Yi", "Beijing")}

@@ -275,6 +275,8 @@ _PEOPLES = frozenset("indians tribe tribes peoples".split())
 # Legal forms ending a company's name; the name is given without them.
 _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 
+_COUNTERPARTS = frozenset(("counterpart", "counterparts"))
+
 # Points of the compass opening a region's adjective: "South American", "West African".
 _COMPASS = frozenset("north south east west northern southern eastern western central "
                      "northeast northwest southeast southwest latin".split())
@@ -397,8 +399,8 @@ _SENT_FROM = frozenset(
     "negotiators investigators delegates".split())
 # Words describing the party met before its name: "met opposition leader Raila Odinga".
 _DESCRIBING = frozenset(
-    "his her their its opposition counterpart former new incoming outgoing "
-    "acting".split())
+    "his her their its opposition counterpart counterparts former new incoming outgoing "
+    "acting".split())   # ("met his Chinese counterpart, Wang Yi,": the comma too)
 # Persons "the two" may name: "The two leaders flew to Warsaw" (not "the last two weekends").
 _PAIR_NOUNS = frozenset(
     "leaders men women presidents ministers politicians brothers sisters friends "
@@ -2438,6 +2440,12 @@ class ActorFinder:
         # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said" / "Gracen
         # Duffield, 45,": no census name
         if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
+                j >= 2 and toks[j - 1].low == "," and (toks[j - 2].low in _ROLE_WORDS or
+                                                      toks[j - 2].low in TITLES or
+                                                      toks[j - 2].low in _COUNTERPARTS):
+            titled = True   # "met his Chinese counterpart, Wang Yi,", "its spokesman, Yahya
+            #                 Saree,": a name in apposition to a role is a person's
+        if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
                 (k + 1 < len(toks) and toks[k].low == "," and (
                     toks[k + 1].low in _APPOSITION or k + 2 < len(toks) and
                     toks[k + 2].low == "," and toks[k + 1].low.isdigit() and
@@ -2765,7 +2773,9 @@ class ActorFinder:
                         x.start == b or any(low[j] in ("with", "and", "between")
                                             for j in range(b, x.start)) or
                         all(low[j] in TITLES or low[j] in _ROLE_WORDS or low[j] in _DESCRIBING
-                            or self._demonym_of(low[j]) for j in range(b, x.start))) and \
+                            or self._demonym_of(low[j]) or low[j] == "," and
+                            low[j - 1] in ("counterpart", "counterparts")
+                            for j in range(b, x.start))) and \
                         not (x.place_idx is not None and low[x.start - 1] in _WHERE_PREPS):
                     # "met with Putin", "met John Kerry", "talks with Iran" (but "fought and
                     # were wounded in Afghanistan" fought nobody)
