@@ -1325,3 +1325,16 @@ def test_a_counterpart_named_in_apposition_meets_too(geoparser):
     text = "Antony Blinken met his Chinese counterpart, Wang Yi, in Beijing on Friday."
     assert triples(parse(geoparser, text)) == {("Antony Blinken", "Beijing"),
                                                 ("Wang Yi", "Beijing")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a companion after the action's place and time goes too
+    ("Kaja Kallas is to travel to Kyiv later this week with EU Enlargement Commissioner "
+     "Marta Kos.", {("Kaja Kallas", "Kyiv"), ("Marta Kos", "Kyiv")}),
+    ("Amadou Diallo toured a similar substation in Syracuse with Miguel Santana in January.",
+     {("Amadou Diallo", "Syracuse"), ("Miguel Santana", "Syracuse")}),
+    # not across a clause: "with" after a comma is no companion of the journey
+    ("Kaja Kallas travelled to Kyiv, and met with Marta Kos.", {("Kaja Kallas", "Kyiv")}),
+])
+def test_a_companion_after_the_place_goes_too(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

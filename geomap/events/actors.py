@@ -277,6 +277,24 @@ _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 
 _COUNTERPARTS = frozenset(("counterpart", "counterparts"))
 
+
+def _place_and_time(toks, low: list[str], b: int, w: int) -> bool:
+    """Whether the words between an action ending at ``b`` and its "with" at ``w`` are its
+    object, a place and a time ("is to travel to Kyiv later this week with X", "toured a
+    substation in Syracuse with X"): a preposition of place, then capitalised words, the
+    object's lower-case words and time words only, with no comma or clause break."""
+    prep = next((k for k in range(b, w) if low[k] in ("to", "in", "at", "near")), None)
+    if prep is None or prep + 1 >= w or not toks[prep + 1].cap:
+        return False
+    return all(low[k] not in CLAUSE_BREAK and low[k] != "," and (
+        k <= prep and toks[k].text[:1].islower() and low[k].isalpha() or
+        k == prep or toks[k].cap or low[k] in _TIME_WORDS) for k in range(b, w))
+
+
+# Words of a time after an action's place: "later this week", "on Monday".
+_TIME_WORDS = CALENDAR_WORDS | frozenset(
+    "later this next last week month year weekend on early late morning evening".split())
+
 # Points of the compass opening a region's adjective: "South American", "West African".
 _COMPASS = frozenset("north south east west northern southern eastern western central "
                      "northeast northwest southeast southwest latin".split())
@@ -2722,12 +2740,12 @@ class ActorFinder:
                 low[b:b + 1] not in (["with"], ["alongside"]):
             # "toured a new plant with Mayor Brandon Johnson": the companion after the
             # action's object (a noun phrase without a capital, comma or preposition)
-            w = next((k for k in range(b, min(len(low) - 1, b + 6))
+            w = next((k for k in range(b, min(len(low) - 1, b + 10))
                       if low[k] in ("with", "alongside")), None)
-            if w is not None and all(toks[k].text[:1].islower() and low[k] not in _NO_OBJECT
-                                     and low[k] not in _OBJECT_BREAKS and
-                                     low[k] not in CLAUSE_BREAK and low[k].isalpha()
-                                     for k in range(b, w)):
+            if w is not None and (w - b <= 6 and all(
+                    toks[k].text[:1].islower() and low[k] not in _NO_OBJECT and
+                    low[k] not in _OBJECT_BREAKS and low[k] not in CLAUSE_BREAK and
+                    low[k].isalpha() for k in range(b, w)) or _place_and_time(toks, low, b, w)):
                 b = w   # (read as right after the action, below)
         if chosen and b + 1 < len(low) and low[b] in ("with", "alongside") and \
                 cls not in SPEECH and cls not in RECIPROCAL:
