@@ -1338,3 +1338,18 @@ def test_a_counterpart_named_in_apposition_meets_too(geoparser):
 ])
 def test_a_companion_after_the_place_goes_too(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a participle after a verb describes its object ("visit flooded areas": no attack)
+    ("Governor Carla Brennan is scheduled to visit flooded areas of Knott County on Friday "
+     "with U.S. Agriculture Secretary Mark Delaney.",
+     {("Carla Brennan", "visit", "Knott County"), ("Mark Delaney", "visit", "Knott County")}),
+    # the body named inside a closed "whose" clause is no subject of the verb after it
+    ("Chief Minister Ravi Senthilkumar spoke in Chennai on Monday. Senthilkumar, whose Dravida "
+     "Munnetra Kazhagam (DMK) has governed the state since 2021, will tour Thanjavur this "
+     "week.", {("Ravi Senthilkumar", "say", "Chennai"), ("Ravi Senthilkumar", "visit",
+                                                         "Thanjavur")}),
+])
+def test_participles_after_verbs_and_whose_clauses(geoparser, text, wanted):
+    assert acts(parse(geoparser, text)) == wanted

@@ -283,7 +283,7 @@ def _place_and_time(toks, low: list[str], b: int, w: int) -> bool:
     object, a place and a time ("is to travel to Kyiv later this week with X", "toured a
     substation in Syracuse with X"): a preposition of place, then capitalised words, the
     object's lower-case words and time words only, with no comma or clause break."""
-    prep = next((k for k in range(b, w) if low[k] in ("to", "in", "at", "near")), None)
+    prep = next((k for k in range(b, w) if low[k] in ("to", "in", "at", "near", "of")), None)
     if prep is None or prep + 1 >= w or not toks[prep + 1].cap:
         return False
     return all(low[k] not in CLAUSE_BREAK and low[k] != "," and (
@@ -1244,14 +1244,15 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
         # deployed": a name inside a closed relative clause is no subject of the verb after
         # it; the name the clause hangs on is
         for o in range(verb_group - 1, max(0, verb_group - 16), -1):
-            if low[o] in ("which", "who") and low[o - 1] == ",":
+            if low[o] in ("which", "who", "whose") and low[o - 1] == ",":
                 if best.start > o:
                     outer = [x for x in cands if x.end <= o - 1]
                     return outer[-1:] if outer and _INNER_CLAUSE.isdisjoint(
                         low[outer[-1].end:o - 1]) else []
                 break
-            if low[o] in CLAUSE_BREAK or low[o] == ",":
-                break
+            if low[o] in CLAUSE_BREAK and not _bracketed_acronym(toks, o) or low[o] == ",":
+                break   # (an acronym in brackets breaks no clause: "whose Dravida Munnetra
+                #         Kazhagam (DMK) has governed the state, will tour")
     # "the Disasters Emergency Committee, an umbrella organisation representing UK
     # agencies, has launched": the name before an apposition, not a name inside it
     for c in cands[:-1]:

@@ -797,7 +797,9 @@ def _adjectival_participle(toks, low: list[str], j: int) -> bool:
     before = low[j - 1] if j else ""
     return 0 < j < len(low) - 1 and (
         before in _DETERMINERS or before in _COUNTING or
-        before.replace(",", "").isdigit() and not (len(before) == 4 and before[0] in "12")
+        before.replace(",", "").isdigit() and not (len(before) == 4 and before[0] in "12") or
+        before in ACTIONS and toks[j - 1].text[:1].islower() and before[-1:] != "s" and
+        before not in EVENT_NOUNS   # "visit flooded areas" (not "have troops deployed")
     ) and \
         low[j + 1].isalpha() and toks[j + 1].text[:1].islower() and \
         low[j + 1] not in _AFTER_PARTICIPLE
