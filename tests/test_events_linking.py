@@ -779,3 +779,18 @@ def test_a_region_of_a_countrys_possessive_after_a_town_qualifies_it(geoparser, 
 def test_closing_plants_is_a_retreat_and_general_motors_no_general(geoparser):
     result = parse(geoparser, "General Motors will close two plants in Michigan next year.")
     assert {(e.actor, e.action_type) for e in result.events} == {("General Motors", "RETREAT")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # "as" and a named clause of its own take the place from the action before
+    ("Trzaskowski rallies in Lublin as Nawrocki courts farmers in Podlasie\n\nWarsaw Mayor "
+     "Rafał Trzaskowski addressed a rally in Lublin.", {("Rafał Trzaskowski", "Lublin")}),
+    # but "described as" names something
+    ("Israeli warplanes struck what the military described as Hezbollah weapons depots in "
+     "Nabatieh.", {("Israel", "Nabatieh")}),
+    # a role the document gave one person names them
+    ("Mayor Evelyn Brooks spoke on Monday. The mayor later travelled to Albany.",
+     {("Evelyn Brooks", "Albany")}),
+])
+def test_as_clauses_and_roles_named_once(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -277,6 +277,12 @@ _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp".split())
 
 _COUNTERPARTS = frozenset(("counterpart", "counterparts"))
 
+# Roles whose title alone, after "the", names the one holder a document gave it ("the
+# mayor", "the governor"; not "the minister": a story names several).
+_DESCRIBED_ROLES = frozenset(
+    "mayor governor chief sheriff senator congressman congresswoman pope premier "
+    "chancellor".split())
+
 
 def _place_and_time(toks, low: list[str], b: int, w: int) -> bool:
     """Whether the words between an action ending at ``b`` and its "with" at ``w`` are its
@@ -560,6 +566,9 @@ class DocState:
     full_names: dict[str, None] = field(default_factory=dict)
     # sentence start -> the persons a plural reference there stands for
     together: dict[int, list[str]] = field(default_factory=dict)
+    # a role's title -> the one person the document names with it ("Mayor Evelyn Brooks":
+    # "the mayor"), None when it names several so
+    roles: dict[str, str | None] = field(default_factory=dict)
     # a word -> the company it is the first word of, or None: "Norandina said" after
     # "Norandina Minerals Corp" (and in a headline before it); read from ``text`` around
     # the word when first asked for (:meth:`ActorFinder.company`)
@@ -1598,9 +1607,19 @@ class ActorFinder:
                 if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
                     continue  # no given name, no title: not a person's name
             runs = _name_runs(name)
+            role = prev[-1].lower().rstrip(".") if titled else None
             for n, words in enumerate(runs):
+                known = len(state.full_names)
                 self._name(words, titled or described and n == len(runs) - 1 and
                            2 <= len(words) <= 3, state)
+                if len(state.full_names) > known:   # a person: by which role, if any
+                    full = next(reversed(state.full_names))
+                    titles = [w.lower().rstrip(".") for w in words[:-1]]
+                    said = [w for w in titles if w in _DESCRIBED_ROLES] or \
+                        ([role] if n == 0 and role in _DESCRIBED_ROLES else [])
+                    if said:
+                        r = said[-1]
+                        state.roles[r] = full if state.roles.get(r, full) == full else None
                 titled = False
 
     def company(self, state: DocState, word: str) -> str | None:
@@ -2111,6 +2130,18 @@ class ActorFinder:
                 # Egyptian club had flown": with no armed group named, the body is the last
                 # organisation that acted, named just before
                 out.append(Actor(the, j + 1, state.last_org, "organisation"))
+
+        if state.roles and not _DESCRIBED_ROLES.isdisjoint(low):
+            # "Mayor Evelyn Brooks ... the mayor said", "as chief heads to Albany": a role
+            # the document gave one person only, named by its title alone
+            for j in range(n):
+                who = state.roles.get(low[j]) if not taken[j] else None
+                if who is None or j + 1 < n and (low[j + 1] == "of" or toks[j + 1].cap):
+                    continue   # (not "the chief of staff", "Mayor Evelyn Brooks" itself)
+                lo = j - 1 if j and low[j - 1] == "the" else j
+                if lo == j and toks[j].cap and j:
+                    continue   # (a capitalised title in running text opens a name)
+                out.append(Actor(lo, j + 1, who, "person"))
 
         if "i" in low and (state.narrator or not state.signer) and \
                 not SAY_VERBS.isdisjoint(low):

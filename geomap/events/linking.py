@@ -344,9 +344,12 @@ def governing_trigger(toks, triggers, lo: int, head_idx: int,
         if any(toks[j].low in CLAUSE_BREAK or toks[j].low in _RELATIVE and toks[j - 1].low == ","
                for j in range(b, lo)):
             return None
-        if any(toks[j].low in _CLAUSE_LINKS and _clause_at(toks, j + 1, lo)
+        if any(toks[j].low in _CLAUSE_LINKS and _clause_at(toks, j + 1, lo) or
+               toks[j].low == "as" and toks[j - 1].low not in _AS_NAMING and
+               _as_clause(toks, j + 1, lo)
                for j in range(b, lo - 2)):
-            return None   # "ruled the kingdom until he was forced into exile in Europe"
+            return None   # "ruled the kingdom until he was forced into exile in Europe",
+            #               "rallies in Lublin as Nawrocki courts farmers in Podlasie"
         if any(toks[j].low == "," and toks[j + 1].low.endswith("ing") and
                toks[j + 1].low not in ACTIONS and toks[j + 1].low not in _ING_WORDS
                for j in range(b, lo - 1)):
@@ -376,6 +379,34 @@ def _clause_at(toks, j: int, lo: int) -> bool:
     ("he was forced", "they returned"), before the place at ``lo``."""
     return j + 1 < lo and toks[j].low in _PRONOUN_SUBJECTS and (
         toks[j + 1].low in _FINITE or toks[j + 1].low.endswith("ed"))
+
+
+def _as_clause(toks, j: int, lo: int) -> bool:
+    """Whether a clause of its own follows "as" at token ``j``, before the place at ``lo``:
+    a name (and a plural noun of it) and a lower-case verb ("as Nawrocki courts farmers",
+    "as BJP leaders fan out"; not "as part of", "as Iraq's envoy")."""
+    k = j
+    while k < lo and toks[k].cap and toks[k].text[:1].isalpha():
+        k += 1
+    if k == j or k >= lo:
+        return False
+    if toks[k].low.endswith("s") and k + 1 < lo and toks[k + 1].text[:1].islower() and \
+            toks[k + 1].low.isalpha() and toks[k + 1].low not in _NOT_VERBS:
+        k += 1   # "BJP leaders fan out"
+    return toks[k].text[:1].islower() and toks[k].low.isalpha() and \
+        toks[k].low not in _NOT_VERBS
+
+
+# Words before "as" that make it name or describe something ("struck what the military
+# described as Hezbollah weapons depots in Kfar Kila"), no clause of its own.
+_AS_NAMING = frozenset(
+    "described known seen regarded identified designated such well classified listed "
+    "labelled labeled branded referred same".split())
+
+# Words after a name that make no clause of it: prepositions, articles, conjunctions.
+_NOT_VERBS = frozenset(
+    "of in at on to for from with by and or the a an as near after before during "
+    "'s".split())
 
 
 def _named_clause_at(toks, j: int, lo: int) -> bool:
