@@ -1353,3 +1353,9 @@ def test_a_companion_after_the_place_goes_too(geoparser, text, wanted):
 ])
 def test_participles_after_verbs_and_whose_clauses(geoparser, text, wanted):
     assert acts(parse(geoparser, text)) == wanted
+
+
+def test_a_series_of_strikes_after_an_action_is_its_means(geoparser):
+    text = ("The Nigerian Air Force said it had killed dozens of Boko Haram fighters in a "
+            "series of air strikes on the shores of Lake Chad.")
+    assert triples(parse(geoparser, text)) == {("Nigeria", "Lake Chad")}

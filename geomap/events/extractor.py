@@ -970,9 +970,12 @@ def _means_of(low: list[str], triggers, a: int):
     forces killed 11 militants in raids near Tarmiyah": the raids are the killers', not
     the killed's), or None: the last trigger before "in"/"during" (and an article or an
     adjective) within eight words, with no clause break between."""
-    if ACTIONS.get(low[a]) not in _MEANS_OF:
+    if ACTIONS.get(low[a]) not in _MEANS_OF and not (
+            a + 1 < len(low) and ACTIONS.get(low[a + 1]) == "strike"):   # ("air strikes")
         return None   # ("condemned the raid in a statement": a statement is no means)
     k = a - 1
+    if k >= 2 and low[k] == "of" and low[k - 1] in _SERIES:
+        k -= 2   # "in a series of air strikes"
     if k >= 0 and low[k] in ("a", "an", "the", "their", "its", "his", "her") or \
             k >= 0 and low[k] in ("air", "joint", "separate", "overnight", "coordinated"):
         k -= 1
@@ -986,6 +989,8 @@ def _means_of(low: list[str], triggers, a: int):
             return None
     return None
 
+
+_SERIES = frozenset("series wave string spate round barrage number".split())
 
 # Actions whose means an event noun after "in" may be ("killed X in raids").
 _MEANS_OF = frozenset(("kill", "capture", "arrest", "abduct", "attack", "strike", "bomb",

@@ -29,7 +29,7 @@ _EVENT_OF_NOUNS = frozenset(
     "defense defence invasion siege bombing shelling occupation liberation capture outskirts "
     "city town village province region area capital part coast suburbs streets state "
     "district control parts portion portions swathes swaths areas half most much rest "
-    "bulk".split())
+    "bulk shore shores bank banks edge edges".split())
 
 
 _LOCATIVE = frozenset(
