@@ -311,8 +311,26 @@ def normalize_actor(name: str, country_code: CountryCode | None = None) -> str:
         words = words[1:]
     if len(words) > 1 and words[-1] in _LEGAL_FORMS:
         words = words[:-1]   # "Norandina Minerals Corp" is Norandina Minerals (GUIDELINE.md)
-    return " ".join(words)
+    key = " ".join(words)
+    return _GROUP_NAMES.get(key, key)   # "tehreek e taliban pakistan" is "pakistani taliban"
 
+
+def _group_names() -> dict[str, str]:
+    """An armed group's spellings -> its name in the built-in list, both folded as
+    :func:`normalize_actor` folds names ("al shabab" -> "al shabaab"): GUIDELINE.md names
+    a group once ("Islamic State", also "ISIS", "ISIL")."""
+    from geomap.detect import ARMED_GROUPS
+
+    def fold(name: str) -> str:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+        words = _PUNCT.sub(" ", s.replace("'", "").replace("’", "")).split()
+        return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+    return {fold(k): fold(v) for k, v in ARMED_GROUPS.items()}
+
+
+_GROUP_NAMES = _group_names()
 
 # A company's legal form, no part of its name for comparison.
 _LEGAL_FORMS = frozenset("inc llc ltd corp co plc gmbh ag llp ab asa oyj nv spa sa".split())

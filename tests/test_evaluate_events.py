@@ -97,3 +97,11 @@ def test_a_companys_legal_form_is_no_part_of_its_name():
     assert normalize_actor("Nordvik AB") == "nordvik"
     assert not actors_match(normalize_actor("Nordvik AB"), normalize_actor("Haldor AB"))
     assert normalize_actor("Inc") == "inc"   # a one-word name keeps its only word
+
+
+def test_an_armed_groups_spellings_are_one_actor():
+    from geomap.evaluate_events import normalize_actor
+    assert normalize_actor("Tehreek-e-Taliban Pakistan") == normalize_actor("Pakistani Taliban")
+    assert normalize_actor("al-Shabab") == normalize_actor("al-Shabaab")
+    assert normalize_actor("ISIL") == normalize_actor("Islamic State")
+    assert normalize_actor("Hamas") != normalize_actor("Hezbollah")

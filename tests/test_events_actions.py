@@ -690,3 +690,8 @@ def test_a_day_between_and_escorts_and_purposes(geoparser, text, wanted):
 ])
 def test_scrambled_jets_and_most_of_a_country(geoparser, text, wanted):
     assert acts(parse(geoparser, text)) == wanted
+
+
+def test_aircraft_taking_off_from_a_base_depart_from_it(geoparser):
+    text = "Two Spanish jets took off from Vilnius and followed the drone."
+    assert acts(parse(geoparser, text)) == {("Spain", "depart", "Vilnius")}

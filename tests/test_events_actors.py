@@ -1359,3 +1359,12 @@ def test_a_series_of_strikes_after_an_action_is_its_means(geoparser):
     text = ("The Nigerian Air Force said it had killed dozens of Boko Haram fighters in a "
             "series of air strikes on the shores of Lake Chad.")
     assert triples(parse(geoparser, text)) == {("Nigeria", "Lake Chad")}
+
+
+def test_an_acronym_given_in_words_names_the_body(geoparser):
+    text = ("WHO, MSF rush cholera aid to Zambia\n\nDoctors Without Borders, known by its "
+            "French initials MSF, has opened cholera treatment centers in Lusaka. MSF said "
+            "it had also sent a team to Kabwe.")
+    found = triples(parse(geoparser, text))
+    assert {("Doctors Without Borders", "Lusaka"), ("Doctors Without Borders", "Kabwe")} <= found
+    assert not any(actor == "Médecins Sans Frontières" for actor, _ in found)

@@ -415,6 +415,9 @@ PHRASES = [
     (re.compile(r"\b(?:placed|places|placing|put|puts|putting)(?= (?:the )?"
                 r"(?:(?:and |or )?(?:[a-z]+ )?[A-Z][\w'’.-]*,? ){1,6}(?:[a-z]+ )?under\b)"),
      "restrict", _words("placed places placing put puts putting")),
+    # aircraft leaving a base: "two Spanish jets took off from Siauliai Air Base"
+    (re.compile(r"\b(?:took|take|takes|taking) off from\b", re.I), "depart",
+     _words("took take takes taking")),
     # "claimed a suicide bombing in Peshawar", "claimed the attack": the same
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b",

@@ -856,6 +856,12 @@ _ACRONYM_DEF = re.compile(rf"(?<![\w\-])({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,
                           r"\(((?:[A-Z][a-z]+ )?[A-Z]{2,8})\)")
 
 
+# A name and its acronym given in words: "X, known by its French initials MSF".
+_KNOWN_AS = re.compile(
+    rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}),? (?:also )?known (?:by its (?:\w+ )?"
+    r"(?:initials|acronym|abbreviation)|as) ([A-Z][A-Za-z]{1,7})\b")
+
+
 # (an acronym may keep a word of its name whole: "Africa CDC")
 _ACRONYM_PAREN = re.compile(r" \((?:[A-Z][a-z]+ )?[A-Z]{2,8}\)")
 
@@ -1586,6 +1592,15 @@ class ActorFinder:
                     long = full
             if long:
                 state.acronyms[acr.lower()] = long
+        if " known " in text:
+            # "Doctors Without Borders, known by its French initials MSF,", "the National
+            # Search and Rescue Agency, known as Basarnas": an acronym given in words
+            for m in _KNOWN_AS.finditer(text):
+                full, acr = m.group(1), m.group(2)
+                while full[:4].lower() == "the ":
+                    full = full[4:]
+                if " " in full:
+                    state.acronyms.setdefault(acr.lower(), full)
 
     def read_names(self, text: str, state: DocState) -> None:
         """Full names given anywhere in the document, so "Morsi" in a headline, or
