@@ -794,3 +794,15 @@ def test_closing_plants_is_a_retreat_and_general_motors_no_general(geoparser):
 ])
 def test_as_clauses_and_roles_named_once(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the subject of a relative clause is no object of the noun before it
+    ("Senator Ellen Marsh arrived in Taipei on Thursday for a two-day visit that China had "
+     "urged Washington to cancel.", {("Ellen Marsh", "Taipei")}),
+    # an unnamed party charged with an act did it: not its accuser
+    ("Amnesty International has accused the air force of killing 16 civilians in an earlier "
+     "strike on a village in Maradun.", set()),
+])
+def test_relative_clause_subjects_and_unnamed_parties_charged(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

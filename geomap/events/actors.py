@@ -1245,6 +1245,10 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
             j = _verb_before(low, charged.start)
             if j >= 0 and low[j] in _CHARGE_VERBS:
                 return [charged]
+        elif any(low[j] in _CHARGE_VERBS for j in range(max(0, a - 9), a - 1)) and \
+                not any(low[j] in CLAUSE_BREAK for j in range(max(0, a - 9), a - 1)):
+            return []   # "accused the air force of killing civilians": the one charged, not
+            #             named, did it; the accuser did not
     cands = [x for x in actors if x.end <= a and x.subject_ok and not _object_of_verb(low, x.start)]
     if low[a] in SAY_VERBS:
         # "said Sarkozy to reporters in Paris": the inverted subject of a speech verb

@@ -976,8 +976,11 @@ def _means_of(low: list[str], triggers, a: int):
     k = a - 1
     if k >= 2 and low[k] == "of" and low[k - 1] in _SERIES:
         k -= 2   # "in a series of air strikes"
-    if k >= 0 and low[k] in ("a", "an", "the", "their", "its", "his", "her") or \
-            k >= 0 and low[k] in ("air", "joint", "separate", "overnight", "coordinated"):
+    for _ in range(2):   # "in an earlier strike", "in a joint overnight raid"
+        if k >= 0 and low[k].isalpha() and low[k] not in ACTIONS and low[k] not in \
+                ("in", "during", "a", "an", "the", "their", "its", "his", "her"):
+            k -= 1
+    if k >= 0 and low[k] in ("a", "an", "the", "their", "its", "his", "her"):
         k -= 1
     if k < 1 or low[k] not in ("in", "during"):
         return None

@@ -147,6 +147,9 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
             j -= 1   # "and then London"
             steps += 1
             continue
+        if w in ("that", "which") and j + 1 == lo and _clause_subject(toks, places, pi, lo):
+            return None   # "a visit that China had urged Washington to cancel": the subject
+            #               of a relative clause, no object of the noun before it
         if w in _SKIP_BETWEEN or toks[j].cap or w.endswith("-based") or w[:1].isdigit() or \
                 w in ("'s", "’s", "-", "—", "–") or _compound_modifier(w):
             j -= 1
@@ -154,6 +157,16 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
             continue
         return None
     return None
+
+
+def _clause_subject(toks, places, pi: int, lo: int) -> bool:
+    """Whether the place at ``lo`` is followed by a finite verb: the subject of a clause."""
+    hi = places[pi][3] if 0 <= pi < len(places) and places[pi][2] == lo else lo + 1
+    return hi < len(toks) and (toks[hi].low in _FINITE or toks[hi].low in _SAID_FORMS or
+                               toks[hi].low.endswith("ed") and toks[hi].text[:1].islower())
+
+
+_SAID_FORMS = frozenset("said says had has did does".split())
 
 
 def _compound_modifier(w: str) -> bool:
