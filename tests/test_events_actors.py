@@ -1368,3 +1368,10 @@ def test_an_acronym_given_in_words_names_the_body(geoparser):
     found = triples(parse(geoparser, text))
     assert {("Doctors Without Borders", "Lusaka"), ("Doctors Without Borders", "Kabwe")} <= found
     assert not any(actor == "Médecins Sans Frontières" for actor, _ in found)
+
+
+def test_a_companion_named_in_apposition_to_a_role_goes_too(geoparser):
+    text = "Governor Aminu Shinkafi flew to Abuja with the chief of army staff, Lt. Gen. " \
+           "Olufemi Adeyemi."
+    assert triples(parse(geoparser, text)) == {("Aminu Shinkafi", "Abuja"),
+                                                ("Olufemi Adeyemi", "Abuja")}

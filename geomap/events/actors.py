@@ -2803,12 +2803,16 @@ class ActorFinder:
             # "will go with Captain Fritz to Tucson", "campaigned with Virginia gubernatorial
             # candidate Bob McDonnell in Roanoke": the companion named right after the action
             # acts too (a title or description between them, no clause break)
-            x = min((x for x in actors if b < x.start <= b + 6), default=None,
+            x = min((x for x in actors if b < x.start <= b + 10), default=None,
                     key=attrgetter("start"))   # only the first actor after "with"
+            comma = x is not None and x.start - 1 > b and low[x.start - 1] == "," and \
+                not _ROLE_WORDS.isdisjoint(low[b + 1:x.start - 1])   # "with the chief of
+            #   army staff, Lt. Gen. Olufemi Adeyemi": the role's holder in apposition
             if x is not None and x not in chosen and x.place_idx is None and \
-                    x.kind in ("person", "organisation", "armed_group") and not any(
-                        low[j] in CLAUSE_BREAK or low[j] in (",", "and", "to", "in", "at")
-                        for j in range(b + 1, x.start)):
+                    x.kind in ("person", "organisation", "armed_group") and \
+                    (x.start - b <= 6 or comma) and not any(
+                        low[j] in CLAUSE_BREAK or low[j] in (",", "and", "to", "in", "at") and
+                        not (comma and j == x.start - 1) for j in range(b + 1, x.start)):
                 chosen.append(x)
         if chosen and cls not in SPEECH and "together" in low[b:]:
             # "was delivering food to families in Cúcuta together with the Colombian Red
