@@ -1375,3 +1375,20 @@ def test_a_companion_named_in_apposition_to_a_role_goes_too(geoparser):
            "Olufemi Adeyemi."
     assert triples(parse(geoparser, text)) == {("Aminu Shinkafi", "Abuja"),
                                                 ("Olufemi Adeyemi", "Abuja")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # aircraft by their type are their state's, never an actor of their own
+    ("Two Spanish Eurofighter jets took off from Vilnius and followed the drone.",
+     {("Spain", "Vilnius")}),
+    ("Poland scrambled F-16 fighters from Warsaw and closed the airspace over Bialystok.",
+     {("Poland", "Warsaw"), ("Poland", "Bialystok")}),
+    # a state's force named in its own language is the state
+    ("Spain's Guardia Civil detained two Ukrainian nationals in Alicante on Tuesday.",
+     {("Spain", "Alicante")}),
+    # "it" after a closed "which" clause is the body it hangs on
+    ("Europol, which is based in The Hague, said it had sent two analysts to Alicante.",
+     {("Europol", "Alicante")}),
+])
+def test_aircraft_types_foreign_forces_and_bodies_before_which(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

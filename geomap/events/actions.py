@@ -474,8 +474,11 @@ PAIRS = _pairs({
         "withdraw"),
     # "scrambled fighter jets from Naha": a launch, whose origin is where it happens (not
     # "scrambled into a bar")
-    "scramble scrambles scrambled scrambling": ("jets fighter fighters warplanes aircraft "
-                                                "planes helicopters interceptors", "launch"),
+    "scramble scrambles scrambled scrambling": (
+        "jets fighter fighters warplanes aircraft planes helicopters interceptors "
+        # and the aircraft by their type: "scrambled F-16 fighters from Lask"
+        "f-16 f-16s f-35 f-35s f-15 f-15s f-18 f-18s eurofighter eurofighters gripen gripens "
+        "rafale rafales typhoon typhoons mig-29 mig-29s su-27 su-30 su-35", "launch"),
 })
 """Action words that are actions only before one of a few words: word -> (next words,
 class). Read as words, not searched as phrases: most of them are common."""

@@ -154,6 +154,7 @@ _KNOWN_ORGS = {
     "icrc": "International Committee of the Red Cross",
     "international committee of the red cross": "International Committee of the Red Cross",
     "save the children": "Save the Children",
+    "europol": "Europol", "interpol": "Interpol", "frontex": "Frontex",
 }
 
 
@@ -259,6 +260,23 @@ _STATE_BODY_HEADS = frozenset(
 _STATE_FORCE_HEADS = frozenset(
     "ministry department force forces army navy police guard guards corps commission "
     "services".split())
+
+
+def _craft_type(toks: Sequence[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` names the type of the aircraft or ships after it ("Spanish
+    Eurofighter jets", "Polish F-16 fighters", "Russian Su-34 bombers")."""
+    return toks[k].cap and k + 1 < len(toks) and toks[k + 1].low in _CRAFT
+
+
+_CRAFT = frozenset("jets jet fighters fighter bombers bomber planes warplanes aircraft "
+                   "helicopters helicopter drones drone warships frigates submarines "
+                   "interceptors".split())
+
+
+# Words naming a state's force in its own language: "Spain's Guardia Civil", "Italy's
+# Carabinieri", "France's Gendarmerie".
+_FORCE_NAMES = frozenset("guardia gendarmerie carabinieri bundeswehr polizei policía polícia "
+                         "polizia gendarmería militar".split())
 
 
 def _head_of(lows: Sequence[str]) -> str:
@@ -2045,7 +2063,8 @@ class ActorFinder:
                 chain.append((k + 1, nxt))
                 k += 2
             while k < n and k < chain[-1][0] + 5 and (toks[k].low in _STATE_MODIFIERS or
-                                                       toks[k].low in _OFFICE_MODIFIERS):
+                                                       toks[k].low in _OFFICE_MODIFIERS or
+                                                       _craft_type(toks, k)):
                 k += 1
             if k > chain[-1][0] + 1 and (k == n or toks[k].low not in STATE_NOUNS) and \
                     toks[k - 1].low in STATE_NOUNS:
@@ -2197,8 +2216,9 @@ class ActorFinder:
                 between = low[body.end:say] if body is not None else []
                 if body is not None and len(between) >= 3 and between[0] == "," and \
                         between[-1] == "," and "," not in between[1:-1] and \
-                        between[1] in _APPOSITION_OPENERS:
-                    between = []   # "BRAC, the country's largest charity, said it had sent"
+                        (between[1] in _APPOSITION_OPENERS or between[1] in ("which", "who")):
+                    between = []   # "BRAC, the country's largest charity, said it had sent",
+                    #                "Europol, which is based in The Hague, said it had sent"
                 if body is None or not all(w in ("'s", "’s", ")") or w in STATE_NOUNS or
                                            w in _ORG_HEADS or w in _ORGAN_WORDS
                                            for w in between):
@@ -2398,6 +2418,13 @@ class ActorFinder:
             # the text gives it ("Food and Drug Administration (FDA) ... The FDA has")
             full = state.acronyms.get(lows[1]) or _KNOWN_ORGS.get(lows[1]) or words[1]
             return Actor(j, k, full, _kind_of(full))
+        if j >= 2 and toks[j - 1].low in POSSESSIVE and not _FORCE_NAMES.isdisjoint(lows):
+            owner = span_of.get(j - 2) if span_of else None
+            if owner is not None and owner.place is not None and owner.place.is_country:
+                # "Spain's Guardia Civil", "Italy's Carabinieri": a state's force named in
+                # its own language is the state
+                cc = owner.place.country_code
+                return Actor(j, k, self.country_names.get(cc, cc), "country")
         if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) and not any(
                 lows[x] in TITLES and lows[x + 1] not in POSSESSIVE and   # ("Lord's Resistance")
                 lows[x + 1] not in _GROUP_HEADS   # ("General Motors", "General Assembly")
@@ -2418,8 +2445,8 @@ class ActorFinder:
                     state_cc = before.place.country_code
                     possessed = True
             first = o + 2 if _initials(words[o], words[o + 1]) else o + 1   # ("U. S. Army")
-            if state_cc and possessed and _head_of(lows) in _STATE_FORCE_HEADS | \
-                    _STATE_BODY_HEADS:
+            if state_cc and possessed and (_head_of(lows) in _STATE_FORCE_HEADS | \
+                    _STATE_BODY_HEADS or not _FORCE_NAMES.isdisjoint(lows)):
                 # "Uganda's Ministry of Health", "Iraq's Counter-Terrorism Service": the
                 # possessor says whose, so any name of a ministry or force is its state's
                 return Actor(j, k, self.country_names.get(state_cc, state_cc), "country")
@@ -2452,7 +2479,10 @@ class ActorFinder:
         member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j == 1 else None
         if member and (j + 0) not in span_of and not self._demonym_of(lows[0]) and \
                 lows[0] not in _STOP and lows[0] not in TITLES and lows[0] not in _NUMBER_WORDS \
-                and lows[0].rstrip("s") not in _KINDS_OF_FIGHTER:
+                and lows[0].rstrip("s") not in _KINDS_OF_FIGHTER and \
+                not any(c.isdigit() for c in lows[0]) and \
+                not (j and self._demonym_of(toks[j - 1].low)):
+            # (not "F-16 fighters", "Spanish Eurofighter jets": a type of aircraft)
             return Actor(j, k + 1, words[0].rstrip("."), member)
         # Persons: titles, first names, surnames seen before. "Forces of Bashar al-Assad":
         # the leader, for those led
