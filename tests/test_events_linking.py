@@ -806,3 +806,9 @@ def test_as_clauses_and_roles_named_once(geoparser, text, wanted):
 ])
 def test_relative_clause_subjects_and_unnamed_parties_charged(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_place_describing_another_by_the_road_to_it_is_no_place_of_the_action(geoparser):
+    text = "MSF said it had sent a team to Kapiri Mposhi, a railway town on the road to the " \
+           "Copperbelt."
+    assert {place for _actor, place in triples(parse(geoparser, text))} == {"Kapiri Mposhi"}

@@ -29,7 +29,7 @@ _EVENT_OF_NOUNS = frozenset(
     "defense defence invasion siege bombing shelling occupation liberation capture outskirts "
     "city town village province region area capital part coast suburbs streets state "
     "district control parts portion portions swathes swaths areas half most much rest "
-    "bulk shore shores bank banks edge edges".split())
+    "bulk shore shores bank banks edge edges slope slopes foot".split())
 
 
 _LOCATIVE = frozenset(
@@ -734,8 +734,9 @@ _CAPITAL_OF = re.compile(r",\s+(?:the\s+)?(?:\w+\s+)?(?:capital|seat)\s+of\s+(?:
 # An apposition describing a place by where it lies: "El Fasher, the last army stronghold
 # in Darfur"; "Pokrovsk in the eastern Donetsk region".
 _DESCRIBED_IN = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:in|of|near|outside|(?:north|south|east|"
-    r"west)\s+of|close\s+to)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:in|of|near|outside|(?:north|south|east|"
+    r"west)\s+of|close\s+to|on\s+the\s+(?:road|way|route)\s+to|from)\s+(?:the\s+)?"
+    r"(?:[a-z]+ern\s+)?")   # ("Kapiri Mposhi, a railway town on the road to the Copperbelt")
 _IN_THE = re.compile(r"\s+(?:(?:township|district|village|town|city|county|municipality|"
                      r"area|province)\s+)?in\s+(?:the\s+)?"
                      r"(?:(?:north|south|east|west|central)\w*\s+)?")
