@@ -1392,3 +1392,19 @@ def test_a_companion_named_in_apposition_to_a_role_goes_too(geoparser):
 ])
 def test_aircraft_types_foreign_forces_and_bodies_before_which(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a group's name in English before the acronym of its own language
+    ("Colombia's army began an offensive against the National Liberation Army (ELN) on "
+     "Monday. The ELN said in a statement that its fighters had attacked positions in Tibu.",
+     {("National Liberation Army", "Tibu")}),
+    # the cause of a passive is no act of its subject ("by the war"; but "by visiting" is)
+    ("Saudi Arabia and Iran restored relations, but ties have been strained by the war in "
+     "Yemen.", set()),
+    ("Mohamed Morsi broke barriers by visiting Tehran.", {("Mohamed Morsi", "Tehran")}),
+    # a relation is no destination
+    ("Yahya Saree said the group would keep targeting ships linked to Israel.", set()),
+])
+def test_translated_names_passive_causes_and_relations(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -1612,6 +1612,11 @@ class ActorFinder:
                 words = [w for w in full.split() if w[:1].isupper()]
                 if len(words) >= 2 and acr[0].upper() == words[0][0].upper():
                     long = full
+                elif 2 <= len(words) <= 6 and words[-1].lower() in _GROUP_HEADS and \
+                        len({w[0].lower() for w in words} & set(acr.lower())) >= 2:
+                    # the name translated, the acronym of its own language: "the National
+                    # Liberation Army (ELN)" (Ejército de Liberación Nacional)
+                    long = full
             if long:
                 state.acronyms[acr.lower()] = long
         if " known " in text:
@@ -2799,6 +2804,9 @@ class ActorFinder:
                 # below); who attends is the subject before it
                 subj = _subject_of(toks, [x for x in actors if x is not subj[0]],
                                    subj[0].start, low)
+            if subj and a >= 2 and low[a - 2] == "by" and low[a - 1] in ("the", "a", "an"):
+                subj = []   # "ties have been strained by the war in Yemen": the cause of
+                #             a passive, no act of the clause's subject
             if subj and (nominal or low[a] in EVENT_NOUNS and subj[0].end < a or
                          _after_determiner(low, a) and (cls in NOMINAL_FORCE or
                                                         _judged(low, subj[0].end, a))) and \

@@ -527,6 +527,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             and not reported_clause(toks, trig_end, lo)
     if prep == "for" and cls == "depart":
         return True   # "left Santa Fe for California": the destination
+    if prep == "to" and head in _RELATIONS:
+        return False   # "targeting ships linked to Israel": a relation, no destination
     if cls == "depart" and prep in ("in", "at") and trig_end < lo - 1 and \
             head not in _PREMISES:
         return False   # "left the note in Polling's mailbox", "left his family in Syria":
@@ -606,6 +608,10 @@ def _destination_after(toks, lo: int) -> bool:
             return False
     return False
 
+
+# Participles of a relation to a place: "ships linked to Israel", "militias loyal to Iran".
+_RELATIONS = frozenset("linked tied connected related loyal allied close affiliated "
+                       "belonging attached".split())
 
 # Where one stays, which leaving leaves the place it is in.
 _PREMISES = frozenset(
