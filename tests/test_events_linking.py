@@ -812,3 +812,14 @@ def test_a_place_describing_another_by_the_road_to_it_is_no_place_of_the_action(
     text = "MSF said it had sent a team to Kapiri Mposhi, a railway town on the road to the " \
            "Copperbelt."
     assert {place for _actor, place in triples(parse(geoparser, text))} == {"Kapiri Mposhi"}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the region of a place the gazetteer lacks only says where it is
+    ("Pakistani artillery destroyed several Afghan posts in the Nazyan district of "
+     "Nangarhar province.", set()),
+    ("Nigerian jets bombed camps near Marte and Kirta Wulgo in northern Borno State.",
+     {("Nigeria", "Marte")}),
+])
+def test_regions_of_unknown_places_in_lists_and_districts(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -647,6 +647,11 @@ def actor_location(actors, toks, head_idx: int, prep: str) -> Actor | None:
     return None
 
 
+_COMPASS_ADJECTIVES = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern north-eastern north-western south-eastern south-western".split())
+
+
 _GEO_NOUNS = frozenset(
     "capital city town village province region area district state county port resort "
     "hometown outskirts suburbs suburb island governorate municipality".split())
@@ -803,6 +808,12 @@ def unknown_place_qualifiers(toks: list[Tok], places) -> set[int]:
         if k and lo >= 5 and toks[lo - 1].low in ("'s", "’s") and places[k - 1][3] == lo - 1 \
                 and places[k - 1][1].place is not None and places[k - 1][1].place.is_country:
             lo = places[k - 1][2]   # "the town of Maungdaw in Myanmar's Rakhine state"
+        if lo >= 4 and toks[lo - 1].low in _COMPASS_ADJECTIVES:
+            lo -= 1   # "in northern Borno State"
+        if lo >= 4 and toks[lo - 1].low == "of" and toks[lo - 2].low in _GEO_NOUNS and \
+                toks[lo - 3].cap and lo - 3 not in placed:
+            out.add(i)   # "in the Nazyan district of Nangarhar province"
+            continue
         if lo < 3 or toks[lo - 1].low != "in":
             continue
         j = lo - 2
@@ -811,8 +822,10 @@ def unknown_place_qualifiers(toks: list[Tok], places) -> set[int]:
         while j > 1 and j - 1 not in placed and toks[j - 1].cap and toks[j - 1].text[:1].isalpha():
             j -= 1
         before = toks[j - 1].low
-        if before in _BEFORE_UNKNOWN or before == "of" and toks[j - 2].low in _GEO_NOUNS:
-            out.add(i)
+        if before in _BEFORE_UNKNOWN or before == "of" and toks[j - 2].low in _GEO_NOUNS or \
+                before in ("and", ",") and j - 2 in placed:
+            out.add(i)   # (and "near Marte and Kirta Wulgo in northern Borno State": the
+            #              last of a list of towns)
     return out
 
 
