@@ -804,12 +804,13 @@ def unknown_place_qualifiers(toks: list[Tok], places) -> set[int]:
     region is no place of the action; the unknown place is, and is not read."""
     placed = {x for _i, _r, lo, hi in places for x in range(lo, hi)}
     out = set()
-    for k, (i, _r, lo, _hi) in enumerate(places):
+    for k, (i, r, lo, _hi) in enumerate(places):
         if k and lo >= 5 and toks[lo - 1].low in ("'s", "’s") and places[k - 1][3] == lo - 1 \
                 and places[k - 1][1].place is not None and places[k - 1][1].place.is_country:
             lo = places[k - 1][2]   # "the town of Maungdaw in Myanmar's Rakhine state"
-        if lo >= 4 and toks[lo - 1].low in _COMPASS_ADJECTIVES:
-            lo -= 1   # "in northern Borno State"
+        if lo >= 4 and toks[lo - 1].low in _COMPASS_ADJECTIVES and \
+                not (r.place is not None and r.place.is_country):
+            lo -= 1   # "in northern Borno State" (a country stays: "in southern Lebanon")
         if lo >= 4 and toks[lo - 1].low == "of" and toks[lo - 2].low in _GEO_NOUNS and \
                 toks[lo - 3].cap and lo - 3 not in placed:
             out.add(i)   # "in the Nazyan district of Nangarhar province"
