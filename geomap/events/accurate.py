@@ -323,7 +323,8 @@ _MOTION = frozenset(("visit", "travel", "send", "deploy", "deliver", "supply", "
 _FROM = frozenset(("return", "depart", "withdraw", "launch", "expel", "travel", "fly"))
 _STATIC = frozenset("in at near inside outside across around throughout within".split())
 # Verbs that locate nothing the subject does.
-_NOT_ACTIONS = frozenset("be have do become seem get accord spread".split())
+_NOT_ACTIONS = frozenset("be have do become seem get accord spread lose".split())
+# ("is losing clout in the Middle East": no act there)
 
 
 def _action(word, prep: str) -> str | None:
@@ -368,6 +369,12 @@ def _subjects(verb) -> list:
     verb it hangs on, else an event noun's possessor or the subject of the verb whose
     object it is; with the subjects coordinated with it."""
     found = []
+    if verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") or
+                                  c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        # a passive or a state ("where it has been heavily invested for years"): only the
+        # agent of its by-phrase acts
+        return [g for c in verb.children if c.dep_ == "agent"
+                for g in c.children if g.dep_ == "pobj"]
     w, steps = verb, 0
     while w is not None and steps < 4 and not found:
         for c in w.children:
