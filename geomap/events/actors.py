@@ -874,10 +874,11 @@ _ACRONYM_DEF = re.compile(rf"(?<![\w\-])({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,
                           r"\(((?:[A-Z][a-z]+ )?[A-Z]{2,8})\)")
 
 
-# A name and its acronym given in words: "X, known by its French initials MSF".
-_KNOWN_AS = re.compile(
-    rf"({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}}),? (?:also )?known (?:by its (?:\w+ )?"
-    r"(?:initials|acronym|abbreviation)|as) ([A-Z][A-Za-z]{1,7})\b")
+# An acronym given in words after a name: "X, known by its French initials MSF".
+_KNOWN_AS = re.compile(r",? (?:also )?known (?:by its (?:\w+ )?(?:initials|acronym|"
+                       r"abbreviation)|as) ([A-Z][A-Za-z]{1,7})\b")
+# The name right before it.
+_NAME_BEFORE = re.compile(rf"(?<![\w\-])({_ACRONYM_WORD}(?: {_ACRONYM_WORD}){{1,9}})$")
 
 
 # (an acronym may keep a word of its name whole: "Africa CDC")
@@ -1621,9 +1622,13 @@ class ActorFinder:
                 state.acronyms[acr.lower()] = long
         if " known " in text:
             # "Doctors Without Borders, known by its French initials MSF,", "the National
-            # Search and Rescue Agency, known as Basarnas": an acronym given in words
+            # Search and Rescue Agency, known as Basarnas": an acronym given in words (the
+            # words first, then the name just before them)
             for m in _KNOWN_AS.finditer(text):
-                full, acr = m.group(1), m.group(2)
+                name = _NAME_BEFORE.search(text, max(0, m.start() - 240), m.start())
+                if name is None:
+                    continue
+                full, acr = name.group(1), m.group(1)
                 while full[:4].lower() == "the ":
                     full = full[4:]
                 if " " in full:
