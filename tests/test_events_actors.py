@@ -1408,3 +1408,11 @@ def test_aircraft_types_foreign_forces_and_bodies_before_which(geoparser, text, 
 ])
 def test_translated_names_passive_causes_and_relations(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_an_acronym_also_known_as_names_the_body(geoparser):
+    text = ("The National Search and Rescue Agency, also known as Basarnas, sent a team to "
+            "Lumajang. Basarnas said it had rescued 14 miners in Malang.")
+    assert triples(parse(geoparser, text)) == {
+        ("National Search and Rescue Agency", "Lumajang"),
+        ("National Search and Rescue Agency", "Malang")}

@@ -1624,7 +1624,14 @@ class ActorFinder:
             # "Doctors Without Borders, known by its French initials MSF,", "the National
             # Search and Rescue Agency, known as Basarnas": an acronym given in words (the
             # words first, then the name just before them)
-            for m in _KNOWN_AS.finditer(text):
+            at = text.find(" known ")
+            while at >= 0:
+                start = at - 5 if text.endswith(" also", 0, at) else at   # ("also known")
+                m = _KNOWN_AS.match(text, start - 1 if start and text[start - 1] == "," else
+                                    start)
+                at = text.find(" known ", at + 7)
+                if m is None:
+                    continue
                 name = _NAME_BEFORE.search(text, max(0, m.start() - 240), m.start())
                 if name is None:
                     continue
