@@ -45,6 +45,7 @@ from geomap.events.actions import (
 from geomap.events.facilities import FACILITY
 from geomap.events.sentence import (
     CLAUSE_BREAK,
+    COMPASS,
     POSSESSIVE,
     Tok,
     article_before,
@@ -319,9 +320,8 @@ def _place_and_time(toks, low: list[str], b: int, w: int) -> bool:
 _TIME_WORDS = CALENDAR_WORDS | frozenset(
     "later this next last week month year weekend on early late morning evening".split())
 
-# Points of the compass opening a region's adjective: "South American", "West African".
-_COMPASS = frozenset("north south east west northern southern eastern western central "
-                     "northeast northwest southeast southwest latin".split())
+# Points of the compass opening a region's adjective: "South American", "Latin American".
+_COMPASS = COMPASS | {"latin"}
 _CONTINENTAL = frozenset("american americans african africans asian asians european "
                          "europeans arab arabs caribbean pacific".split())
 

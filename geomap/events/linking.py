@@ -14,7 +14,7 @@ import re
 from geomap.detect import CALENDAR_WORDS
 from geomap.events.actions import ACTIONS, DEPART, DIRECT, PRESENT, SPEECH
 from geomap.events.actors import STATE_NOUNS, Actor
-from geomap.events.sentence import CLAUSE_BREAK, Tok, article_before
+from geomap.events.sentence import CLAUSE_BREAK, COMPASS, Tok, article_before
 
 _TOPIC_NOUNS = frozenset(
     "positions position locations location maps map copy crisis crises situation policy "
@@ -647,11 +647,6 @@ def actor_location(actors, toks, head_idx: int, prep: str) -> Actor | None:
     return None
 
 
-_COMPASS_ADJECTIVES = frozenset(
-    "northern southern eastern western central northeastern northwestern southeastern "
-    "southwestern north-eastern north-western south-eastern south-western".split())
-
-
 _GEO_NOUNS = frozenset(
     "capital city town village province region area district state county port resort "
     "hometown outskirts suburbs suburb island governorate municipality".split())
@@ -808,7 +803,7 @@ def unknown_place_qualifiers(toks: list[Tok], places) -> set[int]:
         if k and lo >= 5 and toks[lo - 1].low in ("'s", "’s") and places[k - 1][3] == lo - 1 \
                 and places[k - 1][1].place is not None and places[k - 1][1].place.is_country:
             lo = places[k - 1][2]   # "the town of Maungdaw in Myanmar's Rakhine state"
-        if lo >= 4 and toks[lo - 1].low in _COMPASS_ADJECTIVES and \
+        if lo >= 4 and toks[lo - 1].low in COMPASS and \
                 not (r.place is not None and r.place.is_country):
             lo -= 1   # "in northern Borno State" (a country stays: "in southern Lebanon")
         if lo >= 4 and toks[lo - 1].low == "of" and toks[lo - 2].low in _GEO_NOUNS and \

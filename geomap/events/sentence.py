@@ -104,6 +104,13 @@ def hashtag(text: str, start: int) -> bool:
 
 CLAUSE_BREAK = frozenset((";", ":", "(", ")", "[", "]"))
 
+#: Points of the compass as words before a region's name or adjective: "in northern Borno
+#: State", "South American leaders".
+COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern north-eastern "
+    "north-western south-eastern south-western".split())
+
 #: The possessive ending, a word of its own as :func:`~geomap.detect.tokens` cuts it.
 POSSESSIVE = frozenset(("'s", "\u2019s"))
 
