@@ -885,7 +885,7 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     negation ("Doctors Without Borders opened")."""
     if j >= 2 and low[j - 1] == "to" and low[j - 2] in _INTENT:
         return True   # "retain the ability to attack in Swat", "plans to visit Paris"
-    if j and low[j - 1] in ("he", "she", "it") and _subjunctive(low[j]):
+    if j and low[j - 1] in ("he", "she", "it") and low[j] in _BARE_VERBS:
         return True   # "urged the company that it expand in Ireland": what is urged
     if not _DENIALS.isdisjoint(low[max(0, j - 12):j]):
         for k in range(j - 1, max(-1, j - 12), -1):
@@ -925,13 +925,8 @@ def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     return _called_off_after(low, j)
 
 
-def _subjunctive(w: str) -> bool:
-    """Whether the action word ``w`` after "he", "she" or "it" is a bare verb, the
-    subjunctive of a demand or proposal ("that it expand", "that he leave")."""
-    return w in _BARE_VERBS
-
-
-# The bare forms of the action verbs (not those that are also their past: "it shut").
+# The bare forms of the action verbs (not those that are also their past: "it shut"):
+# after "he", "she" or "it", the subjunctive of a demand or proposal ("that it expand").
 _BARE_VERBS = frozenset(
     [lemma.rstrip("+") for lemmas in _VERBS.values() for lemma in lemmas.split()] +
     "strike fight kill go leave bring build launch meet fly send return visit travel arrive "

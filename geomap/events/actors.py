@@ -2462,8 +2462,8 @@ class ActorFinder:
                     state_cc = before.place.country_code
                     possessed = True
             first = o + 2 if _initials(words[o], words[o + 1]) else o + 1   # ("U. S. Army")
-            if state_cc and possessed and (_head_of(lows) in _STATE_FORCE_HEADS | \
-                    _STATE_BODY_HEADS or not _FORCE_NAMES.isdisjoint(lows)):
+            if state_cc and possessed and _head_of(lows) in _STATE_FORCE_HEADS | \
+                    _STATE_BODY_HEADS:
                 # "Uganda's Ministry of Health", "Iraq's Counter-Terrorism Service": the
                 # possessor says whose, so any name of a ministry or force is its state's
                 return Actor(j, k, self.country_names.get(state_cc, state_cc), "country")
@@ -2897,7 +2897,7 @@ class ActorFinder:
                                             for j in range(b, x.start)) or
                         all(low[j] in TITLES or low[j] in _ROLE_WORDS or low[j] in _DESCRIBING
                             or self._demonym_of(low[j]) or low[j] == "," and
-                            low[j - 1] in ("counterpart", "counterparts")
+                            low[j - 1] in _COUNTERPARTS
                             for j in range(b, x.start))) and \
                         not (x.place_idx is not None and low[x.start - 1] in _WHERE_PREPS):
                     # "met with Putin", "met John Kerry", "talks with Iran" (but "fought and

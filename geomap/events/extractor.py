@@ -977,10 +977,10 @@ def _means_of(low: list[str], triggers, a: int):
     if k >= 2 and low[k] == "of" and low[k - 1] in _SERIES:
         k -= 2   # "in a series of air strikes"
     for _ in range(2):   # "in an earlier strike", "in a joint overnight raid"
-        if k >= 0 and low[k].isalpha() and low[k] not in ACTIONS and low[k] not in \
-                ("in", "during", "a", "an", "the", "their", "its", "his", "her"):
+        if k >= 0 and low[k].isalpha() and low[k] not in ACTIONS and \
+                low[k] not in _ARTICLES and low[k] not in ("in", "during"):
             k -= 1
-    if k >= 0 and low[k] in ("a", "an", "the", "their", "its", "his", "her"):
+    if k >= 0 and low[k] in _ARTICLES:
         k -= 1
     if k < 1 or low[k] not in ("in", "during"):
         return None
@@ -994,6 +994,8 @@ def _means_of(low: list[str], triggers, a: int):
 
 
 _SERIES = frozenset("series wave string spate round barrage number".split())
+# Articles and possessives opening the noun phrase of an event or a gathering.
+_ARTICLES = frozenset(("a", "an", "the", "their", "its", "his", "her"))
 
 # Actions whose means an event noun after "in" may be ("killed X in raids").
 _MEANS_OF = frozenset(("kill", "capture", "arrest", "abduct", "attack", "strike", "bomb",
@@ -1013,7 +1015,7 @@ def _addressed(low: list[str], j: int) -> bool:
     for k in range(j - 1, max(-1, j - 4), -1):
         if low[k] in _ADDRESSING:
             return True
-        if not (low[k] in ("a", "an", "the", "his", "her", "their", "its") or
+        if not (low[k] in _ARTICLES or
                 low[k].isalpha() and low[k] not in ACTIONS):
             return False
     return False

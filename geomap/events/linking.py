@@ -166,7 +166,7 @@ def _clause_subject(toks, places, pi: int, lo: int) -> bool:
                                toks[hi].low.endswith("ed") and toks[hi].text[:1].islower())
 
 
-_SAID_FORMS = frozenset("said says had has did does".split())
+_SAID_FORMS = frozenset("said says did does".split())   # (and _FINITE's "had", "has")
 
 
 def _compound_modifier(w: str) -> bool:
