@@ -1416,3 +1416,54 @@ def test_an_acronym_also_known_as_names_the_body(geoparser):
     assert triples(parse(geoparser, text)) == {
         ("National Search and Rescue Agency", "Lumajang"),
         ("National Search and Rescue Agency", "Malang")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a nationality of two words is its state's, as one of one word is
+    ("North Korean troops crossed into Kursk on Monday.", {("North Korea", "Kursk")}),
+    ("South African soldiers arrived in Goma on Monday.", {("South Africa", "Goma")}),
+    ("Sri Lankan navy boats patrolled off Jaffna on Friday.", {("Sri Lanka", "Jaffna")}),
+    ("Costa Rican police arrested two men in Limon.", {("Costa Rica", "Limon")}),
+    # (a region's adjective stays none: "West African leaders")
+    ("West African leaders met in Abuja on Sunday.", set()),
+])
+def test_two_word_nationalities_name_their_state(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # those serving a body act for it, whatever they are called
+    ("Soldiers of the Malian army attacked a camp near Gao on Monday.", {("Mali", "Gao")}),
+    ("Officers from the Alcoa Police Department patrolled school parking lots in "
+     "Friendsville on Tuesday.", {("Alcoa Police Department", "Friendsville")}),
+    ("Gunmen from the Sinaloa Cartel ambushed police in Culiacan on Thursday.",
+     {("Sinaloa Cartel", "Culiacan")}),
+    ("Agents of the Drug Enforcement Administration raided a warehouse in Miami.",
+     {("Drug Enforcement Administration", "Miami")}),
+    ("On Monday, armed members of the Mara Salvatrucha gang attacked a bus in Soyapango.",
+     {("Mara Salvatrucha", "Soyapango")}),
+    # (not those acted on: "attacked gunmen of the Sinaloa Cartel" names who was attacked)
+    ("Soldiers attacked gunmen of the Sinaloa Cartel near Culiacan on Thursday.", set()),
+    ("Residents of Goma fled to Gisenyi on Monday.", set()),
+])
+def test_those_serving_a_body_act_for_it(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a body's people named by a possessive after it speaks
+    ("The Kenyan Red Cross said its volunteers had handed out food parcels in Garissa.",
+     {("Kenyan Red Cross", "Garissa")}),
+    # whom they serve is a body, whatever its name; a gang or cartel by its kind
+    ("Overnight, armed members of Tren de Aragua set fire to a bus depot in Maracay.",
+     {("Tren de Aragua", "Maracay")}),
+    ("Witnesses said Los Chapitos gunmen had torched a dozen vehicles in Culiacan.",
+     {("Los Chapitos", "Culiacan")}),
+    ("The Sinaloa cartel attacked soldiers in Culiacan on Friday.",
+     {("Sinaloa Cartel", "Culiacan")}),
+    # (but a leader's supporters are the leader's, and arson needs its fire)
+    ("Supporters of Imran Khan marched in Lahore on Sunday.", {("Imran Khan", "Lahore")}),
+    ("The court set a date for the trial in Nairobi.", set()),
+])
+def test_a_bodys_people_gangs_and_arson(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

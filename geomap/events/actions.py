@@ -472,6 +472,10 @@ PAIRS = _pairs({
     "close closes closed closing shut shuts shutting": (
         "its the a an their his her two three four five six several both all some",
         "withdraw"),
+    # arson is an attack: "set fire to the police station in Liancourt", "set ablaze"
+    "set sets setting": ("fire ablaze alight", "attack"),
+    # handing out aid is supplying it: "handed out 30,000 face masks in Malang"
+    "hand hands handed handing": ("out", "supply"),
     # "scrambled fighter jets from Naha": a launch, whose origin is where it happens (not
     # "scrambled into a bar")
     "scramble scrambles scrambled scrambling": (

@@ -115,13 +115,14 @@ _SEATS = {"kremlin": "RU", "white house": "US", "pentagon": "US", "state departm
 # "Allied Democratic Forces"): beside the organisation heads of _ORG_HEADS.
 _ARMED_HEADS = frozenset(
     "army force forces front brigade brigades battalion battalions militia militias "
-    "mujahideen".split())
+    "mujahideen cartel gang".split())
 # Members of a named group: "Greenpeace activists", "Al-Shabab fighters" act for it.
 _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  "supporters": "organisation", "fighters": "armed_group",
                  "militants": "armed_group", "rebels": "armed_group",
                  "insurgents": "armed_group", "militiamen": "armed_group",
                  "jihadists": "armed_group", "mercenaries": "armed_group",
+                 "gunmen": "armed_group",
                  # a company's vehicles act for it: "the first Qantas flights departing from"
                  "flights": "organisation", "planes": "organisation", "jets": "organisation",
                  "airliners": "organisation", "trucks": "organisation",
@@ -238,7 +239,7 @@ _ORG_HEADS = frozenset(
     "nations legion cross authority movement party bureau court institute foundation center "
     "centre alliance coalition fund corporation network service services assembly league "
     "association federation commissioner watch international company group bank guard "
-    "university church office "
+    "university church office administration patrol "
     # companies by their trade ("Vietnam Airlines", "Hyundai Motor", "Saudi Aramco" aside)
     "airlines airways motors motor holdings industries petroleum pharmaceuticals "
     "technologies electronics railways shipping minerals mining resources energy appliances "
@@ -612,6 +613,16 @@ _EXTRA_DEMONYMS = {"american": "US", "u.s.": "US", "us": "US", "british": "GB", 
                    "vietnamese": "VN", "philippine": "PH", "cypriot": "CY", "qatari": "QA",
                    "jordanian": "JO", "kuwaiti": "KW", "yemeni": "YE", "dutch": "NL"}
 
+# Nationalities of two words, the demonyms countryinfo gives the states named in two words
+# (the gazetteer keeps those of one word): "North Korean troops", "South African soldiers".
+TWO_WORD_DEMONYMS = {
+    ("north", "korean"): "KP", ("south", "korean"): "KR", ("south", "african"): "ZA",
+    ("sri", "lankan"): "LK", ("costa", "rican"): "CR", ("puerto", "rican"): "PR",
+    ("sierra", "leonean"): "SL", ("south", "sudanese"): "SS", ("saudi", "arabian"): "SA",
+    ("central", "african"): "CF", ("equatorial", "guinean"): "GQ", ("east", "timorese"): "TL",
+    ("new", "zealander"): "NZ", ("solomon", "islander"): "SB"}
+_SECOND_WORDS = frozenset(w for _first, w in TWO_WORD_DEMONYMS)
+
 
 _ROLE_WORDS = frozenset(
     "crown prince princess king queen emir sheikh sultan ayatollah chancellor "
@@ -977,6 +988,25 @@ _CROWDS = frozenset("thousands hundreds dozens scores tens millions many".split(
 _DELEGATES = frozenset("team delegation mission group contingent".split())
 _FOLLOWERS = frozenset("forces troops fighters men militia militias supporters loyalists "
                        "followers army".split())
+# Those serving a body, who act for it as its subject: "soldiers of the Malian army",
+# "officers from the Alcoa Police Department", "agents of the DEA".
+_PERSONNEL = _FOLLOWERS | _SENT_FROM | frozenset(
+    "activists members supporters fighters militants rebels insurgents militiamen jihadists "
+    "mercenaries soldiers officers troopers agents gunmen volunteers staff staffers workers employees "
+    "crew crews commanders guards personnel police policemen medics rescuers firefighters "
+    "deputies engineers units sailors marines pilots commandos paratroopers operatives "
+    "detectives lawyers doctors nurses scientists researchers specialists "
+    "advisers advisors instructors contractors".split())
+# Those serving a body only, never a person: "members of Viv Ansanm" (not "supporters of
+# Imran Khan", who are his)
+_SERVING = _PERSONNEL - _FOLLOWERS - frozenset(
+    "supporters loyalists followers men envoys diplomats representatives negotiators "
+    "lawyers doctors".split())
+# Words before them that keep them the subject: "armed members of", "senior officials from".
+_PERSONNEL_MODIFIERS = frozenset(
+    "armed masked heavily senior junior top federal local state special elite plainclothes "
+    "undercover uniformed off-duty former more other several some many".split()) | \
+    _KINDS_OF_FIGHTER
 # Light verbs after a name put it in an agent's place when an action noun follows them.
 _LIGHT_AGENT_VERBS = LIGHT_VERBS - frozenset(
     "has have had announced announces continued continues maintains maintained orders "
@@ -1119,15 +1149,17 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
     if j > 0 and toks[j].low == "of" and toks[j - 1].low in _CROWDS and (
             j == 1 or toks[j - 2].low in (",", ";", ":", "and", "but", "while", "as")):
         return True   # "Dozens of Greenpeace activists protested"
-    if j > 0 and toks[j].low == "of" and (toks[j - 1].low in _FOLLOWERS or
-                                          toks[j - 1].low in _MEMBER_NOUNS):
-        # "Fighters of the Islamic State attacked", when the fighters are the subject
-        # (not "with 350 men of the First Arkansas Cavalry")
+    if j > 0 and (toks[j].low == "of" or toks[j].low == "from") and \
+            toks[j - 1].low in _PERSONNEL or toks[j].low == "of" and toks[j - 1].low in _MEMBER_NOUNS:
+        # "Fighters of the Islamic State attacked", "Officers from the Alcoa Police
+        # Department patrolled": those serving a body act for it, when they are the subject
+        # (not "with 350 men of the First Arkansas Cavalry", "attacked gunmen of the cartel")
         i = j - 2
         while i >= 0 and (toks[i].low in ("the", "a", "an") or toks[i].low.isdigit() or
                           toks[i].low == "of" and i and toks[i - 1].low in _CROWDS or
-                          toks[i].low in _CROWDS):
-            i -= 1   # "Thousands of supporters of Imran Khan protested"
+                          toks[i].low in _CROWDS or toks[i].low in _NUMBER_WORDS or
+                          toks[i].low in _PERSONNEL_MODIFIERS):
+            i -= 1   # "Thousands of supporters of Imran Khan protested", "armed members of"
         return i < 0 or toks[i].low in (",", ";", ":", "and", "but", "while", "as")
     return j < 0 or toks[j].low not in ("with", "to", "of", "for", "from", "against", "about",
                                          "on", "toward", "towards", "into", "by", "than",
@@ -1231,6 +1263,16 @@ def _occasion_of(low: list[str], after: int, a: int) -> bool:
         return False   # (not "hostages were killed during a siege": no one's siege)
     return any(low[k] in ACTIONS and ACTIONS[low[k]] not in SPEECH and
                low[k] not in EVENT_NOUNS for k in range(after, art - 1))
+
+
+def _serving(gap: list[str]) -> bool:
+    """Whether the words ``gap`` between two bodies list those serving the second with the
+    first: "the Alcoa Police Department and troopers of the Tennessee Highway Patrol"."""
+    if len(gap) < 3 or gap[0] != "and":
+        return False
+    x = len(gap) - 1 if gap[-1] == "the" else len(gap)
+    return x >= 3 and (gap[x - 1] == "of" or gap[x - 1] == "from") and \
+        gap[x - 2] in _PERSONNEL and all(w in _PERSONNEL_MODIFIERS for w in gap[1:x - 2])
 
 
 def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
@@ -1375,7 +1417,7 @@ def _subject_of(toks: list[Tok], actors: list[Actor], a: int, low: list[str],
         if len(gap) >= 3 and gap[0] == "(" and gap[2] == ")":
             gap = gap[3:]   # "The World Health Organization (WHO) and MSF have sent"
         if gap and all(w in ("and", ",", "along", "with", "the") for w in gap) and "and" in gap \
-                or gap == [","]:
+                or gap == [","] or _serving(gap):
             out.append(prev)
             k -= 1
         else:
@@ -1587,6 +1629,11 @@ class ActorFinder:
         # each demonym and its plural ("russians"): read for every capitalised word
         self._demonym_forms = {k + "s": v for k, v in self.demonyms.items()}
         self._demonym_forms.update(self.demonyms)
+        # and those of two words, with their plurals ("North Koreans")
+        self._pair_demonyms = {
+            pair: cc for (a, b), cc in TWO_WORD_DEMONYMS.items() if cc in self.country_names
+            for pair in ((a, b), (a, b + "s"))}
+        self._second_forms = frozenset(b for _a, b in self._pair_demonyms)
         # the census's given names and those of international news it lacks ("Vladimir",
         # "Recep"): "Vladimir Putin spoke ... Putin visited Paris" is one person
         self.first_names = gazetteer.first_names | world_given_names()
@@ -1974,9 +2021,11 @@ class ActorFinder:
                 continue   # a one-word place ("Paris"): no person or group to remember
             if k - j >= 3 and toks[j].low in _DESCRIPTORS:
                 j += 1   # "Rival Haldor Appliances shut": a description opening the sentence
-            if k - j >= 2 and toks[j].low in _COMPASS and toks[j + 1].low in _CONTINENTAL:
+            if k - j == 2 and self._pair_demonym(toks, j) or \
+                    k - j >= 2 and toks[j].low in _COMPASS and toks[j + 1].low in _CONTINENTAL:
                 after = j + 2   # "South American leaders", "West African states": a region's
-                continue        # adjective, no actor (nor "American" the United States)
+                continue        # adjective, no actor (nor "American" the United States); a
+                #                 nationality of two words is read with the others below
             found = self._run_actor(text, toks, j, k, toks[j:k], span_of, state)
             if found is not None:
                 add(found)
@@ -2067,12 +2116,17 @@ class ActorFinder:
         # also coordinated ("Russian, Iraqi, Syrian and Iranian security specialists").
         after = 0
         for j in () if people_only else caps:
-            dem = self._demonym_of(toks[j].low) if j >= after else None
-            if dem is None or taken[j] or j and toks[j - 1].low in _COMPASS and \
+            if j < after or taken[j]:
+                continue
+            dem = self._pair_demonym(toks, j)   # "North Korean troops"
+            width = 2 if dem is not None else 1
+            if dem is None:
+                dem = self._demonym_of(toks[j].low)
+            if dem is None or taken[j + width - 1] or j and toks[j - 1].low in _COMPASS and \
                     toks[j].low in _CONTINENTAL:
                 continue   # (not "South American leaders": no Americans)
             chain: list[tuple[int, str]] = [(j, dem)]
-            k = j + 1
+            k = j + width
             while k + 1 < n and toks[k].low in (",", "and") and toks[k + 1].cap:
                 nxt = self._demonym_of(toks[k + 1].low)
                 if nxt is None:
@@ -2083,32 +2137,37 @@ class ActorFinder:
                                                        toks[k].low in _OFFICE_MODIFIERS or
                                                        _craft_type(toks, k)):
                 k += 1
-            if k > chain[-1][0] + 1 and (k == n or toks[k].low not in STATE_NOUNS) and \
-                    toks[k - 1].low in STATE_NOUNS:
+            if k > chain[-1][0] + (width if len(chain) == 1 else 1) and (
+                    k == n or toks[k].low not in STATE_NOUNS) and toks[k - 1].low in STATE_NOUNS:
                 k -= 1   # "the Russian government sent", "Iraqi security said": the
                 #          modifier is the noun
-            if len(chain) == 1 and j and low[j - 1] == "the" and low[j] not in self.demonyms \
-                    and _agentive(toks, j + 1):
+            if len(chain) == 1 and j and low[j - 1] == "the" and \
+                    low[j + width - 1] not in self.demonyms and \
+                    (width == 1 or low[j + 1] not in _SECOND_WORDS) and _agentive(toks, j + width):
                 # "The Russians bombed Aleppo", "The Germans opened fire": a people named by
                 # its plural acts as its state
-                out.append(Actor(j, j + 1, self.country_names[dem], "country"))
+                out.append(Actor(j, j + width, self.country_names[dem], "country"))
             elif k < n and toks[k].low in STATE_NOUNS:
                 for at, c in chain:
-                    out.append(Actor(at, k + 1 if at == chain[-1][0] else at + 1,
-                                      self.country_names[c], "country"))
+                    out.append(Actor(at, k + 1 if at == chain[-1][0] else
+                                     at + (width if at == j else 1),
+                                     self.country_names[c], "country"))
             elif k + 2 < n and toks[k].low == "and" and toks[k + 1].cap and (
                     toks[k + 2].low in STATE_NOUNS or
                     k + 3 < n and toks[k + 2].cap and toks[k + 3].low in STATE_NOUNS):
                 # "Israeli and Hamas negotiators": the nationality shares the noun with the
                 # group named after it (read on its own)
                 for at, c in chain:
-                    out.append(Actor(at, at + 1, self.country_names[c], "country"))
+                    out.append(Actor(at, at + (width if at == j else 1),
+                                     self.country_names[c], "country"))
             elif k < n and toks[k].low in NOMINAL_ADJ_OK:
                 for at, c in chain:
-                    out.append(Actor(at, at + 1, self.country_names[c], "country"))
+                    out.append(Actor(at, at + (width if at == j else 1),
+                                     self.country_names[c], "country"))
             elif len(chain) == 1 and _office_at(toks, k, taken):
                 # "The Russian president flew to Beijing", not "Russian President Putin"
-                who = _office_holder(text, toks[j].text, toks[j + 1:k + 1]) \
+                who = _office_holder(text, " ".join(t.text for t in toks[j:j + width]),
+                                     toks[j + width:k + 1]) \
                     if j == 0 or low[j - 1] == "the" else None   # "a Russian minister":
                 #   unnamed (but first in a headline: "German foreign minister begins tour")
                 out.append(Actor(j, k + 1, who, "person") if who else
@@ -2264,7 +2323,7 @@ class ActorFinder:
                 while k < n and k <= j + 3 and low[k] in _STATE_MODIFIERS and \
                         low[k] not in STATE_NOUNS:
                     k += 1
-                if k >= n or not (low[k] in STATE_NOUNS or low[k] in _FOLLOWERS or
+                if k >= n or not (low[k] in STATE_NOUNS or low[k] in _PERSONNEL or
                                   low[k] in _MEMBER_NOUNS or low[k] in _OFFICES or
                                   low[k] in ("envoys", "chief", "head")) or taken[k] or \
                         k + 1 < n and (toks[k + 1].cap or low[k + 1] == ","):
@@ -2376,6 +2435,16 @@ class ActorFinder:
                     (j + 2) not in span_of and \
                     run[2].low not in self.first_names and run[2].low not in _STOP:
                 return Actor(j, k, run[2].text.rstrip("."), "organisation")
+        p = j - 2 if j >= 3 and toks[j - 1].low == "the" else j - 1
+        if p >= 1 and (toks[p].low == "of" or toks[p].low == "from") and \
+                toks[p - 1].low in _SERVING and k - j <= 4 and \
+                not all(x in span_of for x in range(j, k)) and \
+                run[0].low not in _STOP and run[0].low not in TITLES and \
+                not self._demonym_of(run[0].low) and run[-1].low not in _PEOPLES:
+            # "armed members of Viv Ansanm", "gunmen from Los Chapitos": whom they serve is
+            # a body, whatever its name (a leader's followers are his: _FOLLOWERS)
+            name = " ".join(t.text for t in run).rstrip(".")
+            return Actor(j, k, state.acronyms.get(name.lower(), name), _kind_of(name))
         if k - j >= 3 and run[0].low in _NUMBER_WORDS and run[1].low == "of":
             # "Thousands of Kenyans marched", "Hundreds of Israelis": people counted are
             # no one named; what they are members of may be ("Dozens of Hamas fighters")
@@ -2493,14 +2562,26 @@ class ActorFinder:
             if cc:
                 return Actor(j - 2, k, self.country_names[cc], "country")
         # Members of a group named by one word: "Greenpeace activists", "Wagner fighters"
-        member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j == 1 else None
+        member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j <= 3 else None
+        if member and k - j > 1 and (any(x in span_of for x in range(j, k)) or
+                                     lows[0] in self.first_names or lows[0] in TITLES):
+            member = None   # "Los Chapitos gunmen" (not "Ahmed Ali supporters", "Free Syrian
+            #                 Army fighters": a name with a place is read as a group below)
         if member and (j + 0) not in span_of and not self._demonym_of(lows[0]) and \
                 lows[0] not in _STOP and lows[0] not in TITLES and lows[0] not in _NUMBER_WORDS \
                 and lows[0].rstrip("s") not in _KINDS_OF_FIGHTER and \
                 not any(c.isdigit() for c in lows[0]) and \
                 not (j and self._demonym_of(toks[j - 1].low)):
             # (not "F-16 fighters", "Spanish Eurofighter jets": a type of aircraft)
-            return Actor(j, k + 1, words[0].rstrip("."), member)
+            return Actor(j, k + 1, " ".join(words).rstrip("."), member)
+        if k < len(toks) and (toks[k].low == "gang" or toks[k].low == "cartel") and \
+                not self._demonym_of(lows[-1]) and lows[-1] not in _STOP:
+            # "the Mara Salvatrucha gang", "the Sinaloa cartel": a gang named before its kind
+            o = 1 if lows[0] == "the" else 0
+            name = " ".join(words[o:]).rstrip(".")
+            if name:
+                return Actor(j, k + 1, f"{name} Cartel" if toks[k].low == "cartel" else name,
+                             "armed_group")
         # Persons: titles, first names, surnames seen before. "Forces of Bashar al-Assad":
         # the leader, for those led
         i0 = 2 if len(lows) > 2 and lows[0] in _FOLLOWERS and lows[1] == "of" else 0
@@ -2714,6 +2795,14 @@ class ActorFinder:
         return self._demonym_forms.get(low)
 
     demonym_of = _demonym_of   # the same, for the other modules of geomap.events
+
+    def _pair_demonym(self, toks: Sequence[Tok], j: int) -> str | None:
+        """The country of the nationality of two capitalised words at ``toks[j]`` ("North
+        Korean", "South Africans"), or None."""
+        if j + 1 >= len(toks) or toks[j + 1].low not in self._second_forms or \
+                not toks[j].cap or not toks[j + 1].cap:
+            return None
+        return self._pair_demonyms.get((toks[j].low, toks[j + 1].low))
 
     def agents(self, toks, actors, a, b, cls, speaker=None, *,
                low: list[str] | None = None, nominal: bool = False) -> list[Actor]:
