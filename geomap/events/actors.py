@@ -992,7 +992,8 @@ _FOLLOWERS = frozenset("forces troops fighters men militia militias supporters l
 # "officers from the Alcoa Police Department", "agents of the DEA".
 _PERSONNEL = _FOLLOWERS | _SENT_FROM | frozenset(
     "activists members supporters fighters militants rebels insurgents militiamen jihadists "
-    "mercenaries soldiers officers troopers agents gunmen volunteers staff staffers workers employees "
+    "mercenaries soldiers officers troopers agents gunmen volunteers staff staffers workers "
+    "employees "
     "crew crews commanders guards personnel police policemen medics rescuers firefighters "
     "deputies engineers units sailors marines pilots commandos paratroopers operatives "
     "detectives lawyers doctors nurses scientists researchers specialists "
@@ -1149,8 +1150,9 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
     if j > 0 and toks[j].low == "of" and toks[j - 1].low in _CROWDS and (
             j == 1 or toks[j - 2].low in (",", ";", ":", "and", "but", "while", "as")):
         return True   # "Dozens of Greenpeace activists protested"
-    if j > 0 and (toks[j].low == "of" or toks[j].low == "from") and \
-            toks[j - 1].low in _PERSONNEL or toks[j].low == "of" and toks[j - 1].low in _MEMBER_NOUNS:
+    if j > 0 and ((toks[j].low == "of" or toks[j].low == "from") and
+                  toks[j - 1].low in _PERSONNEL or
+                  toks[j].low == "of" and toks[j - 1].low in _MEMBER_NOUNS):
         # "Fighters of the Islamic State attacked", "Officers from the Alcoa Police
         # Department patrolled": those serving a body act for it, when they are the subject
         # (not "with 350 men of the First Arkansas Cavalry", "attacked gunmen of the cartel")
