@@ -695,3 +695,18 @@ def test_scrambled_jets_and_most_of_a_country(geoparser, text, wanted):
 def test_aircraft_taking_off_from_a_base_depart_from_it(geoparser):
     text = "Two Spanish jets took off from Vilnius and followed the drone."
     assert acts(parse(geoparser, text)) == {("Spain", "depart", "Vilnius")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a verb that is mostly a noun is read after a modal, even with no other action word
+    ("Germany will station a brigade in Lithuania.", {("Germany", "Lithuania")}),
+    # opening an establishment founds it; basing aircraft deploys them
+    ("Skyline Air will open a maintenance hub in Porto next year.", {("Skyline Air", "Porto")}),
+    ("Skyline Air opened an office in Lisbon on Monday. The airline will base eight jets "
+     "in Faro.", {("Skyline Air", "Lisbon"), ("Skyline Air", "Faro")}),
+    # (not opening a border, nor what is based somewhere)
+    ("Egypt will open the border into Gaza on Monday.", set()),
+    ("The company, based in Porto, said sales rose.", set()),
+])
+def test_verbs_after_a_modal_and_what_is_opened(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -516,9 +516,18 @@ _BE_FORMS = frozenset("is are was were been be am 's".split())
 # first ones after an infinitive's "to" too ("plans to station troops", but "access to
 # land", "a visit to ship").
 INFINITIVE = {"station": "deploy", "host": "meet", "land": "arrive", "fly": "travel",
-              "tour": "visit", "sign": "sign", "patrol": "deploy"}
+              "tour": "visit", "sign": "sign", "patrol": "deploy",
+              # "will open a hub in Porto" (an establishment: not "will open the border",
+              # "open fire"); "will base eight jets in Porto" (but "based in")
+              "open": "establish", "base": "deploy"}
 INFINITIVE_WORDS = frozenset(INFINITIVE)
 _AFTER_TO = frozenset(("station", "host"))
+# What one opens by establishing it: "will open its second hub at Porto's airport".
+_ESTABLISHMENTS = frozenset(
+    "hub hubs office offices embassy consulate factory factories plant plants base bases store "
+    "stores branch branches centre center centres centers clinic clinics hospital school "
+    "schools campus headquarters facility facilities mine mines plant warehouse "
+    "warehouses".split())
 _MODALS = frozenset("will would shall should can could may might must 'll to".split())
 
 
@@ -531,7 +540,8 @@ def infinitive_at(low: Sequence[str]) -> list[int]:
             k = j - 1
             if k and (low[k].endswith("ly") or low[k] in ("also", "soon", "now", "not")):
                 k -= 1
-            if low[k] in _MODALS and (low[k] != "to" or w in _AFTER_TO):
+            if low[k] in _MODALS and (low[k] != "to" or w in _AFTER_TO) and (
+                    w != "open" or not _ESTABLISHMENTS.isdisjoint(low[j + 1:j + 5])):
                 out.append(j)
     return out
 
@@ -805,6 +815,7 @@ def action_cues(sentence: str, lows: Sequence[str]) -> tuple[bool, bool]:
             not PAIR_WORDS.isdisjoint(lows) and pair_at(lows) is not None or
             not DISCUSS.isdisjoint(lows) and "with" in lows or
             not PROGRESSIVE_WORDS.isdisjoint(lows) and bool(progressive_at(lows)) or
+            not INFINITIVE_WORDS.isdisjoint(lows) and bool(infinitive_at(lows)) or
             not PRESENT_WORDS.isdisjoint(lows) and _PRESENT_CUE.search(sentence) is not None,
             not _PHRASE_ANCHORS.isdisjoint(lows) and _phrase_in(sentence, lows))
 

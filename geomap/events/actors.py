@@ -335,7 +335,7 @@ _DESCRIPTORS = frozenset(
 _COMPANY_TAIL_WORDS = frozenset(
     "Corp Corporation Inc Ltd LLC AB ASA plc PLC GmbH AG Group Minerals Mining Motor Motors "
     "Airlines Airways Holdings Industries Appliances Energy Steel Resources Pharmaceuticals "
-    "Technologies Electronics Logistics".split())
+    "Technologies Electronics Logistics Air".split())
 
 
 def _named_before(text: str, state: DocState, start: int, at: int) -> bool:
@@ -424,7 +424,7 @@ _CLAUSE_START = frozenset(", ; when as after before and then where while because
 # Descriptions that stand for the last organisation named: "the organisation", "the group".
 _BODY_WORDS = frozenset(
     "group organisation organization agency charity company firm club team side union "
-    "federation bank airline carmaker automaker miner".split())
+    "federation bank airline carmaker automaker miner coalition alliance carrier".split())
 _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS
 # The head nouns of an apposition that describes a body ("BRAC, the country's largest
 # non-governmental organisation,").
@@ -2513,7 +2513,8 @@ class ActorFinder:
                 # its own language is the state
                 cc = owner.place.country_code
                 return Actor(j, k, self.country_names.get(cc, cc), "country")
-        if len(run) >= 2 and not _GROUP_HEADS.isdisjoint(lows[1:]) and not any(
+        if len(run) >= 2 and (not _GROUP_HEADS.isdisjoint(lows[1:]) or lows[-1] == "air") and \
+                not any(
                 lows[x] in TITLES and lows[x + 1] not in POSSESSIVE and   # ("Lord's Resistance")
                 lows[x + 1] not in _GROUP_HEADS   # ("General Motors", "General Assembly")
                 for x in range(max(0, len(lows) - 4), len(lows) - 1)):
