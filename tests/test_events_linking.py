@@ -96,6 +96,9 @@ def test_an_opening_region_is_the_topic_of_a_statement(geoparser):
      "Darfur"),
     ("Speaking during a state visit to Berlin, Giorgio Napolitano said Italy needed a "
      "government.", "Giorgio Napolitano", "Berlin"),
+    # a word that is an action before its preposition opens the adjunct as well
+    ("Upon landing in Kabul on Monday, Antony Blinken met Afghan officials.",
+     "Antony Blinken", "Kabul"),
 ])
 def test_an_opening_journey_belongs_to_the_main_clauses_subject(geoparser, text, actor, place):
     assert (actor, place) in {(e.actor, text[e.start:e.end])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geomap.detect import CALENDAR_WORDS
-from geomap.events.actions import ACTIONS, DEPART, DIRECT, PRESENT, SPEECH
+from geomap.events.actions import ACTIONS, DEPART, DIRECT, PAIRS, PRESENT, PROGRESSIVE, SPEECH
 from geomap.events.actors import STATE_NOUNS, Actor
 from geomap.events.sentence import CLAUSE_BREAK, COMPASS, Tok, article_before
 
@@ -240,6 +240,17 @@ def _located(toks: list[Tok], place_starts: set[int], a: int, b: int) -> bool:
                for x in range(a, min(b, len(toks))))
 
 
+def _adjunct_action(toks: list[Tok], k: int) -> str | None:
+    """The action class of the word ``toks[k]`` opening an adjunct ("After arriving",
+    "Upon landing in", "After touring"): an action word, or one of the words that are
+    actions in a verb's place (an -ing form after "after") or before their preposition."""
+    w = toks[k].low
+    act = ACTIONS.get(w) or PROGRESSIVE.get(w)
+    if act is None and w in PAIRS and k + 1 < len(toks) and toks[k + 1].low in PAIRS[w][0]:
+        act = PAIRS[w][1]
+    return act
+
+
 def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
     Abidjan,", "Speaking in Paris,", "Visiting Kyiv,", "In a speech in Tehran,", "In
@@ -257,9 +268,9 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
         k = 2 if toks[1].low in _POSSESSIVE_DETERMINERS else 1
         if k == 1 and not toks[1].low.endswith("ing"):
             return None   # "After talks in Geneva,": whose talks is not said
-        if toks[k].low not in ACTIONS or k + 1 >= len(toks) or not (
-                toks[k + 1].low in _LOCATIVE or ACTIONS.get(toks[k].low) in DIRECT and
-                k + 1 in place_starts or
+        act = _adjunct_action(toks, k)
+        if act is None or k + 1 >= len(toks) or not (
+                toks[k + 1].low in _LOCATIVE or act in DIRECT and k + 1 in place_starts or
                 # "Before leaving for China,": a departure's destination
                 toks[k + 1].low == "for" and ACTIONS.get(toks[k].low) in DEPART and
                 k + 2 in place_starts):
