@@ -710,3 +710,12 @@ def test_aircraft_taking_off_from_a_base_depart_from_it(geoparser):
 ])
 def test_verbs_after_a_modal_and_what_is_opened(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Supporters of Imran Khan gathered in Lahore on Sunday.", {("Imran Khan", "Lahore")}),
+    # gathering something is no gathering of people
+    ("Tanzania was assembling a team of experts in Dodoma.", set()),
+])
+def test_a_crowd_gathers_not_what_is_gathered(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -1467,3 +1467,25 @@ def test_those_serving_a_body_act_for_it(geoparser, text, wanted):
 ])
 def test_a_bodys_people_gangs_and_arson(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a state's organ named by its kind alone is the state the story is about: its dateline's
+    ("LIMA, Peru (Reuters) - Protesters blocked roads in Cusco on Monday. The government "
+     "has deployed 5,000 soldiers to Arequipa.",
+     {("Peru", "Arequipa")}),
+    # or the country most of its places are in
+    ("Protests spread across Peru on Monday. The army said it had sent troops to Cusco.",
+     {("Peru", "Cusco")}),
+    # (not after another state's organ, nor a modifier: "the military spokesman")
+    ("KABUL (AP) - The Pakistani army shelled posts near Torkham on Monday. The army also "
+     "sent troops to Jalalabad.", {("Pakistan", "Jalalabad")}),
+    ("BAGHDAD (AP) - Kadhim al-Saadi, the military spokesman, told reporters in Baghdad "
+     "that the operation was over.", {("Kadhim al-Saadi", "Baghdad")}),
+    # the state whose head was just named, though the story's places are elsewhere
+    ("A maid was executed in Riyadh on Wednesday. Dammam and Jeddah saw protests. Mahinda "
+     "Rajapaksa, the Sri Lankan president, condemned the execution. The government sent a "
+     "delegation to Riyadh.", {("Sri Lanka", "Riyadh")}),
+])
+def test_the_government_of_the_story(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

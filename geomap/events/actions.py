@@ -617,6 +617,8 @@ _DETERMINER_WORDS = frozenset("a an the some their his her its our more".split()
 
 
 _MOVES_OF = frozenset(("move", "moves", "moved", "moving"))
+# Forms of "gather" and "assemble": a crowd gathering somewhere, not gathering something.
+_GATHERS = frozenset(f for lemma in _VERBS["gather"].split() for f in inflect(lemma))
 # What one meets that is no one: "meet the challenge", "met its target", "meeting demand".
 _MET_ABSTRACT = frozenset(
     "challenge challenges demand demands need needs deadline deadlines goal goals target "
@@ -667,7 +669,7 @@ _CAPTURED_THINGS = frozenset(
 OTHER_SENSES = _CAPTURES | _OCCUPIES | _RESCUES | frozenset(("supply", "supplies",
     "leave", "called", "serve", "serves", "served", "serving", "ran", "runs", "running", "run",
     "building")) | _SHOOT | _MOVES_OF | \
-    _MEETS | _GIVES | _REACHES | _FIGHTS | frozenset(("treatment", "launch"))
+    _MEETS | _GIVES | _REACHES | _FIGHTS | _GATHERS | frozenset(("treatment", "launch"))
 """Action words :func:`other_sense` may find used in another sense."""
 
 # Nouns "launch" modifies as a noun itself: "radar sites and launch positions".
@@ -689,6 +691,13 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
     before = low[j - 1] if j else ""
     if w == "leave":
         return before in _LEAVE_NOUN_BEFORE or low[j + 1:j + 3] == ["of", "absence"]
+    if w in _GATHERS:
+        # "was assembling the members of a delegation", "gathered evidence in": an object
+        # gathered, no one gathering (but "supporters gathered in Lahore", "gathered
+        # outside the embassy")
+        return j + 1 < len(low) and (low[j + 1] in _DETERMINER_WORDS or
+                                     low[j + 1] in ("evidence", "information", "data",
+                                                    "signatures", "intelligence"))
     if w in _MEETS:
         k = j + 1
         while k < len(low) and k <= j + 3 and (low[k] in _DETERMINER_WORDS or low[k] in (

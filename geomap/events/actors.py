@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, count
 from operator import attrgetter
 
@@ -593,6 +593,50 @@ class DocState:
     # the word when first asked for (:meth:`ActorFinder.company`)
     companies: dict[str, str | None] = field(default_factory=dict)
     text: str = ""
+    # the state the story is about (:func:`home_state`): "the government", "the army" in a
+    # sentence placed only there are its
+    home: str | None = None
+
+
+def home_state(text: str, resolutions: Iterable) -> str | None:
+    """The country code of the state a story is about, or None: the country of its
+    dateline ("LIMA, Peru (Reuters) -"), else the one holding at least two of its resolved
+    places and more than half of them."""
+    counts: dict[str, int] = {}
+    total = 0
+    for r in resolutions:
+        p = r.place
+        if p is None or not p.country_code:
+            continue
+        if r.mention.start < 40 and r.mention.text.isupper() and \
+                text[r.mention.end:r.mention.end + 1] in (",", " ") and \
+                "(" in text[r.mention.end:r.mention.end + 30]:
+            return p.country_code   # a dateline: "LIMA, Peru (Reuters) -", "KABUL (AP) -"
+        counts[p.country_code] = counts.get(p.country_code, 0) + 1
+        total += 1
+    if not counts:
+        return None
+    cc, n = max(counts.items(), key=lambda kv: kv[1])
+    return cc if n >= 2 and 2 * n > total else None
+
+
+# A state's organs named by their kind alone after "the": "the government", "the army",
+# "the defence ministry" are the state a story is about (DocState.home).
+_HOME_ORGANS = frozenset("government army military navy junta cabinet ministry".split())
+@cache
+def _organ_pattern(organ: str) -> re.Pattern[str]:
+    """A capitalised word (a nationality or a state's name, possessive or not) before
+    ``organ``, a word between them: "Pakistani army", "Pakistan's armed forces"."""
+    return re.compile(rf"\b([A-Z][\w.-]+)(?:['’]s)? (?:[a-z]+ )?(?:{organ}|president|"
+                      r"premier|prime minister|parliament|king|junta|leader)\b")
+
+
+# How far back (characters) "the army" looks for the state last named with its army.
+_ORGAN_REACH = 300
+# Nouns such an organ's name modifies: "the military spokesman", "the army chief".
+_ORGAN_MODIFIED = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen chief chiefs head source sources statement "
+    "statements heads leaders ministers representatives".split())
 
 
 _SHORT_NAMES = {"US": "United States", "GB": "United Kingdom", "RU": "Russia", "SY": "Syria",
@@ -1636,6 +1680,9 @@ class ActorFinder:
             pair: cc for (a, b), cc in TWO_WORD_DEMONYMS.items() if cc in self.country_names
             for pair in ((a, b), (a, b + "s"))}
         self._second_forms = frozenset(b for _a, b in self._pair_demonyms)
+        # a one-word country name -> its code ("pakistan's army")
+        self._country_codes = {name.lower(): cc for cc, name in self.country_names.items()
+                               if " " not in name}
         # the census's given names and those of international news it lacks ("Vladimir",
         # "Recep"): "Vladimir Putin spoke ... Putin visited Paris" is one person
         self.first_names = gazetteer.first_names | world_given_names()
@@ -2190,6 +2237,30 @@ class ActorFinder:
                 if family:
                     taken[j] = True
                     out.extend(Actor(j - 1, j + 1, name, "person") for name in family)
+
+        if not people_only and not _HOME_ORGANS.isdisjoint(low) and resolved:
+            # "The government has deployed 5,000 soldiers to Lima" in a story about Peru: a
+            # state's organ named by its kind alone is the state last named with it ("the
+            # Pakistani army ... The army"), else the story's state, in a sentence that
+            # places only there
+            home = state.home if state.home and all(
+                r.place is not None and r.place.country_code == state.home
+                for _i, r in resolved) else None
+            for j in compress(count(), map(_HOME_ORGANS.__contains__, low)):
+                if taken[j] or j + 1 < n and (low[j + 1] == "of" or toks[j + 1].cap or
+                                              low[j + 1] in _ORGAN_MODIFIED or
+                                              low[j + 1] in STATE_NOUNS):
+                    continue   # ("the government of Iraq", "the Army Corps", "the military
+                    #             spokesman": a modifier)
+                lo = j - 1
+                while lo >= 0 and lo > j - 3 and low[lo] in _STATE_MODIFIERS:
+                    lo -= 1   # "the defence ministry"
+                if lo < 0 or low[lo] != "the" or any(taken[lo:j]) or \
+                        any(toks[x].cap for x in range(lo + 1, j + 1) if x):
+                    continue   # (not "the Haitian government": its nationality says whose)
+                cc = self._organ_owner(text, toks[0].start, low[j]) or home
+                if cc and cc in self.country_names:
+                    add(Actor(lo, j + 1, self.country_names[cc], "country"))
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
         if state.signer:
@@ -2798,6 +2869,22 @@ class ActorFinder:
         return self._demonym_forms.get(low)
 
     demonym_of = _demonym_of   # the same, for the other modules of geomap.events
+
+    def _organ_owner(self, text: str, before: int, organ: str) -> str | None:
+        """The country whose ``organ`` ("army", "government") or head the text names last
+        in the sentence or two before offset ``before`` ("the Pakistani army", "Pakistan's
+        army", "Mahinda Rajapaksa, the Sri Lankan president, ... The government"), or
+        None."""
+        owner = None
+        for m in _organ_pattern(organ).finditer(text, max(0, before - _ORGAN_REACH), before):
+            word = m.group(1).lower()
+            cc = self._demonym_of(word) or self._country_codes.get(word)
+            if word in self._second_forms:   # "the Sri Lankan president"
+                prev = text[max(0, m.start(1) - 12):m.start(1)].split()
+                cc = self._pair_demonyms.get((prev[-1].lower(), word)) if prev else None
+            if cc is not None:
+                owner = cc
+        return owner
 
     def _pair_demonym(self, toks: Sequence[Tok], j: int) -> str | None:
         """The country of the nationality of two capitalised words at ``toks[j]`` ("North
