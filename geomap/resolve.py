@@ -746,9 +746,11 @@ class _Group:
         # Against a country, no town can by context alone ("Japan and Mexico signed a pact
         # in Manila" is no town of Pampanga): None marks those held below it.
         country = anchor >= 0 and cands[anchor][0].feature_code[:3] == "PCL"
+        # (a town only under a name of its own: one once called "Natal" is no rival to the
+        # city of Natal however near the text's other places it lies)
         sizeable = tuple(None if country and p.feature_code.startswith("PPL") else
-                         p.population >= 10_000 or p.feature_code.startswith("ADM")
-                         for p, _k in cands) if anchor >= 0 else ()
+                         p.population >= 10_000 and k <= 1 or p.feature_code.startswith("ADM")
+                         for p, k in cands) if anchor >= 0 else ()
         return cands, local, facts, {c: tuple(idx) for c, idx in by_cell.items()}, reach, \
             (anchor, sizeable), tuple(qual), contradicted, {}
 

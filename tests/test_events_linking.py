@@ -826,3 +826,19 @@ def test_a_place_describing_another_by_the_road_to_it_is_no_place_of_the_action(
 ])
 def test_regions_of_unknown_places_in_lists_and_districts(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # "on the outskirts of X" places any action at X, not only strikes on it
+    ("Mexican soldiers fought gunmen on the outskirts of Culiacan on Thursday.",
+     {("Mexico", "Culiacan")}),
+    # the places a tour is of are visited
+    ("Antonio Costa arrived in Hanoi on Monday at the start of a four-day tour of Vietnam "
+     "and Laos.", {("Antonio Costa", "Hanoi"), ("Antonio Costa", "Vietnam"),
+                   ("Antonio Costa", "Laos")}),
+    # what carries a person, by its owner's possessive, goes where the person goes
+    ("Marina Silva held a rally in Recife on Friday. Her caravan then headed north to Natal.",
+     {("Marina Silva", "Recife"), ("Marina Silva", "Natal")}),
+])
+def test_edges_tours_and_caravans(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -264,6 +264,10 @@ def test_a_usual_non_place_is_a_place_with_evidence(geoparser):
     ("I flew to Valencia.", "Valencia", "ES", "PPL"),  # its region has five million
     # a country after a county qualifies the town before both
     ("The storm hit Boston, Davao Oriental, Philippines.", "Boston", "PH", "PPL"),
+    # a town known by the name only as an old alternate is no rival near the text's places
+    # (Monsenhor Gil, Piaui, once "Natal", beside Teresina)
+    ("The caravan headed to Natal, and she will speak in Fortaleza and Teresina.", "Natal",
+     "BR", "PPL"),
 ])
 def test_evidence_wins_over_habit_and_habit_over_weak_context(geoparser, text, name, country,
                                                              feature):

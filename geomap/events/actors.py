@@ -425,7 +425,11 @@ _CLAUSE_START = frozenset(", ; when as after before and then where while because
 _BODY_WORDS = frozenset(
     "group organisation organization agency charity company firm club team side union "
     "federation bank airline carmaker automaker miner coalition alliance carrier".split())
-_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS
+# What carries a person, named by its owner's possessive: "Her caravan then headed north",
+# "his motorcade drove to" go where the person goes.
+_ENTOURAGE = frozenset("caravan convoy motorcade entourage plane jet helicopter".split())
+_PERSON_OWNERS = {"his": "m", "her": "f"}
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS | frozenset(_PERSON_OWNERS)
 # The head nouns of an apposition that describes a body ("BRAC, the country's largest
 # non-governmental organisation,").
 _BODY_NOUNS = _BODY_WORDS | frozenset(
@@ -2290,6 +2294,16 @@ class ActorFinder:
                     who = state.last_by_gender.get(g)
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
+            elif t.low in _PERSON_OWNERS:
+                k = j + 1 if j + 1 < n and low[j + 1] not in _ENTOURAGE else j
+                if k + 1 >= n or low[k + 1] not in _ENTOURAGE or taken[k + 1]:
+                    continue   # (one word between: "her campaign caravan")
+                g = _PERSON_OWNERS[t.low]
+                before = [x for x in out if x.kind == "person" and x.end <= j and
+                          _gender(x.name) in (None, g)]
+                who = before[-1].name if before else state.last_by_gender.get(g)
+                if who:
+                    out.append(Actor(j, k + 2, who, "person"))
             elif t.low in _PLURAL:
                 lo = j if t.low in _PLURAL_PRONOUNS else next(
                     (x for x in range(j - 1, max(-1, j - 3), -1) if low[x] == "the"), None)

@@ -526,7 +526,8 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
         return cls in DIRECT or cls in ("send", "supply", "deliver", "visit")
     if prep == "of":
         # (a statement is not made in "areas of Botswana" it speaks of)
-        return head in _EVENT_OF_NOUNS and cls not in SPEECH
+        return (head in _EVENT_OF_NOUNS or head in ("tour", "tours") and cls == "visit") and \
+            cls not in SPEECH   # ("a four-day tour of Vietnam": the places toured)
     if prep == "from":
         # "reports from Baghdad", "said in an interview from Toronto": where it is said
         # (but "said he planned to move from Grant County": a place of what is said)
@@ -596,11 +597,19 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
                 w in ("that", "\"", "“", "”") or w in _COMPLEMENT or w in _SUBORDINATORS and
                 k + 1 < len(between) and between[k + 1] in _CLAUSE_OPENERS
                 for k, w in enumerate(between))  # "condemned it as the parliament in X observed"
-        if prep in ("on", "onto") and cls not in ("strike", "bomb", "attack", "blockade"):
+        if prep in ("on", "onto") and cls not in ("strike", "bomb", "attack", "blockade") and \
+                not (lo >= 2 and toks[lo - 1].low == "of" and toks[lo - 2].low in _ON_EDGES):
             return False   # ("off" is a place at sea: "rescued 68 migrants off Lampedusa",
-            #                "held naval drills off Palawan")
+            #                "held naval drills off Palawan"; "on the outskirts of Culiacan"
+            #                is a place too)
         return True
     return False
+
+
+# Where "on the ... of X" puts something at X: "fought on the outskirts of Culiacan".
+_ON_EDGES = frozenset(
+    "outskirts edge edges fringes banks bank shores shore slopes outskirt periphery "
+    "frontline frontlines".split())
 
 
 # Moving people or goods: "sent reinforcements from Kaya to Djibo" (GUIDELINE.md: the
