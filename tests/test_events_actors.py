@@ -1489,3 +1489,15 @@ def test_a_bodys_people_gangs_and_arson(geoparser, text, wanted):
 ])
 def test_the_government_of_the_story(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a description of a body named before it in the sentence is that body
+    ("The World Food Programme said on Monday that the agency had sent 20 trucks to "
+     "El Fasher.", {("World Food Programme", "El Fasher")}),
+    # and a verb read after a modal: "would ship"
+    ("UNICEF's director, Jane Okoro, told reporters in Nairobi that the agency would ship "
+     "vaccines to Kampala.", {("Jane Okoro", "Nairobi"), ("UNICEF", "Kampala")}),
+])
+def test_a_body_described_after_its_name_in_the_sentence(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -519,7 +519,7 @@ INFINITIVE = {"station": "deploy", "host": "meet", "land": "arrive", "fly": "tra
               "tour": "visit", "sign": "sign", "patrol": "deploy",
               # "will open a hub in Porto" (an establishment: not "will open the border",
               # "open fire"); "will base eight jets in Porto" (but "based in")
-              "open": "establish", "base": "deploy"}
+              "open": "establish", "base": "deploy", "ship": "deliver"}
 INFINITIVE_WORDS = frozenset(INFINITIVE)
 _AFTER_TO = frozenset(("station", "host"))
 # What one opens by establishing it: "will open its second hub at Porto's airport".

@@ -2323,14 +2323,19 @@ class ActorFinder:
                 before = [x for x in out if x.kind == "armed_group" and x.end <= j]
                 out.append(Actor(the, j + 1, before[-1].name if before else state.last_group,
                                  "armed_group"))
-            elif j > 0 and t.low in _BODY_WORDS and state.last_org and not taken[j] and \
+            elif j > 0 and t.low in _BODY_WORDS and not taken[j] and \
                     (the := _described_body(toks, j, self._demonym_of)) >= 0 and \
-                    (j + 1 == n or low[j + 1] != "of") and \
-                    _named_before(text, state, toks[0].start, toks[j].start):
+                    (j + 1 == n or low[j + 1] != "of"):
                 # "Greenpeace activists protested ... The group said", "Al Ahly won ... The
-                # Egyptian club had flown": with no armed group named, the body is the last
-                # organisation that acted, named just before
-                out.append(Actor(the, j + 1, state.last_org, "organisation"))
+                # Egyptian club had flown": with no armed group named, the body is the one
+                # the sentence named before it ("The WFP said that the agency had sent"),
+                # else the last organisation that acted, named just before
+                inside = [x for x in out if x.kind == "organisation" and x.end <= the]
+                if inside:
+                    out.append(Actor(the, j + 1, inside[-1].name, "organisation"))
+                elif state.last_org and _named_before(text, state, toks[0].start,
+                                                      toks[j].start):
+                    out.append(Actor(the, j + 1, state.last_org, "organisation"))
 
         if state.roles and not _DESCRIBED_ROLES.isdisjoint(low):
             # "Mayor Evelyn Brooks ... the mayor said", "as chief heads to Albany": a role
