@@ -1501,3 +1501,21 @@ def test_the_government_of_the_story(geoparser, text, wanted):
 ])
 def test_a_body_described_after_its_name_in_the_sentence(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # who runs the subject acts with it
+    ("A convoy of 22 trucks organised by the World Food Programme reached Kadugli on "
+     "Wednesday.", {("World Food Programme", "Kadugli")}),
+    ("The rescue ship Humanity 1, operated by the charity SOS Humanity, rescued 40 migrants "
+     "near Lampedusa.", {("SOS Humanity", "Lampedusa")}),
+    # (not who is acted on: a passive keeps its agent)
+    ("Buses operated by Greyhound were attacked in Dallas.", set()),
+    # a state's instructors are the state's; labour walkouts and road shows are acts
+    ("Russian instructors are deployed in Bamako, according to diplomats.",
+     {("Russia", "Bamako")}),
+    ("The Nurses Union staged a walkout at hospitals in Duluth.", {("Nurses Union", "Duluth")}),
+    ("Tejashwi Prasad held a roadshow in Patna late on Sunday.", {("Tejashwi Prasad", "Patna")}),
+])
+def test_who_runs_the_subject_and_more_acts(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

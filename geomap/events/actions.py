@@ -131,7 +131,9 @@ _NOUNS: dict[str, str] = {
     "supply": "donation donations shipment shipments",
     "accuse": "condemnation",
     "investigate": "investigation inspection inspections",
-    "protest": "protest protests demonstration demonstrations rally rallies",
+    "protest": "protest protests demonstration demonstrations rally rallies walkout walkouts",
+    # a candidate's road show: "held a roadshow in Patna"
+    "campaign": "roadshow roadshows",
     "sanction": "sanctions",
     "withdraw": "withdrawal evacuation retreat",
 }

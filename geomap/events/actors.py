@@ -85,7 +85,7 @@ STATE_NOUNS = frozenset(
     "leaders leader security specialists team teams cabinet parliament officer officers "
     "commander commanders peacekeepers guards guard negotiators negotiator mediators "
     "mediator defences defenses artillery marines paratroopers sailors pilots brigade "
-    "brigades battalion battalions".split()) | _VESSELS
+    "brigades battalion battalions instructors advisers advisors trainers".split()) | _VESSELS
 
 
 _STATE_MODIFIERS = frozenset(
@@ -424,7 +424,7 @@ _CLAUSE_START = frozenset(", ; when as after before and then where while because
 # Descriptions that stand for the last organisation named: "the organisation", "the group".
 _BODY_WORDS = frozenset(
     "group organisation organization agency charity company firm club team side union "
-    "federation bank airline carmaker automaker miner coalition alliance carrier".split())
+    "federation bank airline carmaker automaker miner coalition alliance carrier squad".split())
 # What carries a person, named by its owner's possessive: "Her caravan then headed north",
 # "his motorcade drove to" go where the person goes.
 _ENTOURAGE = frozenset("caravan convoy motorcade entourage plane jet helicopter".split())
@@ -1036,6 +1036,15 @@ _CROWDS = frozenset("thousands hundreds dozens scores tens millions many".split(
 _DELEGATES = frozenset("team delegation mission group contingent".split())
 _FOLLOWERS = frozenset("forces troops fighters men militia militias supporters loyalists "
                        "followers army".split())
+# Kinds of body a name after them is one of: "the charity SOS Mediterranee".
+_NAMED_BODIES = frozenset(
+    "charity ngo organisation organization group company firm airline carrier agency "
+    "union".split())
+# Participles whose agent runs the noun before them: "a convoy organised by the WFP".
+_RUN_BY = frozenset("organised organized operated run chartered owned commissioned".split())
+# Words that end a sentence's subject: a verb, a clause.
+_BEFORE_SUBJECT_ENDS = frozenset(
+    "is are was were has have had will would said says that which who ; :".split())
 # Those serving a body, who act for it as its subject: "soldiers of the Malian army",
 # "officers from the Alcoa Police Department", "agents of the DEA".
 _PERSONNEL = _FOLLOWERS | _SENT_FROM | frozenset(
@@ -1185,6 +1194,16 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
     j = start - 1
     while j >= 0 and toks[j].low in ("the", "a", "an"):
         j -= 1
+    by = j - 1 if j >= 2 and toks[j].text[:1].islower() and toks[j].low not in ("by", "of") \
+        and toks[j - 1].low in ("the", "a", "an") else j   # "by the charity SOS Mediterranee"
+    while by >= 0 and toks[by].low in ("the", "a", "an"):
+        by -= 1
+    if by > 0 and toks[by].low == "by" and toks[by - 1].low in _RUN_BY:
+        # "A convoy of 22 trucks organised by the World Food Programme reached El Fasher",
+        # "The rescue ship Ocean Viking, operated by the charity SOS Mediterranee, picked
+        # up": who runs the subject acts with it, when no verb comes before
+        return not any(t.low in _BEFORE_SUBJECT_ENDS or t.low in ACTIONS and
+                       t.text[:1].islower() and t.low.endswith("ed") for t in toks[:by - 1])
     if j > 0 and toks[j].low == "by" and toks[j - 1].low in _LEADING:
         return True   # the leader acts for those led
     if j > 0 and toks[j].low == "to" and toks[j - 1].low == "loyal":
@@ -2527,6 +2546,16 @@ class ActorFinder:
                     (j + 2) not in span_of and \
                     run[2].low not in self.first_names and run[2].low not in _STOP:
                 return Actor(j, k, run[2].text.rstrip("."), "organisation")
+        art = j - 3 if j >= 3 and toks[j - 2].text[:1].islower() and \
+            toks[j - 2].low not in ("the", "a", "an") else j - 2   # "the aid group Mercy Corps"
+        if art >= 0 and toks[j - 1].low in _NAMED_BODIES and toks[j - 1].text[:1].islower() and \
+                toks[art].low in ("the", "a", "an") and k - j <= 4 and \
+                not all(x in span_of for x in range(j, k)) and run[0].low not in _STOP and \
+                run[0].low not in self.first_names and not self._demonym_of(run[0].low):
+            # "the charity SOS Mediterranee", "the aid group Mercy Corps": a name after the
+            # kind of body it is names that body
+            name = " ".join(t.text for t in run).rstrip(".")
+            return Actor(j, k, state.acronyms.get(name.lower(), name), _kind_of(name))
         p = j - 2 if j >= 3 and toks[j - 1].low == "the" else j - 1
         if p >= 1 and (toks[p].low == "of" or toks[p].low == "from") and \
                 toks[p - 1].low in _SERVING and k - j <= 4 and \
