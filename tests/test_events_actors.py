@@ -1519,3 +1519,10 @@ def test_a_body_described_after_its_name_in_the_sentence(geoparser, text, wanted
 ])
 def test_who_runs_the_subject_and_more_acts(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_party_met_after_a_bodys_acronym_and_role_meets_too(geoparser):
+    text = ("Prime Minister Gabriel Attal spoke on Monday. He is due to meet FNSEA leader "
+            "Philippe Moreau in Paris on Thursday.")
+    assert triples(parse(geoparser, text)) == {("Gabriel Attal", "Paris"),
+                                               ("Philippe Moreau", "Paris")}

@@ -3124,7 +3124,11 @@ class ActorFinder:
                                             for j in range(b, x.start)) or
                         all(low[j] in TITLES or low[j] in _ROLE_WORDS or low[j] in _DESCRIBING
                             or self._demonym_of(low[j]) or low[j] == "," and
-                            low[j - 1] in _COUNTERPARTS
+                            low[j - 1] in _COUNTERPARTS or
+                            # a body's acronym before the role: "FNSEA leader Philippe Moreau"
+                            toks[j].text.isupper() and len(toks[j].text) > 1 and
+                            j + 1 < x.start and (low[j + 1] in TITLES or
+                                                 low[j + 1] in _ROLE_WORDS)
                             for j in range(b, x.start))) and \
                         not (x.place_idx is not None and low[x.start - 1] in _WHERE_PREPS):
                     # "met with Putin", "met John Kerry", "talks with Iran" (but "fought and
