@@ -719,3 +719,18 @@ def test_verbs_after_a_modal_and_what_is_opened(geoparser, text, wanted):
 ])
 def test_a_crowd_gathers_not_what_is_gathered(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # people picked up at sea are rescued (not "picked up the phone")
+    ("The Italian coast guard picked up 68 migrants near Lampedusa on Monday.",
+     {("Italy", "Lampedusa")}),
+    ("The German charity Sea-Watch said its ship had picked up another 62 people near "
+     "Lampedusa.", {("Sea-Watch", "Lampedusa")}),
+    ("He picked up the phone in Rome.", set()),
+    # an aircraft's type with a slash and its kind between the nationality and the noun
+    ("American F/A-18 fighter jets struck three launch sites near Hodeidah.",
+     {("United States", "Hodeidah")}),
+])
+def test_rescues_at_sea_and_aircraft_types(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -282,6 +282,12 @@ PHRASES = [
                 r"(?:\w+ )?(?:patients|people|victims|wounded|injured|casualties|children|"
                 r"refugees|survivors|soldiers|civilians)\b", re.I), "treat",
      _words("treat treats treated treating")),
+    # people picked up at sea are rescued: "picked up 68 migrants from a rubber boat",
+    # "had picked up another 62 people" (not "picked up the phone", "picked up speed")
+    (re.compile(r"\bpick(?:ed|s|ing)? up (?:another |more than |about |nearly |some |at least )?"
+                r"[\d,]+ (?:\w+ )?(?:migrants|people|survivors|refugees|passengers|sailors|"
+                r"crew|seafarers|fishermen|asylum[- ]seekers)\b", re.I), "rescue",
+     _words("picked pick picks picking")),
     (re.compile(r"\b(?:news|press) conference\b", re.I), "say",
      _words("conference")),
     (re.compile(r"\b(?:blasted|lifted) off\b", re.I), "launch",

@@ -267,7 +267,8 @@ _STATE_FORCE_HEADS = frozenset(
 def _craft_type(toks: Sequence[Tok], k: int) -> bool:
     """Whether ``toks[k]`` names the type of the aircraft or ships after it ("Spanish
     Eurofighter jets", "Polish F-16 fighters", "Russian Su-34 bombers")."""
-    return toks[k].cap and k + 1 < len(toks) and toks[k + 1].low in _CRAFT
+    return k + 1 < len(toks) and toks[k + 1].low in _CRAFT and (
+        toks[k].cap or toks[k].low in _CRAFT)   # ("American F-35 fighter jets")
 
 
 _CRAFT = frozenset("jets jet fighters fighter bombers bomber planes warplanes aircraft "
@@ -2207,7 +2208,10 @@ class ActorFinder:
                 k += 2
             while k < n and k < chain[-1][0] + 5 and (toks[k].low in _STATE_MODIFIERS or
                                                        toks[k].low in _OFFICE_MODIFIERS or
-                                                       _craft_type(toks, k)):
+                                                       _craft_type(toks, k) or
+                                                       toks[k].text == "/" or
+                                                       k + 1 < n and toks[k + 1].text == "/"):
+                # ("American F/A-18 fighter jets": a type with a slash)
                 k += 1
             if k > chain[-1][0] + (width if len(chain) == 1 else 1) and (
                     k == n or toks[k].low not in STATE_NOUNS) and toks[k - 1].low in STATE_NOUNS:
@@ -2546,8 +2550,10 @@ class ActorFinder:
                     (j + 2) not in span_of and \
                     run[2].low not in self.first_names and run[2].low not in _STOP:
                 return Actor(j, k, run[2].text.rstrip("."), "organisation")
-        art = j - 3 if j >= 3 and toks[j - 2].text[:1].islower() and \
-            toks[j - 2].low not in ("the", "a", "an") else j - 2   # "the aid group Mercy Corps"
+        art = j - 3 if j >= 3 and (toks[j - 2].text[:1].islower() or
+                                   self._demonym_of(toks[j - 2].low)) and \
+            toks[j - 2].low not in ("the", "a", "an") else j - 2
+        # ("the aid group Mercy Corps", "the German charity Sea-Watch")
         if art >= 0 and toks[j - 1].low in _NAMED_BODIES and toks[j - 1].text[:1].islower() and \
                 toks[art].low in ("the", "a", "an") and k - j <= 4 and \
                 not all(x in span_of for x in range(j, k)) and run[0].low not in _STOP and \
