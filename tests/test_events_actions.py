@@ -734,3 +734,18 @@ def test_a_crowd_gathers_not_what_is_gathered(geoparser, text, wanted):
 ])
 def test_rescues_at_sea_and_aircraft_types(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # attending an occasion is taking part where it is held
+    ("William Ruto attended the Belt and Road Forum in Beijing in October.",
+     {("William Ruto", "Beijing")}),
+    ("Winnie Madikizela-Mandela attended a football match in Soweto on Saturday.",
+     {("Winnie Madikizela-Mandela", "Soweto")}),
+    # (not attending school)
+    ("Her children attended school in Boston.", set()),
+])
+def test_attending_an_occasion(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted
+    assert all(e.action == "attend" and e.action_type == "OTHER"
+               for e in parse(geoparser, text).events)
