@@ -289,11 +289,12 @@ PHRASES = [
                 r"crew|seafarers|fishermen|asylum[- ]seekers)\b", re.I), "rescue",
      _words("picked pick picks picking")),
     # taking part in an occasion where it is held: "attended a football match in Soweto",
-    # "attended the Belt and Road Forum in Beijing" (not "attended school", "attended to")
+    # "attended the Belt and Road Forum in Beijing" (not "attended school", "attended to";
+    # a summit, meeting or conference attended is a meeting: ACTIONS)
     (re.compile(r"\battend(?:s|ed|ing)? (?:a |an |the |his |her |their |its )?(?:[\w'’-]+ ){0,3}?"
                 r"(?:match|game|funeral|ceremony|service|wedding|festival|concert|forum|"
-                r"conference|summit|rally|meeting|memorial|vigil|celebration|parade|gala|"
-                r"session|hearing|trial|mass|inauguration|commemoration|convention)s?\b", re.I),
+                r"rally|memorial|vigil|celebration|parade|gala|session|hearing|trial|mass|"
+                r"inauguration|commemoration)s?\b", re.I),
      "attend", _words("attend attends attended attending")),
     (re.compile(r"\b(?:news|press) conference\b", re.I), "say",
      _words("conference")),
