@@ -842,3 +842,17 @@ def test_regions_of_unknown_places_in_lists_and_districts(geoparser, text, wante
 ])
 def test_edges_tours_and_caravans(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a place after its description is the verb's object
+    ("Laurent Nkunda attacked the provincial capital Goma in the autumn.",
+     {("Laurent Nkunda", "Goma")}),
+    # and a second object after a first that is no place
+    ("Laurent Nkunda attacked army bases and the provincial capital Goma in the autumn.",
+     {("Laurent Nkunda", "Goma")}),
+    # (not a place inside the noun phrase of another verb)
+    ("Troops killed five people and wounded Goma residents.", set()),
+])
+def test_a_described_place_and_a_second_object(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -42,7 +42,8 @@ _SKIP_BETWEEN = frozenset(
     "province region area district state county port resort border southern northern eastern "
     "western central northeastern northwestern southeastern southwestern south north east "
     "west mainly ancient coastal nearby neighboring neighbouring breakaway rural downtown "
-    "strategic holiday the-".split())
+    "strategic holiday the- provincial regional besieged embattled restive frontline "
+    "front-line occupied disputed key island oil-rich historic old".split())
 
 
 _COMPLEMENT = frozenset(("that",))
@@ -139,6 +140,15 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
                 j -= 1   # apposition: "in a southern Afghan province, Oruzgan"
                 steps += 1
                 continue
+            if w == "and":
+                # "attacked government bases and the provincial capital Goma": a second
+                # object of the verb before a first that is no place
+                for k in range(j - 1, max(-1, j - 5), -1):
+                    t = toks[k]
+                    if t.low in ACTIONS and t.text[:1].islower():
+                        return ("", t.low, k) if k < j - 1 else None
+                    if not t.text[:1].islower() or not t.text[:1].isalpha():
+                        break
             return None
         if w in ACTIONS or w in _PHRASE_VERBS or w in PRESENT:
             # "missiles hit Kharkiv": a phrase's verb; "Brennan tours Hazard": a headline's
