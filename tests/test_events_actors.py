@@ -1526,3 +1526,11 @@ def test_a_party_met_after_a_bodys_acronym_and_role_meets_too(geoparser):
             "Philippe Moreau in Paris on Thursday.")
     assert triples(parse(geoparser, text)) == {("Gabriel Attal", "Paris"),
                                                ("Philippe Moreau", "Paris")}
+
+
+def test_a_person_met_by_object_pronoun(geoparser):
+    text = ("Pamela Anderson arrived in Athens on Monday. Fans will meet her in Thessaloniki "
+            "on Tuesday.")
+    assert ("Pamela Anderson", "Thessaloniki") in triples(parse(geoparser, text))
+    # (her own sister is no one the text named)
+    assert triples(parse(geoparser, "She met her sister in Paris.")) == set()

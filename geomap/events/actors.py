@@ -430,7 +430,10 @@ _BODY_WORDS = frozenset(
 # "his motorcade drove to" go where the person goes.
 _ENTOURAGE = frozenset("caravan convoy motorcade entourage plane jet helicopter".split())
 _PERSON_OWNERS = {"his": "m", "her": "f"}
-_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS | frozenset(_PERSON_OWNERS)
+# Object pronouns a meeting verb takes: "the chance to meet her in downtown Athens".
+_PERSON_OBJECTS = {"him": "m", "her": "f"}
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS | \
+    frozenset(_PERSON_OWNERS) | frozenset(_PERSON_OBJECTS)
 # The head nouns of an apposition that describes a body ("BRAC, the country's largest
 # non-governmental organisation,").
 _BODY_NOUNS = _BODY_WORDS | frozenset(
@@ -2315,6 +2318,15 @@ class ActorFinder:
                 if not before and who and _gender(who) not in (None, g):
                     # "Alfred Stieglitz wrote to her. She visited Hana": not Stieglitz
                     who = state.last_by_gender.get(g)
+                if who:
+                    out.append(Actor(j, j + 1, who, "person"))
+            elif t.low in _PERSON_OBJECTS and j and ACTIONS.get(low[j - 1]) in RECIPROCAL \
+                    and (j + 1 == n or low[j + 1] in _WHERE_PREPS or not low[j + 1][:1].isalpha()):
+                # "to meet her in downtown Athens": the person met, the last one named
+                g = _PERSON_OBJECTS[t.low]
+                before = [x for x in out if x.kind == "person" and x.end <= j and
+                          _gender(x.name) in (None, g)]
+                who = before[-1].name if before else state.last_by_gender.get(g)
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
             elif t.low in _PERSON_OWNERS:
