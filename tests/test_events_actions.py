@@ -749,3 +749,15 @@ def test_attending_an_occasion(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
     assert all(e.action == "attend" and e.action_type == "OTHER"
                for e in parse(geoparser, text).events)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # cutting a grid is an attack on where it is cut (not a boxer knocked out)
+    ("Russian strikes knocked out power in Kharkiv on Monday.", {("Russia", "Kharkiv")}),
+    ("The boxer was knocked out in Las Vegas.", set()),
+    # a state's gendarmes are the state's
+    ("Near Chilly-Mazarin, French gendarmes detained 79 protesters on Monday.",
+     {("France", "Chilly-Mazarin")}),
+])
+def test_grids_knocked_out_and_gendarmes(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

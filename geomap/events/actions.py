@@ -282,6 +282,10 @@ PHRASES = [
                 r"(?:\w+ )?(?:patients|people|victims|wounded|injured|casualties|children|"
                 r"refugees|survivors|soldiers|civilians)\b", re.I), "treat",
      _words("treat treats treated treating")),
+    # cutting a grid is an attack on it: "knocked out power to parts of Ukraine"
+    (re.compile(r"\bknock(?:ed|s|ing)? out (?:the )?(?:power|electricity|heating|"
+                r"(?:power|electricity) (?:grid|supplies|supply|stations?|plants?))\b", re.I),
+     "attack", _words("knocked knock knocks knocking")),
     # people picked up at sea are rescued: "picked up 68 migrants from a rubber boat",
     # "had picked up another 62 people" (not "picked up the phone", "picked up speed")
     (re.compile(r"\bpick(?:ed|s|ing)? up (?:another |more than |about |nearly |some |at least )?"

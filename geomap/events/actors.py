@@ -85,7 +85,8 @@ STATE_NOUNS = frozenset(
     "leaders leader security specialists team teams cabinet parliament officer officers "
     "commander commanders peacekeepers guards guard negotiators negotiator mediators "
     "mediator defences defenses artillery marines paratroopers sailors pilots brigade "
-    "brigades battalion battalions instructors advisers advisors trainers".split()) | _VESSELS
+    "brigades battalion battalions instructors advisers advisors trainers gendarmes "
+    "coastguards".split()) | _VESSELS
 
 
 _STATE_MODIFIERS = frozenset(
