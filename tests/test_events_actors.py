@@ -1534,3 +1534,14 @@ def test_a_person_met_by_object_pronoun(geoparser):
     assert ("Pamela Anderson", "Thessaloniki") in triples(parse(geoparser, text))
     # (her own sister is no one the text named)
     assert triples(parse(geoparser, "She met her sister in Paris.")) == set()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a body's vehicles with a word between, and a name holding a place's
+    ("A convoy of Africa Corps fuel trucks reached Kidal from Gao on Sunday.",
+     {("Africa Corps", "Kidal")}),
+    # (a place's people are no body)
+    ("Hong Kong activists protested in Taipei on Sunday.", set()),
+])
+def test_a_bodys_vehicles_and_names_holding_a_place(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

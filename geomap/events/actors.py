@@ -127,7 +127,7 @@ _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  # a company's vehicles act for it: "the first Qantas flights departing from"
                  "flights": "organisation", "planes": "organisation", "jets": "organisation",
                  "airliners": "organisation", "trucks": "organisation",
-                 "convoys": "organisation"}
+                 "convoys": "organisation", "convoy": "organisation"}
 # A regnal numeral after a name: "Elizabeth II", "Benedict XVI".
 _REGNAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # An acronym: three to six capitals ("CDC", "IAEA", "UNRWA").
@@ -1060,6 +1060,10 @@ _PERSONNEL = _FOLLOWERS | _SENT_FROM | frozenset(
     "deputies engineers units sailors marines pilots commandos paratroopers operatives "
     "detectives lawyers doctors nurses scientists researchers specialists "
     "advisers advisors instructors contractors".split())
+# Words that are no modifier of a noun after them: "Hamas and fighters".
+_NOT_MODIFIERS = frozenset(
+    "and or but the a an of to in on at by for from with as than that which who whose "
+    "is are was were be been has have had will would said says".split())
 # Those serving a body only, never a person: "members of Viv Ansanm" (not "supporters of
 # Imran Khan", who are his)
 _SERVING = _PERSONNEL - _FOLLOWERS - frozenset(
@@ -2704,17 +2708,22 @@ class ActorFinder:
                 return Actor(j - 2, k, self.country_names[cc], "country")
         # Members of a group named by one word: "Greenpeace activists", "Wagner fighters"
         member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j <= 3 else None
-        if member and k - j > 1 and (any(x in span_of for x in range(j, k)) or
+        skip = 0
+        if member is None and k + 1 < len(toks) and k - j <= 3 and toks[k].text.isalpha() and \
+                toks[k].text.islower() and toks[k].low not in ACTIONS and \
+                toks[k].low not in _NOT_MODIFIERS and toks[k + 1].low in _MEMBER_NOUNS:
+            member, skip = _MEMBER_NOUNS[toks[k + 1].low], 1   # "Africa Corps fuel trucks"
+        if member and k - j > 1 and (all(x in span_of for x in range(j, k)) or
                                      lows[0] in self.first_names or lows[0] in TITLES):
-            member = None   # "Los Chapitos gunmen" (not "Ahmed Ali supporters", "Free Syrian
-            #                 Army fighters": a name with a place is read as a group below)
-        if member and (j + 0) not in span_of and not self._demonym_of(lows[0]) and \
+            member = None   # "Los Chapitos gunmen", "Africa Corps trucks" (not "Ahmed Ali
+            #                 supporters", "Hong Kong activists": a person's, a place's)
+        if member and (k - j > 1 or j not in span_of) and not self._demonym_of(lows[0]) and \
                 lows[0] not in _STOP and lows[0] not in TITLES and lows[0] not in _NUMBER_WORDS \
                 and lows[0].rstrip("s") not in _KINDS_OF_FIGHTER and \
                 not any(c.isdigit() for c in lows[0]) and \
                 not (j and self._demonym_of(toks[j - 1].low)):
             # (not "F-16 fighters", "Spanish Eurofighter jets": a type of aircraft)
-            return Actor(j, k + 1, " ".join(words).rstrip("."), member)
+            return Actor(j, k + 1 + skip, " ".join(words).rstrip("."), member)
         if k < len(toks) and (toks[k].low == "gang" or toks[k].low == "cartel") and \
                 not self._demonym_of(lows[-1]) and lows[-1] not in _STOP:
             # "the Mara Salvatrucha gang", "the Sinaloa cartel": a gang named before its kind
