@@ -76,6 +76,7 @@ parse = places   # {mention text: place} of one made-up text
     ("In Geneva John Kerry met Sergei Lavrov.", "Geneva", "CH"),
     # a state or a large city speaking is its government, not a person ("Robertson said")
     ("Texas said on Monday that it would appeal the ruling.", "Texas", "US"),
+    ("Moscow condemned the strike.", "Moscow", "RU"),
     ("Kharkiv said the shelling had stopped.", "Kharkiv", "UA"),
     # the next item of a list is no region of the one before it (but "Dallas, Paris, Texas")
     ("Stops: Oslo, Bakhmut, Lima.", "Bakhmut", "UA"),
@@ -235,6 +236,9 @@ def test_a_famous_place_after_pro_or_anti_is_found(geoparser, text, wanted):
     # an adjective: the country is Saudi Arabia
     ("Saudi Crown Prince Mohammed bin Salman visited Paris.", "Saudi"),
     ("Saudi authorities are concerned about the outbreak.", "Saudi"),
+    # a small town's name doing what only people do is a person's (Lula, Georgia)
+    ("Lula met Biden in Washington on Monday.", "Lula"),
+    ("Lula visited Paris on Monday.", "Lula"),
 ])
 def test_a_word_or_part_of_a_longer_name_is_no_place(geoparser, text, absent):
     assert absent not in parse(geoparser, text)
@@ -268,6 +272,8 @@ def test_a_usual_non_place_is_a_place_with_evidence(geoparser):
     # (Monsenhor Gil, Piaui, once "Natal", beside Teresina)
     ("The caravan headed to Natal, and she will speak in Fortaleza and Teresina.", "Natal",
      "BR", "PPL"),
+    # a person's name read as a small town (Lula, Georgia) draws no capital to its region
+    ("Lula met Biden in Washington on Monday.", "Washington", "US", "PPLC"),
 ])
 def test_evidence_wins_over_habit_and_habit_over_weak_context(geoparser, text, name, country,
                                                              feature):
