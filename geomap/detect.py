@@ -132,7 +132,7 @@ TITLES = frozenset(
     "ambassador spokesman spokeswoman spokesperson chairman chairwoman councilman councilwoman "
     "commissioner trooper attorney superintendent principal pastor bishop lord lady sir dame "
     "actor actress singer player defendant suspect victim manager director chief ceo "
-    "founder".split())
+    "founder executive".split())
 """Words before a capitalised name that make it a person ("President Carter")."""
 
 SPEECH_VERBS = frozenset(
@@ -974,6 +974,11 @@ class GazetteerDetector(Detector):
                         # "in Geneva John Kerry met": a famous place after a preposition,
                         # then a full name with a given name of its own
                         person = False
+                    if not person and k and words[k - 1].lower() in TITLES and \
+                            words[k - 1].islower() and len(names_after) == 1:
+                        # "chief executive Sofia Albuquerque", "coach Paris Smith": a title
+                        # in lower case before the given name says a person is named
+                        person = True
                     if not person:
                         continue
                 if self._hit(text[s:ends[names_after[-1]]]) and self._major(

@@ -236,6 +236,9 @@ def test_a_famous_place_after_pro_or_anti_is_found(geoparser, text, wanted):
     # an adjective: the country is Saudi Arabia
     ("Saudi Crown Prince Mohammed bin Salman visited Paris.", "Saudi"),
     ("Saudi authorities are concerned about the outbreak.", "Saudi"),
+    # a title in lower case before a given name that is a famous place's: a person
+    ("Chief executive Sofia Albuquerque said in Lisbon that fees had risen.", "Sofia"),
+    ("Chief executive Sofia Albuquerque said in Lisbon that fees had risen.", "Albuquerque"),
     # a small town's name doing what only people do is a person's (Lula, Georgia)
     ("Lula met Biden in Washington on Monday.", "Lula"),
     ("Lula visited Paris on Monday.", "Lula"),
