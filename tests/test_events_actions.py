@@ -761,3 +761,13 @@ def test_attending_an_occasion(geoparser, text, wanted):
 ])
 def test_grids_knocked_out_and_gendarmes(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # "hit" right after a name is its blow (not a hit song, nor a storm's)
+    ("Houthis hit a tanker in the Red Sea on Tuesday.", {("Houthis", "Red Sea")}),
+    ("The Beatles hit song was recorded in London.", set()),
+    ("Storm Ciaran hit Cornwall on Thursday.", set()),
+])
+def test_a_name_that_hits(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -567,7 +567,10 @@ def infinitive_at(low: Sequence[str]) -> list[int]:
 
 
 PRESENT = {"signs": "sign", "hosts": "meet", "tours": "visit", "heads": "travel",
-           "lands": "arrive", "patrols": "deploy", "shells": "attack", "backs": "support"}
+           "lands": "arrive", "patrols": "deploy", "shells": "attack", "backs": "support",
+           # "Houthis hit a tanker in the Red Sea": a name's blow (a noun after others: "a
+           # hit song", "took a hit")
+           "hit": "strike", "hits": "strike"}
 """Verbs whose present forms are also nouns ("road signs", "heads of state"): actions
 right after a name ("Japan signs", "Ruto heads to Beijing"), see :func:`present_at`."""
 PLURAL_PRESENT = {"sign": "sign", "host": "meet", "tour": "visit", "head": "travel",
