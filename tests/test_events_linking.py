@@ -856,3 +856,10 @@ def test_edges_tours_and_caravans(geoparser, text, wanted):
 ])
 def test_a_described_place_and_a_second_object(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_a_hub_of_a_town_is_the_town(geoparser):
+    text = ("Russian troops captured the village of Novooleksandrivka and pressed their "
+            "assault on the logistics hub of Pokrovsk.")
+    assert triples(parse(geoparser, text)) == {("Russia", "Novooleksandrivka"),
+                                               ("Russia", "Pokrovsk")}

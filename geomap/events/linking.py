@@ -43,7 +43,8 @@ _SKIP_BETWEEN = frozenset(
     "western central northeastern northwestern southeastern southwestern south north east "
     "west mainly ancient coastal nearby neighboring neighbouring breakaway rural downtown "
     "strategic holiday the- provincial regional besieged embattled restive frontline "
-    "front-line occupied disputed key island oil-rich historic old".split())
+    "front-line occupied disputed key island oil-rich historic old logistics transport rail "
+    "railway".split())
 
 
 _COMPLEMENT = frozenset(("that",))
@@ -679,7 +680,7 @@ def actor_location(actors, toks, head_idx: int, prep: str) -> Actor | None:
 
 _GEO_NOUNS = frozenset(
     "capital city town village province region area district state county port resort "
-    "hometown outskirts suburbs suburb island governorate municipality".split())
+    "hometown outskirts suburbs suburb island governorate municipality hub".split())
 
 
 def adjectival(toks: list[Tok], hi: int, triggers) -> bool:
