@@ -1545,3 +1545,13 @@ def test_a_person_met_by_object_pronoun(geoparser):
 ])
 def test_a_bodys_vehicles_and_names_holding_a_place(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+def test_the_two_governments_are_the_two_states_named_last(geoparser):
+    text = ("Pakistani and Afghan border troops traded fire at Chaman on Thursday. Qatar, "
+            "which hosted talks between the two governments in Doha last year, urged both "
+            "sides to show restraint.")
+    doha = {a for a, p in triples(parse(geoparser, text)) if p == "Doha"}
+    assert doha == {"Qatar", "Pakistan", "Afghanistan"}
+    # (none when the text has not named two)
+    assert triples(parse(geoparser, "The two sides met in Geneva.")) == set()

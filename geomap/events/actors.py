@@ -433,8 +433,11 @@ _ENTOURAGE = frozenset("caravan convoy motorcade entourage plane jet helicopter"
 _PERSON_OWNERS = {"his": "m", "her": "f"}
 # Object pronouns a meeting verb takes: "the chance to meet her in downtown Athens".
 _PERSON_OBJECTS = {"him": "m", "her": "f"}
+# What "the two" and "both" name when they are states: "between the two governments".
+_STATE_PAIRS = frozenset(
+    "governments countries sides nations neighbours neighbors states capitals".split())
 _REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS | \
-    frozenset(_PERSON_OWNERS) | frozenset(_PERSON_OBJECTS)
+    frozenset(_PERSON_OWNERS) | frozenset(_PERSON_OBJECTS) | frozenset(("both",))
 # The head nouns of an apposition that describes a body ("BRAC, the country's largest
 # non-governmental organisation,").
 _BODY_NOUNS = _BODY_WORDS | frozenset(
@@ -640,6 +643,7 @@ def _organ_pattern(organ: str) -> re.Pattern[str]:
                       r"premier|prime minister|parliament|king|junta|leader)\b")
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # How far back (characters) "the army" looks for the state last named with its army.
 _ORGAN_REACH = 300
 # Nouns such an organ's name modifies: "the military spokesman", "the army chief".
@@ -2344,6 +2348,14 @@ class ActorFinder:
                 who = before[-1].name if before else state.last_by_gender.get(g)
                 if who:
                     out.append(Actor(j, k + 2, who, "person"))
+            elif (t.low == "two" and j and low[j - 1] == "the" or t.low == "both") and \
+                    j + 1 < n and low[j + 1] in _STATE_PAIRS and not taken[j + 1]:
+                # "talks between the two governments in Doha", "both sides agreed": the two
+                # states the text named last (not the sentence's own)
+                own = {x.name for x in out if x.kind == "country"}
+                lo = j - 1 if t.low == "two" else j
+                for name in self._last_two_states(text, toks[0].start, own):
+                    out.append(Actor(lo, j + 2, name, "country"))
             elif t.low in _PLURAL:
                 lo = j if t.low in _PLURAL_PRONOUNS else next(
                     (x for x in range(j - 1, max(-1, j - 3), -1) if low[x] == "the"), None)
@@ -2961,6 +2973,21 @@ class ActorFinder:
             if cc is not None:
                 owner = cc
         return owner
+
+    def _last_two_states(self, text: str, before: int, own: set[str]) -> list[str]:
+        """The two states the text names last before offset ``before`` (by name or
+        nationality, within a few paragraphs), leaving out those in ``own``; none unless
+        there are two."""
+        seen: list[str] = []
+        for m in _CAPITALISED_WORD.finditer(text, max(0, before - _PLURAL_REACH), before):
+            word = m.group().lower()
+            cc = self._demonym_of(word) or self._country_codes.get(word)
+            name = self.country_names.get(cc) if cc else None
+            if name and name not in own:
+                if name in seen:
+                    seen.remove(name)
+                seen.append(name)
+        return seen[-2:] if len(seen) >= 2 else []
 
     def _pair_demonym(self, toks: Sequence[Tok], j: int) -> str | None:
         """The country of the nationality of two capitalised words at ``toks[j]`` ("North
