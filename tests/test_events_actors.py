@@ -1555,3 +1555,15 @@ def test_the_two_governments_are_the_two_states_named_last(geoparser):
     assert doha == {"Qatar", "Pakistan", "Afghanistan"}
     # (none when the text has not named two)
     assert triples(parse(geoparser, "The two sides met in Geneva.")) == set()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # each state's holder of a plural office, when the text names them, else the states
+    ("Saudi and Iranian foreign ministers hold talks in Doha\n\nSaudi Foreign Minister Prince "
+     "Faisal bin Turki and Iranian Foreign Minister Hossein Mousavi met in Doha on Monday.",
+     {("Faisal bin Turki", "Doha"), ("Hossein Mousavi", "Doha")}),
+    ("Saudi and Iranian foreign ministers held talks in Doha on Monday.",
+     {("Saudi Arabia", "Doha"), ("Iran", "Doha")}),
+])
+def test_nationalities_before_a_plural_office(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

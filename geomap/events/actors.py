@@ -499,13 +499,24 @@ def _office_at(toks: list[Tok], k: int, taken: list[bool]) -> bool:
         not (k + 1 < n and toks[k + 1].cap)
 
 
-def _office_holder(text: str, demonym: str, office: Sequence[Tok]) -> str | None:
+@dataclass(frozen=True)
+class _Word:
+    """A word of a title as :func:`_office_holder` reads it ("minister" of "ministers")."""
+    text: str
+
+
+def _office_holder(text: str, demonym: str, office: Sequence[Tok | _Word]) -> str | None:
     """Who the document names with a nationality and office ("Russian President Vladimir
     Putin" for "the Russian president"), when exactly one person is so named."""
     words = r"\s+".join(re.escape(t.text) for t in office)
     found = {m.group(1) for m in re.finditer(
         rf"(?<!\w)(?i:{re.escape(demonym)})\s+(?i:{words}){_NAME_AFTER_OFFICE}", text)}
-    return found.pop() if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    first, _, rest = name.partition(" ")
+    # ("Saudi Foreign Minister Prince Faisal bin Turki": the name after its own title)
+    return rest if rest and first.lower().rstrip(".") in TITLES else name
 
 
 # A given name before "and" and a full name: "John and " in "John and Mary Smith".
@@ -2252,6 +2263,18 @@ class ActorFinder:
                 for at, c in chain:
                     out.append(Actor(at, at + (width if at == j else 1),
                                      self.country_names[c], "country"))
+            elif len(chain) >= 2 and k < n and toks[k].low.endswith("s") and \
+                    toks[k].low[:-1] in _OFFICES and not taken[k] and \
+                    not (k + 1 < n and toks[k + 1].cap):
+                # "Saudi and Iranian foreign ministers hold talks": each state's holder of
+                # the office the text names ("Saudi Foreign Minister Faisal bin Turki"),
+                # else the state
+                office = [*toks[chain[-1][0] + 1:k], _Word(toks[k].text[:-1])]
+                for at, c in chain:
+                    who = _office_holder(text, toks[at].text, office)
+                    end = k + 1 if at == chain[-1][0] else at + 1
+                    out.append(Actor(at, end, who, "person") if who else
+                               Actor(at, end, self.country_names[c], "country"))
             elif len(chain) == 1 and _office_at(toks, k, taken):
                 # "The Russian president flew to Beijing", not "Russian President Putin"
                 who = _office_holder(text, " ".join(t.text for t in toks[j:j + width]),
