@@ -436,8 +436,12 @@ _PERSON_OBJECTS = {"him": "m", "her": "f"}
 # What "the two" and "both" name when they are states: "between the two governments".
 _STATE_PAIRS = frozenset(
     "governments countries sides nations neighbours neighbors states capitals".split())
-_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS | \
-    frozenset(_PERSON_OWNERS) | frozenset(_PERSON_OBJECTS) | frozenset(("both",))
+_REFERRING = _PRONOUNS | _GROUP_DESCRIPTIONS | _PLURAL | _BODY_WORDS
+# and, in a sentence with an entourage, a pair of states or a meeting verb, "his", "her",
+# "him" and "both" (read only there: the words are frequent)
+_REFERRING_ALL = _REFERRING | frozenset(_PERSON_OWNERS) | frozenset(_PERSON_OBJECTS) | \
+    frozenset(("both",))
+_RECIPROCAL_WORDS = frozenset(w for w, cls in ACTIONS.items() if cls in RECIPROCAL)
 # The head nouns of an apposition that describes a body ("BRAC, the country's largest
 # non-governmental organisation,").
 _BODY_NOUNS = _BODY_WORDS | frozenset(
@@ -616,9 +620,11 @@ class DocState:
     # the word when first asked for (:meth:`ActorFinder.company`)
     companies: dict[str, str | None] = field(default_factory=dict)
     text: str = ""
-    # the state the story is about (:func:`home_state`): "the government", "the army" in a
-    # sentence placed only there are its
+    # the state the story is about (:func:`home_state`, read from ``resolutions`` when
+    # first asked for): "the government", "the army" in a sentence placed only there
     home: str | None = None
+    home_read: bool = False
+    resolutions: Sequence = ()
 
 
 def home_state(text: str, resolutions: Iterable) -> str | None:
@@ -2305,6 +2311,8 @@ class ActorFinder:
             # state's organ named by its kind alone is the state last named with it ("the
             # Pakistani army ... The army"), else the story's state, in a sentence that
             # places only there
+            if not state.home_read:
+                state.home, state.home_read = home_state(text, state.resolutions), True
             home = state.home if state.home and all(
                 r.place is not None and r.place.country_code == state.home
                 for _i, r in resolved) else None
@@ -2325,12 +2333,15 @@ class ActorFinder:
                     add(Actor(lo, j + 1, self.country_names[cc], "country"))
 
         # Pronoun subjects ("he said", "He will also travel") -> the last person named.
+        words = _REFERRING_ALL if not (_ENTOURAGE.isdisjoint(low) and
+                                       _STATE_PAIRS.isdisjoint(low) and
+                                       _RECIPROCAL_WORDS.isdisjoint(low)) else _REFERRING
         if state.signer:
-            referring = [j for j, t in enumerate(toks) if t.low in _REFERRING or
+            referring = [j for j, t in enumerate(toks) if t.low in words or
                          t.text in ("I", "my", "My")]
         else:
-            referring = [j for j, w in enumerate(low) if w in _REFERRING] \
-                if not _REFERRING.isdisjoint(low) else []
+            referring = [j for j, w in enumerate(low) if w in words] \
+                if not words.isdisjoint(low) else []
         for j in referring:
             t = toks[j]
             if t.text in ("I", "my", "My"):
@@ -2602,11 +2613,13 @@ class ActorFinder:
                     (j + 2) not in span_of and \
                     run[2].low not in self.first_names and run[2].low not in _STOP:
                 return Actor(j, k, run[2].text.rstrip("."), "organisation")
-        art = j - 3 if j >= 3 and (toks[j - 2].text[:1].islower() or
-                                   self._demonym_of(toks[j - 2].low)) and \
-            toks[j - 2].low not in ("the", "a", "an") else j - 2
-        # ("the aid group Mercy Corps", "the German charity Sea-Watch")
-        if art >= 0 and toks[j - 1].low in _NAMED_BODIES and toks[j - 1].text[:1].islower() and \
+        art = -1
+        if j >= 2 and toks[j - 1].low in _NAMED_BODIES:
+            art = j - 3 if j >= 3 and (toks[j - 2].text[:1].islower() or
+                                       self._demonym_of(toks[j - 2].low)) and \
+                toks[j - 2].low not in ("the", "a", "an") else j - 2
+            # ("the aid group Mercy Corps", "the German charity Sea-Watch")
+        if art >= 0 and toks[j - 1].text[:1].islower() and \
                 toks[art].low in ("the", "a", "an") and k - j <= 4 and \
                 not all(x in span_of for x in range(j, k)) and run[0].low not in _STOP and \
                 run[0].low not in self.first_names and not self._demonym_of(run[0].low):
@@ -2744,9 +2757,9 @@ class ActorFinder:
         # Members of a group named by one word: "Greenpeace activists", "Wagner fighters"
         member = _MEMBER_NOUNS.get(toks[k].low) if k < len(toks) and k - j <= 3 else None
         skip = 0
-        if member is None and k + 1 < len(toks) and k - j <= 3 and toks[k].text.isalpha() and \
-                toks[k].text.islower() and toks[k].low not in ACTIONS and \
-                toks[k].low not in _NOT_MODIFIERS and toks[k + 1].low in _MEMBER_NOUNS:
+        if member is None and k + 1 < len(toks) and toks[k + 1].low in _MEMBER_NOUNS and \
+                k - j <= 3 and toks[k].text.isalpha() and toks[k].text.islower() and \
+                toks[k].low not in ACTIONS and toks[k].low not in _NOT_MODIFIERS:
             member, skip = _MEMBER_NOUNS[toks[k + 1].low], 1   # "Africa Corps fuel trucks"
         if member and k - j > 1 and (all(x in span_of for x in range(j, k)) or
                                      lows[0] in self.first_names or lows[0] in TITLES):

@@ -74,7 +74,6 @@ from geomap.events.actors import (
     Actor,
     ActorFinder,
     DocState,
-    home_state,
     may_name_group,
     qualifies,
 )
@@ -186,7 +185,7 @@ class EventExtractor:
         last = max(active) + 1  # the sentence after the last one read
         doc = _Reading(self.finder, text, bounds, last, active)
         state = doc.state
-        state.home = home_state(text, resolutions)
+        state.resolutions = resolutions   # (for the story's state, if ever asked)
         year = doc_date[:4] if doc_date and doc_date[:4].isdigit() else None
         events: list[Event] = []
         for k in doc.sentences():
