@@ -771,3 +771,27 @@ def test_grids_knocked_out_and_gendarmes(geoparser, text, wanted):
 ])
 def test_a_name_that_hits(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # closing what the public uses restricts it there
+    ("Malawi closed schools in Nsanje and Chikwawa districts until further notice.",
+     {("Malawi", "Nsanje"), ("Malawi", "Chikwawa districts")}),
+    # force used on a crowd
+    ("Argentina's federal police fired tear gas at demonstrators in Rosario.",
+     {("Argentina", "Rosario")}),
+    # a force's operations, by their light verb
+    ("Ugandan troops have carried out joint operations against the ADF in Ituri.",
+     {("Uganda", "Ituri")}),
+    # aid released for a place goes there (not aid for a place as a summit's topic)
+    ("The European Union released 3 million euros in emergency aid for Mozambique.",
+     {("European Union", "Mozambique")}),
+    ("The summit is expected to be dominated by defence spending and aid for Ukraine.", set()),
+    # the places a destination includes
+    ("The mission said it had deployed 90 observers to 28 departments, including Arauca.",
+     set()),
+    ("Russia struck 12 towns, including Kupiansk and Izium.",
+     {("Russia", "Kupiansk"), ("Russia", "Izium")}),
+])
+def test_closures_crowds_operations_aid_and_inclusions(geoparser, text, wanted):
+    assert triples(parse(geoparser, text)) == wanted

@@ -128,6 +128,9 @@ _NOUNS: dict[str, str] = {
     "expel": "expulsion deportation deportations",
     "deploy": "mobilization mobilisation reinforcements patrols drills manoeuvres maneuvers "
               "wargames",
+    # "carried out joint operations against the ADF in Ituri": a force's, by its light verb
+    # or possessor
+    "operate": "operation operations",
     "supply": "donation donations shipment shipments",
     "accuse": "condemnation",
     "investigate": "investigation inspection inspections",
@@ -435,6 +438,17 @@ PHRASES = [
     (re.compile(r"\b(?:placed|places|placing|put|puts|putting)(?= (?:the )?"
                 r"(?:(?:and |or )?(?:[a-z]+ )?[A-Z][\w'’.-]*,? ){1,6}(?:[a-z]+ )?under\b)"),
      "restrict", _words("placed places placing put puts putting")),
+    # closing what the public uses restricts it there: "closed schools in Nsanje",
+    # "shut roads around the embassy in Nairobi" (a company closing its plant withdraws:
+    # PAIRS)
+    (re.compile(r"\b(?:clos(?:ed|es|ing|e)|shut|shuts|shutting) (?:all |its |their |the |"
+                r"several |some |two |three )?(?:\w+ )?(?:schools|roads|highways|borders?|"
+                r"airspace|markets|mosques|churches|universities|border crossings)\b", re.I),
+     "restrict", _words("closed closes closing close shut shuts shutting")),
+    # force used on a crowd: "fired tear gas at demonstrators in the Plaza de Mayo"
+    (re.compile(r"\bfir(?:ed|es|ing|e) (?:tear gas|teargas|rubber bullets|live rounds|"
+                r"water cannons?|warning shots|stun grenades|shots)\b", re.I),
+     "attack", _words("fired fires firing fire")),
     # aircraft leaving a base: "two Spanish jets took off from Siauliai Air Base"
     (re.compile(r"\b(?:took|take|takes|taking) off from\b", re.I), "depart",
      _words("took take takes taking")),

@@ -426,7 +426,8 @@ _CLAUSE_START = frozenset(", ; when as after before and then where while because
 # Descriptions that stand for the last organisation named: "the organisation", "the group".
 _BODY_WORDS = frozenset(
     "group organisation organization agency charity company firm club team side union "
-    "federation bank airline carmaker automaker miner coalition alliance carrier squad".split())
+    "federation bank airline carmaker automaker miner coalition alliance carrier squad "
+    "department".split())
 # What carries a person, named by its owner's possessive: "Her caravan then headed north",
 # "his motorcade drove to" go where the person goes.
 _ENTOURAGE = frozenset("caravan convoy motorcade entourage plane jet helicopter".split())

@@ -903,6 +903,8 @@ def _triggers(text: str, toks: list, low: list[str], *,
             if w in ("war", "wars") and (j + 1 < len(low) and low[j + 1] not in _AFTER_WAR or
                                          j and low[j - 1] == "of"):
                 continue   # "war crimes", "prisoners of war": no war's head noun
+            if w in ("operation", "operations") and j and low[j - 1] in ACTIONS:
+                continue   # "combat operations", "rescue operations": the action before it
             if w in ("troops", "presence", "commitment", "contribution") and (
                     not deployed(toks, j) or _acted_on(low, j)):
                 continue   # (and "ambushed Israeli troops in Rafah": the ambush is there)

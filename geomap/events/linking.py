@@ -154,6 +154,17 @@ def _attach(toks: list[Tok], lo: int, places, pi: int, steps_left: int, memo: di
         if w in ACTIONS or w in _PHRASE_VERBS or w in PRESENT:
             # "missiles hit Kharkiv": a phrase's verb; "Brennan tours Hazard": a headline's
             return "", w, j
+        if w == "including" and j >= 2 and toks[j - 1].low == ",":
+            # "deployed 90 observers to 28 departments, including Arauca": the places the
+            # phrase before the comma holds
+            k = j - 2   # the start of the noun phrase before the comma
+            while k >= 0 and k > j - 5 and (toks[k].text[:1].islower() and
+                                            toks[k].low not in _LOCATIVE and
+                                            toks[k].low not in ACTIONS and
+                                            toks[k].low not in ("of", "for", "from") or
+                                            toks[k].low[:1].isdigit()):
+                k -= 1
+            return _attach(toks, k + 1, places, -1, 5, None) if k + 1 < j - 1 else None
         if w in _LIST_ADVERBS and j >= 1 and toks[j - 1].low == "and":
             j -= 1   # "and then London"
             steps += 1
@@ -550,6 +561,10 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
             and not reported_clause(toks, trig_end, lo)
     if prep == "for" and cls == "depart":
         return True   # "left Santa Fe for California": the destination
+    if prep == "for" and cls == "supply" and head in _AID_NOUNS and any(
+            toks[x].low in _AID_GIVING for x in range(max(0, trig_end - 9), trig_end - 1)):
+        return True   # "released 3 million euros in emergency aid for Mozambique" (not a
+        #               topic: "a summit dominated by aid for Ukraine")
     if prep == "to" and head in _RELATIONS:
         return False   # "targeting ships linked to Israel": a relation, no destination
     if cls == "depart" and prep in ("in", "at") and trig_end < lo - 1 and \
@@ -617,6 +632,11 @@ def place_fits(cls: str, prep: str, head: str, toks, trig_end: int, lo: int) -> 
     return False
 
 
+# What is given "for" a place it goes to.
+_AID_NOUNS = frozenset("aid assistance relief supplies funds donations".split())
+_AID_GIVING = frozenset("released releases release pledged pledges approved approves sent "
+                        "sends delivered delivers allocated allocates gave gives donated "
+                        "donates provided provides disbursed announced".split())
 # Where "on the ... of X" puts something at X: "fought on the outskirts of Culiacan".
 _ON_EDGES = frozenset(
     "outskirts edge edges fringes banks bank shores shore slopes outskirt periphery "
