@@ -1225,10 +1225,13 @@ def _subject_position(toks: list[Tok], start: int) -> bool:
     j = start - 1
     while j >= 0 and toks[j].low in ("the", "a", "an"):
         j -= 1
-    by = j - 1 if j >= 2 and toks[j].text[:1].islower() and toks[j].low not in ("by", "of") \
-        and toks[j - 1].low in ("the", "a", "an") else j   # "by the charity SOS Mediterranee"
-    while by >= 0 and toks[by].low in ("the", "a", "an"):
-        by -= 1
+    by = -1
+    if j > 0 and (toks[j].low == "by" or toks[j - 1].low == "by" or
+                  j > 1 and toks[j - 2].low == "by"):
+        by = j - 1 if j >= 2 and toks[j].text[:1].islower() and toks[j].low != "by" \
+            and toks[j - 1].low in ("the", "a", "an") else j   # "by the charity SOS Mediterranee"
+        while by >= 0 and toks[by].low in ("the", "a", "an"):
+            by -= 1
     if by > 0 and toks[by].low == "by" and toks[by - 1].low in _RUN_BY:
         # "A convoy of 22 trucks organised by the World Food Programme reached El Fasher",
         # "The rescue ship Ocean Viking, operated by the charity SOS Mediterranee, picked
@@ -2221,7 +2224,8 @@ class ActorFinder:
         for j in () if people_only else caps:
             if j < after or taken[j]:
                 continue
-            dem = self._pair_demonym(toks, j)   # "North Korean troops"
+            dem = self._pair_demonym(toks, j) if j + 1 < n and \
+                toks[j + 1].low in self._second_forms else None   # "North Korean troops"
             width = 2 if dem is not None else 1
             if dem is None:
                 dem = self._demonym_of(toks[j].low)
