@@ -875,7 +875,8 @@ class GazetteerDetector(Detector):
             first = ((low in first_names or low in world_names) and low not in _STOP and
                      low not in CONNECTORS or k in aged) and \
                 k not in shout  # "In London", "Talks In Aden After": no names in headlines
-            titled = low in TITLES
+            # (a title is not written in capitals inside running text: "DR Congo")
+            titled = low in TITLES and not (tok.isupper() and len(tok) > 1 and k not in shout)
             if not (first or titled):
                 continue
             j = k + 1

@@ -85,6 +85,8 @@ parse = places   # {mention text: place} of one made-up text
     ("GOMA, Congo (Reuters) - Rebels seized the town.", "GOMA", "CD"),
     ("BRAZZAVILLE, Congo (Reuters) - Officials met.", "Congo", "CG"),
     ("Ebola broke out in Congo.", "Congo", "CD"),
+    # a title's letters in capitals inside running text are no title ("DR Congo")
+    ("Fighting continued in DR Congo on Monday.", "Congo", "CD"),
     # breakaway regions of conflict news, and "Korea" for the South
     ("A Russian peacekeeper officer in South Ossetia told reporters.", "South Ossetia", "GE"),
     ("Azerbaijan retook Nagorno-Karabakh in 2023.", "Nagorno-Karabakh", "AZ"),
