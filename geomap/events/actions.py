@@ -444,11 +444,12 @@ PHRASES = [
     (re.compile(r"\b(?:clos(?:ed|es|ing|e)|shut|shuts|shutting) (?:all |its |their |the |"
                 r"several |some |two |three )?(?:\w+ )?(?:schools|roads|highways|borders?|"
                 r"airspace|markets|mosques|churches|universities|border crossings)\b", re.I),
-     "restrict", _words("closed closes closing close shut shuts shutting")),
+     "restrict", _words("schools roads highways border borders airspace markets mosques "
+                        "churches universities crossings")),   # (rarer than "closed")
     # force used on a crowd: "fired tear gas at demonstrators in the Plaza de Mayo"
     (re.compile(r"\bfir(?:ed|es|ing|e) (?:tear gas|teargas|rubber bullets|live rounds|"
                 r"water cannons?|warning shots|stun grenades|shots)\b", re.I),
-     "attack", _words("fired fires firing fire")),
+     "attack", _words("gas teargas bullets rounds cannon cannons shots grenades")),
     # aircraft leaving a base: "two Spanish jets took off from Siauliai Air Base"
     (re.compile(r"\b(?:took|take|takes|taking) off from\b", re.I), "depart",
      _words("took take takes taking")),
