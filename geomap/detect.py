@@ -139,8 +139,9 @@ SPEECH_VERBS = frozenset(
     "said says told added noted explained asserted wrote stated argued claimed asked answered "
     "replied insisted warned urged announced recalled admitted acknowledged continued".split())
 
-# Verbs whose subject a town never is, as speech verbs: "Lula met Biden", "Lula visited
-# Paris" (but "Sochi hosted the Games", "Moscow warned": a capital stands for its state).
+# Verbs whose subject a town never is, as speech verbs, when the name opens its sentence:
+# "Lula met Biden", "Lula visited Paris" (but "Sochi hosted the Games", "Moscow warned": a
+# capital stands for its state; "Officials in Baghdad and Tikrit met": a list's town).
 _PEOPLE_ONLY_VERBS = frozenset(
     "met visited signed thanked telephoned phoned pledged vowed promised condemned praised "
     "criticized criticised".split())
@@ -1640,7 +1641,8 @@ class GazetteerDetector(Detector):
         if single and prev_low == "the" and key[-1:] == "s" and persons and (
                 key[:-1] in persons or key[-2:] == "es" and key[:-2] in persons):
             return None  # "John Smith ... the Smiths moved": a family, not Smith's
-        if single and (nxt_low in SPEECH_VERBS or nxt_low in _PEOPLE_ONLY_VERBS) and \
+        if single and (nxt_low in SPEECH_VERBS or nxt_low in _PEOPLE_ONLY_VERBS and
+                       sentence_initial(k)) and \
                 nxt_gap == " " and prev_low not in _PREPOSITIONS and \
                 not self._has_feature(key, ("PCL", "PPLC", "ADM1")) and \
                 not _infinitive_after(words, j_end + 1) and (

@@ -77,6 +77,8 @@ parse = places   # {mention text: place} of one made-up text
     # a state or a large city speaking is its government, not a person ("Robertson said")
     ("Texas said on Monday that it would appeal the ruling.", "Texas", "US"),
     ("Moscow condemned the strike.", "Moscow", "RU"),
+    # (but a town in a list before such a verb is a place: the officials met)
+    ("Officials in Baghdad and Tikrit met.", "Tikrit", "IQ"),
     ("Kharkiv said the shelling had stopped.", "Kharkiv", "UA"),
     # the next item of a list is no region of the one before it (but "Dallas, Paris, Texas")
     ("Stops: Oslo, Bakhmut, Lima.", "Bakhmut", "UA"),
