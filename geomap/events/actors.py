@@ -1221,6 +1221,14 @@ def _qualifying(low: list[str], start: int, span_of) -> bool:
     return before is None or not before.is_country
 
 
+def _last_of_gender(out: list[Actor], j: int, gender: str, state: DocState) -> str | None:
+    """The person of ``gender`` named last before token ``j`` (in ``out``, the sentence's
+    actors so far), else the document's last one: whom "her" or "him" stands for."""
+    before = [x for x in out if x.kind == "person" and x.end <= j and
+              _gender(x.name) in (None, gender)]
+    return before[-1].name if before else state.last_by_gender.get(gender)
+
+
 def _subject_position(toks: list[Tok], start: int) -> bool:
     j = start - 1
     while j >= 0 and toks[j].low in ("the", "a", "an"):
@@ -2371,20 +2379,14 @@ class ActorFinder:
             elif t.low in _PERSON_OBJECTS and j and ACTIONS.get(low[j - 1]) in RECIPROCAL \
                     and (j + 1 == n or low[j + 1] in _WHERE_PREPS or not low[j + 1][:1].isalpha()):
                 # "to meet her in downtown Athens": the person met, the last one named
-                g = _PERSON_OBJECTS[t.low]
-                before = [x for x in out if x.kind == "person" and x.end <= j and
-                          _gender(x.name) in (None, g)]
-                who = before[-1].name if before else state.last_by_gender.get(g)
+                who = _last_of_gender(out, j, _PERSON_OBJECTS[t.low], state)
                 if who:
                     out.append(Actor(j, j + 1, who, "person"))
             elif t.low in _PERSON_OWNERS:
                 k = j + 1 if j + 1 < n and low[j + 1] not in _ENTOURAGE else j
                 if k + 1 >= n or low[k + 1] not in _ENTOURAGE or taken[k + 1]:
                     continue   # (one word between: "her campaign caravan")
-                g = _PERSON_OWNERS[t.low]
-                before = [x for x in out if x.kind == "person" and x.end <= j and
-                          _gender(x.name) in (None, g)]
-                who = before[-1].name if before else state.last_by_gender.get(g)
+                who = _last_of_gender(out, j, _PERSON_OWNERS[t.low], state)
                 if who:
                     out.append(Actor(j, k + 2, who, "person"))
             elif (t.low == "two" and j and low[j - 1] == "the" or t.low == "both") and \
