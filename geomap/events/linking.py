@@ -264,8 +264,8 @@ def _located(toks: list[Tok], place_starts: set[int], a: int, b: int) -> bool:
 
 def _adjunct_action(toks: list[Tok], k: int) -> str | None:
     """The action class of the word ``toks[k]`` opening an adjunct ("After arriving",
-    "Upon landing in", "After touring"): an action word, or one of the words that are
-    actions in a verb's place (an -ing form after "after") or before their preposition."""
+    "Upon landing in"): an action word, or one of the words that are actions in a verb's
+    place (an -ing form after "after") or before their preposition."""
     w = toks[k].low
     act = ACTIONS.get(w) or PROGRESSIVE.get(w)
     if act is None and w in PAIRS and k + 1 < len(toks) and toks[k + 1].low in PAIRS[w][0]:
