@@ -128,6 +128,7 @@ _MEMBER_NOUNS = {"activists": "organisation", "members": "organisation",
                  "flights": "organisation", "planes": "organisation", "jets": "organisation",
                  "airliners": "organisation", "trucks": "organisation",
                  "convoys": "organisation", "convoy": "organisation"}
+_MEMBER_VEHICLES = frozenset("flights planes jets airliners trucks convoys convoy".split())
 # A regnal numeral after a name: "Elizabeth II", "Benedict XVI".
 _REGNAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # An acronym: three to six capitals ("CDC", "IAEA", "UNRWA").
@@ -653,6 +654,8 @@ def home_state(text: str, resolutions: Iterable) -> str | None:
 # A state's organs named by their kind alone after "the": "the government", "the army",
 # "the defence ministry" are the state a story is about (DocState.home).
 _HOME_ORGANS = frozenset("government army military navy junta cabinet ministry".split())
+
+
 @cache
 def _organ_pattern(organ: str) -> re.Pattern[str]:
     """A capitalised word (a nationality or a state's name, possessive or not) before
@@ -1074,10 +1077,8 @@ _BEFORE_SUBJECT_ENDS = frozenset(
     "is are was were has have had will would said says that which who ; :".split())
 # Those serving a body, who act for it as its subject: "soldiers of the Malian army",
 # "officers from the Alcoa Police Department", "agents of the DEA".
-_PERSONNEL = _FOLLOWERS | _SENT_FROM | frozenset(
-    "activists members supporters fighters militants rebels insurgents militiamen jihadists "
-    "mercenaries soldiers officers troopers agents gunmen volunteers staff staffers workers "
-    "employees "
+_PERSONNEL = _FOLLOWERS | _SENT_FROM | (frozenset(_MEMBER_NOUNS) - _MEMBER_VEHICLES) | frozenset(
+    "soldiers officers troopers agents volunteers staff staffers workers employees "
     "crew crews commanders guards personnel police policemen medics rescuers firefighters "
     "deputies engineers units sailors marines pilots commandos paratroopers operatives "
     "detectives lawyers doctors nurses scientists researchers specialists "
@@ -2626,22 +2627,19 @@ class ActorFinder:
                                        self._demonym_of(toks[j - 2].low)) and \
                 toks[j - 2].low not in ("the", "a", "an") else j - 2
             # ("the aid group Mercy Corps", "the German charity Sea-Watch")
-        if art >= 0 and toks[j - 1].text[:1].islower() and \
-                toks[art].low in ("the", "a", "an") and k - j <= 4 and \
-                not all(x in span_of for x in range(j, k)) and run[0].low not in _STOP and \
-                run[0].low not in self.first_names and not self._demonym_of(run[0].low):
-            # "the charity SOS Mediterranee", "the aid group Mercy Corps": a name after the
-            # kind of body it is names that body
-            name = " ".join(t.text for t in run).rstrip(".")
-            return Actor(j, k, state.acronyms.get(name.lower(), name), _kind_of(name))
         p = j - 2 if j >= 3 and toks[j - 1].low == "the" else j - 1
-        if p >= 1 and (toks[p].low == "of" or toks[p].low == "from") and \
-                toks[p - 1].low in _SERVING and k - j <= 4 and \
-                not all(x in span_of for x in range(j, k)) and \
-                run[0].low not in _STOP and run[0].low not in TITLES and \
-                not self._demonym_of(run[0].low) and run[-1].low not in _PEOPLES:
-            # "armed members of Viv Ansanm", "gunmen from Los Chapitos": whom they serve is
-            # a body, whatever its name (a leader's followers are his: _FOLLOWERS)
+        if k - j <= 4 and run[0].low not in _STOP and not self._demonym_of(run[0].low) and \
+                not all(x in span_of for x in range(j, k)) and (
+                    # "the charity SOS Mediterranee": a name after the kind of body it is
+                    art >= 0 and toks[j - 1].text[:1].islower() and
+                    toks[art].low in ("the", "a", "an") and run[0].low not in self.first_names
+                    or
+                    # "armed members of Viv Ansanm", "gunmen from Los Chapitos": whom they
+                    # serve is a body, whatever its name (a leader's followers are his:
+                    # _FOLLOWERS)
+                    p >= 1 and (toks[p].low == "of" or toks[p].low == "from") and
+                    toks[p - 1].low in _SERVING and run[0].low not in TITLES and
+                    run[-1].low not in _PEOPLES):
             name = " ".join(t.text for t in run).rstrip(".")
             return Actor(j, k, state.acronyms.get(name.lower(), name), _kind_of(name))
         if k - j >= 3 and run[0].low in _NUMBER_WORDS and run[1].low == "of":
