@@ -1807,6 +1807,7 @@ class ActorFinder:
         """Full names given anywhere in the document, so "Morsi" in a headline, or
         "Herrick" after "Business Manager Sam Herrick", is found."""
         first_names = self.first_names
+        unknown: list[str] = []
         for m in _name_runs_in(text):
             start = m.start()
             prev = text[max(0, start - 25):start].rsplit(None, 1)   # the word before
@@ -1821,7 +1822,10 @@ class ActorFinder:
             if not titled and not described:
                 lows = name.lower().replace(".", "").split()  # dots end words only
                 if first_names.isdisjoint(lows) and _PERSON_TITLES.isdisjoint(lows):
-                    continue  # no given name, no title: not a person's name
+                    # no given name, no title: not a person's name, unless news usage
+                    # says so (below, once the others are known)
+                    unknown.append(name)
+                    continue
             runs = _name_runs(name)
             role = prev[-1].lower().rstrip(".") if titled else None
             for n, words in enumerate(runs):
@@ -1837,6 +1841,15 @@ class ActorFinder:
                         r = said[-1]
                         state.roles[r] = full if state.roles.get(r, full) == full else None
                 titled = False
+        # Two or three words with no known given name are a person's name when the
+        # surname stands alone elsewhere, as news names people after their first mention
+        # ("Shimon Peres is the president. ... Peres made an official visit to Prague"),
+        # unless a name read above already has that surname ("Bob Sommers", not
+        # "Finalist Sommers")
+        for name in unknown:
+            words = name.split()
+            if normalize(words[-1]) not in state.persons and self._surname_alone(text, words):
+                self._name(words, True, state)
 
     def company(self, state: DocState, word: str) -> str | None:
         """The company the document names by a legal form or a trade after ``word``, its
@@ -1893,6 +1906,36 @@ class ActorFinder:
         if len(surname) < 2:
             return
         state.signer = state.persons.get(normalize(surname), " ".join(words).rstrip(","))
+
+    def _surname_alone(self, text: str, words: list[str]) -> bool:
+        """Whether ``words``, two or three capitalised words with no known given name, are a
+        person's by how news names people: in full once, then by the surname alone
+        ("Shimon Peres ... Peres visited Prague"). Neither word may be a frequent English
+        word, a title, an organisation's or a feature's word, or a demonym, nor the
+        whole a place's name; the surname must stand alone elsewhere, between words that
+        are not capitalised ("Peres Center" is no surname standing alone)."""
+        if not 2 <= len(words) <= 3 or not all(w.isalpha() and w[0].isupper() and
+                                               not w.isupper() for w in words):
+            return False
+        english = self.gaz.english
+        for w in words:
+            low = w.lower()
+            if low in _STOP or low in _NOT_SURNAMES or low in GEO_HEADS or \
+                    english.get(low, 0.0) >= 3.0 or self._demonym(w):
+                return False
+        if self.gaz.key_of(" ".join(words)) is not None:
+            return False
+        surname, first = words[-1], words[-2]
+        at = text.find(surname)
+        while at >= 0:
+            after = at + len(surname)
+            before = text[max(0, at - 30):at].split()
+            if (not before or not before[-1][:1].isupper() or before[-1][-1:] in ".!?\"”") \
+                    and before[-1:] != [first] and (after >= len(text) or not (
+                        text[after].isalnum() or text[after + 1:after + 2].isupper())):
+                return True
+            at = text.find(surname, after)
+        return False
 
     def _name(self, words: list[str], titled: bool, state: DocState) -> None:
         """Remember the person a run of capitalised words names, if it names one."""
