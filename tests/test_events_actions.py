@@ -795,3 +795,18 @@ def test_a_name_that_hits(geoparser, text, wanted):
 ])
 def test_closures_crowds_operations_aid_and_inclusions(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Al-Shabaab attacked aid workers in Mandera.", ("al-Shabaab", "attack", "Mandera")),
+    ("Al-Shabaab claimed the kidnapping of two aid workers in Mandera.",
+     ("al-Shabaab", "abduct", "Mandera")),
+    ("The Houthis claimed the hijacking of a cargo ship near Hodeidah.",
+     ("Houthis", "abduct", "Hodeidah")),
+    ("Japan sent aid to Sudan.", ("Japan", "supply", "Sudan")),
+])
+def test_aid_naming_its_workers_is_no_delivery(geoparser, sentence, event):
+    """"aid workers", "aid agencies": people named by their work, not aid delivered; the
+    action that reaches the place is the one done to them (or claimed)."""
+    assert acts(parse(geoparser, sentence)) == {event}
+

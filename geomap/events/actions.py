@@ -456,6 +456,10 @@ PHRASES = [
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b",
                 re.I), "attack", _words("claimed claims claim claiming")),
+    # "claimed the kidnapping of two aid workers in Mandera": the claimant abducted there
+    (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
+                r"(?:kidnappings?|abductions?|hijackings?)\b", re.I),
+     "abduct", _words("claimed claims claim claiming")),
 ]
 
 
@@ -691,6 +695,12 @@ _SUPPLY_HEADS = frozenset(
     "truck trucks convoy convoys run runs mission missions plane planes flight flights "
     "corridor corridors hub hubs".split())
 _OCCUPIES = frozenset(("occupy", "occupies", "occupied", "occupying"))
+# The people and bodies "aid" names by their work, not a delivery: "two aid workers",
+# "aid agencies in Darfur", "an assistance group".
+_AID_BODIES = frozenset(
+    "worker workers agency agencies group groups organisation organisations organization "
+    "organizations official officials staff staffer staffers employee employees volunteer "
+    "volunteers charity charities community sector chief chiefs".split())
 # What a building or a town occupies that is no territory taken: its spot.
 _OCCUPIED_SPOTS = frozenset(
     "setting location position site spot space corner area floor floors seat seats place "
@@ -705,7 +715,7 @@ _CAPTURED_THINGS = frozenset(
     "market share".split())
 OTHER_SENSES = _CAPTURES | _OCCUPIES | _RESCUES | frozenset(("supply", "supplies",
     "leave", "called", "serve", "serves", "served", "serving", "ran", "runs", "running", "run",
-    "building")) | _SHOOT | _MOVES_OF | \
+    "building", "aid", "assistance")) | _SHOOT | _MOVES_OF | \
     _MEETS | _GIVES | _REACHES | _FIGHTS | _GATHERS | frozenset(("treatment", "launch"))
 """Action words :func:`other_sense` may find used in another sense."""
 
@@ -778,6 +788,8 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
             j + 1 < len(low) and (low[j + 1].isdigit() or low[j + 1] in _COUNTS))
     if w in ("supply", "supplies") and low[j + 1:j + 2] and low[j + 1] in _SUPPLY_HEADS:
         return True   # "a Philippine supply boat", "a key supply route": a kind of thing
+    if w in ("aid", "assistance"):
+        return low[j + 1:j + 2] != [] and low[j + 1] in _AID_BODIES   # "aid workers"
     if w in _CAPTURES:
         return _object_word(low, j, ("'s", "’s", "public", "world")) in _CAPTURED_THINGS
     if w in _OCCUPIES:
