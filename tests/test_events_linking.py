@@ -329,6 +329,22 @@ def test_an_opening_clause_of_time_with_its_own_action(geoparser, text, events):
 
 
 @pytest.mark.parametrize("text, events", [
+    ("After meeting Xi Jinping in Beijing, Emmanuel Macron flew to Guangzhou.",
+     {("Emmanuel Macron", "meet", "Beijing"), ("Xi Jinping", "meet", "Beijing"),
+      ("Emmanuel Macron", "travel", "Guangzhou")}),
+    ("After killing two soldiers in Kidal, the JNIM fighters fled to Gao.",
+     {("JNIM", "kill", "Kidal"), ("JNIM", "travel", "Gao")}),
+    ("Before visiting the troops at Sevastopol, Vladimir Putin met officials in Simferopol.",
+     {("Vladimir Putin", "visit", "Sevastopol"), ("Vladimir Putin", "meet", "Simferopol")}),
+])
+def test_an_opening_clause_with_an_object_before_its_place(geoparser, text, events):
+    """The clause's action has an object before its place ("meeting Xi Jinping in
+    Beijing"): the place is where the main clause's subject did it, not where the main
+    clause's journey went."""
+    assert acts(parse(geoparser, text)) == events
+
+
+@pytest.mark.parametrize("text, events", [
     # every named party of talks or fighting "between" them (the guideline's reciprocal
     # actions), however long the first one's name
     ("Talks between the United States and the Taliban took place in Doha.",

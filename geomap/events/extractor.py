@@ -82,6 +82,7 @@ from geomap.events.attribution import ends_block, header_line, sentence_date, sp
 from geomap.events.facilities import ANY_HEAD as FACILITY_WORDS
 from geomap.events.facilities import located_facilities
 from geomap.events.linking import (
+    OPENING_SUBORDINATORS,
     Gaps,
     actor_location,
     adjectival,
@@ -508,6 +509,21 @@ class EventExtractor:
                 # a statement is located by a town ("In Abidjan, X said"); "In the Americas,
                 # WHO says" and "In Minnesota, the Health Department announced" give its topic
                 town = r.place.feature_code.startswith("PPL")
+                # "After meeting Xi Jinping in Beijing, Macron flew to Guangzhou": a clause
+                # of time has an action of its own, which is what happened at its place
+                # when the main clause moves away or has a place of its own (the first
+                # emitted is kept; "After arriving in Kabul, X met Y" met in Kabul), and
+                # who is met in it is a party too
+                clause = low[0] in OPENING_SUBORDINATORS and own[-1:] != [None] and (
+                    main is None or main[2] in _MOVES or
+                    any(lo2 > opener + 1 for _i, _r, lo2, _hi in places))
+                for t in own[-1:] if clause else ():
+                    for actor in subjects[:1]:   # (not who the main clause meets)
+                        emit(actor, t[2], r)
+                    if t[2] in RECIPROCAL:
+                        for actor in actors:
+                            if t[1] <= actor.start < lo and actor.kind != "country":
+                                emit(actor, t[2], r)
                 if main is not None and (town or main[2] not in SPEECH):
                     for actor in subjects:
                         emit(actor, main[2], r)

@@ -250,7 +250,7 @@ def subject_place(toks: list[Tok], hi: int) -> bool:
 
 
 # Words opening a clause of time before the sentence's subject: "After arriving in Kabul,".
-_OPENING_SUBORDINATORS = frozenset("after since while before upon on when".split())
+OPENING_SUBORDINATORS = frozenset("after since while before upon on when".split())
 # (not "the": "After the attack in Kabul, X condemned" is no attack of X's)
 _POSSESSIVE_DETERMINERS = frozenset("his her their its".split())
 
@@ -273,6 +273,17 @@ def _adjunct_action(toks: list[Tok], k: int) -> str | None:
     return act
 
 
+def _object_then_place(toks: list[Tok], place_starts: set[int], a: int) -> bool:
+    """Whether an object of up to four words from token ``a`` is followed by "in"/"at" and
+    a place (one of ``place_starts``), with no comma or clause between: "meeting Xi
+    Jinping in Beijing", "visiting the troops at Sevastopol"."""
+    for x in range(a + 1, min(a + 5, len(toks) - 1)):
+        if toks[x].low in ("in", "at") and x + 1 in place_starts:
+            return all(toks[y].text[:1].isalnum() and toks[y].low not in CLAUSE_BREAK
+                       for y in range(a, x))
+    return False
+
+
 def opening_phrase(toks: list[Tok], places=()) -> int | None:
     """The comma closing a sentence's opening locative or participial phrase ("In
     Abidjan,", "Speaking in Paris,", "Visiting Kyiv,", "In a speech in Tehran,", "In
@@ -283,7 +294,7 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
         return None
     first = toks[0].low
     place_starts = {lo for _i, _r, lo, _hi in places}
-    if first in _OPENING_SUBORDINATORS:
+    if first in OPENING_SUBORDINATORS:
         # "After arriving in Kabul, X met Y", "Before leaving Baghdad, X thanked",
         # "Upon his arrival in Tokyo, X met": a clause
         # opening the sentence with its own action, done by the main clause's subject
@@ -293,6 +304,8 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
         act = _adjunct_action(toks, k)
         if act is None or k + 1 >= len(toks) or not (
                 toks[k + 1].low in _LOCATIVE or act in DIRECT and k + 1 in place_starts or
+                # "After meeting Xi Jinping in Beijing,": its object, then its place
+                _object_then_place(toks, place_starts, k + 1) or
                 # "Before leaving for China,": a departure's destination
                 toks[k + 1].low == "for" and ACTIONS.get(toks[k].low) in DEPART and
                 k + 2 in place_starts):
