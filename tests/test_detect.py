@@ -83,6 +83,12 @@ def test_newspapers_and_weapons_are_not_places(detect):
     assert texts(detect(text)) == ["Russia", "Iraq"]
 
 
+def test_the_red_cross_and_red_crescent_are_no_places(detect):
+    text = ("The Brazilian Red Cross and the Red Crescent sent teams to Olinda. "
+            "She was born in Red Cross, North Carolina.")
+    assert texts(detect(text)) == ["Olinda", "Red Cross", "North Carolina"]
+
+
 def test_common_words_at_sentence_start_are_dropped(detect):
     text = "Reading is fun. No one came. May was cold. The mayor of Reading, England spoke."
     assert texts(detect(text)) == ["Reading", "England"]

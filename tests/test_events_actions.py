@@ -810,3 +810,18 @@ def test_aid_naming_its_workers_is_no_delivery(geoparser, sentence, event):
     action that reaches the place is the one done to them (or claimed)."""
     assert acts(parse(geoparser, sentence)) == {event}
 
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("The Indian Army set up a field hospital in Mandalay.", ("India", "establish", "Mandalay")),
+    ("The Brazilian Red Cross set up a field kitchen in Olinda.",
+     ("Brazilian Red Cross", "establish", "Olinda")),
+    ("Pakistan sealed off Islamabad on Sunday.", ("Pakistan", "restrict", "Islamabad")),
+    ("The PTI said its convoys had set off from Peshawar.", ("PTI", "depart", "Peshawar")),
+])
+def test_phrasal_verbs_of_setting_up_sealing_off_and_setting_off(geoparser, sentence, event):
+    assert acts(parse(geoparser, sentence)) == {event}
+
+
+def test_being_set_up_to_fail_establishes_nothing(geoparser):
+    assert not parse(geoparser, "The team was set up to fail in Madrid.").events

@@ -456,6 +456,17 @@ PHRASES = [
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b",
                 re.I), "attack", _words("claimed claims claim claiming")),
+    # setting up a facility establishes it: "set up a field hospital in Mandalay", "set up
+    # checkpoints around Goma" (not "set up to fail", "was set up by")
+    (re.compile(r"\bset(?:s|ting)? up (?:a|an|the|its|their|his|her|two|three|four|several|"
+                r"new|temporary|makeshift|mobile|field|more|dozens of)\b", re.I),
+     "establish", _words("set sets setting")),
+    # a journey's start: "convoys set off from Peshawar", "set out from Tripoli"
+    (re.compile(r"\bset(?:s|ting)? (?:off|out) from\b", re.I), "depart",
+     _words("set sets setting")),
+    # closing a place to movement: "sealed off Islamabad", "cordoned off the area around"
+    (re.compile(r"\b(?:seal|cordon)(?:ed|s|ing)? off\b", re.I), "restrict",
+     _words("seal sealed seals sealing cordon cordoned cordons cordoning")),
     # "claimed the kidnapping of two aid workers in Mandera": the claimant abducted there
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:kidnappings?|abductions?|hijackings?)\b", re.I),
