@@ -825,3 +825,26 @@ def test_phrasal_verbs_of_setting_up_sealing_off_and_setting_off(geoparser, sent
 
 def test_being_set_up_to_fail_establishes_nothing(geoparser):
     assert not parse(geoparser, "The team was set up to fail in Madrid.").events
+
+
+@pytest.mark.parametrize("sentence, events", [
+    ("Japan built a plant near Osaka to supply carmakers in Europe.",
+     {("Japan", "build", "Osaka")}),
+    ("Germany sent engineers to Kyiv in order to repair the grid in Kharkiv.",
+     {("Germany", "send", "Kyiv")}),
+    ("France sent troops to Mali to support the government in Bamako.",
+     {("France", "deploy", "Mali")}),
+    # decided or scheduled, not a purpose
+    ("Japan agreed to supply drones to Ukraine.", {("Japan", "supply", "Ukraine")}),
+    # a destination, not a verb, after "to"
+    ("Israel sent troops to southern Lebanon.", {("Israel", "deploy", "Lebanon")}),
+])
+def test_a_purpose_is_no_event_and_takes_no_place(geoparser, sentence, events):
+    """GUIDELINE.md: purposes are no events. "to supply carmakers in Europe" after an act
+    done supplies no one there, and the act does not reach Europe either."""
+    assert acts(parse(geoparser, sentence)) == events
+
+
+def test_besieging_by_encircling_is_a_blockade(geoparser):
+    res = parse(geoparser, "The Rapid Support Forces have encircled El Fasher since May.")
+    assert acts(res) == {("Rapid Support Forces", "blockade", "El Fasher")}

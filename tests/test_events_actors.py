@@ -1592,3 +1592,14 @@ def test_the_two_governments_are_the_two_states_named_last(geoparser):
 ])
 def test_nationalities_before_a_plural_office(geoparser, text, wanted):
     assert triples(parse(geoparser, text)) == wanted
+
+
+@pytest.mark.parametrize("text, events", [
+    ("JNIM attacked Kayes. The al-Qaeda-linked group also ambushed a convoy near Douentza.",
+     {("JNIM", "Kayes"), ("JNIM", "Douentza")}),
+    ("Al-Qaeda-linked militants overran the US consulate in Benghazi.", set()),
+])
+def test_a_group_named_as_an_associate_is_no_actor(geoparser, text, events):
+    """"the al-Qaeda-linked group" is another group, linked to al-Qaeda: the description
+    refers back to the group named before; unnamed "-linked militants" are no one."""
+    assert triples(parse(geoparser, text)) == events

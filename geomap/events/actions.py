@@ -74,7 +74,7 @@ _VERBS: dict[str, str] = {
     "invade": "invade occupy",
     "capture": "recapture retake seize overrun",
     "annex": "annex",
-    "blockade": "blockade besiege block",
+    "blockade": "blockade besiege block encircle",
     "expel": "expel+ deport",
     "arrest": "arrest detain",
     "ban": "ban+",
@@ -961,14 +961,57 @@ _SUPPORT_VERBS = frozenset(
     "deploying dispatch dispatches dispatched dispatching".split())   # ("has not sent troops")
 
 
+# Words before "to" whose infinitive is what was decided, scheduled or begun, not a
+# purpose: "agreed to supply", "is due to visit", "began to withdraw", "ordered troops
+# to withdraw" (an order's content), "voted to send".
+_TAKES_INFINITIVE = frozenset(
+    "agreed agree agrees decided decide decides pledged pledge pledges promised vowed "
+    "resolved due set scheduled expected going began begin begins started start starts "
+    "continued continue continues voted vote votes ordered order orders asked told urged "
+    "called invited forced allowed used has have had is are was were be been am will "
+    "would moved move committed commit undertook chose choose elected managed".split())
+# Verbs of the usual purposes, besides the action verbs: "sent troops to help rebuild".
+_PURPOSE_VERBS = frozenset(
+    "help support repair rebuild protect secure assess investigate observe monitor train "
+    "discuss boost bolster strengthen counter combat prevent stop ensure distribute "
+    "evacuate restore clear defuse inspect survey study negotiate mediate broker oversee "
+    "guard escort reinforce replace relieve assist advise promote explore seek".split())
+# Clause edges a purpose's main verb is looked for within.
+_PURPOSE_EDGES = frozenset((".", ";", ":", "but", "said", "says", "that", "which", "who",
+                            "while", "whereas"))
+
+
+def purpose_at(low: Sequence[str], k: int) -> bool:
+    """Whether the "to" at ``low[k]`` opens a purpose after an action done: "built a plant
+    near Kenitra to supply carmakers in Europe", "sent engineers to Kyiv in order to repair
+    the grid" (GUIDELINE.md: a purpose is no event). Not after a word whose infinitive is
+    decided or scheduled ("agreed to supply", "is due to visit"), nor without an action
+    before it in its clause ("access to help")."""
+    if low[k] != "to" or k < 2 or k + 1 >= len(low):
+        return False
+    if low[k - 1] == "order" and low[k - 2] == "in":
+        return True
+    if low[k + 1] not in _BARE_VERBS and low[k + 1] not in _PURPOSE_VERBS or \
+            low[k - 1] in _TAKES_INFINITIVE or low[k - 1] in _INTENT or low[k - 1] == "and":
+        return False
+    for x in range(k - 2, max(-1, k - 16), -1):
+        w = low[x]
+        if w in _PURPOSE_EDGES:
+            return False
+        if w in ACTIONS and w not in _AUX_ACTIONS and low[x - 1] != "to":
+            return True
+    return False
+
+
 def negated(low: list[str], j: int, toks: Sequence[Tok] | None = None) -> bool:
     """Whether the action word ``low[j]`` is negated or hypothetical ("did not visit",
     "could attack"). A negation ends at the next action word or possessor: in "never
     condemned Russia's invasion" the condemning is negated, the invasion is not. With the
     sentence's ``toks``, a capitalised word inside the sentence is part of a name, no
     negation ("Doctors Without Borders opened")."""
-    if j >= 2 and low[j - 1] == "to" and low[j - 2] in _INTENT:
-        return True   # "retain the ability to attack in Swat", "plans to visit Paris"
+    if j >= 2 and low[j - 1] == "to" and (low[j - 2] in _INTENT or purpose_at(low, j - 1)):
+        return True   # "retain the ability to attack in Swat", "plans to visit Paris",
+        #               "built a plant near Osaka to supply carmakers in Europe"
     if j and low[j - 1] in ("he", "she", "it") and low[j] in _BARE_VERBS:
         return True   # "urged the company that it expand in Ireland": what is urged
     if not _DENIALS.isdisjoint(low[max(0, j - 12):j]):

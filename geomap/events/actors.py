@@ -2077,6 +2077,8 @@ class ActorFinder:
                 if a is None or b is None or taken[a]:
                     continue
                 key = _group_key(m.group())
+                if text.startswith(_BACKING, m.end()) or text.startswith(_BACKED, m.end()):
+                    continue   # "the al-Qaeda-linked group": another group, its associate
                 if key in ARMED_GROUPS:
                     if b + 2 < n and low[b + 1] in POSSESSIVE and low[b + 2] in _AFFILIATES:
                         continue   # "al Qaeda's affiliate in the Sahel": another group
@@ -2817,8 +2819,10 @@ class ActorFinder:
                 lows[0] not in _STOP and lows[0] not in TITLES and lows[0] not in _NUMBER_WORDS \
                 and lows[0].rstrip("s") not in _KINDS_OF_FIGHTER and \
                 not any(c.isdigit() for c in lows[0]) and \
+                not lows[-1].endswith(_BACKING) and not lows[-1].endswith(_BACKED) and \
                 not (j and self._demonym_of(toks[j - 1].low)):
-            # (not "F-16 fighters", "Spanish Eurofighter jets": a type of aircraft)
+            # (not "F-16 fighters", "Spanish Eurofighter jets": a type of aircraft; nor
+            # "Al-Qaeda-linked militants": those an associate is named by)
             return Actor(j, k + 1 + skip, " ".join(words).rstrip("."), member)
         if k < len(toks) and (toks[k].low == "gang" or toks[k].low == "cartel") and \
                 not self._demonym_of(lows[-1]) and lows[-1] not in _STOP:
@@ -2965,8 +2969,10 @@ class ActorFinder:
                 or low in STATE_NOUNS or low in ORG_WORDS or low in _MEMBER_NOUNS or \
                 low in _FOLLOWERS or low in _RUN_BREAKS or low in ACTIONS or \
                 low in _LAW_HEADS or low.endswith(("man", "men")) or \
+                low.endswith(_BACKING) or low.endswith(_BACKED) or \
                 low[-1] == "s" and low[-2:] not in ("ss", "us", "is"):
-            return False   # (plural: "Islamists", "MPs"; "Frenchman", "Recovery Act")
+            return False   # (plural: "Islamists", "MPs"; "Frenchman", "Recovery Act";
+            #               "Al-Qaeda-linked militants": an associate's name, an adjective)
         if j and (toks[j - 1].low in POSSESSIVE or toks[j - 1].cap or
                   toks[j - 1].low in ("the", "a", "an")):
             return False   # "Hope's Wings", "Nebraska Railway", "Pompey the Great", "the Sikh"

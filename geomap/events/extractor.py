@@ -68,6 +68,7 @@ from geomap.events.actions import (
     phrases_for,
     present_at,
     progressive_at,
+    purpose_at,
 )
 from geomap.events.actors import (
     STATE_NOUNS,
@@ -606,6 +607,8 @@ def _blocked(toks, low: list[str], b: int, lo: int) -> bool:
             return True   # (not "announced the plan at an event in Romulus": a noun)
         if w in ACTIONS and toks[x].text[:1].islower() and negated(low, x, toks):
             return True
+        if w == "to" and purpose_at(low, x):
+            return True   # "sent engineers to Kyiv in order to repair the grid in Kharkiv"
     return False
 
 
