@@ -879,3 +879,18 @@ def test_a_hub_of_a_town_is_the_town(geoparser):
             "assault on the logistics hub of Pokrovsk.")
     assert triples(parse(geoparser, text)) == {("Russia", "Novooleksandrivka"),
                                                ("Russia", "Pokrovsk")}
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The deal followed talks in Manila between Japanese Defence Minister Kenji Morimoto "
+     "and his Philippine counterpart, Teodoro Salcedo.",
+     {("Kenji Morimoto", "Manila"), ("Teodoro Salcedo", "Manila")}),
+    ("Russia hosted talks in Moscow between Armenia and Azerbaijan.",
+     {("Russia", "Moscow"), ("Armenia", "Moscow"), ("Azerbaijan", "Moscow")}),
+    ("Talks in Doha between the Taliban and the United States resumed.",
+     {("Taliban", "Doha"), ("United States", "Doha")}),
+])
+def test_the_parties_of_talks_named_after_their_place(geoparser, text, events):
+    """"talks in Manila between A and B": the parties follow the place; a counterpart
+    named after a comma is the person, not the state of the demonym; a host is a party."""
+    assert triples(parse(geoparser, text)) == events

@@ -3299,6 +3299,27 @@ class ActorFinder:
                 if party is not None and party not in chosen and not any(
                         low[j] in CLAUSE_BREAK for j in range(with_at, party.start)):
                     chosen.append(party)
+            # "talks in Manila between Kenji Morimoto and his Philippine counterpart, Teodoro
+            # Salcedo": the parties after a later "between", up to the clause's end
+            between = next((j for j in range(b + 1, min(len(low), b + 8))
+                            if low[j] == "between"), None)
+            if between is not None and not any(low[j] in CLAUSE_BREAK or low[j] == ","
+                                               for j in range(b, between)):
+                if not low[a].endswith(("ed", "s")) or low[a] in ("talks", "negotiations",
+                                                                  "clashes", "meetings"):
+                    # the noun's parties are those named: not whoever acts before it
+                    # ("signed a deal ... following talks in Manila between A and B")
+                    chosen = [x for x in chosen if x.start >= b]
+                for x in actors:
+                    if between < x.start <= between + 14 and x not in chosen and not any(
+                                low[j] in CLAUSE_BREAK for j in range(between, x.start)) \
+                            and not (x.kind == "country" and (
+                                low[x.end:x.end + 2] in (["counterpart", ","],
+                                                         ["counterparts", ","]) or
+                                low[x.end - 1] in _COUNTERPARTS and low[x.end:x.end + 1] ==
+                                [","])):
+                        chosen.append(x)   # (the counterpart named after the comma, not
+                        #                    the state)
             # "called down and told me": the quoted speaker is the other party
             if speaker and any(low[j] in ("me", "us") for j in range(b, min(len(toks), b + 5))):
                 chosen.append(Actor(b, b + 1, speaker, "person"))
