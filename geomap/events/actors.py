@@ -731,6 +731,9 @@ _ORG_REACH = 500
 # What a state's name joined before them makes of it: the backer of others, no actor.
 _BACKED = ("-backed", "-led", "-funded", "-supported", "-sponsored", "-allied", "-aligned",
            "-armed", "-trained", "-based")
+# Nouns of talks and fighting whose parties are named after "between".
+_TALKS_NOUNS = frozenset("talks negotiations negotiation meeting meetings summit clashes "
+                         "fighting".split())
 # Nouns of meetings whose body is named before them: "the G20 summit".
 _MEETING_NOUNS = frozenset("summit summits meeting meetings conference talks".split())
 # Actions only people and bodies take: a rare capitalised word first in its sentence
@@ -3305,8 +3308,7 @@ class ActorFinder:
                             if low[j] == "between"), None)
             if between is not None and not any(low[j] in CLAUSE_BREAK or low[j] == ","
                                                for j in range(b, between)):
-                if not low[a].endswith(("ed", "s")) or low[a] in ("talks", "negotiations",
-                                                                  "clashes", "meetings"):
+                if low[a] in _TALKS_NOUNS:
                     # the noun's parties are those named: not whoever acts before it
                     # ("signed a deal ... following talks in Manila between A and B")
                     chosen = [x for x in chosen if x.start >= b]
