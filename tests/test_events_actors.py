@@ -1603,3 +1603,24 @@ def test_a_group_named_as_an_associate_is_no_actor(geoparser, text, events):
     """"the al-Qaeda-linked group" is another group, linked to al-Qaeda: the description
     refers back to the group named before; unnamed "-linked militants" are no one."""
     assert triples(parse(geoparser, text)) == events
+
+
+@pytest.mark.parametrize("text, events", [
+    # an office with its remit, then its holder's name
+    ("China's special envoy for Myanmar, Deng Xijun, held talks with Min Aung Hlaing in "
+     "Naypyitaw on Friday.", {("Deng Xijun", "Naypyitaw"), ("Min Aung Hlaing", "Naypyitaw")}),
+    ("Russia's ambassador to the United Nations, Vassily Nebenzia, spoke in New York.",
+     {("Vassily Nebenzia", "New York")}),
+    # plural counterparts named after their comma
+    ("General Abdourahamane Tiani hosted his Malian and Burkinabe counterparts, Assimi Goita "
+     "and Ibrahim Traore, in Niamey on Sunday.",
+     {("Abdourahamane Tiani", "Niamey"), ("Assimi Goita", "Niamey"),
+      ("Ibrahim Traore", "Niamey")}),
+    # the body led acts, not its leader named in apposition
+    ("The RSF, led by Mohamed Hamdan Dagalo, has encircled El Fasher.",
+     {("Rapid Support Forces", "El Fasher")}),
+    ("Troops led by Mohamed Hamdan Dagalo encircled El Fasher.",
+     {("Mohamed Hamdan Dagalo", "El Fasher")}),
+])
+def test_office_holders_counterparts_and_leaders_in_apposition(geoparser, text, events):
+    assert triples(parse(geoparser, text)) == events

@@ -731,6 +731,20 @@ _ORG_REACH = 500
 # What a state's name joined before them makes of it: the backer of others, no actor.
 _BACKED = ("-backed", "-led", "-funded", "-supported", "-sponsored", "-allied", "-aligned",
            "-armed", "-trained", "-based")
+def _is_role(w: str) -> bool:
+    """Whether the lower-case word ``w`` names a role, a title or a counterpart."""
+    return w in _ROLE_WORDS or w in TITLES or w in _COUNTERPARTS
+
+
+def _role_with_remit(toks: list[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` ends a role's remit: "envoy for Myanmar", "ambassador to the
+    United Nations" (up to four capitalised words after "for" or "to", and "the")."""
+    x = k
+    while x > 0 and k - x < 4 and (toks[x].cap or toks[x].low == "the"):
+        x -= 1
+    return x < k and toks[x].low in ("for", "to") and x > 0 and _is_role(toks[x - 1].low)
+
+
 # Nouns of talks and fighting whose parties are named after "between".
 _TALKS_NOUNS = frozenset("talks negotiations negotiation meeting meetings summit clashes "
                          "fighting".split())
@@ -2223,6 +2237,11 @@ class ActorFinder:
                 while k < n and (low[k] in TITLES or low[k] in _ROLE_WORDS or
                                  low[k] in _OFFICE_MODIFIERS or low[k] in _STATE_MODIFIERS):
                     k += 1
+                if k > hi + 1 and k + 2 < n and low[k] in ("for", "to") and toks[k + 1].cap:
+                    # "China's special envoy for Myanmar, Deng Xijun,": the office's remit
+                    k += 2
+                    while k < n and toks[k].cap and low[k] != ",":
+                        k += 1
                 m = k + 1 if k > hi + 1 and k < n and low[k] == "," else k
                 holder = next((x for x in out if x.kind == "person" and hi < x.start <= m),
                               None) if k > hi + 1 else None
@@ -2639,6 +2658,14 @@ class ActorFinder:
                     x.end + 1 < n and low[x.end] in POSSESSIVE and (
                         low[x.end + 1] in STATE_NOUNS or low[x.end + 1] in _STATE_MODIFIERS)))
             # ("from Tehran, Iran's foreign ministry condemned": the ministry's state acts)
+        for x in out:
+            if x.subject_ok and x.start >= 4 and low[x.start - 1] == "by" and \
+                    low[x.start - 2] in _LEADING and low[x.start - 3] == "," and (
+                        any(y.end == x.start - 3 for y in out) or
+                        low[x.start - 4] in _REFERRING or low[x.start - 4] in STATE_NOUNS):
+                x.subject_ok = False   # "The RSF, led by Mohamed Hamdan Dagalo, has
+                #                        encircled El Fasher", "the paramilitary group, led
+                #                        by ...,": the body led, named or described, acts
         out.sort(key=lambda x: x.start)
         if len(out) > 1:
             # one actor per span and name: "the Philippines" read by two of the rules above
@@ -2890,11 +2917,11 @@ class ActorFinder:
         # "Irakli Okruashvili, former defense minister" / "Hakim al Zamili said" / "Gracen
         # Duffield, 45,": no census name
         if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
-                j >= 2 and toks[j - 1].low == "," and (toks[j - 2].low in _ROLE_WORDS or
-                                                      toks[j - 2].low in TITLES or
-                                                      toks[j - 2].low in _COUNTERPARTS):
+                j >= 2 and toks[j - 1].low == "," and (_is_role(toks[j - 2].low) or
+                                                      _role_with_remit(toks, j - 2)):
             titled = True   # "met his Chinese counterpart, Wang Yi,", "its spokesman, Yahya
-            #                 Saree,": a name in apposition to a role is a person's
+            #                 Saree,", "China's special envoy for Myanmar, Deng Xijun,": a
+            #                 name in apposition to a role is a person's
         if len(parts) in (2, 3, 4) and not (first_low in self.first_names or titled) and \
                 (k + 1 < len(toks) and toks[k].low == "," and (
                     toks[k + 1].low in _APPOSITION or k + 2 < len(toks) and
@@ -3265,7 +3292,10 @@ class ActorFinder:
                           x not in chosen and x.place_idx is None)
             # "talks between the United States and the Taliban": both parties, however long
             # the first one's name
-            reach = 4 if b >= len(low) or low[b] != "between" else 9
+            # (and "hosted his Malian and Burkinabe counterparts, Assimi Goita and Ibrahim
+            # Traore": the counterparts named after their comma)
+            reach = 9 if b < len(low) and (low[b] == "between" or not _COUNTERPARTS.isdisjoint(
+                low[b:b + 6])) else 4
             for x in actors:
                 if x.start >= b and x.start - b <= reach and x not in chosen and (
                         x.start == b or any(low[j] in ("with", "and", "between")
