@@ -894,3 +894,23 @@ def test_the_parties_of_talks_named_after_their_place(geoparser, text, events):
     """"talks in Manila between A and B": the parties follow the place; a counterpart
     named after a comma is the person, not the state of the demonym; a host is a party."""
     assert triples(parse(geoparser, text)) == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The NPP launched its campaign in Kandy, where Harini Amarasuriya addressed a crowd.",
+     {("Harini Amarasuriya", "say", "Kandy"), ("NPP", "campaign", "Kandy")}),
+    ("John Kerry flew to Cairo, where he met Mohamed Morsi.",
+     {("John Kerry", "meet", "Cairo"), ("Mohamed Morsi", "meet", "Cairo")}),
+])
+def test_a_where_clause_and_the_clause_before_it_both_act_at_its_place(geoparser, text,
+                                                                       events):
+    """A speech to an audience in a where-clause is located by it; the action before the
+    place happens there too (one triple per actor and place: the where-clause's first)."""
+    assert acts(parse(geoparser, text)) == events
+
+
+def test_delegations_of_a_government_act_for_its_state(geoparser):
+    text = "Delegations of the Congolese government and the M23 rebel group resumed talks " \
+           "in Doha on Monday."
+    assert triples(parse(geoparser, text)) == {("Democratic Republic of the Congo", "Doha"),
+                                               ("M23", "Doha")}

@@ -457,7 +457,7 @@ _ORGAN_WORDS = frozenset(
 # Those a body sends, opening a sentence: "Inspectors from the IAEA visited".
 _SENT_FROM = frozenset(
     "inspectors experts observers monitors envoys diplomats officials representatives "
-    "negotiators investigators delegates".split())
+    "negotiators investigators delegates delegations".split())
 # Words describing the party met before its name: "met opposition leader Raila Odinga".
 _DESCRIBING = frozenset(
     "his her their its opposition counterpart counterparts former new incoming outgoing "

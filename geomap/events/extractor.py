@@ -476,6 +476,16 @@ class EventExtractor:
             if where is not None:
                 for actor in agents(where[0], where[1], where[2]):
                     emit(actor, where[2], r)
+                # and the action before the place, there too: "The NPP launched its
+                # campaign in Kandy, where Harini Amarasuriya addressed a crowd"
+                att = attachment(toks, lo, places, pi, memo=attached)
+                trig = governing_trigger(toks, triggers, lo, att[2], gaps) \
+                    if att is not None else None
+                if trig is not None and trig[1] <= lo and trig[2] not in SPEECH and \
+                        not _blocked(toks, low, trig[1], lo) and \
+                        place_fits(trig[2], att[0], att[1], toks, trig[1], lo):
+                    for actor in agents(*trig):
+                        emit(actor, trig[2], r)
                 continue
             if opener is not None and hi <= opener + 1 and (
                     att[0] in _OPENING_PREPS or trig is not None and trig[1] <= opener and

@@ -772,6 +772,11 @@ _TIME_WORDS = frozenset(
     "december".split())
 
 
+# Statements made to an audience, which a where-clause locates: "in Kandy, where Harini
+# Amarasuriya addressed a crowd".
+_ADDRESSES = frozenset("addressed addresses spoke speaks lectured testified".split())
+
+
 def where_clause(toks: list[Tok], hi: int, triggers):
     """"The civil war in Syria, where ... Russia has bombed": the trigger of the where-clause."""
     if hi + 1 < len(toks) and toks[hi].low == "," and toks[hi + 1].low == "which":
@@ -787,8 +792,8 @@ def where_clause(toks: list[Tok], hi: int, triggers):
     if hi + 1 < len(toks) and toks[hi].low == "," and toks[hi + 1].low == "where":
         for t in triggers:
             if t[0] > hi + 1 and not any(toks[j].low in CLAUSE_BREAK for j in range(hi, t[0])):
-                if t[2] == "say":
-                    continue
+                if t[2] == "say" and toks[t[0]].low not in _ADDRESSES:
+                    continue   # ("Syria, where the UN says": what is said of the place)
                 return t
     return None
 
