@@ -1624,3 +1624,14 @@ def test_a_group_named_as_an_associate_is_no_actor(geoparser, text, events):
 ])
 def test_office_holders_counterparts_and_leaders_in_apposition(geoparser, text, events):
     assert triples(parse(geoparser, text)) == events
+
+
+@pytest.mark.parametrize("text", [
+    "In Muscat, Hans Grundberg met Houthi negotiator Mohammed Abdulsalam on Tuesday.",
+    "Hans Grundberg met Houthi negotiator Mohammed Abdulsalam in Muscat.",
+])
+def test_a_groups_named_official_acts_not_the_group(geoparser, text):
+    """"Houthi negotiator Mohammed Abdulsalam" is the person, as "Saudi Crown Prince
+    Mohammed bin Salman" is: the group is how he is described."""
+    assert triples(parse(geoparser, text)) == {("Hans Grundberg", "Muscat"),
+                                               ("Mohammed Abdulsalam", "Muscat")}

@@ -2099,6 +2099,10 @@ class ActorFinder:
                 if key in ARMED_GROUPS:
                     if b + 2 < n and low[b + 1] in POSSESSIVE and low[b + 2] in _AFFILIATES:
                         continue   # "al Qaeda's affiliate in the Sahel": another group
+                    if b + 2 < n and (low[b + 1] in STATE_NOUNS or low[b + 1] in _ROLE_WORDS) \
+                            and not low[b + 1].endswith("s") and toks[b + 2].cap and \
+                            toks[b + 2].text[:1].isalpha():
+                        continue   # "Houthi negotiator Mohammed Abdulsalam": the person acts
                     if b + 1 < n and low[b + 1] in _MEMBER_NOUNS:
                         b += 1   # its members: "Wagner Group fighters and Malian soldiers"
                     add(Actor(a, b + 1, _group_name(m.group(), state), "armed_group"))
@@ -3301,7 +3305,10 @@ class ActorFinder:
                         x.start == b or any(low[j] in ("with", "and", "between")
                                             for j in range(b, x.start)) or
                         all(low[j] in TITLES or low[j] in _ROLE_WORDS or low[j] in _DESCRIBING
-                            or self._demonym_of(low[j]) or low[j] == "," and
+                            or self._demonym_of(low[j]) or
+                            # "met Houthi negotiator Mohammed Abdulsalam"
+                            low[j] in STATE_NOUNS or _group_key(low[j]) in ARMED_GROUPS or
+                            low[j] == "," and
                             low[j - 1] in _COUNTERPARTS or
                             # a body's acronym before the role: "FNSEA leader Philippe Moreau"
                             toks[j].text.isupper() and len(toks[j].text) > 1 and
