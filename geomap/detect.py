@@ -114,6 +114,9 @@ FEATURE_WORDS = {
 _LOOSE_FEATURE_WORDS = frozenset(("region", "territory", "area"))
 # Prepositions of place before a name: "in Bakhmut John Smith said" is Bakhmut and a person.
 _PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "from", "outside", "inside"))
+# Nouns of settlements whose name follows "of": "the town of Adan Yabaal".
+_TOWN_NOUNS = frozenset("town towns village villages city hamlet settlement locality "
+                        "district".split())
 # after a common word in lower-cased text, the part of a longer name ("the bay area")
 _LOOSE_AREA_WORDS = _LOOSE_FEATURE_WORDS | {"district"}
 
@@ -1718,7 +1721,12 @@ class GazetteerDetector(Detector):
             nl = nxt_low
             if nl in GEO_HEADS and not self._famous(key):
                 return None  # "Bay Area", "Jordan Valley": a part of a longer place
-            if not major and nl not in _STOP and nl not in TITLES and nl not in ORG_WORDS \
+            # (a major place's name too, when the text says a town's name follows: "the
+            # town of Adan Yabaal" is no Aden)
+            town_of = prev_low == "of" and k >= 2 and words[k - 2] in _TOWN_NOUNS and \
+                self.gaz.english.get(nl, 0.0) < 3.0   # (not "City of Oxford Yard Waste")
+            if (not major or town_of) and nl not in _STOP and nl not in TITLES and \
+                    nl not in ORG_WORDS \
                     and nl not in MEDIA_WORDS and nl not in STREET_WORDS and \
                     nl not in FEATURE_WORDS and nl not in DISEASE_WORDS and \
                     nl not in CALENDAR_WORDS and nl not in SPEECH_VERBS and \

@@ -83,6 +83,14 @@ def test_newspapers_and_weapons_are_not_places(detect):
     assert texts(detect(text)) == ["Russia", "Iraq"]
 
 
+def test_a_town_named_after_town_of_is_not_its_first_word(detect):
+    """"the town of Adan Yabaal" names a town the gazetteer lacks, not Aden; "City of
+    Oxford Yard Waste" still holds Oxford."""
+    assert texts(detect("Somali troops retook the town of Adan Yabaal on Monday.")) == []
+    assert texts(detect("Houthis shelled the city of Aden on Monday.")) == ["Aden"]
+    assert texts(detect("City of Oxford Yard Waste pickup resumes.")) == ["Oxford"]
+
+
 def test_the_red_cross_and_red_crescent_are_no_places(detect):
     text = ("The Brazilian Red Cross and the Red Crescent sent teams to Olinda. "
             "She was born in Red Cross, North Carolina.")

@@ -848,3 +848,25 @@ def test_a_purpose_is_no_event_and_takes_no_place(geoparser, sentence, events):
 def test_besieging_by_encircling_is_a_blockade(geoparser):
     res = parse(geoparser, "The Rapid Support Forces have encircled El Fasher since May.")
     assert acts(res) == {("Rapid Support Forces", "blockade", "El Fasher")}
+
+
+@pytest.mark.parametrize("sentence, events", [
+    ("The Taliban executed a man in Ghazni.", {("Taliban", "kill", "Ghazni")}),
+    # carrying out a warrant or a plan kills no one
+    ("The Taliban executed a search warrant in Ghazni.", set()),
+    ("The Taliban executed its plan in Ghazni.", set()),
+])
+def test_an_execution_is_a_killing_unless_a_plan_is_executed(geoparser, sentence, events):
+    assert acts(parse(geoparser, sentence)) == events
+
+
+@pytest.mark.parametrize("sentence, events", [
+    # the state backing with strikes is no place of them
+    ("Somali troops, backed by US air strikes, retook Mogadishu.",
+     {("Somalia", "capture", "Mogadishu")}),
+    # a common word opening the sentence is no group's name
+    ("Gang members torched homes in Port-au-Prince.", set()),
+    ("Hamas fighters attacked Sderot.", {("Hamas", "attack", "Sderot")}),
+])
+def test_backers_and_common_words_are_no_actors_or_places(geoparser, sentence, events):
+    assert acts(parse(geoparser, sentence)) == events

@@ -69,7 +69,7 @@ _VERBS: dict[str, str] = {
     # ("intercepted a US drone over the Black Sea", "downed a Russian jet")
     "attack": "ambush storm raid assault target raze torch shoot intercept down",
     "fire": "",
-    "kill": "massacre behead",
+    "kill": "massacre behead execute",
     "abduct": "abduct kidnap+ hijack",
     "invade": "invade occupy",
     "capture": "recapture retake seize overrun",
@@ -706,6 +706,14 @@ _SUPPLY_HEADS = frozenset(
     "truck trucks convoy convoys run runs mission missions plane planes flight flights "
     "corridor corridors hub hubs".split())
 _OCCUPIES = frozenset(("occupy", "occupies", "occupied", "occupying"))
+# Putting to death, or carrying out a plan: the things carried out.
+_EXECUTES = frozenset("execute executes executed executing execution executions".split())
+_EXECUTED_THINGS = frozenset(
+    "plan plans order orders warrant warrants strategy strategies contract contracts deal "
+    "deals trade trades search searches program programs programme programmes project "
+    "projects transaction transactions will code command commands task tasks mission "
+    "missions manoeuvre maneuver manoeuvres maneuvers play plays move moves policy policies "
+    "agreement agreements operation operations vision reforms reform".split())
 # The people and bodies "aid" names by their work, not a delivery: "two aid workers",
 # "aid agencies in Darfur", "an assistance group".
 _AID_BODIES = frozenset(
@@ -726,7 +734,7 @@ _CAPTURED_THINGS = frozenset(
     "market share".split())
 OTHER_SENSES = _CAPTURES | _OCCUPIES | _RESCUES | frozenset(("supply", "supplies",
     "leave", "called", "serve", "serves", "served", "serving", "ran", "runs", "running", "run",
-    "building", "aid", "assistance")) | _SHOOT | _MOVES_OF | \
+    "building", "aid", "assistance")) | _EXECUTES | _SHOOT | _MOVES_OF | \
     _MEETS | _GIVES | _REACHES | _FIGHTS | _GATHERS | frozenset(("treatment", "launch"))
 """Action words :func:`other_sense` may find used in another sense."""
 
@@ -799,6 +807,9 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
             j + 1 < len(low) and (low[j + 1].isdigit() or low[j + 1] in _COUNTS))
     if w in ("supply", "supplies") and low[j + 1:j + 2] and low[j + 1] in _SUPPLY_HEADS:
         return True   # "a Philippine supply boat", "a key supply route": a kind of thing
+    if w in _EXECUTES:
+        # carrying out a plan, an order or a warrant: "executed a search warrant in X"
+        return _object_word(low, j, ("of",)) in _EXECUTED_THINGS or before == "stay"
     if w in ("aid", "assistance"):
         return low[j + 1:j + 2] != [] and low[j + 1] in _AID_BODIES   # "aid workers"
     if w in _CAPTURES:

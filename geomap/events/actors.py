@@ -2854,9 +2854,11 @@ class ActorFinder:
                 and lows[0].rstrip("s") not in _KINDS_OF_FIGHTER and \
                 not any(c.isdigit() for c in lows[0]) and \
                 not lows[-1].endswith(_BACKING) and not lows[-1].endswith(_BACKED) and \
+                not (j == 0 and k == 1 and self.gaz.english.get(lows[0], 0.0) >= 4.0) and \
                 not (j and self._demonym_of(toks[j - 1].low)):
             # (not "F-16 fighters", "Spanish Eurofighter jets": a type of aircraft; nor
-            # "Al-Qaeda-linked militants": those an associate is named by)
+            # "Al-Qaeda-linked militants": those an associate is named by; nor a common
+            # word capitalised as the sentence's first: "Gang members torched homes")
             return Actor(j, k + 1 + skip, " ".join(words).rstrip("."), member)
         if k < len(toks) and (toks[k].low == "gang" or toks[k].low == "cartel") and \
                 not self._demonym_of(lows[-1]) and lows[-1] not in _STOP:

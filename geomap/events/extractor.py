@@ -404,6 +404,11 @@ class EventExtractor:
                 # (but "the Democratic Republic of the Congo (DRC)" is the place itself)
                 continue
             follows = trigger_after(toks, triggers, hi)
+            if follows is not None and r.place.is_country and lo and \
+                    toks[lo - 1].low in ("by", "with") and follows[2] in ("strike", "attack",
+                                                                          "bomb"):
+                continue   # "backed by US air strikes": the state that strikes, no place
+                #            (but "Israel's Iran strikes" struck Iran)
             where = where_clause(toks, hi, triggers) if follows is None else None
             if where is not None:
                 if not actors:
