@@ -135,7 +135,7 @@ TITLES = frozenset(
     "ambassador spokesman spokeswoman spokesperson chairman chairwoman councilman councilwoman "
     "commissioner trooper attorney superintendent principal pastor bishop lord lady sir dame "
     "actor actress singer player defendant suspect victim manager director chief ceo "
-    "founder executive".split())
+    "founder executive sheriff prosecutor imam rabbi archbishop cardinal envoy marshal".split())
 """Words before a capitalised name that make it a person ("President Carter")."""
 
 SPEECH_VERBS = frozenset(

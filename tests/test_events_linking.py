@@ -914,3 +914,25 @@ def test_delegations_of_a_government_act_for_its_state(geoparser):
            "in Doha on Monday."
     assert triples(parse(geoparser, text)) == {("Democratic Republic of the Congo", "Doha"),
                                                ("M23", "Doha")}
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Hezbollah fired about 30 rockets at the northern Israeli town of Kiryat Shmona.",
+     {("Hezbollah", "fire", "Kiryat Shmona")}),
+    ("Ukrainian drones hit an oil refinery in the southern Russian port of Tuapse.",
+     {("Ukraine", "strike", "Tuapse")}),
+    ("Speaking in Vilnius later that day, President Volodymyr Zelensky said the talks failed.",
+     {("Volodymyr Zelensky", "say", "Vilnius")}),
+    ("Egyptian mediators met a Hamas delegation in Cairo on Sunday.",
+     {("Egypt", "meet", "Cairo"), ("Hamas", "meet", "Cairo")}),
+    ("Sheriff Tom Becker told reporters in Bartow that the search went on.",
+     {("Tom Becker", "say", "Bartow")}),
+    # a plan called off late in the sentence
+    ("President Lai Ching-te had been due to stop in New York on his way to Paraguay and "
+     "Guatemala in August, but the trip was called off after talks with Washington.", set()),
+])
+def test_demonyms_before_a_town_times_in_openers_and_called_off_plans(geoparser, text, events):
+    """"the northern Israeli town of X" is X, not a town "Israeli" the gazetteer lacks;
+    "later that day" is no clause; a meeting's party after "a"; a sheriff's title is no
+    part of his name; a trip called off is no journey."""
+    assert acts(parse(geoparser, text)) == events

@@ -1089,7 +1089,7 @@ def _called_off_after(low: list[str], j: int) -> bool:
     """Whether the sentence, after the action word ``low[j]``, says the plan was cancelled
     ("was scheduled to visit Beijing, but the trip was called off"; "Scholz's visit to
     Beijing was postponed")."""
-    for k in range(j + 1, min(len(low) - 1, j + 16)):
+    for k in range(j + 1, min(len(low) - 1, j + 24)):
         w = low[k]
         if w in (";", ":"):
             return False

@@ -3308,8 +3308,10 @@ class ActorFinder:
                                             for j in range(b, x.start)) or
                         all(low[j] in TITLES or low[j] in _ROLE_WORDS or low[j] in _DESCRIBING
                             or self._demonym_of(low[j]) or
-                            # "met Houthi negotiator Mohammed Abdulsalam"
+                            # "met Houthi negotiator Mohammed Abdulsalam", "met a Hamas
+                            # delegation"
                             low[j] in STATE_NOUNS or _group_key(low[j]) in ARMED_GROUPS or
+                            low[j] in ("a", "an", "the") or
                             low[j] == "," and
                             low[j - 1] in _COUNTERPARTS or
                             # a body's acronym before the role: "FNSEA leader Philippe Moreau"

@@ -369,7 +369,8 @@ class EventExtractor:
                                sentence=r.sentence, attributed_to=attributed, date=date())
 
         resolved_map = dict(resolved)
-        qualifiers = qualifier_places(text, places) | unknown_place_qualifiers(toks, places)
+        qualifiers = qualifier_places(text, places) | unknown_place_qualifiers(
+            toks, places, self.finder.demonym_of)
         attached: dict = {}  # place index -> its attachment
         gaps = Gaps(toks, places)
         opener = opening_phrase(toks, places)

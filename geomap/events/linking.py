@@ -10,6 +10,7 @@ the trigger's action happens, not its topic ("maps of positions in Syria").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from geomap.detect import CALENDAR_WORDS
 from geomap.events.actions import ACTIONS, DEPART, DIRECT, PAIRS, PRESENT, PROGRESSIVE, SPEECH
@@ -228,7 +229,7 @@ _TIME_OPENERS = frozenset(
     "on late early earlier later overnight yesterday today".split())
 # ... and "last"/"this" before a time noun: "Last week in Kyiv," (not "This stream was
 # crossed at Anderson's Ford,")
-_TIME_NOUNS = frozenset("week weekend month year morning evening night afternoon".split())
+_TIME_NOUNS = frozenset("week weekend month year morning evening night afternoon day".split())
 
 
 _FINITE = frozenset("was were is are has have had will would".split())
@@ -341,6 +342,9 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
         w = toks[c].low
         if w == "," and c + 1 not in starts:
             return c
+        if w == "that" and toks[c - 1].low in ("later", "earlier") and \
+                toks[c + 1].low in _TIME_NOUNS:
+            continue   # "Speaking in Vilnius later that day,": a time, no clause
         if w in CLAUSE_BREAK or w in ("that", "which", "who"):
             return None
         if w in ACTIONS and (w.endswith("ed") or w in _PAST_FORMS) and \
@@ -862,10 +866,13 @@ def qualifier_places(text: str, places) -> set[int]:
 _BEFORE_UNKNOWN = frozenset(("near", "outside", "around"))   # (not "from Google in Denver")
 
 
-def unknown_place_qualifiers(toks: list[Tok], places) -> set[int]:
+def unknown_place_qualifiers(toks: list[Tok], places,
+                             demonym: Callable[[str], object] = lambda w: None) -> set[int]:
     """Resolutions that only say where a place the gazetteer lacks is: "captured a navy
     outpost near Kyaukphyu in Rakhine state", "the town of Paletwa in Chin State". The
-    region is no place of the action; the unknown place is, and is not read."""
+    region is no place of the action; the unknown place is, and is not read.
+    ``demonym(word)`` is true for a nationality adjective: "the Israeli town of Kiryat
+    Shmona" is that town, no "Israeli"."""
     placed = {x for _i, _r, lo, hi in places for x in range(lo, hi)}
     out = set()
     for k, (i, r, lo, _hi) in enumerate(places):
@@ -876,7 +883,7 @@ def unknown_place_qualifiers(toks: list[Tok], places) -> set[int]:
                 not (r.place is not None and r.place.is_country):
             lo -= 1   # "in northern Borno State" (a country stays: "in southern Lebanon")
         if lo >= 4 and toks[lo - 1].low == "of" and toks[lo - 2].low in _GEO_NOUNS and \
-                toks[lo - 3].cap and lo - 3 not in placed:
+                toks[lo - 3].cap and lo - 3 not in placed and not demonym(toks[lo - 3].low):
             out.add(i)   # "in the Nazyan district of Nangarhar province"
             continue
         if lo < 3 or toks[lo - 1].low != "in":
