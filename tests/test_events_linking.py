@@ -936,3 +936,20 @@ def test_demonyms_before_a_town_times_in_openers_and_called_off_plans(geoparser,
     "later that day" is no clause; a meeting's party after "a"; a sheriff's title is no
     part of his name; a trip called off is no journey."""
     assert acts(parse(geoparser, text)) == events
+
+
+@pytest.mark.parametrize("text, events", [
+    # a town's region said through its country is no place of the action, whatever the
+    # gazetteer makes of the town
+    ("MSF said it had opened a cholera treatment centre in Tawila, in Sudan's North Darfur "
+     "state, as cases surged.", {("Médecins Sans Frontières", "establish", "Tawila")}),
+    # where a role is held is no place of the statement
+    ("The rate doubled, said Ahmed Bashir, MSF's emergency coordinator in Sudan.", set()),
+    # a company's plants, counted
+    ("Hanseong Energy Solutions opened a plant in Bowling Green. The company also runs two "
+     "plants in Wroclaw, Poland.",
+     {("Hanseong Energy Solutions", "establish", "Bowling Green"),
+      ("Hanseong Energy Solutions", "operate", "Wroclaw")}),
+])
+def test_region_qualifiers_posts_and_counted_operations(geoparser, text, events):
+    assert acts(parse(geoparser, text)) == events

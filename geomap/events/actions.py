@@ -503,7 +503,9 @@ PAIRS = _pairs({
     "flying": ("from to into back", "travel"),          # "flying from Oroville to Montana"
     "stop stopped stops stopping": ("in at", "visit"),   # "stopped in Oakport"
     "report reports reported reporting": ("from", "say"),  # "David Blair reports from Baghdad"
-    "ran runs running": ("a an the", "operate"),        # "runs a casino in Iowa"
+    # "runs a casino in Iowa", "also runs two plants in Ochang"
+    "ran runs running": ("a an the two three four five six seven eight nine ten several "
+                         "dozens hundreds its their", "operate"),
     "open opens reopen reopens reopened": ("in", "establish"),  # "an embassy will open in"
     # forces moving against a place: "advanced on Goma", "advancing toward Kyiv"
     "advance advances advanced advancing": ("on into toward towards", "attack"),

@@ -338,7 +338,8 @@ _DESCRIPTORS = frozenset(
 _COMPANY_TAIL_WORDS = frozenset(
     "Corp Corporation Inc Ltd LLC AB ASA plc PLC GmbH AG Group Minerals Mining Motor Motors "
     "Airlines Airways Holdings Industries Appliances Energy Steel Resources Pharmaceuticals "
-    "Technologies Electronics Logistics Air".split())
+    "Technologies Electronics Logistics Air Solutions Systems Networks Semiconductor "
+    "Semiconductors Chemicals Foods Shipping Power Automotive Aerospace Telecom".split())
 
 
 def _named_before(text: str, state: DocState, start: int, at: int) -> bool:

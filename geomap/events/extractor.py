@@ -427,6 +427,9 @@ class EventExtractor:
                 prep, head, head_idx = att
                 if head == "travel" and head_idx > 0 and toks[head_idx - 1].low in _NOT_TRAVELLING:
                     continue   # "a ban on travel to Madagascar": advice about a place
+                if prep in ("in", "for") and head in _POSTED_ROLES:
+                    continue   # "said Ahmed Bashir, MSF's emergency coordinator in Sudan":
+                    #            where a role is held, not where anything happens
                 if prep == "in" and head in _RANKS and head_idx > 0 and \
                         toks[head_idx - 1].low in _DETERMINERS:
                     continue   # "opened a factory in Berlin, its first in Europe": a rank's
@@ -871,6 +874,11 @@ _RANKS = frozenset(
 
 # Journeys and visits: a state makes none to itself.
 _MOVES = frozenset(("travel", "visit", "arrive", "depart", "return"))
+# Roles held somewhere: a place after them says where the post is.
+_POSTED_ROLES = frozenset(
+    "coordinator coordinators director directors representative representatives chief "
+    "head spokesman spokeswoman spokesperson correspondent correspondents envoy "
+    "ambassador manager managers bureau".split())
 
 
 def _home_of(toks: list, lo: int, named: list[Actor]) -> bool:

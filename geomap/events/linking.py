@@ -838,11 +838,19 @@ def qualifier_places(text: str, places) -> set[int]:
             # Darfur": where the place before lies, no place of the action
             out.add(i)
             continue
+        owner = None
         if k >= 2 and gap in ("'s ", "’s ") and pr.place is not None and pr.place.is_country:
             # "the town of Maungdaw in Myanmar's Rakhine state", "near Valuyki in Russia's
             # Belgorod region": the region is the town's, through its country
+            owner = pr.place
             pi, pr, plo, phi = places[k - 2]
             gap = text[pr.mention.end:places[k - 1][1].mention.start]
+            if " ".join(gap.split()) == ", in" and r.place is not None and \
+                    r.place.country_code == owner.country_code and not r.place.is_country:
+                # "in Tawila, in Sudan's North Darfur state": the text says where the town
+                # is, whatever the gazetteer made of the town
+                out.add(i)
+                continue
             comma = False
         said = not comma and _IN_THE.fullmatch(gap) is not None
         if comma and _CAPITAL_OF.fullmatch(gap) or said:
