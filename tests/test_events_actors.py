@@ -1635,3 +1635,16 @@ def test_a_groups_named_official_acts_not_the_group(geoparser, text):
     Mohammed bin Salman" is: the group is how he is described."""
     assert triples(parse(geoparser, text)) == {("Hans Grundberg", "Muscat"),
                                                ("Mohammed Abdulsalam", "Muscat")}
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The Israel Defense Forces (IDF) struck a command centre in Khan Younis.",
+     {("Israel", "Khan Younis")}),
+    ("The Sudanese Armed Forces shelled Omdurman.", {("Sudan", "Omdurman")}),
+    # a group's army is the group
+    ("The Kachin Independence Army attacked Bhamo.", {("Kachin Independence Army", "Bhamo")}),
+    # "occupied" before a place is an adjective: the strike is there
+    ("Ukraine's drones struck a radar station in occupied Crimea.", {("Ukraine", "Crimea")}),
+])
+def test_a_states_force_named_after_it_is_the_state(geoparser, text, events):
+    assert triples(parse(geoparser, text)) == events

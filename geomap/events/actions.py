@@ -817,6 +817,9 @@ def other_sense(low: Sequence[str], j: int, toks: Sequence[Tok] | None = None) -
     if w in _CAPTURES:
         return _object_word(low, j, ("'s", "’s", "public", "world")) in _CAPTURED_THINGS
     if w in _OCCUPIES:
+        if w == "occupied" and before in ("in", "of", "from", "into", "across", "the",
+                                          "over", "inside", "and", "to"):
+            return True   # "a radar station in occupied Crimea": an adjective, no act
         # "occupies an idyllic setting", "occupying a strategic location": where it is, in
         # the next three words (or the fourth after a determiner or a mark)
         if not _OCCUPIED_SPOTS.isdisjoint(low[j + 1:j + 4]):

@@ -746,6 +746,9 @@ def _role_with_remit(toks: list[Tok], k: int) -> bool:
     return x < k and toks[x].low in ("for", "to") and x > 0 and _is_role(toks[x - 1].low)
 
 
+# A state's armed forces after its name: "Israel Defense Forces", "Pakistan Army".
+_STATE_FORCES = frozenset(("defense forces", "defence forces", "armed forces", "army",
+                           "navy", "air force", "coast guard", "military", "marines"))
 # Nouns of talks and fighting whose parties are named after "between".
 _TALKS_NOUNS = frozenset("talks negotiations negotiation meeting meetings summit clashes "
                          "fighting".split())
@@ -1752,6 +1755,7 @@ class ActorFinder:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
         self.country_names = dict(gazetteer.country_names)
+        self._codes_by_name: dict[str, str] | None = None   # (read when first needed)
         self.country_names.update(_SHORT_NAMES)
         dem = dict(gazetteer.demonyms)
         dem.update(_EXTRA_DEMONYMS)
@@ -2671,6 +2675,11 @@ class ActorFinder:
                 x.subject_ok = False   # "The RSF, led by Mohamed Hamdan Dagalo, has
                 #                        encircled El Fasher", "the paramilitary group, led
                 #                        by ...,": the body led, named or described, acts
+        for x in out:
+            if x.kind in ("organisation", "armed_group"):
+                cc = self._state_force(x.name)
+                if cc:   # "the Israel Defense Forces (IDF) struck": the state's force
+                    x.name, x.kind = self.country_names.get(cc, cc), "country"
         out.sort(key=lambda x: x.start)
         if len(out) > 1:
             # one actor per span and name: "the Philippines" read by two of the rules above
@@ -3078,6 +3087,26 @@ class ActorFinder:
 
     def _demonym(self, word: str) -> str | None:
         return self._demonym_of(word.lower().rstrip("."))
+
+    def _state_force(self, name: str) -> str | None:
+        """The country code of a state's armed force named after the state ("Israel
+        Defense Forces", "Pakistan Army", "Royal Thai Navy" aside), else None."""
+        words = name.split()
+        for n in (1, 2, 3):
+            if len(words) <= n or " ".join(words[n:]).lower() not in _STATE_FORCES:
+                continue
+            head = " ".join(words[:n])
+            cc = self._demonym_of(head.lower()) or self._country_code(head)
+            if cc:
+                return cc
+        return None
+
+    def _country_code(self, name: str) -> str | None:
+        """The code of the country called ``name`` (its own name in the gazetteer)."""
+        codes = self._codes_by_name
+        if codes is None:
+            codes = self._codes_by_name = {normalize(v): k for k, v in self.country_names.items()}
+        return codes.get(normalize(name))
 
     def _demonym_of(self, low: str) -> str | None:
         """The country of a lower-cased demonym ("iraqi", "russians"), or None."""
