@@ -127,7 +127,7 @@ _NOUNS: dict[str, str] = {
     "blockade": "blockade blockades siege",
     "expel": "expulsion deportation deportations",
     "deploy": "mobilization mobilisation reinforcements patrols drills manoeuvres maneuvers "
-              "wargames",
+              "wargames stationing",
     # "carried out joint operations against the ADF in Ituri": a force's, by its light verb
     # or possessor
     "operate": "operation operations",
