@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress, count
@@ -747,24 +746,11 @@ def _role_with_remit(toks: list[Tok], k: int) -> bool:
     return x < k and toks[x].low in ("for", "to") and x > 0 and _is_role(toks[x - 1].low)
 
 
-# A capitalised word between words that are not ("... Peres made", "said Peres."), or
-# first in its sentence: group 1. One pass over the text, whatever its names.
-_WORD_ALONE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
-
-
-def _words_alone(text: str) -> frozenset[str]:
-    """The capitalised words of ``text`` that stand alone somewhere: neither the word
-    before them (unless it ends a sentence) nor the word after them is capitalised."""
-    out = set()
-    for m in _WORD_ALONE.finditer(text):
-        start = m.start(1)
-        before = text[max(0, start - 40):start].rstrip()
-        prev = before.rsplit(None, 1)[-1] if before else ""
-        if not prev or not prev[:1].isupper() or prev[-1:] in ".!?\"”":
-            out.add(m.group(1))
-    return frozenset(out)
-
-
+# How many names with no known given name a document is read for a surname standing
+# alone, and how many occurrences of each surname are looked at: a document of thousands
+# of names stays linear.
+_UNKNOWN_NAMES_READ = 64
+_ALONE_LOOKS = 16
 # A state's armed forces after its name: "Israel Defense Forces", "Pakistan Army".
 _STATE_FORCES = frozenset(("defense forces", "defence forces", "armed forces", "army",
                            "navy", "air force", "coast guard", "military", "marines"))
@@ -1887,10 +1873,9 @@ class ActorFinder:
         # ("Shimon Peres is the president. ... Peres made an official visit to Prague"),
         # unless a name read above already has that surname ("Bob Sommers", not
         # "Finalist Sommers")
-        alone = _words_alone(text) if unknown else frozenset()
-        for name in unknown:
+        for name in unknown[:_UNKNOWN_NAMES_READ]:   # (a bounded number: linear in the text)
             words = name.split()
-            if normalize(words[-1]) not in state.persons and self._surname_alone(alone, words):
+            if normalize(words[-1]) not in state.persons and self._surname_alone(text, words):
                 self._name(words, True, state)
 
     def company(self, state: DocState, word: str) -> str | None:
@@ -1949,15 +1934,16 @@ class ActorFinder:
             return
         state.signer = state.persons.get(normalize(surname), " ".join(words).rstrip(","))
 
-    def _surname_alone(self, alone: AbstractSet[str], words: list[str]) -> bool:
+    def _surname_alone(self, text: str, words: list[str]) -> bool:
         """Whether ``words``, two or three capitalised words with no known given name, are a
         person's by how news names people: in full once, then by the surname alone
         ("Shimon Peres ... Peres visited Prague"). Neither word may be a frequent English
         word, a title, an organisation's or a feature's word, or a demonym, nor the
-        whole a place's name; the surname must be one of ``alone``, the words standing
-        alone in the text (:func:`_words_alone`: "Peres Center" is no surname alone)."""
-        if not 2 <= len(words) <= 3 or words[-1] not in alone or not all(
-                w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
+        whole a place's name; the surname must stand alone elsewhere, between words that
+        are not capitalised ("Peres Center" is no surname standing alone). The first
+        :data:`_ALONE_LOOKS` occurrences are looked at."""
+        if not 2 <= len(words) <= 3 or not all(w.isalpha() and w[0].isupper() and
+                                               not w.isupper() for w in words):
             return False
         english = self.gaz.english
         for w in words:
@@ -1965,7 +1951,20 @@ class ActorFinder:
             if low in _STOP or low in _NOT_SURNAMES or low in GEO_HEADS or \
                     english.get(low, 0.0) >= 3.0 or self._demonym(w):
                 return False
-        return self.gaz.key_of(" ".join(words)) is None
+        if self.gaz.key_of(" ".join(words)) is not None:
+            return False
+        surname, first = words[-1], words[-2]
+        at, looks = text.find(surname), 0
+        while at >= 0 and looks < _ALONE_LOOKS:
+            looks += 1
+            after = at + len(surname)
+            before = text[max(0, at - 30):at].split()
+            if (not before or not before[-1][:1].isupper() or before[-1][-1:] in ".!?\"”") \
+                    and before[-1:] != [first] and (after >= len(text) or not (
+                        text[after].isalnum() or text[after + 1:after + 2].isupper())):
+                return True
+            at = text.find(surname, after)
+        return False
 
     def _name(self, words: list[str], titled: bool, state: DocState) -> None:
         """Remember the person a run of capitalised words names, if it names one."""
