@@ -870,3 +870,16 @@ def test_an_execution_is_a_killing_unless_a_plan_is_executed(geoparser, sentence
 ])
 def test_backers_and_common_words_are_no_actors_or_places(geoparser, sentence, events):
     assert acts(parse(geoparser, sentence)) == events
+
+
+@pytest.mark.parametrize("sentence, events", [
+    ("Masoud Pezeshkian received Mohammed Shia al-Sudani in Tehran.",
+     {("Masoud Pezeshkian", "meet", "Tehran"), ("Mohammed Shia al-Sudani", "meet", "Tehran")}),
+    ("Olaf Scholz was greeted in Beijing by Xi Jinping.",
+     {("Olaf Scholz", "meet", "Beijing"), ("Xi Jinping", "meet", "Beijing")}),
+    # a thing received or welcomed is no guest
+    ("Antony Blinken welcomed the decision in Paris.", set()),
+    ("Joe Biden received a letter in Washington.", set()),
+])
+def test_receiving_a_guest_is_a_meeting(geoparser, sentence, events):
+    assert acts(parse(geoparser, sentence)) == events

@@ -467,6 +467,19 @@ PHRASES = [
     # closing a place to movement: "sealed off Islamabad", "cordoned off the area around"
     (re.compile(r"\b(?:seal|cordon)(?:ed|s|ing)? off\b", re.I), "restrict",
      _words("seal sealed seals sealing cordon cordoned cordons cordoning")),
+    # receiving a guest is meeting: "Masoud Pezeshkian received Mohammed Shia al-Sudani in
+    # Tehran", "welcomed a delegation from Saudi Arabia" (a person or a delegation after
+    # the verb; not "received a letter", "welcomed the decision")
+    (re.compile(r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|greeted|greets|"
+                r"greeting)(?= (?:(?:his|her|their|the|a|visiting) )?(?:[A-Z][a-z]|(?:[a-z]+ )?"
+                r"(?:delegations?|counterparts?|president|prime minister|leaders?|envoys?|"
+                r"guests?|visitors?)\b))"),
+     "meet", _words("received receives receiving welcomed welcomes welcoming greeted greets "
+                    "greeting")),
+    # ... and being received: "was received in Tehran by Mohammad Reza Aref"
+    (re.compile(r"\b(?:was|were|been) (?:warmly |formally |officially )?(?:received|welcomed|"
+                r"greeted)(?= (?:\S+ ){0,6}?by [A-Z])"),
+     "meet", _words("received welcomed greeted")),
     # "claimed the kidnapping of two aid workers in Mandera": the claimant abducted there
     (re.compile(r"\bclaim(?:ed|s|ing)? (?:the|a|an|both|two|three) (?:\w+ )?"
                 r"(?:kidnappings?|abductions?|hijackings?)\b", re.I),

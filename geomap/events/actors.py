@@ -3329,6 +3329,10 @@ class ActorFinder:
             if guest is not None and guest not in chosen and not any(
                     low[k] in CLAUSE_BREAK or low[k] == "," for k in range(b, f)):
                 chosen.append(guest)
+        if cls in RECIPROCAL and chosen and (low[a] in ("was", "were", "been") or
+                                             _passive(low, a)):
+            # "Olaf Scholz was greeted in Beijing by Xi Jinping": the guest is a party too
+            chosen.extend(x for x in _subject_of(toks, actors, a, low) if x not in chosen)
         if cls in RECIPROCAL:
             # "received Joe Biden at the Vatican": a guest named inside the phrase
             chosen.extend(x for x in actors if a < x.start and x.end <= b and
