@@ -953,3 +953,14 @@ def test_demonyms_before_a_town_times_in_openers_and_called_off_plans(geoparser,
 ])
 def test_region_qualifiers_posts_and_counted_operations(geoparser, text, events):
     assert acts(parse(geoparser, text)) == events
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Presenting a report at a news conference in Nairobi, Human Rights Watch said both "
+     "sides had carried out abuses.", {("Human Rights Watch", "say", "Nairobi")}),
+    # a participle of what is spoken of gives its topic
+    ("Citing reports in Kabul, Human Rights Watch said both sides had carried out abuses.",
+     set()),
+])
+def test_an_opening_participle_with_an_object_before_its_place(geoparser, text, events):
+    assert acts(parse(geoparser, text)) == events

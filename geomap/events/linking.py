@@ -274,11 +274,19 @@ def _adjunct_action(toks: list[Tok], k: int) -> str | None:
     return act
 
 
-def _object_then_place(toks: list[Tok], place_starts: set[int], a: int) -> bool:
-    """Whether an object of up to four words from token ``a`` is followed by "in"/"at" and
-    a place (one of ``place_starts``), with no comma or clause between: "meeting Xi
-    Jinping in Beijing", "visiting the troops at Sevastopol"."""
-    for x in range(a + 1, min(a + 5, len(toks) - 1)):
+# Participles whose object is what is spoken of: a place after it is a topic.
+_TOPIC_PARTICIPLES = frozenset(
+    "citing referring commenting responding reacting noting describing discussing "
+    "recalling mentioning quoting acknowledging denying condemning criticising "
+    "criticizing praising blaming accusing warning urging".split())
+
+
+def _object_then_place(toks: list[Tok], place_starts: set[int], a: int,
+                       reach: int = 4) -> bool:
+    """Whether an object of up to ``reach`` words from token ``a`` is followed by
+    "in"/"at" and a place (one of ``place_starts``), with no comma or clause between:
+    "meeting Xi Jinping in Beijing", "visiting the troops at Sevastopol"."""
+    for x in range(a + 1, min(a + reach + 1, len(toks) - 1)):
         if toks[x].low in ("in", "at") and x + 1 in place_starts:
             return all(toks[y].text[:1].isalnum() and toks[y].low not in CLAUSE_BREAK
                        for y in range(a, x))
@@ -319,7 +327,10 @@ def opening_phrase(toks: list[Tok], places=()) -> int | None:
             toks[1].low in _LOCATIVE or toks[1].low == "during" or
             ACTIONS.get(first) in DIRECT and 1 in place_starts or
             (first in ACTIONS or first[:-3] in ACTIONS or first[:-3] + "e" in ACTIONS) and
-            _located(toks, place_starts, 2, 5))
+            _located(toks, place_starts, 2, 5) or
+            # any participle whose object is followed by its place: "Presenting a report
+            # at a news conference in Nairobi," (not "Citing reports in Kabul,": a topic)
+            first not in _TOPIC_PARTICIPLES and _object_then_place(toks, place_starts, 1, 8))
         # "Late on Sunday in Khartoum,", "On Monday in Kyiv,": a time, then the place
         timed = (first in _TIME_OPENERS or first in ("last", "this") and
                  toks[1].low in _TIME_NOUNS) and _located(toks, place_starts, 1, 6)
