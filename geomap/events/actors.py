@@ -2672,17 +2672,15 @@ class ActorFinder:
             x.subject_ok = _subject_position(toks, x.start) and not (
                 x.place_idx is not None and _qualifying(low, x.start, span_of) and not (
                     x.end + 1 < n and low[x.end] in POSSESSIVE and (
-                        low[x.end + 1] in STATE_NOUNS or low[x.end + 1] in _STATE_MODIFIERS)))
-            # ("from Tehran, Iran's foreign ministry condemned": the ministry's state acts)
-        for x in out:
-            if x.subject_ok and x.start >= 4 and low[x.start - 1] == "by" and \
-                    low[x.start - 2] in _LEADING and low[x.start - 3] == "," and (
-                        any(y.end == x.start - 3 for y in out) or
-                        low[x.start - 4] in _REFERRING or low[x.start - 4] in STATE_NOUNS):
-                x.subject_ok = False   # "The RSF, led by Mohamed Hamdan Dagalo, has
-                #                        encircled El Fasher", "the paramilitary group, led
-                #                        by ...,": the body led, named or described, acts
-        for x in out:
+                        low[x.end + 1] in STATE_NOUNS or low[x.end + 1] in _STATE_MODIFIERS)))\
+                and not (x.start >= 4 and low[x.start - 1] == "by" and
+                         low[x.start - 2] in _LEADING and low[x.start - 3] == "," and (
+                             any(y.end == x.start - 3 for y in out) or
+                             low[x.start - 4] in _REFERRING or
+                             low[x.start - 4] in STATE_NOUNS))
+            # ("from Tehran, Iran's foreign ministry condemned": the ministry's state acts;
+            # "The RSF, led by Mohamed Hamdan Dagalo, has encircled El Fasher", "the
+            # paramilitary group, led by ...,": the body led, named or described, acts)
             if x.kind in ("organisation", "armed_group"):
                 cc = self._state_force(x.name)
                 if cc:   # "the Israel Defense Forces (IDF) struck": the state's force

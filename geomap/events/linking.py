@@ -849,7 +849,6 @@ def qualifier_places(text: str, places) -> set[int]:
             # Darfur": where the place before lies, no place of the action
             out.add(i)
             continue
-        owner = None
         if k >= 2 and gap in ("'s ", "’s ") and pr.place is not None and pr.place.is_country:
             # "the town of Maungdaw in Myanmar's Rakhine state", "near Valuyki in Russia's
             # Belgorod region": the region is the town's, through its country
